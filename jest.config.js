@@ -1,0 +1,19 @@
+// Unit and integration specs run in parallel; end-to-end specs spawn the built services
+// (npm test builds first) and run one file at a time to stay within two cores.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+const moduleNameMapper = {
+  '^@bureaunet/(contracts|crypto|directory|ledger|persistence|transport|testing)$': '<rootDir>/libs/$1/src',
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  moduleNameMapper,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 120000 },
+  ],
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { bureauCodeSchema } from './bureau-code';
+
+export const BUREAU_ROLES = ['bureau', 'hub', 'gateway'] as const;
+export type BureauRole = (typeof BUREAU_ROLES)[number];
+
+export const BUREAU_STATUSES = ['active', 'suspended'] as const;
+export type BureauStatus = (typeof BUREAU_STATUSES)[number];
+
+export const directoryEntrySchema = z
+  .object({
+    code: bureauCodeSchema,
+    role: z.enum(BUREAU_ROLES),
+    status: z.enum(BUREAU_STATUSES),
+    // PEM; absent until the bureau has enrolled.
+    signingCertificate: z.string().optional(),
+    encryptionCertificate: z.string().optional(),
+    // Serial numbers (hex) of this bureau's revoked certificates.
+    revokedSerials: z.array(z.string()),
+    version: z.number().int().nonnegative(),
+  })
+  .strict();
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+
+export const directoryGetRequestSchema = z.object({ code: bureauCodeSchema }).strict();
+export type DirectoryGetRequest = z.infer<typeof directoryGetRequestSchema>;
+
+export const directoryChangedEventSchema = z
+  .object({ code: bureauCodeSchema, version: z.number().int(), change: z.enum(['enrolled', 'revoked', 'suspended', 'reinstated', 'registered']) })
+  .strict();
+export type DirectoryChangedEvent = z.infer<typeof directoryChangedEventSchema>;
+
+export const directoryHeartbeatSchema = z.object({ at: z.string().datetime(), version: z.number().int() }).strict();
+export type DirectoryHeartbeat = z.infer<typeof directoryHeartbeatSchema>;
+
+/**
+ * Enrolment: the bureau makes its own keys. The Ed25519 key signs a PKCS#10 request (PEM); the
+ * X25519 key cannot sign, so the bureau binds it with a JWS made by the same Ed25519 key over
+ * {code, encryptionKey} (see crypto's enrolment binding).
+ */
+export const enrolRequestSchema = z
+  .object({
+    code: bureauCodeSchema,
+    token: z.string().min(16).max(256),
+    signingCsr: z.string().max(8192),
+    encryptionKey: z.string().max(4096),
+    encryptionKeyBinding: z.string().max(8192),
+  })
+  .strict();
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z
+  .object({
+    code: bureauCodeSchema,
+    caCertificate: z.string(),
+    signingCertificate: z.string(),
+    encryptionCertificate: z.string(),
+  })
+  .strict();
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;

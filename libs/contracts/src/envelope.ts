@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { bureauCodeSchema } from './bureau-code';
+import { generalJweSchema } from './jose-shapes';
+import { CONTENTLESS_KINDS, MESSAGE_KINDS } from './message-kind';
+
+export const PROTOCOL_VERSION = 1;
+
+/** JOSE `typ` of every envelope (RFC 8725 section 3.11: explicit typing). */
+export const ENVELOPE_TYP = 'bureaunet-envelope+jws';
+/** JOSE `typ` of the gateway's signed delivery reports. */
+export const DELIVERY_REPORT_TYP = 'bureaunet-report+jws';
+
+// UUID (v7 recommended) or ULID: the replay and dedupe key end to end.
+const envelopeIdSchema = z
+  .string()
+  .regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26})$/, 'must be a UUID or a ULID');
+
+const isoInstant = z.string().datetime({ offset: false, message: 'must be an ISO 8601 UTC instant' });
+
+export const receiptReferenceSchema = z
+  .object({
+    id: envelopeIdSchema,
+    digest: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url SHA-256 digest'),
+  })
+  .strict();
+export type ReceiptReference = z.infer<typeof receiptReferenceSchema>;
+
+/** What the gateway may read to route and enforce rules. Never personal data. */
+export const envelopeMetaSchema = z
+  .object({
+    noticeType: z.string().max(32).optional(),
+    operationId: z.string().max(64).optional(),
+    // Data owner's restrictions: bureaus that must never receive this information.
+    restrictedTo: z.array(bureauCodeSchema).max(300).optional(),
+    replyTo: envelopeIdSchema.optional(),
+    priority: z.enum(['routine', 'urgent', 'immediate']).optional(),
+    receiptFor: receiptReferenceSchema.optional(),
+  })
+  .strict();
+export type EnvelopeMeta = z.infer<typeof envelopeMetaSchema>;
+
+export const recipientScopeSchema = z.union([z.array(bureauCodeSchema).min(1).max(300), z.literal('all')]);
+export type RecipientScope = z.infer<typeof recipientScopeSchema>;
+
+export const envelopePayloadSchema = z
+  .object({
+    v: z.literal(PROTOCOL_VERSION),
+    id: envelopeIdSchema,
+    kind: z.enum(MESSAGE_KINDS),
+    from: bureauCodeSchema,
+    to: recipientScopeSchema,
+    createdAt: isoInstant,
+    expiresAt: isoInstant,
+    meta: envelopeMetaSchema,
+    content: generalJweSchema.optional(),
+  })
+  .strict()
+  .superRefine((payload, ctx) => {
+    const contentless = CONTENTLESS_KINDS.includes(payload.kind);
+    if (contentless && payload.content) ctx.addIssue({ code: 'custom', path: ['content'], message: `must be absent for kind ${payload.kind}` });
+    if (!contentless && !payload.content) ctx.addIssue({ code: 'custom', path: ['content'], message: `is required for kind ${payload.kind}` });
+    if (payload.kind === 'receipt' && !payload.meta.receiptFor) ctx.addIssue({ code: 'custom', path: ['meta', 'receiptFor'], message: 'is required for a receipt' });
+    if (Date.parse(payload.expiresAt) <= Date.parse(payload.createdAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after createdAt' });
+  });
+export type EnvelopePayload = z.infer<typeof envelopePayloadSchema>;
+
+/** The plaintext inside each recipient's JWE entry. */
+export const envelopeContentSchema = z
+  .object({
+    body: z.unknown(),
+  })
+  .strict();
+export type EnvelopeContent = z.infer<typeof envelopeContentSchema>;

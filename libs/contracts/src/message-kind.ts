@@ -1,0 +1,16 @@
+export const MESSAGE_KINDS = [
+  'notice-request',
+  'notice',
+  'notice-cancel',
+  'diffusion',
+  'message',
+  'operation-alert',
+  'query',
+  'query-result',
+  'receipt',
+] as const;
+
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Kinds that carry no encrypted content: the gateway must be able to read and record them. */
+export const CONTENTLESS_KINDS: readonly MessageKind[] = ['receipt'];

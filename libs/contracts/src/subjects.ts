@@ -1,0 +1,23 @@
+import type { BureauCode } from './bureau-code';
+
+/**
+ * NATS subjects. Each node may publish only on its own submit subject and subscribe only to its
+ * own deliver subject; only the gateway publishes deliveries.
+ */
+export const SUBMISSIONS_STREAM = 'BN_SUBMISSIONS';
+export const DELIVERIES_STREAM = 'BN_DELIVERIES';
+
+export const SUBMIT_SUBJECT_WILDCARD = 'bn.submit.*';
+export const DELIVER_SUBJECT_WILDCARD = 'bn.deliver.*';
+
+export const submitSubject = (code: BureauCode): string => `bn.submit.${code}`;
+export const deliverSubject = (code: BureauCode): string => `bn.deliver.${code}`;
+
+/** Request/reply served by the registry. */
+export const DIRECTORY_GET_SUBJECT = 'bn.registry.directory.get';
+export const DIRECTORY_LIST_SUBJECT = 'bn.registry.directory.list';
+export const ENROL_SUBJECT = 'bn.registry.enrol';
+
+/** Core NATS events published by the registry on every change, and as a heartbeat. */
+export const DIRECTORY_CHANGED_SUBJECT = 'bn.registry.directory.changed';
+export const DIRECTORY_HEARTBEAT_SUBJECT = 'bn.registry.heartbeat';

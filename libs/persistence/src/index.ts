@@ -1,0 +1,3 @@
+export * from './persistence.module';
+export * from './serial-writer';
+export * from './sqlite-options';

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { SerialWriter, applyDurabilityPragmas } from './serial-writer';
+import { sqliteDataSourceOptions } from './sqlite-options';
+
+@Entity()
+class Row {
+  @PrimaryColumn() id!: string;
+  @Column() batch!: number;
+}
+
+describe('SerialWriter on a real SQLite file', () => {
+  let dir: string;
+  let dataSource: DataSource;
+  let writer: SerialWriter;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bureaunet-sqlite-'));
+    dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'db.sqlite'), entities: [Row] })).initialize();
+    await applyDurabilityPragmas(dataSource);
+    writer = new SerialWriter(dataSource);
+  });
+
+  afterEach(async () => {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs 200 concurrent multi-statement transactions without interleaving or partial rows', async () => {
+    await Promise.all(
+      Array.from({ length: 200 }, (_, batch) =>
+        writer.transaction(async (manager) => {
+          await manager.insert(Row, { id: `${batch}-a`, batch });
+          await manager.insert(Row, { id: `${batch}-b`, batch });
+        }),
+      ),
+    );
+    expect(await dataSource.getRepository(Row).count()).toBe(400);
+  });
+
+  it('rolls back a failing transaction whole and keeps serving the next ones', async () => {
+    const failing = writer.transaction(async (manager) => {
+      await manager.insert(Row, { id: 'x-a', batch: 1 });
+      await manager.insert(Row, { id: 'x-a', batch: 1 }); // duplicate primary key
+    });
+    const next = writer.transaction((manager) => manager.insert(Row, { id: 'y', batch: 2 }));
+    await expect(failing).rejects.toThrow(/UNIQUE/);
+    await next;
+    const ids = (await dataSource.getRepository(Row).find()).map((row) => row.id);
+    expect(ids).toEqual(['y']);
+  });
+
+  it('sets WAL journal and synchronous=FULL', async () => {
+    expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+  });
+});

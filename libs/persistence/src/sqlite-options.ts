@@ -1,0 +1,25 @@
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+
+export interface SqliteOptions {
+  /** File path, or ':memory:' for a throw-away database in tests. */
+  database: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: MixedList<Function | string | EntitySchema<any>>;
+}
+
+/**
+ * SQLite is the record: WAL with synchronous=FULL, so a commit survives a power cut before any
+ * ack goes out (see SerialWriter for the pragma and the single-writer rule).
+ */
+export function sqliteDataSourceOptions(options: SqliteOptions): DataSourceOptions {
+  return {
+    type: 'sqlite',
+    database: options.database,
+    entities: options.entities,
+    // Schema is created from the entities; a deployment on PostgreSQL runs migrations instead.
+    synchronize: true,
+    enableWAL: options.database !== ':memory:',
+    busyErrorRetry: 50,
+    logging: ['error'],
+  };
+}
