@@ -1,5 +1,6 @@
 export * from './bureau-code';
 export * from './delivery-report';
+export * from './domain-error';
 export * from './directory';
 export * from './envelope';
 export * from './jose-shapes';

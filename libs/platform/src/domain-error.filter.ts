@@ -1,0 +1,37 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, DomainErrorKind } from '@bureaunet/contracts';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Every HTTP error leaves as {code, reason}; unknown errors are logged and leak nothing. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof DomainError) {
+      response.status(STATUS_BY_KIND[error.kind]).json({ code: error.code, reason: error.message });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : error.message;
+      const reason = Array.isArray(message) ? message.join('; ') : String(message);
+      response.status(status).json({ code: status === 400 ? 'invalid-request' : `http-${status}`, reason });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'internal', reason: 'internal error' });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './domain-error.filter';
+export * from './ready-line';
+export * from './service.bootstrap';

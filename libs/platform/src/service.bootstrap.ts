@@ -1,0 +1,42 @@
+import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { IEntryNestModule, NestFactory } from '@nestjs/core';
+import type { CustomStrategy } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DomainErrorFilter } from './domain-error.filter';
+import { formatReadyLine } from './ready-line';
+
+export interface ServiceBootstrapOptions {
+  /** Printed in the ready line and the OpenAPI title, e.g. "registry" or "node MR". */
+  name: string;
+  module: IEntryNestModule;
+  port: number;
+  host?: string;
+  /** The JetStream strategy, when the service consumes NATS. */
+  microservice?: CustomStrategy['strategy'];
+  bodyLimit?: string;
+}
+
+/** HTTP + NATS hybrid app with validation, one error filter, OpenAPI at /api/docs, and a ready line. */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<{ app: INestApplication; url: string }> {
+  const host = options.host ?? '127.0.0.1';
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false });
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`bureaunet ${options.name}`).addBearerAuth().build());
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (options.microservice) {
+    app.connectMicroservice({ strategy: options.microservice }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port, host);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${host}:${address.port}`;
+  new Logger('Bootstrap').log(`${options.name} listening on ${url}`);
+  process.stdout.write(`${formatReadyLine({ service: options.name, url })}\n`);
+  return { app, url };
+}
