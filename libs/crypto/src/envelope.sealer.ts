@@ -1,0 +1,107 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  CONTENTLESS_KINDS,
+  ENVELOPE_TYP,
+  envelopePayloadSchema,
+  PROTOCOL_VERSION,
+  type EnvelopePayload,
+  type FlattenedJws,
+  type GeneralJwe,
+} from '@bureaunet/contracts';
+import { GeneralEncrypt } from 'jose';
+import { CryptoError } from './crypto.errors';
+import { envelopeDigest } from './envelope.digest';
+import { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM } from './jose-algorithms';
+import { signJsonPayload } from './jws.signer';
+import { assertKeyType } from './key-type.check';
+import { schemaIssues } from './schema-issues';
+
+export interface EnvelopeRecipientKey {
+  code: string;
+  kid: string;
+  /** X25519 public key from the recipient's encryption certificate. */
+  key: KeyObject;
+}
+
+export interface EnvelopeSigner {
+  kid: string;
+  /** Ed25519 private key. */
+  key: KeyObject;
+}
+
+export interface SealInput {
+  payload: Omit<EnvelopePayload, 'v' | 'content'>;
+  body?: unknown;
+  recipients: readonly EnvelopeRecipientKey[];
+  signer: EnvelopeSigner;
+}
+
+export interface SealedEnvelope {
+  jws: FlattenedJws;
+  serialized: string;
+  digest: string;
+  payload: EnvelopePayload;
+}
+
+// Satisfies the schema's "content is required" rule so the payload is validated before any crypto.
+const CONTENT_STAND_IN: GeneralJwe = { protected: 'e30', recipients: [{}], iv: 'AA', ciphertext: 'AA', tag: 'AA' };
+
+/** Encrypts the body for each recipient (one JWE entry each), then signs the whole payload. */
+export async function sealEnvelope(input: SealInput): Promise<SealedEnvelope> {
+  assertKeyType(input.signer.key, { asymmetricKeyType: 'ed25519', type: 'private' }, 'signer.key');
+  const contentless = CONTENTLESS_KINDS.includes(input.payload.kind);
+  const header = validatePayload(input, contentless);
+  const content = contentless ? undefined : await encryptContent(header, input);
+  const payload: EnvelopePayload = content ? { ...header, content } : header;
+  const jws = await signJsonPayload(payload, { kid: input.signer.kid, typ: ENVELOPE_TYP }, input.signer.key);
+  return { jws, serialized: JSON.stringify(jws), digest: envelopeDigest(jws), payload };
+}
+
+function validatePayload(input: SealInput, contentless: boolean): EnvelopePayload {
+  const candidate = { v: PROTOCOL_VERSION, ...input.payload, content: contentless ? undefined : CONTENT_STAND_IN };
+  const checked = envelopePayloadSchema.safeParse(candidate);
+  if (!checked.success) throw new CryptoError('malformed-envelope', schemaIssues(checked.error, 'payload'));
+  const { content: _standIn, ...header } = checked.data;
+  if (contentless && input.body !== undefined) {
+    throw new CryptoError('malformed-envelope', `body: must be absent for kind ${header.kind}`);
+  }
+  if (!contentless && input.body === undefined) {
+    throw new CryptoError('malformed-envelope', `body: is required for kind ${header.kind}`);
+  }
+  if (!contentless) checkRecipients(header, input.recipients);
+  return header;
+}
+
+function checkRecipients(payload: EnvelopePayload, recipients: readonly EnvelopeRecipientKey[]): void {
+  if (recipients.length === 0) throw new CryptoError('malformed-envelope', 'recipients: at least one recipient key is required');
+  const kids = new Set<string>();
+  recipients.forEach((recipient, index) => {
+    assertKeyType(recipient.key, { asymmetricKeyType: 'x25519', type: 'public' }, `recipients[${index}].key`);
+    if (kids.has(recipient.kid)) throw new CryptoError('malformed-envelope', `recipients[${index}].kid: ${recipient.kid} appears twice`);
+    kids.add(recipient.kid);
+  });
+  // A listed addressee without an entry could never read the message: catch it before sending.
+  const codes = new Set(recipients.map((recipient) => recipient.code));
+  const missing = payload.to === 'all' ? [] : payload.to.filter((code) => !codes.has(code));
+  if (missing.length > 0) throw new CryptoError('malformed-envelope', `recipients: no key for ${missing.join(', ')} listed in payload.to`);
+}
+
+async function encryptContent(payload: EnvelopePayload, input: SealInput): Promise<GeneralJwe> {
+  const plaintext = serializeContent(input.body);
+  // bn_id and bn_from bind the ciphertext to this envelope: lifted into another, it fails to decrypt.
+  const encrypter = new GeneralEncrypt(plaintext).setProtectedHeader({ enc: JWE_CONTENT_ENCRYPTION_ALGORITHM, bn_id: payload.id, bn_from: payload.from });
+  for (const recipient of input.recipients) {
+    encrypter.addRecipient(recipient.key).setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: recipient.code });
+  }
+  return (await encrypter.encrypt()) as GeneralJwe;
+}
+
+function serializeContent(body: unknown): Uint8Array {
+  let json: string;
+  try {
+    json = JSON.stringify({ body });
+  } catch (error) {
+    throw new CryptoError('malformed-envelope', `body: is not JSON-serializable (${(error as Error).message})`);
+  }
+  return new TextEncoder().encode(json);
+}
