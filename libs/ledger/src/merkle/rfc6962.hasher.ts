@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+
+/** RFC 6962 section 2.1 with SHA-256: leaves and interior nodes get different prefixes. */
+export const HASH_SIZE = 32;
+
+const LEAF_PREFIX = Buffer.from([0x00]);
+const NODE_PREFIX = Buffer.from([0x01]);
+
+/** MTH({}) — the root of the empty tree. */
+export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
+
+/** SHA-256(0x00 || entry). */
+export function hashLeaf(entry: Uint8Array): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(entry).digest();
+}
+
+/** SHA-256(0x01 || left || right). */
+export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
