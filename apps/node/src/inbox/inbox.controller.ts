@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
+import { MessageService } from '../message/message.service';
+import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
+import { RejectedDeliveryQuery } from './rejected-delivery.query';
+
+@ApiTags('inbox')
+@Controller('api/inbox')
+export class InboxController {
+  constructor(
+    private readonly messages: MessageService,
+    private readonly rejected: RejectedDeliveryQuery,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Messages received here (verified and decrypted), newest first; receipts left out' })
+  @ApiOkResponse({ type: ReceivedMessagePageDto })
+  list(@Query() query: PageQueryDto): Promise<ReceivedMessagePageDto> {
+    return this.messages.listInbox(query);
+  }
+
+  @Get('rejected')
+  @ApiOperation({ summary: 'Deliveries refused for good (bad signature, not for us, wrong receipt…), newest first' })
+  @ApiOkResponse({ type: [RejectedDeliveryDto] })
+  rejectedDeliveries(@Query() query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {
+    return this.rejected.list(query);
+  }
+}

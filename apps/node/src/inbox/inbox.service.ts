@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DELIVERY_REPORT_TYP } from '@bureaunet/contracts';
+import { decryptEnvelopeContent, MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
+import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
+import { SerialWriter } from '@bureaunet/persistence';
+import { CLOCK, type Clock } from '@bureaunet/platform';
+import { DeliveryReportService } from '../outbox/delivery-report.service';
+import { OutboxPublisher } from '../outbox/outbox.publisher';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { ReceiptIssuer } from '../receipt/receipt.issuer';
+import { ReceiptService } from '../receipt/receipt.service';
+import { DeliveryRefusal, refusalOf } from './delivery-refusal';
+import { deliveryTyp } from './delivery-typ';
+import { EnvelopeAuthenticator } from './envelope.authenticator';
+import { ReceivedMessageRepository } from './received-message.repository';
+import { receivedMessageRow } from './received-message.row';
+import { RejectedDeliveryRecorder } from './rejected-delivery.recorder';
+
+/**
+ * Everything the gateway delivers to this bureau. Resolves when the delivery is settled for good
+ * (stored, recognised as a second copy, or rejected and recorded): the transport then acks it.
+ * Throws only for what may pass later (directory unavailable, database error): the transport naks.
+ */
+@Injectable()
+export class InboxService {
+  private readonly logger = new Logger(InboxService.name);
+
+  constructor(
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    private readonly authenticator: EnvelopeAuthenticator,
+    private readonly received: ReceivedMessageRepository,
+    private readonly sent: SentMessageRepository,
+    private readonly receipts: ReceiptService,
+    private readonly receiptIssuer: ReceiptIssuer,
+    private readonly reports: DeliveryReportService,
+    private readonly publisher: OutboxPublisher,
+    private readonly rejected: RejectedDeliveryRecorder,
+    private readonly writer: SerialWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
+    if (deliveryTyp(raw, MAX_ENVELOPE_BYTES) === DELIVERY_REPORT_TYP) return this.reports.receive(raw, msgId);
+    let parsed: ParsedEnvelope | undefined;
+    try {
+      parsed = parseEnvelope(raw);
+      await this.accept(raw, parsed);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      const payload = parsed?.payload;
+      await this.rejected.record(raw, refusal, { envelopeId: payload?.id, from: payload?.from, digest: parsed?.digest, msgId });
+    }
+  }
+
+  private async accept(raw: Buffer, parsed: ParsedEnvelope): Promise<void> {
+    this.checkAddressing(parsed);
+    if (await this.isSecondCopy(parsed)) return;
+    await this.authenticator.authenticate(parsed);
+    if (parsed.payload.kind === 'receipt') return this.receipts.accept(raw, parsed);
+    await this.store(raw, parsed);
+  }
+
+  private checkAddressing({ payload }: ParsedEnvelope): void {
+    const own = this.identity.code;
+    if (payload.from === own) throw new DeliveryRefusal('self-addressed', `envelope ${payload.id} comes from this bureau`);
+    if (payload.to !== 'all' && !payload.to.includes(own)) {
+      throw new DeliveryRefusal('unknown-recipient', `envelope ${payload.id} is addressed to ${payload.to.join(', ')}, not to ${own}`);
+    }
+  }
+
+  // The stored copy verified, and the digest covers every signed byte: same digest, same envelope.
+  private async isSecondCopy(parsed: ParsedEnvelope): Promise<boolean> {
+    const existing = await this.received.findById(parsed.payload.id);
+    if (!existing) return false;
+    if (existing.digest !== parsed.digest) {
+      throw new DeliveryRefusal('replay', `envelope id ${parsed.payload.id} was already received with another digest (${existing.digest})`);
+    }
+    this.logger.debug(`second copy of ${parsed.payload.id} acknowledged without effect`);
+    return true;
+  }
+
+  // The message and its receipt commit together: a crash leaves either both or neither.
+  private async store(raw: Buffer, parsed: ParsedEnvelope): Promise<void> {
+    const { encryption } = this.identity;
+    const { body } = await decryptEnvelopeContent(parsed, { code: this.identity.code, kid: encryption.kid, privateKey: encryption.privateKey });
+    const receipt = await this.receiptIssuer.seal(parsed);
+    const now = this.clock.now().toISOString();
+    const stored = await this.writer.transaction(async (manager) => {
+      if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, parsed, body ?? null, now)))) return false;
+      await this.sent.insert(manager, receipt, receipt.to === 'all' ? [] : receipt.to, now);
+      return true;
+    });
+    if (!stored) return;
+    this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
+    await this.publisher.publish(receipt);
+  }
+}

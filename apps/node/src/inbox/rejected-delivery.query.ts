@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_PAGE_SIZE } from '../message/message.dto';
+import type { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
+import { RejectedDeliveryRepository } from './rejected-delivery.repository';
+
+@Injectable()
+export class RejectedDeliveryQuery {
+  constructor(private readonly rejected: RejectedDeliveryRepository) {}
+
+  async list(query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {
+    const rows = await this.rejected.listNewestFirst({ limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    return rows.map(({ envelopeId, from, code, message, digest, receivedAt }) => ({ envelopeId, from, code, message, digest, receivedAt }));
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { MessageIdParamDto, ReceivedMessageDto, SentMessageDto } from './message.dto';
+import { JOSE_JSON, MessageService } from './message.service';
+
+@ApiTags('messages')
+@ApiExtraModels(SentMessageDto, ReceivedMessageDto)
+@Controller('api/messages')
+export class MessageController {
+  constructor(private readonly messages: MessageService) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A message sent or received here, with per-recipient states for a sent one' })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SentMessageDto) }, { $ref: getSchemaPath(ReceivedMessageDto) }] } })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
+  @ApiNotFoundResponse({ description: 'No such message here' })
+  get(@Param() params: MessageIdParamDto): Promise<SentMessageDto | ReceivedMessageDto> {
+    return this.messages.get(params.id);
+  }
+
+  @Get(':id/envelope')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The signed envelope exactly as sent or received (flattened JWS JSON), for verification and evidence' })
+  @ApiProduces(JOSE_JSON)
+  @ApiOkResponse({ description: 'The raw bytes, not re-serialized', content: { [JOSE_JSON]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
+  @ApiNotFoundResponse({ description: 'No such message here' })
+  envelope(@Param() params: MessageIdParamDto): Promise<StreamableFile> {
+    return this.messages.envelope(params.id);
+  }
+}

@@ -1,0 +1,138 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MESSAGE_KINDS, REFUSAL_CODES, type EnvelopeMeta, type MessageKind, type RecipientScope, type RefusalCode } from '@bureaunet/contracts';
+import { RECIPIENT_STATES, type RecipientState } from '../outbox/recipient-state';
+import type { ReportStatus } from '../outbox/sent-message.entity';
+import { IsEnvelopeId } from './message-id';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** OpenAPI for "any JSON value". */
+export const ANY_JSON_SCHEMA = {
+  oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+};
+export const MAX_PAGE_SIZE = 5_000;
+
+export class MessageIdParamDto {
+  @ApiProperty({ description: 'Envelope id (UUIDv7 for messages sealed by a node)', example: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e' })
+  @IsEnvelopeId()
+  id!: string;
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Cursor: the id of the last message of the previous page (older ones follow)' })
+  @IsOptional()
+  @IsEnvelopeId()
+  before?: string;
+}
+
+export class RefusalDto {
+  @ApiProperty({ enum: [...REFUSAL_CODES] })
+  code!: RefusalCode;
+
+  @ApiProperty()
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'The access rule that decided, when a rule did' })
+  rule?: string;
+}
+
+export class RecipientStatusDto {
+  @ApiProperty({ example: 'FR' })
+  code!: string;
+
+  @ApiProperty({ enum: RECIPIENT_STATES })
+  state!: RecipientState;
+
+  @ApiPropertyOptional({ type: RefusalDto })
+  refusal?: RefusalDto;
+
+  @ApiPropertyOptional({ description: "The recipient's signed receipt time" })
+  receiptedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Id of the signed receipt (GET /api/messages/{receiptId} and its /envelope give the evidence)' })
+  receiptId?: string;
+}
+
+export class SentMessageDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ enum: ['sent'] })
+  direction!: 'sent';
+
+  @ApiProperty({ enum: MESSAGE_KINDS })
+  kind!: MessageKind;
+
+  @ApiProperty({ oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string', enum: ['all'] }] })
+  to!: RecipientScope;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  meta!: EnvelopeMeta;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty()
+  expiresAt!: string;
+
+  @ApiProperty({ enum: ['pending', 'accepted', 'refused'], description: "The gateway's delivery report; pending until it arrives" })
+  status!: 'pending' | ReportStatus;
+
+  @ApiPropertyOptional({ type: RefusalDto, description: 'Why the gateway refused the whole envelope' })
+  refusal?: RefusalDto;
+
+  @ApiProperty({ type: [RecipientStatusDto] })
+  recipients!: RecipientStatusDto[];
+}
+
+export class ReceivedMessageDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ enum: ['received'] })
+  direction!: 'received';
+
+  @ApiProperty({ example: 'FR' })
+  from!: string;
+
+  @ApiProperty({ enum: MESSAGE_KINDS })
+  kind!: MessageKind;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  meta!: EnvelopeMeta;
+
+  @ApiProperty({ description: 'The decrypted body (any JSON); null for a receipt', nullable: true, ...ANY_JSON_SCHEMA })
+  body!: unknown;
+
+  @ApiProperty({ description: "The sender's signed creation time" })
+  createdAt!: string;
+
+  @ApiProperty()
+  receivedAt!: string;
+}
+
+export class SentMessagePageDto {
+  @ApiProperty({ type: [SentMessageDto] })
+  items!: SentMessageDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `before` for the next page; null on the last one' })
+  next!: string | null;
+}
+
+export class ReceivedMessagePageDto {
+  @ApiProperty({ type: [ReceivedMessageDto] })
+  items!: ReceivedMessageDto[];
+
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `before` for the next page; null on the last one' })
+  next!: string | null;
+}

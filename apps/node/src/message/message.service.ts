@@ -1,0 +1,60 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { DomainError } from '@bureaunet/contracts';
+import { ReceivedMessageRepository } from '../inbox/received-message.repository';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
+import {
+  DEFAULT_PAGE_SIZE,
+  type PageQueryDto,
+  type ReceivedMessageDto,
+  type ReceivedMessagePageDto,
+  type SentMessageDto,
+  type SentMessagePageDto,
+} from './message.dto';
+import { receivedMessageView, sentMessageView } from './message.views';
+
+export const JOSE_JSON = 'application/jose+json';
+
+/** The read side: one message in either direction, its envelope, and the two lists. */
+@Injectable()
+export class MessageService {
+  constructor(
+    private readonly sent: SentMessageRepository,
+    private readonly received: ReceivedMessageRepository,
+  ) {}
+
+  async get(id: string): Promise<SentMessageDto | ReceivedMessageDto> {
+    const sent = await this.sent.findById(id);
+    if (sent) return sentMessageView(sent, await this.sent.findRecipients([id]));
+    const received = await this.received.findById(id);
+    if (received) return receivedMessageView(received);
+    throw notFound(id);
+  }
+
+  /** The signed envelope exactly as published or as received, byte for byte. */
+  async envelope(id: string): Promise<StreamableFile> {
+    const message = (await this.sent.findById(id)) ?? (await this.received.findById(id));
+    if (!message) throw notFound(id);
+    return new StreamableFile(message.envelope, { type: JOSE_JSON, length: message.envelope.byteLength });
+  }
+
+  async listSent(query: PageQueryDto): Promise<SentMessagePageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const messages = await this.sent.listNewestFirst({ limit, before: query.before });
+    const recipients = await this.sent.findRecipients(messages.map((message) => message.id));
+    const items = messages.map((message) => sentMessageView(message, recipients.filter((recipient) => recipient.messageId === message.id)));
+    return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+  }
+
+  async listInbox(query: PageQueryDto): Promise<ReceivedMessagePageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const before = query.before ? await this.received.findById(query.before) : undefined;
+    if (query.before && !before) throw new DomainError('unknown-cursor', `before: ${query.before} is not a received message`, 'invalid');
+    const messages = await this.received.listNewestFirst({ limit, before: before ?? undefined });
+    const items = messages.map(receivedMessageView);
+    return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+  }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('message-not-found', `no message ${id} was sent or received here`, 'not-found');
+}

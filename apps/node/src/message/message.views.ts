@@ -1,0 +1,42 @@
+import type { ReceivedMessageEntity } from '../inbox/received-message.entity';
+import type { RecipientStateEntity } from '../outbox/recipient-state.entity';
+import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import type { ReceivedMessageDto, RecipientStatusDto, SentMessageDto } from './message.dto';
+
+export function sentMessageView(message: SentMessageEntity, recipients: readonly RecipientStateEntity[]): SentMessageDto {
+  return {
+    id: message.id,
+    direction: 'sent',
+    kind: message.kind,
+    to: message.to,
+    meta: message.meta,
+    createdAt: message.createdAt,
+    expiresAt: message.expiresAt,
+    status: message.reportStatus ?? 'pending',
+    ...(message.reportRefusal ? { refusal: message.reportRefusal } : {}),
+    recipients: recipients.map(recipientView),
+  };
+}
+
+function recipientView(recipient: RecipientStateEntity): RecipientStatusDto {
+  return {
+    code: recipient.code,
+    state: recipient.state,
+    ...(recipient.refusal ? { refusal: recipient.refusal } : {}),
+    ...(recipient.receiptedAt ? { receiptedAt: recipient.receiptedAt } : {}),
+    ...(recipient.receiptId ? { receiptId: recipient.receiptId } : {}),
+  };
+}
+
+export function receivedMessageView(message: ReceivedMessageEntity): ReceivedMessageDto {
+  return {
+    id: message.id,
+    direction: 'received',
+    from: message.from,
+    kind: message.kind,
+    meta: message.meta,
+    body: message.body ?? null,
+    createdAt: message.createdAt,
+    receivedAt: message.receivedAt,
+  };
+}

@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject } from '@bureaunet/contracts';
+import { bootstrapService, type Clock } from '@bureaunet/platform';
+import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
+import type { NodeConfig } from './node.config';
+import { NodeModule } from './node.module';
+
+export interface RunningNode {
+  app: INestApplication;
+  url: string;
+}
+
+/**
+ * Boots one bureau's node: HTTP API plus the durable consumer of its own delivery subject, on the
+ * NATS connection TransportModule opened. Prints the ready line once both serve.
+ */
+export function startNode(config: NodeConfig, options: { clock?: Clock } = {}): Promise<RunningNode> {
+  return bootstrapService({
+    name: `node ${config.code}`,
+    module: NodeModule.forRoot(config, options),
+    port: config.port,
+    microservice: (app) =>
+      new JetStreamServer({
+        connection: () => app.get<NatsConnection>(NATS_CONNECTION),
+        consumers: [
+          // One durable consumer per bureau; the static @EventPattern serves every node's own subject.
+          { stream: DELIVERIES_STREAM, durable: `node-${config.code}`, filterSubject: deliverSubject(config.code), pattern: DELIVER_SUBJECT_WILDCARD },
+        ],
+      }),
+  });
+}

@@ -1,0 +1,43 @@
+import { loadNodeConfig } from './node.config';
+
+describe('loadNodeConfig', () => {
+  it('applies the defaults around the two required variables', () => {
+    expect(loadNodeConfig({ NODE_CODE: 'MR', NATS_URL: 'nats://127.0.0.1:4222' })).toEqual({
+      code: 'MR',
+      port: 3100,
+      natsUrl: 'nats://127.0.0.1:4222',
+      dataDir: 'var/node-MR',
+      enrolmentToken: undefined,
+      directoryStalenessMs: 30_000,
+      messageTtlMs: 7 * 86_400_000,
+      republishIntervalMs: 5_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadNodeConfig({
+      NODE_CODE: 'FR',
+      NODE_PORT: '0',
+      NATS_URL: 'nats://a:1,nats://b:2',
+      NODE_DATA_DIR: '/tmp/fr',
+      ENROLMENT_TOKEN: 'token-token-token-1',
+      DIRECTORY_STALENESS_MS: '1000',
+      MESSAGE_TTL_MS: '60000',
+      REPUBLISH_INTERVAL_MS: '250',
+    });
+    expect(config).toMatchObject({ code: 'FR', port: 0, dataDir: '/tmp/fr', enrolmentToken: 'token-token-token-1', messageTtlMs: 60_000, republishIntervalMs: 250 });
+  });
+
+  it('lists every bad variable in one error', () => {
+    let message = '';
+    try {
+      loadNodeConfig({ NODE_CODE: 'france', NODE_PORT: 'eighty', MESSAGE_TTL_MS: '0' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('NODE_CODE must match');
+    expect(message).toContain('NATS_URL is required');
+    expect(message).toContain('NODE_PORT must be an integer');
+    expect(message).toContain('MESSAGE_TTL_MS must be ≥ 1');
+  });
+});

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
+import { EnvReader } from '@bureaunet/platform';
+
+export const NODE_CONFIG = Symbol('NODE_CONFIG');
+
+const DAY_MS = 86_400_000;
+
+/** One bureau's node, read once from the environment (every bad variable reported together). */
+export interface NodeConfig {
+  /** This bureau's code (ISO 3166-1 alpha-2, or the hub's XH). */
+  code: string;
+  /** HTTP port; 0 lets the system pick a free one. */
+  port: number;
+  natsUrl: string;
+  /** SQLite database (node.sqlite) and identity files. */
+  dataDir: string;
+  /** One-time token from the registry administrator; needed on first start only. */
+  enrolmentToken?: string;
+  directoryStalenessMs: number;
+  /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
+  messageTtlMs: number;
+  republishIntervalMs: number;
+}
+
+export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const reader = new EnvReader(env);
+  const code = reader.string('NODE_CODE', { pattern: BUREAU_CODE_PATTERN });
+  return reader.done({
+    code,
+    port: reader.int('NODE_PORT', { default: 3100, min: 0, max: 65_535 }),
+    natsUrl: reader.string('NATS_URL'),
+    dataDir: reader.optionalString('NODE_DATA_DIR') ?? join('var', `node-${code}`),
+    enrolmentToken: reader.optionalString('ENROLMENT_TOKEN'),
+    directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),
+    messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
+    republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
+  });
+}

@@ -1,0 +1,7 @@
+import { ReceivedMessageEntity } from './inbox/received-message.entity';
+import { RejectedDeliveryEntity } from './inbox/rejected-delivery.entity';
+import { RecipientStateEntity } from './outbox/recipient-state.entity';
+import { SentMessageEntity } from './outbox/sent-message.entity';
+
+/** Every table in node.sqlite. */
+export const NODE_ENTITIES = [SentMessageEntity, RecipientStateEntity, ReceivedMessageEntity, RejectedDeliveryEntity];

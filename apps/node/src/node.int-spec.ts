@@ -1,0 +1,244 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { deliverSubject } from '@bureaunet/contracts';
+import { certificateKid, generateBureauKeys } from '@bureaunet/crypto';
+import { NodeApiClient, startNatsServer, waitFor, type ReceivedMessageView, type RunningNatsServer, type SentMessageView } from '@bureaunet/testing';
+import { GatewayStandIn } from '../testing/gateway.stand-in';
+import { RegistryStandIn } from '../testing/registry.stand-in';
+import { ReceivedMessageEntity } from './inbox/received-message.entity';
+import { startNode, type RunningNode } from './node.app';
+import type { NodeConfig } from './node.config';
+import { SentMessageEntity } from './outbox/sent-message.entity';
+
+jest.setTimeout(60_000);
+
+const TAMPERED_IN_TRANSIT = 'tampered-in-transit';
+
+interface TestNode {
+  running: RunningNode;
+  api: NodeApiClient;
+  dataDir: string;
+  db: DataSource;
+}
+
+describe('two nodes exchanging over a real nats-server', () => {
+  let nats: RunningNatsServer;
+  let connection: NatsConnection;
+  let registry: RegistryStandIn;
+  let gateway: GatewayStandIn;
+  let mr: TestNode;
+  let dk: TestNode;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    connection = await connect({ servers: nats.url });
+    registry = await RegistryStandIn.start(connection);
+    const gatewayKeys = await generateBureauKeys();
+    const gatewayCerts = await registry.enrolKeys('XG', 'gateway', { signing: gatewayKeys.signing.publicKey, encryption: gatewayKeys.encryption.publicKey });
+    gateway = await GatewayStandIn.start(connection, {
+      signer: { kid: certificateKid(new X509Certificate(gatewayCerts.signingCertificate)), key: gatewayKeys.signing.privateKey },
+      broadcastCodes: () => registry.broadcastCodes(),
+      tamper: (payload) => payload.meta.operationId === TAMPERED_IN_TRANSIT,
+    });
+    mr = await startTestNode('MR', nats.url);
+    dk = await startTestNode('DK', nats.url);
+  });
+
+  afterAll(async () => {
+    for (const node of [mr, dk]) {
+      if (!node) continue;
+      await node.running.app.close();
+      rmSync(node.dataDir, { recursive: true, force: true });
+    }
+    gateway?.stop();
+    registry?.stop();
+    await connection?.drain();
+    await nats?.stop();
+  });
+
+  it('reports itself healthy under its bureau code', async () => {
+    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR' });
+  });
+
+  it('describes its HTTP API in OpenAPI', async () => {
+    const document = await mr.api.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/health',
+      '/api/inbox',
+      '/api/inbox/rejected',
+      '/api/messages',
+      '/api/messages/{id}',
+      '/api/messages/{id}/envelope',
+    ]);
+    expect(Object.keys(document.paths['/api/messages']!).sort()).toEqual(['get', 'post']);
+  });
+
+  it('delivers a message decrypted to the recipient and brings its signed receipt back to the sender', async () => {
+    const body = { subject: 'stolen passport', documentNumber: 'X1234567', note: 'Ünïcode survives' };
+    const { id } = await mr.api.send({ kind: 'diffusion', to: ['DK'], meta: { priority: 'urgent' }, body });
+
+    const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), { what: 'the message in DK inbox' });
+    expect(received).toMatchObject({ id, direction: 'received', from: 'MR', kind: 'diffusion', meta: { priority: 'urgent' }, body });
+    expect(await dk.api.message<ReceivedMessageView>(id)).toMatchObject({ id, direction: 'received', body });
+
+    const sent = await waitForReceipt(mr, id, 'DK');
+    expect(sent).toMatchObject({ id, direction: 'sent', kind: 'diffusion', to: ['DK'], status: 'accepted' });
+    expect(sent.recipients).toEqual([expect.objectContaining({ code: 'DK', state: 'receipted', receiptedAt: expect.any(String) })]);
+  });
+
+  it('serves the exact signed envelope on both sides, and the receipt names its digest', async () => {
+    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], body: { text: 'evidence' } });
+    const sent = await waitForReceipt(mr, id, 'DK');
+
+    const sentBytes = await rawEnvelope(mr, id);
+    const receivedBytes = await rawEnvelope(dk, id);
+    expect(receivedBytes.equals(sentBytes)).toBe(true);
+    const jws = JSON.parse(sentBytes.toString('utf8')) as { protected: string; payload: string };
+    const digest = createHash('sha256').update(`${jws.protected}.${jws.payload}`).digest('base64url');
+    expect(Buffer.from(jws.payload, 'base64url').toString('utf8')).not.toContain('evidence');
+
+    const receiptId = (sent.recipients[0] as { receiptId?: string }).receiptId!;
+    const receipt = await mr.api.message<ReceivedMessageView>(receiptId);
+    expect(receipt).toMatchObject({ direction: 'received', from: 'DK', kind: 'receipt', meta: { receiptFor: { id, digest } } });
+    const receiptEnvelope = JSON.parse((await rawEnvelope(mr, receiptId)).toString('utf8')) as { payload: string };
+    expect(JSON.parse(Buffer.from(receiptEnvelope.payload, 'base64url').toString('utf8'))).toMatchObject({ kind: 'receipt', from: 'DK', to: ['MR'] });
+  });
+
+  it('records a delivery altered in transit as rejected, and sends no receipt for it', async () => {
+    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], meta: { operationId: TAMPERED_IN_TRANSIT }, body: { text: 'altered' } });
+
+    const rejected = await waitFor(
+      async () => (await dk.api.call<Array<{ envelopeId: string; code: string; from: string }>>('GET', '/api/inbox/rejected')).find((entry) => entry.envelopeId === id),
+      { what: 'the rejected delivery at DK' },
+    );
+    expect(rejected).toMatchObject({ envelopeId: id, from: 'MR', code: 'bad-signature' });
+    await expect(dk.api.message(id)).rejects.toMatchObject({ status: 404 });
+    expect(await receiptsFor(dk, id)).toBe(0);
+    // The gateway did deliver it; without a receipt the state stops there.
+    const sent = await waitFor(async () => {
+      const view = await mr.api.message<SentMessageView>(id);
+      return view.recipients[0]?.state === 'delivered' ? view : undefined;
+    }, { what: 'the delivery report at MR' });
+    expect(sent.status).toBe('accepted');
+  });
+
+  it('acknowledges a second copy of a delivered envelope without a second row or receipt', async () => {
+    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], body: { text: 'once' } });
+    await waitForReceipt(mr, id, 'DK');
+
+    // A redelivery the stream's dedupe window did not catch (another msgId), then a marker behind it.
+    await jetstream(connection).publish(deliverSubject('DK'), await rawEnvelope(mr, id), { msgID: `${id}:DK:again` });
+    const marker = await mr.api.send({ kind: 'message', to: ['DK'], body: { text: 'marker' } });
+    await waitFor(async () => (await dk.api.inbox()).items.some((item) => item.id === marker.id), { what: 'the marker in DK inbox' });
+
+    expect(await dk.db.getRepository(ReceivedMessageEntity).countBy({ id })).toBe(1);
+    expect((await dk.api.inbox()).items.filter((item) => item.id === id)).toHaveLength(1);
+    expect(await receiptsFor(dk, id)).toBe(1);
+    expect((await dk.api.call<Array<{ envelopeId: string }>>('GET', '/api/inbox/rejected')).some((entry) => entry.envelopeId === id)).toBe(false);
+  });
+
+  it('sends to "all": every other enrolled bureau, tracked from the report on', async () => {
+    const { id } = await dk.api.send({ kind: 'message', to: 'all', body: { text: 'to everyone' } });
+    await waitFor(async () => (await mr.api.inbox()).items.some((item) => item.id === id), { what: 'the broadcast in MR inbox' });
+    const sent = await waitForReceipt(dk, id, 'MR');
+    expect(sent.to).toBe('all');
+    expect(sent.recipients.map((recipient) => recipient.code)).toEqual(['MR']);
+  });
+
+  it('lists sent messages and the inbox newest first, page by page', async () => {
+    const first = await mr.api.send({ kind: 'message', to: ['DK'], body: { n: 1 } });
+    const second = await mr.api.send({ kind: 'message', to: ['DK'], body: { n: 2 } });
+    const page = await mr.api.call<{ items: SentMessageView[]; next: string | null }>('GET', '/api/messages?limit=1');
+    expect(page.items.map((item) => item.id)).toEqual([second.id]);
+    expect(page.next).toBe(second.id);
+    const older = await mr.api.call<{ items: SentMessageView[] }>('GET', `/api/messages?limit=1&before=${page.next}`);
+    expect(older.items.map((item) => item.id)).toEqual([first.id]);
+    expect((await mr.api.call<{ items: SentMessageView[] }>('GET', '/api/messages')).items.every((item) => item.kind !== 'receipt')).toBe(true);
+
+    await waitFor(async () => (await dk.api.inbox()).items.some((item) => item.id === second.id), { what: 'both in DK inbox' });
+    const inbox = await dk.api.call<{ items: ReceivedMessageView[] }>('GET', '/api/inbox?limit=2');
+    expect(inbox.items.map((item) => item.id)).toEqual([second.id, first.id]);
+    expect((await dk.api.inbox()).items.every((item) => item.kind !== 'receipt')).toBe(true);
+  });
+
+  it('gives a restarted node what was sent to it meanwhile, with its identity loaded from disk', async () => {
+    await dk.running.app.close();
+    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], body: { text: 'while you were away' } });
+    await waitFor(async () => ((await mr.api.message<SentMessageView>(id)).recipients[0]?.state === 'delivered' ? true : undefined), { what: 'the report for DK' });
+
+    dk = await startTestNode('DK', nats.url, { dataDir: dk.dataDir, enrolmentToken: undefined });
+    const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), { what: 'the message at the restarted DK' });
+    expect(received.body).toEqual({ text: 'while you were away' });
+    await waitForReceipt(mr, id, 'DK');
+  });
+
+  it('answers bad requests with 400 naming the field, and stores nothing', async () => {
+    const before = await mr.db.getRepository(SentMessageEntity).count();
+    const cases: Array<[unknown, RegExp, string]> = [
+      [{ kind: 'gossip', to: ['DK'], body: {} }, /^kind must be one of/, 'invalid-request'],
+      [{ kind: 'receipt', to: ['DK'], body: {} }, /^kind must be one of/, 'invalid-request'],
+      [{ kind: 'message', to: [], body: {} }, /^to must name at least one bureau/, 'invalid-request'],
+      [{ kind: 'message', to: ['dk'], body: {} }, /^to\[0\] must be a two-letter/, 'invalid-request'],
+      [{ kind: 'message', to: ['DK'], meta: { priority: 'soon' }, body: {} }, /^meta\.priority: /, 'invalid-request'],
+      [{ kind: 'message', to: ['DK'] }, /^body is required/, 'invalid-request'],
+      [{ kind: 'message', to: ['DK', 'ZZ'], body: {} }, /^to: unknown recipient ZZ$/, 'unknown-recipient'],
+      [{ kind: 'message', to: ['MR'], body: {} }, /^to: MR is this bureau$/, 'self-addressed'],
+    ];
+    for (const [body, reason, code] of cases) {
+      const response = await fetch(`${mr.running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({ status: 400, body: { code, reason: expect.stringMatching(reason) } });
+    }
+    expect(await mr.db.getRepository(SentMessageEntity).count()).toBe(before);
+  });
+
+  it('answers a malformed id with 400 naming it, and an unknown one with 404', async () => {
+    await expect(mr.api.call('GET', '/api/messages/not-an-id')).rejects.toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^id must be/) } });
+    await expect(mr.api.call('GET', '/api/messages?before=nope')).rejects.toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^before must be/) } });
+    await expect(mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({ status: 404, body: { code: 'message-not-found' } });
+    await expect(mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e/envelope')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+async function startTestNode(code: string, natsUrl: string, overrides: Partial<NodeConfig> = {}): Promise<TestNode> {
+  const config: NodeConfig = {
+    code,
+    port: 0,
+    natsUrl,
+    dataDir: mkdtempSync(join(tmpdir(), `bureaunet-node-${code}-`)),
+    enrolmentToken: `test-enrolment-token-${code}`,
+    directoryStalenessMs: 600_000,
+    messageTtlMs: 3_600_000,
+    republishIntervalMs: 500,
+    ...overrides,
+  };
+  const running = await startNode(config);
+  return { running, api: new NodeApiClient(running.url), dataDir: config.dataDir, db: running.app.get(DataSource) };
+}
+
+function waitForReceipt(node: TestNode, id: string, code: string): Promise<SentMessageView & { to: unknown }> {
+  return waitFor(
+    async () => {
+      const view = await node.api.message<SentMessageView & { to: unknown }>(id);
+      return view.recipients.some((recipient) => recipient.code === code && recipient.state === 'receipted') ? view : undefined;
+    },
+    { what: `${code}'s receipt for ${id}` },
+  );
+}
+
+async function rawEnvelope(node: TestNode, id: string): Promise<Buffer> {
+  const response = await fetch(`${node.running.url}/api/messages/${id}/envelope`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^application\/jose\+json/);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** Receipts this node stored to send back for a received envelope. */
+async function receiptsFor(node: TestNode, id: string): Promise<number> {
+  const receipts = await node.db.getRepository(SentMessageEntity).findBy({ kind: 'receipt' });
+  return receipts.filter((receipt) => receipt.meta.receiptFor?.id === id).length;
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryModule } from '@bureaunet/directory';
+import { IdentityModule } from '@bureaunet/identity';
+import { PersistenceModule } from '@bureaunet/persistence';
+import { CLOCK, systemClock, type Clock } from '@bureaunet/platform';
+import { TransportModule } from '@bureaunet/transport';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { UuidV7Generator } from './id/uuidv7';
+import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxHandler } from './inbox/inbox.handler';
+import { InboxService } from './inbox/inbox.service';
+import { ReceivedMessageRepository } from './inbox/received-message.repository';
+import { RejectedDeliveryQuery } from './inbox/rejected-delivery.query';
+import { RejectedDeliveryRecorder } from './inbox/rejected-delivery.recorder';
+import { RejectedDeliveryRepository } from './inbox/rejected-delivery.repository';
+import { MessageController } from './message/message.controller';
+import { MessageService } from './message/message.service';
+import { NodeRuntimeModule } from './node-runtime.module';
+import type { NodeConfig } from './node.config';
+import { NODE_ENTITIES } from './node.entities';
+import { DeliveryReportService } from './outbox/delivery-report.service';
+import { OutboxController } from './outbox/outbox.controller';
+import { OutboxPublisher } from './outbox/outbox.publisher';
+import { OutboxRepublisher } from './outbox/outbox.republisher';
+import { OutboxService } from './outbox/outbox.service';
+import { OutgoingEnvelopeFactory } from './outbox/outgoing-envelope.factory';
+import { RecipientResolver } from './outbox/recipient.resolver';
+import { SentMessageRepository } from './outbox/sent-message.repository';
+import { ReceiptIssuer } from './receipt/receipt.issuer';
+import { ReceiptService } from './receipt/receipt.service';
+
+export interface NodeModuleOptions {
+  /** Tests set the time; the system clock otherwise. */
+  clock?: Clock;
+}
+
+@Module({})
+export class NodeModule {
+  static forRoot(config: NodeConfig, options: NodeModuleOptions = {}): DynamicModule {
+    return {
+      module: NodeModule,
+      imports: [
+        NodeRuntimeModule.forRoot(config, options.clock ?? systemClock),
+        TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}` }),
+        PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES }),
+        IdentityModule.forRoot({ code: config.code, dataDir: config.dataDir, enrolmentToken: config.enrolmentToken }),
+        DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
+        TypeOrmModule.forFeature(NODE_ENTITIES),
+      ],
+      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler],
+      providers: [
+        { provide: UuidV7Generator, inject: [CLOCK], useFactory: (clock: Clock) => new UuidV7Generator(clock) },
+        HealthService,
+        SentMessageRepository,
+        ReceivedMessageRepository,
+        RejectedDeliveryRepository,
+        RecipientResolver,
+        OutgoingEnvelopeFactory,
+        OutboxPublisher,
+        OutboxService,
+        OutboxRepublisher,
+        DeliveryReportService,
+        EnvelopeAuthenticator,
+        RejectedDeliveryRecorder,
+        RejectedDeliveryQuery,
+        ReceiptIssuer,
+        ReceiptService,
+        InboxService,
+        MessageService,
+      ],
+    };
+  }
+}

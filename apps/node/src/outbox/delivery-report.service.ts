@@ -1,0 +1,75 @@
+import type { KeyObject } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { GATEWAY_CODE, type DeliveryReport, type Refusal } from '@bureaunet/contracts';
+import { openDeliveryReport } from '@bureaunet/crypto';
+import { DirectoryClient } from '@bureaunet/directory';
+import { SerialWriter } from '@bureaunet/persistence';
+import { CLOCK, type Clock } from '@bureaunet/platform';
+import { DeliveryRefusal, refusalOf } from '../inbox/delivery-refusal';
+import { RejectedDeliveryRecorder } from '../inbox/rejected-delivery.recorder';
+import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import type { SentMessageEntity } from './sent-message.entity';
+import { SentMessageRepository } from './sent-message.repository';
+
+const UNEXPLAINED: Refusal = { code: 'policy-denied', message: 'the gateway refused the envelope without giving a reason' };
+
+/** Applies the gateway's signed report on one of our envelopes: its verdict and each recipient's. */
+@Injectable()
+export class DeliveryReportService {
+  private readonly logger = new Logger(DeliveryReportService.name);
+
+  constructor(
+    private readonly directory: DirectoryClient,
+    private readonly sent: SentMessageRepository,
+    private readonly rejected: RejectedDeliveryRecorder,
+    private readonly writer: SerialWriter,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
+    // Not being able to get the gateway's key is our problem, not the report's: let it come again.
+    const gateway = await this.directory.signingKey(GATEWAY_CODE);
+    let report: DeliveryReport;
+    try {
+      report = await this.open(raw, gateway.kid, gateway.key);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      await this.rejected.record(raw, refusal, { from: GATEWAY_CODE, msgId });
+      return;
+    }
+    const message = await this.sent.findById(report.envelopeId);
+    if (!message || (report.envelopeDigest !== undefined && report.envelopeDigest !== message.digest)) {
+      this.logger.warn(`report on ${report.envelopeId} (digest ${report.envelopeDigest ?? 'none'}) matches no envelope sent from here: ignored`);
+      return;
+    }
+    await this.apply(message, report, raw);
+  }
+
+  private async open(raw: Buffer, kid: string, key: KeyObject): Promise<DeliveryReport> {
+    const opened = await openDeliveryReport(raw, key);
+    if (opened.kid !== kid) throw new DeliveryRefusal('bad-signature', `delivery report signed with key ${opened.kid}, not the gateway's current ${kid}`);
+    if (opened.report.to !== this.config.code) throw new DeliveryRefusal('unknown-recipient', `delivery report is for ${opened.report.to}, not ${this.config.code}`);
+    return opened.report;
+  }
+
+  private async apply(message: SentMessageEntity, report: DeliveryReport, raw: Buffer): Promise<void> {
+    const now = this.clock.now().toISOString();
+    const refusal = report.status === 'refused' ? (report.refusal ?? UNEXPLAINED) : null;
+    await this.writer.transaction(async (manager) => {
+      await this.sent.markPublished(manager, message.id, now);
+      await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
+      for (const outcome of report.recipients) {
+        const event = outcome.status === 'delivered' ? { type: 'delivered' as const } : { type: 'refused' as const, refusal: outcome.refusal };
+        await this.sent.applyRecipientEvent(manager, message.id, outcome.code, event, now);
+      }
+      if (refusal && report.recipients.length === 0) {
+        for (const pending of await this.sent.pendingAddressees(manager, message.id)) {
+          await this.sent.applyRecipientEvent(manager, message.id, pending.code, { type: 'refused', refusal }, now);
+        }
+      }
+    });
+    this.logger.log(`report on ${message.id}: ${report.status}${refusal ? ` (${refusal.code})` : ''}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { MessageService } from '../message/message.service';
+import { PageQueryDto, SentMessagePageDto } from '../message/message.dto';
+import { MessageCreatedDto, SendMessageDto } from './outbox.dto';
+import { OutboxService } from './outbox.service';
+
+@ApiTags('messages')
+@Controller('api/messages')
+export class OutboxController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly messages: MessageService,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Seal (sign, encrypt per recipient) and send a message',
+    description: 'Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later).',
+  })
+  @ApiCreatedResponse({ type: MessageCreatedDto })
+  @ApiBadRequestResponse({ description: 'A field is invalid, or a recipient is unknown ({code, reason} names it)' })
+  @ApiServiceUnavailableResponse({ description: 'The registry directory is unavailable or stale' })
+  send(@Body() request: SendMessageDto): Promise<MessageCreatedDto> {
+    return this.outbox.send(request);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Messages sent from here, newest first (receipts left out)' })
+  @ApiOkResponse({ type: SentMessagePageDto })
+  list(@Query() query: PageQueryDto): Promise<SentMessagePageDto> {
+    return this.messages.listSent(query);
+  }
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import type { SerialWriter } from '@bureaunet/persistence';
+import type { BusClient } from '@bureaunet/transport';
+import type { NodeConfig } from '../node.config';
+import { OutboxPublisher } from './outbox.publisher';
+import type { SentMessageRepository } from './sent-message.repository';
+
+const now = new Date('2026-11-25T10:00:00.000Z');
+const manager = {} as EntityManager;
+
+function setup(publish: () => Promise<unknown>) {
+  const bus = { publish: jest.fn(publish) };
+  const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+  const sent = { markPublished: jest.fn(() => Promise.resolve()) };
+  const publisher = new OutboxPublisher(
+    bus as unknown as BusClient,
+    writer as unknown as SerialWriter,
+    sent as unknown as SentMessageRepository,
+    { code: 'MR' } as NodeConfig,
+    { now: () => now },
+  );
+  return { publisher, bus, sent };
+}
+
+const message = { id: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', envelope: Buffer.from('{"protected":"x"}'), publishedAt: null };
+
+describe('OutboxPublisher', () => {
+  it('publishes the stored bytes on its own submit subject with the envelope id as msgId, then records it', async () => {
+    const { publisher, bus, sent } = setup(() => Promise.resolve({ seq: 1, duplicate: false }));
+    expect(await publisher.publish(message)).toBe(true);
+    expect(bus.publish).toHaveBeenCalledWith('bn.submit.MR', message.envelope, { msgId: message.id });
+    expect(sent.markPublished).toHaveBeenCalledWith(manager, message.id, now.toISOString());
+  });
+
+  it('does not record again what was already confirmed', async () => {
+    const { publisher, sent } = setup(() => Promise.resolve({ seq: 1, duplicate: true }));
+    expect(await publisher.publish({ ...message, publishedAt: '2026-11-24T00:00:00.000Z' })).toBe(true);
+    expect(sent.markPublished).not.toHaveBeenCalled();
+  });
+
+  it('reports a failed publish without throwing, and records nothing', async () => {
+    const { publisher, sent } = setup(() => Promise.reject(new Error('TIMEOUT')));
+    expect(await publisher.publish(message)).toBe(false);
+    expect(sent.markPublished).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,43 @@
+import { applyRecipientEvent, PENDING, type RecipientEvent, type RecipientStatus } from './recipient-state';
+
+const refusal = { code: 'policy-denied' as const, message: 'FR does not accept diffusions from MR', rule: 'bilateral-fr-mr' };
+const delivered: RecipientEvent = { type: 'delivered' };
+const refused: RecipientEvent = { type: 'refused', refusal };
+const receipted: RecipientEvent = { type: 'receipted', at: '2026-11-25T10:00:00.000Z', receiptId: '019abc00-0000-7000-8000-000000000001' };
+
+const run = (...events: RecipientEvent[]): RecipientStatus => events.reduce(applyRecipientEvent, PENDING);
+
+describe('applyRecipientEvent', () => {
+  it('moves pending to delivered, then to receipted', () => {
+    expect(run(delivered).state).toBe('delivered');
+    expect(run(delivered, receipted)).toEqual({ state: 'receipted', refusal: null, receiptedAt: receipted.at, receiptId: receipted.receiptId });
+  });
+
+  it('records the refusal with its rule', () => {
+    expect(run(refused)).toEqual({ state: 'refused', refusal, receiptedAt: null, receiptId: null });
+  });
+
+  it('never moves a receipted state back, whatever report arrives late', () => {
+    expect(run(receipted, delivered).state).toBe('receipted');
+    expect(run(receipted, refused).state).toBe('receipted');
+  });
+
+  it('keeps the first receipt when a second one arrives', () => {
+    const second: RecipientEvent = { type: 'receipted', at: '2026-11-26T00:00:00.000Z', receiptId: '019abc00-0000-7000-8000-000000000002' };
+    expect(run(receipted, second).receiptId).toBe(receipted.receiptId);
+  });
+
+  it('keeps the gateway verdict it recorded first', () => {
+    expect(run(delivered, refused).state).toBe('delivered');
+    expect(run(refused, delivered).state).toBe('refused');
+  });
+
+  it('is idempotent for a duplicate report', () => {
+    expect(run(delivered, delivered)).toEqual(run(delivered));
+    expect(run(refused, refused)).toEqual(run(refused));
+  });
+
+  it('lets a signed receipt outrank a refusal', () => {
+    expect(run(refused, receipted).state).toBe('receipted');
+  });
+});

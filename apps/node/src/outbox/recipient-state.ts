@@ -1,0 +1,43 @@
+import type { Refusal } from '@bureaunet/contracts';
+
+export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'receipted'] as const;
+export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+export interface RecipientStatus {
+  state: RecipientState;
+  refusal: Refusal | null;
+  receiptedAt: string | null;
+  /** Id of the receipt envelope, kept as evidence of receipt. */
+  receiptId: string | null;
+}
+
+/** What can happen to one addressee of a sent message: the gateway's verdict, then the recipient's receipt. */
+export type RecipientEvent =
+  | { type: 'delivered' }
+  | { type: 'refused'; refusal: Refusal }
+  | { type: 'receipted'; at: string; receiptId: string };
+
+// The gateway decides once (delivered or refused); a signed receipt outranks any verdict.
+const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, receipted: 2 };
+
+export const PENDING: RecipientStatus = { state: 'pending', refusal: null, receiptedAt: null, receiptId: null };
+
+/**
+ * Monotonic: an event that would not move the state forward (a duplicate report, a verdict that
+ * arrives after the receipt, a second receipt) leaves the status as it is.
+ */
+export function applyRecipientEvent(current: RecipientStatus, event: RecipientEvent): RecipientStatus {
+  const next = statusAfter(event);
+  return RANK[next.state] > RANK[current.state] ? next : current;
+}
+
+function statusAfter(event: RecipientEvent): RecipientStatus {
+  switch (event.type) {
+    case 'delivered':
+      return { ...PENDING, state: 'delivered' };
+    case 'refused':
+      return { ...PENDING, state: 'refused', refusal: event.refusal };
+    case 'receipted':
+      return { ...PENDING, state: 'receipted', receiptedAt: event.at, receiptId: event.receiptId };
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DomainError, type DirectoryEntry, type RecipientScope } from '@bureaunet/contracts';
+import { CryptoError, type EnvelopeRecipientKey } from '@bureaunet/crypto';
+import { DirectoryClient } from '@bureaunet/directory';
+import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
+
+export interface ResolvedRecipients {
+  /** Addressees to track now; empty for "all", whose addressees the gateway's report names. */
+  addressees: string[];
+  keys: EnvelopeRecipientKey[];
+}
+
+const BROADCAST_ROLES: ReadonlySet<DirectoryEntry['role']> = new Set(['bureau', 'hub']);
+
+/** Turns `to` into verified encryption keys from the directory. */
+@Injectable()
+export class RecipientResolver {
+  private readonly logger = new Logger(RecipientResolver.name);
+
+  constructor(
+    private readonly directory: DirectoryClient,
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+  ) {}
+
+  async resolve(to: RecipientScope): Promise<ResolvedRecipients> {
+    return to === 'all' ? { addressees: [], keys: await this.everyone() } : { addressees: [...to], keys: await this.listed(to) };
+  }
+
+  private async listed(codes: readonly string[]): Promise<EnvelopeRecipientKey[]> {
+    if (codes.includes(this.identity.code)) {
+      throw new DomainError('self-addressed', `to: ${this.identity.code} is this bureau`, 'invalid');
+    }
+    const entries = await Promise.all(codes.map((code) => this.directory.entry(code)));
+    const unknown = codes.filter((_code, index) => !entries[index]);
+    if (unknown.length > 0) throw new DomainError('unknown-recipient', `to: unknown recipient ${unknown.join(', ')}`, 'invalid');
+    return Promise.all(codes.map((code) => this.keyOf(code)));
+  }
+
+  // Active bureaus and the hub that have enrolled; one whose certificate fails its checks is left out.
+  private async everyone(): Promise<EnvelopeRecipientKey[]> {
+    const entries = (await this.directory.all()).filter(
+      (entry) => entry.code !== this.identity.code && entry.status === 'active' && BROADCAST_ROLES.has(entry.role) && entry.encryptionCertificate,
+    );
+    const keys: EnvelopeRecipientKey[] = [];
+    for (const entry of entries) {
+      try {
+        keys.push(await this.keyOf(entry.code));
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.kind === 'unavailable') throw error;
+        this.logger.warn(`"all" leaves out ${entry.code}: ${error.message}`);
+      }
+    }
+    if (keys.length === 0) throw new DomainError('no-recipients', 'to: "all" names no active, enrolled bureau', 'invalid');
+    return keys;
+  }
+
+  private async keyOf(code: string): Promise<EnvelopeRecipientKey> {
+    try {
+      const { kid, key } = await this.directory.encryptionKey(code);
+      return { code, kid, key };
+    } catch (error) {
+      if (!(error instanceof CryptoError)) throw error;
+      if (error.code === 'unknown-sender') throw new DomainError('unknown-recipient', `to: ${code} has not enrolled yet`, 'invalid');
+      throw new DomainError(error.code, `to: ${code}: ${error.message}`, 'invalid');
+    }
+  }
+}

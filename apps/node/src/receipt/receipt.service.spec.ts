@@ -1,0 +1,91 @@
+import type { EntityManager } from 'typeorm';
+import type { ParsedEnvelope } from '@bureaunet/crypto';
+import type { SerialWriter } from '@bureaunet/persistence';
+import { DeliveryRefusal } from '../inbox/delivery-refusal';
+import type { ReceivedMessageRepository } from '../inbox/received-message.repository';
+import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import type { SentMessageRepository } from '../outbox/sent-message.repository';
+import { ReceiptService } from './receipt.service';
+
+const ORIGINAL_ID = '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e';
+const RECEIPT_ID = '019ab5e3-0000-7000-8000-000000000001';
+const DIGEST = 'd'.repeat(43);
+const now = new Date('2026-11-25T10:00:00.000Z');
+const manager = {} as EntityManager;
+
+function receipt(overrides: { from?: string; digest?: string } = {}): ParsedEnvelope {
+  return {
+    jws: { protected: 'p', payload: 'q', signature: 's' },
+    header: { alg: 'EdDSA', kid: 'kid', typ: 'bureaunet-envelope+jws' },
+    digest: 'r'.repeat(43),
+    payload: {
+      v: 1,
+      id: RECEIPT_ID,
+      kind: 'receipt',
+      from: overrides.from ?? 'DK',
+      to: ['MR'],
+      createdAt: '2026-11-25T09:59:59.000Z',
+      expiresAt: '2026-11-26T09:59:59.000Z',
+      meta: { receiptFor: { id: ORIGINAL_ID, digest: overrides.digest ?? DIGEST } },
+    },
+  };
+}
+
+function setup(original: Partial<SentMessageEntity> | null, options: { alreadyStored?: boolean } = {}) {
+  const sent = {
+    findById: jest.fn(() => Promise.resolve(original && ({ id: ORIGINAL_ID, kind: 'message', to: ['DK'], digest: DIGEST, ...original } as SentMessageEntity))),
+    applyRecipientEvent: jest.fn(() => Promise.resolve()),
+  };
+  const received = { insertOnce: jest.fn(() => Promise.resolve(!options.alreadyStored)) };
+  const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+  const service = new ReceiptService(
+    sent as unknown as SentMessageRepository,
+    received as unknown as ReceivedMessageRepository,
+    writer as unknown as SerialWriter,
+    { now: () => now },
+  );
+  return { service, sent, received };
+}
+
+const raw = Buffer.from('{"the":"exact bytes"}');
+
+describe('ReceiptService', () => {
+  it('keeps the receipt bytes and marks that recipient receipted at the signed time', async () => {
+    const { service, sent, received } = setup({});
+    await service.accept(raw, receipt());
+    expect(received.insertOnce).toHaveBeenCalledWith(manager, expect.objectContaining({ id: RECEIPT_ID, from: 'DK', kind: 'receipt', envelope: raw, body: null }));
+    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
+      manager,
+      ORIGINAL_ID,
+      'DK',
+      { type: 'receipted', at: '2026-11-25T09:59:59.000Z', receiptId: RECEIPT_ID },
+      now.toISOString(),
+    );
+  });
+
+  it('accepts a receipt from any bureau for a message sent to "all"', async () => {
+    const { service, sent } = setup({ to: 'all' });
+    await service.accept(raw, receipt({ from: 'FR' }));
+    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(manager, ORIGINAL_ID, 'FR', expect.objectContaining({ type: 'receipted' }), now.toISOString());
+  });
+
+  it('does nothing more for a second copy of the same receipt', async () => {
+    const { service, sent } = setup({}, { alreadyStored: true });
+    await service.accept(raw, receipt());
+    expect(sent.applyRecipientEvent).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a message never sent from here', null, {}, /names 019ab5e2-.* which is no message sent from here/],
+    ['a receipt of ours', { kind: 'receipt' as const }, {}, /which is no message sent from here/],
+    ['a message not sent to the receipting bureau', {}, { from: 'FR' }, /which was not sent to FR/],
+    ['another digest', {}, { digest: 'x'.repeat(43) }, /names digest x+, but 019ab5e2-.* was sent with digest d+/],
+  ])('refuses as bad-receipt a receipt naming %s', async (_case, original, overrides, message) => {
+    const { service, sent, received } = setup(original, {});
+    const refusal = await service.accept(raw, receipt(overrides)).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DeliveryRefusal);
+    expect(refusal).toMatchObject({ code: 'bad-receipt', message: expect.stringMatching(message) });
+    expect(received.insertOnce).not.toHaveBeenCalled();
+    expect(sent.applyRecipientEvent).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ParsedEnvelope } from '@bureaunet/crypto';
+import { SerialWriter } from '@bureaunet/persistence';
+import { CLOCK, type Clock } from '@bureaunet/platform';
+import { DeliveryRefusal } from '../inbox/delivery-refusal';
+import { ReceivedMessageRepository } from '../inbox/received-message.repository';
+import { receivedMessageRow } from '../inbox/received-message.row';
+import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
+
+/**
+ * A recipient's signed receipt for one of our envelopes (its signature already verified end to
+ * end): kept as evidence, and that recipient's state becomes 'receipted'.
+ */
+@Injectable()
+export class ReceiptService {
+  private readonly logger = new Logger(ReceiptService.name);
+
+  constructor(
+    private readonly sent: SentMessageRepository,
+    private readonly received: ReceivedMessageRepository,
+    private readonly writer: SerialWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async accept(raw: Buffer, receipt: ParsedEnvelope): Promise<void> {
+    const { id, from, meta, createdAt } = receipt.payload;
+    const receiptFor = meta.receiptFor;
+    if (!receiptFor) throw new DeliveryRefusal('bad-receipt', `receipt ${id} names no envelope`);
+    const original = await this.sent.findById(receiptFor.id);
+    this.check(receipt, original);
+    const now = this.clock.now().toISOString();
+    const stored = await this.writer.transaction(async (manager) => {
+      if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, receipt, null, now)))) return false;
+      await this.sent.applyRecipientEvent(manager, receiptFor.id, from, { type: 'receipted', at: createdAt, receiptId: id }, now);
+      return true;
+    });
+    if (stored) this.logger.log(`${from} receipted ${receiptFor.id}`);
+  }
+
+  private check(receipt: ParsedEnvelope, original: SentMessageEntity | null): void {
+    const { id, from, meta } = receipt.payload;
+    const named = meta.receiptFor!;
+    if (!original || original.kind === 'receipt') {
+      throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names ${named.id}, which is no message sent from here`);
+    }
+    if (original.to !== 'all' && !original.to.includes(from)) {
+      throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names ${named.id}, which was not sent to ${from}`);
+    }
+    if (named.digest !== original.digest) {
+      throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names digest ${named.digest}, but ${named.id} was sent with digest ${original.digest}`);
+    }
+  }
+}
