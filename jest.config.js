@@ -2,7 +2,7 @@
 // (npm test builds first) and run one file at a time to stay within two cores.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
 const moduleNameMapper = {
-  '^@bureaunet/(contracts|crypto|directory|ledger|persistence|platform|transport|testing)$': '<rootDir>/libs/$1/src',
+  '^@bureaunet/(contracts|crypto|directory|identity|ledger|persistence|platform|transport|testing)$': '<rootDir>/libs/$1/src',
 };
 const common = {
   rootDir: __dirname,
@@ -12,8 +12,11 @@ const common = {
   moduleNameMapper,
 };
 module.exports = {
+  // Global options: Jest ignores these inside a project. The bound only stops a hung test.
+  testTimeout: 120000,
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 120000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],
 };

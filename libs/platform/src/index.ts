@@ -1,3 +1,5 @@
+export * from './clock';
+export * from './env.reader';
 export * from './domain-error.filter';
 export * from './ready-line';
 export * from './service.bootstrap';

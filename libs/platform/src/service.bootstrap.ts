@@ -12,14 +12,14 @@ export interface ServiceBootstrapOptions {
   module: IEntryNestModule;
   port: number;
   host?: string;
-  /** The JetStream strategy, when the service consumes NATS. */
-  microservice?: CustomStrategy['strategy'];
+  /** Makes the JetStream strategy once the app exists (it needs the app's NATS connection). */
+  microservice?: (app: INestApplication) => CustomStrategy['strategy'];
   bodyLimit?: string;
 }
 
 /** HTTP + NATS hybrid app with validation, one error filter, OpenAPI at /api/docs, and a ready line. */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<{ app: INestApplication; url: string }> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? process.env.BIND_HOST ?? '127.0.0.1';
   const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -30,7 +30,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (options.microservice) {
-    app.connectMicroservice({ strategy: options.microservice }, { inheritAppConfig: true });
+    app.connectMicroservice({ strategy: options.microservice(app) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
   await app.listen(options.port, host);

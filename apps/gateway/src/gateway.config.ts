@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { GATEWAY_CODE } from '@bureaunet/contracts';
+import { EnvReader } from '@bureaunet/platform';
+
+export interface GatewayConfig {
+  code: string;
+  port: number;
+  natsUrl: string;
+  dataDir: string;
+  enrolmentToken?: string;
+  clockSkewMs: number;
+  maxEnvelopeAgeMs: number;
+  directoryStalenessMs: number;
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const env = new EnvReader(environment);
+  return env.done({
+    code: GATEWAY_CODE,
+    port: env.int('GATEWAY_PORT', { default: 3002, min: 0, max: 65535 }),
+    natsUrl: env.string('NATS_URL'),
+    dataDir: env.string('GATEWAY_DATA_DIR', { default: join('var', 'gateway') }),
+    enrolmentToken: env.optionalString('ENROLMENT_TOKEN'),
+    clockSkewMs: env.int('CLOCK_SKEW_MS', { default: 120_000, min: 0 }),
+    // Envelope ids are remembered at least this long, so a replay is either stale or a known id.
+    maxEnvelopeAgeMs: env.int('MAX_ENVELOPE_AGE_MS', { default: 24 * 3_600_000, min: 1_000 }),
+    directoryStalenessMs: env.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1_000 }),
+  });
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
+import { bootstrapService } from '@bureaunet/platform';
+import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
+import { readGatewayConfig } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+
+async function main(): Promise<void> {
+  const config = readGatewayConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  await bootstrapService({
+    name: 'gateway',
+    module: GatewayModule.forRoot(config),
+    port: config.port,
+    microservice: (app) =>
+      new JetStreamServer({
+        connection: () => app.get(NATS_CONNECTION),
+        // A short ack wait: after a crash, what the dead instance held is redelivered within seconds.
+        consumers: [{ stream: SUBMISSIONS_STREAM, durable: 'gateway', filterSubject: SUBMIT_SUBJECT_WILDCARD, ackWaitMs: 10_000 }],
+      }),
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { KeyObject, X509Certificate } from 'node:crypto';
+import {
+  DIRECTORY_CHANGED_SUBJECT,
+  DIRECTORY_GET_SUBJECT,
+  DIRECTORY_HEARTBEAT_SUBJECT,
+  DIRECTORY_LIST_SUBJECT,
+  DirectoryEntry,
+  DomainError,
+  directoryChangedEventSchema,
+  directoryHeartbeatSchema,
+} from '@bureaunet/contracts';
+import { CryptoError, certificateKid, verifyBureauCertificate } from '@bureaunet/crypto';
+import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
+import { CLOCK, Clock } from '@bureaunet/platform';
+import { BusClient, WireRequestError } from '@bureaunet/transport';
+
+export interface DirectoryOptions {
+  /** Refuse to trust the cached directory when the registry has been silent this long. */
+  stalenessMs: number;
+}
+export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
+
+export interface VerifiedKey {
+  code: string;
+  kid: string;
+  key: KeyObject;
+  certificate: X509Certificate;
+}
+
+/**
+ * The registry's directory as this process sees it: cached, invalidated by the registry's change
+ * events (pushed), re-read on demand (pulled), and refused when the registry has gone quiet.
+ * Every certificate handed out has been checked against the CA, its dates and the revocations.
+ */
+@Injectable()
+export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(DirectoryClient.name);
+  private readonly entries = new Map<string, DirectoryEntry>();
+  private listed = false;
+  private lastHeardAt = 0;
+  private readonly unsubscribes: Array<() => void> = [];
+
+  constructor(
+    private readonly bus: BusClient,
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribes.push(
+      this.bus.subscribe(DIRECTORY_CHANGED_SUBJECT, (body) => {
+        const event = directoryChangedEventSchema.parse(body);
+        this.heard();
+        this.entries.delete(event.code);
+        this.listed = false;
+      }),
+      this.bus.subscribe(DIRECTORY_HEARTBEAT_SUBJECT, (body) => {
+        directoryHeartbeatSchema.parse(body);
+        this.heard();
+      }),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribes.forEach((unsubscribe) => unsubscribe());
+  }
+
+  async entry(code: string): Promise<DirectoryEntry | undefined> {
+    this.assertFresh();
+    const cached = this.entries.get(code);
+    if (cached) return cached;
+    try {
+      const entry = await this.bus.request<DirectoryEntry>(DIRECTORY_GET_SUBJECT, { code });
+      this.heard();
+      this.entries.set(code, entry);
+      return entry;
+    } catch (error) {
+      if (error instanceof WireRequestError && error.code === 'unknown-bureau') return undefined;
+      throw this.unavailable(error);
+    }
+  }
+
+  async all(): Promise<DirectoryEntry[]> {
+    this.assertFresh();
+    if (!this.listed) {
+      try {
+        const { entries } = await this.bus.request<{ entries: DirectoryEntry[] }>(DIRECTORY_LIST_SUBJECT, {});
+        this.heard();
+        this.entries.clear();
+        entries.forEach((entry) => this.entries.set(entry.code, entry));
+        this.listed = true;
+      } catch (error) {
+        throw this.unavailable(error);
+      }
+    }
+    return [...this.entries.values()];
+  }
+
+  /** The sender's signing key, verified; refuses with the CryptoError code that names the fault. */
+  async signingKey(code: string): Promise<VerifiedKey> {
+    return this.verifiedKey(code, 'signing');
+  }
+
+  async encryptionKey(code: string): Promise<VerifiedKey> {
+    return this.verifiedKey(code, 'encryption');
+  }
+
+  /** Throws when the registry has not been heard within the staleness window. */
+  assertFresh(): void {
+    if (this.lastHeardAt === 0) return; // first contact: the request itself proves freshness
+    const silentFor = this.clock.now().getTime() - this.lastHeardAt;
+    if (silentFor > this.options.stalenessMs) {
+      this.entries.clear();
+      this.listed = false;
+      throw new DomainError('directory-stale', `registry not heard for ${Math.round(silentFor / 1000)} s (limit ${this.options.stalenessMs / 1000} s)`, 'unavailable');
+    }
+  }
+
+  private async verifiedKey(code: string, use: 'signing' | 'encryption'): Promise<VerifiedKey> {
+    const entry = await this.entry(code);
+    const pem = use === 'signing' ? entry?.signingCertificate : entry?.encryptionCertificate;
+    if (!entry) throw new CryptoError('unknown-sender', `bureau ${code} is not in the directory`);
+    if (!pem && entry.revokedSerials.length > 0) throw new CryptoError('certificate-revoked', `every ${use} certificate of ${code} is revoked`);
+    if (!pem) throw new CryptoError('unknown-sender', `bureau ${code} has not enrolled`);
+    const certificate = verifyBureauCertificate(pem, { ca: this.identity.ca, code, use, now: this.clock.now(), revokedSerials: entry.revokedSerials });
+    return { code, kid: certificateKid(certificate), key: certificate.publicKey, certificate };
+  }
+
+  private heard(): void {
+    this.lastHeardAt = this.clock.now().getTime();
+  }
+
+  private unavailable(error: unknown): DomainError {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn(`directory look-up failed: ${reason}`);
+    return new DomainError('directory-unavailable', `registry directory unavailable: ${reason}`, 'unavailable');
+  }
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { GATEWAY_CODE } from '@bureaunet/contracts';
+import { ServiceProcess, startServiceProcess } from './service.process';
+
+export interface LocalNetworkOptions {
+  natsUrl: string;
+  /** Each service keeps its state in a folder under here. */
+  dataDir: string;
+  /** Bureau codes to run a node for, the hub included (e.g. ['XH', 'MR', 'DK', 'FR']). */
+  codes: readonly string[];
+  /** Fixed ports for people; 0 (any free port) for tests. */
+  ports?: { registry: number; gateway: number; firstNode: number };
+  adminToken?: string;
+  extraEnv?: Record<string, string>;
+  onLine?: (line: string) => void;
+}
+
+export interface LocalNetwork {
+  registry: ServiceProcess;
+  gateway: ServiceProcess;
+  nodes: Map<string, ServiceProcess>;
+  adminToken: string;
+  node(code: string): ServiceProcess;
+  /** Starts a node for a code enrolled afterwards (a one-time token is issued for it). */
+  addNode(code: string, port?: number): Promise<ServiceProcess>;
+  stop(): Promise<void>;
+}
+
+/** Registry, then gateway, then one node per code; each enrols itself with a one-time token. */
+export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
+  const ports = options.ports ?? { registry: 0, gateway: 0, firstNode: 0 };
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const common = { NATS_URL: options.natsUrl, ...options.extraEnv };
+  const started: ServiceProcess[] = [];
+  const track = (service: ServiceProcess) => (started.push(service), service);
+  try {
+    const registry = track(
+      await startServiceProcess({
+        name: 'registry',
+        app: 'registry',
+        env: { ...common, REGISTRY_PORT: String(ports.registry), REGISTRY_DATA_DIR: join(options.dataDir, 'registry'), REGISTRY_ADMIN_TOKEN: adminToken },
+        onLine: options.onLine,
+      }),
+    );
+    const issueToken = (code: string) => issueEnrolmentToken(registry.url, adminToken, code);
+    const gateway = track(
+      await startServiceProcess({
+        name: 'gateway',
+        app: 'gateway',
+        env: { ...common, GATEWAY_PORT: String(ports.gateway), GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'), ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE) },
+        onLine: options.onLine,
+      }),
+    );
+    const startNode = async (code: string, port: number) =>
+      track(
+        await startServiceProcess({
+          name: `node ${code}`,
+          app: 'node',
+          env: { ...common, NODE_CODE: code, NODE_PORT: String(port), NODE_DATA_DIR: join(options.dataDir, `node-${code}`), ENROLMENT_TOKEN: await issueToken(code) },
+          onLine: options.onLine,
+        }),
+      );
+    const nodes = new Map<string, ServiceProcess>();
+    const list = await Promise.all(options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)));
+    list.forEach((node, index) => nodes.set(options.codes[index]!, node));
+    return {
+      registry,
+      gateway,
+      nodes,
+      adminToken,
+      node(code) {
+        const node = nodes.get(code);
+        if (!node) throw new Error(`no node ${code} in this network`);
+        return node;
+      },
+      async addNode(code, port = 0) {
+        const node = await startNode(code, port);
+        nodes.set(code, node);
+        return node;
+      },
+      stop: () => stopAll(started),
+    };
+  } catch (error) {
+    await stopAll(started);
+    throw error;
+  }
+}
+
+async function stopAll(services: readonly ServiceProcess[]): Promise<void> {
+  // Nodes first, registry last: the others still look things up while they shut down.
+  await Promise.all([...services].reverse().map((service) => service.stop()));
+}
+
+/** Asks the registry (as administrator) for a one-time enrolment token for a bureau code. */
+export async function issueEnrolmentToken(registryUrl: string, adminToken: string, code: string): Promise<string> {
+  const response = await fetch(`${registryUrl}/api/admin/enrolment-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ code }),
+  });
+  if (!response.ok) throw new Error(`enrolment token for ${code}: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}

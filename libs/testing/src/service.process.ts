@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseReadyLine } from '@bureaunet/platform';
+import { repoRoot } from './repo-root';
+
+export type ServiceApp = 'registry' | 'gateway' | 'node';
+
+export interface ServiceProcessOptions {
+  /** Label used in logs, e.g. "node MR". */
+  name: string;
+  app: ServiceApp;
+  env: Record<string, string>;
+  /** Receives every output line, prefixed; the launcher prints them, tests keep them for failures. */
+  onLine?: (line: string) => void;
+}
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly url: string;
+  /** SIGTERM and wait for the exit. */
+  stop(): Promise<void>;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  /** Starts the same app with the same environment again and waits until it is ready. */
+  restart(): Promise<void>;
+  /** The last lines the process printed, for failure messages. */
+  recentOutput(): string;
+}
+
+/** Runs one built service (dist/) as its own process and resolves once it prints its ready line. */
+export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
+  const script = join(repoRoot(), 'dist', 'apps', options.app, 'src', 'main.js');
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 200) recent.shift();
+    options.onLine?.(`[${options.name}] ${line}`);
+  };
+  let child: ChildProcess;
+  let url = '';
+  const launch = async () => {
+    const started = await launch1(script, options.env, remember);
+    child = started.child;
+    url = started.url;
+  };
+  await launch();
+  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return {
+    name: options.name,
+    get url() {
+      return url;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited();
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited();
+    },
+    restart: launch,
+    recentOutput: () => recent.join('\n'),
+  };
+}
+
+function launch1(script: string, env: Record<string, string>, onLine: (line: string) => void): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    const watch = (stream: NodeJS.ReadableStream | null) =>
+      stream &&
+      createInterface({ input: stream }).on('line', (line) => {
+        lines.push(line);
+        onLine(line);
+        const ready = parseReadyLine(line);
+        if (ready) resolve({ child, url: ready.url });
+      });
+    watch(child.stdout);
+    watch(child.stderr);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${lines.slice(-30).join('\n')}`)));
+  });
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalNetwork, startLocalNetwork } from './local-network';
+import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
+import { NodeApiClient } from './node-api.client';
+
+export interface TestNetwork extends LocalNetwork {
+  nats: RunningNatsServer;
+  dataDir: string;
+  api(code: string): NodeApiClient;
+  /** Everything the services printed, for a failing test's message. */
+  output(): string;
+  teardown(): Promise<void>;
+}
+
+/** One call to set up a whole network on free ports with temporary stores; one to clean it up. */
+export async function startTestNetwork(codes: readonly string[], extraEnv: Record<string, string> = {}): Promise<TestNetwork> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
+  const nats = await startNatsServer();
+  const lines: string[] = [];
+  try {
+    const network = await startLocalNetwork({ natsUrl: nats.url, dataDir, codes, extraEnv, onLine: (line) => lines.push(line) });
+    return {
+      ...network,
+      nats,
+      dataDir,
+      api: (code) => new NodeApiClient(network.node(code).url),
+      output: () => lines.slice(-300).join('\n'),
+      async teardown() {
+        await network.stop();
+        await nats.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await nats.stop();
+    process.stderr.write(lines.slice(-100).join('\n'));
+    throw error;
+  }
+}
