@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CLOCK, type Clock } from '@bureaunet/platform';
+import { REGISTRY_CONFIG, type RegistryConfig } from '../registry.config';
+import { DirectoryEventsPublisher } from './directory-events.publisher';
+import { DirectoryService } from './directory.service';
+
+/**
+ * Tells gateway and nodes, every heartbeatMs, that the registry is alive and which directory
+ * version is current: they refuse to trust their copy when the beats stop.
+ */
+@Injectable()
+export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DirectoryHeartbeatService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> = Promise.resolve();
+  private running = false;
+
+  constructor(
+    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
+    private readonly directory: DirectoryService,
+    private readonly events: DirectoryEventsPublisher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.config.heartbeatMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.inFlight;
+  }
+
+  /** One beat: reads the version, then publishes it. */
+  async beat(): Promise<void> {
+    const version = await this.directory.version();
+    this.events.heartbeat({ at: this.clock.now().toISOString(), version });
+  }
+
+  private tick(): void {
+    // A slow database skips beats instead of queueing them.
+    if (this.running) return;
+    this.running = true;
+    this.inFlight = this.beat()
+      .catch((error: unknown) => this.logger.error(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.running = false;
+      });
+  }
+}

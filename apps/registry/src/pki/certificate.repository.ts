@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { BureauCode } from '@bureaunet/contracts';
+import { CertificateEntity } from './certificate.entity';
+
+/** Issued certificates. Every method runs on the manager of a SerialWriter transaction. */
+@Injectable()
+export class CertificateRepository {
+  find(manager: EntityManager, serial: string): Promise<CertificateEntity | null> {
+    return manager.findOneBy(CertificateEntity, { serial });
+  }
+
+  findByCode(manager: EntityManager, code: BureauCode): Promise<CertificateEntity[]> {
+    return manager.find(CertificateEntity, { where: { code }, order: { createdAt: 'ASC', serial: 'ASC' } });
+  }
+
+  findAll(manager: EntityManager): Promise<CertificateEntity[]> {
+    return manager.find(CertificateEntity, { order: { createdAt: 'ASC', serial: 'ASC' } });
+  }
+
+  async insert(manager: EntityManager, certificates: CertificateEntity[]): Promise<void> {
+    await manager.insert(CertificateEntity, certificates);
+  }
+
+  /** Revokes the bureau's unrevoked certificates and returns their serials. */
+  async revokeCurrent(manager: EntityManager, code: BureauCode, at: Date): Promise<string[]> {
+    const current = await manager.findBy(CertificateEntity, { code, revokedAt: IsNull() });
+    if (current.length === 0) return [];
+    await manager.update(CertificateEntity, { code, revokedAt: IsNull() }, { revokedAt: at });
+    return current.map((certificate) => certificate.serial);
+  }
+
+  async revoke(manager: EntityManager, serial: string, at: Date): Promise<void> {
+    await manager.update(CertificateEntity, { serial }, { revokedAt: at });
+  }
+}

@@ -1,0 +1,56 @@
+import { join, resolve } from 'node:path';
+import { readRegistryConfig } from './registry.config';
+
+const VALID = { NATS_URL: 'nats://127.0.0.1:4222', REGISTRY_ADMIN_TOKEN: 'a-long-enough-admin-token' };
+
+describe('readRegistryConfig', () => {
+  it('applies the defaults', () => {
+    expect(readRegistryConfig(VALID)).toEqual({
+      port: 3001,
+      dataDir: resolve('var/registry'),
+      natsUrl: 'nats://127.0.0.1:4222',
+      adminToken: 'a-long-enough-admin-token',
+      caFiles: { certificate: resolve('certs/ca.crt'), privateKey: resolve('certs/ca.key') },
+      heartbeatMs: 2000,
+      certValidityDays: 365,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = readRegistryConfig({
+      ...VALID,
+      NATS_URL: 'nats://a:4222,nats://b:4222',
+      REGISTRY_PORT: '0',
+      REGISTRY_DATA_DIR: '/tmp/registry',
+      CA_CERT_FILE: '/etc/ca.pem',
+      CA_KEY_FILE: '/etc/ca.key',
+      REGISTRY_HEARTBEAT_MS: '500',
+      CERT_VALIDITY_DAYS: '30',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      dataDir: '/tmp/registry',
+      natsUrl: 'nats://a:4222,nats://b:4222',
+      caFiles: { certificate: '/etc/ca.pem', privateKey: join('/etc', 'ca.key') },
+      heartbeatMs: 500,
+      certValidityDays: 30,
+    });
+  });
+
+  it('names every bad variable in one error, without the token', () => {
+    let message = '';
+    try {
+      readRegistryConfig({ REGISTRY_PORT: 'http', REGISTRY_ADMIN_TOKEN: 'short-secret', REGISTRY_HEARTBEAT_MS: '1.5', CERT_VALIDITY_DAYS: '0' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const variable of ['REGISTRY_PORT', 'NATS_URL', 'REGISTRY_ADMIN_TOKEN', 'REGISTRY_HEARTBEAT_MS', 'CERT_VALIDITY_DAYS']) {
+      expect(message).toContain(variable);
+    }
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('refuses a NATS_URL that is not a NATS URL', () => {
+    expect(() => readRegistryConfig({ ...VALID, NATS_URL: 'localhost:4222' })).toThrow(/NATS_URL must match/);
+  });
+});

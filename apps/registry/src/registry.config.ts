@@ -1,0 +1,45 @@
+import { join, resolve } from 'node:path';
+import { EnvReader } from '@bureaunet/platform';
+import { caFilesIn, type CaFiles } from './pki/ca.repository';
+
+export interface RegistryConfig {
+  port: number;
+  /** Holds registry.sqlite and, when no CA files are configured, ca.crt and ca.key. */
+  dataDir: string;
+  /** One URL or a comma-separated list. */
+  natsUrl: string;
+  /** Bearer token of the admin endpoints. */
+  adminToken: string;
+  /** Used only when both files exist; otherwise the CA in dataDir, made there if missing. */
+  caFiles: CaFiles;
+  heartbeatMs: number;
+  certValidityDays: number;
+}
+
+export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
+
+export const REGISTRY_DATABASE_FILE = 'registry.sqlite';
+
+const NATS_URLS = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
+
+/** Reads the environment once; one error names every bad variable (and never prints the token). */
+export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  const env = new EnvReader(environment);
+  const defaultCa = caFilesIn('certs');
+  return env.done({
+    port: env.int('REGISTRY_PORT', { default: 3001, min: 0, max: 65535 }),
+    dataDir: resolve(env.string('REGISTRY_DATA_DIR', { default: join('var', 'registry') })),
+    natsUrl: env.string('NATS_URL', { pattern: NATS_URLS }),
+    adminToken: env.string('REGISTRY_ADMIN_TOKEN', { minLength: 16 }),
+    caFiles: {
+      certificate: resolve(env.string('CA_CERT_FILE', { default: defaultCa.certificate })),
+      privateKey: resolve(env.string('CA_KEY_FILE', { default: defaultCa.privateKey })),
+    },
+    heartbeatMs: env.int('REGISTRY_HEARTBEAT_MS', { default: 2000, min: 50, max: 3_600_000 }),
+    certValidityDays: env.int('CERT_VALIDITY_DAYS', { default: 365, min: 1, max: 3650 }),
+  });
+}
+
+export function registryDatabasePath(config: Pick<RegistryConfig, 'dataDir'>): string {
+  return join(config.dataDir, REGISTRY_DATABASE_FILE);
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HUB_CODE } from '@bureaunet/contracts';
+import { LocalNetwork, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer } from '@bureaunet/testing';
+
+/**
+ * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, the hub and a few bureau
+ * nodes as separate processes; one line per service, then "network ready". Ctrl-C stops all.
+ */
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const varDir = join(root, 'var');
+  const logDir = join(varDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const codes = (process.env.BUREAUNET_CODES ?? `${HUB_CODE},MR,DK,FR`).split(',').map((code) => code.trim().toUpperCase());
+
+  let nats: RunningNatsServer | undefined;
+  let natsUrl = process.env.NATS_URL;
+  if (!natsUrl) {
+    findNatsServerBinary(); // one clear line when it is missing
+    nats = await startNatsServer({ storeDir: join(varDir, 'nats'), port: intEnv('NATS_PORT', 4322) });
+    natsUrl = nats.url;
+  }
+  console.log(`nats ${natsUrl}`);
+
+  const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
+  writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
+  const logs = new Map<string, NodeJS.WritableStream>();
+  const network: LocalNetwork = await startLocalNetwork({
+    natsUrl,
+    dataDir: varDir,
+    codes,
+    adminToken,
+    ports: { registry: intEnv('REGISTRY_PORT', 3001), gateway: intEnv('GATEWAY_PORT', 3002), firstNode: intEnv('NODE_PORT_BASE', 3100) },
+    onLine: (line) => logTo(logs, logDir, line),
+  });
+  console.log(`registry ${network.registry.url}`);
+  console.log(`gateway ${network.gateway.url}`);
+  for (const [code, node] of network.nodes) console.log(`node ${code} ${node.url}`);
+  console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
+  console.log('network ready');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('stopping…');
+    await network.stop();
+    await nats?.stop({ keepStore: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+function logTo(logs: Map<string, NodeJS.WritableStream>, logDir: string, line: string): void {
+  const name = /^\[([^\]]+)\]/.exec(line)?.[1] ?? 'network';
+  let stream = logs.get(name);
+  if (!stream) {
+    stream = createWriteStream(join(logDir, `${name.replace(/\s+/g, '-')}.log`), { flags: 'a' });
+    logs.set(name, stream);
+  }
+  stream.write(`${line}\n`);
+}
+
+function intEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value ? Number(value) : fallback;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
