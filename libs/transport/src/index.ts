@@ -1,0 +1,27 @@
+export { BusClient, type PublishResult } from './bus.client';
+export type { JetStreamConsumerOptions } from './jetstream.consumer-runner';
+export { JetStreamContext, MSG_ID_HEADER } from './jetstream.context';
+export {
+  JETSTREAM_TRANSPORT,
+  JetStreamServer,
+  type JetStreamServerEvents,
+  type JetStreamServerOptions,
+  type JetStreamServerStatus,
+} from './jetstream.server';
+export {
+  DEFAULT_STREAM_MAX_BYTES,
+  DUPLICATE_WINDOW_MS,
+  MAX_MESSAGE_BYTES,
+  durableConsumerConfig,
+  ensureDurableConsumer,
+  ensureStreams,
+  streamConfigs,
+  type DurableConsumerSpec,
+  type StreamTopologyOptions,
+} from './jetstream.topology';
+export { nakDelayMs } from './nak-backoff';
+export { NATS_CONNECTION, connectNats, drainConnection, type TransportOptions } from './nats-connection.provider';
+export { TransportModule } from './transport.module';
+export { WireExceptionFilter } from './wire-exception.filter';
+export { BAD_REPLY_CODE, BAD_REQUEST_CODE, INTERNAL_ERROR_CODE, UNAVAILABLE_CODE } from './wire-reply.codec';
+export { WireRequestError } from './wire-request.error';

@@ -1,0 +1,245 @@
+import { Logger } from '@nestjs/common';
+import type { ConsumerMessages, ConsumerNotification, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { describeError, stackOf } from './error-text';
+import { JetStreamContext } from './jetstream.context';
+import { ensureDurableConsumer } from './jetstream.topology';
+import { nakDelayMs } from './nak-backoff';
+
+export interface JetStreamConsumerOptions {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  /**
+   * The @EventPattern whose handler receives this consumer's messages; default `filterSubject`. Lets a
+   * static `@EventPattern('bn.deliver.*')` serve a consumer filtered at run time on `bn.deliver.FR`.
+   */
+  pattern?: string;
+  /** Bounds each pull by bytes, so large envelopes cannot pile up in the client. Default 8 MiB. */
+  maxAckPendingBytes?: number;
+  /** Redelivery after this long without an ack. Default 30 s. */
+  ackWaitMs?: number;
+  /** Handlers running at once. Default 1: one after another, in stream order. */
+  concurrency?: number;
+  /** Server-side cap on delivered-but-unacked messages; default the server's (1000). */
+  maxAckPending?: number;
+}
+
+export interface ConsumerRunnerHooks {
+  /** Ensures the streams exist again before a reopen (a server may have lost its store). */
+  prepare(): Promise<void>;
+  /** A closed connection never comes back: reopening would only spin. */
+  connectionClosed(): boolean;
+  /** Runs the handler; resolves when it succeeded, rejects when it failed. */
+  dispatch(data: Buffer, context: JetStreamContext): Promise<void>;
+  acked(context: JetStreamContext): void;
+  nacked(context: JetStreamContext, error: unknown): void;
+}
+
+interface InFlight {
+  readonly message: JsMsg;
+  readonly context: JetStreamContext;
+  /** Given back at shutdown: a late result must neither ack nor nak it. */
+  abandoned: boolean;
+  /** The handler has settled (its ack may still be on its way). */
+  finished: boolean;
+  done?: Promise<void>;
+}
+
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+const DEFAULT_ACK_WAIT_MS = 30_000;
+const REOPEN_DELAYS_MS = [0, 500, 1_000, 2_000, 5_000, 10_000];
+/** The library keeps retrying these on its own; a fresh consumer (and stream) is what fixes them. */
+const REOPEN_ON: ReadonlySet<ConsumerNotification['type']> = new Set(['consumer_not_found', 'stream_not_found', 'consumer_deleted']);
+
+/** Keeps one durable pull consumer consuming until stopped, across iterator ends and lost consumers. */
+export class JetStreamConsumerRunner {
+  private readonly logger: Logger;
+  private readonly inFlight = new Set<InFlight>();
+  private messages: ConsumerMessages | undefined;
+  private stopped = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly options: JetStreamConsumerOptions,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly hooks: ConsumerRunnerHooks,
+  ) {
+    this.logger = new Logger(`JetStream(${options.durable})`);
+  }
+
+  /** Resolves once the consumer exists and is consuming; it then runs until stop(). */
+  async start(): Promise<void> {
+    const first = await this.open();
+    void this.run(first);
+  }
+
+  /** Stops pulling, lets handlers finish within the grace period, and gives back what is still running. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopped = true;
+    this.messages?.stop();
+    this.wake?.();
+    await this.settleInFlight(graceMs);
+  }
+
+  private async run(first: ConsumerMessages): Promise<void> {
+    let messages: ConsumerMessages | undefined = first;
+    while (messages) {
+      await this.consume(messages);
+      messages = await this.reopen();
+    }
+  }
+
+  private async open(): Promise<ConsumerMessages> {
+    const { stream, durable, filterSubject, ackWaitMs, maxAckPending } = this.options;
+    await ensureDurableConsumer(this.jsm, {
+      stream,
+      durable,
+      filterSubject,
+      ackWaitMs: ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
+      maxAckPending,
+    });
+    const consumer = await this.js.consumers.get(stream, durable);
+    const messages = await consumer.consume({ max_bytes: this.options.maxAckPendingBytes ?? DEFAULT_MAX_BYTES });
+    this.messages = messages;
+    this.watch(messages);
+    return messages;
+  }
+
+  private async reopen(): Promise<ConsumerMessages | undefined> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      await this.pause(REOPEN_DELAYS_MS[Math.min(attempt, REOPEN_DELAYS_MS.length - 1)] ?? 0);
+      if (this.stopped) break;
+      if (this.hooks.connectionClosed()) {
+        this.logger.error(`the NATS connection is closed: ${this.options.filterSubject} is no longer consumed`);
+        break;
+      }
+      try {
+        await this.hooks.prepare();
+        const messages = await this.open();
+        this.logger.log(`consuming ${this.options.filterSubject} again`);
+        if (this.stopped) messages.stop();
+        return this.stopped ? undefined : messages;
+      } catch (error) {
+        this.logger.warn(`cannot reopen the consumer (attempt ${attempt + 1}): ${describeError(error)}`);
+      }
+    }
+    return undefined;
+  }
+
+  private async consume(messages: ConsumerMessages): Promise<void> {
+    const running = new Set<Promise<void>>();
+    try {
+      for await (const message of messages) {
+        if (this.stopped) {
+          // Pulled but never started: given back now rather than after the ack wait.
+          giveBack(message, this.logger);
+          continue;
+        }
+        const done = this.process(message);
+        running.add(done);
+        void done.then(() => running.delete(done));
+        if (running.size >= (this.options.concurrency ?? 1)) await Promise.race(running);
+      }
+      if (!this.stopped) this.logger.warn('the consume iterator ended; reopening');
+    } catch (error) {
+      if (!this.stopped) this.logger.warn(`the consume iterator failed, reopening: ${describeError(error)}`);
+    }
+  }
+
+  private watch(messages: ConsumerMessages): void {
+    void (async () => {
+      for await (const notification of messages.status()) {
+        if (REOPEN_ON.has(notification.type)) {
+          this.logger.warn(`${notification.type}: recreating the consumer`);
+          messages.stop();
+          return;
+        }
+        if (notification.type === 'heartbeats_missed') this.logger.warn(`${notification.count} heartbeats missed`);
+      }
+    })().catch((error: unknown) => this.logger.warn(`status watch ended: ${describeError(error)}`));
+  }
+
+  /** Resolves when the handler has settled, which frees its slot; the ack is confirmed meanwhile. */
+  private process(message: JsMsg): Promise<void> {
+    const entry: InFlight = { message, context: new JetStreamContext(message), abandoned: false, finished: false };
+    this.inFlight.add(entry);
+    const outcome = this.runHandler(entry);
+    entry.done = outcome.then((failure) => this.conclude(entry, failure)).finally(() => this.inFlight.delete(entry));
+    return outcome.then(() => undefined);
+  }
+
+  private async runHandler(entry: InFlight): Promise<{ error: unknown } | undefined> {
+    try {
+      await this.hooks.dispatch(Buffer.from(entry.message.data), entry.context);
+      return undefined;
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  private async conclude(entry: InFlight, failure: { error: unknown } | undefined): Promise<void> {
+    entry.finished = true;
+    if (entry.abandoned) return;
+    if (failure) this.nak(entry, failure.error);
+    else await this.ack(entry);
+  }
+
+  private async ack({ message, context }: InFlight): Promise<void> {
+    try {
+      await message.ackAck();
+      this.hooks.acked(context);
+    } catch (error) {
+      // The handler's effect is committed; the copy that comes again is recognised by its msgId.
+      this.logger.warn(`ack of ${label(context)} not confirmed, it may be redelivered: ${describeError(error)}`);
+    }
+  }
+
+  private nak({ message, context }: InFlight, error: unknown): void {
+    const delayMs = nakDelayMs(context.deliveryCount);
+    this.logger.error(`handler failed on ${label(context)}, redelivery in ${delayMs} ms: ${describeError(error)}`, stackOf(error));
+    message.nak(delayMs);
+    this.hooks.nacked(context, error);
+  }
+
+  private async settleInFlight(graceMs: number): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.all([...this.inFlight].map((entry) => entry.done)), grace]);
+    clearTimeout(timer);
+    for (const entry of this.inFlight) {
+      if (entry.finished) continue;
+      // Given back now so another instance need not wait for the ack wait; a late result is ignored.
+      entry.abandoned = true;
+      this.logger.warn(`shutting down with ${label(entry.context)} unfinished: giving it back for redelivery`);
+      giveBack(entry.message, this.logger);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/** A closed connection cannot nak: the ack wait then brings the message back. */
+function giveBack(message: JsMsg, logger: Logger): void {
+  try {
+    message.nak();
+  } catch (error) {
+    logger.warn(`cannot give back ${message.subject} #${message.seq}, it returns after the ack wait: ${describeError(error)}`);
+  }
+}
+
+function label(context: JetStreamContext): string {
+  const id = context.msgId ? ` msgId=${context.msgId}` : '';
+  return `${context.subject} #${context.streamSequence}${id} (delivery ${context.deliveryCount})`;
+}

@@ -1,0 +1,39 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import type { MsgHdrs } from '@nats-io/transport-node';
+import { BaseRpcContext } from '@nestjs/microservices';
+
+export const MSG_ID_HEADER = 'Nats-Msg-Id';
+
+/** The second argument of a JetStream @EventPattern handler (`@Ctx()`). */
+export class JetStreamContext extends BaseRpcContext<[JsMsg]> {
+  constructor(message: JsMsg) {
+    super([message]);
+  }
+
+  get subject(): string {
+    return this.args[0].subject;
+  }
+
+  get streamSequence(): number {
+    return this.args[0].info.streamSequence;
+  }
+
+  /** 1 on the first delivery; a redelivery after a failure, a crash or an ack timeout counts up. */
+  get deliveryCount(): number {
+    return this.args[0].info.deliveryCount;
+  }
+
+  /** The publisher's dedupe id (the envelope id on the bureaunet streams). */
+  get msgId(): string | undefined {
+    return this.args[0].headers?.get(MSG_ID_HEADER) || undefined;
+  }
+
+  get headers(): MsgHdrs | undefined {
+    return this.args[0].headers;
+  }
+
+  /** Restarts the ack-wait timer, for a handler that knows it will run longer than the ack wait. */
+  working(): void {
+    this.args[0].working();
+  }
+}

@@ -1,0 +1,131 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerConfig,
+  type ConsumerInfo,
+  type JetStreamManager,
+  type StreamConfig,
+  type StreamInfo,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import {
+  DELIVERIES_STREAM,
+  DELIVER_SUBJECT_WILDCARD,
+  SUBMISSIONS_STREAM,
+  SUBMIT_SUBJECT_WILDCARD,
+} from '@bureaunet/contracts';
+
+/** Largest payload accepted on the bus; nats-server's default max_payload is the same. */
+export const MAX_MESSAGE_BYTES = 1_048_576;
+
+/** Per stream. nats-server reserves it against its JetStream store, so it must fit the disk. */
+export const DEFAULT_STREAM_MAX_BYTES = 4 * 1024 ** 3;
+
+export const DUPLICATE_WINDOW_MS = 60 * 60 * 1000;
+
+export interface StreamTopologyOptions {
+  maxBytesPerStream?: number;
+}
+
+export interface DurableConsumerSpec {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  ackWaitMs: number;
+  maxAckPending?: number;
+}
+
+type ManagedStreamConfig = Pick<
+  StreamConfig,
+  'name' | 'subjects' | 'storage' | 'retention' | 'duplicate_window' | 'max_msg_size' | 'discard' | 'max_bytes'
+>;
+
+export function streamConfigs(options: StreamTopologyOptions = {}): ManagedStreamConfig[] {
+  const common = {
+    storage: StorageType.File,
+    // Work queue: an acked message is gone, and the server refuses overlapping consumers.
+    retention: RetentionPolicy.Workqueue,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    max_msg_size: MAX_MESSAGE_BYTES,
+    // A full stream refuses the publish (the sender keeps it and retries) instead of dropping old messages.
+    discard: DiscardPolicy.New,
+    max_bytes: options.maxBytesPerStream ?? DEFAULT_STREAM_MAX_BYTES,
+  };
+  return [
+    { name: SUBMISSIONS_STREAM, subjects: [SUBMIT_SUBJECT_WILDCARD], ...common },
+    { name: DELIVERIES_STREAM, subjects: [DELIVER_SUBJECT_WILDCARD], ...common },
+  ];
+}
+
+/** Creates the bus streams, or brings an existing one back to the managed configuration. */
+export async function ensureStreams(jsm: JetStreamManager, options: StreamTopologyOptions = {}): Promise<StreamInfo[]> {
+  const infos: StreamInfo[] = [];
+  for (const wanted of streamConfigs(options)) {
+    infos.push(await ensureStream(jsm, wanted));
+  }
+  return infos;
+}
+
+async function ensureStream(jsm: JetStreamManager, wanted: ManagedStreamConfig): Promise<StreamInfo> {
+  const existing = await findStream(jsm, wanted.name);
+  if (!existing) return jsm.streams.add(wanted);
+  if (!differs(existing.config, wanted)) return existing;
+  const { name, ...changes } = wanted;
+  return jsm.streams.update(name, changes);
+}
+
+async function findStream(jsm: JetStreamManager, name: string): Promise<StreamInfo | null> {
+  try {
+    return await jsm.streams.info(name);
+  } catch (error) {
+    if (isApiError(error, JetStreamApiCodes.StreamNotFound)) return null;
+    throw error;
+  }
+}
+
+export function durableConsumerConfig(spec: DurableConsumerSpec): Partial<ConsumerConfig> {
+  const config: Partial<ConsumerConfig> = {
+    durable_name: spec.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: spec.filterSubject,
+    // Never give up on a message: a handler failure is transient by contract (poison input is refused and acked).
+    max_deliver: -1,
+    ack_wait: nanos(spec.ackWaitMs),
+  };
+  if (spec.maxAckPending !== undefined) config.max_ack_pending = spec.maxAckPending;
+  return config;
+}
+
+/** Creates the durable pull consumer, or updates it when its managed settings changed. */
+export async function ensureDurableConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<ConsumerInfo> {
+  const wanted = durableConsumerConfig(spec);
+  const existing = await findConsumer(jsm, spec.stream, spec.durable);
+  if (!existing) return jsm.consumers.add(spec.stream, wanted);
+  if (!differs(existing.config, wanted)) return existing;
+  const { ack_wait, max_deliver, max_ack_pending, filter_subject } = wanted;
+  return jsm.consumers.update(spec.stream, spec.durable, { ack_wait, max_deliver, max_ack_pending, filter_subject });
+}
+
+async function findConsumer(jsm: JetStreamManager, stream: string, durable: string): Promise<ConsumerInfo | null> {
+  try {
+    return await jsm.consumers.info(stream, durable);
+  } catch (error) {
+    if (isApiError(error, JetStreamApiCodes.ConsumerNotFound)) return null;
+    throw error;
+  }
+}
+
+function differs(actual: object, wanted: object): boolean {
+  const current = actual as Record<string, unknown>;
+  return Object.entries(wanted).some(([key, value]) => JSON.stringify(current[key]) !== JSON.stringify(value));
+}
+
+function isApiError(error: unknown, code: number): boolean {
+  return error instanceof JetStreamApiError && error.code === code;
+}
