@@ -3,3 +3,4 @@ export * from './env.reader';
 export * from './domain-error.filter';
 export * from './ready-line';
 export * from './service.bootstrap';
+export * from './auth';
