@@ -39,6 +39,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private readonly entries = new Map<string, DirectoryEntry>();
   private listed = false;
   private lastHeardAt = 0;
+  private knownVersion: number | undefined;
   private readonly unsubscribes: Array<() => void> = [];
 
   constructor(
@@ -53,12 +54,19 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       this.bus.subscribe(DIRECTORY_CHANGED_SUBJECT, (body) => {
         const event = directoryChangedEventSchema.parse(body);
         this.heard();
+        this.knownVersion = event.version;
         this.entries.delete(event.code);
         this.listed = false;
       }),
       this.bus.subscribe(DIRECTORY_HEARTBEAT_SUBJECT, (body) => {
-        directoryHeartbeatSchema.parse(body);
+        const beat = directoryHeartbeatSchema.parse(body);
         this.heard();
+        // A change event is core NATS, at most once: a heartbeat with another version repairs a lost one.
+        if (beat.version !== this.knownVersion) {
+          this.knownVersion = beat.version;
+          this.entries.clear();
+          this.listed = false;
+        }
       }),
     );
   }
