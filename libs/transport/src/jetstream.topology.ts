@@ -23,8 +23,12 @@ import {
 /** Largest payload accepted on the bus; nats-server's default max_payload is the same. */
 export const MAX_MESSAGE_BYTES = 1_048_576;
 
-/** Per stream. nats-server reserves it against its JetStream store, so it must fit the disk. */
-export const DEFAULT_STREAM_MAX_BYTES = 4 * 1024 ** 3;
+/**
+ * Per stream; -1 = bounded only by the server's JetStream store, which then refuses publishes
+ * (nothing is dropped). A positive value is reserved up front against the store, so a fixed
+ * default would fail to start on a small disk.
+ */
+export const DEFAULT_STREAM_MAX_BYTES = -1;
 
 export const DUPLICATE_WINDOW_MS = 60 * 60 * 1000;
 
