@@ -3,7 +3,7 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DELIVERIES_STREAM, SUBMISSIONS_STREAM } from '@bureaunet/contracts';
 import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
 import { connectNats, drainConnection } from './nats-connection.provider';
-import { ensureDurableConsumer, ensureStreams, MAX_MESSAGE_BYTES } from './jetstream.topology';
+import { DEFAULT_STREAM_MAX_BYTES, ensureDurableConsumer, ensureStreams, MAX_MESSAGE_BYTES } from './jetstream.topology';
 
 describe('JetStream topology on a real nats-server', () => {
   let server: RunningNatsServer;
@@ -36,7 +36,7 @@ describe('JetStream topology on a real nats-server', () => {
         duplicate_window: nanos(60 * 60 * 1000),
         max_msg_size: MAX_MESSAGE_BYTES,
       });
-      expect(config.max_bytes).toBeGreaterThan(1024 ** 3);
+      expect(config.max_bytes).toBe(DEFAULT_STREAM_MAX_BYTES);
     }
   });
 
