@@ -16,8 +16,18 @@ async function main(): Promise<void> {
     microservice: (app) =>
       new JetStreamServer({
         connection: () => app.get(NATS_CONNECTION),
-        // A short ack wait: after a crash, what the dead instance held is redelivered within seconds.
-        consumers: [{ stream: SUBMISSIONS_STREAM, durable: 'gateway', filterSubject: SUBMIT_SUBJECT_WILDCARD, ackWaitMs: 10_000 }],
+        consumers: [
+          {
+            stream: SUBMISSIONS_STREAM,
+            durable: 'gateway',
+            filterSubject: SUBMIT_SUBJECT_WILDCARD,
+            // After a crash, what the dead instance held comes back within seconds.
+            ackWaitMs: 10_000,
+            // Senders side by side (their writes group-commit), each sender's envelopes in order.
+            concurrency: 32,
+            orderBy: 'subject',
+          },
+        ],
       }),
   });
 }

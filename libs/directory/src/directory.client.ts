@@ -41,6 +41,8 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private lastHeardAt = 0;
   private knownVersion: number | undefined;
   private readonly unsubscribes: Array<() => void> = [];
+  /** Checked keys by code, use and directory version: parsing and checking a certificate per message was a top CPU cost. */
+  private readonly verified = new Map<string, { key: VerifiedKey; validFrom: number; validTo: number }>();
 
   constructor(
     private readonly bus: BusClient,
@@ -65,6 +67,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
         if (beat.version !== this.knownVersion) {
           this.knownVersion = beat.version;
           this.entries.clear();
+          this.verified.clear();
           this.listed = false;
         }
       }),
@@ -132,8 +135,14 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     if (!entry) throw new CryptoError('unknown-sender', `bureau ${code} is not in the directory`);
     if (!pem && entry.revokedSerials.length > 0) throw new CryptoError('certificate-revoked', `every ${use} certificate of ${code} is revoked`);
     if (!pem) throw new CryptoError('unknown-sender', `bureau ${code} has not enrolled`);
-    const certificate = verifyBureauCertificate(pem, { ca: this.identity.ca, code, use, now: this.clock.now(), revokedSerials: entry.revokedSerials });
-    return { code, kid: certificateKid(certificate), key: certificate.publicKey, certificate };
+    const now = this.clock.now();
+    const cacheKey = `${code}|${use}|${entry.version}|${pem.length}`;
+    const cached = this.verified.get(cacheKey);
+    if (cached && now.getTime() >= cached.validFrom && now.getTime() <= cached.validTo) return cached.key;
+    const certificate = verifyBureauCertificate(pem, { ca: this.identity.ca, code, use, now, revokedSerials: entry.revokedSerials });
+    const key = { code, kid: certificateKid(certificate), key: certificate.publicKey, certificate };
+    this.verified.set(cacheKey, { key, validFrom: Date.parse(certificate.validFrom), validTo: Date.parse(certificate.validTo) });
+    return key;
   }
 
   private heard(): void {

@@ -52,6 +52,24 @@ describe('SerialWriter on a real SQLite file', () => {
     expect(ids).toEqual(['y']);
   });
 
+  it('commits writes queued together in one transaction, and a failing one rolls back alone', async () => {
+    const transactions = jest.spyOn(dataSource, 'transaction');
+    const writes = Array.from({ length: 20 }, (_, batch) =>
+      writer.transaction(async (manager) => {
+        await manager.insert(Row, { id: `g${batch}-a`, batch });
+        if (batch === 7) throw new Error('refused halfway');
+        await manager.insert(Row, { id: `g${batch}-b`, batch });
+        return batch;
+      }),
+    );
+    const settled = await Promise.allSettled(writes);
+    expect(settled.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
+    expect(await dataSource.getRepository(Row).countBy({ batch: 7 })).toBe(0);
+    expect(await dataSource.getRepository(Row).count()).toBe(38);
+    // 20 callers, far fewer commits: the first runs alone, the rest share the next one.
+    expect(transactions.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
   it('sets WAL journal and synchronous=FULL', async () => {
     expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);

@@ -66,7 +66,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
 
 function launch1(script: string, env: Record<string, string>, onLine: (line: string) => void): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // e.g. BUREAUNET_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service.
+    const nodeArgs = (process.env.BUREAUNET_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     const watch = (stream: NodeJS.ReadableStream | null) =>
       stream &&

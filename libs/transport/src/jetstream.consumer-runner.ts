@@ -20,6 +20,11 @@ export interface JetStreamConsumerOptions {
   ackWaitMs?: number;
   /** Handlers running at once. Default 1: one after another, in stream order. */
   concurrency?: number;
+  /**
+   * With concurrency > 1: 'subject' keeps messages of one subject in stream order (one after
+   * another) while different subjects run side by side — e.g. per sender on `bn.submit.*`.
+   */
+  orderBy?: 'subject';
   /** Server-side cap on delivered-but-unacked messages; default the server's (1000). */
   maxAckPending?: number;
 }
@@ -129,6 +134,7 @@ export class JetStreamConsumerRunner {
 
   private async consume(messages: ConsumerMessages): Promise<void> {
     const running = new Set<Promise<void>>();
+    const lanes = new Map<string, Promise<void>>();
     try {
       for await (const message of messages) {
         if (this.stopped) {
@@ -136,7 +142,7 @@ export class JetStreamConsumerRunner {
           giveBack(message, this.logger);
           continue;
         }
-        const done = this.process(message);
+        const done = this.options.orderBy === 'subject' ? this.inLane(lanes, message) : this.process(message);
         running.add(done);
         void done.then(() => running.delete(done));
         if (running.size >= (this.options.concurrency ?? 1)) await Promise.race(running);
@@ -158,6 +164,15 @@ export class JetStreamConsumerRunner {
         if (notification.type === 'heartbeats_missed') this.logger.warn(`${notification.count} heartbeats missed`);
       }
     })().catch((error: unknown) => this.logger.warn(`status watch ended: ${describeError(error)}`));
+  }
+
+  /** Runs after the previous message of the same subject has settled, so each subject stays in order. */
+  private inLane(lanes: Map<string, Promise<void>>, message: JsMsg): Promise<void> {
+    const previous = lanes.get(message.subject) ?? Promise.resolve();
+    const done = previous.then(() => (this.stopped ? giveBack(message, this.logger) : this.process(message)));
+    lanes.set(message.subject, done);
+    void done.then(() => lanes.get(message.subject) === done && lanes.delete(message.subject));
+    return done;
   }
 
   /** Resolves when the handler has settled, which frees its slot; the ack is confirmed meanwhile. */

@@ -2,8 +2,8 @@ import { Controller, Logger, Module, type DynamicModule, type INestMicroservice 
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVERIES_STREAM, DELIVER_SUBJECT_WILDCARD } from '@bureaunet/contracts';
-import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
+import { DELIVERIES_STREAM, DELIVER_SUBJECT_WILDCARD, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
+import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { BusClient } from './bus.client';
 import type { JetStreamConsumerOptions } from './jetstream.consumer-runner';
 import type { JetStreamContext } from './jetstream.context';
@@ -95,6 +95,29 @@ describe('JetStreamServer wiring', () => {
       await acked;
       expect(started.sort()).toEqual(['parallel-a:a', 'parallel-b:b', 'parallel-c:c']);
       await expect(bus.request('test.lookup', { code: 'FR' })).rejects.toMatchObject({ code: 'suspended', reason: 'bureau FR is suspended' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps each subject in order under concurrency when ordered by subject, while subjects run side by side', async () => {
+    const consumer = { stream: SUBMISSIONS_STREAM, durable: 'lanes', filterSubject: SUBMIT_SUBJECT_WILDCARD, pattern: DELIVER_SUBJECT_WILDCARD, concurrency: CONCURRENCY, orderBy: 'subject' as const };
+    const { app, strategy } = await createMicroservice(server.url, consumer);
+    try {
+      await app.listen();
+      const bus = app.get(BusClient);
+      let ackCount = 0;
+      const allAcked = new Promise<void>((resolve) => strategy.on('acked', () => ++ackCount === 4 && resolve()));
+      for (const [code, id] of [['FR', 'f1'], ['FR', 'f2'], ['DE', 'd1'], ['DE', 'd2']] as const) await bus.publish(`bn.submit.${code}`, id, { msgId: `lane-${id}` });
+
+      // One handler per subject may run: the second of each waits for the first, which waits for the gate.
+      await waitFor(() => started.length === 2, { what: 'the first message of each subject' });
+      expect(started.map((entry) => entry.split(':')[1]).sort()).toEqual(['d1', 'f1']);
+      openGate();
+      await allAcked;
+      const order = started.map((entry) => entry.split(':')[1]);
+      expect(order.indexOf('f1')).toBeLessThan(order.indexOf('f2'));
+      expect(order.indexOf('d1')).toBeLessThan(order.indexOf('d2'));
     } finally {
       await app.close();
     }
