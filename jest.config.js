@@ -2,7 +2,7 @@
 // (npm test builds first) and run one file at a time to stay within two cores.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
 const moduleNameMapper = {
-  '^@bureaunet/(contracts|crypto|directory|identity|ledger|persistence|platform|transport|testing)$': '<rootDir>/libs/$1/src',
+  '^@bureaunet/(contracts|crypto|directory|identity|ledger|persistence|platform|policy|transport|testing)$': '<rootDir>/libs/$1/src',
 };
 const common = {
   rootDir: __dirname,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { LocalNetwork, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer } from '@bureaunet/testing';
@@ -26,12 +26,16 @@ async function main(): Promise<void> {
 
   const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
   writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
+  const gatewayTokens = { auditor: randomBytes(24).toString('base64url'), admin: randomBytes(24).toString('base64url') };
+  writeFileSync(join(varDir, 'auditor-token'), `${gatewayTokens.auditor}\n`, { mode: 0o600 });
+  chmodSync(join(varDir, 'auditor-token'), 0o600); // also when the file was there before
   const logs = new Map<string, NodeJS.WritableStream>();
   const network: LocalNetwork = await startLocalNetwork({
     natsUrl,
     dataDir: varDir,
     codes,
     adminToken,
+    gatewayTokens,
     ports: { registry: intEnv('REGISTRY_PORT', 3001), gateway: intEnv('GATEWAY_PORT', 3002), firstNode: intEnv('NODE_PORT_BASE', 3100) },
     onLine: (line) => logTo(logs, logDir, line),
   });
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   console.log(`gateway ${network.gateway.url}`);
   for (const [code, node] of network.nodes) console.log(`node ${code} ${node.url}`);
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
+  console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
   console.log('network ready');
 
   let stopping = false;

@@ -4,21 +4,35 @@ import { join } from 'node:path';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { PersistenceModule } from '@bureaunet/persistence';
-import { Clock, systemClock } from '@bureaunet/platform';
+import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger';
+import { Clock, ROLE_TOKENS, RoleTokens, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayConfig } from './gateway.config';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
 import { HealthController } from './health/health.controller';
-import { LedgerEntryEntity } from './ledger/ledger-entry.entity';
+import { LedgerApiController } from './ledger-api/ledger-api.controller';
+import { LedgerQueryService } from './ledger-api/ledger-query.service';
+import { TrailController } from './ledger-api/trail.controller';
+import { LEDGER_LOG_PROVIDERS } from './ledger/ledger-log.providers';
 import { LedgerRecorder } from './ledger/ledger.recorder';
+import { RecordedRegistryEventEntity } from './ledger/recorded-registry-event.entity';
+import { RegistryEventHandler } from './ledger/registry-event.handler';
+import { RegistryEventRecorder } from './ledger/registry-event.recorder';
+import { TreeHeadService } from './ledger/tree-head.service';
+import { RulesStatusController } from './policy/rules-status.controller';
+import { RulesCache } from './policy/rules.cache';
+import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
 import { DeliveryPublisher } from './submission/delivery.publisher';
+import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
+import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
+import { LineageReader } from './submission/lineage.reader';
 import { ProcessedSubmissionEntity } from './submission/processed-submission.entity';
 import { ProcessedSubmissionRepository } from './submission/processed-submission.repository';
 import { SubmissionDecider } from './submission/submission.decider';
 import { SubmissionHandler } from './submission/submission.handler';
 import { SubmissionService } from './submission/submission.service';
 
-const ENTITIES = [LedgerEntryEntity, ProcessedSubmissionEntity];
+const ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity];
 
 @Module({})
 export class GatewayModule {
@@ -33,10 +47,19 @@ export class GatewayModule {
         IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
       ],
-      controllers: [SubmissionHandler, HealthController],
+      controllers: [SubmissionHandler, HealthController, RegistryEventHandler, LedgerApiController, TrailController, RulesStatusController],
       providers: [
+        { provide: ROLE_TOKENS, useFactory: () => RoleTokens.parse(config.roleTokens) },
+        ...LEDGER_LOG_PROVIDERS,
         LedgerRecorder,
+        TreeHeadService,
+        RegistryEventRecorder,
+        LedgerQueryService,
         ProcessedSubmissionRepository,
+        EnvelopeLineageRepository,
+        LineageReader,
+        RulesCache,
+        SubmissionRateLimiter,
         SubmissionDecider,
         SubmissionService,
         DeliveryPublisher,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
-import { SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
+import { REGISTRY_EVENTS_STREAM, REGISTRY_EVENTS_SUBJECT, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
 import { bootstrapService } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { readGatewayConfig } from './gateway.config';
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
             concurrency: 32,
             orderBy: 'subject',
           },
+          // Registry changes into the ledger, one entry per event id.
+          { stream: REGISTRY_EVENTS_STREAM, durable: 'gateway-ledger', filterSubject: REGISTRY_EVENTS_SUBJECT, ackWaitMs: 30_000 },
         ],
       }),
   });

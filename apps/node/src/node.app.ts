@@ -23,6 +23,7 @@ export function startNode(config: NodeConfig, options: { clock?: Clock } = {}): 
     microservice: (app) =>
       new JetStreamServer({
         connection: () => app.get<NatsConnection>(NATS_CONNECTION),
+        manageStreams: !config.nats.user,
         consumers: [
           // One durable consumer per bureau; the static @EventPattern serves every node's own subject.
           { stream: DELIVERIES_STREAM, durable: `node-${config.code}`, filterSubject: deliverSubject(config.code), pattern: DELIVER_SUBJECT_WILDCARD },

@@ -6,12 +6,19 @@ describe('loadNodeConfig', () => {
       code: 'MR',
       port: 3100,
       natsUrl: 'nats://127.0.0.1:4222',
+      nats: {},
       dataDir: 'var/node-MR',
       enrolmentToken: undefined,
       directoryStalenessMs: 30_000,
       messageTtlMs: 7 * 86_400_000,
       republishIntervalMs: 5_000,
     });
+  });
+
+  it('reads broker credentials, and wants the password with the user', () => {
+    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1', NATS_USER: 'node-MR', NATS_PASSWORD: 'secret', NATS_INBOX_PREFIX: '_INBOX_MR' };
+    expect(loadNodeConfig(env).nats).toEqual({ user: 'node-MR', pass: 'secret', inboxPrefix: '_INBOX_MR' });
+    expect(() => loadNodeConfig({ ...env, NATS_PASSWORD: '' })).toThrow(/NATS_PASSWORD is required/);
   });
 
   it('reads every variable', () => {

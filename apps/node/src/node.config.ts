@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
-import { EnvReader } from '@bureaunet/platform';
+import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
 
@@ -13,6 +13,8 @@ export interface NodeConfig {
   /** HTTP port; 0 lets the system pick a free one. */
   port: number;
   natsUrl: string;
+  /** Set when the broker isolates each party (then the node reads its consumer but keeps no streams). */
+  nats: NatsCredentials;
   /** SQLite database (node.sqlite) and identity files. */
   dataDir: string;
   /** One-time token from the registry administrator; needed on first start only. */
@@ -30,6 +32,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     code,
     port: reader.int('NODE_PORT', { default: 3100, min: 0, max: 65_535 }),
     natsUrl: reader.string('NATS_URL'),
+    nats: readNatsCredentials(reader),
     dataDir: reader.optionalString('NODE_DATA_DIR') ?? join('var', `node-${code}`),
     enrolmentToken: reader.optionalString('ENROLMENT_TOKEN'),
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),

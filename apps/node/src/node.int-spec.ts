@@ -209,6 +209,7 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     code,
     port: 0,
     natsUrl,
+    nats: {},
     dataDir: mkdtempSync(join(tmpdir(), `bureaunet-node-${code}-`)),
     enrolmentToken: `test-enrolment-token-${code}`,
     directoryStalenessMs: 600_000,

@@ -45,7 +45,7 @@ export class NodeModule {
       module: NodeModule,
       imports: [
         NodeRuntimeModule.forRoot(config, options.clock ?? systemClock),
-        TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}` }),
+        TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}`, ...config.nats }),
         PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES }),
         IdentityModule.forRoot({ code: config.code, dataDir: config.dataDir, enrolmentToken: config.enrolmentToken }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),

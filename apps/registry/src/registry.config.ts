@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { EnvReader } from '@bureaunet/platform';
+import { EnvReader, ROLES, RoleTokens } from '@bureaunet/platform';
 import { caFilesIn, type CaFiles } from './pki/ca.repository';
 
 export interface RegistryConfig {
@@ -10,6 +10,8 @@ export interface RegistryConfig {
   natsUrl: string;
   /** Bearer token of the admin endpoints. */
   adminToken: string;
+  /** More bearer tokens and their roles, "role:token,role:token" (REGISTRY_ROLE_TOKENS); the admin token is added to them. */
+  roleTokens?: string;
   /** Used only when both files exist; otherwise the CA in dataDir, made there if missing. */
   caFiles: CaFiles;
   heartbeatMs: number;
@@ -26,7 +28,8 @@ const NATS_URLS = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+
 export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env): RegistryConfig {
   const env = new EnvReader(environment);
   const defaultCa = caFilesIn('certs');
-  return env.done({
+  const roleTokens = env.optionalString('REGISTRY_ROLE_TOKENS');
+  const config = env.done({
     port: env.int('REGISTRY_PORT', { default: 3001, min: 0, max: 65535 }),
     dataDir: resolve(env.string('REGISTRY_DATA_DIR', { default: join('var', 'registry') })),
     natsUrl: env.string('NATS_URL', { pattern: NATS_URLS }),
@@ -37,7 +40,20 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     },
     heartbeatMs: env.int('REGISTRY_HEARTBEAT_MS', { default: 2000, min: 50, max: 3_600_000 }),
     certValidityDays: env.int('CERT_VALIDITY_DAYS', { default: 365, min: 1, max: 3650 }),
+    ...(roleTokens === undefined ? {} : { roleTokens }),
   });
+  registryRoleTokens(config);
+  return config;
+}
+
+/** The bearer tokens of the registry's HTTP API: REGISTRY_ADMIN_TOKEN as admin, plus REGISTRY_ROLE_TOKENS. */
+export function registryRoleTokens(config: Pick<RegistryConfig, 'adminToken' | 'roleTokens'>): RoleTokens {
+  try {
+    return RoleTokens.parse([`admin:${config.adminToken}`, config.roleTokens ?? ''].join(','));
+  } catch {
+    // Not the parser's message: it quotes the start of the bad part, which may be a token.
+    throw new Error(`invalid configuration:\n  - REGISTRY_ROLE_TOKENS must be role:token pairs separated by commas, each role one of ${ROLES.join(', ')} and each token at least 16 characters`);
+  }
 }
 
 export function registryDatabasePath(config: Pick<RegistryConfig, 'dataDir'>): string {

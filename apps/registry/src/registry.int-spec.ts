@@ -139,9 +139,9 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     const endpoints = ['/api/admin/enrolment-tokens', '/api/admin/bureaus/FR/suspend', '/api/admin/bureaus/FR/reinstate', '/api/admin/bureaus/FR/revoke', '/api/admin/certificates/0a/revoke'];
     for (const path of endpoints) {
       const missing = await http('POST', path, { body: { code: 'FR' }, token: null });
-      expect({ path, status: missing.status, code: missing.body.code }).toEqual({ path, status: 401, code: 'admin-token-missing' });
+      expect({ path, status: missing.status, code: missing.body.code }).toEqual({ path, status: 401, code: 'token-missing' });
       const wrong = await http('POST', path, { body: { code: 'FR' }, token: `${ADMIN_TOKEN}-not` });
-      expect({ path, status: wrong.status, code: wrong.body.code }).toEqual({ path, status: 401, code: 'admin-token-invalid' });
+      expect({ path, status: wrong.status, code: wrong.body.code }).toEqual({ path, status: 401, code: 'token-invalid' });
       expect(wrong.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
   });
@@ -330,7 +330,7 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     const listed = await request<{ version: number }>(DIRECTORY_LIST_SUBJECT, {});
     if (!listed.ok) throw new Error(listed.error.code);
     const beat = await events.next<DirectoryHeartbeat>(DIRECTORY_HEARTBEAT_SUBJECT, events.mark(), (body) => body.version === listed.data.version);
-    expect(directoryHeartbeatSchema.parse(beat)).toEqual({ at: expect.any(String), version: listed.data.version });
+    expect(directoryHeartbeatSchema.parse(beat)).toEqual({ at: expect.any(String), version: listed.data.version, rulesVersion: expect.any(Number) });
   });
 
   it('keeps its CA and directory across a restart', async () => {

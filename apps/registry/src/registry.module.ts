@@ -1,8 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { PersistenceModule } from '@bureaunet/persistence';
-import { CLOCK, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
-import { AdminTokenGuard } from './admin/admin-token.guard';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
 import { BureauRepository } from './bureau/bureau.repository';
@@ -17,6 +16,10 @@ import { EnrolmentTokenRepository } from './enrolment/enrolment-token.repository
 import { EnrolmentController } from './enrolment/enrolment.controller';
 import { EnrolmentHandler } from './enrolment/enrolment.handler';
 import { EnrolmentService } from './enrolment/enrolment.service';
+import { OperationController } from './operation/operation.controller';
+import { OperationEntity } from './operation/operation.entity';
+import { OperationRepository } from './operation/operation.repository';
+import { OperationService } from './operation/operation.service';
 import { CaRepository } from './pki/ca.repository';
 import { certificateAuthorityProvider } from './pki/certificate-authority.provider';
 import { CertificateEntity } from './pki/certificate.entity';
@@ -24,9 +27,34 @@ import { CertificateRepository } from './pki/certificate.repository';
 import { PkiController } from './pki/pki.controller';
 import { PkiService } from './pki/pki.service';
 import { CryptoRandomness, Randomness } from './randomness';
-import { REGISTRY_CONFIG, registryDatabasePath, type RegistryConfig } from './registry.config';
+import { RegistryEventEntity } from './registry-event/registry-event.entity';
+import { RegistryEventOutbox } from './registry-event/registry-event.outbox';
+import { RegistryEventPublisher } from './registry-event/registry-event.publisher';
+import { RegistryEventRepository } from './registry-event/registry-event.repository';
+import { REGISTRY_CONFIG, registryDatabasePath, registryRoleTokens, type RegistryConfig } from './registry.config';
+import { CallerRole } from './rules/caller-role';
+import { DeclarationEntity } from './rules/declaration.entity';
+import { DeclarationService } from './rules/declaration.service';
+import { PolicySetEntity } from './rules/policy-set.entity';
+import { RulesChangeEntity } from './rules/rules-change.entity';
+import { RulesChangeLog } from './rules/rules-change.log';
+import { RulesCheckService } from './rules/rules-check.service';
+import { RulesController } from './rules/rules.controller';
+import { RulesEventsPublisher } from './rules/rules-events.publisher';
+import { RulesHandler } from './rules/rules.handler';
+import { RulesRepository } from './rules/rules.repository';
+import { RulesService } from './rules/rules.service';
 
-export const REGISTRY_ENTITIES = [BureauEntity, CertificateEntity, EnrolmentTokenEntity];
+export const REGISTRY_ENTITIES = [
+  BureauEntity,
+  CertificateEntity,
+  EnrolmentTokenEntity,
+  RegistryEventEntity,
+  PolicySetEntity,
+  RulesChangeEntity,
+  DeclarationEntity,
+  OperationEntity,
+];
 
 export interface RegistryModuleOverrides {
   /** Tests set the time (token expiry, certificate validity). */
@@ -42,7 +70,17 @@ export class RegistryModule {
       { provide: REGISTRY_CONFIG, useValue: config },
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
       { provide: Randomness, useValue: overrides.randomness ?? new CryptoRandomness() },
-      AdminTokenGuard,
+      { provide: ROLE_TOKENS, useValue: registryRoleTokens(config) },
+      RoleGuard,
+      CallerRole,
+      RulesChangeLog,
+      RulesEventsPublisher,
+      RulesRepository,
+      RulesService,
+      RulesCheckService,
+      DeclarationService,
+      OperationRepository,
+      OperationService,
       BureauRepository,
       BureauService,
       CaRepository,
@@ -54,6 +92,9 @@ export class RegistryModule {
       EnrolmentService,
       EnrolmentTokenRepository,
       PkiService,
+      RegistryEventOutbox,
+      RegistryEventPublisher,
+      RegistryEventRepository,
     ];
     return {
       module: RegistryModule,
@@ -61,7 +102,7 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry' }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController],
+      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController],
       providers,
     };
   }

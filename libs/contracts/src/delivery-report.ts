@@ -8,6 +8,8 @@ export const refusalSchema = z
     message: z.string(),
     // The rule that decided, when a rule did (access rules issue); absent for protocol checks.
     rule: z.string().optional(),
+    // With 'rate-limited': how long to wait before the sender's next envelope can be accepted.
+    retryAfterMs: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type Refusal = z.infer<typeof refusalSchema>;

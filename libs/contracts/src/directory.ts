@@ -30,7 +30,14 @@ export const directoryChangedEventSchema = z
   .strict();
 export type DirectoryChangedEvent = z.infer<typeof directoryChangedEventSchema>;
 
-export const directoryHeartbeatSchema = z.object({ at: z.string().datetime(), version: z.number().int() }).strict();
+export const directoryHeartbeatSchema = z
+  .object({
+    at: z.string().datetime(),
+    version: z.number().int(),
+    // Version of the access rules in force: a listener that missed a rules change sees it here.
+    rulesVersion: z.number().int().optional(),
+  })
+  .strict();
 export type DirectoryHeartbeat = z.infer<typeof directoryHeartbeatSchema>;
 
 /**

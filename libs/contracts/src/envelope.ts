@@ -33,6 +33,8 @@ export const envelopeMetaSchema = z
     // Data owner's restrictions: bureaus that must never receive this information.
     restrictedTo: z.array(bureauCodeSchema).max(300).optional(),
     replyTo: envelopeIdSchema.optional(),
+    // The envelope this one passes on; its data-owner restrictions hold for this one too.
+    forwardOf: envelopeIdSchema.optional(),
     priority: z.enum(['routine', 'urgent', 'immediate']).optional(),
     receiptFor: receiptReferenceSchema.optional(),
   })

@@ -6,5 +6,8 @@ export * from './envelope';
 export * from './jose-shapes';
 export * from './message-kind';
 export * from './refusal-code';
+export * from './registry-event';
+export * from './rules';
 export * from './subjects';
 export * from './wire-error';
+export * from './broker-permissions';

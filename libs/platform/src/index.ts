@@ -4,3 +4,4 @@ export * from './domain-error.filter';
 export * from './ready-line';
 export * from './service.bootstrap';
 export * from './auth';
+export * from './nats-credentials';

@@ -1,6 +1,7 @@
 export * from './free-port';
 export * from './local-network';
 export * from './node-api.client';
+export * from './nats-auth.config';
 export * from './nats-server.binary';
 export * from './nats-server.launcher';
 export * from './repo-root';

@@ -12,8 +12,24 @@ export interface LocalNetworkOptions {
   /** Fixed ports for people; 0 (any free port) for tests. */
   ports?: { registry: number; gateway: number; firstNode: number };
   adminToken?: string;
+  /** Bearer tokens of the gateway's ledger API; random when absent. */
+  gatewayTokens?: GatewayTokens;
   extraEnv?: Record<string, string>;
   onLine?: (line: string) => void;
+}
+
+export interface GatewayTokens {
+  auditor: string;
+  admin: string;
+  /** A role the ledger API must refuse (403); only test networks make one. */
+  officer?: string;
+}
+
+/** Bearer tokens of the registry's API besides the admin token (REGISTRY_ROLE_TOKENS). */
+export interface RegistryTokens {
+  officer: string;
+  auditor: string;
+  coordinator: string;
 }
 
 export interface LocalNetwork {
@@ -21,6 +37,10 @@ export interface LocalNetwork {
   gateway: ServiceProcess;
   nodes: Map<string, ServiceProcess>;
   adminToken: string;
+  /** Bearer tokens for the gateway's ledger API (GATEWAY_ROLE_TOKENS). */
+  gatewayTokens: GatewayTokens;
+  /** Bearer tokens for the registry's API in roles other than admin (REGISTRY_ROLE_TOKENS). */
+  registryTokens: RegistryTokens;
   node(code: string): ServiceProcess;
   /** Starts a node for a code enrolled afterwards (a one-time token is issued for it). */
   addNode(code: string, port?: number): Promise<ServiceProcess>;
@@ -31,6 +51,8 @@ export interface LocalNetwork {
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
   const ports = options.ports ?? { registry: 0, gateway: 0, firstNode: 0 };
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const gatewayTokens = options.gatewayTokens ?? { auditor: randomToken(), admin: randomToken(), officer: randomToken() };
+  const registryTokens: RegistryTokens = { officer: randomBytes(24).toString('base64url'), auditor: randomBytes(24).toString('base64url'), coordinator: randomBytes(24).toString('base64url') };
   const common = { NATS_URL: options.natsUrl, ...options.extraEnv };
   const started: ServiceProcess[] = [];
   const track = (service: ServiceProcess) => (started.push(service), service);
@@ -39,7 +61,15 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       await startServiceProcess({
         name: 'registry',
         app: 'registry',
-        env: { ...common, REGISTRY_PORT: String(ports.registry), REGISTRY_DATA_DIR: join(options.dataDir, 'registry'), REGISTRY_ADMIN_TOKEN: adminToken },
+        env: {
+          ...common,
+          REGISTRY_PORT: String(ports.registry),
+          REGISTRY_DATA_DIR: join(options.dataDir, 'registry'),
+          REGISTRY_ADMIN_TOKEN: adminToken,
+          REGISTRY_ROLE_TOKENS: Object.entries(registryTokens)
+            .map(([role, token]) => `${role}:${token}`)
+            .join(','),
+        },
         onLine: options.onLine,
       }),
     );
@@ -48,7 +78,13 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       await startServiceProcess({
         name: 'gateway',
         app: 'gateway',
-        env: { ...common, GATEWAY_PORT: String(ports.gateway), GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'), ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE) },
+        env: {
+          ...common,
+          GATEWAY_PORT: String(ports.gateway),
+          GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
+          GATEWAY_ROLE_TOKENS: Object.entries(gatewayTokens).map(([role, token]) => `${role}:${token}`).join(','),
+          ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE),
+        },
         onLine: options.onLine,
       }),
     );
@@ -69,6 +105,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       gateway,
       nodes,
       adminToken,
+      gatewayTokens,
+      registryTokens,
       node(code) {
         const node = nodes.get(code);
         if (!node) throw new Error(`no node ${code} in this network`);
@@ -85,6 +123,10 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     await stopAll(started);
     throw error;
   }
+}
+
+function randomToken(): string {
+  return randomBytes(24).toString('base64url');
 }
 
 async function stopAll(services: readonly ServiceProcess[]): Promise<void> {

@@ -22,6 +22,11 @@ export interface JetStreamServerOptions {
   /** On close, how long running handlers may take to finish before their messages are given back. Default 10 s. */
   shutdownGraceMs?: number;
   streams?: StreamTopologyOptions;
+  /**
+   * Create/update the streams at start (default). A node under broker isolation may not: the
+   * registry and the gateway keep the streams, the node only reads its own consumer.
+   */
+  manageStreams?: boolean;
 }
 
 export type JetStreamServerEvents = {
@@ -95,7 +100,7 @@ export class JetStreamServer
     this.connection = connection;
     this.checkEventHandlers();
     const jsm = await jetstreamManager(connection);
-    await ensureStreams(jsm, this.options.streams);
+    if (this.options.manageStreams !== false) await ensureStreams(jsm, this.options.streams);
     this.subscribeRequestHandlers(connection);
     this.runners = this.options.consumers.map((consumer) => this.createRunner(consumer, jsm));
     await Promise.all(this.runners.map((runner) => runner.start()));
@@ -119,7 +124,7 @@ export class JetStreamServer
     const handler = this.getHandlerByPattern(patternOf(consumer)) as MessageHandler;
     return new JetStreamConsumerRunner(consumer, jsm.jetstream(), jsm, {
       prepare: async () => {
-        await ensureStreams(jsm, this.options.streams);
+        if (this.options.manageStreams !== false) await ensureStreams(jsm, this.options.streams);
       },
       connectionClosed: () => this.connection?.isClosed() ?? true,
       dispatch: async (data, context) => {

@@ -16,6 +16,8 @@ import { nanos } from '@nats-io/transport-node';
 import {
   DELIVERIES_STREAM,
   DELIVER_SUBJECT_WILDCARD,
+  REGISTRY_EVENTS_STREAM,
+  REGISTRY_EVENTS_SUBJECT,
   SUBMISSIONS_STREAM,
   SUBMIT_SUBJECT_WILDCARD,
 } from '@bureaunet/contracts';
@@ -63,6 +65,8 @@ export function streamConfigs(options: StreamTopologyOptions = {}): ManagedStrea
   return [
     { name: SUBMISSIONS_STREAM, subjects: [SUBMIT_SUBJECT_WILDCARD], ...common },
     { name: DELIVERIES_STREAM, subjects: [DELIVER_SUBJECT_WILDCARD], ...common },
+    // Registry changes for the gateway's ledger (the registry's outbox publishes them).
+    { name: REGISTRY_EVENTS_STREAM, subjects: [REGISTRY_EVENTS_SUBJECT], ...common },
   ];
 }
 

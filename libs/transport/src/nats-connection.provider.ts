@@ -11,6 +11,8 @@ export interface TransportOptions {
   name: string;
   user?: string;
   pass?: string;
+  /** Replies come on `<prefix>.…`; under broker isolation each party may read only its own. */
+  inboxPrefix?: string;
 }
 
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -21,6 +23,7 @@ export async function connectNats(options: TransportOptions): Promise<NatsConnec
     name: options.name,
     user: options.user,
     pass: options.pass,
+    ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,
   });

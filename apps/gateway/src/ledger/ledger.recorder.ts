@@ -1,27 +1,54 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LedgerEntryEntity } from './ledger-entry.entity';
+import type { RegistryEventType } from '@bureaunet/contracts';
+import { encodeLedgerEntry, LedgerLogAppender, type AppendResult, type LeafToAppend } from '@bureaunet/ledger';
+import { CLOCK, Clock } from '@bureaunet/platform';
+import { TreeHeadService } from './tree-head.service';
 
-export type LedgerEventType = 'submission-accepted' | 'submission-refused' | 'submission-duplicate' | 'delivery' | 'recipient-refused' | 'receipt';
+export type LedgerEventType =
+  | 'submission-accepted'
+  | 'submission-refused'
+  | 'submission-duplicate'
+  | 'delivery'
+  | 'recipient-refused'
+  | 'receipt'
+  | RegistryEventType;
 
 export interface LedgerEvent {
   type: LedgerEventType;
   envelopeId: string | null;
   at: Date;
+  /** Metadata and digests only; becomes part of the entry: {type, at, envelopeId?, ...data}. */
   data: Record<string, unknown>;
 }
 
 /**
- * Appends events inside the caller's transaction, so an event is durable exactly when what it
- * records is. One multi-row INSERT per call keeps the libuv pool free under crypto load.
+ * Appends events to the Merkle log inside the caller's transaction, so an event is durable exactly
+ * when what it records is: leaves, subtree hashes and tree state in one multi-row INSERT and one
+ * UPDATE, whatever the number of events.
  */
 @Injectable()
 export class LedgerRecorder {
+  constructor(
+    private readonly appender: LedgerLogAppender,
+    private readonly treeHeads: TreeHeadService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
   async append(manager: EntityManager, events: readonly LedgerEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await manager.insert(
-      LedgerEntryEntity,
-      events.map((event) => ({ type: event.type, envelopeId: event.envelopeId, at: event.at.toISOString(), data: JSON.stringify(event.data) })),
-    );
+    if (events.length > 0) await this.appendAndLocate(manager, events);
+  }
+
+  /** As append, and says where the events landed in the log. */
+  async appendAndLocate(manager: EntityManager, events: readonly LedgerEvent[]): Promise<AppendResult> {
+    const leaves: LeafToAppend[] = events.map((event) => ({
+      leafInput: encodeLedgerEntry(event),
+      type: event.type,
+      envelopeId: event.envelopeId,
+      at: event.at.toISOString(),
+    }));
+    const result = await this.appender.append(manager, leaves, this.clock.now());
+    this.treeHeads.grewTo(result.treeSize);
+    return result;
   }
 }

@@ -28,7 +28,7 @@ describe('resolveRecipients', () => {
     ]);
   });
 
-  it('refuses each faulty recipient individually with its own reason', () => {
+  it('refuses each recipient it cannot deliver to individually with its own reason, and leaves status to the rules', () => {
     const outcomes = resolveRecipients({
       payload: { from: 'DK', to: ['DK', 'ZZ', 'MR', 'FR', 'XG', 'IT'] },
       candidates: [
@@ -44,7 +44,7 @@ describe('resolveRecipients', () => {
     expect(outcomes.map((outcome) => (outcome.status === 'refused' ? `${outcome.code}:${outcome.refusal.code}` : `${outcome.code}:delivered`))).toEqual([
       'DK:self-addressed',
       'ZZ:unknown-recipient',
-      'MR:recipient-suspended',
+      'MR:delivered',
       'FR:not-encrypted-for-recipient',
       'XG:unknown-recipient',
       'IT:delivered',

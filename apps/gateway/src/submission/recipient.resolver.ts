@@ -20,7 +20,11 @@ export function broadcastCodes(entries: readonly DirectoryEntry[], from: string)
   return entries.filter((entry) => entry.role !== 'gateway' && entry.code !== from && entry.encryptionCertificate).map((entry) => entry.code);
 }
 
-/** Decides, per addressee, whether the gateway can deliver: one outcome per distinct code. */
+/**
+ * Decides, per addressee, whether the gateway can deliver at all (a known, enrolled bureau the
+ * content is encrypted for): one outcome per distinct code. Whether it may (status, kinds,
+ * declarations, restrictions) is for the access rules to say afterwards.
+ */
 export function resolveRecipients(input: ResolveInput): RecipientOutcome[] {
   const seen = new Set<string>();
   const outcomes: RecipientOutcome[] = [];
@@ -34,10 +38,9 @@ export function resolveRecipients(input: ResolveInput): RecipientOutcome[] {
 
 function outcomeFor(candidate: RecipientCandidate, input: ResolveInput): RecipientOutcome {
   const { code, entry, encryptionKid } = candidate;
-  const refuse = (refusal: { code: 'self-addressed' | 'unknown-recipient' | 'recipient-suspended' | 'not-encrypted-for-recipient'; message: string }): RecipientOutcome => ({ code, status: 'refused', refusal });
+  const refuse = (refusal: { code: 'self-addressed' | 'unknown-recipient' | 'not-encrypted-for-recipient'; message: string }): RecipientOutcome => ({ code, status: 'refused', refusal });
   if (code === input.payload.from) return refuse({ code: 'self-addressed', message: `${code} is the sender` });
   if (!entry || entry.role === 'gateway' || !encryptionKid) return refuse({ code: 'unknown-recipient', message: `${code} is not an enrolled bureau` });
-  if (entry.status !== 'active') return refuse({ code: 'recipient-suspended', message: `${code} is suspended` });
   if (input.jweKids && !input.jweKids.includes(encryptionKid)) {
     return refuse({ code: 'not-encrypted-for-recipient', message: `the content has no entry for ${code}'s current encryption key` });
   }

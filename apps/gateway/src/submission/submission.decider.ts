@@ -3,57 +3,91 @@ import { DirectoryEntry, RecipientOutcome, Refusal } from '@bureaunet/contracts'
 import { CryptoError, ParsedEnvelope, jweRecipientKids, verifyEnvelopeSignature } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
 import { CLOCK, Clock } from '@bureaunet/platform';
+import { effectiveRestrictions, type EnvelopeFacts, type PreparedRules } from '@bureaunet/policy';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { applyRecipientPolicy } from '../policy/recipient-policy';
+import { RulesCache } from '../policy/rules.cache';
+import { SubmissionRateLimiter } from '../policy/submission-rate.limiter';
+import { LineageReader } from './lineage.reader';
 import { RecipientCandidate, broadcastCodes, resolveRecipients } from './recipient.resolver';
 import { checkTimeWindow } from './time-window.check';
 
-export type Decision = { status: 'accepted'; recipients: RecipientOutcome[] } | { status: 'refused'; refusal: Refusal };
+export type Decision =
+  | {
+      status: 'accepted';
+      recipients: RecipientOutcome[];
+      /** The rules version that decided. */
+      policyVersion: number;
+      /** Deciding policy ids per recipient the rules decided. */
+      policies: ReadonlyMap<string, string[]>;
+      /** The data owner's restrictions that hold for this envelope and whatever refers to it later. */
+      restrictedTo: string[];
+    }
+  | { status: 'refused'; refusal: Refusal; policyVersion: number };
 
 /**
  * Decides what happens to one parsed envelope: checks the sender end to end (publishing subject,
- * directory status, certificate, signature, time window), then each recipient. Throws only when
- * it cannot decide (directory unavailable), so the submission is retried rather than refused.
+ * time window, directory, certificate, signature), its rate limit, then each recipient, first the
+ * protocol (known, enrolled, encrypted for) and then the access rules. Throws only when it cannot
+ * decide (directory or rules unavailable or stale), so the submission is retried rather than refused.
  */
 @Injectable()
 export class SubmissionDecider {
   constructor(
     private readonly directory: DirectoryClient,
+    private readonly rules: RulesCache,
+    private readonly limiter: SubmissionRateLimiter,
+    private readonly lineage: LineageReader,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async decide(parsed: ParsedEnvelope, submitter: string): Promise<Decision> {
-    const refusal = await this.checkSender(parsed, submitter);
-    if (refusal) return { status: 'refused', refusal };
-    return { status: 'accepted', recipients: await this.resolve(parsed) };
+    // First, so a submission that cannot be decided is retried before it uses up any allowance.
+    const rules = await this.rules.current();
+    const refused = (refusal: Refusal): Decision => ({ status: 'refused', refusal, policyVersion: rules.version });
+    const checked = await this.checkSender(parsed, submitter);
+    if ('refusal' in checked) return refused(checked.refusal);
+    const { payload } = parsed;
+    const codes = payload.to === 'all' ? broadcastCodes(await this.directory.all(), payload.from) : [...new Set(payload.to)];
+    // Receipts are exempt: a bureau sends one per envelope it received, which others' limits bound.
+    if (payload.kind !== 'receipt') {
+      const admitted = this.limiter.admit(payload.from, codes.length, rules);
+      if (!admitted.allowed) return refused(admitted.refusal);
+    }
+    return this.decideRecipients(parsed, checked.sender, codes, rules);
   }
 
-  private async checkSender(parsed: ParsedEnvelope, submitter: string): Promise<Refusal | undefined> {
+  private async decideRecipients(parsed: ParsedEnvelope, sender: DirectoryEntry, codes: readonly string[], rules: PreparedRules): Promise<Decision> {
+    const { payload } = parsed;
+    const candidates = await Promise.all(codes.map((code) => this.candidate(code)));
+    const outcomes = resolveRecipients({ payload, candidates, jweKids: payload.content ? jweRecipientKids(parsed) : undefined });
+    const lineage = await this.lineage.read(payload);
+    const envelope: EnvelopeFacts = { sender: { code: sender.code, role: sender.role, status: sender.status }, kind: payload.kind, meta: payload.meta, now: this.clock.now(), lineage };
+    const entries = new Map(candidates.filter((candidate) => candidate.entry).map((candidate) => [candidate.code, candidate.entry!]));
+    const decided = applyRecipientPolicy(outcomes, entries, envelope, rules);
+    return { status: 'accepted', recipients: decided.recipients, policyVersion: rules.version, policies: decided.policies, restrictedTo: effectiveRestrictions(payload.meta, lineage) };
+  }
+
+  private async checkSender(parsed: ParsedEnvelope, submitter: string): Promise<{ sender: DirectoryEntry } | { refusal: Refusal }> {
     const { payload } = parsed;
     if (payload.from !== submitter) {
-      return { code: 'sender-mismatch', message: `published on ${submitter}'s submission subject but from is ${payload.from}` };
+      return { refusal: { code: 'sender-mismatch', message: `published on ${submitter}'s submission subject but from is ${payload.from}` } };
     }
     const timeRefusal = checkTimeWindow(payload, this.clock.now(), { skewMs: this.config.clockSkewMs, maxAgeMs: this.config.maxEnvelopeAgeMs });
-    if (timeRefusal) return timeRefusal;
+    if (timeRefusal) return { refusal: timeRefusal };
     const sender = await this.directory.entry(payload.from);
-    if (!sender || sender.role === 'gateway') return { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` };
-    if (sender.status !== 'active') return { code: 'sender-suspended', message: `${payload.from} is suspended` };
+    if (!sender || sender.role === 'gateway') return { refusal: { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` } };
+    // A suspended sender is the access rules' business: it may still reach the hub.
     try {
       const key = await this.directory.signingKey(payload.from);
-      if (parsed.header.kid !== key.kid) return { code: 'certificate-invalid', message: `kid ${parsed.header.kid} is not ${payload.from}'s current signing certificate` };
+      if (parsed.header.kid !== key.kid) return { refusal: { code: 'certificate-invalid', message: `kid ${parsed.header.kid} is not ${payload.from}'s current signing certificate` } };
       await verifyEnvelopeSignature(parsed, key.key);
     } catch (error) {
-      if (error instanceof CryptoError && error.code !== 'bad-content') return { code: error.code, message: error.message };
+      if (error instanceof CryptoError && error.code !== 'bad-content') return { refusal: { code: error.code, message: error.message } };
       throw error;
     }
-    return undefined;
-  }
-
-  private async resolve(parsed: ParsedEnvelope): Promise<RecipientOutcome[]> {
-    const { payload } = parsed;
-    const codes = payload.to === 'all' ? broadcastCodes(await this.directory.all(), payload.from) : payload.to;
-    const candidates = await Promise.all(codes.map((code) => this.candidate(code)));
-    return resolveRecipients({ payload, candidates, jweKids: payload.content ? jweRecipientKids(parsed) : undefined });
+    return { sender };
   }
 
   private async candidate(code: string): Promise<RecipientCandidate> {

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DeliveryReport, EnvelopePayload, RecipientOutcome, Refusal, isBureauCode } from '@bureaunet/contracts';
+import { DeliveryReport, Refusal, isBureauCode } from '@bureaunet/contracts';
 import { CryptoError, ParsedEnvelope, parseEnvelope, signDeliveryReport } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { SerialWriter } from '@bureaunet/persistence';
 import { LedgerEvent, LedgerRecorder } from '../ledger/ledger.recorder';
 import { DeliveryPublisher } from './delivery.publisher';
+import { EnvelopeLineageRepository } from './envelope-lineage.repository';
 import { ProcessedSubmissionRepository } from './processed-submission.repository';
-import { SubmissionDecider } from './submission.decider';
+import { acceptedEvents, refusalFields } from './submission-ledger.events';
+import { SubmissionDecider, type Decision } from './submission.decider';
 
 /**
- * One submission, start to finish: parse, decide, commit (ledger + replay record) in one
- * transaction, then publish deliveries and the signed report. The transport acks only after this
+ * One submission, start to finish: parse, decide, commit (ledger, replay record and the lineage
+ * later replies inherit from) in one transaction, then publish deliveries and the signed report. The transport acks only after this
  * resolves, so a crash anywhere means redelivery, and a redelivered copy is answered from the
  * record without a second effect.
  */
@@ -23,6 +25,7 @@ export class SubmissionService {
   constructor(
     private readonly decider: SubmissionDecider,
     private readonly processed: ProcessedSubmissionRepository,
+    private readonly lineage: EnvelopeLineageRepository,
     private readonly ledger: LedgerRecorder,
     private readonly writer: SerialWriter,
     private readonly publisher: DeliveryPublisher,
@@ -50,18 +53,24 @@ export class SubmissionService {
     if (earlier) return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` });
 
     const decision = await this.decider.decide(parsed, submitter);
-    if (decision.status === 'refused') return this.refuse(submitter, { envelopeId: payload.id, digest }, decision.refusal);
-    return this.accept(parsed, decision.recipients, raw);
+    if (decision.status === 'refused') return this.refuse(submitter, { envelopeId: payload.id, digest }, decision.refusal, decision.policyVersion);
+    return this.accept(parsed, decision, raw);
   }
 
-  private async accept(parsed: ParsedEnvelope, recipients: RecipientOutcome[], raw: Uint8Array): Promise<void> {
+  private async accept(parsed: ParsedEnvelope, decision: Extract<Decision, { status: 'accepted' }>, raw: Uint8Array): Promise<void> {
     const { payload, digest } = parsed;
+    const { recipients } = decision;
     const now = this.clock.now();
     const report = await this.signReport({ envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'accepted', recipients }, now);
     const deliveredTo = recipients.filter((outcome) => outcome.status === 'delivered').map((outcome) => outcome.code);
     await this.writer.transaction(async (manager) => {
       await this.processed.insert(manager, { envelopeId: payload.id, digest, sender: payload.from, deliveredTo: JSON.stringify(deliveredTo), report, acceptedAt: now.toISOString() });
-      await this.ledger.append(manager, acceptedEvents(payload, digest, recipients, now));
+      // Nothing refers to a receipt; every other envelope can be replied to or forwarded.
+      if (payload.kind !== 'receipt') {
+        const row = { envelopeId: payload.id, sender: payload.from, kind: payload.kind, restrictedTo: JSON.stringify(decision.restrictedTo), acceptedAt: now.toISOString() };
+        await this.lineage.insert(manager, row);
+      }
+      await this.ledger.append(manager, acceptedEvents(payload, digest, decision, now));
     });
     await this.publisher.deliver(payload.id, raw, deliveredTo);
     await this.publisher.report(payload.from, `${payload.id}:${digest}`, report);
@@ -73,10 +82,11 @@ export class SubmissionService {
     await this.publisher.report(earlier.sender, `${earlier.envelopeId}:${earlier.digest}`, earlier.report);
   }
 
-  private async refuse(sender: string, subject: { envelopeId: string; digest?: string }, refusal: Refusal): Promise<void> {
+  private async refuse(sender: string, subject: { envelopeId: string; digest?: string }, refusal: Refusal, policyVersion?: number): Promise<void> {
     const now = this.clock.now();
     const report = await this.signReport({ envelopeId: subject.envelopeId, envelopeDigest: subject.digest, to: sender, status: 'refused', refusal, recipients: [] }, now);
-    await this.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data: { from: sender, digest: subject.digest, code: refusal.code, reason: refusal.message } }]);
+    const data = { from: sender, digest: subject.digest, ...refusalFields(refusal), ...(policyVersion === undefined ? {} : { policyVersion }) };
+    await this.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data }]);
     await this.publisher.report(sender, `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`, report);
   }
 
@@ -90,23 +100,6 @@ export class SubmissionService {
     if (report.refusal === undefined) delete report.refusal;
     return signDeliveryReport(report, { kid: this.identity.signing.kid, key: this.identity.signing.privateKey });
   }
-}
-
-function acceptedEvents(payload: EnvelopePayload, digest: string, recipients: RecipientOutcome[], at: Date): LedgerEvent[] {
-  const events: LedgerEvent[] = [
-    { type: 'submission-accepted', envelopeId: payload.id, at, data: { from: payload.from, kind: payload.kind, to: payload.to, digest, meta: payload.meta } },
-  ];
-  if (payload.kind === 'receipt' && payload.meta.receiptFor) {
-    events.push({ type: 'receipt', envelopeId: payload.meta.receiptFor.id, at, data: { receiptId: payload.id, from: payload.from, digest: payload.meta.receiptFor.digest } });
-  }
-  for (const outcome of recipients) {
-    events.push(
-      outcome.status === 'delivered'
-        ? { type: 'delivery', envelopeId: payload.id, at, data: { to: outcome.code } }
-        : { type: 'recipient-refused', envelopeId: payload.id, at, data: { to: outcome.code, code: outcome.refusal.code, reason: outcome.refusal.message } },
-    );
-  }
-  return events;
 }
 
 function rawDigest(raw: Uint8Array): string {

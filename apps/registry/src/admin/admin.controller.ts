@@ -1,17 +1,19 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { DirectoryEntry } from '@bureaunet/contracts';
+import { RoleGuard, Roles } from '@bureaunet/platform';
 import { BureauService } from '../bureau/bureau.service';
 import { BureauCodeParamDto, DirectoryEntryDto } from '../directory/directory.dto';
 import { CreateEnrolmentTokenDto, EnrolmentTokenDto } from '../enrolment/enrolment.dto';
 import { EnrolmentService, type IssuedEnrolmentToken } from '../enrolment/enrolment.service';
-import { AdminTokenGuard } from './admin-token.guard';
 import { CertificateSerialParamDto } from './admin.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'admin-token-missing | admin-token-invalid' })
-@UseGuards(AdminTokenGuard)
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: 'role-forbidden: the token is not an admin token' })
+@UseGuards(RoleGuard)
+@Roles('admin')
 @Controller('api/admin')
 export class AdminController {
   constructor(

@@ -6,6 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { toDirectoryEntry } from '../directory/directory-entry';
 import { DirectoryEventsPublisher } from '../directory/directory-events.publisher';
 import { CertificateRepository } from '../pki/certificate.repository';
+import { bureauChangeEvent } from '../registry-event/registry-event.of-change';
+import { RegistryEventOutbox } from '../registry-event/registry-event.outbox';
 import { unknownBureau } from './bureau.errors';
 import type { BureauEntity } from './bureau.entity';
 import { BureauRepository } from './bureau.repository';
@@ -20,6 +22,7 @@ export class BureauService {
     private readonly bureaus: BureauRepository,
     private readonly certificates: CertificateRepository,
     private readonly events: DirectoryEventsPublisher,
+    private readonly outbox: RegistryEventOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -70,7 +73,9 @@ export class BureauService {
       if (!bureau) throw unknownBureau(code);
       await apply(bureau, manager, now);
       await this.bureaus.saveChange(manager, bureau, now);
-      return toDirectoryEntry(bureau, await this.certificates.findByCode(manager, code));
+      const changed = toDirectoryEntry(bureau, await this.certificates.findByCode(manager, code));
+      await this.outbox.record(manager, bureauChangeEvent(change, changed));
+      return changed;
     });
     this.events.changed({ code, version: entry.version, change });
     return entry;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry.config';
+import { RulesService } from '../rules/rules.service';
 import { DirectoryEventsPublisher } from './directory-events.publisher';
 import { DirectoryService } from './directory.service';
 
@@ -20,6 +21,7 @@ export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModu
     private readonly directory: DirectoryService,
     private readonly events: DirectoryEventsPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly rules: RulesService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,10 +35,11 @@ export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModu
     await this.inFlight;
   }
 
-  /** One beat: reads the version, then publishes it. */
+  /** One beat: reads the directory and rules versions, then publishes them. */
   async beat(): Promise<void> {
     const version = await this.directory.version();
-    this.events.heartbeat({ at: this.clock.now().toISOString(), version });
+    const rulesVersion = await this.rules.version();
+    this.events.heartbeat({ at: this.clock.now().toISOString(), version, rulesVersion });
   }
 
   private tick(): void {

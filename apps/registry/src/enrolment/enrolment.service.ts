@@ -13,6 +13,8 @@ import { CertificateRepository } from '../pki/certificate.repository';
 import { PkiService } from '../pki/pki.service';
 import { readSigningCsr } from '../pki/signing-csr.reader';
 import { Randomness } from '../randomness';
+import { bureauEnrolledEvent, bureauRegisteredEvent } from '../registry-event/registry-event.of-change';
+import { RegistryEventOutbox } from '../registry-event/registry-event.outbox';
 import type { EnrolRequestBody } from './enrol-request';
 import { checkEnrolmentToken, ENROLMENT_TOKEN_BYTES, ENROLMENT_TOKEN_LIFETIME_MS, enrolmentTokenInvalid, hashEnrolmentToken } from './enrolment-token';
 import { EnrolmentTokenEntity } from './enrolment-token.entity';
@@ -36,6 +38,7 @@ export class EnrolmentService {
     private readonly events: DirectoryEventsPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly randomness: Randomness,
+    private readonly outbox: RegistryEventOutbox,
   ) {}
 
   /** A one-time token for `code`, registering the bureau (active) when it is new. */
@@ -47,6 +50,7 @@ export class EnrolmentService {
     const registeredVersion = await this.writer.transaction(async (manager) => {
       const known = await this.bureaus.find(manager, code);
       const version = known ? undefined : await this.bureaus.saveChange(manager, newBureau(code, now), now);
+      if (version !== undefined) await this.outbox.record(manager, bureauRegisteredEvent(code, version));
       await this.tokens.insert(manager, stored);
       return version;
     });
@@ -74,7 +78,9 @@ export class EnrolmentService {
       await this.certificates.revokeCurrent(manager, request.code, now);
       await this.certificates.insert(manager, [toEntity(request.code, issued.signing, now), toEntity(request.code, issued.encryption, now)]);
       const bureau = (await this.bureaus.find(manager, request.code)) ?? newBureau(request.code, now);
-      return this.bureaus.saveChange(manager, bureau, now);
+      const saved = await this.bureaus.saveChange(manager, bureau, now);
+      await this.outbox.record(manager, bureauEnrolledEvent(request.code, saved, [issued.signing, issued.encryption]));
+      return saved;
     });
     this.events.changed({ code: request.code, version, change: 'enrolled' });
     return {

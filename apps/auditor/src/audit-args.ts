@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { UsageError } from './audit.errors';
+
+export const USAGE = `bureaunet ledger auditor
+
+  npm run audit -- verify --gateway URL --key FILE (--token TOKEN | --token-file FILE) [--state FILE]
+      Downloads every entry, recomputes each leaf hash and the root, checks the signed tree head
+      with the pinned key and its consistency with the head kept from the last run, then keeps
+      the new head (default state file: .bureaunet-audit/<host>_<port>.json).
+
+  npm run audit -- trail MESSAGE_ID --gateway URL --key FILE (--token … | --token-file …) [--save FILE] [--state FILE]
+      Fetches the evidence bundle of one message and verifies every inclusion proof and the tree
+      head signature; --save writes the bundle for later (offline) checks.
+
+  npm run audit -- trail --bundle FILE --key FILE
+      Verifies a saved bundle offline.
+
+  --key    the gateway's signing certificate (or SPKI public key), PEM, obtained out of band —
+           e.g. signingCertificate of XG in the registry's directory. Never the one the gateway serves.
+  --token  an auditor or admin token of the gateway; or --token-file, or BUREAUNET_AUDIT_TOKEN.
+
+Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway unreachable or refusing.`;
+
+export type AuditCommand =
+  | { command: 'verify'; gateway: URL; keyFile: string; token: string; stateFile?: string }
+  | { command: 'trail'; messageId?: string; gateway?: URL; keyFile: string; token?: string; stateFile?: string; bundleFile?: string; saveFile?: string }
+  | { command: 'help' };
+
+export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AuditCommand {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') return { command: 'help' };
+  const keyFile = required(values.key, '--key');
+  if (command === 'verify') {
+    if (rest.length > 0) throw new UsageError(`verify takes no arguments, got ${rest.join(' ')}`);
+    return { command, gateway: gatewayUrl(required(values.gateway, '--gateway')), keyFile, token: token(values, env, true)!, stateFile: values.state };
+  }
+  if (command === 'trail') {
+    if (values.bundle !== undefined) return { command, keyFile, bundleFile: values.bundle, messageId: rest[0] };
+    if (rest.length !== 1) throw new UsageError('trail takes one MESSAGE_ID (or --bundle FILE)');
+    return { command, messageId: rest[0], gateway: gatewayUrl(required(values.gateway, '--gateway')), keyFile, token: token(values, env, true), stateFile: values.state, saveFile: values.save };
+  }
+  throw new UsageError(`unknown command "${command}": verify or trail`);
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      gateway: { type: 'string' },
+      key: { type: 'string' },
+      token: { type: 'string' },
+      'token-file': { type: 'string' },
+      state: { type: 'string' },
+      bundle: { type: 'string' },
+      save: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function required(value: string | undefined, option: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${option} is required`);
+  return value;
+}
+
+function gatewayUrl(value: string): URL {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return url;
+  } catch {
+    throw new UsageError(`--gateway ${value} is not an http(s) URL`);
+  }
+}
+
+function token(values: { token?: string; 'token-file'?: string }, env: NodeJS.ProcessEnv, needed: boolean): string | undefined {
+  if (values.token) return values.token;
+  const file = values['token-file'];
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
+    }
+  }
+  if (env.BUREAUNET_AUDIT_TOKEN) return env.BUREAUNET_AUDIT_TOKEN;
+  if (needed) throw new UsageError('a token is required: --token, --token-file or BUREAUNET_AUDIT_TOKEN');
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { EXIT_VERIFIED, GatewayUnusable, UsageError, VerificationFailure } from './audit.errors';
+import { parseAuditArgs, USAGE, type AuditCommand } from './audit-args';
+import { defaultStatePath } from './audit-state';
+import { LedgerClient } from './ledger.client';
+import { verifyLog } from './log.verifier';
+import { readPinnedKey } from './pinned-key';
+import { checkTrailAgainstKept, verifyTrailBundle } from './trail.verifier';
+
+/** `npm run audit -- <command>`: verifies the gateway's ledger without trusting the gateway. */
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseAuditArgs(argv);
+  switch (command.command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT_VERIFIED;
+    case 'verify':
+      return runVerify(command);
+    case 'trail':
+      return runTrail(command);
+  }
+}
+
+async function runVerify(command: Extract<AuditCommand, { command: 'verify' }>): Promise<number> {
+  const key = readPinnedKey(command.keyFile);
+  const statePath = command.stateFile ?? defaultStatePath(command.gateway);
+  const { head, kept } = await verifyLog(new LedgerClient(command.gateway, command.token), key, statePath);
+  const root = head.rootHash.toString('base64');
+  process.stdout.write(`verified: ${head.treeSize} entries recomputed to root ${root}, tree head signed ${new Date(head.timestamp).toISOString()}\n`);
+  process.stdout.write(
+    kept
+      ? `consistent with the tree head kept from ${kept.verifiedAt} (size ${kept.sth.tree_size})\n`
+      : `no tree head kept before: this one is the reference from now on\n`,
+  );
+  process.stdout.write(`kept in ${statePath}\n`);
+  return EXIT_VERIFIED;
+}
+
+async function runTrail(command: Extract<AuditCommand, { command: 'trail' }>): Promise<number> {
+  const key = readPinnedKey(command.keyFile);
+  let bundle: unknown;
+  let client: LedgerClient | undefined;
+  if (command.bundleFile) {
+    bundle = readBundle(command.bundleFile);
+  } else {
+    client = new LedgerClient(command.gateway!, command.token!);
+    bundle = await client.getTrail(command.messageId!);
+    if (command.saveFile) writeFileSync(command.saveFile, `${JSON.stringify(bundle, null, 2)}\n`);
+  }
+  const trail = verifyTrailBundle(bundle, key, command.messageId);
+  const kept = client ? await checkTrailAgainstKept(client, command.stateFile ?? defaultStatePath(client.gateway), trail) : undefined;
+  process.stdout.write(`trail of ${trail.messageId}: ${trail.entries.length} entries, each proven in the tree of size ${trail.head.treeSize} signed ${new Date(trail.head.timestamp).toISOString()}\n`);
+  for (const { leafIndex, entry } of trail.entries) process.stdout.write(`  #${leafIndex}  ${describeEntry(entry)}\n`);
+  if (kept) process.stdout.write(`its tree head is consistent with the one kept from ${kept.verifiedAt} (size ${kept.sth.tree_size})\n`);
+  if (command.saveFile) process.stdout.write(`bundle saved in ${command.saveFile}\n`);
+  return EXIT_VERIFIED;
+}
+
+function describeEntry(entry: Record<string, unknown>): string {
+  const { type, at, envelopeId, ...rest } = entry;
+  const details = Object.entries(rest)
+    .filter(([, value]) => typeof value === 'string' || typeof value === 'number' || Array.isArray(value))
+    .map(([name, value]) => `${name}=${Array.isArray(value) ? value.join(',') : String(value)}`)
+    .join(' ');
+  return `${String(at)}  ${String(type)}${envelopeId === undefined ? '' : `  ${String(envelopeId)}`}${details ? `  ${details}` : ''}`;
+}
+
+function readBundle(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(`cannot read the bundle ${path}: ${(error as Error).message}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof VerificationFailure) {
+      process.stderr.write(`audit FAILED: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    if (error instanceof UsageError || error instanceof GatewayUnusable) {
+      process.stderr.write(`audit: ${error.message}\n${error instanceof UsageError ? 'see --help\n' : ''}`);
+      process.exit(error.exitCode);
+    }
+    process.stderr.write(`audit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(4);
+  },
+);

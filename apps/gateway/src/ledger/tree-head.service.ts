@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError, LEDGER_STH_SUBJECT } from '@bureaunet/contracts';
+import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
+import {
+  EMPTY_ROOT,
+  LedgerLogReader,
+  LogTreeStateEntity,
+  SignedTreeHeadEntity,
+  TREE_STATE_ROW_ID,
+  signTreeHead,
+  toSignedTreeHeadJson,
+  type SignedTreeHeadJson,
+  type TreeHead,
+} from '@bureaunet/ledger';
+import { SerialWriter } from '@bureaunet/persistence';
+import { CLOCK, Clock } from '@bureaunet/platform';
+import { BusClient } from '@bureaunet/transport';
+import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+
+/**
+ * Signs tree heads with the gateway's key: every LEDGER_STH_INTERVAL_MS when the log grew, as
+ * soon as it grew by LEDGER_STH_MAX_ENTRIES, and on demand (a trail needs its entries covered).
+ * Each head is stored in the transaction that reads the committed tree state, then published on
+ * core NATS for witnesses. Only committed heads are ever served.
+ */
+@Injectable()
+export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TreeHeadService.name);
+  private latestHead: SignedTreeHeadJson | undefined;
+  private signing: Promise<SignedTreeHeadJson> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly writer: SerialWriter,
+    private readonly reader: LedgerLogReader,
+    private readonly bus: BusClient,
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const stored = await this.reader.latestSignedTreeHead();
+    if (stored) this.latestHead = toSignedTreeHeadJson(headOf(stored), stored.treeHeadSignature);
+    // The first start signs the empty tree, so there is always a head to serve.
+    await this.signIfGrown();
+    this.timer = setInterval(() => this.signInBackground(), this.config.sthIntervalMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.signing?.catch(() => undefined);
+  }
+
+  /** The latest committed signed tree head. */
+  latest(): SignedTreeHeadJson {
+    if (!this.latestHead) throw new DomainError('no-tree-head', 'the ledger has not signed a tree head yet', 'unavailable');
+    return this.latestHead;
+  }
+
+  /** Told by the recorder after each append (committed or not: the signer reads committed state). */
+  grewTo(treeSize: number): void {
+    const signedSize = this.latestHead?.tree_size ?? 0;
+    if (!this.signing && treeSize - signedSize >= this.config.sthMaxEntries) this.signInBackground();
+  }
+
+  /** Signs a head for the committed tree if it is larger than the latest head; returns the latest head. */
+  signIfGrown(): Promise<SignedTreeHeadJson> {
+    // One at a time; a caller arriving meanwhile waits for that one and then signs again if needed.
+    const previous = this.signing ?? Promise.resolve(undefined);
+    const next = previous.catch(() => undefined).then(() => this.signCommittedTree());
+    this.signing = next;
+    void next.finally(() => {
+      if (this.signing === next) this.signing = undefined;
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private signInBackground(): void {
+    if (this.signing) return;
+    this.signIfGrown().catch((error: unknown) => this.logger.error(`cannot sign a tree head: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  private async signCommittedTree(): Promise<SignedTreeHeadJson> {
+    const latest = this.latestHead;
+    const signed = await this.writer.transaction(async (manager) => {
+      const state = await committedTree(manager);
+      if (latest && state.treeSize <= latest.tree_size) return undefined;
+      const head: TreeHead = { ...state, timestamp: Math.max(this.clock.now().getTime(), latest?.timestamp ?? 0) };
+      const json = toSignedTreeHeadJson(head, signTreeHead(head, this.identity.signing.privateKey));
+      await manager.insert(SignedTreeHeadEntity, {
+        treeSize: head.treeSize,
+        timestamp: head.timestamp,
+        rootHash: head.rootHash.toString('hex'),
+        treeHeadSignature: json.tree_head_signature,
+        keyId: this.identity.signing.kid,
+      });
+      return json;
+    });
+    if (!signed) return this.latest();
+    this.latestHead = signed;
+    this.publish(signed);
+    return signed;
+  }
+
+  // At most once: a witness that misses one head takes the next, or asks get-sth.
+  private publish(head: SignedTreeHeadJson): void {
+    try {
+      this.bus.emit(LEDGER_STH_SUBJECT, head);
+    } catch (error) {
+      this.logger.warn(`cannot publish tree head ${head.tree_size} on ${LEDGER_STH_SUBJECT}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Inside a SerialWriter transaction: the tree as every earlier transaction left it. */
+async function committedTree(manager: EntityManager): Promise<Omit<TreeHead, 'timestamp'>> {
+  const row = await manager.findOneBy(LogTreeStateEntity, { id: TREE_STATE_ROW_ID });
+  return row ? { treeSize: row.treeSize, rootHash: Buffer.from(row.rootHash, 'hex') } : { treeSize: 0, rootHash: EMPTY_ROOT };
+}
+
+function headOf(row: SignedTreeHeadEntity): TreeHead {
+  return { treeSize: row.treeSize, timestamp: row.timestamp, rootHash: Buffer.from(row.rootHash, 'hex') };
+}

@@ -1,0 +1,44 @@
+import type { EnvelopePayload, Refusal } from '@bureaunet/contracts';
+import type { LedgerEvent } from '../ledger/ledger.recorder';
+import type { Decision } from './submission.decider';
+
+type Accepted = Extract<Decision, { status: 'accepted' }>;
+
+/**
+ * What the ledger records for an accepted envelope: the submission with the rules version that
+ * decided it and the restrictions it carries on, the receipt it is (if so), and each recipient's
+ * outcome with the policies that decided it.
+ */
+export function acceptedEvents(payload: EnvelopePayload, digest: string, decision: Accepted, at: Date): LedgerEvent[] {
+  const { policyVersion } = decision;
+  const events: LedgerEvent[] = [
+    {
+      type: 'submission-accepted',
+      envelopeId: payload.id,
+      at,
+      data: { from: payload.from, kind: payload.kind, to: payload.to, digest, meta: payload.meta, policyVersion, restrictedTo: decision.restrictedTo },
+    },
+  ];
+  if (payload.kind === 'receipt' && payload.meta.receiptFor) {
+    events.push({ type: 'receipt', envelopeId: payload.meta.receiptFor.id, at, data: { receiptId: payload.id, from: payload.from, digest: payload.meta.receiptFor.digest } });
+  }
+  for (const outcome of decision.recipients) {
+    const policies = decision.policies.get(outcome.code);
+    events.push(
+      outcome.status === 'delivered'
+        ? { type: 'delivery', envelopeId: payload.id, at, data: { to: outcome.code, policyVersion, policies: policies ?? [] } }
+        : { type: 'recipient-refused', envelopeId: payload.id, at, data: { to: outcome.code, policyVersion, ...refusalFields(outcome.refusal), ...(policies ? { policies } : {}) } },
+    );
+  }
+  return events;
+}
+
+/** A refusal as the ledger keeps it: code, reason, and the rule and retry-after when there are. */
+export function refusalFields(refusal: Refusal): Record<string, unknown> {
+  return {
+    code: refusal.code,
+    reason: refusal.message,
+    ...(refusal.rule === undefined ? {} : { rule: refusal.rule }),
+    ...(refusal.retryAfterMs === undefined ? {} : { retryAfterMs: refusal.retryAfterMs }),
+  };
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Declaration } from '@bureaunet/contracts';
+import { RoleGuard, Roles } from '@bureaunet/platform';
+import { CallerRole } from './caller-role';
+import { DeclarationService } from './declaration.service';
+import { RulesCheckService, type RulesCheckResult } from './rules-check.service';
+import { ChangeRulesDto, CheckRulesDto, CreateDeclarationDto, DeclarationIdParamDto } from './rules.dto';
+import { RulesService, type RulesView } from './rules.service';
+
+@ApiTags('rules')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: 'role-forbidden' })
+@UseGuards(RoleGuard)
+@Controller('api/rules')
+export class RulesController {
+  constructor(
+    private readonly rules: RulesService,
+    private readonly checks: RulesCheckService,
+    private readonly declarations: DeclarationService,
+    private readonly caller: CallerRole,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'auditor')
+  @ApiOkResponse({ description: 'The rules in force: version, policy text, schema, limits, declarations, operations' })
+  get(): Promise<RulesView> {
+    return this.rules.view();
+  }
+
+  @Put()
+  @Roles('admin')
+  @ApiOkResponse({ description: 'The new rules in force, with the validator’s warnings' })
+  @ApiBadRequestResponse({ description: 'policy-invalid (with the validator’s messages; the set in force stays) | rules-invalid' })
+  change(@Body() body: ChangeRulesDto, @Headers('authorization') authorization?: string): Promise<RulesView & { warnings: string[] }> {
+    return this.rules.change(body, this.caller.of(authorization));
+  }
+
+  @Post('check')
+  @Roles('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: '{decision: allow|deny, policies, refusal?, version, candidate}' })
+  check(@Body() body: CheckRulesDto): Promise<RulesCheckResult> {
+    return this.checks.check(body);
+  }
+
+  @Get('declarations')
+  @Roles('admin', 'auditor')
+  listDeclarations(): Promise<Declaration[]> {
+    return this.declarations.list();
+  }
+
+  @Post('declarations')
+  @Roles('admin')
+  @ApiBadRequestResponse({ description: 'declaration-invalid' })
+  addDeclaration(@Body() body: CreateDeclarationDto, @Headers('authorization') authorization?: string): Promise<Declaration & { version: number }> {
+    return this.declarations.add(body, this.caller.of(authorization));
+  }
+
+  @Delete('declarations/:id')
+  @Roles('admin')
+  removeDeclaration(@Param() params: DeclarationIdParamDto, @Headers('authorization') authorization?: string): Promise<{ version: number }> {
+    return this.declarations.remove(params.id, this.caller.of(authorization));
+  }
+}

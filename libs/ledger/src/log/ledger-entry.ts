@@ -1,0 +1,82 @@
+import { canonicalJson, canonicalJsonBytes } from '../canonical-json';
+import { LedgerLogError } from './ledger-log.errors';
+
+/**
+ * What the log records: metadata and digests only, never message content. The hashed leaf is the
+ * RFC 8785 canonical JSON of `{type, at, envelopeId?, ...data}`.
+ */
+export const LEDGER_ENTRY_TYPES = [
+  // The gateway's decisions about one envelope.
+  'submission-accepted',
+  'submission-refused',
+  'submission-duplicate',
+  'delivery',
+  'recipient-refused',
+  'receipt',
+  // Registry changes, received through the registry's outbox.
+  'bureau-registered',
+  'bureau-enrolled',
+  'certificates-revoked',
+  'bureau-suspended',
+  'bureau-reinstated',
+  'rules-changed',
+] as const;
+
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
+
+export const RESERVED_ENTRY_FIELDS = ['type', 'at', 'envelopeId'] as const;
+
+const ENTRY_TYPE = /^[a-z][a-z0-9-]{0,39}$/;
+
+export interface LedgerEntryInput {
+  type: string;
+  at: Date;
+  /** The envelope the entry is about, when there is one; indexed for trails. */
+  envelopeId?: string | null;
+  data: Readonly<Record<string, unknown>>;
+}
+
+/** The JSON object the leaf is made of. Members whose value is undefined are left out, as JSON does. */
+export function ledgerEntryObject(input: LedgerEntryInput): Record<string, unknown> {
+  if (!ENTRY_TYPE.test(input.type)) throw new LedgerLogError('bad-entry', `entry type "${input.type}" is not a lowercase-dashed name of at most 40 characters`);
+  if (Number.isNaN(input.at.getTime())) throw new LedgerLogError('bad-entry', `entry ${input.type} has an invalid date`);
+  const reserved = RESERVED_ENTRY_FIELDS.filter((field) => field in input.data);
+  if (reserved.length > 0) throw new LedgerLogError('bad-entry', `entry ${input.type}: data must not set ${reserved.join(', ')} (reserved)`);
+  const entry: Record<string, unknown> = { type: input.type, at: input.at.toISOString() };
+  if (input.envelopeId !== undefined && input.envelopeId !== null) entry.envelopeId = input.envelopeId;
+  return { ...entry, ...(withoutUndefined(input.data) as Record<string, unknown>) };
+}
+
+/** The exact bytes that are hashed into the log: canonical JSON, UTF-8. */
+export function encodeLedgerEntry(input: LedgerEntryInput): Buffer {
+  return canonicalJsonBytes(ledgerEntryObject(input));
+}
+
+/**
+ * Reads leaf bytes back as an entry object, refusing anything that is not the canonical form of
+ * itself: two different byte strings must never stand for the same entry.
+ */
+export function decodeLedgerEntry(leafInput: Uint8Array): Record<string, unknown> {
+  const text = Buffer.from(leafInput).toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new LedgerLogError('not-canonical', `leaf is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new LedgerLogError('not-canonical', 'leaf is not a JSON object');
+  if (!Buffer.from(canonicalJson(parsed), 'utf8').equals(Buffer.from(leafInput))) {
+    throw new LedgerLogError('not-canonical', 'leaf bytes are not the RFC 8785 canonical form of their own JSON');
+  }
+  const entry = parsed as Record<string, unknown>;
+  if (typeof entry.type !== 'string' || typeof entry.at !== 'string') throw new LedgerLogError('not-canonical', 'leaf has no string "type" and "at"');
+  return entry;
+}
+
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : withoutUndefined(item)));
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) if (member !== undefined) result[key] = withoutUndefined(member);
+  return result;
+}

@@ -1,0 +1,138 @@
+import type { EntityManager, QueryResult, QueryRunner } from 'typeorm';
+import { CompactRange, EMPTY_ROOT, hashLeaf } from '../merkle';
+import { AppendStatements } from './append.statements';
+import { appendCollectingSubtrees, type CompletedSubtree } from './completed-subtrees';
+import { LedgerLogError } from './ledger-log.errors';
+import { LogLeafEntity } from './log-leaf.entity';
+import { LogTreeStateEntity, TREE_STATE_ROW_ID } from './log-tree-state.entity';
+
+export interface LeafToAppend {
+  /** The exact bytes hashed into the leaf: canonical JSON (see encodeLedgerEntry). */
+  leafInput: Buffer;
+  type: string;
+  envelopeId: string | null;
+  /** ISO 8601, as in the entry. */
+  at: string;
+}
+
+export interface AppendResult {
+  /** Index of the first leaf appended by this call. */
+  firstIndex: number;
+  treeSize: number;
+  rootHash: Buffer;
+}
+
+export interface TreeState {
+  range: CompactRange;
+  rootHex: string;
+}
+
+/** Rows per INSERT: one statement per call for gateway-sized batches, bounded for bulk loads (6 parameters a row). */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Appends leaves inside the caller's transaction: one multi-row INSERT of leaves, the completed
+ * perfect subtrees, and a compare-and-set UPDATE of the tree state row, all in that transaction.
+ *
+ * The state is cached between calls. The UPDATE only matches the row the cache was built from, so
+ * when a transaction that appended rolled back (the cache then ran ahead of the database), the
+ * next append misses, reloads the committed state and appends from there.
+ */
+export class LedgerLogAppender {
+  private cached: TreeState | undefined;
+
+  async append(manager: EntityManager, leaves: readonly LeafToAppend[], now: Date): Promise<AppendResult> {
+    if (leaves.length === 0) throw new LedgerLogError('bad-entry', 'nothing to append');
+    transactionRunner(manager);
+    const leafHashes = leaves.map((leaf) => hashLeaf(leaf.leafInput));
+    let base = this.cached ?? (await loadTreeState(manager));
+    let next = advance(base, leafHashes);
+    if (!(await swapState(manager, base, next.state, now))) {
+      base = await loadTreeState(manager);
+      next = advance(base, leafHashes);
+      if (!(await swapState(manager, base, next.state, now))) {
+        throw new LedgerLogError('state-mismatch', 'the tree state row changed while it was being appended to');
+      }
+    }
+    const firstIndex = base.range.size;
+    await insertLeaves(manager, leaves.map((leaf, i) => leafRow(leaf, firstIndex + i, leafHashes[i])));
+    await insertNodes(manager, next.completed);
+    this.cached = next.state;
+    return { firstIndex, treeSize: next.state.range.size, rootHash: Buffer.from(next.state.rootHex, 'hex') };
+  }
+
+  /** Forgets the cached state, e.g. after the tables were changed behind the appender's back. */
+  reset(): void {
+    this.cached = undefined;
+  }
+}
+
+/**
+ * The committed state, checked against itself and the leaves: a border that does not give the
+ * stored root, or a leaf count that differs from the size, stops appending rather than fork the log.
+ */
+export async function loadTreeState(manager: EntityManager): Promise<TreeState> {
+  const row = await manager.findOneBy(LogTreeStateEntity, { id: TREE_STATE_ROW_ID });
+  const leafCount = await countLeaves(manager);
+  if (!row) {
+    if (leafCount !== 0) throw new LedgerLogError('state-mismatch', `the log holds ${leafCount} leaves but no tree state`);
+    const empty: LogTreeStateEntity = { id: TREE_STATE_ROW_ID, treeSize: 0, rootHash: EMPTY_ROOT.toString('hex'), border: '[]', updatedAt: new Date().toISOString() };
+    await manager.insert(LogTreeStateEntity, empty);
+    return { range: CompactRange.empty(), rootHex: empty.rootHash };
+  }
+  const range = CompactRange.fromJSON({ size: row.treeSize, hashes: JSON.parse(row.border) as unknown });
+  const rootHex = range.root().toString('hex');
+  if (rootHex !== row.rootHash) throw new LedgerLogError('state-mismatch', `the stored border gives root ${rootHex}, not the stored root ${row.rootHash}`);
+  if (leafCount !== row.treeSize) throw new LedgerLogError('state-mismatch', `the tree state says ${row.treeSize} leaves, the leaf table holds ${leafCount}`);
+  return { range, rootHex };
+}
+
+async function countLeaves(manager: EntityManager): Promise<number> {
+  const row = await manager
+    .createQueryBuilder(LogLeafEntity, 'leaf')
+    .select('MAX(leaf.leafIndex)', 'last')
+    .getRawOne<{ last: number | string | null }>();
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+function advance(base: TreeState, leafHashes: readonly Buffer[]): { state: TreeState; completed: CompletedSubtree[] } {
+  const range = CompactRange.fromJSON(base.range.toJSON());
+  const completed = appendCollectingSubtrees(range, leafHashes);
+  return { state: { range, rootHex: range.root().toString('hex') }, completed };
+}
+
+async function swapState(manager: EntityManager, from: TreeState, to: TreeState, now: Date): Promise<boolean> {
+  const border = JSON.stringify(to.range.toJSON().hashes);
+  const parameters = [to.range.size, to.rootHex, border, now.toISOString(), TREE_STATE_ROW_ID, from.range.size, from.rootHex];
+  const result = (await transactionRunner(manager).query(AppendStatements.of(manager).swapState, parameters, true)) as QueryResult;
+  return result.affected === 1;
+}
+
+function transactionRunner(manager: EntityManager): QueryRunner {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new LedgerLogError('bad-entry', 'appends run inside the caller\'s transaction (a SerialWriter transaction manager)');
+  return runner;
+}
+
+async function insertLeaves(manager: EntityManager, rows: readonly LogLeafEntity[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const parameters = chunk.flatMap((row) => [row.leafIndex, row.leafInput, row.leafHash, row.envelopeId, row.type, row.at]);
+    await manager.query(AppendStatements.of(manager).insertLeaves(chunk.length), parameters);
+  }
+}
+
+async function insertNodes(manager: EntityManager, nodes: readonly CompletedSubtree[]): Promise<void> {
+  if (nodes.length === 0) return;
+  const parameters = nodes.flatMap((node) => [node.level, node.index, node.hash.toString('hex')]);
+  await manager.query(AppendStatements.of(manager).insertNodes(nodes.length), parameters);
+}
+
+function leafRow(leaf: LeafToAppend, leafIndex: number, leafHash: Buffer): LogLeafEntity {
+  const leafInput = leaf.leafInput.toString('utf8');
+  // Stored as text: only bytes that are valid UTF-8 come back exactly as they were hashed.
+  if (Buffer.byteLength(leafInput, 'utf8') !== leaf.leafInput.length || !Buffer.from(leafInput, 'utf8').equals(leaf.leafInput)) {
+    throw new LedgerLogError('bad-entry', `leaf ${leafIndex} is not valid UTF-8`);
+  }
+  return { leafIndex, leafInput, leafHash: leafHash.toString('hex'), envelopeId: leaf.envelopeId, type: leaf.type, at: leaf.at };
+}

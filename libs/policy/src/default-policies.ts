@@ -1,0 +1,105 @@
+/**
+ * The policy set a new registry starts with. Default deny: a request no permit matches is refused
+ * (rule "default-deny"); a matching forbid overrides every permit. Each policy names itself with
+ * @id; a forbid names the refusal code the sender sees (@refusal, default "policy-denied") and a
+ * reason for people (@reason).
+ */
+export const DEFAULT_POLICIES = `// ---- What is allowed. Nothing else is (default deny). ----
+
+@id("exchange-between-bureaus")
+@reason("bureaus exchange messages, diffusions, notice requests and queries")
+permit (
+  principal,
+  action in [Bureaunet::Action::"message", Bureaunet::Action::"diffusion", Bureaunet::Action::"notice-request", Bureaunet::Action::"query"],
+  resource
+);
+
+@id("hub-always-reachable")
+@reason("every bureau can always reach the hub")
+permit (principal, action, resource)
+when { resource.role == "hub" };
+
+@id("hub-publishes-notices")
+@reason("the hub publishes and cancels notices")
+permit (principal, action in [Bureaunet::Action::"notice", Bureaunet::Action::"notice-cancel"], resource)
+when { principal.role == "hub" };
+
+@id("operation-alert-to-participants")
+@reason("an operation's coordinator alerts its participants while it runs")
+permit (principal, action == Bureaunet::Action::"operation-alert", resource)
+when {
+  context has operation &&
+  context.operation.coordinator == principal &&
+  context.operation.participants.contains(resource) &&
+  context.operation.start <= context.now && context.now < context.operation.end
+};
+
+@id("receipt-to-original-sender")
+@reason("a recipient returns its receipt to the sender of what it received")
+permit (principal, action == Bureaunet::Action::"receipt", resource)
+when { context has answers && context.answers.from == resource && context.answers.deliveredTo.contains(principal) };
+
+@id("query-result-to-querier")
+@reason("a query is answered to the bureau that asked")
+permit (principal, action == Bureaunet::Action::"query-result", resource)
+when { context has answers && context.answers.kind == "query" && context.answers.from == resource };
+
+// ---- What is refused whatever else allows it. ----
+
+@id("suspended-sender")
+@refusal("sender-suspended")
+@reason("a suspended bureau may send only to the hub")
+forbid (principal, action, resource)
+when { principal.status == "suspended" && resource.role != "hub" };
+
+@id("suspended-recipient")
+@refusal("recipient-suspended")
+@reason("a suspended bureau may receive only from the hub")
+forbid (principal, action, resource)
+when { resource.status == "suspended" && principal.role != "hub" };
+
+@id("notices-only-from-hub")
+@reason("only the hub publishes or cancels notices; bureaus send notice requests")
+forbid (principal, action in [Bureaunet::Action::"notice", Bureaunet::Action::"notice-cancel"], resource)
+unless { principal.role == "hub" };
+
+@id("operation-alert-needs-operation")
+@reason("an operation alert must name a known operation in meta.operationId")
+forbid (principal, action == Bureaunet::Action::"operation-alert", resource)
+unless { context has operation };
+
+@id("operation-alert-from-coordinator")
+@reason("only the operation's coordinator sends its alerts")
+forbid (principal, action == Bureaunet::Action::"operation-alert", resource)
+when { context has operation && context.operation.coordinator != principal };
+
+@id("operation-alert-to-participants-only")
+@reason("operation alerts go only to the operation's participants")
+forbid (principal, action == Bureaunet::Action::"operation-alert", resource)
+when { context has operation && !context.operation.participants.contains(resource) };
+
+@id("operation-alert-while-running")
+@reason("operation alerts are sent only between the operation's start and end")
+forbid (principal, action == Bureaunet::Action::"operation-alert", resource)
+when { context has operation && (context.now < context.operation.start || context.operation.end <= context.now) };
+
+@id("refuses-diffusions-from")
+@reason("the recipient has declared that it does not accept diffusions from the sender")
+forbid (principal, action == Bureaunet::Action::"diffusion", resource)
+when { resource.refusesDiffusionsFrom.contains(principal) };
+
+@id("does-not-send-to")
+@reason("the sender has declared that it does not send to the recipient")
+forbid (principal, action in Bureaunet::Action::"content", resource)
+when { principal.doesNotSendTo.contains(resource) };
+
+@id("data-owner-restriction")
+@reason("the data owner excluded the recipient (meta.restrictedTo, held by every reply and forward)")
+forbid (principal, action in Bureaunet::Action::"content", resource)
+when { context.restrictedTo.contains(resource) };
+
+@id("unresolved-reference")
+@reason("the envelope refers to an envelope the gateway never accepted (replyTo, forwardOf or receiptFor)")
+forbid (principal, action, resource)
+when { context.unresolvedReference };
+`;

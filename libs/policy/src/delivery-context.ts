@@ -1,0 +1,48 @@
+import type { CedarValueJson, Context, EntityJson } from '@cedar-policy/cedar-wasm/nodejs';
+import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
+import { NO_LINEAGE, effectiveRestrictions, type EnvelopeLineage } from './envelope-lineage';
+import { bureauReference, datetimeValue, operationUid, type BureauFacts } from './policy-entities';
+
+/** One envelope as the rules see it; each of its recipients is decided against it. */
+export interface EnvelopeFacts {
+  sender: BureauFacts;
+  kind: MessageKind;
+  meta: EnvelopeMeta;
+  now: Date;
+  lineage?: EnvelopeLineage;
+}
+
+/** The Cedar context shared by every recipient of one envelope, but for the time. */
+export interface DeliveryContext {
+  timeless: Context;
+  /** The operation meta.operationId names, when the rules know it: its entity joins the request. */
+  operation?: EntityJson;
+  /** Everything in the context but `now`, as text: with the two bureaus, the decision-cache key. */
+  timelessKey: string;
+}
+
+export function deliveryContext(envelope: EnvelopeFacts, operations: ReadonlyMap<string, EntityJson>): DeliveryContext {
+  const lineage = envelope.lineage ?? NO_LINEAGE;
+  const { meta } = envelope;
+  const operation = meta.operationId === undefined ? undefined : operations.get(meta.operationId);
+  const timeless: Record<string, CedarValueJson> = {
+    restrictedTo: effectiveRestrictions(meta, lineage).map(bureauReference),
+    unresolvedReference: lineage.unresolved.length > 0,
+  };
+  if (meta.priority !== undefined) timeless['priority'] = meta.priority;
+  if (meta.noticeType !== undefined) timeless['noticeType'] = meta.noticeType;
+  if (operation) timeless['operation'] = { __entity: operationUid(meta.operationId!) };
+  if (lineage.answers) {
+    timeless['answers'] = { from: bureauReference(lineage.answers.from), kind: lineage.answers.kind, deliveredTo: lineage.answers.deliveredTo.map(bureauReference) };
+  }
+  return { timeless, operation, timelessKey: JSON.stringify(timeless) };
+}
+
+/** The full context of one request: added only when Cedar is asked, not for a remembered decision. */
+export function withTime(delivery: DeliveryContext, now: Date): Context {
+  return { ...delivery.timeless, now: datetimeValue(now) };
+}
+
+export function bureauKey(facts: BureauFacts): string {
+  return `${facts.code}:${facts.role}:${facts.status}`;
+}
