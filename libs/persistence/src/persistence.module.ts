@@ -1,28 +1,62 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SerialWriter, applyDurabilityPragmas } from './serial-writer';
 import { SqliteOptions, sqliteDataSourceOptions } from './sqlite-options';
 
+const WRITE_DATA_SOURCE = Symbol('WRITE_DATA_SOURCE');
+
+/** The write connection: it creates the schema, and only SerialWriter uses it. */
+@Module({})
+class PersistenceWriterModule implements OnApplicationShutdown {
+  constructor(@Inject(WRITE_DATA_SOURCE) private readonly writer: DataSource) {}
+
+  static forRoot(options: SqliteOptions): DynamicModule {
+    return {
+      module: PersistenceWriterModule,
+      providers: [
+        {
+          provide: WRITE_DATA_SOURCE,
+          useFactory: async () => {
+            const dataSource = await new DataSource({ ...sqliteDataSourceOptions(options), name: 'writer' }).initialize();
+            await applyDurabilityPragmas(dataSource);
+            return dataSource;
+          },
+        },
+        { provide: SerialWriter, inject: [WRITE_DATA_SOURCE], useFactory: (writer: DataSource) => new SerialWriter(writer) },
+      ],
+      exports: [WRITE_DATA_SOURCE, SerialWriter],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.writer.isInitialized) await this.writer.destroy();
+  }
+}
+
+/**
+ * Two connections to one SQLite file. Writes go through SerialWriter on the write connection;
+ * everything injected the usual way (@InjectRepository, DataSource) reads on a second connection,
+ * which in WAL mode sees only committed data — never half of a transaction in progress.
+ */
 @Module({})
 export class PersistenceModule {
-  /** One SQLite database for the app, its entities, and the SerialWriter every write goes through. */
   static forRoot(options: SqliteOptions): DynamicModule {
+    const writer = PersistenceWriterModule.forRoot(options);
     return {
       module: PersistenceModule,
       global: true,
       imports: [
+        writer,
         TypeOrmModule.forRootAsync({
-          useFactory: () => sqliteDataSourceOptions(options),
-          dataSourceFactory: async (dataSourceOptions) => {
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
-            await applyDurabilityPragmas(dataSource);
-            return dataSource;
-          },
+          imports: [writer],
+          // Injected only to order the start: the writer has created the schema by now.
+          inject: [WRITE_DATA_SOURCE],
+          useFactory: () => ({ ...sqliteDataSourceOptions(options), synchronize: false }),
+          dataSourceFactory: async (dataSourceOptions) => new DataSource(dataSourceOptions!).initialize(),
         }),
       ],
-      providers: [{ provide: SerialWriter, inject: [DataSource], useFactory: (dataSource: DataSource) => new SerialWriter(dataSource) }],
-      exports: [SerialWriter, TypeOrmModule],
+      exports: [writer, TypeOrmModule],
     };
   }
 }
