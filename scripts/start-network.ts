@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { LocalNetwork, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer } from '@bureaunet/testing';
+import { BrokerCredentials, LocalNetwork, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
 
 /**
  * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, the hub and a few bureau
@@ -17,12 +17,16 @@ async function main(): Promise<void> {
 
   let nats: RunningNatsServer | undefined;
   let natsUrl = process.env.NATS_URL;
+  let brokerCredentials: Map<string, BrokerCredentials> | undefined;
   if (!natsUrl) {
     findNatsServerBinary(); // one clear line when it is missing
-    nats = await startNatsServer({ storeDir: join(varDir, 'nats'), port: intEnv('NATS_PORT', 4322) });
+    // Our own nats-server isolates each party: one user per service, fresh passwords every start.
+    const configFile = join(varDir, 'nats-auth.conf');
+    brokerCredentials = writeNetworkBrokerConfig(configFile, codes);
+    nats = await startNatsServer({ storeDir: join(varDir, 'nats'), port: intEnv('NATS_PORT', 4322), configFile });
     natsUrl = nats.url;
   }
-  console.log(`nats ${natsUrl}`);
+  console.log(`nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}`);
 
   const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
   writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     codes,
     adminToken,
     gatewayTokens,
+    brokerCredentials,
     ports: { registry: intEnv('REGISTRY_PORT', 3001), gateway: intEnv('GATEWAY_PORT', 3002), firstNode: intEnv('NODE_PORT_BASE', 3100) },
     onLine: (line) => logTo(logs, logDir, line),
   });

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
-import { EnvReader } from '@bureaunet/platform';
+import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 
 export interface GatewayConfig {
   code: string;
   port: number;
   natsUrl: string;
+  /** Set when the broker isolates each party. */
+  nats?: NatsCredentials;
   dataDir: string;
   enrolmentToken?: string;
   clockSkewMs: number;
@@ -27,6 +29,7 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     code: GATEWAY_CODE,
     port: env.int('GATEWAY_PORT', { default: 3002, min: 0, max: 65535 }),
     natsUrl: env.string('NATS_URL'),
+    nats: readNatsCredentials(env),
     dataDir: env.string('GATEWAY_DATA_DIR', { default: join('var', 'gateway') }),
     enrolmentToken: env.optionalString('ENROLMENT_TOKEN'),
     clockSkewMs: env.int('CLOCK_SKEW_MS', { default: 120_000, min: 0 }),

@@ -41,7 +41,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         GatewayRuntimeModule.forRoot(config, clock),
-        TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway' }),
+        TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
         PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: ENTITIES }),
         TypeOrmModule.forFeature(ENTITIES),
         IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken }),

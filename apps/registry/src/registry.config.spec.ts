@@ -9,6 +9,7 @@ describe('readRegistryConfig', () => {
       port: 3001,
       dataDir: resolve('var/registry'),
       natsUrl: 'nats://127.0.0.1:4222',
+      nats: {},
       adminToken: 'a-long-enough-admin-token',
       caFiles: { certificate: resolve('certs/ca.crt'), privateKey: resolve('certs/ca.key') },
       heartbeatMs: 2000,

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { EnvReader, ROLES, RoleTokens } from '@bureaunet/platform';
+import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 import { caFilesIn, type CaFiles } from './pki/ca.repository';
 
 export interface RegistryConfig {
@@ -8,6 +8,8 @@ export interface RegistryConfig {
   dataDir: string;
   /** One URL or a comma-separated list. */
   natsUrl: string;
+  /** Set when the broker isolates each party. */
+  nats?: NatsCredentials;
   /** Bearer token of the admin endpoints. */
   adminToken: string;
   /** More bearer tokens and their roles, "role:token,role:token" (REGISTRY_ROLE_TOKENS); the admin token is added to them. */
@@ -33,6 +35,7 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     port: env.int('REGISTRY_PORT', { default: 3001, min: 0, max: 65535 }),
     dataDir: resolve(env.string('REGISTRY_DATA_DIR', { default: join('var', 'registry') })),
     natsUrl: env.string('NATS_URL', { pattern: NATS_URLS }),
+    nats: readNatsCredentials(env),
     adminToken: env.string('REGISTRY_ADMIN_TOKEN', { minLength: 16 }),
     caFiles: {
       certificate: resolve(env.string('CA_CERT_FILE', { default: defaultCa.certificate })),

@@ -99,7 +99,7 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
-        TransportModule.forRoot({ servers: config.natsUrl, name: 'registry' }),
+        TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES }),
       ],
       controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController],

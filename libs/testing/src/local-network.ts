@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
+import type { BrokerCredentials } from './nats-auth.config';
 import { ServiceProcess, startServiceProcess } from './service.process';
 
 export interface LocalNetworkOptions {
@@ -16,6 +17,8 @@ export interface LocalNetworkOptions {
   gatewayTokens?: GatewayTokens;
   extraEnv?: Record<string, string>;
   onLine?: (line: string) => void;
+  /** Per-party broker users (writeNatsAuthConfig), when the nats-server isolates each party. */
+  brokerCredentials?: ReadonlyMap<string, BrokerCredentials>;
 }
 
 export interface GatewayTokens {
@@ -54,6 +57,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   const gatewayTokens = options.gatewayTokens ?? { auditor: randomToken(), admin: randomToken(), officer: randomToken() };
   const registryTokens: RegistryTokens = { officer: randomBytes(24).toString('base64url'), auditor: randomBytes(24).toString('base64url'), coordinator: randomBytes(24).toString('base64url') };
   const common = { NATS_URL: options.natsUrl, ...options.extraEnv };
+  const broker = (user: string): Record<string, string> => {
+    if (!options.brokerCredentials) return {};
+    const credentials = options.brokerCredentials.get(user);
+    if (!credentials) throw new Error(`the broker has no user ${user}: list every party when writing its configuration`);
+    return { NATS_USER: credentials.user, NATS_PASSWORD: credentials.password, NATS_INBOX_PREFIX: credentials.inboxPrefix };
+  };
   const started: ServiceProcess[] = [];
   const track = (service: ServiceProcess) => (started.push(service), service);
   try {
@@ -63,6 +72,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         app: 'registry',
         env: {
           ...common,
+          ...broker('registry'),
           REGISTRY_PORT: String(ports.registry),
           REGISTRY_DATA_DIR: join(options.dataDir, 'registry'),
           REGISTRY_ADMIN_TOKEN: adminToken,
@@ -80,6 +90,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         app: 'gateway',
         env: {
           ...common,
+          ...broker('gateway'),
           GATEWAY_PORT: String(ports.gateway),
           GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
           GATEWAY_ROLE_TOKENS: Object.entries(gatewayTokens).map(([role, token]) => `${role}:${token}`).join(','),
@@ -93,7 +104,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         await startServiceProcess({
           name: `node ${code}`,
           app: 'node',
-          env: { ...common, NODE_CODE: code, NODE_PORT: String(port), NODE_DATA_DIR: join(options.dataDir, `node-${code}`), ENROLMENT_TOKEN: await issueToken(code) },
+          env: { ...common, ...broker(`node-${code}`), NODE_CODE: code, NODE_PORT: String(port), NODE_DATA_DIR: join(options.dataDir, `node-${code}`), ENROLMENT_TOKEN: await issueToken(code) },
           onLine: options.onLine,
         }),
       );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type { BrokerPermissions } from '@bureaunet/contracts';
+import { BrokerPermissions, gatewayPermissions, nodePermissions, registryPermissions } from '@bureaunet/contracts';
 
 export interface BrokerCredentials {
   user: string;
@@ -22,6 +22,11 @@ export function writeNatsAuthConfig(file: string, parties: readonly BrokerPermis
   });
   writeFileSync(file, `authorization {\n  users = [\n${users.join(',\n')}\n  ]\n}\n`, { mode: 0o600 });
   return credentials;
+}
+
+/** The whole network's broker users: registry, gateway and one node per code. */
+export function writeNetworkBrokerConfig(file: string, codes: readonly string[]): Map<string, BrokerCredentials> {
+  return writeNatsAuthConfig(file, [registryPermissions(), gatewayPermissions(), ...codes.map((code) => nodePermissions(code))]);
 }
 
 const quote = (value: string): string => JSON.stringify(value);

@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalNetwork, startLocalNetwork } from './local-network';
+import { BrokerCredentials, writeNetworkBrokerConfig } from './nats-auth.config';
 import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
 import { NodeApiClient } from './node-api.client';
 
 export interface TestNetwork extends LocalNetwork {
   nats: RunningNatsServer;
   dataDir: string;
+  /** The broker users, when the network runs with broker isolation. */
+  brokerCredentials?: ReadonlyMap<string, BrokerCredentials>;
   api(code: string): NodeApiClient;
   /** Everything the services printed, for a failing test's message. */
   output(): string;
@@ -15,16 +18,19 @@ export interface TestNetwork extends LocalNetwork {
 }
 
 /** One call to set up a whole network on free ports with temporary stores; one to clean it up. */
-export async function startTestNetwork(codes: readonly string[], extraEnv: Record<string, string> = {}): Promise<TestNetwork> {
+export async function startTestNetwork(codes: readonly string[], extraEnv: Record<string, string> = {}, options: { brokerIsolation?: boolean } = {}): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
-  const nats = await startNatsServer();
+  const configFile = join(dataDir, 'nats-auth.conf');
+  const brokerCredentials = options.brokerIsolation ? writeNetworkBrokerConfig(configFile, codes) : undefined;
+  const nats = await startNatsServer(brokerCredentials ? { configFile } : {});
   const lines: string[] = [];
   try {
-    const network = await startLocalNetwork({ natsUrl: nats.url, dataDir, codes, extraEnv, onLine: (line) => lines.push(line) });
+    const network = await startLocalNetwork({ natsUrl: nats.url, dataDir, codes, extraEnv, brokerCredentials, onLine: (line) => lines.push(line) });
     return {
       ...network,
       nats,
       dataDir,
+      brokerCredentials,
       api: (code) => new NodeApiClient(network.node(code).url),
       output: () => lines.slice(-300).join('\n'),
       async teardown() {
