@@ -45,7 +45,7 @@ describe('audit verify', () => {
     gateway.served[700] = entry('delivery', 'a-700', { to: 'FR' });
     const failure = await verifyLog(gateway, keys.publicKey, statePath).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(VerificationFailure);
-    expect((failure as Error).message).toMatch(/^entry 613 \(delivery at 2026-11-25T10:00:00.000Z, envelope a-613\) does not match the signed tree head \(size 1000, root .*\): its leaf_input hashes to .*; entries 0..612 match$/);
+    expect((failure as Error).message).toMatch(/^entry 613 \(delivery at 2026-11-25T10:00:00.000Z, envelope a-613\) does not match the signed tree head \(size 1000, root .*\): its leaf_input hashes to .*, which the gateway cannot prove is the leaf it signed at index 613; entries 0..612 are proven to match$/);
     expect(existsSync(statePath)).toBe(false); // nothing kept from a failed run
   });
 

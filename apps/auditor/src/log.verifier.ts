@@ -70,9 +70,9 @@ function describe(index: number, leafInput: Buffer): string {
 
 /**
  * The recomputed root differs from the signed one. Find the first entry that breaks it: the first
- * m whose recomputed MTH(D[0:m]) the gateway cannot prove consistent with the signed head. The
- * proofs come from the gateway but are checked against its signature, so it cannot misdirect this
- * search without its proofs failing.
+ * m whose recomputed MTH(D[0:m]) the gateway cannot prove consistent with the signed head, by
+ * bisection (O(log n) proofs). A proof that verifies cannot be forged, so the entries before the one
+ * named are proven to match; a gateway withholding proofs could only make the search stop earlier.
  */
 async function locateMismatch(client: LedgerClient, head: TreeHead, leafHashes: readonly Buffer[]): Promise<never> {
   const source = new InMemorySubtreeHashSource(leafHashes);
@@ -96,7 +96,7 @@ async function locateMismatch(client: LedgerClient, head: TreeHead, leafHashes: 
   const [leafInput] = await client.getEntries(index, index);
   throw new VerificationFailure(
     `${leafInput ? describe(index, leafInput) : `entry ${index}`} does not match the signed tree head (size ${head.treeSize}, root ${head.rootHash.toString('base64')}): ` +
-      `its leaf_input hashes to ${leafHashes[index]!.toString('base64')}, which is not the leaf the gateway signed at index ${index}` +
-      (index > 0 ? `; entries 0..${index - 1} match` : ''),
+      `its leaf_input hashes to ${leafHashes[index]!.toString('base64')}, which the gateway cannot prove is the leaf it signed at index ${index}` +
+      (index > 0 ? `; entries 0..${index - 1} are proven to match` : ''),
   );
 }

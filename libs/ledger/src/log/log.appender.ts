@@ -45,20 +45,25 @@ export class LedgerLogAppender {
     if (leaves.length === 0) throw new LedgerLogError('bad-entry', 'nothing to append');
     transactionRunner(manager);
     const leafHashes = leaves.map((leaf) => hashLeaf(leaf.leafInput));
-    let base = this.cached ?? (await loadTreeState(manager));
-    let next = advance(base, leafHashes);
-    if (!(await swapState(manager, base, next.state, now))) {
-      base = await loadTreeState(manager);
-      next = advance(base, leafHashes);
-      if (!(await swapState(manager, base, next.state, now))) {
+    // The cached range is advanced in place: whenever it ends up ahead of the database (a failed
+    // swap, a later rollback), the next swap misses and the committed state is reloaded.
+    let state = this.cached ?? (await loadTreeState(manager));
+    let from = { size: state.range.size, rootHex: state.rootHex };
+    let completed = advance(state, leafHashes);
+    if (!(await swapState(manager, from, state, now))) {
+      state = await loadTreeState(manager);
+      from = { size: state.range.size, rootHex: state.rootHex };
+      completed = advance(state, leafHashes);
+      if (!(await swapState(manager, from, state, now))) {
+        this.cached = undefined;
         throw new LedgerLogError('state-mismatch', 'the tree state row changed while it was being appended to');
       }
     }
-    const firstIndex = base.range.size;
+    this.cached = state;
+    const firstIndex = from.size;
     await insertLeaves(manager, leaves.map((leaf, i) => leafRow(leaf, firstIndex + i, leafHashes[i])));
-    await insertNodes(manager, next.completed);
-    this.cached = next.state;
-    return { firstIndex, treeSize: next.state.range.size, rootHash: Buffer.from(next.state.rootHex, 'hex') };
+    await insertNodes(manager, completed);
+    return { firstIndex, treeSize: state.range.size, rootHash: Buffer.from(state.rootHex, 'hex') };
   }
 
   /** Forgets the cached state, e.g. after the tables were changed behind the appender's back. */
@@ -95,15 +100,16 @@ async function countLeaves(manager: EntityManager): Promise<number> {
   return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
 }
 
-function advance(base: TreeState, leafHashes: readonly Buffer[]): { state: TreeState; completed: CompletedSubtree[] } {
-  const range = CompactRange.fromJSON(base.range.toJSON());
-  const completed = appendCollectingSubtrees(range, leafHashes);
-  return { state: { range, rootHex: range.root().toString('hex') }, completed };
+/** Appends to `state` in place; returns the perfect subtrees to store. */
+function advance(state: TreeState, leafHashes: readonly Buffer[]): CompletedSubtree[] {
+  const completed = appendCollectingSubtrees(state.range, leafHashes);
+  state.rootHex = state.range.root().toString('hex');
+  return completed;
 }
 
-async function swapState(manager: EntityManager, from: TreeState, to: TreeState, now: Date): Promise<boolean> {
+async function swapState(manager: EntityManager, from: { size: number; rootHex: string }, to: TreeState, now: Date): Promise<boolean> {
   const border = JSON.stringify(to.range.toJSON().hashes);
-  const parameters = [to.range.size, to.rootHex, border, now.toISOString(), TREE_STATE_ROW_ID, from.range.size, from.rootHex];
+  const parameters = [to.range.size, to.rootHex, border, now.toISOString(), TREE_STATE_ROW_ID, from.size, from.rootHex];
   const result = (await transactionRunner(manager).query(AppendStatements.of(manager).swapState, parameters, true)) as QueryResult;
   return result.affected === 1;
 }
