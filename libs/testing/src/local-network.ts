@@ -109,8 +109,11 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         }),
       );
     const nodes = new Map<string, ServiceProcess>();
-    const list = await Promise.all(options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)));
-    list.forEach((node, index) => nodes.set(options.codes[index]!, node));
+    // allSettled: when one node fails, the others still starting are tracked and stopped too.
+    const outcomes = await Promise.allSettled(options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    outcomes.forEach((outcome, index) => outcome.status === 'fulfilled' && nodes.set(options.codes[index]!, outcome.value));
     return {
       registry,
       gateway,
