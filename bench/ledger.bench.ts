@@ -114,7 +114,7 @@ async function measure(
   return { perSecond: total / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
-async function appendRates(batch: number, callers: number): Promise<{ baseline: Rate; ledger: Rate }> {
+async function appendRates(batch: number, callers: number): Promise<{ baseline: Rate; ledger: Rate; collected?: Rate }> {
   const total = batch >= 100 ? APPEND_ENTRIES * 2 : APPEND_ENTRIES;
   const entries = gatewayEntries(total);
   const db = await openDatabase();
@@ -142,7 +142,21 @@ async function appendRates(batch: number, callers: number): Promise<{ baseline: 
       await appender.append(manager, leavesOf(entries.slice(offset, offset + count)), now);
     });
     await checkTree(db, total);
-    return { baseline, ledger };
+    if (callers === 1) return { baseline, ledger };
+    // As the gateway does it (LedgerRecorder): each job hands its entries to SerialWriter.collect,
+    // and the jobs sharing a group commit append them all at once, just before COMMIT.
+    const key = {};
+    const fresh = await openDatabase();
+    try {
+      const collecting = new LedgerLogAppender();
+      const collected = await measure(fresh, total, batch, callers, async (manager, offset, count) => {
+        fresh.writer.collect(manager, key, leavesOf(entries.slice(offset, offset + count)), (inner, all) => collecting.append(inner, all, now).then(() => undefined));
+      });
+      await checkTree(fresh, total);
+      return { baseline, ledger, collected };
+    } finally {
+      await fresh.close();
+    }
   } finally {
     await db.close();
   }
@@ -220,9 +234,10 @@ async function main(): Promise<void> {
   ];
   // BENCH_APPENDS=0 measures proofs only (e.g. with BENCH_PROOF_LEAVES=1000000).
   for (const [name, batch, callers] of process.env.BENCH_APPENDS === '0' ? [] : shapes) {
-    const { baseline, ledger } = await appendRates(batch, callers);
+    const { baseline, ledger, collected } = await appendRates(batch, callers);
     row(`${name}: raw INSERT (baseline)`, `${baseline.perSecond.toFixed(0)}/s`, `commit p50 ${baseline.p50Ms.toFixed(2)} ms, p99 ${baseline.p99Ms.toFixed(2)} ms`);
     row(`${name}: ledger append`, `${ledger.perSecond.toFixed(0)}/s`, `${(ledger.perSecond / baseline.perSecond).toFixed(2)}× baseline; commit p50 ${ledger.p50Ms.toFixed(2)} ms, p99 ${ledger.p99Ms.toFixed(2)} ms`);
+    if (collected) row(`${name}: ledger append collected per commit (gateway)`, `${collected.perSecond.toFixed(0)}/s`, `${(collected.perSecond / baseline.perSecond).toFixed(2)}× baseline; commit p50 ${collected.p50Ms.toFixed(2)} ms, p99 ${collected.p99Ms.toFixed(2)} ms`);
   }
   const proofs = await proofTimes();
   row(`log of ${proofs.leaves} leaves built (1000 per transaction)`, `${proofs.buildSeconds.toFixed(1)} s`, `${(proofs.leaves / proofs.buildSeconds).toFixed(0)}/s`);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { Column, DataSource, Entity, EntityManager, PrimaryColumn } from 'typeorm';
 import { SerialWriter, applyDurabilityPragmas } from './serial-writer';
 import { sqliteDataSourceOptions } from './sqlite-options';
 
@@ -68,6 +68,30 @@ describe('SerialWriter on a real SQLite file', () => {
     expect(await dataSource.getRepository(Row).count()).toBe(38);
     // 20 callers, far fewer commits: the first runs alone, the rest share the next one.
     expect(transactions.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('writes what jobs collect once per transaction, in job order, without the items of a failed job', async () => {
+    const flushes: string[][] = [];
+    const key = {};
+    const flush = async (manager: EntityManager, ids: string[]) => {
+      flushes.push(ids);
+      await manager.insert(Row, ids.map((id) => ({ id, batch: 99 })));
+    };
+    const jobs = ['a', 'b', 'c', 'd'].map((name) =>
+      writer.transaction(async (manager) => {
+        writer.collect(manager, key, [`${name}1`, `${name}2`], flush);
+        if (name === 'c') throw new Error('c refused');
+      }),
+    );
+    const settled = await Promise.allSettled(jobs);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // 'a' ran alone (the queue was empty), b–d shared the next transaction and one flush.
+    expect(flushes).toEqual([['a1', 'a2'], ['b1', 'b2', 'd1', 'd2']]);
+    expect((await dataSource.getRepository(Row).findBy({ batch: 99 })).map((row) => row.id).sort()).toEqual(['a1', 'a2', 'b1', 'b2', 'd1', 'd2']);
+  });
+
+  it('refuses to collect outside one of its transactions', async () => {
+    await expect(dataSource.transaction(async (manager) => writer.collect(manager, {}, [1], async () => undefined))).rejects.toThrow(/collect\(\) needs the manager/);
   });
 
   it('sets WAL journal and synchronous=FULL', async () => {

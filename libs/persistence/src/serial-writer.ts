@@ -10,6 +10,21 @@ interface Job {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** Writes many jobs of one transaction want made once, just before its COMMIT (e.g. log appends). */
+export type Flush<T> = (manager: EntityManager, items: T[]) => Promise<void>;
+
+interface Collection {
+  flush: Flush<unknown>;
+  /** Items per job, so a job that rolls back to its savepoint takes its items with it. */
+  byJob: Map<number, unknown[]>;
+}
+
+interface OpenTransaction {
+  manager: EntityManager;
+  job: number;
+  collections: Map<object, Collection>;
+}
+
 /**
  * TypeORM's SQLite driver has one connection and one query runner: two overlapping
  * `transaction()` calls interleave their statements and can leave partial rows. Every write in a
@@ -23,6 +38,7 @@ export class SerialWriter {
   private readonly queue: Job[] = [];
   private draining = false;
   private idleWaiters: Array<() => void> = [];
+  private open: OpenTransaction | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,6 +51,24 @@ export class SerialWriter {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       void this.drain();
     });
+  }
+
+  /**
+   * Adds items to be written once for the whole transaction, by `flush`, just before COMMIT, in
+   * the order the jobs ran: e.g. one multi-row INSERT for the ledger entries of every job that
+   * shares a group commit. Items of a job that fails are dropped with its savepoint.
+   */
+  collect<T>(manager: EntityManager, key: object, items: readonly T[], flush: Flush<T>): void {
+    const open = this.open;
+    if (!open || open.manager !== manager) throw new Error('collect() needs the manager of a SerialWriter transaction that is running');
+    let collection = open.collections.get(key);
+    if (!collection) {
+      collection = { flush: flush as Flush<unknown>, byJob: new Map() };
+      open.collections.set(key, collection);
+    }
+    const own = collection.byJob.get(open.job) ?? [];
+    own.push(...items);
+    collection.byJob.set(open.job, own);
   }
 
   /** Waits until every write queued so far has settled. */
@@ -57,23 +91,51 @@ export class SerialWriter {
   private async commit(batch: Job[]): Promise<void> {
     if (batch.length === 1) {
       const [job] = batch as [Job];
-      await this.dataSource.transaction(job.work).then(job.resolve, job.reject);
+      await this.dataSource
+        .transaction(async (manager) => {
+          const value = await this.run(manager, 0, job.work);
+          await this.flushCollected();
+          return value;
+        })
+        .then(job.resolve, job.reject)
+        .finally(() => (this.open = undefined));
       return;
     }
     const outcomes: Outcome[] = [];
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const job of batch) outcomes.push(await runInSavepoint(manager, job.work));
+        for (const [index, job] of batch.entries()) {
+          const outcome = await runInSavepoint(manager, (inner) => this.run(inner, index, job.work));
+          if (!outcome.ok) this.open?.collections.forEach((collection) => collection.byJob.delete(index));
+          outcomes.push(outcome);
+        }
+        await this.flushCollected();
       });
     } catch (error) {
       batch.forEach((job) => job.reject(error));
       return;
+    } finally {
+      this.open = undefined;
     }
     batch.forEach((job, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });
+  }
+
+  private run<T>(manager: EntityManager, job: number, work: Work<T>): Promise<T> {
+    this.open = { manager, job, collections: this.open?.manager === manager ? this.open.collections : new Map() };
+    return work(manager);
+  }
+
+  private async flushCollected(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    for (const collection of open.collections.values()) {
+      const items = [...collection.byJob.keys()].sort((a, b) => a - b).flatMap((job) => collection.byJob.get(job)!);
+      if (items.length > 0) await collection.flush(open.manager, items);
+    }
   }
 }
 

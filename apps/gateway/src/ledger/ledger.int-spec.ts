@@ -45,7 +45,7 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
     const config = { sthIntervalMs: 3_600_000, sthMaxEntries } as GatewayConfig;
     const reader = new LedgerLogReader(dataSource);
     const treeHeads = new TreeHeadService(writer, reader, bus, identity, config, clock);
-    const recorder = new LedgerRecorder(new LedgerLogAppender(), treeHeads, clock);
+    const recorder = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
     return { treeHeads, recorder, registryEvents: new RegistryEventRecorder(writer, recorder, clock), queries: new LedgerQueryService(reader, treeHeads, identity) };
   }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { RegistryEventType } from '@bureaunet/contracts';
 import { encodeLedgerEntry, LedgerLogAppender, type AppendResult, type LeafToAppend } from '@bureaunet/ledger';
 import { CLOCK, Clock } from '@bureaunet/platform';
+import { SerialWriter } from '@bureaunet/persistence';
 import { TreeHeadService } from './tree-head.service';
 
 export type LedgerEventType =
@@ -25,21 +26,24 @@ export interface LedgerEvent {
 /**
  * Appends events to the Merkle log inside the caller's transaction, so an event is durable exactly
  * when what it records is: leaves, subtree hashes and tree state in one multi-row INSERT and one
- * UPDATE, whatever the number of events.
+ * UPDATE, whatever the number of events — and, through SerialWriter.collect, whatever the number
+ * of submissions that share a group commit.
  */
 @Injectable()
 export class LedgerRecorder {
   constructor(
     private readonly appender: LedgerLogAppender,
     private readonly treeHeads: TreeHeadService,
+    private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Written just before the transaction commits, together with the other jobs' events. */
   async append(manager: EntityManager, events: readonly LedgerEvent[]): Promise<void> {
-    if (events.length > 0) await this.appendAndLocate(manager, events);
+    if (events.length > 0) this.writer.collect(manager, this, events, (inner, all: LedgerEvent[]) => this.appendAndLocate(inner, all).then(() => undefined));
   }
 
-  /** As append, and says where the events landed in the log. */
+  /** Appends at once (not at commit), and says where the events landed in the log. */
   async appendAndLocate(manager: EntityManager, events: readonly LedgerEvent[]): Promise<AppendResult> {
     const leaves: LeafToAppend[] = events.map((event) => ({
       leafInput: encodeLedgerEntry(event),
