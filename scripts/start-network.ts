@@ -3,6 +3,7 @@ import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { BrokerCredentials, LocalNetwork, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
+import { playWorkflowScenario } from './workflow.scenario';
 
 /**
  * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, the hub and a few bureau
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
   console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
   console.log('network ready');
+  if (process.env.BUREAUNET_SCENARIO !== '0') {
+    // In the background, so Ctrl-C (below) stops everything even mid-scenario.
+    void playWorkflowScenario(network, (line) => console.log(line)).catch((error: unknown) => {
+      console.log(`scenario stopped: ${error instanceof Error ? error.message : String(error)} (the network keeps running)`);
+    });
+  }
 
   let stopping = false;
   const stop = async () => {

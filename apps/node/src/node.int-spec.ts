@@ -68,12 +68,27 @@ describe('two nodes exchanging over a real nats-server', () => {
   it('describes its HTTP API in OpenAPI', async () => {
     const document = await mr.api.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/diffusions',
+      '/api/diffusions/{id}/withdraw',
       '/api/health',
       '/api/inbox',
       '/api/inbox/rejected',
       '/api/messages',
       '/api/messages/{id}',
       '/api/messages/{id}/envelope',
+      '/api/notices',
+      '/api/notices/requests',
+      '/api/notices/{number}',
+      '/api/notices/{number}/cancel',
+      '/api/notices/{number}/update',
+      '/api/operations',
+      '/api/operations/alerts/{alertId}/reply',
+      '/api/operations/{id}/alerts',
+      '/api/operations/{id}/alerts/sent',
+      '/api/operations/{id}/replies',
+      '/api/review/notices',
+      '/api/review/notices/{id}/approve',
+      '/api/review/notices/{id}/refuse',
     ]);
     expect(Object.keys(document.paths['/api/messages']!).sort()).toEqual(['get', 'post']);
   });

@@ -6,6 +6,8 @@ import { IdentityModule } from '@bureaunet/identity';
 import { PersistenceModule } from '@bureaunet/persistence';
 import { CLOCK, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { DiffusionController } from './diffusion/diffusion.controller';
+import { DiffusionService } from './diffusion/diffusion.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { UuidV7Generator } from './id/uuidv7';
@@ -19,6 +21,9 @@ import { RejectedDeliveryRecorder } from './inbox/rejected-delivery.recorder';
 import { RejectedDeliveryRepository } from './inbox/rejected-delivery.repository';
 import { MessageController } from './message/message.controller';
 import { MessageService } from './message/message.service';
+import { NoticeController } from './notice/notice.controller';
+import { NoticeService } from './notice/notice.service';
+import { NoticeStore } from './notice/notice.store';
 import { NodeRuntimeModule } from './node-runtime.module';
 import type { NodeConfig } from './node.config';
 import { NODE_ENTITIES } from './node.entities';
@@ -30,8 +35,14 @@ import { OutboxService } from './outbox/outbox.service';
 import { OutgoingEnvelopeFactory } from './outbox/outgoing-envelope.factory';
 import { RecipientResolver } from './outbox/recipient.resolver';
 import { SentMessageRepository } from './outbox/sent-message.repository';
+import { OperationController } from './operation/operation.controller';
+import { OperationDirectory } from './operation/operation.directory';
+import { OperationService } from './operation/operation.service';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
+import { NoticeSearch } from './search/notice.search';
+import { WorkflowRecorder } from './workflow/workflow.recorder';
+import { WorkflowSender } from './workflow/workflow.sender';
 
 export interface NodeModuleOptions {
   /** Tests set the time; the system clock otherwise. */
@@ -51,7 +62,7 @@ export class NodeModule {
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),
       ],
-      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler],
+      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler, NoticeController, DiffusionController, OperationController],
       providers: [
         { provide: UuidV7Generator, inject: [CLOCK], useFactory: (clock: Clock) => new UuidV7Generator(clock) },
         HealthService,
@@ -71,6 +82,15 @@ export class NodeModule {
         ReceiptService,
         InboxService,
         MessageService,
+        // workflows: notices, diffusions, operations, search
+        WorkflowSender,
+        WorkflowRecorder,
+        NoticeStore,
+        NoticeService,
+        NoticeSearch,
+        DiffusionService,
+        OperationDirectory,
+        OperationService,
       ],
     };
   }

@@ -11,3 +11,4 @@ export * from './rules';
 export * from './subjects';
 export * from './wire-error';
 export * from './broker-permissions';
+export * from './workflow';

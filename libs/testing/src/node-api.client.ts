@@ -31,6 +31,49 @@ export interface ReceivedMessageView {
   body: unknown;
 }
 
+export interface NoticeRequestInput {
+  type: string;
+  familyName?: string;
+  givenNames?: string;
+  dateOfBirth?: string;
+  nationality?: string;
+  documentNumbers?: string[];
+  offence?: string;
+  expiry?: string;
+  restrictedTo?: string[];
+}
+
+export interface NoticeRequestView {
+  id: string;
+  direction: 'received' | 'sent';
+  requester: string;
+  action: 'publish' | 'cancel';
+  state: 'pending' | 'approved' | 'refused';
+  noticeNumber: string | null;
+  reason: string | null;
+}
+
+export interface NoticeView {
+  number: string;
+  type: string;
+  owner: string;
+  state: 'active' | 'cancelled' | 'lapsed';
+  subject: { familyName: string; givenNames: string; dateOfBirth: string | null; nationality: string | null; documentNumbers: string[] };
+  offence: string;
+  expiry: string;
+  revision: number;
+  cancelReason: string | null;
+}
+
+export interface DiffusionView {
+  id: string;
+  direction: 'received' | 'sent';
+  from: string;
+  recipients: string[];
+  body: { title: string; details: string; documentNumbers: string[] };
+  state: 'active' | 'withdrawn';
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -59,6 +102,81 @@ export class NodeApiClient {
 
   inbox(limit = 1000): Promise<{ items: ReceivedMessageView[] }> {
     return this.call('GET', `/api/inbox?limit=${limit}`);
+  }
+
+  // ---- workflows (notices, diffusions, operations, search) ----
+
+  requestNotice(request: NoticeRequestInput): Promise<{ id: string }> {
+    return this.call('POST', '/api/notices/requests', request);
+  }
+
+  noticeRequests(): Promise<NoticeRequestView[]> {
+    return this.call('GET', '/api/notices/requests');
+  }
+
+  reviewQueue(): Promise<NoticeRequestView[]> {
+    return this.call('GET', '/api/review/notices');
+  }
+
+  approveNotice(requestId: string): Promise<{ id: string; number?: string }> {
+    return this.call('POST', `/api/review/notices/${requestId}/approve`, {});
+  }
+
+  refuseNotice(requestId: string, reason: string): Promise<{ id: string }> {
+    return this.call('POST', `/api/review/notices/${requestId}/refuse`, { reason });
+  }
+
+  updateNotice(number: string, changes: Partial<NoticeRequestInput>): Promise<{ id: string; number?: string }> {
+    return this.call('POST', `/api/notices/${encodeURIComponent(number)}/update`, changes);
+  }
+
+  cancelNotice(number: string, reason: string): Promise<{ id: string; number?: string }> {
+    return this.call('POST', `/api/notices/${encodeURIComponent(number)}/cancel`, { reason });
+  }
+
+  notice(number: string): Promise<NoticeView> {
+    return this.call('GET', `/api/notices/${encodeURIComponent(number)}`);
+  }
+
+  searchNotices(query: Record<string, string | number> = {}): Promise<NoticeView[]> {
+    const params = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
+    return this.call('GET', `/api/notices?${params.toString()}`);
+  }
+
+  diffuse(request: { to: string[] | 'all'; title: string; details: string; documentNumbers?: string[]; restrictedTo?: string[]; priority?: string }): Promise<{ id: string }> {
+    return this.call('POST', '/api/diffusions', request);
+  }
+
+  diffusions(state: 'active' | 'withdrawn' | 'any' = 'active'): Promise<DiffusionView[]> {
+    return this.call('GET', `/api/diffusions?state=${state}`);
+  }
+
+  withdrawDiffusion(id: string, reason: string): Promise<{ id: string }> {
+    return this.call('POST', `/api/diffusions/${id}/withdraw`, { reason });
+  }
+
+  operations(): Promise<Array<{ id: string; name: string; coordinator: string; participants: string[]; role: string; phase: string }>> {
+    return this.call('GET', '/api/operations');
+  }
+
+  alert(operationId: string, alert: { title: string; details: string; priority?: string }): Promise<{ id: string; to: string[] }> {
+    return this.call('POST', `/api/operations/${encodeURIComponent(operationId)}/alerts`, alert);
+  }
+
+  alerts(operationId: string): Promise<Array<{ id: string; from: string; body: unknown }>> {
+    return this.call('GET', `/api/operations/${encodeURIComponent(operationId)}/alerts`);
+  }
+
+  sentAlerts(operationId: string): Promise<SentMessageView[]> {
+    return this.call('GET', `/api/operations/${encodeURIComponent(operationId)}/alerts/sent`);
+  }
+
+  replyToAlert(alertId: string, text: string): Promise<{ id: string; to: string[] }> {
+    return this.call('POST', `/api/operations/alerts/${alertId}/reply`, { text });
+  }
+
+  replies(operationId: string): Promise<Array<{ id: string; from: string; body: unknown }>> {
+    return this.call('GET', `/api/operations/${encodeURIComponent(operationId)}/replies`);
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {

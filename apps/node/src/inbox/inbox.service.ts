@@ -9,6 +9,7 @@ import { OutboxPublisher } from '../outbox/outbox.publisher';
 import { SentMessageRepository } from '../outbox/sent-message.repository';
 import { ReceiptIssuer } from '../receipt/receipt.issuer';
 import { ReceiptService } from '../receipt/receipt.service';
+import { WorkflowRecorder } from '../workflow/workflow.recorder';
 import { DeliveryRefusal, refusalOf } from './delivery-refusal';
 import { deliveryTyp } from './delivery-typ';
 import { EnvelopeAuthenticator } from './envelope.authenticator';
@@ -37,6 +38,7 @@ export class InboxService {
     private readonly rejected: RejectedDeliveryRecorder,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly workflow: WorkflowRecorder,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
@@ -89,6 +91,8 @@ export class InboxService {
     const stored = await this.writer.transaction(async (manager) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, parsed, body ?? null, now)))) return false;
       await this.sent.insert(manager, receipt, receipt.to === 'all' ? [] : receipt.to, now);
+      // The workflow effect (a notice becomes active, a diffusion withdrawn…) commits with the message.
+      await this.workflow.record(manager, parsed.payload, body ?? null, now);
       return true;
     });
     if (!stored) return;

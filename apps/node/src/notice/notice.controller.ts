@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NoticeSearchDto } from '../search/notice-search.dto';
+import { NoticeSearch } from '../search/notice.search';
+import { NoticeDto, NoticeFieldsDto, NoticeRequestDto, NoticeStepDto, ReasonDto, RequestNoticeDto } from './notice.dto';
+import type { NoticeRequestEntity } from './notice-request.entity';
+import { NoticeService } from './notice.service';
+
+@ApiTags('notices')
+@Controller('api')
+export class NoticeController {
+  constructor(
+    private readonly notices: NoticeService,
+    private readonly search: NoticeSearch,
+  ) {}
+
+  @Post('notices/requests')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Ask the hub to publish a notice (bureaus only): a notice-request envelope to XH' })
+  @ApiCreatedResponse({ type: NoticeStepDto })
+  @ApiBadRequestResponse({ description: '{code, reason}: the reason names the field' })
+  request(@Body() dto: RequestNoticeDto): Promise<NoticeStepDto> {
+    return this.notices.request(dto);
+  }
+
+  @Get('notices/requests')
+  @ApiOperation({ summary: 'Notice requests sent from here (a bureau) or received (the hub), newest first, with their state' })
+  @ApiOkResponse({ type: [NoticeRequestDto] })
+  async requests(): Promise<NoticeRequestDto[]> {
+    return (await this.notices.listRequests()).map(requestView);
+  }
+
+  @Get('review/notices')
+  @ApiOperation({ summary: 'The hub’s review queue: pending notice requests, oldest first' })
+  @ApiOkResponse({ type: [NoticeRequestDto] })
+  @ApiForbiddenResponse({ description: 'Not the hub' })
+  async reviewQueue(): Promise<NoticeRequestDto[]> {
+    return (await this.notices.reviewQueue()).map(requestView);
+  }
+
+  @Post('review/notices/:id/approve')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Approve a request (hub): publish the notice to every active bureau but the restricted, or execute the owner’s cancellation' })
+  @ApiCreatedResponse({ type: NoticeStepDto })
+  approve(@Param('id') id: string): Promise<NoticeStepDto> {
+    return this.notices.approve(id);
+  }
+
+  @Post('review/notices/:id/refuse')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Refuse a request (hub) with a reason sent back to the requester' })
+  @ApiCreatedResponse({ type: NoticeStepDto })
+  refuse(@Param('id') id: string, @Body() dto: ReasonDto): Promise<NoticeStepDto> {
+    return this.notices.refuse(id, dto.reason);
+  }
+
+  @Get('notices')
+  @ApiOperation({ summary: 'Search the notices held here: type, state, name (accents and case ignored, word prefixes), date of birth, document number' })
+  @ApiOkResponse({ type: [NoticeDto] })
+  list(@Query() query: NoticeSearchDto): Promise<NoticeDto[]> {
+    return this.search.search(query);
+  }
+
+  @Get('notices/:number')
+  @ApiOperation({ summary: 'One notice held here (numbers hold a slash: URL-encode it)' })
+  @ApiOkResponse({ type: NoticeDto })
+  get(@Param('number') number: string): Promise<NoticeDto> {
+    return this.search.get(number);
+  }
+
+  @Post('notices/:number/update')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Update a published notice (hub): a new revision to every bureau it reached' })
+  @ApiCreatedResponse({ type: NoticeStepDto })
+  update(@Param('number') number: string, @Body() dto: NoticeFieldsDto): Promise<NoticeStepDto> {
+    return this.notices.update(number, dto);
+  }
+
+  @Post('notices/:number/cancel')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Cancel a notice: the hub cancels it everywhere; its owner sends the hub a cancellation request' })
+  @ApiCreatedResponse({ type: NoticeStepDto })
+  cancel(@Param('number') number: string, @Body() dto: ReasonDto): Promise<NoticeStepDto> {
+    return this.notices.cancel(number, dto.reason);
+  }
+}
+
+function requestView(row: NoticeRequestEntity): NoticeRequestDto {
+  return {
+    id: row.id,
+    direction: row.direction,
+    requester: row.requester,
+    action: row.body.action,
+    body: row.body,
+    restrictedTo: row.restrictedTo,
+    state: row.state,
+    noticeNumber: row.noticeNumber,
+    reason: row.reason,
+    receivedAt: row.receivedAt,
+    decidedAt: row.decidedAt,
+  };
+}

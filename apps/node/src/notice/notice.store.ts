@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice-index.entity';
+import { NoticeEntity } from './notice.entity';
+import { documentRows, nameTokenRows } from './notice.rows';
+import { isNewerRevision } from './notice.state';
+
+/** Writes to the notice tables, always inside a SerialWriter transaction (the caller's manager). */
+@Injectable()
+export class NoticeStore {
+  /** Stores a revision unless a newer one is held; a cancelled notice stays cancelled. */
+  async put(manager: EntityManager, row: NoticeEntity): Promise<boolean> {
+    const held = await manager.findOneBy(NoticeEntity, { number: row.number });
+    if (held && !isNewerRevision(held.revision, row.revision)) return false;
+    const stored: NoticeEntity = held
+      ? { ...row, state: held.state, cancelledAt: held.cancelledAt, cancelReason: held.cancelReason, envelopeId: held.envelopeId, recipients: held.recipients.length > 0 ? held.recipients : row.recipients }
+      : row;
+    await manager.save(NoticeEntity, stored);
+    await manager.delete(NoticeNameTokenEntity, { number: row.number });
+    await manager.delete(NoticeDocumentEntity, { number: row.number });
+    const tokens = nameTokenRows(stored);
+    const documents = documentRows(stored);
+    if (tokens.length > 0) await manager.insert(NoticeNameTokenEntity, tokens);
+    if (documents.length > 0) await manager.insert(NoticeDocumentEntity, documents);
+    return true;
+  }
+
+  /** Marks a notice cancelled; false when it is unknown here or already cancelled. */
+  async cancel(manager: EntityManager, number: string, reason: string, at: string): Promise<boolean> {
+    const result = await manager.update(NoticeEntity, { number, state: 'active' }, { state: 'cancelled', cancelledAt: at, cancelReason: reason, updatedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+}

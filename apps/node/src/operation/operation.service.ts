@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DomainError, operationAlertBodySchema, type Operation, type WorkflowNote } from '@bureaunet/contracts';
+import type { Repository } from 'typeorm';
+import { ReceivedMessageEntity } from '../inbox/received-message.entity';
+import type { SentMessageDto } from '../message/message.dto';
+import { sentMessageView } from '../message/message.views';
+import { SentMessageEntity } from '../outbox/sent-message.entity';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { checkBody } from '../workflow/body.check';
+import { WorkflowSender } from '../workflow/workflow.sender';
+import type { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
+import { OperationDirectory } from './operation.directory';
+
+/** Operations this bureau coordinates or takes part in; alerts out, replies back. */
+@Injectable()
+export class OperationService {
+  constructor(
+    private readonly directory: OperationDirectory,
+    private readonly sender: WorkflowSender,
+    @InjectRepository(ReceivedMessageEntity) private readonly received: Repository<ReceivedMessageEntity>,
+    @InjectRepository(SentMessageEntity) private readonly sentMessages: Repository<SentMessageEntity>,
+    private readonly sent: SentMessageRepository,
+  ) {}
+
+  async list(): Promise<OperationDto[]> {
+    const code = this.sender.code;
+    const now = this.sender.now().toISOString();
+    return (await this.directory.all())
+      .filter((operation) => operation.coordinator === code || operation.participants.includes(code))
+      .map((operation) => operationView(operation, code, now));
+  }
+
+  /**
+   * Broadcasts an alert to the operation's participants. The gateway decides (coordinator only,
+   * participants only, while it runs): a refusal shows per recipient at GET /api/messages/:id.
+   */
+  async alert(operationId: string, dto: SendAlertDto): Promise<AlertSentDto> {
+    const operation = await this.directory.get(operationId);
+    if (operation.coordinator !== this.sender.code) {
+      throw new DomainError('not-coordinator', `operation ${operationId} is coordinated by ${operation.coordinator}, not ${this.sender.code}`, 'forbidden');
+    }
+    const to = operation.participants.filter((code) => code !== this.sender.code);
+    if (to.length === 0) throw new DomainError('no-recipients', `operation ${operationId} has no participant to alert`, 'conflict');
+    const body = checkBody(operationAlertBodySchema, { title: dto.title, details: dto.details });
+    const message = await this.sender.send({ kind: 'operation-alert', to, meta: { operationId, ...(dto.priority ? { priority: dto.priority } : {}) }, body });
+    return { id: message.id, to };
+  }
+
+  async alerts(operationId: string): Promise<AlertDto[]> {
+    const rows = await this.received.find({ where: { kind: 'operation-alert' }, order: { receivedAt: 'DESC' }, take: 1000 });
+    return rows
+      .filter((row) => row.meta.operationId === operationId)
+      .map((row) => ({ id: row.id, operationId, from: row.from, body: row.body, receivedAt: row.receivedAt }));
+  }
+
+  /** Alerts sent from here for this operation, with the gateway's decision per recipient (refusals named). */
+  async sentAlerts(operationId: string): Promise<SentMessageDto[]> {
+    const rows = (await this.sentMessages.find({ where: { kind: 'operation-alert' }, order: { id: 'DESC' }, take: 1000 })).filter((row) => row.meta.operationId === operationId);
+    const recipients = await this.sent.findRecipients(rows.map((row) => row.id));
+    return rows.map((row) => sentMessageView(row, recipients.filter((recipient) => recipient.messageId === row.id)));
+  }
+
+  /** A participant answers an alert: a message to the coordinator, tied to the alert by replyTo. */
+  async reply(alertId: string, dto: ReplyDto): Promise<AlertSentDto> {
+    const alert = await this.received.findOneBy({ id: alertId, kind: 'operation-alert' });
+    if (!alert) throw new DomainError('alert-not-found', `no operation alert ${alertId} was received here`, 'not-found');
+    const body: WorkflowNote = { workflow: 'operation-reply', alertId, operationId: alert.meta.operationId ?? '', text: dto.text };
+    const message = await this.sender.send({ kind: 'message', to: [alert.from], meta: { replyTo: alertId }, body });
+    return { id: message.id, to: [alert.from] };
+  }
+
+  async replies(operationId: string): Promise<AlertDto[]> {
+    const rows = await this.received.find({ where: { kind: 'message' }, order: { receivedAt: 'DESC' }, take: 2000 });
+    return rows
+      .filter((row) => isReplyFor(row.body, operationId))
+      .map((row) => ({ id: row.id, operationId, from: row.from, body: row.body, receivedAt: row.receivedAt }));
+  }
+}
+
+function isReplyFor(body: unknown, operationId: string): boolean {
+  const note = body as Partial<WorkflowNote> | null;
+  return !!note && note.workflow === 'operation-reply' && note.operationId === operationId;
+}
+
+function operationView(operation: Operation, code: string, now: string): OperationDto {
+  const phase = now < operation.start ? 'planned' : now < operation.end ? 'running' : 'ended';
+  return { ...operation, role: operation.coordinator === code ? 'coordinator' : 'participant', phase };
+}

@@ -1,0 +1,79 @@
+import { DataSource } from 'typeorm';
+import type { NoticeBody } from '@bureaunet/contracts';
+import { sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { NODE_ENTITIES } from '../node.entities';
+import { NoticeEntity } from '../notice/notice.entity';
+import { noticeRow } from '../notice/notice.rows';
+import { NoticeStore } from '../notice/notice.store';
+import type { NoticeSearchDto } from './notice-search.dto';
+import { buildNoticeQuery } from './notice.search';
+
+const TODAY = '2026-11-25';
+
+function body(number: string, overrides: Partial<NoticeBody> & { familyName?: string; givenNames?: string; documentNumbers?: string[]; dateOfBirth?: string } = {}): NoticeBody {
+  const { familyName = 'Doe', givenNames = 'John', documentNumbers = [], dateOfBirth, ...rest } = overrides;
+  return {
+    number,
+    type: 'red',
+    owner: 'DK',
+    subject: { familyName, givenNames, documentNumbers, ...(dateOfBirth ? { dateOfBirth } : {}) },
+    offence: 'fraud',
+    expiry: '2030-01-01',
+    revision: 1,
+    publishedAt: `2026-11-${number.slice(2, 4)}T10:00:00.000Z`,
+    ...rest,
+  };
+}
+
+describe('notice store and search (real SQLite)', () => {
+  let dataSource: DataSource;
+  const store = new NoticeStore();
+  const put = (notice: NoticeBody) => dataSource.transaction((manager) => store.put(manager, noticeRow(notice, { envelopeId: `e-${notice.number}`, restrictedTo: [], recipients: [], at: '2026-11-25T12:00:00.000Z' })));
+  const find = async (query: NoticeSearchDto) => (await buildNoticeQuery(dataSource.getRepository(NoticeEntity).createQueryBuilder('notice'), query, TODAY).getMany()).map((row) => row.number);
+
+  beforeAll(async () => {
+    dataSource = await new DataSource(sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES })).initialize();
+    await put(body('A-10/2026', { familyName: 'Müller', givenNames: 'Jörg', documentNumbers: ['C01-X00 T47'], dateOfBirth: '1979-03-14' }));
+    await put(body('A-11/2026', { familyName: 'Mullens', givenNames: 'Anna', type: 'yellow' }));
+    await put(body('A-12/2026', { familyName: 'Dupont-Lefèvre', givenNames: 'Élodie', expiry: '2026-01-01' }));
+    await put(body('A-13/2026', { familyName: 'García', givenNames: 'José María' }));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  it('finds names whatever the accents and case, by word prefixes, newest first', async () => {
+    expect(await find({ name: 'MULLER' })).toEqual(['A-10/2026']);
+    expect(await find({ name: 'mul' })).toEqual(['A-11/2026', 'A-10/2026']);
+    expect(await find({ name: 'mul jo' })).toEqual(['A-10/2026']);
+    expect(await find({ name: 'lefevre elo' })).toEqual(['A-12/2026']);
+    expect(await find({ name: 'maria garcia' })).toEqual(['A-13/2026']);
+    expect(await find({ name: 'ller' })).toEqual([]);
+  });
+
+  it('finds by document number, date of birth, type', async () => {
+    expect(await find({ document: 'c01x00t47' })).toEqual(['A-10/2026']);
+    expect(await find({ dateOfBirth: '1979-03-14' })).toEqual(['A-10/2026']);
+    expect(await find({ type: 'yellow' })).toEqual(['A-11/2026']);
+    expect(await find({ name: 'mul', type: 'yellow', state: 'active' })).toEqual(['A-11/2026']);
+    expect(await find({ name: 'mul', type: 'red', state: 'lapsed' })).toEqual([]);
+  });
+
+  it('tells active, lapsed and cancelled apart; a cancelled notice stays cancelled under a later revision', async () => {
+    expect(await find({ state: 'lapsed' })).toEqual(['A-12/2026']);
+    await dataSource.transaction((manager) => store.cancel(manager, 'A-13/2026', 'arrested', '2026-11-25T13:00:00.000Z'));
+    expect(await dataSource.transaction((manager) => store.cancel(manager, 'A-13/2026', 'again', '2026-11-25T14:00:00.000Z'))).toBe(false);
+    expect(await find({ state: 'cancelled' })).toEqual(['A-13/2026']);
+    expect(await find({ state: 'active' })).toEqual(['A-11/2026', 'A-10/2026']);
+    expect(await put(body('A-13/2026', { familyName: 'Garcia Lopez', revision: 2 }))).toBe(true);
+    expect(await find({ state: 'cancelled', name: 'lopez' })).toEqual(['A-13/2026']);
+  });
+
+  it('keeps the newest revision and re-indexes its name', async () => {
+    expect(await put(body('A-11/2026', { familyName: 'Smith', revision: 3 }))).toBe(true);
+    expect(await put(body('A-11/2026', { familyName: 'Mullens', revision: 2 }))).toBe(false);
+    expect(await find({ name: 'smith' })).toEqual(['A-11/2026']);
+    expect(await find({ name: 'mullens' })).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  diffusionBodySchema,
+  HUB_CODE,
+  noticeBodySchema,
+  noticeCancelBodySchema,
+  noticeRequestBodySchema,
+  workflowNoteSchema,
+  type EnvelopePayload,
+} from '@bureaunet/contracts';
+import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
+import type { EntityManager } from 'typeorm';
+import type { ZodType } from 'zod';
+import { DiffusionEntity } from '../diffusion/diffusion.entity';
+import { NoticeRequestEntity } from '../notice/notice-request.entity';
+import { noticeRow } from '../notice/notice.rows';
+import { NoticeStore } from '../notice/notice.store';
+
+/**
+ * The workflow effect of a received message, recorded in the transaction that stores it: a
+ * notice becomes active, a cancellation cancels it, a request joins the review queue… A body that
+ * does not fit its schema, or a step from a party not entitled to it, has no effect (the message
+ * stays in the inbox as received).
+ */
+@Injectable()
+export class WorkflowRecorder {
+  private readonly logger = new Logger(WorkflowRecorder.name);
+
+  constructor(
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    private readonly notices: NoticeStore,
+  ) {}
+
+  async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
+    switch (payload.kind) {
+      case 'notice':
+        return this.fromHub(payload, body, noticeBodySchema, async (notice) => {
+          await this.notices.put(manager, noticeRow(notice, { envelopeId: payload.meta.replyTo ?? payload.id, restrictedTo: payload.meta.restrictedTo ?? [], recipients: [], at }));
+          if (notice.requestId) await manager.update(NoticeRequestEntity, { id: notice.requestId, direction: 'sent' }, { state: 'approved', noticeNumber: notice.number, decidedAt: at });
+        });
+      case 'notice-cancel':
+        return this.fromHub(payload, body, noticeCancelBodySchema, async (cancel) => {
+          if (!(await this.notices.cancel(manager, cancel.number, cancel.reason, at))) this.logger.warn(`cancellation of notice ${cancel.number}, which is not active here`);
+        });
+      case 'notice-request':
+        return this.noticeRequest(manager, payload, body, at);
+      case 'diffusion':
+        return this.parsed(payload, body, diffusionBodySchema, async (diffusion) => {
+          await manager.insert(DiffusionEntity, { id: payload.id, direction: 'received', from: payload.from, recipients: payload.to === 'all' ? ['all'] : payload.to, body: diffusion, state: 'active', receivedAt: at, withdrawnAt: null, withdrawReason: null });
+        });
+      case 'message':
+        return this.note(manager, payload, body, at);
+      default:
+        return undefined;
+    }
+  }
+
+  private async noticeRequest(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
+    if (this.identity.code !== HUB_CODE) return;
+    await this.parsed(payload, body, noticeRequestBodySchema, async (request) => {
+      await manager.insert(NoticeRequestEntity, { id: payload.id, direction: 'received', requester: payload.from, body: request, restrictedTo: payload.meta.restrictedTo ?? [], state: 'pending', noticeNumber: null, reason: null, receivedAt: at, decidedAt: null });
+    });
+  }
+
+  private async note(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
+    const checked = workflowNoteSchema.safeParse(body);
+    if (!checked.success) return; // a plain message
+    const note = checked.data;
+    switch (note.workflow) {
+      case 'notice-refusal':
+        if (payload.from !== HUB_CODE) return this.ignore(payload, 'a notice refusal comes from the hub');
+        await manager.update(NoticeRequestEntity, { id: note.requestId, direction: 'sent', state: 'pending' }, { state: 'refused', reason: note.reason, decidedAt: at });
+        return;
+      case 'diffusion-withdrawal':
+        if (payload.from !== HUB_CODE) return this.ignore(payload, 'a diffusion withdrawal comes from the hub');
+        await manager.update(DiffusionEntity, { id: note.diffusionId, state: 'active' }, { state: 'withdrawn', withdrawnAt: at, withdrawReason: note.reason });
+        return;
+      case 'operation-reply':
+        return; // the reply stays in the inbox; GET /api/operations/:id/replies lists them
+    }
+  }
+
+  private fromHub<T>(payload: EnvelopePayload, body: unknown, schema: ZodType<T, any, any>, apply: (value: T) => Promise<void>): Promise<void> {
+    if (payload.from !== HUB_CODE) return this.ignore(payload, `only the hub sends ${payload.kind}`);
+    return this.parsed(payload, body, schema, apply);
+  }
+
+  private async parsed<T>(payload: EnvelopePayload, body: unknown, schema: ZodType<T, any, any>, apply: (value: T) => Promise<void>): Promise<void> {
+    const checked = schema.safeParse(body);
+    if (!checked.success) return this.ignore(payload, checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    await apply(checked.data);
+  }
+
+  private ignore(payload: EnvelopePayload, why: string): Promise<void> {
+    this.logger.warn(`${payload.kind} ${payload.id} from ${payload.from} has no workflow effect: ${why}`);
+    return Promise.resolve();
+  }
+}
