@@ -10,6 +10,7 @@ const common = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
+  globalSetup: '<rootDir>/libs/testing/src/nats-server.global-setup.ts',
 };
 module.exports = {
   // Global options: Jest ignores these inside a project. The bound only stops a hung test.
