@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { BrokerCredentials, LocalNetwork, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
+import { BrokerCredentials, LocalNetwork, randomToken, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
 import { playWorkflowScenario } from './workflow.scenario';
 
 /**
@@ -29,9 +28,9 @@ async function main(): Promise<void> {
   }
   console.log(`nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}`);
 
-  const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
+  const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomToken();
   writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
-  const gatewayTokens = { auditor: randomBytes(24).toString('base64url'), admin: randomBytes(24).toString('base64url') };
+  const gatewayTokens = { auditor: randomToken(), admin: randomToken() };
   writeFileSync(join(varDir, 'auditor-token'), `${gatewayTokens.auditor}\n`, { mode: 0o600 });
   chmodSync(join(varDir, 'auditor-token'), 0o600); // also when the file was there before
   const logs = new Map<string, NodeJS.WritableStream>();

@@ -73,7 +73,7 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     });
   }
 
-  const verifyArgs = () => ['verify', '--gateway', network.gateway.url, '--key', keyFile, '--token', network.gatewayTokens.auditor, '--state', stateFile];
+  const verifyArgs = () => ['verify', '--gateway', network.gateway.url, '--key', keyFile, `--token=${network.gatewayTokens.auditor}`, '--state', stateFile];
 
   async function sendAndReceipt(from: string, to: string[], body: unknown): Promise<string> {
     const { id } = await network.api(from).send({ kind: 'message', to, body });
@@ -162,7 +162,7 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     );
     expect(byHash).toMatchObject({ status: 200, body: { leaf_index: accepted.leaf_index, audit_path: accepted.audit_path } });
 
-    const cli = await audit('trail', firstMessage, '--gateway', network.gateway.url, '--key', keyFile, '--token', network.gatewayTokens.auditor, '--state', stateFile);
+    const cli = await audit('trail', firstMessage, '--gateway', network.gateway.url, '--key', keyFile, `--token=${network.gatewayTokens.auditor}`, '--state', stateFile);
     expect(cli).toMatchObject({ status: 0 });
     expect(cli.stdout).toContain(`trail of ${firstMessage}: ${trail.entries.length} entries`);
   });

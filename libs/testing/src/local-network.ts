@@ -53,9 +53,9 @@ export interface LocalNetwork {
 /** Registry, then gateway, then one node per code; each enrols itself with a one-time token. */
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
   const ports = options.ports ?? { registry: 0, gateway: 0, firstNode: 0 };
-  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const adminToken = options.adminToken ?? randomToken();
   const gatewayTokens = options.gatewayTokens ?? { auditor: randomToken(), admin: randomToken(), officer: randomToken() };
-  const registryTokens: RegistryTokens = { officer: randomBytes(24).toString('base64url'), auditor: randomBytes(24).toString('base64url'), coordinator: randomBytes(24).toString('base64url') };
+  const registryTokens: RegistryTokens = { officer: randomToken(), auditor: randomToken(), coordinator: randomToken() };
   const common = { NATS_URL: options.natsUrl, ...options.extraEnv };
   const broker = (user: string): Record<string, string> => {
     if (!options.brokerCredentials) return {};
@@ -139,8 +139,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   }
 }
 
-function randomToken(): string {
-  return randomBytes(24).toString('base64url');
+/** Hex, so a token never starts with '-' (a command line would take it for an option). */
+export function randomToken(): string {
+  return randomBytes(24).toString('hex');
 }
 
 async function stopAll(services: readonly ServiceProcess[]): Promise<void> {
