@@ -30,6 +30,7 @@ describe('audit command line', () => {
   });
 
   it('reads trail online and offline', () => {
+    expect(parseAuditArgs(['verify', '--gateway', 'http://g:1', '--key', 'k', '--token=-starts-with-a-dash'], {})).toMatchObject({ token: '-starts-with-a-dash' });
     expect(parseAuditArgs(['trail', 'm-1', '--gateway', 'http://g:1', '--key', 'k', '--token', 't', '--save', 'b.json'], {})).toMatchObject({ command: 'trail', messageId: 'm-1', saveFile: 'b.json' });
     expect(parseAuditArgs(['trail', '--bundle', 'b.json', '--key', 'k'], {})).toEqual({ command: 'trail', keyFile: 'k', bundleFile: 'b.json', messageId: undefined });
   });

@@ -19,6 +19,7 @@ export const USAGE = `bureaunet ledger auditor
   --key    the gateway's signing certificate (or SPKI public key), PEM, obtained out of band —
            e.g. signingCertificate of XG in the registry's directory. Never the one the gateway serves.
   --token  an auditor or admin token of the gateway; or --token-file, or BUREAUNET_AUDIT_TOKEN.
+           A value that starts with '-' must be written --token=VALUE.
 
 Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway unreachable or refusing.`;
 
