@@ -14,7 +14,7 @@ describe('generateBureauKeys', () => {
     const { signing } = await generateBureauKeys();
     const privatePem = exportPrivateKeyPem(signing.privateKey);
     const publicPem = exportPublicKeyPem(signing.publicKey);
-    expect(privatePem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(createPrivateKey(privatePem).export({ type: 'pkcs8', format: 'pem' })).toBe(privatePem);
     expect(publicPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
     expect(createPrivateKey(privatePem).equals(signing.privateKey)).toBe(true);
     expect(createPublicKey(publicPem).equals(signing.publicKey)).toBe(true);
