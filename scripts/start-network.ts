@@ -47,8 +47,10 @@ async function main(): Promise<void> {
   console.log(`registry ${network.registry.url}`);
   console.log(`gateway ${network.gateway.url}`);
   for (const [code, node] of network.nodes) console.log(`node ${code} ${node.url}`);
+  const tokensDir = writeNodeTokens(join(varDir, 'tokens'), network);
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
   console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
+  console.log(`node API tokens (officer, reviewer, coordinator) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`);
   console.log('network ready');
   if (process.env.BUREAUNET_SCENARIO !== '0') {
     // In the background, so Ctrl-C (below) stops everything even mid-scenario.
@@ -68,6 +70,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** Each node's bearer tokens by role, readable by this user only: <dir>/<code>.json. */
+function writeNodeTokens(dir: string, network: LocalNetwork): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700); // also when the folder was there before
+  for (const [code, tokens] of network.nodeTokens) {
+    const file = join(dir, `${code}.json`);
+    writeFileSync(file, `${JSON.stringify({ officer: tokens.officer, reviewer: tokens.reviewer, coordinator: tokens.coordinator }, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return dir;
 }
 
 function logTo(logs: Map<string, NodeJS.WritableStream>, logDir: string, line: string): void {

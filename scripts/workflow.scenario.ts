@@ -1,5 +1,5 @@
 import { HUB_CODE } from '@bureaunet/contracts';
-import { LocalNetwork, NodeApiClient, SentMessageView, waitFor } from '@bureaunet/testing';
+import { LocalNetwork, NodeApiClient, NodeRole, SentMessageView, waitFor } from '@bureaunet/testing';
 
 /**
  * The demo `npm start` plays after "network ready": one readable line per step of the police
@@ -16,8 +16,9 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
   const coordinator = requester;
   const others = codes.filter((code) => code !== requester).slice(0, 2) as [string, string];
   const [participant] = others;
-  const api = (code: string) => new NodeApiClient(network.node(code).url);
-  const hub = api(HUB_CODE);
+  // Each step with the role that takes it at that bureau: officers, the hub's reviewer, the coordinator.
+  const api = (code: string, role: NodeRole = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role]);
+  const hub = api(HUB_CODE, 'reviewer');
 
   // 1. A bureau requests a red notice.
   const { id: requestId } = await api(requester).requestNotice({
@@ -56,7 +57,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
   say(`scenario 4/6: ${coordinator} coordinates ${operationId} with ${[coordinator, ...others].join(', ')} (created at the registry, rules version ${version})`);
 
   // 5. The coordinator broadcasts an alert to the participants.
-  const alert = await api(coordinator).alert(operationId, { title: 'Grey van heading north', details: 'Plate AB-123-CD, two suspects, expected at the border tonight', priority: 'immediate' });
+  const alert = await api(coordinator, 'coordinator').alert(operationId, { title: 'Grey van heading north', details: 'Plate AB-123-CD, two suspects, expected at the border tonight', priority: 'immediate' });
   const report = await waitFor(async () => {
     const view = await api(coordinator).message<SentMessageView>(alert.id);
     return view.recipients.length > 0 && view.recipients.every((recipient) => recipient.state !== 'pending') ? view : undefined;
@@ -68,5 +69,5 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
   await api(participant).replyToAlert(alert.id, 'Border post 12 alerted, checkpoint set up on the E45');
   await waitFor(async () => (await api(coordinator).replies(operationId)).length > 0, { what: `the reply at ${coordinator}` });
   say(`scenario 6/6: ${participant} replies to the alert; ${coordinator} has the reply`);
-  say(`scenario done: try  npm run cli -- --node ${network.node(participant).url} notice list --name doe`);
+  say(`scenario done: try  npm run cli -- --node ${network.node(participant).url} --token-file var/tokens/${participant}.json notice list --name doe`);
 }

@@ -1,5 +1,5 @@
 import { HUB_CODE } from '@bureaunet/contracts';
-import { HttpError, NoticeView, ReceivedMessageView, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { HttpError, NodeRole, NoticeView, ReceivedMessageView, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 
 type Json = Record<string, unknown>;
 const HOUR = 3_600_000;
@@ -7,7 +7,7 @@ const RED = { type: 'red', familyName: 'Müller', givenNames: 'Jörg Étienne', 
 
 describe('workflows: notices, diffusions and operation alerts, end to end', () => {
   let network: TestNetwork;
-  const api = (code: string) => network.api(code);
+  const api = (code: string, role?: NodeRole) => network.api(code, role);
 
   beforeAll(async () => {
     network = await startTestNetwork([HUB_CODE, 'DK', 'MR', 'FR', 'IT']);
@@ -36,7 +36,7 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
   }
 
   async function reviewItem(requester: string, action: 'publish' | 'cancel') {
-    return waitFor(async () => (await api(HUB_CODE).reviewQueue()).find((item) => item.requester === requester && item.action === action), { what: `a ${action} request from ${requester} in the hub's review queue` });
+    return waitFor(async () => (await api(HUB_CODE, 'reviewer').reviewQueue()).find((item) => item.requester === requester && item.action === action), { what: `a ${action} request from ${requester} in the hub's review queue` });
   }
 
   /** Waits for the gateway's report to decide every recipient of a message sent from `code`. */
@@ -52,9 +52,9 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
     const queued = await reviewItem('DK', 'publish');
     expect(queued).toMatchObject({ id: requestId, direction: 'received', state: 'pending', restrictedTo: ['IT'] });
 
-    const { number, id: publicationId } = await api(HUB_CODE).approveNotice(requestId);
+    const { number, id: publicationId } = await api(HUB_CODE, 'reviewer').approveNotice(requestId);
     expect(number).toMatch(/^A-\d+\/\d{4}$/);
-    await expect(api(HUB_CODE).approveNotice(requestId)).rejects.toMatchObject({ status: 409 });
+    await expect(api(HUB_CODE, 'reviewer').approveNotice(requestId)).rejects.toMatchObject({ status: 409 });
 
     for (const code of ['DK', 'MR', 'FR']) {
       expect(await noticeAt(code, number!)).toMatchObject({ number, type: 'red', owner: 'DK', state: 'active', revision: 1, subject: { familyName: 'Müller', documentNumbers: ['C01X00T47'] } });
@@ -74,14 +74,14 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
     const publication = await decided(HUB_CODE, publicationId);
     expect(publication.recipients.map((recipient) => recipient.code).sort()).toEqual(['DK', 'FR', 'MR']);
 
-    await api(HUB_CODE).updateNotice(number!, { expiry: '2031-06-30' });
+    await api(HUB_CODE, 'reviewer').updateNotice(number!, { expiry: '2031-06-30' });
     expect(await noticeAt('FR', number!, (notice) => notice.revision === 2)).toMatchObject({ expiry: '2031-06-30', state: 'active' });
 
     // Only the owner (or the hub) cancels: MR may not, DK asks the hub, the hub executes.
-    await expect(api('MR').cancelNotice(number!, 'not mine')).rejects.toMatchObject({ status: 403 });
-    await api('DK').cancelNotice(number!, 'suspect arrested');
+    await expect(api('MR', 'reviewer').cancelNotice(number!, 'not mine')).rejects.toMatchObject({ status: 403 });
+    await api('DK', 'reviewer').cancelNotice(number!, 'suspect arrested');
     const cancelRequest = await reviewItem('DK', 'cancel');
-    await api(HUB_CODE).approveNotice(cancelRequest.id);
+    await api(HUB_CODE, 'reviewer').approveNotice(cancelRequest.id);
     for (const code of [HUB_CODE, 'DK', 'MR', 'FR']) {
       expect(await noticeAt(code, number!, (notice) => notice.state === 'cancelled')).toMatchObject({ cancelReason: 'suspect arrested' });
     }
@@ -96,17 +96,17 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
   it('sends a refusal with its reason back to the requester', async () => {
     const { id } = await api('MR').requestNotice({ type: 'yellow', familyName: 'Lindqvist', offence: 'missing since 2026-11-01', expiry: '2027-11-01' });
     await reviewItem('MR', 'publish');
-    await api(HUB_CODE).refuseNotice(id, 'no evidence of a disappearance abroad');
+    await api(HUB_CODE, 'reviewer').refuseNotice(id, 'no evidence of a disappearance abroad');
     const refused = await waitFor(async () => (await api('MR').noticeRequests()).find((item) => item.id === id && item.state === 'refused'), { what: 'MR sees its request refused' });
     expect(refused.reason).toBe('no evidence of a disappearance abroad');
-    expect(await api(HUB_CODE).reviewQueue()).toEqual([]);
+    expect(await api(HUB_CODE, 'reviewer').reviewQueue()).toEqual([]);
   });
 
   it('answers bad requests with 400 naming the field, and steps by the wrong party with 403', async () => {
     await expect(api('DK').requestNotice({ type: 'red', offence: 'x', expiry: '2030-01-01' })).rejects.toMatchObject({ status: 400, body: { reason: expect.stringContaining('subject.familyName') } });
     await expect(api('DK').requestNotice({ ...RED, expiry: 'tomorrow' })).rejects.toMatchObject({ status: 400, body: { reason: expect.stringContaining('expiry') } });
     await expect(api(HUB_CODE).requestNotice(RED)).rejects.toMatchObject({ status: 403 });
-    await expect(api('DK').reviewQueue()).rejects.toMatchObject({ status: 403 });
+    await expect(api('DK', 'reviewer').reviewQueue()).rejects.toMatchObject({ status: 403 });
   });
 
   it('gives a bureau offline during publication the notice and then its cancellation, in order', async () => {
@@ -114,9 +114,9 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
     await network.node('FR').stop();
     const { id } = await api('MR').requestNotice({ type: 'blue', familyName: 'Rossi', givenNames: 'Anna', offence: 'information on whereabouts', expiry: '2029-01-01' });
     await reviewItem('MR', 'publish');
-    const { number } = await api(HUB_CODE).approveNotice(id);
+    const { number } = await api(HUB_CODE, 'reviewer').approveNotice(id);
     await noticeAt('DK', number!);
-    await api(HUB_CODE).cancelNotice(number!, 'withdrawn by the hub');
+    await api(HUB_CODE, 'reviewer').cancelNotice(number!, 'withdrawn by the hub');
     await noticeAt('DK', number!, (notice) => notice.state === 'cancelled');
 
     await network.node('FR').restart();
@@ -135,9 +135,9 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
       await waitFor(async () => (await api(code).diffusions()).some((item) => item.id === id), { what: `the diffusion active at ${code}` });
     }
     expect((await api('DK').diffusions()).find((item) => item.id === id)).toMatchObject({ direction: 'sent', recipients: ['MR', 'FR', HUB_CODE] });
-    await expect(api('MR').withdrawDiffusion(id, 'not mine')).rejects.toMatchObject({ status: 403 });
+    await expect(api('MR', 'reviewer').withdrawDiffusion(id, 'not mine')).rejects.toMatchObject({ status: 403 });
 
-    await api(HUB_CODE).withdrawDiffusion(id, 'personal data without a legal basis');
+    await api(HUB_CODE, 'reviewer').withdrawDiffusion(id, 'personal data without a legal basis');
     for (const code of ['MR', 'FR', 'DK']) {
       await waitFor(async () => (await api(code).diffusions('withdrawn')).some((item) => item.id === id), { what: `the diffusion withdrawn at ${code}` });
       expect((await api(code).diffusions()).some((item) => item.id === id)).toBe(false);
@@ -155,9 +155,9 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
     await waitFor(async () => ((await (await fetch(`${network.gateway.url}/api/rules/status`)).json()) as { version: number }).version >= (ended.body.version as number), { what: 'the operations at the gateway' });
 
     expect(await api('MR').operations()).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'op-trident', role: 'participant', phase: 'running' })]));
-    await expect(api('MR').alert('op-trident', { title: 'x', details: 'y' })).rejects.toMatchObject({ status: 403 });
+    await expect(api('MR', 'coordinator').alert('op-trident', { title: 'x', details: 'y' })).rejects.toMatchObject({ status: 403 });
 
-    const alert = await api('DK').alert('op-trident', { title: 'Grey van heading north', details: 'Plate AB-123-CD', priority: 'immediate' });
+    const alert = await api('DK', 'coordinator').alert('op-trident', { title: 'Grey van heading north', details: 'Plate AB-123-CD', priority: 'immediate' });
     expect(alert.to).toEqual(['MR', 'FR', 'IT']);
     const report = await decided('DK', alert.id);
     expect(report.recipients.every((recipient) => recipient.state !== 'refused')).toBe(true);
@@ -175,7 +175,7 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
     const replyView = await api('DK').message<ReceivedMessageView>(replies[0]!.id);
     expect(replyView.meta).toEqual({ replyTo: alert.id });
 
-    const late = await api('DK').alert('op-ended', { title: 'too late', details: 'after the end' });
+    const late = await api('DK', 'coordinator').alert('op-ended', { title: 'too late', details: 'after the end' });
     const refused = await decided('DK', late.id);
     expect(refused.recipients).toEqual([expect.objectContaining({ code: 'MR', state: 'refused', refusal: expect.objectContaining({ rule: 'operation-alert-while-running' }) })]);
     expect((await api('DK').sentAlerts('op-ended')).map((sent) => sent.recipients)).toEqual([refused.recipients]);

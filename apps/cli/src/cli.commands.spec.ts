@@ -1,4 +1,4 @@
-import { CliUsageError, toRequest } from './cli.commands';
+import { CliUsageError, cliToken, toRequest } from './cli.commands';
 
 describe('CLI commands', () => {
   it('maps a notice request to the API, fields named as the API names them', () => {
@@ -29,5 +29,21 @@ describe('CLI commands', () => {
     expect(() => toRequest(['review', 'refuse', 'id'], {})).toThrow(new CliUsageError('--reason is required'));
     expect(() => toRequest(['notice', 'show'], {})).toThrow('missing notice number');
     expect(() => toRequest(['teleport'], {})).toThrow('unknown command "teleport"');
+  });
+
+  it('finds the bearer token in --token, --token-file (plain, or by role in a tokens file) or BUREAUNET_TOKEN', () => {
+    const files: Record<string, string> = { plain: 'abc123\n', 'DK.json': JSON.stringify({ officer: 'o-token', reviewer: 'r-token' }) };
+    const read = (path: string) => {
+      if (!(path in files)) throw new Error('ENOENT');
+      return files[path]!;
+    };
+    expect(cliToken({ token: 't', 'token-file': 'plain' }, { BUREAUNET_TOKEN: 'e' }, read)).toBe('t');
+    expect(cliToken({ 'token-file': 'plain' }, {}, read)).toBe('abc123');
+    expect(cliToken({ 'token-file': 'DK.json' }, {}, read)).toBe('o-token');
+    expect(cliToken({ 'token-file': 'DK.json', role: 'reviewer' }, {}, read)).toBe('r-token');
+    expect(() => cliToken({ 'token-file': 'DK.json', role: 'coordinator' }, {}, read)).toThrow(/holds no coordinator token/);
+    expect(() => cliToken({ 'token-file': 'missing' }, {}, read)).toThrow(CliUsageError);
+    expect(cliToken({}, { BUREAUNET_TOKEN: 'e' }, read)).toBe('e');
+    expect(cliToken({}, {}, read)).toBeUndefined();
   });
 });

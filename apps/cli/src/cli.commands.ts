@@ -7,6 +7,7 @@ export interface CliRequest {
   /** Relative to --node, or absolute (the registry, for "operation create"). */
   path: string;
   body?: unknown;
+  /** A bearer token this command needs whatever cliToken finds (the registry's, for "operation create"). */
   token?: string;
 }
 
@@ -55,6 +56,35 @@ function noticeFields(flags: Flags): Record<string, unknown> {
 }
 
 const enc = encodeURIComponent;
+
+/**
+ * The bearer token to send: --token, else --token-file (a file holding the token, or the
+ * var/tokens/<code>.json `npm start` writes, one token per role: --role picks, officer by
+ * default), else BUREAUNET_TOKEN. readFile is injected to keep this pure.
+ */
+export function cliToken(flags: Flags, env: NodeJS.ProcessEnv, readFile: (path: string) => string): string | undefined {
+  const token = str(flags, 'token');
+  if (token) return token;
+  const file = str(flags, 'token-file');
+  if (file === undefined) return env.BUREAUNET_TOKEN || undefined;
+  let text: string;
+  try {
+    text = readFile(file).trim();
+  } catch (error) {
+    throw new CliUsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
+  }
+  if (!text.startsWith('{')) return text;
+  const role = str(flags, 'role') ?? 'officer';
+  let tokens: Record<string, unknown>;
+  try {
+    tokens = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new CliUsageError(`--token-file ${file} holds neither a token nor a JSON object of tokens by role`);
+  }
+  const picked = tokens[role];
+  if (typeof picked !== 'string' || picked === '') throw new CliUsageError(`--token-file ${file} holds no ${role} token (--role ${Object.keys(tokens).join('|')})`);
+  return picked;
+}
 
 export function toRequest(args: readonly string[], flags: Flags): CliRequest {
   const [group, action] = args;
@@ -118,7 +148,14 @@ export function toRequest(args: readonly string[], flags: Flags): CliRequest {
   }
 }
 
-export const USAGE = `usage: npm run cli -- --node <url> <command> [options]      (prints the JSON answer; exit 1 on a refusal)
+export const USAGE = `usage: npm run cli -- --node <url> (--token T | --token-file FILE [--role R]) <command> [options]
+       (prints the JSON answer; exit 1 on a refusal)
+
+  --token       a bearer token of the node's API: its role decides what the node allows (officer:
+                messages, notices, diffusions, search, operations; reviewer: review, notice
+                update/cancel, diffusion withdraw; coordinator: operation alert). Or --token-file
+                FILE (the token, or var/tokens/<code>.json from npm start: --role picks, officer by
+                default), or BUREAUNET_TOKEN. A value that starts with '-' must be written --token=VALUE.
 
   notice request --type red --family-name DOE [--given-names John] [--dob 1980-01-31] [--nationality FR]
                  [--document X123 ...] --offence "…" --expiry 2027-12-31 [--restricted-to IT,ES]

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CliUsageError, toRequest, USAGE, type CliRequest } from './cli.commands';
+import { CliUsageError, cliToken, toRequest, USAGE, type CliRequest } from './cli.commands';
 
 /** bureaunet CLI: the node's workflow steps for scripts (`npm run cli -- --node <url> …`). */
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       text: { type: 'string' },
       registry: { type: 'string' },
       token: { type: 'string' },
+      'token-file': { type: 'string' },
+      role: { type: 'string' },
       id: { type: 'string' },
       coordinator: { type: 'string' },
       participants: { type: 'string' },
@@ -43,7 +46,8 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const request = toRequest(positionals, values);
-  const { status, body } = await perform(values.node!, request);
+  const token = request.token ?? cliToken(values, process.env, (path) => readFileSync(path, 'utf8'));
+  const { status, body } = await perform(values.node!, { ...request, token });
   console.log(typeof body === 'string' ? body : JSON.stringify(body, null, 2));
   return status >= 200 && status < 300 ? 0 : 1;
 }

@@ -1,8 +1,10 @@
-import { loadNodeConfig } from './node.config';
+import { loadNodeConfig, nodeRoleTokens } from './node.config';
+
+const TOKENS = 'officer:officer-token-0123456789,reviewer:reviewer-token-0123456789';
 
 describe('loadNodeConfig', () => {
-  it('applies the defaults around the two required variables', () => {
-    expect(loadNodeConfig({ NODE_CODE: 'MR', NATS_URL: 'nats://127.0.0.1:4222' })).toEqual({
+  it('applies the defaults around the three required variables', () => {
+    expect(loadNodeConfig({ NODE_CODE: 'MR', NATS_URL: 'nats://127.0.0.1:4222', NODE_ROLE_TOKENS: TOKENS })).toEqual({
       code: 'MR',
       port: 3100,
       natsUrl: 'nats://127.0.0.1:4222',
@@ -12,11 +14,12 @@ describe('loadNodeConfig', () => {
       directoryStalenessMs: 30_000,
       messageTtlMs: 7 * 86_400_000,
       republishIntervalMs: 5_000,
+      roleTokens: TOKENS,
     });
   });
 
   it('reads broker credentials, and wants the password with the user', () => {
-    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1', NATS_USER: 'node-MR', NATS_PASSWORD: 'secret', NATS_INBOX_PREFIX: '_INBOX_MR' };
+    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1', NATS_USER: 'node-MR', NATS_PASSWORD: 'secret', NATS_INBOX_PREFIX: '_INBOX_MR', NODE_ROLE_TOKENS: TOKENS };
     expect(loadNodeConfig(env).nats).toEqual({ user: 'node-MR', pass: 'secret', inboxPrefix: '_INBOX_MR' });
     expect(() => loadNodeConfig({ ...env, NATS_PASSWORD: '' })).toThrow(/NATS_PASSWORD is required/);
   });
@@ -31,6 +34,7 @@ describe('loadNodeConfig', () => {
       DIRECTORY_STALENESS_MS: '1000',
       MESSAGE_TTL_MS: '60000',
       REPUBLISH_INTERVAL_MS: '250',
+      NODE_ROLE_TOKENS: TOKENS,
     });
     expect(config).toMatchObject({ code: 'FR', port: 0, dataDir: '/tmp/fr', enrolmentToken: 'token-token-token-1', messageTtlMs: 60_000, republishIntervalMs: 250 });
   });
@@ -46,5 +50,23 @@ describe('loadNodeConfig', () => {
     expect(message).toContain('NATS_URL is required');
     expect(message).toContain('NODE_PORT must be an integer');
     expect(message).toContain('MESSAGE_TTL_MS must be ≥ 1');
+    expect(message).toContain('NODE_ROLE_TOKENS is required');
+  });
+
+  it('reads the role tokens, and names a bad list without quoting its tokens', () => {
+    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1' };
+    const tokens = nodeRoleTokens(loadNodeConfig({ ...env, NODE_ROLE_TOKENS: TOKENS }));
+    expect(tokens.roleOf('officer-token-0123456789')).toBe('officer');
+    expect(tokens.roleOf('reviewer-token-0123456789')).toBe('reviewer');
+    for (const bad of ['officer:short-secret', 'root:root-token-0123456789', 'officer-token-0123456789']) {
+      let message = '';
+      try {
+        loadNodeConfig({ ...env, NODE_ROLE_TOKENS: bad });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('NODE_ROLE_TOKENS must match');
+      expect(message).not.toContain(bad);
+    }
   });
 });

@@ -1,10 +1,14 @@
 import { join } from 'node:path';
 import { BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
-import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
+import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
 
 const DAY_MS = 86_400_000;
+
+/** "role:token,role:token": known roles, tokens of 16+ characters without commas or spaces. */
+const ROLE_TOKEN = `(${ROLES.join('|')}):[^,\\s]{16,}`;
+const ROLE_TOKENS_PATTERN = new RegExp(`^${ROLE_TOKEN}(,${ROLE_TOKEN})*$`);
 
 /** One bureau's node, read once from the environment (every bad variable reported together). */
 export interface NodeConfig {
@@ -23,6 +27,8 @@ export interface NodeConfig {
   /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
   messageTtlMs: number;
   republishIntervalMs: number;
+  /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
+  roleTokens: string;
 }
 
 export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -38,5 +44,12 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),
     messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
     republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
+    // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
+    roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
   });
+}
+
+/** The bearer tokens of the node's HTTP API (the config is validated, so this does not throw). */
+export function nodeRoleTokens(config: Pick<NodeConfig, 'roleTokens'>): RoleTokens {
+  return RoleTokens.parse(config.roleTokens);
 }

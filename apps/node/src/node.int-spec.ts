@@ -19,6 +19,11 @@ jest.setTimeout(60_000);
 
 const TAMPERED_IN_TRANSIT = 'tampered-in-transit';
 
+/** Bearer tokens of a test node's API, one per role. */
+function tokensOf(code: string) {
+  return { officer: `officer-token-${code}-0123456789`, reviewer: `reviewer-token-${code}-0123456789`, coordinator: `coordinator-token-${code}-0123456789` };
+}
+
 interface TestNode {
   running: RunningNode;
   api: NodeApiClient;
@@ -205,10 +210,50 @@ describe('two nodes exchanging over a real nats-server', () => {
       [{ kind: 'message', to: ['MR'], body: {} }, /^to: MR is this bureau$/, 'self-addressed'],
     ];
     for (const [body, reason, code] of cases) {
-      const response = await fetch(`${mr.running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${mr.running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokensOf('MR').officer}` },
+        body: JSON.stringify(body),
+      });
       expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({ status: 400, body: { code, reason: expect.stringMatching(reason) } });
     }
     expect(await mr.db.getRepository(SentMessageEntity).count()).toBe(before);
+  });
+
+  describe('bearer tokens', () => {
+    it('answers 401 without a token or with an unknown one, and names the scheme', async () => {
+      const anonymous = mr.api.withToken(undefined);
+      for (const call of [() => anonymous.inbox(), () => anonymous.send({ kind: 'message', to: ['DK'], body: {} }), () => anonymous.envelope('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e'), () => anonymous.reviewQueue(), () => anonymous.operations()]) {
+        await expect(call()).rejects.toMatchObject({ status: 401 });
+      }
+      await expect(anonymous.inbox()).rejects.toMatchObject({ body: { code: 'token-missing' } });
+      await expect(mr.api.withToken('not-a-token-of-this-node-0123').inbox()).rejects.toMatchObject({ status: 401, body: { code: 'token-invalid' } });
+      // Another node's officer token is not this node's.
+      await expect(mr.api.withToken(tokensOf('DK').officer).inbox()).rejects.toMatchObject({ status: 401 });
+      const response = await fetch(`${mr.running.url}/api/inbox`);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    });
+
+    it('answers 403 when the role may not call the route', async () => {
+      await expect(mr.api.reviewQueue()).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
+      await expect(mr.api.approveNotice('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
+      await expect(mr.api.withdrawDiffusion('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', 'no')).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
+      await expect(mr.api.alert('op-x', { title: 't', details: 'd' })).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
+      await expect(mr.api.withToken(tokensOf('MR').reviewer).send({ kind: 'message', to: ['DK'], body: {} })).rejects.toMatchObject({ status: 403 });
+      await expect(mr.api.withToken(tokensOf('MR').coordinator).inbox()).rejects.toMatchObject({ status: 403 });
+    });
+
+    it('serves the route to the right role, and health and OpenAPI to anyone', async () => {
+      expect(await mr.api.inbox()).toMatchObject({ items: expect.any(Array) });
+      // The review queue is the hub's: a reviewer passes the guard and meets the node's own 403 (not the hub), not a role refusal.
+      await expect(mr.api.withToken(tokensOf('MR').reviewer).reviewQueue()).rejects.toMatchObject({ status: 403, body: { code: expect.not.stringMatching(/^role-forbidden$/) } });
+      expect(await mr.api.withToken(tokensOf('MR').coordinator).sentAlerts('op-x')).toEqual([]);
+      expect(await mr.api.sentAlerts('op-x')).toEqual([]);
+      expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
+      const anonymous = mr.api.withToken(undefined);
+      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR' });
+      expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
+    });
   });
 
   it('answers a malformed id with 400 naming it, and an unknown one with 404', async () => {
@@ -227,13 +272,16 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     nats: {},
     dataDir: mkdtempSync(join(tmpdir(), `bureaunet-node-${code}-`)),
     enrolmentToken: `test-enrolment-token-${code}`,
+    roleTokens: Object.entries(tokensOf(code))
+      .map(([role, token]) => `${role}:${token}`)
+      .join(','),
     directoryStalenessMs: 600_000,
     messageTtlMs: 3_600_000,
     republishIntervalMs: 500,
     ...overrides,
   };
   const running = await startNode(config);
-  return { running, api: new NodeApiClient(running.url), dataDir: config.dataDir, db: running.app.get(DataSource) };
+  return { running, api: new NodeApiClient(running.url, tokensOf(code).officer), dataDir: config.dataDir, db: running.app.get(DataSource) };
 }
 
 function waitForReceipt(node: TestNode, id: string, code: string): Promise<SentMessageView & { to: unknown }> {
@@ -247,7 +295,7 @@ function waitForReceipt(node: TestNode, id: string, code: string): Promise<SentM
 }
 
 async function rawEnvelope(node: TestNode, id: string): Promise<Buffer> {
-  const response = await fetch(`${node.running.url}/api/messages/${id}/envelope`);
+  const response = await fetch(`${node.running.url}/api/messages/${id}/envelope`, { headers: { authorization: `Bearer ${node.api.token}` } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^application\/jose\+json/);
   return Buffer.from(await response.arrayBuffer());

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { PersistenceModule } from '@bureaunet/persistence';
-import { CLOCK, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { DiffusionService } from './diffusion/diffusion.service';
@@ -25,7 +25,7 @@ import { NoticeController } from './notice/notice.controller';
 import { NoticeService } from './notice/notice.service';
 import { NoticeStore } from './notice/notice.store';
 import { NodeRuntimeModule } from './node-runtime.module';
-import type { NodeConfig } from './node.config';
+import { nodeRoleTokens, type NodeConfig } from './node.config';
 import { NODE_ENTITIES } from './node.entities';
 import { DeliveryReportService } from './outbox/delivery-report.service';
 import { OutboxController } from './outbox/outbox.controller';
@@ -64,6 +64,8 @@ export class NodeModule {
       ],
       controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler, NoticeController, DiffusionController, OperationController],
       providers: [
+        { provide: ROLE_TOKENS, useValue: nodeRoleTokens(config) },
+        RoleGuard,
         { provide: UuidV7Generator, inject: [CLOCK], useFactory: (clock: Clock) => new UuidV7Generator(clock) },
         HealthService,
         SentMessageRepository,

@@ -35,6 +35,16 @@ export interface RegistryTokens {
   coordinator: string;
 }
 
+/** Bearer tokens of one node's HTTP API, one per role it grants (NODE_ROLE_TOKENS). */
+export interface NodeTokens {
+  officer: string;
+  reviewer: string;
+  coordinator: string;
+  admin: string;
+}
+
+export type NodeRole = keyof NodeTokens;
+
 export interface LocalNetwork {
   registry: ServiceProcess;
   gateway: ServiceProcess;
@@ -44,6 +54,8 @@ export interface LocalNetwork {
   gatewayTokens: GatewayTokens;
   /** Bearer tokens for the registry's API in roles other than admin (REGISTRY_ROLE_TOKENS). */
   registryTokens: RegistryTokens;
+  /** Bearer tokens for each node's HTTP API, by bureau code (NODE_ROLE_TOKENS). */
+  nodeTokens: Map<string, NodeTokens>;
   node(code: string): ServiceProcess;
   /** Starts a node for a code enrolled afterwards (a one-time token is issued for it). */
   addNode(code: string, port?: number): Promise<ServiceProcess>;
@@ -76,9 +88,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           REGISTRY_PORT: String(ports.registry),
           REGISTRY_DATA_DIR: join(options.dataDir, 'registry'),
           REGISTRY_ADMIN_TOKEN: adminToken,
-          REGISTRY_ROLE_TOKENS: Object.entries(registryTokens)
-            .map(([role, token]) => `${role}:${token}`)
-            .join(','),
+          REGISTRY_ROLE_TOKENS: roleTokensSpec(registryTokens),
         },
         onLine: options.onLine,
       }),
@@ -93,21 +103,33 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           ...broker('gateway'),
           GATEWAY_PORT: String(ports.gateway),
           GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
-          GATEWAY_ROLE_TOKENS: Object.entries(gatewayTokens).map(([role, token]) => `${role}:${token}`).join(','),
+          GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
           ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE),
         },
         onLine: options.onLine,
       }),
     );
-    const startNode = async (code: string, port: number) =>
-      track(
+    const nodeTokens = new Map<string, NodeTokens>();
+    const startNode = async (code: string, port: number) => {
+      const tokens: NodeTokens = { officer: randomToken(), reviewer: randomToken(), coordinator: randomToken(), admin: randomToken() };
+      nodeTokens.set(code, tokens);
+      return track(
         await startServiceProcess({
           name: `node ${code}`,
           app: 'node',
-          env: { ...common, ...broker(`node-${code}`), NODE_CODE: code, NODE_PORT: String(port), NODE_DATA_DIR: join(options.dataDir, `node-${code}`), ENROLMENT_TOKEN: await issueToken(code) },
+          env: {
+            ...common,
+            ...broker(`node-${code}`),
+            NODE_CODE: code,
+            NODE_PORT: String(port),
+            NODE_DATA_DIR: join(options.dataDir, `node-${code}`),
+            NODE_ROLE_TOKENS: roleTokensSpec(tokens),
+            ENROLMENT_TOKEN: await issueToken(code),
+          },
           onLine: options.onLine,
         }),
       );
+    };
     const nodes = new Map<string, ServiceProcess>();
     // allSettled: when one node fails, the others still starting are tracked and stopped too.
     const outcomes = await Promise.allSettled(options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)));
@@ -121,6 +143,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       adminToken,
       gatewayTokens,
       registryTokens,
+      nodeTokens,
       node(code) {
         const node = nodes.get(code);
         if (!node) throw new Error(`no node ${code} in this network`);
@@ -137,6 +160,14 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     await stopAll(started);
     throw error;
   }
+}
+
+/** "role:token,role:token", as the services read their *_ROLE_TOKENS variables. */
+function roleTokensSpec(tokens: object): string {
+  return Object.entries(tokens)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .map(([role, token]) => `${role}:${token}`)
+    .join(',');
 }
 
 /** Hex, so a token never starts with '-' (a command line would take it for an option). */

@@ -84,7 +84,16 @@ export class HttpError extends Error {
 }
 
 export class NodeApiClient {
-  constructor(readonly baseUrl: string) {}
+  /** token: a bearer token of the node's API (NODE_ROLE_TOKENS); its role decides what the node allows. */
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
+
+  /** The same node, called with another bearer token (another role). */
+  withToken(token: string | undefined): NodeApiClient {
+    return new NodeApiClient(this.baseUrl, token);
+  }
 
   send(request: SendMessageRequest): Promise<{ id: string }> {
     return this.call('POST', '/api/messages', request);
@@ -95,7 +104,7 @@ export class NodeApiClient {
   }
 
   async envelope(id: string): Promise<string> {
-    const response = await fetch(`${this.baseUrl}/api/messages/${id}/envelope`);
+    const response = await fetch(`${this.baseUrl}/api/messages/${id}/envelope`, { headers: this.authorization() });
     if (!response.ok) throw new HttpError(response.status, await response.text());
     return response.text();
   }
@@ -182,12 +191,16 @@ export class NodeApiClient {
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...this.authorization(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!response.ok) throw new HttpError(response.status, parsed);
     return parsed as T;
+  }
+
+  private authorization(): Record<string, string> {
+    return this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
   }
 }

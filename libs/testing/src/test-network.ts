@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalNetwork, startLocalNetwork } from './local-network';
+import { LocalNetwork, NodeRole, startLocalNetwork } from './local-network';
 import { BrokerCredentials, writeNetworkBrokerConfig } from './nats-auth.config';
 import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
 import { NodeApiClient } from './node-api.client';
@@ -11,7 +11,8 @@ export interface TestNetwork extends LocalNetwork {
   dataDir: string;
   /** The broker users, when the network runs with broker isolation. */
   brokerCredentials?: ReadonlyMap<string, BrokerCredentials>;
-  api(code: string): NodeApiClient;
+  /** A client of a node's API with that node's token for a role (officer unless named). */
+  api(code: string, role?: NodeRole): NodeApiClient;
   /** Everything the services printed, for a failing test's message. */
   output(): string;
   teardown(): Promise<void>;
@@ -31,7 +32,7 @@ export async function startTestNetwork(codes: readonly string[], extraEnv: Recor
       nats,
       dataDir,
       brokerCredentials,
-      api: (code) => new NodeApiClient(network.node(code).url),
+      api: (code, role = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role]),
       output: () => lines.slice(-300).join('\n'),
       async teardown() {
         await network.stop();

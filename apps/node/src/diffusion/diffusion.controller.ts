@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RoleGuard, Roles } from '@bureaunet/platform';
 import { ReasonDto } from '../notice/notice.dto';
 import { DiffusionDto, DiffusionListQueryDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
 import { DiffusionService } from './diffusion.service';
 
 @ApiTags('diffusions')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
+@UseGuards(RoleGuard)
+@Roles('officer', 'admin')
 @Controller('api/diffusions')
 export class DiffusionController {
   constructor(private readonly diffusions: DiffusionService) {}
@@ -19,6 +25,7 @@ export class DiffusionController {
   }
 
   @Get()
+  @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'Diffusions sent or received here (on the hub: the compliance queue); active ones by default' })
   @ApiOkResponse({ type: [DiffusionDto] })
   list(@Query() query: DiffusionListQueryDto): Promise<DiffusionDto[]> {
@@ -26,6 +33,7 @@ export class DiffusionController {
   }
 
   @Post(':id/withdraw')
+  @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Withdraw a diffusion (hub): every recipient marks it withdrawn' })
   @ApiCreatedResponse({ type: WorkflowStepDto })

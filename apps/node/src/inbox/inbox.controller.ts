@@ -1,11 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RoleGuard, Roles } from '@bureaunet/platform';
 import { PageQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
 import { MessageService } from '../message/message.service';
 import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
 import { RejectedDeliveryQuery } from './rejected-delivery.query';
 
 @ApiTags('inbox')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
+@UseGuards(RoleGuard)
+@Roles('officer', 'admin')
 @Controller('api/inbox')
 export class InboxController {
   constructor(

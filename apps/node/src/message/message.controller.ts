@@ -1,10 +1,16 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
+import { RoleGuard, Roles } from '@bureaunet/platform';
 import { MessageIdParamDto, ReceivedMessageDto, SentMessageDto } from './message.dto';
 import { JOSE_JSON, MessageService } from './message.service';
 
 @ApiTags('messages')
 @ApiExtraModels(SentMessageDto, ReceivedMessageDto)
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
+@UseGuards(RoleGuard)
+@Roles('officer', 'admin')
 @Controller('api/messages')
 export class MessageController {
   constructor(private readonly messages: MessageService) {}

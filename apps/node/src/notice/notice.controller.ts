@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RoleGuard, Roles } from '@bureaunet/platform';
 import { NoticeSearchDto } from '../search/notice-search.dto';
 import { NoticeSearch } from '../search/notice.search';
 import { NoticeDto, NoticeFieldsDto, NoticeRequestDto, NoticeStepDto, ReasonDto, RequestNoticeDto } from './notice.dto';
@@ -7,6 +8,11 @@ import type { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeService } from './notice.service';
 
 @ApiTags('notices')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
+@UseGuards(RoleGuard)
+@Roles('officer', 'admin')
 @Controller('api')
 export class NoticeController {
   constructor(
@@ -24,6 +30,7 @@ export class NoticeController {
   }
 
   @Get('notices/requests')
+  @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'Notice requests sent from here (a bureau) or received (the hub), newest first, with their state' })
   @ApiOkResponse({ type: [NoticeRequestDto] })
   async requests(): Promise<NoticeRequestDto[]> {
@@ -31,6 +38,7 @@ export class NoticeController {
   }
 
   @Get('review/notices')
+  @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'The hub’s review queue: pending notice requests, oldest first' })
   @ApiOkResponse({ type: [NoticeRequestDto] })
   @ApiForbiddenResponse({ description: 'Not the hub' })
@@ -39,6 +47,7 @@ export class NoticeController {
   }
 
   @Post('review/notices/:id/approve')
+  @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Approve a request (hub): publish the notice to every active bureau but the restricted, or execute the owner’s cancellation' })
   @ApiCreatedResponse({ type: NoticeStepDto })
@@ -47,6 +56,7 @@ export class NoticeController {
   }
 
   @Post('review/notices/:id/refuse')
+  @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Refuse a request (hub) with a reason sent back to the requester' })
   @ApiCreatedResponse({ type: NoticeStepDto })
@@ -55,6 +65,7 @@ export class NoticeController {
   }
 
   @Get('notices')
+  @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'Search the notices held here: type, state, name (accents and case ignored, word prefixes), date of birth, document number' })
   @ApiOkResponse({ type: [NoticeDto] })
   list(@Query() query: NoticeSearchDto): Promise<NoticeDto[]> {
@@ -62,6 +73,7 @@ export class NoticeController {
   }
 
   @Get('notices/:number')
+  @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'One notice held here (numbers hold a slash: URL-encode it)' })
   @ApiOkResponse({ type: NoticeDto })
   get(@Param('number') number: string): Promise<NoticeDto> {
@@ -69,6 +81,7 @@ export class NoticeController {
   }
 
   @Post('notices/:number/update')
+  @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Update a published notice (hub): a new revision to every bureau it reached' })
   @ApiCreatedResponse({ type: NoticeStepDto })
@@ -77,6 +90,7 @@ export class NoticeController {
   }
 
   @Post('notices/:number/cancel')
+  @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Cancel a notice: the hub cancels it everywhere; its owner sends the hub a cancellation request' })
   @ApiCreatedResponse({ type: NoticeStepDto })

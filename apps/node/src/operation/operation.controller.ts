@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RoleGuard, Roles } from '@bureaunet/platform';
 import { SentMessageDto } from '../message/message.dto';
 import { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
 import { OperationService } from './operation.service';
 
 @ApiTags('operations')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
+@UseGuards(RoleGuard)
+@Roles('officer', 'coordinator', 'admin')
 @Controller('api/operations')
 export class OperationController {
   constructor(private readonly operations: OperationService) {}
@@ -17,6 +23,7 @@ export class OperationController {
   }
 
   @Post(':id/alerts')
+  @Roles('coordinator', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Broadcast an operation alert to the participants (coordinator only)',
@@ -49,6 +56,7 @@ export class OperationController {
   }
 
   @Post('alerts/:alertId/reply')
+  @Roles('officer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Reply to an alert (participant): a message to the coordinator with replyTo' })
   @ApiCreatedResponse({ type: AlertSentDto })
