@@ -8,7 +8,7 @@ const quietSqlite3: object = Object.create(sqlite3, { verbose: { value: () => sq
 export interface SqliteOptions {
   /** File path, or ':memory:' for a throw-away database in tests. */
   database: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // TypeORM's own type for the entities option.
   entities: MixedList<Function | string | EntitySchema<any>>;
 }
 
