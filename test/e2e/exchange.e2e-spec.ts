@@ -43,8 +43,12 @@ describe('signed, end-to-end encrypted exchange between bureaus', () => {
     expect(payload).toMatchObject({ id, from: 'DK' });
     expect(payload.content.recipients).toHaveLength(1);
     expect(JSON.stringify(payload)).not.toContain('evidence'); // the body travels only encrypted
+    // MR's signed receipt names this envelope by the digest of its JWS signing input.
     const digest = createHash('sha256').update(`${jws.protected}.${jws.payload}`).digest('base64url');
-    expect(digest).toHaveLength(43);
+    const receiptId = await waitFor(async () => (await network.api('DK').message<SentMessageView & { recipients: Array<{ receiptId?: string }> }>(id)).recipients[0]?.receiptId, { what: 'receipt at DK' });
+    const receipt = JSON.parse(await network.api('DK').envelope(receiptId)) as { payload: string };
+    const receiptPayload = JSON.parse(Buffer.from(receipt.payload, 'base64url').toString()) as { from: string; meta: { receiptFor: { id: string; digest: string } } };
+    expect(receiptPayload).toMatchObject({ from: 'MR', meta: { receiptFor: { id, digest } } });
   });
 
   it('refuses a suspended recipient individually, delivers to the others, and says why in the report', async () => {

@@ -1,3 +1,4 @@
 export * from './persistence.module';
 export * from './serial-writer';
 export * from './sqlite-options';
+export * from './snapshot-reader';

@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SerialWriter, applyDurabilityPragmas } from './serial-writer';
+import { SnapshotReader } from './snapshot-reader';
 import { SqliteOptions, sqliteDataSourceOptions } from './sqlite-options';
 
 const WRITE_DATA_SOURCE = Symbol('WRITE_DATA_SOURCE');
@@ -56,7 +57,8 @@ export class PersistenceModule {
           dataSourceFactory: async (dataSourceOptions) => new DataSource(dataSourceOptions!).initialize(),
         }),
       ],
-      exports: [writer, TypeOrmModule],
+      providers: [{ provide: SnapshotReader, inject: [DataSource], useFactory: (reader: DataSource) => new SnapshotReader(reader) }],
+      exports: [writer, TypeOrmModule, SnapshotReader],
     };
   }
 }

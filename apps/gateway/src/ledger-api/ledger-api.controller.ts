@@ -1,7 +1,6 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SignedTreeHeadJson } from '@bureaunet/ledger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
 import {
   ConsistencyDto,
   ConsistencyQueryDto,
@@ -12,15 +11,12 @@ import {
   ProofByHashQueryDto,
   SignedTreeHeadDto,
 } from './ledger-api.dto';
+import { AuditorOnly } from './auditor-only.decorator';
 import { LedgerQueryService } from './ledger-query.service';
 
 /** The auditor's view of the log, shaped after RFC 6962 section 4. */
 @ApiTags('ledger')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
-@ApiForbiddenResponse({ description: 'role-forbidden: only auditor and admin' })
-@UseGuards(RoleGuard)
-@Roles('auditor', 'admin')
+@AuditorOnly()
 @Controller('ledger/v1')
 export class LedgerApiController {
   constructor(private readonly ledger: LedgerQueryService) {}

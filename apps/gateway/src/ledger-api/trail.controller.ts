@@ -1,15 +1,11 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TrailDto, TrailParamDto } from './ledger-api.dto';
+import { AuditorOnly } from './auditor-only.decorator';
 import { LedgerQueryService } from './ledger-query.service';
 
 @ApiTags('ledger')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
-@ApiForbiddenResponse({ description: 'role-forbidden: only auditor and admin' })
-@UseGuards(RoleGuard)
-@Roles('auditor', 'admin')
+@AuditorOnly()
 @Controller('api/trail')
 export class TrailController {
   constructor(private readonly ledger: LedgerQueryService) {}

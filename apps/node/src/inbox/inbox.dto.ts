@@ -1,17 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../message/message.dto';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { PageQueryDto } from '../message/message.dto';
 
-export class RejectedQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-}
+export class RejectedQueryDto extends PickType(PageQueryDto, ['limit'] as const) {}
 
 export class RejectedDeliveryDto {
   @ApiProperty({ nullable: true, type: String, description: 'The envelope id, when it could be read' })

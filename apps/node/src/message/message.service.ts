@@ -1,5 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
+import { SnapshotReader } from '@bureaunet/persistence';
 import { ReceivedMessageRepository } from '../inbox/received-message.repository';
 import { SentMessageRepository } from '../outbox/sent-message.repository';
 import {
@@ -20,11 +21,16 @@ export class MessageService {
   constructor(
     private readonly sent: SentMessageRepository,
     private readonly received: ReceivedMessageRepository,
+    private readonly snapshot: SnapshotReader,
   ) {}
 
   async get(id: string): Promise<SentMessageDto | ReceivedMessageDto> {
-    const sent = await this.sent.findById(id);
-    if (sent) return sentMessageView(sent, await this.sent.findRecipients([id]));
+    // One snapshot: a report committed between two reads must not show half-applied.
+    const sentView = await this.snapshot.read(async (manager) => {
+      const sent = await this.sent.findById(id, manager);
+      return sent ? sentMessageView(sent, await this.sent.findRecipients([id], manager)) : undefined;
+    });
+    if (sentView) return sentView;
     const received = await this.received.findById(id);
     if (received) return receivedMessageView(received);
     throw notFound(id);
@@ -39,8 +45,10 @@ export class MessageService {
 
   async listSent(query: PageQueryDto): Promise<SentMessagePageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const messages = await this.sent.listNewestFirst({ limit, before: query.before });
-    const recipients = await this.sent.findRecipients(messages.map((message) => message.id));
+    const { messages, recipients } = await this.snapshot.read(async (manager) => {
+      const page = await this.sent.listNewestFirst({ limit, before: query.before }, manager);
+      return { messages: page, recipients: await this.sent.findRecipients(page.map((message) => message.id), manager) };
+    });
     const items = messages.map((message) => sentMessageView(message, recipients.filter((recipient) => recipient.messageId === message.id)));
     return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
   }

@@ -24,20 +24,21 @@ export class SentMessageRepository {
     @InjectRepository(RecipientStateEntity) private readonly recipients: Repository<RecipientStateEntity>,
   ) {}
 
-  findById(id: string): Promise<SentMessageEntity | null> {
-    return this.messages.findOneBy({ id });
+  /** With `manager`, inside a snapshot, so the message and its recipients agree. */
+  findById(id: string, manager?: EntityManager): Promise<SentMessageEntity | null> {
+    return (manager?.getRepository(SentMessageEntity) ?? this.messages).findOneBy({ id });
   }
 
-  findRecipients(messageIds: string[]): Promise<RecipientStateEntity[]> {
+  findRecipients(messageIds: string[], manager?: EntityManager): Promise<RecipientStateEntity[]> {
     if (messageIds.length === 0) return Promise.resolve([]);
-    return this.recipients.find({ where: { messageId: In(messageIds) }, order: { messageId: 'ASC', code: 'ASC' } });
+    return (manager?.getRepository(RecipientStateEntity) ?? this.recipients).find({ where: { messageId: In(messageIds) }, order: { messageId: 'ASC', code: 'ASC' } });
   }
 
   /** Newest first (ids are UUIDv7), without the receipts this node sent. */
-  listNewestFirst(options: { limit: number; before?: string }): Promise<SentMessageEntity[]> {
+  listNewestFirst(options: { limit: number; before?: string }, manager?: EntityManager): Promise<SentMessageEntity[]> {
     const where: FindOptionsWhere<SentMessageEntity> = { kind: Not('receipt') };
     if (options.before) where.id = LessThan(options.before);
-    return this.messages.find({ where, order: { id: 'DESC' }, take: options.limit });
+    return (manager?.getRepository(SentMessageEntity) ?? this.messages).find({ where, order: { id: 'DESC' }, take: options.limit });
   }
 
   /** Oldest first, keyset-paged: what was never confirmed by the submissions stream. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, HUB_CODE, type BureauCode, type DirectoryChangedEvent, type DirectoryEntry } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
+import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { EntityManager } from 'typeorm';
 import { toDirectoryEntry } from '../directory/directory-entry';
@@ -19,6 +19,7 @@ type Change = Exclude<DirectoryChangedEvent['change'], 'enrolled' | 'registered'
 export class BureauService {
   constructor(
     private readonly writer: SerialWriter,
+    private readonly snapshot: SnapshotReader,
     private readonly bureaus: BureauRepository,
     private readonly certificates: CertificateRepository,
     private readonly events: DirectoryEventsPublisher,
@@ -52,7 +53,7 @@ export class BureauService {
 
   async revokeCertificate(serial: string): Promise<DirectoryEntry> {
     const normalized = serial.toLowerCase();
-    const code = await this.writer.transaction(async (manager) => (await this.certificates.find(manager, normalized))?.code);
+    const code = await this.snapshot.read(async (manager) => (await this.certificates.find(manager, normalized))?.code);
     if (!code) throw unknownCertificate(normalized);
     return this.change(code, 'revoked', async (_bureau, manager, now) => {
       const certificate = await this.certificates.find(manager, normalized);

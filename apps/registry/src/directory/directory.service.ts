@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BureauCode, DirectoryEntry } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
+import { SnapshotReader } from '@bureaunet/persistence';
 import { unknownBureau } from '../bureau/bureau.errors';
 import { BureauRepository } from '../bureau/bureau.repository';
 import type { CertificateEntity } from '../pki/certificate.entity';
@@ -14,20 +14,20 @@ export interface DirectoryListing {
 }
 
 /**
- * Reads go through the SerialWriter too: with one SQLite connection, a read beside a running
- * transaction would see its uncommitted rows (say, a bureau's old certificates revoked and the
- * new ones not yet inserted).
+ * Each look-up reads one committed snapshot (SnapshotReader, on the read connection): never a
+ * bureau's old certificates revoked with the new ones not yet inserted, and never waiting
+ * behind the writer.
  */
 @Injectable()
 export class DirectoryService {
   constructor(
-    private readonly writer: SerialWriter,
+    private readonly snapshot: SnapshotReader,
     private readonly bureaus: BureauRepository,
     private readonly certificates: CertificateRepository,
   ) {}
 
   get(code: BureauCode): Promise<DirectoryEntry> {
-    return this.writer.transaction(async (manager) => {
+    return this.snapshot.read(async (manager) => {
       const bureau = await this.bureaus.find(manager, code);
       if (!bureau) throw unknownBureau(code);
       return toDirectoryEntry(bureau, await this.certificates.findByCode(manager, code));
@@ -35,7 +35,7 @@ export class DirectoryService {
   }
 
   list(): Promise<DirectoryListing> {
-    return this.writer.transaction(async (manager) => {
+    return this.snapshot.read(async (manager) => {
       const bureaus = await this.bureaus.findAll(manager);
       const byCode = new Map<string, CertificateEntity[]>();
       for (const certificate of await this.certificates.findAll(manager)) {
@@ -47,6 +47,6 @@ export class DirectoryService {
   }
 
   version(): Promise<number> {
-    return this.writer.transaction((manager) => this.bureaus.directoryVersion(manager));
+    return this.snapshot.read((manager) => this.bureaus.directoryVersion(manager));
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type Operation } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
+import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { unknownBureau } from '../bureau/bureau.errors';
 import { BureauRepository } from '../bureau/bureau.repository';
@@ -28,6 +28,7 @@ export interface OperationRequest {
 export class OperationService {
   constructor(
     private readonly writer: SerialWriter,
+    private readonly snapshot: SnapshotReader,
     private readonly operations: OperationRepository,
     private readonly bureaus: BureauRepository,
     private readonly log: RulesChangeLog,
@@ -36,7 +37,7 @@ export class OperationService {
   ) {}
 
   list(): Promise<Operation[]> {
-    return this.writer.transaction(async (manager) => (await this.operations.findAll(manager)).map(toOperation));
+    return this.snapshot.read(async (manager) => (await this.operations.findAll(manager)).map(toOperation));
   }
 
   async create(request: OperationRequest, author: string): Promise<Operation & { version: number }> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type Declaration, type DeclarationType } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
+import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { unknownBureau } from '../bureau/bureau.errors';
 import { BureauRepository } from '../bureau/bureau.repository';
@@ -24,6 +24,7 @@ export interface DeclarationRequest {
 export class DeclarationService {
   constructor(
     private readonly writer: SerialWriter,
+    private readonly snapshot: SnapshotReader,
     private readonly rules: RulesRepository,
     private readonly bureaus: BureauRepository,
     private readonly log: RulesChangeLog,
@@ -32,7 +33,7 @@ export class DeclarationService {
   ) {}
 
   list(): Promise<Declaration[]> {
-    return this.writer.transaction(async (manager) => (await this.rules.declarations(manager)).map(toDeclaration));
+    return this.snapshot.read(async (manager) => (await this.rules.declarations(manager)).map(toDeclaration));
   }
 
   async add(request: DeclarationRequest, author: string): Promise<Declaration & { version: number }> {

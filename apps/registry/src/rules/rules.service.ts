@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rateLimitsSchema, type Declaration, type RateLimits, type RuleBundle } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
+import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BUREAUNET_SCHEMA, DEFAULT_POLICIES, DEFAULT_RATE_LIMITS, validatePolicySet } from '@bureaunet/policy';
 import { OperationRepository, toOperation } from '../operation/operation.repository';
@@ -34,6 +34,7 @@ export interface RulesChangeRequest {
 export class RulesService implements OnModuleInit {
   constructor(
     private readonly writer: SerialWriter,
+    private readonly snapshot: SnapshotReader,
     private readonly rules: RulesRepository,
     private readonly operations: OperationRepository,
     private readonly log: RulesChangeLog,
@@ -51,11 +52,11 @@ export class RulesService implements OnModuleInit {
   }
 
   bundle(): Promise<RuleBundle> {
-    return this.writer.transaction((manager) => this.bundleIn(manager));
+    return this.snapshot.read((manager) => this.bundleIn(manager));
   }
 
   async view(): Promise<RulesView> {
-    return this.writer.transaction(async (manager) => {
+    return this.snapshot.read(async (manager) => {
       const bundle = await this.bundleIn(manager);
       const set = (await this.rules.policySetInForce(manager))!;
       return { ...bundle, schema: BUREAUNET_SCHEMA, policySet: { version: set.version, createdAt: set.createdAt, author: set.author } };
@@ -63,7 +64,7 @@ export class RulesService implements OnModuleInit {
   }
 
   version(): Promise<number> {
-    return this.writer.transaction((manager) => this.log.currentVersion(manager));
+    return this.snapshot.read((manager) => this.log.currentVersion(manager));
   }
 
   async change(request: RulesChangeRequest, author: string): Promise<RulesView & { warnings: string[] }> {
