@@ -1,3 +1,4 @@
+export * from './fault-figure';
 export * from './free-port';
 export * from './local-network';
 export * from './node-api.client';
