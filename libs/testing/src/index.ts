@@ -10,3 +10,4 @@ export * from './service.process';
 export * from './test-network';
 export * from './wait-for';
 export * from './schema-upgrade.check';
+export * from './rogue-bureau';
