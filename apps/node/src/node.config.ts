@@ -27,6 +27,8 @@ export interface NodeConfig {
   /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
   messageTtlMs: number;
   republishIntervalMs: number;
+  /** Ceiling on node.sqlite (DATABASE_MAX_MB): past it a send answers 503 storage-full instead of filling the disk. */
+  databaseMaxMb?: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
 }
@@ -44,6 +46,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),
     messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
     republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
+    databaseMaxMb: reader.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
   });
