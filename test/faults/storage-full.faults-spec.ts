@@ -83,7 +83,7 @@ describe('disk full at a node and at the gateway', () => {
         sent.push(...batch.map((item) => item.id));
         return network.gateway.recentOutput().includes('the database is full');
       },
-      { what: 'the gateway full', timeoutMs: 60_000, intervalMs: 1 },
+      { what: 'the gateway full', timeoutMs: 180_000, intervalMs: 1 },
     );
     await network.gateway.stop();
     await network.gateway.restart(ROOMY);
