@@ -9,6 +9,7 @@ import { Clock, ROLE_TOKENS, RoleTokens, systemClock } from '@bureaunet/platform
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayConfig } from './gateway.config';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
+import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { HealthController } from './health/health.controller';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
 import { LedgerQueryService } from './ledger-api/ledger-query.service';
@@ -63,6 +64,7 @@ export class GatewayModule {
         SubmissionDecider,
         SubmissionService,
         DeliveryPublisher,
+        DeliveryConsumersProvisioner,
       ],
     };
   }

@@ -27,6 +27,8 @@ export interface NodeConfig {
   /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
   messageTtlMs: number;
   republishIntervalMs: number;
+  /** How long the first start waits for the gateway to provision this bureau's delivery consumer (CONSUMER_WAIT_MS). */
+  consumerWaitMs: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
 }
@@ -44,6 +46,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),
     messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
     republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
+    consumerWaitMs: reader.int('CONSUMER_WAIT_MS', { default: 120_000, min: 0, max: 3_600_000 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
   });
