@@ -18,8 +18,10 @@ async function main(): Promise<void> {
       new JetStreamServer({
         connection: () => app.get(NATS_CONNECTION),
         // The bureaus' consumers are the hub's: made with the streams, and again whenever those come back.
-        streamsReady: async () => {
-          await app.get(DeliveryConsumersProvisioner).reconcile();
+        // Not awaited: the gateway's own consumers need not wait for ~200 bureaus' (the nodes wait for theirs).
+        streamsReady: () => {
+          void app.get(DeliveryConsumersProvisioner).reconcile();
+          return Promise.resolve();
         },
         consumers: [
           {
