@@ -21,6 +21,8 @@ export interface GatewayConfig {
   sthIntervalMs: number;
   /** …or as soon as it grew by this many entries (LEDGER_STH_MAX_ENTRIES). */
   sthMaxEntries: number;
+  /** Every bureau's delivery consumer is checked and put back this often (DELIVERY_CONSUMERS_RECONCILE_MS). */
+  deliveryConsumersReconcileMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -42,5 +44,6 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
+    deliveryConsumersReconcileMs: env.int('DELIVERY_CONSUMERS_RECONCILE_MS', { default: 15_000, min: 100, max: 3_600_000 }),
   });
 }

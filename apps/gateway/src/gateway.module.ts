@@ -10,6 +10,7 @@ import { TransportModule } from '@bureaunet/transport';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
+import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { HealthController } from './health/health.controller';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
 import { LedgerQueryService } from './ledger-api/ledger-query.service';
@@ -64,6 +65,7 @@ export class GatewayModule {
         SubmissionDecider,
         SubmissionService,
         DeliveryPublisher,
+        DeliveryConsumersProvisioner,
       ],
     };
   }

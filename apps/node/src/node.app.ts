@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject } from '@bureaunet/contracts';
+import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject, deliveryConsumerName } from '@bureaunet/contracts';
 import { bootstrapService, type Clock } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import type { NodeConfig } from './node.config';
@@ -25,8 +25,15 @@ export function startNode(config: NodeConfig, options: { clock?: Clock } = {}): 
         connection: () => app.get<NatsConnection>(NATS_CONNECTION),
         manageStreams: !config.nats.user,
         consumers: [
-          // One durable consumer per bureau; the static @EventPattern serves every node's own subject.
-          { stream: DELIVERIES_STREAM, durable: `node-${config.code}`, filterSubject: deliverSubject(config.code), pattern: DELIVER_SUBJECT_WILDCARD },
+          // One durable consumer per bureau, made by the gateway (a node may not make or change one);
+          // the static @EventPattern serves every node's own subject.
+          {
+            stream: DELIVERIES_STREAM,
+            durable: deliveryConsumerName(config.code),
+            filterSubject: deliverSubject(config.code),
+            pattern: DELIVER_SUBJECT_WILDCARD,
+            bindOnly: { waitMs: config.consumerWaitMs },
+          },
         ],
       }),
   });

@@ -14,6 +14,7 @@ describe('loadNodeConfig', () => {
       directoryStalenessMs: 30_000,
       messageTtlMs: 7 * 86_400_000,
       republishIntervalMs: 5_000,
+      consumerWaitMs: 120_000,
       roleTokens: TOKENS,
     });
   });

@@ -29,6 +29,8 @@ export interface NodeConfig {
   republishIntervalMs: number;
   /** Ceiling on node.sqlite (DATABASE_MAX_MB): past it a send answers 503 storage-full instead of filling the disk. */
   databaseMaxMb?: number;
+  /** How long the first start waits for the gateway to provision this bureau's delivery consumer (CONSUMER_WAIT_MS). */
+  consumerWaitMs: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
 }
@@ -47,6 +49,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
     republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
     databaseMaxMb: reader.optionalInt('DATABASE_MAX_MB', { min: 1 }),
+    consumerWaitMs: reader.int('CONSUMER_WAIT_MS', { default: 120_000, min: 0, max: 3_600_000 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
   });

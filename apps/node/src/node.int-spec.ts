@@ -49,6 +49,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       signer: { kid: certificateKid(new X509Certificate(gatewayCerts.signingCertificate)), key: gatewayKeys.signing.privateKey },
       broadcastCodes: () => registry.broadcastCodes(),
       tamper: (payload) => payload.meta.operationId === TAMPERED_IN_TRANSIT,
+      bureaus: ['MR', 'DK'],
     });
     mr = await startTestNode('MR', nats.url);
     dk = await startTestNode('DK', nats.url);
@@ -278,6 +279,7 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     directoryStalenessMs: 600_000,
     messageTtlMs: 3_600_000,
     republishIntervalMs: 500,
+    consumerWaitMs: 10_000,
     ...overrides,
   };
   const running = await startNode(config);

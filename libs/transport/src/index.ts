@@ -1,4 +1,5 @@
 export { BusClient, type PublishResult } from './bus.client';
+export { ConsumerNotProvisionedError } from './jetstream.consumer-binding';
 export type { JetStreamConsumerOptions } from './jetstream.consumer-runner';
 export { JetStreamContext, MSG_ID_HEADER } from './jetstream.context';
 export {
@@ -15,7 +16,9 @@ export {
   durableConsumerConfig,
   ensureDurableConsumer,
   ensureStreams,
+  reconcileDurableConsumer,
   streamConfigs,
+  type ConsumerReconciliation,
   type DurableConsumerSpec,
   type StreamTopologyOptions,
 } from './jetstream.topology';
