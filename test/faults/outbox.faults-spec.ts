@@ -5,8 +5,9 @@ import { HUB_CODE } from '@bureaunet/contracts';
 import { DEFAULT_RATE_LIMITS } from '@bureaunet/policy';
 import { HttpError, SentMessageView, TestNetwork, reportFault, startTestNetwork, waitFor } from '@bureaunet/testing';
 
-// Short deadlines so a lost delivery is noticed and republished within the test.
-const SHORT_DEADLINES = { REPUBLISH_INTERVAL_MS: '200', REPORT_DEADLINE_MS: '2000', RECEIPT_DEADLINE_MS: '3000' };
+// Short deadlines so a lost delivery is noticed and republished within the test; a long directory
+// staleness so the outage tests the outbox, not the (deliberate) refusal of a stale directory.
+const SHORT_DEADLINES = { REPUBLISH_INTERVAL_MS: '200', REPORT_DEADLINE_MS: '2000', RECEIPT_DEADLINE_MS: '3000', DIRECTORY_STALENESS_MS: '600000' };
 
 /** The sending side (issue 9, defects 3, 4, 5, 9): a 201 means durable and sendable, and nothing is lost. */
 describe('outbox: a 201 means durable and sendable', () => {
@@ -166,5 +167,19 @@ describe('outbox: a 201 means durable and sendable', () => {
     expect(readable).toEqual([]);
     expect(figure.refused).toBe(files.length);
     expect(existsSync(join(network.dataDir, 'node-MR', 'node.sqlite'))).toBe(true);
+  });
+
+  it('at start, repairs a database left open to others and refuses a private key readable by others', async () => {
+    const dir = join(network.dataDir, 'node-MR');
+    await network.node('MR').stop();
+    chmodSync(join(dir, 'node.sqlite'), 0o644);
+    chmodSync(join(dir, 'signing.key.pem'), 0o644);
+    const refused = await network.node('MR').restart().then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+    chmodSync(join(dir, 'signing.key.pem'), 0o600);
+    await network.node('MR').restart();
+    const repaired = statSync(join(dir, 'node.sqlite')).mode & 0o777;
+    reportFault({ fault: 'node started with a world-readable key, then database', tries: 2, refused: refused ? 1 : 0, survived: repaired === 0o600 ? 1 : 0, lost: 0, duplicated: 0 });
+    expect(refused).toContain(`private key readable by other users: ${join(dir, 'signing.key.pem')} (mode 0644)`);
+    expect(repaired).toBe(0o600);
   });
 });

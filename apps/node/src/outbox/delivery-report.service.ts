@@ -11,6 +11,9 @@ import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import type { SentMessageEntity } from './sent-message.entity';
 import { SentMessageRepository } from './sent-message.repository';
 
+/** The longest wait a rate-limited refusal can impose on a retry; a longer retryAfterMs is capped. */
+const MAX_RETRY_AFTER_MS = 3_600_000;
+
 const UNEXPLAINED: Refusal = { code: 'policy-denied', message: 'the gateway refused the envelope without giving a reason' };
 
 /** Applies the gateway's signed report on one of our envelopes: its verdict and each recipient's. */
@@ -57,6 +60,7 @@ export class DeliveryReportService {
   private async apply(message: SentMessageEntity, report: DeliveryReport, raw: Buffer): Promise<void> {
     const now = this.clock.now().toISOString();
     const refusal = report.status === 'refused' ? (report.refusal ?? UNEXPLAINED) : null;
+    if (refusal && this.retryable(message, refusal)) return this.scheduleRetry(message, refusal);
     await this.writer.transaction(async (manager) => {
       await this.sent.markPublished(manager, message.id, now);
       await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
@@ -71,5 +75,21 @@ export class DeliveryReportService {
       }
     });
     this.logger.log(`report on ${message.id}: ${report.status}${refusal ? ` (${refusal.code})` : ''}`);
+  }
+
+  // Over the rate limit is "not now", not "no": retried after the time the gateway names, within the attempts.
+  private retryable(message: SentMessageEntity, refusal: Refusal): refusal is Refusal & { retryAfterMs: number } {
+    return refusal.code === 'rate-limited' && refusal.retryAfterMs !== undefined && message.reportStatus === null && message.attempts < this.config.republishMaxAttempts;
+  }
+
+  private async scheduleRetry(message: SentMessageEntity, refusal: Refusal & { retryAfterMs: number }): Promise<void> {
+    const now = this.clock.now();
+    const retryAt = new Date(now.getTime() + Math.min(refusal.retryAfterMs, MAX_RETRY_AFTER_MS)).toISOString();
+    const lastError = `rate-limited: ${refusal.message}; retry at ${retryAt}`;
+    await this.writer.transaction(async (manager) => {
+      await this.sent.markPublished(manager, message.id, now.toISOString());
+      await this.sent.scheduleRetry(manager, message.id, retryAt, lastError);
+    });
+    this.logger.warn(`report on ${message.id}: ${lastError}`);
   }
 }
