@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '@bureaunet/platform';
 import { DeliveryRefusal, refusalOf } from '../inbox/delivery-refusal';
 import { RejectedDeliveryRecorder } from '../inbox/rejected-delivery.recorder';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import { backoff } from './republish.decision';
 import type { SentMessageEntity } from './sent-message.entity';
 import { SentMessageRepository } from './sent-message.repository';
 
@@ -63,7 +64,8 @@ export class DeliveryReportService {
     if (refusal && this.retryable(message, refusal)) return this.scheduleRetry(message, refusal);
     await this.writer.transaction(async (manager) => {
       await this.sent.markPublished(manager, message.id, now);
-      await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
+      const first = await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
+      if (first) await this.sent.setNextCheck(manager, message.id, this.nextCheckAfter(message, report, now));
       for (const outcome of report.recipients) {
         const event = outcome.status === 'delivered' ? { type: 'delivered' as const } : { type: 'refused' as const, refusal: outcome.refusal };
         await this.sent.applyRecipientEvent(manager, message.id, outcome.code, event, now);
@@ -75,6 +77,12 @@ export class DeliveryReportService {
       }
     });
     this.logger.log(`report on ${message.id}: ${report.status}${refusal ? ` (${refusal.code})` : ''}`);
+  }
+
+  // The republisher's next look: at the receipt deadline when receipts are awaited, never otherwise.
+  private nextCheckAfter(message: SentMessageEntity, report: DeliveryReport, now: string): string | null {
+    const awaited = report.status === 'accepted' && message.kind !== 'receipt' && report.recipients.some((outcome) => outcome.status === 'delivered');
+    return awaited ? new Date(Date.parse(now) + backoff(this.config.receiptDeadlineMs, message.attempts)).toISOString() : null;
   }
 
   // Over the rate limit is "not now", not "no": retried after the time the gateway names, within the attempts.

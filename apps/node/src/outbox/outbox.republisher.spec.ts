@@ -39,7 +39,7 @@ function setup(due: SentMessageEntity[], outcomes: Record<string, PublishOutcome
     findDue: jest.fn((_now: string, { limit, after }: { limit: number; after?: string }) => Promise.resolve(due.filter((m) => !after || m.id > after).slice(0, limit))),
     openRecipients: jest.fn((ids: string[]) => Promise.resolve(new Map(ids.map((id) => [id, ['MR']])))),
     recordAttempt: jest.fn((_m: EntityManager, id: string, record: AttemptRecord) => (recorded.set(id, record), Promise.resolve())),
-    setNextCheck: jest.fn(() => Promise.resolve()),
+    setNextChecks: jest.fn(() => Promise.resolve()),
     markOverdue: jest.fn((_m: EntityManager, id: string) => (overdue.push(id), Promise.resolve(['MR']))),
   };
   const msgIds: string[] = [];
@@ -99,6 +99,20 @@ describe('OutboxRepublisher', () => {
     expect(await republisher.round()).toMatchObject({ published: 0, overdue: 1 });
     expect(overdue).toEqual(['id-0000']);
     expect(publisher.publish).not.toHaveBeenCalled();
+  });
+
+  it('moves the next look of messages that only wait or are settled in one commit per page', async () => {
+    const waiting = messages(2, { publishedAt: '2026-12-01T09:59:59.900Z', lastAttemptAt: '2026-12-01T09:59:59.900Z' });
+    const settled = messages(1, { id: 'id-9999', reportStatus: 'refused' } as Partial<SentMessageEntity>);
+    const { republisher, repository, publisher } = setup([...waiting, ...settled]);
+    await republisher.round();
+    expect(publisher.publish).not.toHaveBeenCalled();
+    expect(repository.setNextChecks).toHaveBeenCalledTimes(1);
+    expect(repository.setNextChecks).toHaveBeenCalledWith(manager, [
+      { id: 'id-0000', nextCheckAt: '2026-12-01T10:00:00.900Z' },
+      { id: 'id-0001', nextCheckAt: '2026-12-01T10:00:00.900Z' },
+      { id: 'id-9999', nextCheckAt: null },
+    ]);
   });
 
   it('runs a round at start and stops with the application', async () => {

@@ -5,7 +5,7 @@ import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { OutboxPublisher } from './outbox.publisher';
 import { backoff, decideRepublish, type RepublishPolicy } from './republish.decision';
 import type { SentMessageEntity } from './sent-message.entity';
-import { SentMessageRepository } from './sent-message.repository';
+import { SentMessageRepository, type NextCheck } from './sent-message.repository';
 
 const BATCH = 100;
 /** Pages per round: a round never runs unbounded; what is left is still due next round. */
@@ -61,26 +61,31 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     const result: RoundResult = { published: 0, failed: 0, overdue: 0, busDown: false };
     const now = this.clock.now();
     let after: string | undefined;
-    for (let page = 0; page < MAX_PAGES_PER_ROUND; page += 1) {
+    for (let page = 0; page < MAX_PAGES_PER_ROUND && !result.busDown; page += 1) {
       const batch = await this.sent.findDue(now.toISOString(), { limit: BATCH, after });
       const open = await this.sent.openRecipients(batch.map((message) => message.id));
+      // Messages that only need their next look moved are written together, one commit a page.
+      const checks: NextCheck[] = [];
       for (const message of batch) {
-        await this.handle(message, open.get(message.id) ?? [], now, result);
-        if (result.busDown) return this.summarise(result);
+        await this.handle(message, open.get(message.id) ?? [], now, result, checks);
+        if (result.busDown) break;
       }
+      if (checks.length > 0) await this.writer.transaction((manager) => this.sent.setNextChecks(manager, checks));
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1]!.id;
     }
     return this.summarise(result);
   }
 
-  private async handle(message: SentMessageEntity, open: string[], now: Date, result: RoundResult): Promise<void> {
+  private async handle(message: SentMessageEntity, open: string[], now: Date, result: RoundResult, checks: NextCheck[]): Promise<void> {
     const decision = decideRepublish(message, open, now, this.policy);
     switch (decision.action) {
       case 'settled':
-        return this.writer.transaction((manager) => this.sent.setNextCheck(manager, message.id, null));
+        checks.push({ id: message.id, nextCheckAt: null });
+        return;
       case 'wait':
-        return this.writer.transaction((manager) => this.sent.setNextCheck(manager, message.id, decision.until.toISOString()));
+        checks.push({ id: message.id, nextCheckAt: decision.until.toISOString() });
+        return;
       case 'overdue': {
         const codes = await this.writer.transaction((manager) => this.sent.markOverdue(manager, message.id, decision.reason, now.toISOString()));
         result.overdue += 1;

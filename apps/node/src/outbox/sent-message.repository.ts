@@ -15,6 +15,11 @@ export interface AttemptRecord {
   lastError: string | null;
 }
 
+export interface NextCheck {
+  id: string;
+  nextCheckAt: string | null;
+}
+
 /** Recipients still awaited: neither refused, receipted nor already overdue. */
 const OPEN_STATES = ['pending', 'delivered'] as const;
 
@@ -106,6 +111,10 @@ export class SentMessageRepository {
 
   async setNextCheck(manager: EntityManager, id: string, nextCheckAt: string | null): Promise<void> {
     await manager.update(SentMessageEntity, { id }, { nextCheckAt });
+  }
+
+  async setNextChecks(manager: EntityManager, checks: readonly NextCheck[]): Promise<void> {
+    for (const check of checks) await manager.update(SentMessageEntity, { id: check.id }, { nextCheckAt: check.nextCheckAt });
   }
 
   /** A rate-limited refusal: not a verdict, the envelope goes again at `retryAt`. */
