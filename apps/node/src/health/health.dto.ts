@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class OutboxAlertsDto {
-  @ApiProperty({ description: 'Recipients (or unreported envelopes) the node gave up republishing to: see GET /api/messages/{id}' })
+  @ApiProperty({ description: 'Recipients the node gave up republishing to (state overdue: see GET /api/messages/{id})' })
   overdue!: number;
+
+  @ApiProperty({ description: 'Envelopes the node gave up on without any delivery report' })
+  unreported!: number;
 
   @ApiProperty({ description: 'Envelopes still being republished after a failure or a missed deadline' })
   retrying!: number;

@@ -83,12 +83,12 @@ export class SentMessageRepository {
     return open;
   }
 
-  /** For the health alert: recipients marked overdue, and envelopes still retried after an error. */
-  async outboxAlerts(): Promise<{ overdue: number; retrying: number }> {
+  /** For the health alert: overdue recipients, envelopes given up without any report, envelopes being retried. */
+  async outboxAlerts(): Promise<{ overdue: number; unreported: number; retrying: number }> {
     const overdue = await this.recipients.countBy({ state: 'overdue' });
-    const unreportedOverdue = await this.messages.countBy({ reportStatus: IsNull(), nextCheckAt: IsNull() });
+    const unreported = await this.messages.countBy({ reportStatus: IsNull(), nextCheckAt: IsNull() });
     const retrying = await this.messages.countBy({ lastError: Not(IsNull()), nextCheckAt: Not(IsNull()) });
-    return { overdue: overdue + unreportedOverdue, retrying };
+    return { overdue, unreported, retrying };
   }
 
   /** Stores the message and one pending state per addressee known now. */
