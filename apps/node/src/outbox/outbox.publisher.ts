@@ -29,12 +29,12 @@ export class OutboxPublisher {
   ) {}
 
   /**
-   * The publish right after a send: when the bus is known to be down it is left to the republisher
-   * at once, so the person gets the 201 (stored, will be sent) instead of waiting out the retries.
+   * Does not wait for a bus known to be down: right after a send the person gets the 201 (stored,
+   * will be sent) at once, and a republish round (or a shutdown) does not wait out the retries.
    */
-  publishIfUp(message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>): Promise<PublishOutcome> {
+  publishIfUp(message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>, msgId = message.id): Promise<PublishOutcome> {
     if (!this.bus.isUp) return Promise.resolve({ status: 'bus-unavailable', reason: 'the bus is down: left to the republisher' });
-    return this.publish(message);
+    return this.publish(message, msgId);
   }
 
   async publish(message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>, msgId = message.id): Promise<PublishOutcome> {

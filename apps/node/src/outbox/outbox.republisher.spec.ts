@@ -44,7 +44,7 @@ function setup(due: SentMessageEntity[], outcomes: Record<string, PublishOutcome
   };
   const msgIds: string[] = [];
   const publisher = {
-    publish: jest.fn((message: SentMessageEntity, msgId: string) => {
+    publishIfUp: jest.fn((message: SentMessageEntity, msgId: string) => {
       msgIds.push(msgId);
       const status = outcomes[message.id] ?? 'published';
       return Promise.resolve(status === 'published' ? { status } : { status, reason: `${status} test` });
@@ -98,7 +98,7 @@ describe('OutboxRepublisher', () => {
     const { republisher, publisher, overdue } = setup(spent);
     expect(await republisher.round()).toMatchObject({ published: 0, overdue: 1 });
     expect(overdue).toEqual(['id-0000']);
-    expect(publisher.publish).not.toHaveBeenCalled();
+    expect(publisher.publishIfUp).not.toHaveBeenCalled();
   });
 
   it('moves the next look of messages that only wait or are settled in one commit per page', async () => {
@@ -106,7 +106,7 @@ describe('OutboxRepublisher', () => {
     const settled = messages(1, { id: 'id-9999', reportStatus: 'refused' } as Partial<SentMessageEntity>);
     const { republisher, repository, publisher } = setup([...waiting, ...settled]);
     await republisher.round();
-    expect(publisher.publish).not.toHaveBeenCalled();
+    expect(publisher.publishIfUp).not.toHaveBeenCalled();
     expect(repository.setNextChecks).toHaveBeenCalledTimes(1);
     expect(repository.setNextChecks).toHaveBeenCalledWith(manager, [
       { id: 'id-0000', nextCheckAt: '2026-12-01T10:00:00.900Z' },
@@ -119,6 +119,6 @@ describe('OutboxRepublisher', () => {
     const { republisher, publisher } = setup(messages(2));
     republisher.onApplicationBootstrap();
     await republisher.onApplicationShutdown();
-    expect(publisher.publish).toHaveBeenCalledTimes(2);
+    expect(publisher.publishIfUp).toHaveBeenCalledTimes(2);
   });
 });

@@ -100,7 +100,7 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
   private async republish(message: SentMessageEntity, attempt: number, reason: string, now: Date, result: RoundResult): Promise<void> {
     // The first publish of an envelope the bus never took keeps its own id; a copy gets a new msgId.
     const first = message.publishedAt === null && message.attempts === 0;
-    const outcome = await this.publisher.publish(message, first ? message.id : `${message.id}:${attempt}`);
+    const outcome = await this.publisher.publishIfUp(message, first ? message.id : `${message.id}:${attempt}`);
     if (outcome.status === 'bus-unavailable') {
       result.busDown = true;
       return;
