@@ -34,9 +34,13 @@ describe('preparePrivateDataDir', () => {
 
   it('repairs a database, its WAL and a folder left open to others, naming each', () => {
     const dir = join(root, 'gateway');
-    mkdirSync(join(dir, 'identity'), { recursive: true, mode: 0o755 });
-    chmodSync(dir, 0o755);
-    for (const file of ['gateway.sqlite', 'gateway.sqlite-wal']) writeFileSync(join(dir, file), 'x', { mode: 0o644 });
+    // chmod, not the create mode: the process umask (another test's, or 077) would mask it.
+    mkdirSync(join(dir, 'identity'), { recursive: true });
+    for (const folder of [dir, join(dir, 'identity')]) chmodSync(folder, 0o755);
+    for (const file of ['gateway.sqlite', 'gateway.sqlite-wal']) {
+      writeFileSync(join(dir, file), 'x');
+      chmodSync(join(dir, file), 0o644);
+    }
     preparePrivateDataDir(dir, logger);
     expect([dir, join(dir, 'identity')].map(modeOf)).toEqual([0o700, 0o700]);
     expect(['gateway.sqlite', 'gateway.sqlite-wal'].map((file) => modeOf(join(dir, file)))).toEqual([0o600, 0o600]);
@@ -46,7 +50,7 @@ describe('preparePrivateDataDir', () => {
 
   it('refuses to start on a private key readable by others, naming the file and its mode, and leaves it as found', () => {
     const key = join(root, 'signing.key.pem');
-    writeFileSync(key, 'key', { mode: 0o640 });
+    writeFileSync(key, 'key');
     chmodSync(key, 0o640);
     expect(() => preparePrivateDataDir(root, logger)).toThrow(ExposedFileError);
     expect(() => preparePrivateDataDir(root, logger)).toThrow(`private key readable by other users: ${key} (mode 0640)`);
