@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
 import { REGISTRY_EVENTS_STREAM, REGISTRY_EVENTS_SUBJECT, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
-import { bootstrapService } from '@bureaunet/platform';
+import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { readGatewayConfig } from './gateway.config';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
@@ -9,7 +8,7 @@ import { GatewayModule } from './gateway.module';
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDataDir(config.dataDir);
   await bootstrapService({
     name: 'gateway',
     module: GatewayModule.forRoot(config),

@@ -68,7 +68,7 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 
   it('reports itself healthy under its bureau code', async () => {
-    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR' });
+    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 } });
   });
 
   it('describes its HTTP API in OpenAPI', async () => {
@@ -252,7 +252,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       expect(await mr.api.sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
       const anonymous = mr.api.withToken(undefined);
-      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR' });
+      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 } });
       expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
     });
   });
@@ -280,6 +280,9 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     messageTtlMs: 3_600_000,
     republishIntervalMs: 500,
     consumerWaitMs: 10_000,
+    reportDeadlineMs: 60_000,
+    receiptDeadlineMs: 3_600_000,
+    republishMaxAttempts: 6,
     ...overrides,
   };
   const running = await startNode(config);

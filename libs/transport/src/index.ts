@@ -23,6 +23,7 @@ export {
   type StreamTopologyOptions,
 } from './jetstream.topology';
 export { nakDelayMs } from './nak-backoff';
+export { publishFailureOf, type PublishFailure } from './publish-failure';
 export { NATS_CONNECTION, connectNats, drainConnection, type TransportOptions } from './nats-connection.provider';
 export { TransportModule } from './transport.module';
 export { WireExceptionFilter } from './wire-exception.filter';

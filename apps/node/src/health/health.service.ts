@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
 import type { HealthDto } from './health.dto';
 
 @Injectable()
 export class HealthService {
-  constructor(@Inject(NODE_CONFIG) private readonly config: NodeConfig) {}
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly sent: SentMessageRepository,
+  ) {}
 
   // Serving HTTP at all means the identity, the database and the bus came up during bootstrap.
-  status(): HealthDto {
-    return { status: 'ok', code: this.config.code };
+  async status(): Promise<HealthDto> {
+    return { status: 'ok', code: this.config.code, outbox: await this.sent.outboxAlerts() };
   }
 }
