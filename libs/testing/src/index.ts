@@ -10,3 +10,5 @@ export * from './service.process';
 export * from './test-network';
 export * from './wait-for';
 export * from './rogue-bureau';
+export * from './http.caller';
+export * from './local-tls';
