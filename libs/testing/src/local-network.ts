@@ -21,8 +21,10 @@ export interface LocalNetworkOptions {
   onLine?: (line: string) => void;
   /** Per-party broker users (writeNatsAuthConfig), when the nats-server isolates each party. */
   brokerCredentials?: ReadonlyMap<string, BrokerCredentials>;
-  /** When set: every service serves HTTPS with this certificate and reaches NATS over TLS trusting this CA. */
+  /** When set: every service serves HTTPS with this certificate and reaches NATS over TLS trusting this CA… */
   tls?: LocalTls;
+  /** …unless natsTls is false (a broker started elsewhere, with its own CA in NATS_TLS_CA). */
+  natsTls?: boolean;
 }
 
 export interface GatewayTokens {
@@ -74,7 +76,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   const adminToken = options.adminToken ?? randomToken();
   const gatewayTokens = options.gatewayTokens ?? { auditor: randomToken(), admin: randomToken(), officer: randomToken() };
   const registryTokens: RegistryTokens = { officer: randomToken(), auditor: randomToken(), coordinator: randomToken() };
-  const common = { NATS_URL: options.natsUrl, ...tlsEnv(options.tls), ...options.extraEnv };
+  const common = { NATS_URL: options.natsUrl, ...tlsEnv(options.tls, options.natsTls ?? true), ...options.extraEnv };
   const ca = options.tls?.caPem;
   const broker = (user: string): Record<string, string> => {
     if (!options.brokerCredentials) return {};
@@ -171,9 +173,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
 }
 
 /** A service's TLS settings: its HTTPS certificate, the CA for NATS, and the CA for its own HTTPS calls. */
-function tlsEnv(tls: LocalTls | undefined): Record<string, string> {
+function tlsEnv(tls: LocalTls | undefined, natsTls: boolean): Record<string, string> {
   if (!tls) return {};
-  return { NATS_TLS_CA: tls.caFile, TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, NODE_EXTRA_CA_CERTS: tls.caFile };
+  return { ...(natsTls ? { NATS_TLS_CA: tls.caFile } : {}), TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, NODE_EXTRA_CA_CERTS: tls.caFile };
 }
 
 /** "role:token,role:token", as the services read their *_ROLE_TOKENS variables. */
