@@ -2,7 +2,7 @@ import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { PRIVATE_UMASK } from '@bureaunet/platform';
-import { BrokerCredentials, LocalNetwork, randomToken, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
+import { BrokerCredentials, LocalNetwork, LocalTls, ensureLocalTls, randomToken, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
 import { playWorkflowScenario } from './workflow.scenario';
 
 /**
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   chmodSync(varDir, 0o700); // also when the folder was there before
   const codes = (process.env.BUREAUNET_CODES ?? `${HUB_CODE},MR,DK,FR`).split(',').map((code) => code.trim().toUpperCase());
 
+  // TLS everywhere unless BUREAUNET_TLS=0: a local CA (var/tls, git-ignored) for NATS and every HTTP listener.
+  const tls: LocalTls | undefined = process.env.BUREAUNET_TLS === '0' ? undefined : await ensureLocalTls(join(varDir, 'tls'));
   let nats: RunningNatsServer | undefined;
   let natsUrl = process.env.NATS_URL;
   let brokerCredentials: Map<string, BrokerCredentials> | undefined;
@@ -27,10 +29,10 @@ async function main(): Promise<void> {
     // Our own nats-server isolates each party: one user per service, fresh passwords every start.
     const configFile = join(varDir, 'nats-auth.conf');
     brokerCredentials = writeNetworkBrokerConfig(configFile, codes);
-    nats = await startNatsServer({ storeDir: join(varDir, 'nats'), port: intEnv('NATS_PORT', 4322), configFile });
+    nats = await startNatsServer({ storeDir: join(varDir, 'nats'), port: intEnv('NATS_PORT', 4322), configFile, ...(tls ? { tls } : {}) });
     natsUrl = nats.url;
   }
-  console.log(`nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}`);
+  console.log(`nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}${tls && nats ? ' (TLS only)' : ''}`);
 
   const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomToken();
   writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
@@ -46,6 +48,9 @@ async function main(): Promise<void> {
     adminToken,
     gatewayTokens,
     brokerCredentials,
+    tls,
+    // A NATS_URL given from outside is taken as it is (NATS_TLS_CA from the environment); HTTPS for our listeners either way.
+    natsTls: Boolean(nats),
     ports: { registry: intEnv('REGISTRY_PORT', 3001), gateway: intEnv('GATEWAY_PORT', 3002), firstNode: intEnv('NODE_PORT_BASE', 3100) },
     onLine: (line) => logTo(logs, logDir, line),
   });
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
   const tokensDir = writeNodeTokens(join(varDir, 'tokens'), network);
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
   console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
+  if (tls) console.log(`HTTPS and NATS over TLS with the local CA ${tls.caFile}: clients trust it with NODE_EXTRA_CA_CERTS=${tls.caFile}`);
   console.log(`node API tokens (officer, reviewer, coordinator) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`);
   console.log('network ready');
   if (process.env.BUREAUNET_SCENARIO !== '0') {

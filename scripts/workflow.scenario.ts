@@ -1,5 +1,5 @@
 import { HUB_CODE } from '@bureaunet/contracts';
-import { LocalNetwork, NodeApiClient, NodeRole, SentMessageView, waitFor } from '@bureaunet/testing';
+import { LocalNetwork, NodeApiClient, NodeRole, SentMessageView, httpCall, waitFor } from '@bureaunet/testing';
 
 /**
  * The demo `npm start` plays after "network ready": one readable line per step of the police
@@ -17,7 +17,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
   const others = codes.filter((code) => code !== requester).slice(0, 2) as [string, string];
   const [participant] = others;
   // Each step with the role that takes it at that bureau: officers, the hub's reviewer, the coordinator.
-  const api = (code: string, role: NodeRole = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role]);
+  const api = (code: string, role: NodeRole = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role], network.ca);
   const hub = api(HUB_CODE, 'reviewer');
 
   // 1. A bureau requests a red notice.
@@ -46,14 +46,19 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
 
   // 4. A coordinator creates an operation with three countries at the registry.
   const operationId = `trident-${Date.now()}`;
-  const response = await fetch(`${network.registry.url}/api/operations`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${network.registryTokens.coordinator}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: operationId, name: 'Operation Trident', coordinator, participants: others, start: new Date(Date.now() - 60_000).toISOString(), end: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
-  });
-  if (!response.ok) throw new Error(`the registry refused the operation: ${response.status} ${await response.text()}`);
-  const { version } = (await response.json()) as { version: number };
-  await waitFor(async () => ((await (await fetch(`${network.gateway.url}/api/rules/status`)).json()) as { version: number | null }).version! >= version, { what: 'the operation at the gateway' });
+  const response = await httpCall(
+    `${network.registry.url}/api/operations`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${network.registryTokens.coordinator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: operationId, name: 'Operation Trident', coordinator, participants: others, start: new Date(Date.now() - 60_000).toISOString(), end: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+    },
+    network.ca,
+  );
+  if (!response.ok) throw new Error(`the registry refused the operation: ${response.status} ${response.text}`);
+  const { version } = JSON.parse(response.text) as { version: number };
+  const rulesVersion = async () => (JSON.parse((await httpCall(`${network.gateway.url}/api/rules/status`, {}, network.ca)).text) as { version: number | null }).version;
+  await waitFor(async () => (await rulesVersion())! >= version, { what: 'the operation at the gateway' });
   say(`scenario 4/6: ${coordinator} coordinates ${operationId} with ${[coordinator, ...others].join(', ')} (created at the registry, rules version ${version})`);
 
   // 5. The coordinator broadcasts an alert to the participants.

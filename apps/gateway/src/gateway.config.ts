@@ -13,6 +13,8 @@ export interface GatewayConfig {
   clockSkewMs: number;
   maxEnvelopeAgeMs: number;
   directoryStalenessMs: number;
+  /** How often replay records past the time window are pruned (REPLAY_PRUNE_INTERVAL_MS). */
+  replayPruneIntervalMs: number;
   /** Bearer tokens of the ledger API, "auditor:<token>,admin:<token>" (GATEWAY_ROLE_TOKENS). */
   roleTokens: string;
   /** Ceiling on gateway.sqlite (DATABASE_MAX_MB): past it submissions wait on their stream instead of filling the disk. */
@@ -40,6 +42,7 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     // Envelope ids are remembered at least this long, so a replay is either stale or a known id.
     maxEnvelopeAgeMs: env.int('MAX_ENVELOPE_AGE_MS', { default: 24 * 3_600_000, min: 1_000 }),
     directoryStalenessMs: env.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1_000 }),
+    replayPruneIntervalMs: env.int('REPLAY_PRUNE_INTERVAL_MS', { default: 60_000, min: 100, max: 3_600_000 }),
     roleTokens: env.string('GATEWAY_ROLE_TOKENS'),
     databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),

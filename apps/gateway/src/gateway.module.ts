@@ -27,14 +27,18 @@ import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
+import { EnvelopeReceiptEntity } from './submission/envelope-receipt.entity';
+import { EnvelopeReceiptRepository } from './submission/envelope-receipt.repository';
 import { LineageReader } from './submission/lineage.reader';
 import { ProcessedSubmissionEntity } from './submission/processed-submission.entity';
+import { ProcessedSubmissionPruner } from './submission/processed-submission.pruner';
 import { ProcessedSubmissionRepository } from './submission/processed-submission.repository';
+import { ReceiptGate } from './submission/receipt.gate';
 import { SubmissionDecider } from './submission/submission.decider';
 import { SubmissionHandler } from './submission/submission.handler';
 import { SubmissionService } from './submission/submission.service';
 
-export const GATEWAY_ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity];
+export const GATEWAY_ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity, EnvelopeReceiptEntity];
 
 @Module({})
 export class GatewayModule {
@@ -58,7 +62,10 @@ export class GatewayModule {
         RegistryEventRecorder,
         LedgerQueryService,
         ProcessedSubmissionRepository,
+        ProcessedSubmissionPruner,
         EnvelopeLineageRepository,
+        EnvelopeReceiptRepository,
+        ReceiptGate,
         LineageReader,
         RulesCache,
         SubmissionRateLimiter,

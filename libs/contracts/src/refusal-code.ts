@@ -24,6 +24,13 @@ export const REFUSAL_CODES = [
   'directory-unavailable',
   'policy-denied',
   'rate-limited',
+  // The content JWE's protected bn_id / bn_from do not name this envelope and its sender.
+  'content-binding-mismatch',
+  // Receipts: each names an envelope the gateway accepted and delivered to the receipt's sender.
+  'receipt-unknown-envelope',
+  'receipt-not-recipient',
+  'receipt-misaddressed',
+  'duplicate-receipt',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
 import { applyHttpBodyLimits } from './http-body.limits';
+import { readHttpsOptions } from './https-options';
 import { formatReadyLine } from './ready-line';
 
 export interface ServiceBootstrapOptions {
@@ -21,7 +22,8 @@ export interface ServiceBootstrapOptions {
 /** HTTP + NATS hybrid app with validation, one error filter, OpenAPI at /api/docs, and a ready line. */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<{ app: INestApplication; url: string }> {
   const host = options.host ?? process.env.BIND_HOST ?? '127.0.0.1';
-  const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false });
+  const httpsOptions = readHttpsOptions();
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false, ...(httpsOptions ? { httpsOptions } : {}) });
   applyHttpBodyLimits(app, { limit: options.bodyLimit });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
@@ -36,7 +38,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   }
   await app.listen(options.port, host);
   const address = app.getHttpServer().address() as { port: number };
-  const url = `http://${host}:${address.port}`;
+  const url = `${httpsOptions ? 'https' : 'http'}://${host}:${address.port}`;
   new Logger('Bootstrap').log(`${options.name} listening on ${url}`);
   process.stdout.write(`${formatReadyLine({ service: options.name, url })}\n`);
   return { app, url };

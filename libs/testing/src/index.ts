@@ -10,4 +10,7 @@ export * from './service.process';
 export * from './test-network';
 export * from './wait-for';
 export * from './schema-upgrade.check';
+export * from './delivery-watch';
 export * from './rogue-bureau';
+export * from './http.caller';
+export * from './local-tls';

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
+import { httpCall } from './http.caller';
+import type { LocalTls } from './local-tls';
 import type { BrokerCredentials } from './nats-auth.config';
 import { ServiceProcess, startServiceProcess } from './service.process';
 
@@ -19,6 +21,10 @@ export interface LocalNetworkOptions {
   onLine?: (line: string) => void;
   /** Per-party broker users (writeNatsAuthConfig), when the nats-server isolates each party. */
   brokerCredentials?: ReadonlyMap<string, BrokerCredentials>;
+  /** When set: every service serves HTTPS with this certificate and reaches NATS over TLS trusting this CA… */
+  tls?: LocalTls;
+  /** …unless natsTls is false (a broker started elsewhere, with its own CA in NATS_TLS_CA). */
+  natsTls?: boolean;
 }
 
 export interface GatewayTokens {
@@ -56,6 +62,8 @@ export interface LocalNetwork {
   registryTokens: RegistryTokens;
   /** Bearer tokens for each node's HTTP API, by bureau code (NODE_ROLE_TOKENS). */
   nodeTokens: Map<string, NodeTokens>;
+  /** The CA (PEM) that HTTPS clients of this network trust, when it runs with TLS. */
+  ca?: string;
   node(code: string): ServiceProcess;
   /** Starts a node for a code enrolled afterwards (a one-time token is issued for it). */
   addNode(code: string, port?: number): Promise<ServiceProcess>;
@@ -68,7 +76,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
   const adminToken = options.adminToken ?? randomToken();
   const gatewayTokens = options.gatewayTokens ?? { auditor: randomToken(), admin: randomToken(), officer: randomToken() };
   const registryTokens: RegistryTokens = { officer: randomToken(), auditor: randomToken(), coordinator: randomToken() };
-  const common = { NATS_URL: options.natsUrl, ...options.extraEnv };
+  const common = { NATS_URL: options.natsUrl, ...tlsEnv(options.tls, options.natsTls ?? true), ...options.extraEnv };
+  const ca = options.tls?.caPem;
   const broker = (user: string): Record<string, string> => {
     if (!options.brokerCredentials) return {};
     const credentials = options.brokerCredentials.get(user);
@@ -93,7 +102,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         onLine: options.onLine,
       }),
     );
-    const issueToken = (code: string) => issueEnrolmentToken(registry.url, adminToken, code);
+    const issueToken = (code: string) => issueEnrolmentToken(registry.url, adminToken, code, ca);
     const gateway = track(
       await startServiceProcess({
         name: 'gateway',
@@ -144,6 +153,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       gatewayTokens,
       registryTokens,
       nodeTokens,
+      ca,
       node(code) {
         const node = nodes.get(code);
         if (!node) throw new Error(`no node ${code} in this network`);
@@ -160,6 +170,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     await stopAll(started);
     throw error;
   }
+}
+
+/** A service's TLS settings: its HTTPS certificate, the CA for NATS, and the CA for its own HTTPS calls. */
+function tlsEnv(tls: LocalTls | undefined, natsTls: boolean): Record<string, string> {
+  if (!tls) return {};
+  return { ...(natsTls ? { NATS_TLS_CA: tls.caFile } : {}), TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, NODE_EXTRA_CA_CERTS: tls.caFile };
 }
 
 /** "role:token,role:token", as the services read their *_ROLE_TOKENS variables. */
@@ -181,12 +197,12 @@ async function stopAll(services: readonly ServiceProcess[]): Promise<void> {
 }
 
 /** Asks the registry (as administrator) for a one-time enrolment token for a bureau code. */
-export async function issueEnrolmentToken(registryUrl: string, adminToken: string, code: string): Promise<string> {
-  const response = await fetch(`${registryUrl}/api/admin/enrolment-tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ code }),
-  });
-  if (!response.ok) throw new Error(`enrolment token for ${code}: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
+export async function issueEnrolmentToken(registryUrl: string, adminToken: string, code: string, ca?: string): Promise<string> {
+  const response = await httpCall(
+    `${registryUrl}/api/admin/enrolment-tokens`,
+    { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ code }) },
+    ca,
+  );
+  if (!response.ok) throw new Error(`enrolment token for ${code}: HTTP ${response.status} ${response.text}`);
+  return (JSON.parse(response.text) as { token: string }).token;
 }

@@ -11,6 +11,8 @@ export interface NatsServerOptions {
   port?: number;
   /** Extra configuration file (accounts, permissions). */
   configFile?: string;
+  /** Server certificate and key: then every client must speak TLS (the URL stays nats://). */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export interface RunningNatsServer {
@@ -35,6 +37,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const storeDir = options.storeDir ?? mkdtempSync(join(tmpdir(), 'bureaunet-nats-'));
   const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
   if (options.configFile) args.push('-c', options.configFile);
+  if (options.tls) args.push('--tls', '--tlscert', options.tls.certFile, '--tlskey', options.tls.keyFile);
 
   let child: ChildProcess = await launch(binary, args);
   const waitExit = (proc: ChildProcess) =>

@@ -1,3 +1,5 @@
+import { httpCall } from './http.caller';
+
 /** The node's public HTTP API as a test or a script uses it. */
 export interface SendMessageRequest {
   kind: string;
@@ -88,15 +90,19 @@ export class HttpError extends Error {
 }
 
 export class NodeApiClient {
-  /** token: a bearer token of the node's API (NODE_ROLE_TOKENS); its role decides what the node allows. */
+  /**
+   * token: a bearer token of the node's API (NODE_ROLE_TOKENS); its role decides what the node allows.
+   * ca: the CA (PEM) that issued the node's HTTPS certificate, when it serves HTTPS.
+   */
   constructor(
     readonly baseUrl: string,
     readonly token?: string,
+    readonly ca?: string,
   ) {}
 
   /** The same node, called with another bearer token (another role). */
   withToken(token: string | undefined): NodeApiClient {
-    return new NodeApiClient(this.baseUrl, token);
+    return new NodeApiClient(this.baseUrl, token, this.ca);
   }
 
   send(request: SendMessageRequest): Promise<{ id: string }> {
@@ -108,9 +114,9 @@ export class NodeApiClient {
   }
 
   async envelope(id: string): Promise<string> {
-    const response = await fetch(`${this.baseUrl}/api/messages/${id}/envelope`, { headers: this.authorization() });
-    if (!response.ok) throw new HttpError(response.status, await response.text());
-    return response.text();
+    const response = await httpCall(`${this.baseUrl}/api/messages/${id}/envelope`, { headers: this.authorization() }, this.ca);
+    if (!response.ok) throw new HttpError(response.status, response.text);
+    return response.text;
   }
 
   inbox(limit = 1000): Promise<{ items: ReceivedMessageView[] }> {
@@ -193,12 +199,16 @@ export class NodeApiClient {
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { ...this.authorization(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
+    const response = await httpCall(
+      `${this.baseUrl}${path}`,
+      {
+        method,
+        headers: { ...this.authorization(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+      this.ca,
+    );
+    const text = response.text;
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!response.ok) throw new HttpError(response.status, parsed);
     return parsed as T;

@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { submitSubject, type EnvelopeMeta, type MessageKind, type RecipientScope } from '@bureaunet/contracts';
+import { FlattenedSign } from 'jose';
+import { ENVELOPE_TYP, submitSubject, type EnvelopeMeta, type MessageKind, type RecipientScope } from '@bureaunet/contracts';
 import { certificateKid, sealEnvelope, type EnvelopeRecipientKey, type SealedEnvelope } from '@bureaunet/crypto';
 import { IdentityStore } from '@bureaunet/identity';
 import type { TestNetwork } from './test-network';
@@ -72,6 +73,12 @@ export class RogueBureau {
       recipients: kind === 'receipt' ? [] : await Promise.all(addressees.map((code) => (envelope.decoyFor?.includes(code) ? decoyKey(code) : this.recipientKey(code)))),
       signer: this.signer,
     });
+  }
+
+  /** Signs any payload with the bureau's real key, past the sealer's checks: a JWS as the bureau's node would make, but of anything. */
+  async sign(payload: unknown): Promise<string> {
+    const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: this.signer.kid, typ: ENVELOPE_TYP }).sign(this.signer.key);
+    return JSON.stringify({ protected: signed.protected, payload: signed.payload, signature: signed.signature });
   }
 
   /** Publishes raw bytes on a submission subject (its own unless told), as its node would. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalNetwork, NodeRole, startLocalNetwork } from './local-network';
+import { ensureLocalTls } from './local-tls';
 import { BrokerCredentials, writeNetworkBrokerConfig } from './nats-auth.config';
 import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
 import { NodeApiClient } from './node-api.client';
@@ -19,20 +20,22 @@ export interface TestNetwork extends LocalNetwork {
 }
 
 /** One call to set up a whole network on free ports with temporary stores; one to clean it up. */
-export async function startTestNetwork(codes: readonly string[], extraEnv: Record<string, string> = {}, options: { brokerIsolation?: boolean } = {}): Promise<TestNetwork> {
+export async function startTestNetwork(codes: readonly string[], extraEnv: Record<string, string> = {}, options: { brokerIsolation?: boolean; tls?: boolean } = {}): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
   const configFile = join(dataDir, 'nats-auth.conf');
   const brokerCredentials = options.brokerIsolation ? writeNetworkBrokerConfig(configFile, codes) : undefined;
-  const nats = await startNatsServer(brokerCredentials ? { configFile } : {});
+  // Plain by default for speed; with tls, NATS and every HTTP listener take TLS only.
+  const tls = options.tls ? await ensureLocalTls(join(dataDir, 'tls')) : undefined;
+  const nats = await startNatsServer({ ...(brokerCredentials ? { configFile } : {}), ...(tls ? { tls } : {}) });
   const lines: string[] = [];
   try {
-    const network = await startLocalNetwork({ natsUrl: nats.url, dataDir, codes, extraEnv, brokerCredentials, onLine: (line) => lines.push(line) });
+    const network = await startLocalNetwork({ natsUrl: nats.url, dataDir, codes, extraEnv, brokerCredentials, tls, onLine: (line) => lines.push(line) });
     return {
       ...network,
       nats,
       dataDir,
       brokerCredentials,
-      api: (code, role = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role]),
+      api: (code, role = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role], network.ca),
       output: () => lines.slice(-300).join('\n'),
       async teardown() {
         await network.stop();

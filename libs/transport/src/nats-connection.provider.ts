@@ -13,6 +13,8 @@ export interface TransportOptions {
   pass?: string;
   /** Replies come on `<prefix>.…`; under broker isolation each party may read only its own. */
   inboxPrefix?: string;
+  /** CA file (PEM): when set, the connection must be TLS and the server's certificate chain to it. */
+  tlsCaFile?: string;
 }
 
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -24,6 +26,7 @@ export async function connectNats(options: TransportOptions): Promise<NatsConnec
     user: options.user,
     pass: options.pass,
     ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
+    ...(options.tlsCaFile ? { tls: { caFile: options.tlsCaFile } } : {}),
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,
   });

@@ -1,8 +1,6 @@
 import type { EnvelopeLineageEntity } from './envelope-lineage.entity';
 import type { EnvelopeLineageRepository } from './envelope-lineage.repository';
 import { LineageReader } from './lineage.reader';
-import type { ProcessedSubmissionEntity } from './processed-submission.entity';
-import type { ProcessedSubmissionRepository } from './processed-submission.repository';
 
 const ORIGINAL = '0192b3c4-0000-7000-8000-000000000001';
 const REPLY = '0192b3c4-0000-7000-8000-000000000002';
@@ -10,19 +8,12 @@ const UNKNOWN = '0192b3c4-0000-7000-8000-00000000dead';
 const DIGEST = 'a'.repeat(43);
 
 const lineageRows: Record<string, Partial<EnvelopeLineageEntity>> = {
-  [ORIGINAL]: { envelopeId: ORIGINAL, sender: 'DK', kind: 'diffusion', restrictedTo: '["FR"]' },
-  [REPLY]: { envelopeId: REPLY, sender: 'MR', kind: 'message', restrictedTo: '["FR","IT"]' },
-};
-const processedRows: Record<string, Partial<ProcessedSubmissionEntity>> = {
-  [ORIGINAL]: { envelopeId: ORIGINAL, digest: DIGEST, deliveredTo: '["MR","XH"]' },
-  [REPLY]: { envelopeId: REPLY, digest: DIGEST, deliveredTo: '["DK"]' },
+  [ORIGINAL]: { envelopeId: ORIGINAL, sender: 'DK', kind: 'diffusion', restrictedTo: '["FR"]', digest: DIGEST, deliveredTo: '["MR","XH"]' },
+  [REPLY]: { envelopeId: REPLY, sender: 'MR', kind: 'message', restrictedTo: '["FR","IT"]', digest: DIGEST, deliveredTo: '["DK"]' },
 };
 
 describe('LineageReader', () => {
-  const reader = new LineageReader(
-    { find: async (id: string) => (lineageRows[id] as EnvelopeLineageEntity | undefined) ?? null } as unknown as EnvelopeLineageRepository,
-    { find: async (id: string) => (processedRows[id] as ProcessedSubmissionEntity | undefined) ?? null } as unknown as ProcessedSubmissionRepository,
-  );
+  const reader = new LineageReader({ find: async (id: string) => (lineageRows[id] as EnvelopeLineageEntity | undefined) ?? null } as unknown as EnvelopeLineageRepository);
 
   it('knows nothing of an envelope that refers to none', async () => {
     expect(await reader.read({ meta: { priority: 'urgent' } })).toEqual({ inheritedRestrictions: [], unresolved: [] });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopePayload, MessageKind } from '@bureaunet/contracts';
 import { NO_LINEAGE, inheritingReferences, type AnsweredEnvelope, type EnvelopeLineage } from '@bureaunet/policy';
 import { EnvelopeLineageRepository } from './envelope-lineage.repository';
-import { ProcessedSubmissionRepository } from './processed-submission.repository';
 
 /**
  * What an envelope inherits from the envelopes it refers to: the restrictions of those it replies
@@ -11,10 +10,7 @@ import { ProcessedSubmissionRepository } from './processed-submission.repository
  */
 @Injectable()
 export class LineageReader {
-  constructor(
-    private readonly lineage: EnvelopeLineageRepository,
-    private readonly processed: ProcessedSubmissionRepository,
-  ) {}
+  constructor(private readonly lineage: EnvelopeLineageRepository) {}
 
   async read(payload: Pick<EnvelopePayload, 'meta'>): Promise<EnvelopeLineage> {
     const { meta } = payload;
@@ -35,9 +31,10 @@ export class LineageReader {
 
   /** The envelope answered, when the gateway accepted it (with this digest, for a receipt). */
   private async answered(reference: { id: string; digest?: string }): Promise<AnsweredEnvelope | undefined> {
-    const [row, processed] = [await this.lineage.find(reference.id), await this.processed.find(reference.id)];
-    if (!row || !processed) return undefined;
-    if (reference.digest !== undefined && reference.digest !== processed.digest) return undefined;
-    return { from: row.sender, kind: row.kind as MessageKind, deliveredTo: JSON.parse(processed.deliveredTo) as string[] };
+    // The lineage row, not the replay record: that one is pruned once replays are stale anyway.
+    const row = await this.lineage.find(reference.id);
+    if (!row) return undefined;
+    if (reference.digest !== undefined && reference.digest !== row.digest) return undefined;
+    return { from: row.sender, kind: row.kind as MessageKind, deliveredTo: JSON.parse(row.deliveredTo) as string[] };
   }
 }

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * An envelope the gateway accepted: its id is never accepted again (replay), and a second copy of
- * the same bytes is recognised and answered from here without a second effect.
+ * the same bytes is recognised and answered from here without a second effect. Pruned once the
+ * time window refuses any copy anyway (ProcessedSubmissionPruner).
  */
 @Entity('processed_submission')
 export class ProcessedSubmissionEntity {
@@ -23,6 +24,7 @@ export class ProcessedSubmissionEntity {
   @Column({ type: 'text' })
   report!: string;
 
+  @Index()
   @Column({ type: 'varchar', length: 30 })
   acceptedAt!: string;
 }

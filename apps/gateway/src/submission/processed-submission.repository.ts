@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { LessThan, type EntityManager, type Repository } from 'typeorm';
 import { ProcessedSubmissionEntity } from './processed-submission.entity';
 
 @Injectable()
@@ -13,5 +13,12 @@ export class ProcessedSubmissionRepository {
 
   async insert(manager: EntityManager, row: ProcessedSubmissionEntity): Promise<void> {
     await manager.insert(ProcessedSubmissionEntity, row);
+  }
+
+  /** Deletes up to `limit` records accepted before `cutoff` (ISO instant); returns how many. */
+  async deleteAcceptedBefore(manager: EntityManager, cutoff: string, limit: number): Promise<number> {
+    const rows = await manager.find(ProcessedSubmissionEntity, { select: { envelopeId: true }, where: { acceptedAt: LessThan(cutoff) }, order: { acceptedAt: 'ASC' }, take: limit });
+    if (rows.length > 0) await manager.delete(ProcessedSubmissionEntity, rows.map((row) => row.envelopeId));
+    return rows.length;
   }
 }

@@ -6,7 +6,7 @@ type Accepted = Extract<Decision, { status: 'accepted' }>;
 
 /**
  * What the ledger records for an accepted envelope: the submission with the rules version that
- * decided it and the restrictions it carries on, the receipt it is (if so), and each recipient's
+ * decided it and the restrictions it carries on, the receipt it is (if so, and delivered), and each recipient's
  * outcome with the policies that decided it.
  */
 export function acceptedEvents(payload: EnvelopePayload, digest: string, decision: Accepted, at: Date): LedgerEvent[] {
@@ -19,7 +19,8 @@ export function acceptedEvents(payload: EnvelopePayload, digest: string, decisio
       data: { from: payload.from, kind: payload.kind, to: payload.to, digest, meta: payload.meta, policyVersion, restrictedTo: decision.restrictedTo },
     },
   ];
-  if (payload.kind === 'receipt' && payload.meta.receiptFor) {
+  // Only a receipt that reaches the sender is one: refused, it is a submission and nothing more.
+  if (payload.kind === 'receipt' && payload.meta.receiptFor && decision.recipients.some((outcome) => outcome.status === 'delivered')) {
     events.push({ type: 'receipt', envelopeId: payload.meta.receiptFor.id, at, data: { receiptId: payload.id, from: payload.from, digest: payload.meta.receiptFor.digest } });
   }
   for (const outcome of decision.recipients) {

@@ -8,7 +8,9 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { applyRecipientPolicy } from '../policy/recipient-policy';
 import { RulesCache } from '../policy/rules.cache';
 import { SubmissionRateLimiter } from '../policy/submission-rate.limiter';
+import { checkContentBinding } from './content-binding.check';
 import { LineageReader } from './lineage.reader';
+import { ReceiptGate } from './receipt.gate';
 import { RecipientCandidate, broadcastCodes, resolveRecipients } from './recipient.resolver';
 import { checkTimeWindow } from './time-window.check';
 
@@ -23,11 +25,14 @@ export type Decision =
       /** The data owner's restrictions that hold for this envelope and whatever refers to it later. */
       restrictedTo: string[];
     }
-  | { status: 'refused'; refusal: Refusal; policyVersion: number };
+  | { status: 'refused'; refusal: Refusal; policyVersion: number }
+  /** A second receipt of one recipient for one envelope: answered, with no effect and no ledger entry. */
+  | { status: 'duplicate'; refusal: Refusal; policyVersion: number };
 
 /**
  * Decides what happens to one parsed envelope: checks the sender end to end (publishing subject,
- * time window, directory, certificate, signature), its rate limit, then each recipient, first the
+ * time window, directory, certificate, signature, content binding), its rate limit (a receipt:
+ * what it answers), then each recipient, first the
  * protocol (known, enrolled, encrypted for) and then the access rules. Throws only when it cannot
  * decide (directory or rules unavailable or stale), so the submission is retried rather than refused.
  */
@@ -38,6 +43,7 @@ export class SubmissionDecider {
     private readonly rules: RulesCache,
     private readonly limiter: SubmissionRateLimiter,
     private readonly lineage: LineageReader,
+    private readonly receipts: ReceiptGate,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -50,8 +56,10 @@ export class SubmissionDecider {
     if ('refusal' in checked) return refused(checked.refusal);
     const { payload } = parsed;
     const codes = payload.to === 'all' ? broadcastCodes(await this.directory.all(), payload.from) : [...new Set(payload.to)];
-    // Receipts are exempt: a bureau sends one per envelope it received, which others' limits bound.
-    if (payload.kind !== 'receipt') {
+    if (payload.kind === 'receipt') {
+      const receipt = await this.receipts.admit(payload, rules);
+      if (receipt.status !== 'valid') return { ...receipt, policyVersion: rules.version };
+    } else {
       const admitted = this.limiter.admit(payload.from, codes.length, rules);
       if (!admitted.allowed) return refused(admitted.refusal);
     }
@@ -87,6 +95,8 @@ export class SubmissionDecider {
       if (error instanceof CryptoError && error.code !== 'bad-content') return { refusal: { code: error.code, message: error.message } };
       throw error;
     }
+    const bindingRefusal = checkContentBinding(payload);
+    if (bindingRefusal) return { refusal: bindingRefusal };
     return { sender };
   }
 

@@ -8,6 +8,7 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { LedgerEvent, LedgerRecorder } from '../ledger/ledger.recorder';
 import { DeliveryPublisher } from './delivery.publisher';
 import { EnvelopeLineageRepository } from './envelope-lineage.repository';
+import { EnvelopeReceiptRepository } from './envelope-receipt.repository';
 import { ProcessedSubmissionRepository } from './processed-submission.repository';
 import { acceptedEvents, refusalFields } from './submission-ledger.events';
 import { SubmissionDecider, type Decision } from './submission.decider';
@@ -26,6 +27,7 @@ export class SubmissionService {
     private readonly decider: SubmissionDecider,
     private readonly processed: ProcessedSubmissionRepository,
     private readonly lineage: EnvelopeLineageRepository,
+    private readonly receipts: EnvelopeReceiptRepository,
     private readonly ledger: LedgerRecorder,
     private readonly writer: SerialWriter,
     private readonly publisher: DeliveryPublisher,
@@ -48,12 +50,18 @@ export class SubmissionService {
       return this.refuse(submitter, { envelopeId: `unparsed-${rawDigest(raw).slice(0, 32)}` }, { code: error.code === 'bad-content' ? 'malformed-envelope' : error.code, message: error.message });
     }
     const { payload, digest } = parsed;
+    // Before any answer from the replay record: on another party's subject, a known envelope is
+    // not a replay to re-publish but a bureau passing off what it received as its own submission.
+    if (payload.from !== submitter) {
+      return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'sender-mismatch', message: `published on ${submitter}'s submission subject but from is ${payload.from}` });
+    }
     const earlier = await this.processed.find(payload.id);
     if (earlier && earlier.digest === digest) return this.replayEarlier(earlier, raw);
     if (earlier) return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` });
 
     const decision = await this.decider.decide(parsed, submitter);
     if (decision.status === 'refused') return this.refuse(submitter, { envelopeId: payload.id, digest }, decision.refusal, decision.policyVersion);
+    if (decision.status === 'duplicate') return this.answerDuplicate(parsed, decision.refusal);
     return this.accept(parsed, decision, raw);
   }
 
@@ -63,17 +71,36 @@ export class SubmissionService {
     const now = this.clock.now();
     const report = await this.signReport({ envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'accepted', recipients }, now);
     const deliveredTo = recipients.filter((outcome) => outcome.status === 'delivered').map((outcome) => outcome.code);
-    await this.writer.transaction(async (manager) => {
+    const duplicate = await this.writer.transaction(async (manager) => {
+      // A receipt counts once it is delivered, and once per recipient: checked again here, where writes are serial.
+      const receiptFor = payload.kind === 'receipt' && deliveredTo.length > 0 ? payload.meta.receiptFor : undefined;
+      if (receiptFor) {
+        const earlier = await this.receipts.receiptOf(receiptFor.id, payload.from, manager);
+        if (earlier !== undefined) return { duplicateOf: earlier };
+        await this.receipts.insert(manager, { envelopeId: receiptFor.id, recipient: payload.from, receiptId: payload.id, acceptedAt: now.toISOString() });
+      }
       await this.processed.insert(manager, { envelopeId: payload.id, digest, sender: payload.from, deliveredTo: JSON.stringify(deliveredTo), report, acceptedAt: now.toISOString() });
       // Nothing refers to a receipt; every other envelope can be replied to or forwarded.
       if (payload.kind !== 'receipt') {
-        const row = { envelopeId: payload.id, sender: payload.from, kind: payload.kind, restrictedTo: JSON.stringify(decision.restrictedTo), acceptedAt: now.toISOString() };
+        const row = { envelopeId: payload.id, sender: payload.from, kind: payload.kind, restrictedTo: JSON.stringify(decision.restrictedTo), digest, deliveredTo: JSON.stringify(deliveredTo), acceptedAt: now.toISOString() };
         await this.lineage.insert(manager, row);
       }
       await this.ledger.append(manager, acceptedEvents(payload, digest, decision, now));
+      return undefined;
     });
+    if (duplicate) {
+      const id = payload.meta.receiptFor?.id;
+      return this.answerDuplicate(parsed, { code: 'duplicate-receipt', message: `${payload.from} already receipted ${id} with receipt ${duplicate.duplicateOf}: this one has no effect` });
+    }
     await this.publisher.deliver(payload.id, raw, deliveredTo);
     await this.publisher.report(payload.from, `${payload.id}:${digest}`, report);
+  }
+
+  /** A second receipt: the sender hears it had no effect; nothing is delivered, stored or ledgered. */
+  private async answerDuplicate(parsed: ParsedEnvelope, refusal: Refusal): Promise<void> {
+    const { payload, digest } = parsed;
+    const report = await this.signReport({ envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'refused', refusal, recipients: [] }, this.clock.now());
+    await this.publisher.report(payload.from, `${payload.id}:${digest}:refused`, report);
   }
 
   private async replayEarlier(earlier: { envelopeId: string; digest: string; sender: string; deliveredTo: string; report: string }, raw: Uint8Array): Promise<void> {

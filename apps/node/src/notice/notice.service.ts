@@ -74,9 +74,9 @@ export class NoticeService {
     this.sender.requireHub('refusing a notice request');
     const request = await this.pendingRequest(id);
     const body: WorkflowNote = { workflow: 'notice-refusal', requestId: id, reason };
-    const message = await this.sender.send({ kind: 'message', to: [request.requester], meta: { replyTo: id }, body }, async (manager, _sent, now) => {
-      await manager.update(NoticeRequestEntity, { id, state: 'pending' }, { state: 'refused', reason, decidedAt: now });
-    });
+    const message = await this.sender.send({ kind: 'message', to: [request.requester], meta: { replyTo: id }, body }, (manager, _sent, now) =>
+      this.store.decideRequest(manager, id, { state: 'refused', reason, decidedAt: now }),
+    );
     return { id: message.id };
   }
 
@@ -107,8 +107,8 @@ export class NoticeService {
     const body: NoticeBody = { ...draft, number, owner: request.requester, revision: 1, publishedAt: now.toISOString(), requestId: request.id };
     const meta: EnvelopeMeta = { noticeType: draft.type, ...(request.restrictedTo.length > 0 ? { restrictedTo: request.restrictedTo } : {}) };
     const message = await this.sender.send({ kind: 'notice', to: recipients, meta, body }, async (manager, sent, at) => {
+      await this.store.decideRequest(manager, request.id, { state: 'approved', noticeNumber: number, decidedAt: at });
       await this.store.put(manager, noticeRow(body, { envelopeId: sent.id, restrictedTo: request.restrictedTo, recipients, at }));
-      await manager.update(NoticeRequestEntity, { id: request.id, state: 'pending' }, { state: 'approved', noticeNumber: number, decidedAt: at });
     });
     return { id: message.id, number };
   }
@@ -118,8 +118,9 @@ export class NoticeService {
     const to = await this.reached(held);
     const meta: EnvelopeMeta = { noticeType: held.type, replyTo: held.envelopeId, ...(held.restrictedTo.length > 0 ? { restrictedTo: held.restrictedTo } : {}) };
     const message = await this.sender.send({ kind: 'notice-cancel', to, meta, body: { number: held.number, reason } }, async (manager, _sent, now) => {
-      await this.store.cancel(manager, held.number, reason, now);
-      if (requestId) await manager.update(NoticeRequestEntity, { id: requestId, state: 'pending' }, { state: 'approved', decidedAt: now });
+      if (requestId) await this.store.decideRequest(manager, requestId, { state: 'approved', decidedAt: now });
+      // Checked again where writes are serial: of two cancellations at once, one is sent.
+      if (!(await this.store.cancel(manager, held.number, reason, now))) throw new DomainError('notice-cancelled', `notice ${held.number} is already cancelled`, 'conflict');
     });
     return { id: message.id, number: held.number };
   }

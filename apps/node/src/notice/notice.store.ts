@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@bureaunet/contracts';
 import type { EntityManager } from 'typeorm';
 import { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice-index.entity';
+import { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeEntity } from './notice.entity';
 import { documentRows, nameTokenRows } from './notice.rows';
-import { isNewerRevision } from './notice.state';
+import { assertPending, isNewerRevision } from './notice.state';
 
 /** Writes to the notice tables, always inside a SerialWriter transaction (the caller's manager). */
 @Injectable()
@@ -23,6 +25,18 @@ export class NoticeStore {
     if (tokens.length > 0) await manager.insert(NoticeNameTokenEntity, tokens);
     if (documents.length > 0) await manager.insert(NoticeDocumentEntity, documents);
     return true;
+  }
+
+  /**
+   * Decides a received request that is still pending. The check and the change run in the
+   * caller's serialised transaction, with the step's outgoing message: of two racing review
+   * steps, the second finds the request decided and rolls back, message and all.
+   */
+  async decideRequest(manager: EntityManager, id: string, change: Pick<NoticeRequestEntity, 'state' | 'decidedAt'> & Partial<Pick<NoticeRequestEntity, 'noticeNumber' | 'reason'>>): Promise<void> {
+    const request = await manager.findOneBy(NoticeRequestEntity, { id, direction: 'received' });
+    if (!request) throw new DomainError('request-not-found', `no notice request ${id} was received here`, 'not-found');
+    assertPending(id, request.state);
+    await manager.update(NoticeRequestEntity, { id }, change);
   }
 
   /** Marks a notice cancelled; false when it is unknown here or already cancelled. */
