@@ -14,6 +14,9 @@ describe('loadNodeConfig', () => {
       directoryStalenessMs: 30_000,
       messageTtlMs: 7 * 86_400_000,
       republishIntervalMs: 5_000,
+      clockSkewMs: 120_000,
+      deadLetterAfter: 5,
+      deadLetterLimit: 10_000,
       roleTokens: TOKENS,
     });
   });

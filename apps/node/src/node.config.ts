@@ -27,6 +27,12 @@ export interface NodeConfig {
   /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
   messageTtlMs: number;
   republishIntervalMs: number;
+  /** Tolerated clock difference when this node checks an envelope's createdAt and expiresAt itself. */
+  clockSkewMs: number;
+  /** Failed deliveries before one is parked as a dead letter (about 15 s with the backoff at 5). */
+  deadLetterAfter: number;
+  /** Dead letters kept before the node stops parking (and acking) poison and alerts instead of dropping any. */
+  deadLetterLimit: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
 }
@@ -44,6 +50,9 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),
     messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
     republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
+    clockSkewMs: reader.int('CLOCK_SKEW_MS', { default: 120_000, min: 0 }),
+    deadLetterAfter: reader.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
+    deadLetterLimit: reader.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
   });

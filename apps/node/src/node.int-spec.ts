@@ -67,12 +67,15 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 
   it('reports itself healthy under its bureau code', async () => {
-    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR' });
+    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', deadLetters: 0 });
   });
 
   it('describes its HTTP API in OpenAPI', async () => {
     const document = await mr.api.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/dead-letters',
+      '/api/admin/dead-letters/{id}',
+      '/api/admin/dead-letters/{id}/release',
       '/api/diffusions',
       '/api/diffusions/{id}/withdraw',
       '/api/health',
@@ -251,7 +254,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       expect(await mr.api.sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
       const anonymous = mr.api.withToken(undefined);
-      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR' });
+      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', deadLetters: 0 });
       expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
     });
   });
@@ -278,6 +281,9 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     directoryStalenessMs: 600_000,
     messageTtlMs: 3_600_000,
     republishIntervalMs: 500,
+    clockSkewMs: 120_000,
+    deadLetterAfter: 5,
+    deadLetterLimit: 10_000,
     ...overrides,
   };
   const running = await startNode(config);

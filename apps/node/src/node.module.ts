@@ -6,6 +6,9 @@ import { IdentityModule } from '@bureaunet/identity';
 import { PersistenceModule } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { DeadLetterController } from './dead-letter/dead-letter.controller';
+import { DeadLetterRepository } from './dead-letter/dead-letter.repository';
+import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { DiffusionService } from './diffusion/diffusion.service';
 import { HealthController } from './health/health.controller';
@@ -40,6 +43,7 @@ import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
+import { RejectionIssuer } from './receipt/rejection.issuer';
 import { NoticeSearch } from './search/notice.search';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 import { WorkflowSender } from './workflow/workflow.sender';
@@ -62,7 +66,7 @@ export class NodeModule {
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),
       ],
-      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler, NoticeController, DiffusionController, OperationController],
+      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler, NoticeController, DiffusionController, OperationController, DeadLetterController],
       providers: [
         { provide: ROLE_TOKENS, useValue: nodeRoleTokens(config) },
         RoleGuard,
@@ -82,7 +86,10 @@ export class NodeModule {
         RejectedDeliveryQuery,
         ReceiptIssuer,
         ReceiptService,
+        RejectionIssuer,
         InboxService,
+        DeadLetterRepository,
+        DeadLetterService,
         MessageService,
         // workflows: notices, diffusions, operations, search
         WorkflowSender,

@@ -8,7 +8,7 @@ export interface SendMessageRequest {
 
 export interface RecipientView {
   code: string;
-  state: 'pending' | 'delivered' | 'refused' | 'receipted';
+  state: 'pending' | 'delivered' | 'refused' | 'receipted' | 'rejected';
   refusal?: { code: string; message: string; rule?: string };
   receiptedAt?: string;
 }

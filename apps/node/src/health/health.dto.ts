@@ -6,4 +6,7 @@ export class HealthDto {
 
   @ApiProperty({ description: "This node's bureau code", example: 'MR' })
   code!: string;
+
+  @ApiProperty({ description: 'Deliveries parked as dead letters, waiting for an administrator (GET /api/admin/dead-letters)' })
+  deadLetters!: number;
 }

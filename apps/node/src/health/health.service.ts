@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DeadLetterService } from '../dead-letter/dead-letter.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import type { HealthDto } from './health.dto';
 
 @Injectable()
 export class HealthService {
-  constructor(@Inject(NODE_CONFIG) private readonly config: NodeConfig) {}
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly deadLetters: DeadLetterService,
+  ) {}
 
   // Serving HTTP at all means the identity, the database and the bus came up during bootstrap.
-  status(): HealthDto {
-    return { status: 'ok', code: this.config.code };
+  async status(): Promise<HealthDto> {
+    return { status: 'ok', code: this.config.code, deadLetters: await this.deadLetters.countWaiting() };
   }
 }

@@ -1,13 +1,14 @@
 import type { Refusal } from '@bureaunet/contracts';
 
-export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'receipted'] as const;
+export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'receipted', 'rejected'] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 export interface RecipientStatus {
   state: RecipientState;
   refusal: Refusal | null;
+  /** When the recipient signed its receipt (or its rejection). */
   receiptedAt: string | null;
-  /** Id of the receipt envelope, kept as evidence of receipt. */
+  /** Id of the receipt envelope (or of the signed rejection), kept as evidence. */
   receiptId: string | null;
 }
 
@@ -15,10 +16,13 @@ export interface RecipientStatus {
 export type RecipientEvent =
   | { type: 'delivered' }
   | { type: 'refused'; refusal: Refusal }
-  | { type: 'receipted'; at: string; receiptId: string };
+  | { type: 'receipted'; at: string; receiptId: string }
+  /** The recipient refused the envelope itself, in a signed receipt naming the refusal. */
+  | { type: 'rejected'; at: string; receiptId: string; refusal: Refusal };
 
-// The gateway decides once (delivered or refused); a signed receipt outranks any verdict.
-const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, receipted: 2 };
+// The gateway decides once (delivered or refused); the recipient's signed answer (a receipt or a
+// rejection, one per envelope) outranks any verdict, and the first answer stands.
+const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, receipted: 2, rejected: 2 };
 
 export const PENDING: RecipientStatus = { state: 'pending', refusal: null, receiptedAt: null, receiptId: null };
 
@@ -39,5 +43,7 @@ function statusAfter(event: RecipientEvent): RecipientStatus {
       return { ...PENDING, state: 'refused', refusal: event.refusal };
     case 'receipted':
       return { ...PENDING, state: 'receipted', receiptedAt: event.at, receiptId: event.receiptId };
+    case 'rejected':
+      return { ...PENDING, state: 'rejected', refusal: event.refusal, receiptedAt: event.at, receiptId: event.receiptId };
   }
 }
