@@ -9,3 +9,4 @@ export * from './repo-root';
 export * from './service.process';
 export * from './test-network';
 export * from './wait-for';
+export * from './envelope.forger';
