@@ -1,4 +1,4 @@
-import { DeadLetterEntity } from './dead-letter/dead-letter.entity';
+import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion/diffusion.entity';
 import { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice/notice-index.entity';
 import { NoticeRequestEntity } from './notice/notice-request.entity';

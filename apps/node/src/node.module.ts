@@ -3,11 +3,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
-import { PersistenceModule } from '@bureaunet/persistence';
+import { DeadLetterStore, PersistenceModule } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
-import { DeadLetterRepository } from './dead-letter/dead-letter.repository';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { DiffusionService } from './diffusion/diffusion.service';
@@ -88,7 +87,7 @@ export class NodeModule {
         ReceiptService,
         RejectionIssuer,
         InboxService,
-        DeadLetterRepository,
+        DeadLetterStore,
         DeadLetterService,
         MessageService,
         // workflows: notices, diffusions, operations, search

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../message/message.dto';
-import type { DeadLetterSummary } from './dead-letter.repository';
+import type { DeadLetterSummary } from '@bureaunet/persistence';
 
 export class DeadLetterIdParamDto {
   @ApiProperty({ example: 1 })

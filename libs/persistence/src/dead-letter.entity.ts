@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A delivery that failed `deadLetterAfter` times for a reason this node could not classify (not a
- * refusal, which is recorded and acked at once): parked here with its exact bytes so the consumer
- * moves on, until an administrator releases it (re-run through the inbox) or drops it.
+ * A JetStream message that failed `deadLetterAfter` deliveries for a reason its service could not
+ * classify (a refusal is recorded and acked at once): parked here with its exact bytes so the
+ * consumer moves on, until an administrator releases it (run again) or drops it. The same table
+ * in the node's and the gateway's database.
  */
 @Entity('dead_letter')
 @Index(['key'], { unique: true })
