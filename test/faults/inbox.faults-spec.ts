@@ -3,12 +3,13 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Database } from 'sqlite3';
 import { deliverSubject, HUB_CODE, MAX_BODY_DEPTH, submitSubject } from '@bureaunet/contracts';
-import { EnvelopeForger, HttpError, reportFault, startTestNetwork, waitFor, type SentMessageView, type TestNetwork } from '@bureaunet/testing';
+import { EnvelopeForger, HttpError, NodeApiClient, reportFault, startTestNetwork, waitFor, type SentMessageView, type TestNetwork } from '@bureaunet/testing';
 
 /** Poison copies per attack: the brief's 1,000, which fills a consumer's default max_ack_pending. */
 const POISON = 1_000;
 const NORMAL = 10;
 const DEEP = 10_000;
+const GATEWAY_POISON = 20;
 
 interface RejectedView {
   envelopeId: string | null;
@@ -52,7 +53,7 @@ describe('the receiving side under poison deliveries', () => {
 
   beforeAll(async () => {
     // Parked after 3 failed deliveries (1 s + 2 s of backoff) rather than 5, to keep the run short.
-    network = await startTestNetwork([HUB_CODE, 'MR', 'DK'], { DEAD_LETTER_AFTER: '3' });
+    network = await startTestNetwork([HUB_CODE, 'MR', 'DK', 'FR'], { DEAD_LETTER_AFTER: '3' });
     nats = await connect({ servers: network.nats.url });
   });
 
@@ -139,6 +140,38 @@ describe('the receiving side under poison deliveries', () => {
     await expect(officer.call('GET', '/api/admin/dead-letters')).rejects.toBeInstanceOf(HttpError);
     await expect(officer.call('POST', `/api/admin/dead-letters/${third.id}/release`)).rejects.toMatchObject({ status: 403 });
   }, 400_000);
+
+  it("parks at the gateway the submissions it cannot record, lets other senders through, and handles them on release", async () => {
+    const gatewayDb = join(network.dataDir, 'gateway', 'gateway.sqlite');
+    await execSql(gatewayDb, `CREATE TRIGGER fault_gateway BEFORE INSERT ON processed_submission WHEN NEW.sender = 'FR' BEGIN SELECT RAISE(ABORT, 'gateway store refused by the fault test'); END;`);
+    const stuck: string[] = [];
+    for (let index = 0; index < GATEWAY_POISON; index++) stuck.push((await network.api('FR').send({ kind: 'message', to: ['MR'], body: { index } })).id);
+    const normal = await sendNormal(network, 'beside gateway poison');
+    const gatewayAdmin = new NodeApiClient(network.gateway.url, network.gatewayTokens.admin);
+
+    const got = await waitFor(async () => {
+      const seen = await arrived(network, normal);
+      return seen.distinct === NORMAL ? seen : undefined;
+    }, { what: `DK's ${NORMAL} messages in MR's inbox` });
+    const parked = await waitFor(async () => {
+      const letters = await gatewayAdmin.call<DeadLetterView[]>('GET', '/api/admin/dead-letters?limit=5000');
+      const ours = letters.filter((letter) => letter.msgId && stuck.includes(letter.msgId));
+      return ours.length === GATEWAY_POISON ? ours : undefined;
+    }, { what: `FR's ${GATEWAY_POISON} submissions parked at the gateway` });
+    expect(await gatewayAdmin.call('GET', '/api/health')).toMatchObject({ deadLetters: GATEWAY_POISON });
+    expect(parked.every((letter) => letter.lastError.includes('gateway store refused'))).toBe(true);
+
+    await execSql(gatewayDb, 'DROP TRIGGER fault_gateway;');
+    for (const letter of parked) expect(await gatewayAdmin.call('POST', `/api/admin/dead-letters/${letter.id}/release`)).toEqual({ id: letter.id, outcome: 'released' });
+    const delivered = await waitFor(async () => {
+      const seen = await arrived(network, stuck);
+      return seen.distinct === GATEWAY_POISON ? seen : undefined;
+    }, { what: `FR's ${GATEWAY_POISON} released messages in MR's inbox` });
+    await waitFor(async () => (await Promise.all(stuck.map((id) => network.api('FR').message<SentMessageView>(id)))).every((view) => view.recipients[0]?.state === 'receipted'), { what: "MR's receipts at FR" });
+    const figure = reportFault({ fault: `gateway cannot record a sender's submissions x${GATEWAY_POISON}, another sender beside`, tries: GATEWAY_POISON, survived: delivered.distinct, lost: NORMAL - got.distinct + (GATEWAY_POISON - delivered.distinct), duplicated: got.rows - got.distinct + delivered.rows - delivered.distinct });
+    expect(figure).toMatchObject({ survived: GATEWAY_POISON, lost: 0, duplicated: 0 });
+    expect(await gatewayAdmin.call('GET', '/api/health')).toMatchObject({ deadLetters: 0 });
+  }, 120_000);
 
   it('refuses an envelope that expired 29 days ago, even when it reaches the recipient', async () => {
     const forger = EnvelopeForger.load('DK', ['MR'], nodeDir(network));

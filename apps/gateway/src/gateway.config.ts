@@ -19,6 +19,10 @@ export interface GatewayConfig {
   sthIntervalMs: number;
   /** …or as soon as it grew by this many entries (LEDGER_STH_MAX_ENTRIES). */
   sthMaxEntries: number;
+  /** Failed deliveries of a submission or registry event before it is parked (DEAD_LETTER_AFTER). */
+  deadLetterAfter: number;
+  /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
+  deadLetterLimit: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -39,5 +43,7 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     roleTokens: env.string('GATEWAY_ROLE_TOKENS'),
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
+    deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
+    deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
   });
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { REGISTRY_EVENTS_STREAM, REGISTRY_EVENTS_SUBJECT, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
 import { bootstrapService } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
+import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
 import { readGatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
     microservice: (app) =>
       new JetStreamServer({
         connection: () => app.get(NATS_CONNECTION),
+        // A submission or registry event that keeps failing is parked, so the ones behind it go on.
+        deadLetter: (data, context, error) => app.get(GatewayDeadLetterService).park(data, context, error),
+        deadLetterAfter: config.deadLetterAfter,
         consumers: [
           {
             stream: SUBMISSIONS_STREAM,

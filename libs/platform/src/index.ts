@@ -5,3 +5,4 @@ export * from './ready-line';
 export * from './service.bootstrap';
 export * from './auth';
 export * from './nats-credentials';
+export * from './dead-letter.dto';

@@ -1,8 +1,16 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
-import { DEFAULT_PAGE_SIZE } from '../message/message.dto';
-import { DeadLetterDetailDto, DeadLetterDto, DeadLetterIdParamDto, DeadLetterQueryDto, deadLetterView, ReleaseOutcomeDto } from './dead-letter.dto';
+import {
+  DEAD_LETTER_PAGE_SIZE,
+  DeadLetterDetailDto,
+  DeadLetterDto,
+  DeadLetterIdParamDto,
+  DeadLetterQueryDto,
+  deadLetterView,
+  ReleaseOutcomeDto,
+  RoleGuard,
+  Roles,
+} from '@bureaunet/platform';
 import { DeadLetterService } from './dead-letter.service';
 
 @ApiTags('admin')
@@ -19,7 +27,7 @@ export class DeadLetterController {
   @ApiOperation({ summary: 'Deliveries parked after failing repeatedly, newest first (waiting ones unless dropped=true)' })
   @ApiOkResponse({ type: [DeadLetterDto] })
   async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterDto[]> {
-    const rows = await this.letters.list({ limit: query.limit ?? DEFAULT_PAGE_SIZE, before: query.before, dropped: query.dropped ?? false });
+    const rows = await this.letters.list({ limit: query.limit ?? DEAD_LETTER_PAGE_SIZE, before: query.before, dropped: query.dropped ?? false });
     return rows.map(deadLetterView);
   }
 

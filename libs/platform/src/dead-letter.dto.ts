@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../message/message.dto';
 import type { DeadLetterSummary } from '@bureaunet/persistence';
+
+/** The HTTP shapes of a service's dead letters (GET/POST/DELETE /api/admin/dead-letters), node and gateway alike. */
+export const DEAD_LETTER_PAGE_SIZE = 50;
+const MAX_DEAD_LETTER_PAGE_SIZE = 5_000;
 
 export class DeadLetterIdParamDto {
   @ApiProperty({ example: 1 })
@@ -13,12 +16,12 @@ export class DeadLetterIdParamDto {
 }
 
 export class DeadLetterQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DEAD_LETTER_PAGE_SIZE, default: DEAD_LETTER_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Max(MAX_DEAD_LETTER_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Cursor: the id of the last dead letter of the previous page' })
