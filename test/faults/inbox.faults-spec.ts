@@ -14,6 +14,7 @@ const GATEWAY_POISON = 20;
 interface RejectedView {
   envelopeId: string | null;
   code: string;
+  rejectionId: string | null;
 }
 
 interface DeadLetterView {
@@ -177,16 +178,20 @@ describe('the receiving side under poison deliveries', () => {
     const forger = EnvelopeForger.load('DK', ['MR'], nodeDir(network));
     const day = 86_400_000;
     const expired = await forger.seal({ to: ['MR'], createdAt: new Date(Date.now() - 36 * day), expiresAt: new Date(Date.now() - 29 * day) });
-    // Straight onto MR's delivery subject, as a gateway that failed to check would put it.
+    // Straight onto MR's delivery subject, as a gateway that failed to check would put it; twice,
+    // under two msgIds, so the stream keeps both copies.
     await jetstream(nats).publish(deliverSubject('MR'), expired.serialized, { msgID: `${expired.id}:MR` });
+    await jetstream(nats).publish(deliverSubject('MR'), expired.serialized, { msgID: `${expired.id}:MR:again` });
 
     const rejected = await waitFor(async () => {
-      const rows = await network.api('MR').call<RejectedView[]>('GET', '/api/inbox/rejected?limit=5000');
-      return rows.find((row) => row.envelopeId === expired.id);
-    }, { what: 'MR to refuse the expired envelope' });
+      const rows = (await network.api('MR').call<RejectedView[]>('GET', '/api/inbox/rejected?limit=5000')).filter((row) => row.envelopeId === expired.id);
+      return rows.length === 2 ? rows : undefined;
+    }, { what: 'MR to refuse both copies of the expired envelope' });
     const stored = await arrived(network, [expired.id]);
-    const figure = reportFault({ fault: 'envelope expired 29 days ago on the delivery subject', tries: 1, refused: rejected.code === 'expired' ? 1 : 0, lost: 0, duplicated: stored.rows });
-    expect(figure).toMatchObject({ refused: 1, duplicated: 0 });
+    const figure = reportFault({ fault: 'envelope expired 29 days ago on the delivery subject, twice', tries: 2, refused: rejected.filter((row) => row.code === 'expired').length, lost: 0, duplicated: stored.rows });
+    expect(figure).toMatchObject({ refused: 2, duplicated: 0 });
+    // Signed by DK, so answered with a signed rejection — once, however many copies come.
+    expect(rejected.filter((row) => row.rejectionId !== null)).toHaveLength(1);
   });
 });
 

@@ -139,7 +139,8 @@ describe('two nodes exchanging over a real nats-server', () => {
       async () => (await dk.api.call<Array<{ envelopeId: string; code: string; from: string }>>('GET', '/api/inbox/rejected')).find((entry) => entry.envelopeId === id),
       { what: 'the rejected delivery at DK' },
     );
-    expect(rejected).toMatchObject({ envelopeId: id, from: 'MR', code: 'bad-signature' });
+    // Not authenticated: no signed rejection goes back (a forger cannot make DK sign for it).
+    expect(rejected).toMatchObject({ envelopeId: id, from: 'MR', code: 'bad-signature', rejectionId: null });
     await expect(dk.api.message(id)).rejects.toMatchObject({ status: 404 });
     expect(await receiptsFor(dk, id)).toBe(0);
     // The gateway did deliver it; without a receipt the state stops there.
