@@ -25,6 +25,15 @@ describe('CLI commands', () => {
     });
   });
 
+  it('lists, shows, releases and drops dead letters', () => {
+    expect(toRequest(['dead-letters', 'list'], {})).toEqual({ method: 'GET', path: '/api/admin/dead-letters?' });
+    expect(toRequest(['dead-letters', 'list'], { dropped: true, limit: '10' })).toEqual({ method: 'GET', path: '/api/admin/dead-letters?limit=10&dropped=true' });
+    expect(toRequest(['dead-letters', 'show', '7'], {})).toEqual({ method: 'GET', path: '/api/admin/dead-letters/7' });
+    expect(toRequest(['dead-letters', 'release', '7'], {})).toEqual({ method: 'POST', path: '/api/admin/dead-letters/7/release', body: {} });
+    expect(toRequest(['dead-letters', 'drop', '7'], {})).toEqual({ method: 'DELETE', path: '/api/admin/dead-letters/7' });
+    expect(() => toRequest(['dead-letters', 'drop'], {})).toThrow('missing dead-letter id');
+  });
+
   it('names what is missing', () => {
     expect(() => toRequest(['review', 'refuse', 'id'], {})).toThrow(new CliUsageError('--reason is required'));
     expect(() => toRequest(['notice', 'show'], {})).toThrow('missing notice number');

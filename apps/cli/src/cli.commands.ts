@@ -3,7 +3,7 @@
  * call. Pure (no I/O): main.ts performs the request; the spec checks the mapping.
  */
 export interface CliRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Relative to --node, or absolute (the registry, for "operation create"). */
   path: string;
   body?: unknown;
@@ -142,6 +142,16 @@ export function toRequest(args: readonly string[], flags: Flags): CliRequest {
       return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts/sent` };
     case 'operation replies':
       return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/replies` };
+    case 'dead-letters list': {
+      const query = new URLSearchParams(defined({ limit: str(flags, 'limit'), dropped: flags.dropped === true ? 'true' : undefined }) as Record<string, string>);
+      return { method: 'GET', path: `/api/admin/dead-letters?${query.toString()}` };
+    }
+    case 'dead-letters show':
+      return { method: 'GET', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}` };
+    case 'dead-letters release':
+      return { method: 'POST', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}/release`, body: {} };
+    case 'dead-letters drop':
+      return { method: 'DELETE', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}` };
     default:
       if (group === 'message' && action) return { method: 'GET', path: `/api/messages/${enc(action)}` };
       throw new CliUsageError(`unknown command "${key}"`);
@@ -171,4 +181,6 @@ export const USAGE = `usage: npm run cli -- --node <url> (--token T | --token-fi
   operation list | operation alert <op-id> --title "…" --details "…" | operation alerts <op-id>
   operation sent <op-id>          (alerts sent, each participant delivered / receipted / refused with the rule)
   operation reply <alert-id> --text "…" | operation replies <op-id>
-  message <id>                    (delivery and receipt state of anything sent)`;
+  message <id>                    (delivery and receipt state of anything sent)
+  dead-letters list [--dropped] [--limit 50] | dead-letters show <id>      (admin: deliveries parked after failing;
+  dead-letters release <id> | dead-letters drop <id>                        --node may be the gateway's URL too)`;

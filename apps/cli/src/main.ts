@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       participants: { type: 'string' },
       start: { type: 'string' },
       end: { type: 'string' },
+      dropped: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length === 0) {

@@ -25,6 +25,10 @@ export interface GatewayConfig {
   sthMaxEntries: number;
   /** Every bureau's delivery consumer is checked and put back this often (DELIVERY_CONSUMERS_RECONCILE_MS). */
   deliveryConsumersReconcileMs: number;
+  /** Failed deliveries of a submission or registry event before it is parked (DEAD_LETTER_AFTER). */
+  deadLetterAfter: number;
+  /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
+  deadLetterLimit: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -48,5 +52,7 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
     deliveryConsumersReconcileMs: env.int('DELIVERY_CONSUMERS_RECONCILE_MS', { default: 15_000, min: 100, max: 3_600_000 }),
+    deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
+    deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
   });
 }

@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
-import { PersistenceModule, megabytes } from '@bureaunet/persistence';
+import { DeadLetterEntity, DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger';
 import { Clock, ROLE_TOKENS, RoleTokens, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { GatewayDeadLetterController } from './dead-letter/dead-letter.controller';
+import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
@@ -38,7 +40,7 @@ import { SubmissionDecider } from './submission/submission.decider';
 import { SubmissionHandler } from './submission/submission.handler';
 import { SubmissionService } from './submission/submission.service';
 
-export const GATEWAY_ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity, EnvelopeReceiptEntity];
+export const GATEWAY_ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity, EnvelopeReceiptEntity, DeadLetterEntity];
 
 @Module({})
 export class GatewayModule {
@@ -53,7 +55,7 @@ export class GatewayModule {
         IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
       ],
-      controllers: [SubmissionHandler, HealthController, RegistryEventHandler, LedgerApiController, TrailController, RulesStatusController],
+      controllers: [SubmissionHandler, HealthController, RegistryEventHandler, LedgerApiController, TrailController, RulesStatusController, GatewayDeadLetterController],
       providers: [
         { provide: ROLE_TOKENS, useFactory: () => RoleTokens.parse(config.roleTokens) },
         ...LEDGER_LOG_PROVIDERS,
@@ -73,6 +75,8 @@ export class GatewayModule {
         SubmissionService,
         DeliveryPublisher,
         DeliveryConsumersProvisioner,
+        DeadLetterStore,
+        GatewayDeadLetterService,
       ],
     };
   }

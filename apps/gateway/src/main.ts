@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { REGISTRY_EVENTS_STREAM, REGISTRY_EVENTS_SUBJECT, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
 import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
+import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
 import { readGatewayConfig } from './gateway.config';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { GatewayModule } from './gateway.module';
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
           void app.get(DeliveryConsumersProvisioner).reconcile();
           return Promise.resolve();
         },
+        // A submission or registry event that keeps failing is parked, so the ones behind it go on.
+        deadLetter: (data, context, error) => app.get(GatewayDeadLetterService).park(data, context, error),
+        deadLetterAfter: config.deadLetterAfter,
         consumers: [
           {
             stream: SUBMISSIONS_STREAM,

@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject, deliveryConsumerName } from '@bureaunet/contracts';
 import { bootstrapService, preparePrivateDataDir, type Clock } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
+import { DeadLetterService } from './dead-letter/dead-letter.service';
 import type { NodeConfig } from './node.config';
 import { NodeModule } from './node.module';
 
@@ -26,6 +27,9 @@ export async function startNode(config: NodeConfig, options: { clock?: Clock } =
       new JetStreamServer({
         connection: () => app.get<NatsConnection>(NATS_CONNECTION),
         manageStreams: !config.nats.user,
+        // A delivery that keeps failing is parked, so it never holds up the ones behind it.
+        deadLetter: (data, context, error) => app.get(DeadLetterService).park(data, context, error),
+        deadLetterAfter: config.deadLetterAfter,
         consumers: [
           // One durable consumer per bureau, made by the gateway (a node may not make or change one);
           // the static @EventPattern serves every node's own subject.

@@ -18,6 +18,9 @@ describe('loadNodeConfig', () => {
       reportDeadlineMs: 60_000,
       receiptDeadlineMs: 3_600_000,
       republishMaxAttempts: 6,
+      clockSkewMs: 120_000,
+      deadLetterAfter: 5,
+      deadLetterLimit: 10_000,
       roleTokens: TOKENS,
     });
   });

@@ -38,6 +38,12 @@ export interface NodeConfig {
   receiptDeadlineMs: number;
   /** Republishes per envelope (each deadline doubling) before its open recipients are marked overdue. */
   republishMaxAttempts: number;
+  /** Tolerated clock difference when this node checks an envelope's createdAt and expiresAt itself. */
+  clockSkewMs: number;
+  /** Failed deliveries before one is parked as a dead letter (about 15 s with the backoff at 5). */
+  deadLetterAfter: number;
+  /** Dead letters kept before the node stops parking (and acking) poison and alerts instead of dropping any. */
+  deadLetterLimit: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
 }
@@ -60,6 +66,9 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     reportDeadlineMs: reader.int('REPORT_DEADLINE_MS', { default: 60_000, min: 100 }),
     receiptDeadlineMs: reader.int('RECEIPT_DEADLINE_MS', { default: HOUR_MS, min: 100 }),
     republishMaxAttempts: reader.int('REPUBLISH_MAX_ATTEMPTS', { default: 6, min: 1, max: 20 }),
+    clockSkewMs: reader.int('CLOCK_SKEW_MS', { default: 120_000, min: 0 }),
+    deadLetterAfter: reader.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
+    deadLetterLimit: reader.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
   });

@@ -1,3 +1,4 @@
+import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion/diffusion.entity';
 import { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice/notice-index.entity';
 import { NoticeRequestEntity } from './notice/notice-request.entity';
@@ -13,6 +14,7 @@ export const NODE_ENTITIES = [
   RecipientStateEntity,
   ReceivedMessageEntity,
   RejectedDeliveryEntity,
+  DeadLetterEntity,
   // workflows (notices, diffusions)
   NoticeEntity,
   NoticeNameTokenEntity,

@@ -68,12 +68,15 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 
   it('reports itself healthy under its bureau code', async () => {
-    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 } });
+    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
   });
 
   it('describes its HTTP API in OpenAPI', async () => {
     const document = await mr.api.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/dead-letters',
+      '/api/admin/dead-letters/{id}',
+      '/api/admin/dead-letters/{id}/release',
       '/api/diffusions',
       '/api/diffusions/{id}/withdraw',
       '/api/health',
@@ -137,7 +140,8 @@ describe('two nodes exchanging over a real nats-server', () => {
       async () => (await dk.api.call<Array<{ envelopeId: string; code: string; from: string }>>('GET', '/api/inbox/rejected')).find((entry) => entry.envelopeId === id),
       { what: 'the rejected delivery at DK' },
     );
-    expect(rejected).toMatchObject({ envelopeId: id, from: 'MR', code: 'bad-signature' });
+    // Not authenticated: no signed rejection goes back (a forger cannot make DK sign for it).
+    expect(rejected).toMatchObject({ envelopeId: id, from: 'MR', code: 'bad-signature', rejectionId: null });
     await expect(dk.api.message(id)).rejects.toMatchObject({ status: 404 });
     expect(await receiptsFor(dk, id)).toBe(0);
     // The gateway did deliver it; without a receipt the state stops there.
@@ -252,7 +256,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       expect(await mr.api.sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
       const anonymous = mr.api.withToken(undefined);
-      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 } });
+      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
       expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
     });
   });
@@ -283,6 +287,9 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     reportDeadlineMs: 60_000,
     receiptDeadlineMs: 3_600_000,
     republishMaxAttempts: 6,
+    clockSkewMs: 120_000,
+    deadLetterAfter: 5,
+    deadLetterLimit: 10_000,
     ...overrides,
   };
   const running = await startNode(config);

@@ -3,9 +3,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
-import { PersistenceModule, megabytes } from '@bureaunet/persistence';
+import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { DeadLetterController } from './dead-letter/dead-letter.controller';
+import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { DiffusionService } from './diffusion/diffusion.service';
 import { HealthController } from './health/health.controller';
@@ -41,6 +43,7 @@ import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
+import { RejectionIssuer } from './receipt/rejection.issuer';
 import { NoticeSearch } from './search/notice.search';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 import { WorkflowSender } from './workflow/workflow.sender';
@@ -63,7 +66,7 @@ export class NodeModule {
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),
       ],
-      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler, NoticeController, DiffusionController, OperationController],
+      controllers: [HealthController, OutboxController, MessageController, InboxController, InboxHandler, NoticeController, DiffusionController, OperationController, DeadLetterController],
       providers: [
         { provide: ROLE_TOKENS, useValue: nodeRoleTokens(config) },
         RoleGuard,
@@ -83,7 +86,10 @@ export class NodeModule {
         RejectedDeliveryQuery,
         ReceiptIssuer,
         ReceiptService,
+        RejectionIssuer,
         InboxService,
+        DeadLetterStore,
+        DeadLetterService,
         MessageService,
         // workflows: notices, diffusions, operations, search
         WorkflowSender,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bureauCodeSchema } from './bureau-code';
 import { generalJweSchema } from './jose-shapes';
 import { CONTENTLESS_KINDS, MESSAGE_KINDS } from './message-kind';
+import { refusalCodeSchema } from './refusal-code';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -17,10 +18,18 @@ const envelopeIdSchema = z
 
 const isoInstant = z.string().datetime({ offset: false, message: 'must be an ISO 8601 UTC instant' });
 
+/** A rejection's reason is for people; longer ones are cut by the recipient that writes them. */
+export const MAX_REFUSAL_REASON_LENGTH = 1000;
+
 export const receiptReferenceSchema = z
   .object({
     id: envelopeIdSchema,
     digest: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url SHA-256 digest'),
+    // Present when the recipient refused the envelope named: a signed rejection instead of a receipt.
+    refused: z
+      .object({ code: refusalCodeSchema, reason: z.string().max(MAX_REFUSAL_REASON_LENGTH) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ReceiptReference = z.infer<typeof receiptReferenceSchema>;

@@ -1,31 +1,35 @@
 import { jsonDepthExceeds, MAX_BODY_DEPTH } from './json-depth';
 
-const nested = (depth: number): unknown => {
-  let value: unknown = 1;
-  for (let level = 0; level < depth; level += 1) value = level % 2 ? [value] : { a: value };
+function nested(levels: number): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < levels; i++) value = i % 2 === 0 ? [value] : { a: value };
   return value;
-};
+}
 
 describe('jsonDepthExceeds', () => {
-  it('counts a scalar as 0 deep and an empty array or object as 1', () => {
+  it('counts a scalar as depth 0 and an empty container as depth 1', () => {
     expect(jsonDepthExceeds('text', 0)).toBe(false);
     expect(jsonDepthExceeds(null, 0)).toBe(false);
     expect(jsonDepthExceeds([], 0)).toBe(true);
-    expect(jsonDepthExceeds({}, 1)).toBe(false);
-    expect(jsonDepthExceeds({ a: [] }, 1)).toBe(true);
+    expect(jsonDepthExceeds({}, 0)).toBe(true);
+    expect(jsonDepthExceeds([], 1)).toBe(false);
+    expect(jsonDepthExceeds({ a: [1, { b: 2 }] }, 3)).toBe(false);
+    expect(jsonDepthExceeds({ a: [1, { b: [] }] }, 3)).toBe(true);
   });
 
-  it('allows exactly the limit and refuses one level more', () => {
+  it('accepts exactly the limit and refuses one level more', () => {
     expect(jsonDepthExceeds(nested(MAX_BODY_DEPTH), MAX_BODY_DEPTH)).toBe(false);
     expect(jsonDepthExceeds(nested(MAX_BODY_DEPTH + 1), MAX_BODY_DEPTH)).toBe(true);
   });
 
-  it('finds the deep branch among shallow siblings', () => {
-    expect(jsonDepthExceeds({ flat: 1, list: [1, 2], deep: nested(10) }, 10)).toBe(true);
+  it('finds the deep branch beside wide shallow ones', () => {
+    const wide = { many: Array.from({ length: 1000 }, (_, i) => ({ i })), deep: nested(MAX_BODY_DEPTH) };
+    expect(jsonDepthExceeds(wide, MAX_BODY_DEPTH)).toBe(true);
   });
 
-  it('measures a million levels without overflowing the stack', () => {
-    const deep = JSON.parse(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`) as unknown;
-    expect(jsonDepthExceeds(deep, MAX_BODY_DEPTH)).toBe(true);
+  it('walks 100,000 levels without overflowing the stack', () => {
+    const hostile: unknown = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(jsonDepthExceeds(hostile, MAX_BODY_DEPTH)).toBe(true);
+    expect(jsonDepthExceeds(hostile, 100_000)).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Stable, machine-readable reasons. A client switches on these; the message is for people. */
 export const REFUSAL_CODES = [
   'too-large',
+  // A recipient's own checks: a body nested deeper than MAX_BODY_DEPTH, content that does not decrypt.
+  'too-deep',
   'malformed-envelope',
   'unsupported-algorithm',
   'unsupported-critical-header',
@@ -20,6 +22,7 @@ export const REFUSAL_CODES = [
   'unknown-recipient',
   'recipient-suspended',
   'not-encrypted-for-recipient',
+  'bad-content',
   'self-addressed',
   'directory-unavailable',
   'policy-denied',

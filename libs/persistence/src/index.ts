@@ -6,3 +6,6 @@ export * from './migration-list';
 export * from './schema-drift';
 export * from './schema.migrator';
 export * from './storage-full.error';
+export * from './dead-letter.entity';
+export * from './dead-letter.store';
+export * from './dead-letter.desk';

@@ -7,3 +7,4 @@ export * from './auth';
 export * from './nats-credentials';
 export * from './http-body.limits';
 export * from './private-data-dir';
+export * from './dead-letter.dto';

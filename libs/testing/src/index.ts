@@ -14,3 +14,4 @@ export * from './delivery-watch';
 export * from './rogue-bureau';
 export * from './http.caller';
 export * from './local-tls';
+export * from './envelope.forger';

@@ -10,7 +10,7 @@ export interface SendMessageRequest {
 
 export interface RecipientView {
   code: string;
-  state: 'pending' | 'delivered' | 'refused' | 'overdue' | 'receipted';
+  state: 'pending' | 'delivered' | 'refused' | 'overdue' | 'receipted' | 'rejected';
   refusal?: { code: string; message: string; rule?: string };
   receiptedAt?: string;
 }

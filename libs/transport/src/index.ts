@@ -1,8 +1,9 @@
 export { BusClient, type PublishResult } from './bus.client';
 export { ConsumerNotProvisionedError } from './jetstream.consumer-binding';
-export type { JetStreamConsumerOptions } from './jetstream.consumer-runner';
+export type { DeadLetterHook, JetStreamConsumerOptions } from './jetstream.consumer-runner';
 export { JetStreamContext, MSG_ID_HEADER } from './jetstream.context';
 export {
+  DEFAULT_DEAD_LETTER_AFTER,
   JETSTREAM_TRANSPORT,
   JetStreamServer,
   type JetStreamServerEvents,

@@ -45,6 +45,18 @@ export interface ConsumerRunnerHooks {
   dispatch(data: Buffer, context: JetStreamContext): Promise<void>;
   acked(context: JetStreamContext): void;
   nacked(context: JetStreamContext, error: unknown): void;
+  /** Parking, when the server has a dead-letter hook: see DeadLetterPolicy. */
+  deadLetter?: DeadLetterPolicy;
+  parked?(context: JetStreamContext, error: unknown): void;
+}
+
+/** Stores a message that failed too often; resolves only once it is durable (then it is acked). */
+export type DeadLetterHook = (data: Buffer, context: JetStreamContext, error: unknown) => Promise<void>;
+
+export interface DeadLetterPolicy {
+  store: DeadLetterHook;
+  /** Failed deliveries (the last one included) before a message is parked. */
+  afterAttempts: number;
 }
 
 interface InFlight {
@@ -209,8 +221,28 @@ export class JetStreamConsumerRunner {
   private async conclude(entry: InFlight, failure: { error: unknown } | undefined): Promise<void> {
     entry.finished = true;
     if (entry.abandoned) return;
-    if (failure) this.nak(entry, failure.error);
-    else await this.ack(entry);
+    if (!failure) return this.ack(entry);
+    const policy = this.hooks.deadLetter;
+    if (policy && entry.context.deliveryCount >= policy.afterAttempts) return this.park(entry, failure.error, policy);
+    this.nak(entry, failure.error);
+  }
+
+  /**
+   * A message that keeps failing leaves the consumer (it would otherwise hold an ack-pending slot
+   * for ever, and enough of them stop the consumer): acked only once the hook has stored it
+   * durably; a hook that fails (store full, database down) naks it, so nothing is lost.
+   */
+  private async park(entry: InFlight, error: unknown, policy: DeadLetterPolicy): Promise<void> {
+    try {
+      await policy.store(Buffer.from(entry.message.data), entry.context, error);
+    } catch (parkError) {
+      this.logger.error(`cannot park ${label(entry.context)} after ${entry.context.deliveryCount} failures, keeping it: ${describeError(parkError)}`, stackOf(parkError));
+      this.nak(entry, error);
+      return;
+    }
+    this.logger.error(`parked ${label(entry.context)} as a dead letter after ${entry.context.deliveryCount} failures: ${describeError(error)}`);
+    this.hooks.parked?.(entry.context, error);
+    await this.ack(entry);
   }
 
   private async ack({ message, context }: InFlight): Promise<void> {

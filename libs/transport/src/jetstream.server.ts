@@ -5,7 +5,7 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { WireReply } from '@bureaunet/contracts';
 import { lastValueFrom, type Observable } from 'rxjs';
-import { JetStreamConsumerRunner, type JetStreamConsumerOptions } from './jetstream.consumer-runner';
+import { JetStreamConsumerRunner, type DeadLetterHook, type DeadLetterPolicy, type JetStreamConsumerOptions } from './jetstream.consumer-runner';
 import type { JetStreamContext } from './jetstream.context';
 import { ensureStreams, type StreamTopologyOptions } from './jetstream.topology';
 import { describeError, stackOf } from './error-text';
@@ -32,6 +32,14 @@ export interface JetStreamServerOptions {
    * its store). The gateway provisions the bureaus' consumers here, so they come back with the streams.
    */
   streamsReady?: () => Promise<void>;
+  /**
+   * Where a message goes after `deadLetterAfter` failed deliveries, instead of being retried for
+   * ever: it is acked once this resolves (stored durably), nak'ed again when it rejects. Without a
+   * hook, failures are retried without end.
+   */
+  deadLetter?: DeadLetterHook;
+  /** Failed deliveries before a message is parked; default 5 (with the backoff: about 15 s). */
+  deadLetterAfter?: number;
 }
 
 export type JetStreamServerEvents = {
@@ -39,11 +47,14 @@ export type JetStreamServerEvents = {
   acked: (context: JetStreamContext) => void;
   /** A handler failed; the message was nak'ed for a later redelivery. */
   nacked: (context: JetStreamContext, error: unknown) => void;
+  /** A message that failed `deadLetterAfter` times was stored by the dead-letter hook and acked. */
+  parked: (context: JetStreamContext, error: unknown) => void;
 };
 
 export type JetStreamServerStatus = 'consuming' | 'closed';
 
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+export const DEFAULT_DEAD_LETTER_AFTER = 5;
 
 /**
  * Nest transport strategy: @EventPattern(pattern ?? filterSubject) handlers consume durable JetStream consumers
@@ -142,7 +153,17 @@ export class JetStreamServer
       },
       acked: (context) => this.notify('acked', context),
       nacked: (context, error) => this.notify('nacked', context, error),
+      deadLetter: this.deadLetterPolicy(),
+      parked: (context, error) => this.notify('parked', context, error),
     });
+  }
+
+  private deadLetterPolicy(): DeadLetterPolicy | undefined {
+    const { deadLetter, deadLetterAfter } = this.options;
+    if (!deadLetter) return undefined;
+    const afterAttempts = deadLetterAfter ?? DEFAULT_DEAD_LETTER_AFTER;
+    if (!Number.isInteger(afterAttempts) || afterAttempts < 1) throw new Error(`deadLetterAfter must be a whole number of attempts >= 1, not ${afterAttempts}`);
+    return { store: deadLetter, afterAttempts };
   }
 
   /** A failing listener must not disturb the ack or nak it is told about. */

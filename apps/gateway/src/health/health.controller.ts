@@ -1,14 +1,19 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
+import { GatewayDeadLetterService } from '../dead-letter/dead-letter.service';
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(@Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity) {}
+  constructor(
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    private readonly deadLetters: GatewayDeadLetterService,
+  ) {}
 
+  /** deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters). */
   @Get()
-  health(): { status: 'ok'; service: 'gateway'; signingKid: string } {
-    return { status: 'ok', service: 'gateway', signingKid: this.identity.signing.kid };
+  async health(): Promise<{ status: 'ok'; service: 'gateway'; signingKid: string; deadLetters: number }> {
+    return { status: 'ok', service: 'gateway', signingKid: this.identity.signing.kid, deadLetters: await this.deadLetters.countWaiting() };
   }
 }

@@ -9,7 +9,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness, and which bureau this node is' })
+  @ApiOperation({ summary: 'Liveness, which bureau this node is, and how many dead letters wait' })
   @ApiOkResponse({ type: HealthDto })
   get(): Promise<HealthDto> {
     return this.health.status();

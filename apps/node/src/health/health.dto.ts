@@ -20,4 +20,6 @@ export class HealthDto {
 
   @ApiProperty({ type: OutboxAlertsDto, description: 'Alerts on the sending side' })
   outbox!: OutboxAlertsDto;
+  @ApiProperty({ description: 'Deliveries parked as dead letters, waiting for an administrator (GET /api/admin/dead-letters)' })
+  deadLetters!: number;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DeadLetterService } from '../dead-letter/dead-letter.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { SentMessageRepository } from '../outbox/sent-message.repository';
 import type { HealthDto } from './health.dto';
@@ -8,10 +9,11 @@ export class HealthService {
   constructor(
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly sent: SentMessageRepository,
+    private readonly deadLetters: DeadLetterService,
   ) {}
 
   // Serving HTTP at all means the identity, the database and the bus came up during bootstrap.
   async status(): Promise<HealthDto> {
-    return { status: 'ok', code: this.config.code, outbox: await this.sent.outboxAlerts() };
+    return { status: 'ok', code: this.config.code, outbox: await this.sent.outboxAlerts(), deadLetters: await this.deadLetters.countWaiting() };
   }
 }

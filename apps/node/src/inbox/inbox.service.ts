@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DELIVERY_REPORT_TYP } from '@bureaunet/contracts';
+import { DELIVERY_REPORT_TYP, refusalCodeSchema } from '@bureaunet/contracts';
 import { decryptEnvelopeContent, MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import { SerialWriter } from '@bureaunet/persistence';
@@ -9,18 +9,30 @@ import { OutboxPublisher } from '../outbox/outbox.publisher';
 import { SentMessageRepository } from '../outbox/sent-message.repository';
 import { ReceiptIssuer } from '../receipt/receipt.issuer';
 import { ReceiptService } from '../receipt/receipt.service';
+import { RejectionIssuer } from '../receipt/rejection.issuer';
+import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { WorkflowRecorder } from '../workflow/workflow.recorder';
 import { DeliveryRefusal, refusalOf } from './delivery-refusal';
 import { deliveryTyp } from './delivery-typ';
 import { EnvelopeAuthenticator } from './envelope.authenticator';
+import { checkEnvelopeTime } from './envelope-time.check';
+import { checkReceivedBody } from './received-body.check';
 import { ReceivedMessageRepository } from './received-message.repository';
 import { receivedMessageRow } from './received-message.row';
 import { RejectedDeliveryRecorder } from './rejected-delivery.recorder';
+
+/** What is known of a delivery so far: whether to answer a refusal depends on it. */
+interface Delivery {
+  parsed?: ParsedEnvelope;
+  /** The signature verified against the sender's current certificate. */
+  authenticated: boolean;
+}
 
 /**
  * Everything the gateway delivers to this bureau. Resolves when the delivery is settled for good
  * (stored, recognised as a second copy, or rejected and recorded): the transport then acks it.
  * Throws only for what may pass later (directory unavailable, database error): the transport naks.
+ * A refusal of an authenticated envelope (not a receipt) is answered with a signed rejection.
  */
 @Injectable()
 export class InboxService {
@@ -33,34 +45,50 @@ export class InboxService {
     private readonly sent: SentMessageRepository,
     private readonly receipts: ReceiptService,
     private readonly receiptIssuer: ReceiptIssuer,
+    private readonly rejectionIssuer: RejectionIssuer,
     private readonly reports: DeliveryReportService,
     private readonly publisher: OutboxPublisher,
     private readonly rejected: RejectedDeliveryRecorder,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly workflow: WorkflowRecorder,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
     if (deliveryTyp(raw, MAX_ENVELOPE_BYTES) === DELIVERY_REPORT_TYP) return this.reports.receive(raw, msgId);
-    let parsed: ParsedEnvelope | undefined;
+    const delivery: Delivery = { authenticated: false };
     try {
-      parsed = parseEnvelope(raw);
-      await this.accept(raw, parsed);
+      delivery.parsed = parseEnvelope(raw);
+      await this.accept(raw, delivery.parsed, delivery);
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      const payload = parsed?.payload;
-      await this.rejected.record(raw, refusal, { envelopeId: payload?.id, from: payload?.from, digest: parsed?.digest, msgId });
+      await this.refuse(raw, refusal, delivery, msgId);
     }
   }
 
-  private async accept(raw: Buffer, parsed: ParsedEnvelope): Promise<void> {
+  private async accept(raw: Buffer, parsed: ParsedEnvelope, delivery: Delivery): Promise<void> {
     this.checkAddressing(parsed);
     if (await this.isSecondCopy(parsed)) return;
     await this.authenticator.authenticate(parsed);
+    delivery.authenticated = true;
+    checkEnvelopeTime(parsed.payload, this.clock.now(), this.config.clockSkewMs);
     if (parsed.payload.kind === 'receipt') return this.receipts.accept(raw, parsed);
     await this.store(raw, parsed);
+  }
+
+  // Recorded and acked; answered to the sender only when it is known to be the sender (no
+  // reflection oracle) and never for a receipt (no rejection of a rejection).
+  private async refuse(raw: Buffer, refusal: { code: string; message: string }, delivery: Delivery, msgId: string | undefined): Promise<void> {
+    const { parsed } = delivery;
+    const code = refusalCodeSchema.safeParse(refusal.code);
+    const answerable = parsed && delivery.authenticated && parsed.payload.kind !== 'receipt' && code.success;
+    const answer = answerable ? await this.rejectionIssuer.seal(parsed, { code: code.data, message: refusal.message }) : undefined;
+    const payload = parsed?.payload;
+    const facts = { envelopeId: payload?.id, from: payload?.from, digest: parsed?.digest, msgId };
+    const rejection = await this.rejected.record(raw, refusal, facts, answer);
+    if (rejection) await this.publisher.publish(rejection);
   }
 
   private checkAddressing({ payload }: ParsedEnvelope): void {
@@ -86,6 +114,7 @@ export class InboxService {
   private async store(raw: Buffer, parsed: ParsedEnvelope): Promise<void> {
     const { encryption } = this.identity;
     const { body } = await decryptEnvelopeContent(parsed, { code: this.identity.code, kid: encryption.kid, privateKey: encryption.privateKey });
+    checkReceivedBody(parsed.payload.id, body);
     const receipt = await this.receiptIssuer.seal(parsed);
     const now = this.clock.now().toISOString();
     const stored = await this.writer.transaction(async (manager) => {

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('rejected_delivery')
 @Index(['receivedAt'])
+@Index(['envelopeId', 'digest'])
 export class RejectedDeliveryEntity {
   @PrimaryGeneratedColumn()
   seq!: number;
@@ -35,4 +36,8 @@ export class RejectedDeliveryEntity {
 
   @Column('varchar')
   receivedAt!: string;
+
+  /** The signed rejection sent back to the sender (only for an envelope whose signature verified). */
+  @Column('varchar', { nullable: true })
+  rejectionId!: string | null;
 }

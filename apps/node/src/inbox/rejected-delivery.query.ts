@@ -9,6 +9,6 @@ export class RejectedDeliveryQuery {
 
   async list(query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {
     const rows = await this.rejected.listNewestFirst({ limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    return rows.map(({ envelopeId, from, code, message, digest, receivedAt }) => ({ envelopeId, from, code, message, digest, receivedAt }));
+    return rows.map(({ envelopeId, from, code, message, digest, receivedAt, rejectionId }) => ({ envelopeId, from, code, message, digest, receivedAt, rejectionId }));
   }
 }

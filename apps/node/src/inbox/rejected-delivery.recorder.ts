@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
 import { RejectedDeliveryRepository } from './rejected-delivery.repository';
 
 export interface RejectedDeliveryFacts {
@@ -17,24 +19,36 @@ export class RejectedDeliveryRecorder {
 
   constructor(
     private readonly rejected: RejectedDeliveryRepository,
+    private readonly sent: SentMessageRepository,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async record(raw: Buffer, refusal: { code: string; message: string }, facts: RejectedDeliveryFacts): Promise<void> {
+  /**
+   * With `answer` (the signed rejection for an envelope whose signature verified), stores it in
+   * the same transaction to go back to the sender, unless that envelope was answered already: one
+   * rejection per envelope. Returns the answer to publish, if it is new.
+   */
+  async record(raw: Buffer, refusal: { code: string; message: string }, facts: RejectedDeliveryFacts, answer?: SentMessageEntity): Promise<SentMessageEntity | undefined> {
     const label = facts.envelopeId ?? facts.msgId ?? 'unreadable delivery';
     this.logger.warn(`rejected ${label}${facts.from ? ` from ${facts.from}` : ''}: ${refusal.code}: ${refusal.message}`);
-    await this.writer.transaction((manager) =>
-      this.rejected.insert(manager, {
-        envelopeId: facts.envelopeId ?? null,
-        from: facts.from ?? null,
+    const now = this.clock.now().toISOString();
+    return this.writer.transaction(async (manager) => {
+      const { envelopeId, from, digest } = facts;
+      const answered = answer && envelopeId && from && digest && !(await this.rejected.isAnswered(manager, envelopeId, digest)) ? answer : undefined;
+      await this.rejected.insert(manager, {
+        envelopeId: envelopeId ?? null,
+        from: from ?? null,
         code: refusal.code,
         message: refusal.message,
-        digest: facts.digest ?? null,
+        digest: digest ?? null,
         msgId: facts.msgId ?? null,
         raw,
-        receivedAt: this.clock.now().toISOString(),
-      }),
-    );
+        receivedAt: now,
+        rejectionId: answered?.id ?? null,
+      });
+      if (answered && from) await this.sent.insert(manager, answered, [from], now);
+      return answered;
+    });
   }
 }

@@ -50,4 +50,18 @@ describe('applyRecipientEvent', () => {
     expect(run(delivered, overdue, delivered).state).toBe('overdue');
     expect(run(delivered, overdue, receipted)).toEqual(run(receipted));
   });
+
+  it('records a signed rejection with its refusal, after delivery', () => {
+    const rejection = { code: 'expired' as const, message: 'envelope expired at 2026-10-27T10:00:00.000Z' };
+    const rejected: RecipientEvent = { type: 'rejected', at: '2026-11-25T10:00:01.000Z', receiptId: '019abc00-0000-7000-8000-000000000003', refusal: rejection };
+    expect(run(delivered, rejected)).toEqual({ state: 'rejected', refusal: rejection, receiptedAt: rejected.at, receiptId: rejected.receiptId });
+    expect(run(refused, rejected).state).toBe('rejected');
+  });
+
+  it('keeps the first signed answer of a recipient: a receipt or a rejection, never both', () => {
+    const rejected: RecipientEvent = { type: 'rejected', at: '2026-11-25T10:00:01.000Z', receiptId: '019abc00-0000-7000-8000-000000000003', refusal: { code: 'too-deep', message: 'too deep' } };
+    expect(run(receipted, rejected).state).toBe('receipted');
+    expect(run(rejected, receipted).state).toBe('rejected');
+    expect(run(rejected, delivered).state).toBe('rejected');
+  });
 });

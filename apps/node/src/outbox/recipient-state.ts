@@ -1,13 +1,14 @@
 import type { Refusal } from '@bureaunet/contracts';
 
-export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'overdue', 'receipted'] as const;
+export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'overdue', 'receipted', 'rejected'] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 export interface RecipientStatus {
   state: RecipientState;
   refusal: Refusal | null;
+  /** When the recipient signed its receipt (or its rejection). */
   receiptedAt: string | null;
-  /** Id of the receipt envelope, kept as evidence of receipt. */
+  /** Id of the receipt envelope (or of the signed rejection), kept as evidence. */
   receiptId: string | null;
 }
 
@@ -17,11 +18,14 @@ export type RecipientEvent =
   | { type: 'refused'; refusal: Refusal }
   | { type: 'receipted'; at: string; receiptId: string }
   /** The sender gave up republishing: no report or no receipt after every bounded attempt. */
-  | { type: 'overdue' };
+  | { type: 'overdue' }
+  /** The recipient refused the envelope itself, in a signed receipt naming the refusal. */
+  | { type: 'rejected'; at: string; receiptId: string; refusal: Refusal };
 
-// The gateway decides once (delivered or refused); overdue only follows pending or delivered; a
-// signed receipt outranks any verdict.
-const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, overdue: 2, receipted: 3 };
+// The gateway decides once (delivered or refused); overdue only follows pending or delivered; the
+// recipient's signed answer (a receipt or a rejection, one per envelope) outranks any verdict, and
+// the first answer stands.
+const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, overdue: 2, receipted: 3, rejected: 3 };
 
 export const PENDING: RecipientStatus = { state: 'pending', refusal: null, receiptedAt: null, receiptId: null };
 
@@ -45,5 +49,7 @@ function statusAfter(event: RecipientEvent): RecipientStatus {
       return { ...PENDING, state: 'receipted', receiptedAt: event.at, receiptId: event.receiptId };
     case 'overdue':
       return { ...PENDING, state: 'overdue' };
+    case 'rejected':
+      return { ...PENDING, state: 'rejected', refusal: event.refusal, receiptedAt: event.at, receiptId: event.receiptId };
   }
 }

@@ -13,7 +13,7 @@ const DIGEST = 'd'.repeat(43);
 const now = new Date('2026-11-25T10:00:00.000Z');
 const manager = {} as EntityManager;
 
-function receipt(overrides: { from?: string; digest?: string } = {}): ParsedEnvelope {
+function receipt(overrides: { from?: string; digest?: string; refused?: { code: 'expired'; reason: string } } = {}): ParsedEnvelope {
   return {
     jws: { protected: 'p', payload: 'q', signature: 's' },
     header: { alg: 'EdDSA', kid: 'kid', typ: 'bureaunet-envelope+jws' },
@@ -26,7 +26,7 @@ function receipt(overrides: { from?: string; digest?: string } = {}): ParsedEnve
       to: ['MR'],
       createdAt: '2026-11-25T09:59:59.000Z',
       expiresAt: '2026-11-26T09:59:59.000Z',
-      meta: { receiptFor: { id: ORIGINAL_ID, digest: overrides.digest ?? DIGEST } },
+      meta: { receiptFor: { id: ORIGINAL_ID, digest: overrides.digest ?? DIGEST, ...(overrides.refused ? { refused: overrides.refused } : {}) } },
     },
   };
 }
@@ -59,6 +59,19 @@ describe('ReceiptService', () => {
       ORIGINAL_ID,
       'DK',
       { type: 'receipted', at: '2026-11-25T09:59:59.000Z', receiptId: RECEIPT_ID },
+      now.toISOString(),
+    );
+  });
+
+  it('marks that recipient rejected with the refusal its signed rejection names', async () => {
+    const { service, sent, received } = setup({});
+    await service.accept(raw, receipt({ refused: { code: 'expired', reason: 'envelope expired at 2026-10-27T09:59:59.000Z' } }));
+    expect(received.insertOnce).toHaveBeenCalledWith(manager, expect.objectContaining({ id: RECEIPT_ID, kind: 'receipt', envelope: raw }));
+    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
+      manager,
+      ORIGINAL_ID,
+      'DK',
+      { type: 'rejected', at: '2026-11-25T09:59:59.000Z', receiptId: RECEIPT_ID, refusal: { code: 'expired', message: 'envelope expired at 2026-10-27T09:59:59.000Z' } },
       now.toISOString(),
     );
   });

@@ -1,16 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ReceiptReference } from '@bureaunet/contracts';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { DeliveryRefusal } from '../inbox/delivery-refusal';
 import { ReceivedMessageRepository } from '../inbox/received-message.repository';
 import { receivedMessageRow } from '../inbox/received-message.row';
+import type { RecipientEvent } from '../outbox/recipient-state';
 import type { SentMessageEntity } from '../outbox/sent-message.entity';
 import { SentMessageRepository } from '../outbox/sent-message.repository';
 
 /**
  * A recipient's signed receipt for one of our envelopes (its signature already verified end to
- * end): kept as evidence, and that recipient's state becomes 'receipted'.
+ * end): kept as evidence, and that recipient's state becomes 'receipted' — or 'rejected' with the
+ * refusal, when the receipt is the recipient's signed rejection of the envelope.
  */
 @Injectable()
 export class ReceiptService {
@@ -32,10 +35,12 @@ export class ReceiptService {
     const now = this.clock.now().toISOString();
     const stored = await this.writer.transaction(async (manager) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, receipt, null, now)))) return false;
-      await this.sent.applyRecipientEvent(manager, receiptFor.id, from, { type: 'receipted', at: createdAt, receiptId: id }, now);
+      await this.sent.applyRecipientEvent(manager, receiptFor.id, from, recipientEvent(receiptFor, createdAt, id), now);
       return true;
     });
-    if (stored) this.logger.log(`${from} receipted ${receiptFor.id}`);
+    if (!stored) return;
+    if (receiptFor.refused) this.logger.warn(`${from} rejected ${receiptFor.id}: ${receiptFor.refused.code}: ${receiptFor.refused.reason}`);
+    else this.logger.log(`${from} receipted ${receiptFor.id}`);
   }
 
   private check(receipt: ParsedEnvelope, original: SentMessageEntity | null): void {
@@ -51,4 +56,10 @@ export class ReceiptService {
       throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names digest ${named.digest}, but ${named.id} was sent with digest ${original.digest}`);
     }
   }
+}
+
+function recipientEvent(receiptFor: ReceiptReference, at: string, receiptId: string): RecipientEvent {
+  const { refused } = receiptFor;
+  if (!refused) return { type: 'receipted', at, receiptId };
+  return { type: 'rejected', at, receiptId, refusal: { code: refused.code, message: refused.reason } };
 }
