@@ -1,7 +1,9 @@
 import type { MigrationClass } from '@bureaunet/persistence';
 import { Initial1796126249513 } from './1796126249513-initial';
+import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   Initial1796126249513,
+  HostileBureau1796130613930,
 ];

@@ -7,11 +7,18 @@ describe('the node schema', () => {
     const result = await checkSchemaUpgrade({
       entities: NODE_ENTITIES,
       migrations: NODE_MIGRATIONS,
-      seed: (dataSource) => dataSource.query(`INSERT INTO "notice_name_token" VALUES ('A-1/2026', 'doe')`),
-      read: (dataSource) => dataSource.query(`SELECT number, token FROM "notice_name_token"`),
+      seed: async (dataSource) => {
+        await dataSource.query(`INSERT INTO "notice_name_token" VALUES ('A-1/2026', 'doe')`);
+        // Sent before the upgrade and never reported: the republisher must look at it after.
+        await dataSource.query(`INSERT INTO "sent_message" ("id", "kind", "recipients", "meta", "envelope", "digest", "createdAt", "expiresAt") VALUES ('m1', 'message', '["DK"]', '{}', x'00', 'd', '2026-11-01T00:00:00.000Z', '2026-11-08T00:00:00.000Z')`);
+      },
+      read: async (dataSource) => ({
+        tokens: await dataSource.query(`SELECT number, token FROM "notice_name_token"`),
+        open: await dataSource.query(`SELECT id, nextCheckAt, attempts FROM "sent_message"`),
+      }),
     });
     expect(result.drift).toEqual([]);
     expect(result.applied).toEqual(NODE_MIGRATIONS.slice(1).map((migration) => migration.name));
-    expect(result.survivor).toEqual([{ number: 'A-1/2026', token: 'doe' }]);
+    expect(result.survivor).toEqual({ tokens: [{ number: 'A-1/2026', token: 'doe' }], open: [{ id: 'm1', nextCheckAt: '2026-11-01T00:00:00.000Z', attempts: 0 }] });
   });
 });
