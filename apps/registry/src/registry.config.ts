@@ -18,7 +18,11 @@ export interface RegistryConfig {
   caFiles: CaFiles;
   heartbeatMs: number;
   certValidityDays: number;
+  /** How long certificates a renewal replaced stay honoured (CERT_OVERLAP_DAYS; default DEFAULT_CERT_OVERLAP_DAYS, never past their expiry). */
+  certOverlapDays?: number;
 }
+
+export const DEFAULT_CERT_OVERLAP_DAYS = 7;
 
 export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
 
@@ -43,6 +47,7 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     },
     heartbeatMs: env.int('REGISTRY_HEARTBEAT_MS', { default: 2000, min: 50, max: 3_600_000 }),
     certValidityDays: env.int('CERT_VALIDITY_DAYS', { default: 365, min: 1, max: 3650 }),
+    certOverlapDays: env.int('CERT_OVERLAP_DAYS', { default: DEFAULT_CERT_OVERLAP_DAYS, min: 0, max: 365 }),
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);

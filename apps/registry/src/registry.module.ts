@@ -31,6 +31,9 @@ import { RegistryEventEntity } from './registry-event/registry-event.entity';
 import { RegistryEventOutbox } from './registry-event/registry-event.outbox';
 import { RegistryEventPublisher } from './registry-event/registry-event.publisher';
 import { RegistryEventRepository } from './registry-event/registry-event.repository';
+import { RenewalController } from './renewal/renewal.controller';
+import { RenewalHandler } from './renewal/renewal.handler';
+import { RenewalService } from './renewal/renewal.service';
 import { REGISTRY_CONFIG, registryDatabasePath, registryRoleTokens, type RegistryConfig } from './registry.config';
 import { CallerRole } from './rules/caller-role';
 import { DeclarationEntity } from './rules/declaration.entity';
@@ -95,6 +98,7 @@ export class RegistryModule {
       RegistryEventOutbox,
       RegistryEventPublisher,
       RegistryEventRepository,
+      RenewalService,
     ];
     return {
       module: RegistryModule,
@@ -102,7 +106,7 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController],
+      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler],
       providers,
     };
   }

@@ -12,3 +12,4 @@ export * from './subjects';
 export * from './wire-error';
 export * from './broker-permissions';
 export * from './workflow';
+export * from './renewal';

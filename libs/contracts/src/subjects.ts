@@ -17,6 +17,8 @@ export const deliverSubject = (code: BureauCode): string => `bn.deliver.${code}`
 export const DIRECTORY_GET_SUBJECT = 'bn.registry.directory.get';
 export const DIRECTORY_LIST_SUBJECT = 'bn.registry.directory.list';
 export const ENROL_SUBJECT = 'bn.registry.enrol';
+/** Renewal without a token, signed by the bureau's current signing key. */
+export const RENEW_SUBJECT = 'bn.registry.renew';
 
 /** Core NATS events published by the registry on every change, and as a heartbeat. */
 export const DIRECTORY_CHANGED_SUBJECT = 'bn.registry.directory.changed';

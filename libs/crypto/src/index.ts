@@ -16,3 +16,5 @@ export {
 } from './encryption-key.binding';
 export { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM, JWS_ALGORITHM } from './jose-algorithms';
 export type { JwsHeader } from './jws-header.check';
+export { certificateExpiry, type CertificateExpiry } from './certificate.expiry';
+export { openRenewalRequest, RENEWAL_REQUEST_TYP, signRenewalRequest } from './renewal-request';

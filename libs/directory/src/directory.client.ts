@@ -118,6 +118,19 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     return this.verifiedKey(code, 'encryption');
   }
 
+  /**
+   * The sender's signing key named by `kid`: its current one, or one a renewal replaced that is
+   * still in its overlap (what was signed just before the renewal is still in flight). Refuses
+   * as 'certificate-invalid' any other kid.
+   */
+  async signingKeyByKid(code: string, kid: string): Promise<VerifiedKey> {
+    const current = await this.signingKey(code);
+    if (current.kid === kid) return current;
+    const previous = await this.previousKey(code, 'signing', kid);
+    if (previous) return previous;
+    throw new CryptoError('certificate-invalid', `kid ${kid} is not ${code}'s current signing certificate, nor one replaced by a renewal and still in its overlap`);
+  }
+
   /** Throws when the registry has not been heard within the staleness window. */
   assertFresh(): void {
     if (this.lastHeardAt === 0) return; // first contact: the request itself proves freshness
@@ -143,6 +156,18 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     const key = { code, kid: certificateKid(certificate), key: certificate.publicKey, certificate };
     this.verified.set(cacheKey, { key, validFrom: Date.parse(certificate.validFrom), validTo: Date.parse(certificate.validTo) });
     return key;
+  }
+
+  private async previousKey(code: string, use: 'signing' | 'encryption', kid: string): Promise<VerifiedKey | undefined> {
+    const entry = await this.entry(code);
+    const now = this.clock.now();
+    for (const previous of entry?.previousCertificates ?? []) {
+      // `until` is checked here, not only by the registry: this copy of the entry may be older than the overlap.
+      if (previous.use !== use || Date.parse(previous.until) <= now.getTime()) continue;
+      const certificate = verifyBureauCertificate(previous.certificate, { ca: this.identity.ca, code, use, now, revokedSerials: entry!.revokedSerials });
+      if (certificateKid(certificate) === kid) return { code, kid, key: certificate.publicKey, certificate };
+    }
+    return undefined;
   }
 
   private heard(): void {
