@@ -42,6 +42,12 @@ export class IdentityRenewalStore {
   }
 
   commit(keys: StoredKeys, pems: RenewedPems): void {
+    this.stage(keys, pems);
+    this.finishPending();
+  }
+
+  /** The first half of commit(): the new set in renewal/, marked complete, nothing live changed yet. */
+  stage(keys: StoredKeys, pems: RenewedPems): void {
     const staging = join(this.dir, STAGING);
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true, mode: 0o700 });
@@ -51,7 +57,6 @@ export class IdentityRenewalStore {
     writeFileSync(join(staging, FILES.encryptionCert), pems.encryption, { mode: 0o644 });
     writeFileSync(join(staging, FILES.ca), pems.ca, { mode: 0o644 });
     writeFileSync(join(staging, COMPLETE), '', { mode: 0o600 });
-    this.finishPending();
   }
 
   /** Keeps a replaced encryption key, named by its certificate's serial, before the new one goes live. */
@@ -59,8 +64,9 @@ export class IdentityRenewalStore {
     const previous = join(this.dir, PREVIOUS);
     mkdirSync(previous, { recursive: true, mode: 0o700 });
     const name = `encryption-${key.certificate.serialNumber.toLowerCase()}`;
-    writeFileSync(join(previous, `${name}.key.pem`), exportPrivateKeyPem(key.privateKey), { mode: 0o600 });
-    writeFileSync(join(previous, `${name}.crt.pem`), key.certificate.toString(), { mode: 0o644 });
+    // Key before certificate, each written then renamed: a certificate file is only ever seen with its whole key.
+    writeThenRename(join(previous, `${name}.key.pem`), exportPrivateKeyPem(key.privateKey), 0o600);
+    writeThenRename(join(previous, `${name}.crt.pem`), key.certificate.toString(), 0o644);
   }
 
   /**
@@ -84,6 +90,11 @@ export class IdentityRenewalStore {
     }
     return kept.map(({ key }) => key);
   }
+}
+
+function writeThenRename(path: string, content: string, mode: number): void {
+  writeFileSync(`${path}.tmp`, content, { mode });
+  renameSync(`${path}.tmp`, path);
 }
 
 function readPrevious(base: string): IdentityKey {
