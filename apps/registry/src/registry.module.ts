@@ -20,6 +20,8 @@ import { OperationController } from './operation/operation.controller';
 import { OperationEntity } from './operation/operation.entity';
 import { OperationRepository } from './operation/operation.repository';
 import { OperationService } from './operation/operation.service';
+import { HealthController } from './health/health.controller';
+import { CaExpiryWarner } from './pki/ca-expiry.warner';
 import { CaRepository } from './pki/ca.repository';
 import { certificateAuthorityProvider } from './pki/certificate-authority.provider';
 import { CertificateEntity } from './pki/certificate.entity';
@@ -87,6 +89,7 @@ export class RegistryModule {
       BureauRepository,
       BureauService,
       CaRepository,
+      CaExpiryWarner,
       certificateAuthorityProvider,
       CertificateRepository,
       DirectoryEventsPublisher,
@@ -106,7 +109,7 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler],
+      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler, HealthController],
       providers,
     };
   }

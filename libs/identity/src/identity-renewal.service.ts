@@ -28,6 +28,7 @@ export class IdentityRenewalService implements OnApplicationBootstrap, OnModuleD
   onApplicationBootstrap(): void {
     this.tick();
     this.timer = setInterval(() => this.tick(), this.policy.checkIntervalMs);
+    this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
