@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
+import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 
 export interface GatewayConfig {
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   sthIntervalMs: number;
   /** …or as soon as it grew by this many entries (LEDGER_STH_MAX_ENTRIES). */
   sthMaxEntries: number;
+  /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
+  renewal?: RenewalPolicy;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -39,5 +42,6 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     roleTokens: env.string('GATEWAY_ROLE_TOKENS'),
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
+    renewal: readRenewalPolicy(env),
   });
 }

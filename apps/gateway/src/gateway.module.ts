@@ -44,7 +44,7 @@ export class GatewayModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
         PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: ENTITIES }),
         TypeOrmModule.forFeature(ENTITIES),
-        IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken }),
+        IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
       ],
       controllers: [SubmissionHandler, HealthController, RegistryEventHandler, LedgerApiController, TrailController, RulesStatusController],

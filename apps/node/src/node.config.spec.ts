@@ -15,6 +15,7 @@ describe('loadNodeConfig', () => {
       messageTtlMs: 7 * 86_400_000,
       republishIntervalMs: 5_000,
       roleTokens: TOKENS,
+      renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
     });
   });
 
