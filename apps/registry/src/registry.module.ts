@@ -23,6 +23,8 @@ import { OperationService } from './operation/operation.service';
 import { HealthController } from './health/health.controller';
 import { CaExpiryWarner } from './pki/ca-expiry.warner';
 import { CaRepository } from './pki/ca.repository';
+import { CaTrustHandler } from './pki/ca-trust.handler';
+import { caTrustProvider } from './pki/ca-trust.provider';
 import { certificateAuthorityProvider } from './pki/certificate-authority.provider';
 import { CertificateEntity } from './pki/certificate.entity';
 import { CertificateRepository } from './pki/certificate.repository';
@@ -91,6 +93,7 @@ export class RegistryModule {
       CaRepository,
       CaExpiryWarner,
       certificateAuthorityProvider,
+      caTrustProvider,
       CertificateRepository,
       DirectoryEventsPublisher,
       DirectoryHeartbeatService,
@@ -109,7 +112,7 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler, HealthController],
+      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
       providers,
     };
   }

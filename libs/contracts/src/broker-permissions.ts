@@ -4,6 +4,7 @@ import {
   DIRECTORY_GET_SUBJECT,
   DIRECTORY_HEARTBEAT_SUBJECT,
   DIRECTORY_LIST_SUBJECT,
+  CA_TRUST_SUBJECT,
   ENROL_SUBJECT,
   RENEW_SUBJECT,
   deliverSubject,
@@ -26,7 +27,7 @@ export interface BrokerPermissions {
 
 const inboxOf = (user: string): string => `_INBOX_${user}`;
 const REGISTRY_EVENTS = ['bn.registry.>'];
-const DIRECTORY_REQUESTS = [DIRECTORY_GET_SUBJECT, DIRECTORY_LIST_SUBJECT, ENROL_SUBJECT, RENEW_SUBJECT, 'bn.registry.rules.get'];
+const DIRECTORY_REQUESTS = [DIRECTORY_GET_SUBJECT, DIRECTORY_LIST_SUBJECT, ENROL_SUBJECT, RENEW_SUBJECT, CA_TRUST_SUBJECT, 'bn.registry.rules.get'];
 const DIRECTORY_EVENTS = [DIRECTORY_CHANGED_SUBJECT, DIRECTORY_HEARTBEAT_SUBJECT, 'bn.registry.rules.changed', 'bn.ledger.sth'];
 
 export function registryPermissions(): BrokerPermissions {

@@ -22,3 +22,14 @@ export const renewalClaimsSchema = z
   })
   .strict();
 export type RenewalClaims = z.infer<typeof renewalClaimsSchema>;
+
+/**
+ * The CAs the registry asks bureaus to trust. `issuing` signs every new certificate; during a CA
+ * rotation `link` is the issuing CA's key certified by the previous CA (so that a bureau trusting
+ * only the previous one can adopt the new one without taking the registry's word for it), and
+ * `previous` lists the CAs still trusted until they are retired.
+ */
+export const caTrustSchema = z
+  .object({ issuing: z.string().max(8192), link: z.string().max(8192).optional(), previous: z.array(z.string().max(8192)).max(4) })
+  .strict();
+export type CaTrust = z.infer<typeof caTrustSchema>;

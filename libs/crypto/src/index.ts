@@ -18,3 +18,4 @@ export { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM, JWS_ALG
 export type { JwsHeader } from './jws-header.check';
 export { certificateExpiry, type CertificateExpiry } from './certificate.expiry';
 export { openRenewalRequest, RENEWAL_REQUEST_TYP, signRenewalRequest } from './renewal-request';
+export { verifyCaLink } from './ca-link.verifier';

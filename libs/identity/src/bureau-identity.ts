@@ -19,4 +19,11 @@ export interface BureauIdentity {
   ca: X509Certificate;
   /** Encryption keys replaced by renewals, newest first, kept until their certificates expire: what was sealed to them still opens. */
   previousEncryption?: IdentityKey[];
+  /** During a CA rotation: CAs still trusted besides `ca` (which issues from now on), until the registry retires them. */
+  previousCas?: X509Certificate[];
+}
+
+/** Every CA whose certificates this process accepts: the current one first. */
+export function trustedCas(identity: BureauIdentity): X509Certificate[] {
+  return [identity.ca, ...(identity.previousCas ?? [])];
 }

@@ -59,6 +59,24 @@ export class IdentityRenewalStore {
     writeFileSync(join(staging, COMPLETE), '', { mode: 0o600 });
   }
 
+  /** The trusted CAs after a change of trust: ca.crt.pem the current one, previous/ca-*.crt.pem the others. */
+  saveTrust(ca: X509Certificate, previousCas: readonly X509Certificate[]): void {
+    const previous = join(this.dir, PREVIOUS);
+    mkdirSync(previous, { recursive: true, mode: 0o700 });
+    const wanted = new Set(previousCas.map((certificate) => `ca-${certificate.fingerprint256.replaceAll(':', '').toLowerCase()}.crt.pem`));
+    for (const certificate of previousCas) writeThenRename(join(previous, `ca-${certificate.fingerprint256.replaceAll(':', '').toLowerCase()}.crt.pem`), certificate.toString(), 0o644);
+    for (const file of readdirSync(previous).filter((name) => name.startsWith('ca-') && !wanted.has(name))) rmSync(join(previous, file), { force: true });
+    writeThenRename(join(this.dir, FILES.ca), ca.toString(), 0o644);
+  }
+
+  loadPreviousCas(): X509Certificate[] {
+    const previous = join(this.dir, PREVIOUS);
+    if (!existsSync(previous)) return [];
+    return readdirSync(previous)
+      .filter((name) => name.startsWith('ca-') && name.endsWith('.crt.pem'))
+      .map((name) => new X509Certificate(readFileSync(join(previous, name), 'utf8')));
+  }
+
   /** Keeps a replaced encryption key, named by its certificate's serial, before the new one goes live. */
   archiveEncryptionKey(key: IdentityKey): void {
     const previous = join(this.dir, PREVIOUS);
@@ -77,7 +95,7 @@ export class IdentityRenewalStore {
     const previous = join(this.dir, PREVIOUS);
     if (!existsSync(previous)) return [];
     const found = readdirSync(previous)
-      .filter((file) => file.endsWith('.crt.pem'))
+      .filter((file) => file.startsWith('encryption-') && file.endsWith('.crt.pem'))
       .map((file) => ({ base: join(previous, file.slice(0, -'.crt.pem'.length)) }))
       .map(({ base }) => ({ base, key: readPrevious(base) }))
       // An archive made just before a crash may be the current key itself: not a previous one.

@@ -45,6 +45,7 @@ export async function loadOrEnrolIdentity(options: EnrolOptions): Promise<Bureau
     signing: { ...keys.signing, certificate: certificates.signing, kid: certificateKid(certificates.signing) },
     encryption: { ...keys.encryption, certificate: certificates.encryption, kid: encryptionKid },
     previousEncryption: renewals.loadPreviousEncryptionKeys(options.now ?? new Date(), encryptionKid),
+    previousCas: renewals.loadPreviousCas(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ENROL_SUBJECT, EnrolResponse, RENEW_SUBJECT } from '@bureaunet/contracts';
+import { CA_TRUST_SUBJECT, CaTrust, ENROL_SUBJECT, EnrolResponse, RENEW_SUBJECT } from '@bureaunet/contracts';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';
 import type { BureauIdentity } from './bureau-identity';
@@ -37,7 +37,14 @@ export class IdentityModule {
           provide: BUREAU_IDENTITY_RENEWER,
           inject: [BUREAU_IDENTITY, BusClient, CLOCK, RENEWAL_POLICY],
           useFactory: (identity: BureauIdentity, bus: BusClient, clock: Clock, policy: RenewalPolicy) =>
-            new IdentityRenewer({ identity, dataDir: options.dataDir, clock, policy, renew: (request) => bus.request<EnrolResponse>(RENEW_SUBJECT, request, { timeoutMs: 10_000 }) }),
+            new IdentityRenewer({
+              identity,
+              dataDir: options.dataDir,
+              clock,
+              policy,
+              renew: (request) => bus.request<EnrolResponse>(RENEW_SUBJECT, request, { timeoutMs: 10_000 }),
+              trust: () => bus.request<CaTrust>(CA_TRUST_SUBJECT, {}, { timeoutMs: 10_000 }),
+            }),
         },
         IdentityRenewalService,
       ],

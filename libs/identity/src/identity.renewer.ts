@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
-import { DomainError, type EnrolResponse, type RenewRequest } from '@bureaunet/contracts';
+import { caTrustSchema, DomainError, type CaTrust, type EnrolResponse, type RenewRequest } from '@bureaunet/contracts';
 import { bindEncryptionKey, certificateKid, exportPublicKeyPem, generateBureauKeys, signRenewalRequest, verifyBureauCertificate } from '@bureaunet/crypto';
 import type { Clock } from '@bureaunet/platform';
 import type { BureauIdentity, IdentityKey } from './bureau-identity';
+import { adoptCaTrust, issuedBy, type CaTrustChange } from './ca-trust.adopter';
 import { IdentityRenewalStore, MAX_PREVIOUS_ENCRYPTION_KEYS } from './identity-renewal.store';
 import { renewalDueAt, type RenewalPolicy } from './renewal.policy';
 import { buildSigningCsr } from './signing-csr';
@@ -15,6 +16,8 @@ export interface IdentityRenewerOptions {
   policy: RenewalPolicy;
   /** Sends the signed request to the registry (RENEW_SUBJECT) and returns its answer. */
   renew: (request: RenewRequest) => Promise<EnrolResponse>;
+  /** Asks the registry which CAs to trust (CA_TRUST_SUBJECT); a CA rotation is followed when given. */
+  trust?: () => Promise<CaTrust>;
   logger?: Logger;
 }
 
@@ -37,14 +40,16 @@ export class IdentityRenewer {
     return this.options.identity;
   }
 
-  /** When the current certificates enter their renewal window (the earlier of the two). */
+  /** When the current certificates enter their renewal window (the earlier of the two); at once when another CA issues now. */
   dueAt(): Date {
-    const { signing, encryption } = this.options.identity;
+    const { signing, encryption, ca } = this.options.identity;
+    if (!issuedBy(signing.certificate, ca)) return new Date(0);
     const dues = [signing, encryption].map((key) => renewalDueAt(key.certificate, this.options.policy).getTime());
     return new Date(Math.min(...dues));
   }
 
   async renewIfDue(): Promise<boolean> {
+    await this.followCaTrust();
     if (this.options.clock.now().getTime() < this.dueAt().getTime()) return false;
     await this.renew();
     return true;
@@ -68,6 +73,8 @@ export class IdentityRenewer {
     // Archive first: a crash after the commit must not lose the key older messages are sealed to.
     this.store.archiveEncryptionKey(identity.encryption);
     this.store.commit(keys, { ca: response.caCertificate, signing: response.signingCertificate, encryption: response.encryptionCertificate });
+    // A CA adopted in memory (the directory met a certificate from it) is kept with the CAs still trusted.
+    this.store.saveTrust(issued.ca, identity.previousCas ?? []);
     const previous = [identity.encryption, ...(identity.previousEncryption ?? [])].slice(0, MAX_PREVIOUS_ENCRYPTION_KEYS);
     Object.assign(identity, {
       ca: issued.ca,
@@ -76,6 +83,17 @@ export class IdentityRenewer {
       previousEncryption: previous,
     });
     this.logger.log(`renewed the certificates of ${identity.code}: signing ${identity.signing.kid} and encryption ${identity.encryption.kid}, valid until ${issued.signing.validTo}`);
+  }
+
+  /** Adopts a new issuing CA (on its link) or retires a previous one, as the registry lists them. */
+  async followCaTrust(): Promise<CaTrustChange> {
+    if (!this.options.trust) return 'unchanged';
+    const { identity } = this.options;
+    const change = adoptCaTrust(identity, caTrustSchema.parse(await this.options.trust()));
+    if (change === 'unchanged') return change;
+    this.store.saveTrust(identity.ca, identity.previousCas ?? []);
+    this.logger.log(`CA trust ${change}: issuing CA ${identity.ca.fingerprint256}, still trusted ${(identity.previousCas ?? []).map((ca) => ca.fingerprint256).join(', ') || 'none other'}`);
+    return change;
   }
 
   private checkResponse(response: EnrolResponse, keys: { signing: { publicKey: IdentityKey['publicKey'] }; encryption: { publicKey: IdentityKey['publicKey'] } }) {

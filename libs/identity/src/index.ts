@@ -9,3 +9,4 @@ export * from './identity-renewal.store';
 export * from './identity.expiry';
 export * from './identity.renewer';
 export * from './renewal.policy';
+export * from './ca-trust.adopter';
