@@ -6,7 +6,7 @@ export { envelopeDigest } from './envelope.digest';
 export { MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from './envelope.parser';
 export { verifyEnvelopeSignature } from './envelope.verifier';
 export { decryptEnvelopeContent, jweRecipientKids, type EnvelopeDecryptionKey } from './envelope.decrypter';
-export { openDeliveryReport, signDeliveryReport } from './delivery-report.signer';
+export { deliveryReportKid, openDeliveryReport, signDeliveryReport } from './delivery-report.signer';
 export {
   bindEncryptionKey,
   KEY_BINDING_TYP,
