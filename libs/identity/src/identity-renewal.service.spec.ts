@@ -41,6 +41,6 @@ describe('IdentityRenewalService: one look at the certificates', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     await expect(serviceWith(() => Promise.reject(new Error('registry unavailable'))).check()).resolves.toBeUndefined();
-    expect(error).toHaveBeenCalledWith("renewal of FR's certificates failed, tried again in 60 s: registry unavailable");
+    expect(error).toHaveBeenCalledWith("renewal check of FR's certificates (CA list, renewal when due) failed, tried again in 60 s: registry unavailable");
   });
 });
