@@ -8,6 +8,7 @@ import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger';
 import { Clock, ROLE_TOKENS, RoleTokens, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayConfig } from './gateway.config';
+import { GATEWAY_MIGRATIONS } from './migrations';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
 import { HealthController } from './health/health.controller';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
@@ -32,7 +33,7 @@ import { SubmissionDecider } from './submission/submission.decider';
 import { SubmissionHandler } from './submission/submission.handler';
 import { SubmissionService } from './submission/submission.service';
 
-const ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity];
+export const GATEWAY_ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity];
 
 @Module({})
 export class GatewayModule {
@@ -42,8 +43,8 @@ export class GatewayModule {
       imports: [
         GatewayRuntimeModule.forRoot(config, clock),
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
-        PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: ENTITIES }),
-        TypeOrmModule.forFeature(ENTITIES),
+        PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+        TypeOrmModule.forFeature(GATEWAY_ENTITIES),
         IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
       ],

@@ -27,6 +27,7 @@ import { NoticeStore } from './notice/notice.store';
 import { NodeRuntimeModule } from './node-runtime.module';
 import { nodeRoleTokens, type NodeConfig } from './node.config';
 import { NODE_ENTITIES } from './node.entities';
+import { NODE_MIGRATIONS } from './migrations';
 import { DeliveryReportService } from './outbox/delivery-report.service';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxPublisher } from './outbox/outbox.publisher';
@@ -57,7 +58,7 @@ export class NodeModule {
       imports: [
         NodeRuntimeModule.forRoot(config, options.clock ?? systemClock),
         TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}`, ...config.nats }),
-        PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES }),
+        PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
         IdentityModule.forRoot({ code: config.code, dataDir: config.dataDir, enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),

@@ -51,6 +51,7 @@ import { RulesEventsPublisher } from './rules/rules-events.publisher';
 import { RulesHandler } from './rules/rules.handler';
 import { RulesRepository } from './rules/rules.repository';
 import { RulesService } from './rules/rules.service';
+import { REGISTRY_MIGRATIONS } from './migrations';
 
 export const REGISTRY_ENTITIES = [
   BureauEntity,
@@ -110,7 +111,7 @@ export class RegistryModule {
       module: RegistryModule,
       imports: [
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
-        PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES }),
+        PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
       ],
       controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
       providers,

@@ -1,13 +1,14 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { migrateSchema } from './schema.migrator';
 import { SerialWriter, applyDurabilityPragmas } from './serial-writer';
 import { SnapshotReader } from './snapshot-reader';
 import { SqliteOptions, sqliteDataSourceOptions } from './sqlite-options';
 
 const WRITE_DATA_SOURCE = Symbol('WRITE_DATA_SOURCE');
 
-/** The write connection: it creates the schema, and only SerialWriter uses it. */
+/** The write connection: it migrates the schema, and only SerialWriter uses it. */
 @Module({})
 class PersistenceWriterModule implements OnApplicationShutdown {
   constructor(@Inject(WRITE_DATA_SOURCE) private readonly writer: DataSource) {}
@@ -19,8 +20,12 @@ class PersistenceWriterModule implements OnApplicationShutdown {
         {
           provide: WRITE_DATA_SOURCE,
           useFactory: async () => {
-            const dataSource = await new DataSource({ ...sqliteDataSourceOptions(options), name: 'writer' }).initialize();
+            const dataSource = await new DataSource({ ...sqliteDataSourceOptions(options), migrationsRun: false, name: 'writer' }).initialize();
             await applyDurabilityPragmas(dataSource);
+            if (options.migrations) {
+              const applied = await migrateSchema(dataSource, options.migrations);
+              if (applied.length > 0) new Logger('Schema').log(`${options.database}: applied ${applied.join(', ')}`);
+            }
             return dataSource;
           },
         },
@@ -53,7 +58,7 @@ export class PersistenceModule {
           imports: [writer],
           // Injected only to order the start: the writer has created the schema by now.
           inject: [WRITE_DATA_SOURCE],
-          useFactory: () => ({ ...sqliteDataSourceOptions(options), synchronize: false }),
+          useFactory: () => ({ ...sqliteDataSourceOptions(options), synchronize: false, migrationsRun: false }),
           dataSourceFactory: async (dataSourceOptions) => new DataSource(dataSourceOptions!).initialize(),
         }),
       ],

@@ -1,5 +1,6 @@
 import * as sqlite3 from 'sqlite3';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import type { MigrationClass } from './migration-list';
 
 // TypeORM calls sqlite3.verbose(), which wraps every call to capture a stack trace: measured as the
 // largest single CPU cost of a message under load. This driver keeps the plain module.
@@ -10,6 +11,11 @@ export interface SqliteOptions {
   database: string;
   // TypeORM's own type for the entities option.
   entities: MixedList<Function | string | EntitySchema<any>>;
+  /**
+   * A service's schema history, oldest first: run at start, each in its own transaction. Without it
+   * (a test's throw-away table set) the schema is made from the entities instead.
+   */
+  migrations?: readonly MigrationClass[];
 }
 
 /**
@@ -22,8 +28,11 @@ export function sqliteDataSourceOptions(options: SqliteOptions): DataSourceOptio
     database: options.database,
     driver: quietSqlite3,
     entities: options.entities,
-    // Schema is created from the entities; a deployment on PostgreSQL runs migrations instead.
-    synchronize: true,
+    // synchronize can drop a column to match an entity: a service's schema only ever moves by migration.
+    synchronize: options.migrations === undefined,
+    migrations: options.migrations ? [...options.migrations] : [],
+    migrationsRun: options.migrations !== undefined,
+    migrationsTransactionMode: 'each',
     enableWAL: options.database !== ':memory:',
     busyErrorRetry: 50,
     logging: ['error'],

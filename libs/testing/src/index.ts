@@ -9,3 +9,5 @@ export * from './repo-root';
 export * from './service.process';
 export * from './test-network';
 export * from './wait-for';
+export * from './schema-upgrade.check';
+export * from './rogue-bureau';

@@ -1,0 +1,7 @@
+import type { MigrationClass } from '@bureaunet/persistence';
+import { Initial1796126249513 } from './1796126249513-initial';
+
+/** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
+export const NODE_MIGRATIONS: readonly MigrationClass[] = [
+  Initial1796126249513,
+];

@@ -1,0 +1,17 @@
+import type { MixedList } from 'typeorm';
+import type { MigrationClass } from '@bureaunet/persistence';
+import { GATEWAY_ENTITIES } from '../apps/gateway/src/gateway.module';
+import { GATEWAY_MIGRATIONS } from '../apps/gateway/src/migrations';
+import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
+import { NODE_ENTITIES } from '../apps/node/src/node.entities';
+import { REGISTRY_MIGRATIONS } from '../apps/registry/src/migrations';
+import { REGISTRY_ENTITIES } from '../apps/registry/src/registry.module';
+
+export type ServiceName = 'registry' | 'gateway' | 'node';
+
+/** Each service's tables and the migrations that make them. */
+export const SERVICE_SCHEMAS: Record<ServiceName, { entities: MixedList<Function>; migrations: readonly MigrationClass[] }> = {
+  registry: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
+  gateway: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS },
+  node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS },
+};
