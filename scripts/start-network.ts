@@ -1,6 +1,7 @@
 import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
+import { PRIVATE_UMASK } from '@bureaunet/platform';
 import { BrokerCredentials, LocalNetwork, randomToken, RunningNatsServer, findNatsServerBinary, repoRoot, startLocalNetwork, startNatsServer, writeNetworkBrokerConfig } from '@bureaunet/testing';
 import { playWorkflowScenario } from './workflow.scenario';
 
@@ -12,7 +13,10 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const varDir = join(root, 'var');
   const logDir = join(varDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
+  // Tokens, keys, databases and logs of this network are for this user only.
+  process.umask(PRIVATE_UMASK);
+  mkdirSync(logDir, { recursive: true, mode: 0o700 });
+  chmodSync(varDir, 0o700); // also when the folder was there before
   const codes = (process.env.BUREAUNET_CODES ?? `${HUB_CODE},MR,DK,FR`).split(',').map((code) => code.trim().toUpperCase());
 
   let nats: RunningNatsServer | undefined;
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
 
   const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomToken();
   writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
+  chmodSync(join(varDir, 'admin-token'), 0o600); // also when the file was there before
   const gatewayTokens = { auditor: randomToken(), admin: randomToken() };
   writeFileSync(join(varDir, 'auditor-token'), `${gatewayTokens.auditor}\n`, { mode: 0o600 });
   chmodSync(join(varDir, 'auditor-token'), 0o600); // also when the file was there before

@@ -1,4 +1,4 @@
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DELIVERIES_STREAM, HUB_CODE } from '@bureaunet/contracts';
 import { SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
@@ -37,5 +37,13 @@ describe('broker-level isolation: each party holds only its own NATS permissions
     await expect(js.publish('bn.submit.DK', '{}', { msgID: 'forged-by-MR', timeout: 2_000 })).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
     await expect(js.publish('bn.deliver.MR', '{}', { msgID: 'self-served', timeout: 2_000 })).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
     await expect(js.consumers.get(DELIVERIES_STREAM, 'node-DK')).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
+    // Nor may it point its own consumer at DK's subject: the gateway makes and keeps the consumers.
+    const jsm = await jetstreamManager(rogue, { checkAPI: false });
+    await expect(jsm.consumers.update(DELIVERIES_STREAM, 'node-MR', { filter_subject: 'bn.deliver.DK' })).rejects.toThrow(/Permissions Violation/i);
+    await expect(rogue.request('bn.registry.rules.get', '{}', { timeout: 2_000 })).rejects.toThrow(/Permissions Violation/i);
+  });
+
+  it('serves a node its own operations over its own registry subject', async () => {
+    expect(await network.api('MR').operations()).toEqual([]);
   });
 });

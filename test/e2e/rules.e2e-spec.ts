@@ -163,21 +163,30 @@ describe('per-country access rules, end to end', () => {
     expect(stateOf(afterEnd, 'MR')).toMatchObject({ state: 'refused', refusal: { rule: 'operation-alert-while-running' } });
   });
 
-  it('refuses a bureau over its rate limit with the time to wait, and leaves the others alone', async () => {
+  it('holds back a bureau over its rate limit until the time the gateway names, and leaves the others alone', async () => {
     const limited = await registry('PUT', '/api/rules', { limits: { ...DEFAULT_RATE_LIMITS, bureaus: { IT: { messagesPerMinute: 1 } } } });
     expect(limited.status).toBe(200);
     await gatewayHasRules(limited.body.version as number);
     try {
-      const refused = await waitFor(
+      // Over the limit is "not now": the node keeps the envelope and sends it again after retryAfterMs.
+      const held = await waitFor(
         async () => {
-          const view = await sendAndReport('IT', { kind: 'message', to: ['MR'], body: { text: 'flood' } });
-          return view.status === 'refused' ? view : undefined;
+          const { id } = await network.api('IT').send({ kind: 'message', to: ['MR'], body: { text: 'flood' } });
+          return waitFor(
+            async () => {
+              const view = await network.api('IT').message<SentMessageView>(id);
+              if (view.status === 'accepted') return null;
+              return view.lastError?.startsWith('rate-limited') ? view : undefined;
+            },
+            { what: `the report on ${id}` },
+          ).then((view) => view ?? undefined);
         },
-        { what: 'IT refused over its limit' },
+        { what: 'IT held back over its limit' },
       );
-      expect(refused.refusal).toMatchObject({ code: 'rate-limited', retryAfterMs: expect.any(Number) });
-      expect((refused.refusal as unknown as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
-      expect(stateOf(refused, 'MR')).toMatchObject({ state: 'refused', refusal: { code: 'rate-limited' } });
+      expect(held.status).toBe('pending');
+      expect(held.lastError).toMatch(/^rate-limited: IT is over its limit of 1 envelopes a minute; retry at \d{4}-/);
+      expect(held.nextCheckAt).toEqual(held.lastError?.slice(-24));
+      expect(stateOf(held, 'MR')?.state).toBe('pending');
       const other = await sendAndReport('DK', { kind: 'message', to: ['MR'], body: { text: 'not limited' } });
       expect(stateOf(other, 'MR')?.state).toMatch(/delivered|receipted/);
     } finally {

@@ -16,12 +16,16 @@ export interface GatewayConfig {
   directoryStalenessMs: number;
   /** Bearer tokens of the ledger API, "auditor:<token>,admin:<token>" (GATEWAY_ROLE_TOKENS). */
   roleTokens: string;
+  /** Ceiling on gateway.sqlite (DATABASE_MAX_MB): past it submissions wait on their stream instead of filling the disk. */
+  databaseMaxMb?: number;
   /** Sign a tree head this often when the log grew (LEDGER_STH_INTERVAL_MS)… */
   sthIntervalMs: number;
   /** …or as soon as it grew by this many entries (LEDGER_STH_MAX_ENTRIES). */
   sthMaxEntries: number;
   /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
   renewal?: RenewalPolicy;
+  /** Every bureau's delivery consumer is checked and put back this often (DELIVERY_CONSUMERS_RECONCILE_MS). */
+  deliveryConsumersReconcileMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -40,8 +44,10 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     maxEnvelopeAgeMs: env.int('MAX_ENVELOPE_AGE_MS', { default: 24 * 3_600_000, min: 1_000 }),
     directoryStalenessMs: env.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1_000 }),
     roleTokens: env.string('GATEWAY_ROLE_TOKENS'),
+    databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
     renewal: readRenewalPolicy(env),
+    deliveryConsumersReconcileMs: env.int('DELIVERY_CONSUMERS_RECONCILE_MS', { default: 15_000, min: 100, max: 3_600_000 }),
   });
 }

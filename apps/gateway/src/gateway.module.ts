@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
-import { PersistenceModule } from '@bureaunet/persistence';
+import { PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger';
 import { Clock, ROLE_TOKENS, RoleTokens, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_MIGRATIONS } from './migrations';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
+import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { HealthController } from './health/health.controller';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
 import { LedgerQueryService } from './ledger-api/ledger-query.service';
@@ -43,7 +44,7 @@ export class GatewayModule {
       imports: [
         GatewayRuntimeModule.forRoot(config, clock),
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
-        PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS }),
+        PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
         TypeOrmModule.forFeature(GATEWAY_ENTITIES),
         IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
@@ -64,6 +65,7 @@ export class GatewayModule {
         SubmissionDecider,
         SubmissionService,
         DeliveryPublisher,
+        DeliveryConsumersProvisioner,
       ],
     };
   }

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
 import { REGISTRY_EVENTS_STREAM, REGISTRY_EVENTS_SUBJECT, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
-import { bootstrapService } from '@bureaunet/platform';
+import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { readGatewayConfig } from './gateway.config';
+import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { GatewayModule } from './gateway.module';
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDataDir(config.dataDir);
   await bootstrapService({
     name: 'gateway',
     module: GatewayModule.forRoot(config),
@@ -16,6 +16,12 @@ async function main(): Promise<void> {
     microservice: (app) =>
       new JetStreamServer({
         connection: () => app.get(NATS_CONNECTION),
+        // The bureaus' consumers are the hub's: made with the streams, and again whenever those come back.
+        // Not awaited: the gateway's own consumers need not wait for ~200 bureaus' (the nodes wait for theirs).
+        streamsReady: () => {
+          void app.get(DeliveryConsumersProvisioner).reconcile();
+          return Promise.resolve();
+        },
         consumers: [
           {
             stream: SUBMISSIONS_STREAM,

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject } from '@bureaunet/contracts';
-import { bootstrapService, type Clock } from '@bureaunet/platform';
+import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject, deliveryConsumerName } from '@bureaunet/contracts';
+import { bootstrapService, preparePrivateDataDir, type Clock } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import type { NodeConfig } from './node.config';
 import { NodeModule } from './node.module';
@@ -15,7 +15,9 @@ export interface RunningNode {
  * Boots one bureau's node: HTTP API plus the durable consumer of its own delivery subject, on the
  * NATS connection TransportModule opened. Prints the ready line once both serve.
  */
-export function startNode(config: NodeConfig, options: { clock?: Clock } = {}): Promise<RunningNode> {
+export async function startNode(config: NodeConfig, options: { clock?: Clock } = {}): Promise<RunningNode> {
+  // Keys, tokens and decrypted bodies: 0600 in a 0700 folder, checked before anything opens them.
+  preparePrivateDataDir(config.dataDir);
   return bootstrapService({
     name: `node ${config.code}`,
     module: NodeModule.forRoot(config, options),
@@ -25,8 +27,15 @@ export function startNode(config: NodeConfig, options: { clock?: Clock } = {}): 
         connection: () => app.get<NatsConnection>(NATS_CONNECTION),
         manageStreams: !config.nats.user,
         consumers: [
-          // One durable consumer per bureau; the static @EventPattern serves every node's own subject.
-          { stream: DELIVERIES_STREAM, durable: `node-${config.code}`, filterSubject: deliverSubject(config.code), pattern: DELIVER_SUBJECT_WILDCARD },
+          // One durable consumer per bureau, made by the gateway (a node may not make or change one);
+          // the static @EventPattern serves every node's own subject.
+          {
+            stream: DELIVERIES_STREAM,
+            durable: deliveryConsumerName(config.code),
+            filterSubject: deliverSubject(config.code),
+            pattern: DELIVER_SUBJECT_WILDCARD,
+            bindOnly: { waitMs: config.consumerWaitMs },
+          },
         ],
       }),
   });

@@ -14,6 +14,10 @@ describe('loadNodeConfig', () => {
       directoryStalenessMs: 30_000,
       messageTtlMs: 7 * 86_400_000,
       republishIntervalMs: 5_000,
+      consumerWaitMs: 120_000,
+      reportDeadlineMs: 60_000,
+      receiptDeadlineMs: 3_600_000,
+      republishMaxAttempts: 6,
       roleTokens: TOKENS,
       renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
     });
@@ -35,9 +39,13 @@ describe('loadNodeConfig', () => {
       DIRECTORY_STALENESS_MS: '1000',
       MESSAGE_TTL_MS: '60000',
       REPUBLISH_INTERVAL_MS: '250',
+      REPORT_DEADLINE_MS: '2000',
+      RECEIPT_DEADLINE_MS: '3000',
+      REPUBLISH_MAX_ATTEMPTS: '3',
       NODE_ROLE_TOKENS: TOKENS,
     });
     expect(config).toMatchObject({ code: 'FR', port: 0, dataDir: '/tmp/fr', enrolmentToken: 'token-token-token-1', messageTtlMs: 60_000, republishIntervalMs: 250 });
+    expect(config).toMatchObject({ reportDeadlineMs: 2_000, receiptDeadlineMs: 3_000, republishMaxAttempts: 3 });
   });
 
   it('lists every bad variable in one error', () => {

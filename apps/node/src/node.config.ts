@@ -6,6 +6,7 @@ import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } fr
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** "role:token,role:token": known roles, tokens of 16+ characters without commas or spaces. */
 const ROLE_TOKEN = `(${ROLES.join('|')}):[^,\\s]{16,}`;
@@ -28,6 +29,16 @@ export interface NodeConfig {
   /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
   messageTtlMs: number;
   republishIntervalMs: number;
+  /** Ceiling on node.sqlite (DATABASE_MAX_MB): past it a send answers 503 storage-full instead of filling the disk. */
+  databaseMaxMb?: number;
+  /** How long the first start waits for the gateway to provision this bureau's delivery consumer (CONSUMER_WAIT_MS). */
+  consumerWaitMs: number;
+  /** An envelope without a delivery report this long after it was published is published again. */
+  reportDeadlineMs: number;
+  /** A recipient delivered but without a receipt this long after the report is sent the envelope again. */
+  receiptDeadlineMs: number;
+  /** Republishes per envelope (each deadline doubling) before its open recipients are marked overdue. */
+  republishMaxAttempts: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
   /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
@@ -47,6 +58,11 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),
     messageTtlMs: reader.int('MESSAGE_TTL_MS', { default: 7 * DAY_MS, min: 1 }),
     republishIntervalMs: reader.int('REPUBLISH_INTERVAL_MS', { default: 5_000, min: 100 }),
+    databaseMaxMb: reader.optionalInt('DATABASE_MAX_MB', { min: 1 }),
+    consumerWaitMs: reader.int('CONSUMER_WAIT_MS', { default: 120_000, min: 0, max: 3_600_000 }),
+    reportDeadlineMs: reader.int('REPORT_DEADLINE_MS', { default: 60_000, min: 100 }),
+    receiptDeadlineMs: reader.int('RECEIPT_DEADLINE_MS', { default: HOUR_MS, min: 100 }),
+    republishMaxAttempts: reader.int('REPUBLISH_MAX_ATTEMPTS', { default: 6, min: 1, max: 20 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
     renewal: readRenewalPolicy(reader),

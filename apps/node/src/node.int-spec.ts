@@ -49,6 +49,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       signer: { kid: certificateKid(new X509Certificate(gatewayCerts.signingCertificate)), key: gatewayKeys.signing.privateKey },
       broadcastCodes: () => registry.broadcastCodes(),
       tamper: (payload) => payload.meta.operationId === TAMPERED_IN_TRANSIT,
+      bureaus: ['MR', 'DK'],
     });
     mr = await startTestNode('MR', nats.url);
     dk = await startTestNode('DK', nats.url);
@@ -67,7 +68,7 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 
   it('reports itself healthy under its bureau code', async () => {
-    expect(await mr.api.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR' });
+    expect(await mr.api.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 } });
   });
 
   it('shows on its health when its certificates and the CA expire', async () => {
@@ -265,7 +266,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       expect(await mr.api.sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
       const anonymous = mr.api.withToken(undefined);
-      expect(await anonymous.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR' });
+      expect(await anonymous.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 } });
       expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
     });
   });
@@ -292,6 +293,10 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     directoryStalenessMs: 600_000,
     messageTtlMs: 3_600_000,
     republishIntervalMs: 500,
+    consumerWaitMs: 10_000,
+    reportDeadlineMs: 60_000,
+    receiptDeadlineMs: 3_600_000,
+    republishMaxAttempts: 6,
     ...overrides,
   };
   const running = await startNode(config);

@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
-import { PersistenceModule } from '@bureaunet/persistence';
+import { PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { DiffusionController } from './diffusion/diffusion.controller';
@@ -58,7 +58,7 @@ export class NodeModule {
       imports: [
         NodeRuntimeModule.forRoot(config, options.clock ?? systemClock),
         TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}`, ...config.nats }),
-        PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
+        PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
         IdentityModule.forRoot({ code: config.code, dataDir: config.dataDir, enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),

@@ -1,6 +1,6 @@
 import { jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { deliverSubject, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD, type DeliveryReport, type EnvelopePayload } from '@bureaunet/contracts';
+import { DELIVERIES_STREAM, deliverSubject, deliveryConsumerName, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD, type DeliveryReport, type EnvelopePayload } from '@bureaunet/contracts';
 import { parseEnvelope, signDeliveryReport, type EnvelopeSigner } from '@bureaunet/crypto';
 import { ensureDurableConsumer, ensureStreams } from '@bureaunet/transport';
 
@@ -10,6 +10,8 @@ export interface GatewayStandInOptions {
   broadcastCodes: () => string[];
   /** Envelopes for which this returns true reach their recipients altered in transit. */
   tamper?: (payload: EnvelopePayload) => boolean;
+  /** Bureaus whose delivery consumers it makes, as the gateway does (a node only binds to its own). */
+  bureaus: readonly string[];
 }
 
 /**
@@ -28,6 +30,9 @@ export class GatewayStandIn {
     const jsm = await jetstreamManager(connection);
     await ensureStreams(jsm);
     await ensureDurableConsumer(jsm, { stream: SUBMISSIONS_STREAM, durable: 'gateway-stand-in', filterSubject: SUBMIT_SUBJECT_WILDCARD, ackWaitMs: 30_000 });
+    for (const code of options.bureaus) {
+      await ensureDurableConsumer(jsm, { stream: DELIVERIES_STREAM, durable: deliveryConsumerName(code), filterSubject: deliverSubject(code), ackWaitMs: 30_000 });
+    }
     const consumer = await jsm.jetstream().consumers.get(SUBMISSIONS_STREAM, 'gateway-stand-in');
     const gateway = new GatewayStandIn(await consumer.consume(), jsm.jetstream(), options);
     void gateway.run();

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
-import { bootstrapService } from '@bureaunet/platform';
+import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { readRegistryConfig } from './registry.config';
 import { RegistryModule } from './registry.module';
 
 async function main(): Promise<void> {
   const config = readRegistryConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDataDir(config.dataDir);
   await bootstrapService({
     name: 'registry',
     module: RegistryModule.forRoot(config),

@@ -17,6 +17,7 @@ import { EnrolmentController } from './enrolment/enrolment.controller';
 import { EnrolmentHandler } from './enrolment/enrolment.handler';
 import { EnrolmentService } from './enrolment/enrolment.service';
 import { OperationController } from './operation/operation.controller';
+import { OperationHandler } from './operation/operation.handler';
 import { OperationEntity } from './operation/operation.entity';
 import { OperationRepository } from './operation/operation.repository';
 import { OperationService } from './operation/operation.service';
@@ -113,7 +114,7 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
+      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, OperationHandler, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
       providers,
     };
   }

@@ -13,3 +13,4 @@ export * from './wire-error';
 export * from './broker-permissions';
 export * from './workflow';
 export * from './renewal';
+export * from './json-depth';

@@ -9,6 +9,13 @@ import { bureauCodeSchema } from './bureau-code';
 
 /** Request/reply served by the registry: the whole bundle in force. */
 export const RULES_GET_SUBJECT = 'bn.registry.rules.get';
+/**
+ * Request/reply served by the registry: the operations one bureau coordinates or takes part in. A
+ * node may request only its own code's subject (the broker enforces it); the whole bundle is the
+ * gateway's.
+ */
+export const OPERATIONS_SUBJECT_WILDCARD = 'bn.registry.operations.*';
+export const operationsSubject = (code: string): string => `bn.registry.operations.${code}`;
 /** Core NATS event published after each committed change; the heartbeat repairs a lost one. */
 export const RULES_CHANGED_SUBJECT = 'bn.registry.rules.changed';
 
@@ -82,6 +89,9 @@ export const ruleBundleSchema = z
   })
   .strict();
 export type RuleBundle = z.infer<typeof ruleBundleSchema>;
+
+export const bureauOperationsSchema = z.object({ operations: z.array(operationSchema) }).strict();
+export type BureauOperations = z.infer<typeof bureauOperationsSchema>;
 
 export const rulesChangedEventSchema = z.object({ version: z.number().int().positive() }).strict();
 export type RulesChangedEvent = z.infer<typeof rulesChangedEventSchema>;

@@ -12,6 +12,8 @@ export const DELIVER_SUBJECT_WILDCARD = 'bn.deliver.*';
 
 export const submitSubject = (code: BureauCode): string => `bn.submit.${code}`;
 export const deliverSubject = (code: BureauCode): string => `bn.deliver.${code}`;
+/** Each bureau's durable consumer on DELIVERIES_STREAM, made and kept by the gateway (the node only binds to it). */
+export const deliveryConsumerName = (code: BureauCode): string => `node-${code}`;
 
 /** Request/reply served by the registry. */
 export const DIRECTORY_GET_SUBJECT = 'bn.registry.directory.get';

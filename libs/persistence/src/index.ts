@@ -5,3 +5,4 @@ export * from './snapshot-reader';
 export * from './migration-list';
 export * from './schema-drift';
 export * from './schema.migrator';
+export * from './storage-full.error';

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@n
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { migrateSchema } from './schema.migrator';
-import { SerialWriter, applyDurabilityPragmas } from './serial-writer';
+import { SerialWriter, applyDurabilityPragmas, applySizeCeiling } from './serial-writer';
 import { SnapshotReader } from './snapshot-reader';
 import { SqliteOptions, sqliteDataSourceOptions } from './sqlite-options';
 
@@ -22,6 +22,7 @@ class PersistenceWriterModule implements OnApplicationShutdown {
           useFactory: async () => {
             const dataSource = await new DataSource({ ...sqliteDataSourceOptions(options), migrationsRun: false, name: 'writer' }).initialize();
             await applyDurabilityPragmas(dataSource);
+            if (options.maxBytes !== undefined) await applySizeCeiling(dataSource, options.maxBytes);
             if (options.migrations) {
               const applied = await migrateSchema(dataSource, options.migrations);
               if (applied.length > 0) new Logger('Schema').log(`${options.database}: applied ${applied.join(', ')}`);

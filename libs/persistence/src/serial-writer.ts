@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { storageFullOrSelf } from './storage-full.error';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
@@ -48,7 +49,7 @@ export class SerialWriter {
   /** Runs `work` in a transaction after every write queued before it; resolves after COMMIT. */
   transaction<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject: (error) => reject(storageFullOrSelf(error)) });
       void this.drain();
     });
   }
@@ -157,4 +158,13 @@ export async function applyDurabilityPragmas(dataSource: DataSource): Promise<vo
   if (dataSource.options.type !== 'sqlite') return;
   await dataSource.query('PRAGMA synchronous = FULL');
   await dataSource.query('PRAGMA foreign_keys = ON');
+}
+
+/**
+ * Caps the file at maxBytes (rounded down to whole pages). SQLite never lowers the cap below the
+ * pages already in use, so a full database restarted with the same cap accepts nothing new.
+ */
+export async function applySizeCeiling(dataSource: DataSource, maxBytes: number): Promise<void> {
+  const [{ page_size: pageSize }] = (await dataSource.query('PRAGMA page_size')) as [{ page_size: number }];
+  await dataSource.query(`PRAGMA max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
 }

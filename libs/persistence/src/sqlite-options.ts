@@ -16,6 +16,8 @@ export interface SqliteOptions {
    * (a test's throw-away table set) the schema is made from the entities instead.
    */
   migrations?: readonly MigrationClass[];
+  /** A ceiling on the database file (DATABASE_MAX_MB): past it writes fail as storage-full, before the disk fills. */
+  maxBytes?: number;
 }
 
 /**
@@ -37,4 +39,9 @@ export function sqliteDataSourceOptions(options: SqliteOptions): DataSourceOptio
     busyErrorRetry: 50,
     logging: ['error'],
   };
+}
+
+/** DATABASE_MAX_MB as the byte ceiling SqliteOptions.maxBytes takes; undefined stays unbounded. */
+export function megabytes(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : value * 1024 * 1024;
 }

@@ -36,6 +36,12 @@ export class EnvReader {
     return value;
   }
 
+  optionalInt(name: string, options: { min?: number; max?: number } = {}): number | undefined {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return undefined;
+    return this.int(name, { default: 0, ...options });
+  }
+
   /** Throws one error naming every bad variable; returns the config otherwise. */
   done<T>(config: T): T {
     if (this.problems.length > 0) throw new Error(`invalid configuration:\n  - ${this.problems.join('\n  - ')}`);

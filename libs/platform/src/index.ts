@@ -5,3 +5,5 @@ export * from './ready-line';
 export * from './service.bootstrap';
 export * from './auth';
 export * from './nats-credentials';
+export * from './http-body.limits';
+export * from './private-data-dir';

@@ -4,6 +4,7 @@ import type { CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
+import { applyHttpBodyLimits } from './http-body.limits';
 import { formatReadyLine } from './ready-line';
 
 export interface ServiceBootstrapOptions {
@@ -21,7 +22,7 @@ export interface ServiceBootstrapOptions {
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<{ app: INestApplication; url: string }> {
   const host = options.host ?? process.env.BIND_HOST ?? '127.0.0.1';
   const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false });
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+  applyHttpBodyLimits(app, { limit: options.bodyLimit });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

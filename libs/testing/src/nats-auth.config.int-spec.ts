@@ -61,4 +61,23 @@ describe('broker-level isolation on a real nats-server', () => {
     message?.ack();
     await expect(js.consumers.get(DELIVERIES_STREAM, 'node-DK')).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
   });
+
+  it('lets a node neither create, update nor delete a consumer, its own included: the hub makes them', async () => {
+    const jsm = await jetstreamManager(await as('node-MR'), { checkAPI: false });
+    const retarget = { durable_name: 'node-MR', ack_policy: AckPolicy.Explicit, filter_subject: 'bn.deliver.DK' };
+    await expect(jsm.consumers.add(DELIVERIES_STREAM, retarget)).rejects.toThrow(/Permissions Violation/i);
+    await expect(jsm.consumers.update(DELIVERIES_STREAM, 'node-MR', { filter_subject: 'bn.deliver.DK' })).rejects.toThrow(/Permissions Violation/i);
+    await expect(jsm.consumers.delete(DELIVERIES_STREAM, 'node-MR')).rejects.toThrow(/Permissions Violation/i);
+    await expect(jsm.streams.info(DELIVERIES_STREAM)).rejects.toThrow(/Permissions Violation/i);
+    const hub = await jetstreamManager(await as('gateway'));
+    expect((await hub.consumers.info(DELIVERIES_STREAM, 'node-MR')).config.filter_subject).toBe('bn.deliver.MR');
+  });
+
+  it('lets a node ask the registry for its own operations only, and never for the whole rule bundle', async () => {
+    const node = await as('node-MR');
+    await expect(node.request('bn.registry.operations.DK', '{}', { timeout: 2_000 })).rejects.toThrow(/Permissions Violation/i);
+    await expect(node.request('bn.registry.rules.get', '{}', { timeout: 2_000 })).rejects.toThrow(/Permissions Violation/i);
+    // Its own subject passes the broker (no registry runs here, so nobody answers).
+    await expect(node.request('bn.registry.operations.MR', '{}', { timeout: 2_000 })).rejects.toThrow(/no responders|timeout/i);
+  });
 });

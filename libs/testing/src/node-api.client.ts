@@ -8,7 +8,7 @@ export interface SendMessageRequest {
 
 export interface RecipientView {
   code: string;
-  state: 'pending' | 'delivered' | 'refused' | 'receipted';
+  state: 'pending' | 'delivered' | 'refused' | 'overdue' | 'receipted';
   refusal?: { code: string; message: string; rule?: string };
   receiptedAt?: string;
 }
@@ -19,6 +19,10 @@ export interface SentMessageView {
   kind: string;
   status: 'pending' | 'accepted' | 'refused';
   refusal?: { code: string; message: string };
+  /** Times the node sent it again, why (last), and when it looks next. */
+  attempts?: number;
+  lastError?: string;
+  nextCheckAt?: string;
   recipients: RecipientView[];
 }
 

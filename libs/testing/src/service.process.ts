@@ -22,8 +22,8 @@ export interface ServiceProcess {
   stop(): Promise<void>;
   /** SIGKILL, as a crash would. */
   kill(): Promise<void>;
-  /** Starts the same app with the same environment again and waits until it is ready. */
-  restart(): Promise<void>;
+  /** Starts the same app again and waits until it is ready; `env` changes variables from now on. */
+  restart(env?: Record<string, string>): Promise<void>;
   /** The last lines the process printed, for failure messages. */
   recentOutput(): string;
 }
@@ -39,8 +39,10 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   };
   let child: ChildProcess;
   let url = '';
-  const launch = async () => {
-    const started = await launch1(script, options.env, remember);
+  let env = options.env;
+  const launch = async (changes: Record<string, string> = {}) => {
+    env = { ...env, ...changes };
+    const started = await launch1(script, env, remember);
     child = started.child;
     url = started.url;
   };

@@ -33,6 +33,11 @@ export class BusClient {
     this.state = new NatsConnectionState(connection);
   }
 
+  /** Whether the connection is up now (a publish made while it is down waits for it, then retries). */
+  get isUp(): boolean {
+    return this.state.isUp;
+  }
+
   /** Resolves once the stream has stored the message (PubAck); a retry of the same msgId is deduplicated. */
   async publish(subject: string, data: Uint8Array | string, options: { msgId: string }): Promise<PublishResult> {
     for (let attempt = 0; ; attempt++) {

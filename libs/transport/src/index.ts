@@ -1,4 +1,5 @@
 export { BusClient, type PublishResult } from './bus.client';
+export { ConsumerNotProvisionedError } from './jetstream.consumer-binding';
 export type { JetStreamConsumerOptions } from './jetstream.consumer-runner';
 export { JetStreamContext, MSG_ID_HEADER } from './jetstream.context';
 export {
@@ -15,11 +16,14 @@ export {
   durableConsumerConfig,
   ensureDurableConsumer,
   ensureStreams,
+  reconcileDurableConsumer,
   streamConfigs,
+  type ConsumerReconciliation,
   type DurableConsumerSpec,
   type StreamTopologyOptions,
 } from './jetstream.topology';
 export { nakDelayMs } from './nak-backoff';
+export { publishFailureOf, type PublishFailure } from './publish-failure';
 export { NATS_CONNECTION, connectNats, drainConnection, type TransportOptions } from './nats-connection.provider';
 export { TransportModule } from './transport.module';
 export { WireExceptionFilter } from './wire-exception.filter';

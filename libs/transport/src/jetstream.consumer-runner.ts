@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { ConsumerMessages, ConsumerNotification, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import type { Consumer, ConsumerMessages, ConsumerNotification, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { describeError, stackOf } from './error-text';
 import { JetStreamContext } from './jetstream.context';
+import { bindProvisionedConsumer } from './jetstream.consumer-binding';
 import { ensureDurableConsumer } from './jetstream.topology';
 import { nakDelayMs } from './nak-backoff';
 
@@ -27,6 +28,12 @@ export interface JetStreamConsumerOptions {
   orderBy?: 'subject';
   /** Server-side cap on delivered-but-unacked messages; default the server's (1000). */
   maxAckPending?: number;
+  /**
+   * The consumer is made and kept by the hub side: bind to it, never create or update it (the
+   * settings above are then the hub's to choose). The first open waits up to `waitMs` for it to
+   * exist with `filterSubject`; a reopen waits as long as it takes.
+   */
+  bindOnly?: { waitMs: number };
 }
 
 export interface ConsumerRunnerHooks {
@@ -75,7 +82,7 @@ export class JetStreamConsumerRunner {
 
   /** Resolves once the consumer exists and is consuming; it then runs until stop(). */
   async start(): Promise<void> {
-    const first = await this.open();
+    const first = await this.open(this.options.bindOnly?.waitMs);
     void this.run(first);
   }
 
@@ -95,8 +102,18 @@ export class JetStreamConsumerRunner {
     }
   }
 
-  private async open(): Promise<ConsumerMessages> {
-    const { stream, durable, filterSubject, ackWaitMs, maxAckPending } = this.options;
+  /** `waitMs`: how long a bind-only consumer may take to appear (the first open waits, a reopen retries). */
+  private async open(waitMs = 0): Promise<ConsumerMessages> {
+    const consumer = await this.consumer(waitMs);
+    const messages = await consumer.consume({ max_bytes: this.options.maxAckPendingBytes ?? DEFAULT_MAX_BYTES });
+    this.messages = messages;
+    this.watch(messages);
+    return messages;
+  }
+
+  private async consumer(waitMs: number): Promise<Consumer> {
+    const { stream, durable, filterSubject, ackWaitMs, maxAckPending, bindOnly } = this.options;
+    if (bindOnly) return bindProvisionedConsumer(this.js, { stream, durable, filterSubject }, { waitMs, logger: this.logger, stopped: () => this.stopped });
     await ensureDurableConsumer(this.jsm, {
       stream,
       durable,
@@ -104,11 +121,7 @@ export class JetStreamConsumerRunner {
       ackWaitMs: ackWaitMs ?? DEFAULT_ACK_WAIT_MS,
       maxAckPending,
     });
-    const consumer = await this.js.consumers.get(stream, durable);
-    const messages = await consumer.consume({ max_bytes: this.options.maxAckPendingBytes ?? DEFAULT_MAX_BYTES });
-    this.messages = messages;
-    this.watch(messages);
-    return messages;
+    return this.js.consumers.get(stream, durable);
   }
 
   private async reopen(): Promise<ConsumerMessages | undefined> {

@@ -27,6 +27,11 @@ export interface JetStreamServerOptions {
    * registry and the gateway keep the streams, the node only reads its own consumer.
    */
   manageStreams?: boolean;
+  /**
+   * Runs after the streams are ensured: at start and before each reopen (the server may have lost
+   * its store). The gateway provisions the bureaus' consumers here, so they come back with the streams.
+   */
+  streamsReady?: () => Promise<void>;
 }
 
 export type JetStreamServerEvents = {
@@ -99,11 +104,18 @@ export class JetStreamServer
     const connection = await this.options.connection();
     this.connection = connection;
     this.checkEventHandlers();
-    const jsm = await jetstreamManager(connection);
-    if (this.options.manageStreams !== false) await ensureStreams(jsm, this.options.streams);
+    // Checking the API costs `$JS.API.INFO`, which a node's broker user may not publish.
+    const jsm = await jetstreamManager(connection, { checkAPI: this.options.manageStreams !== false });
+    await this.ensureTopology(jsm);
     this.subscribeRequestHandlers(connection);
     this.runners = this.options.consumers.map((consumer) => this.createRunner(consumer, jsm));
     await Promise.all(this.runners.map((runner) => runner.start()));
+  }
+
+  private async ensureTopology(jsm: JetStreamManager): Promise<void> {
+    if (this.options.manageStreams === false) return;
+    await ensureStreams(jsm, this.options.streams);
+    await this.options.streamsReady?.();
   }
 
   private checkEventHandlers(): void {
@@ -123,9 +135,7 @@ export class JetStreamServer
   private createRunner(consumer: JetStreamConsumerOptions, jsm: JetStreamManager): JetStreamConsumerRunner {
     const handler = this.getHandlerByPattern(patternOf(consumer)) as MessageHandler;
     return new JetStreamConsumerRunner(consumer, jsm.jetstream(), jsm, {
-      prepare: async () => {
-        if (this.options.manageStreams !== false) await ensureStreams(jsm, this.options.streams);
-      },
+      prepare: () => this.ensureTopology(jsm),
       connectionClosed: () => this.connection?.isClosed() ?? true,
       dispatch: async (data, context) => {
         await this.settle(handler(data, context), undefined);

@@ -112,12 +112,37 @@ export function durableConsumerConfig(spec: DurableConsumerSpec): Partial<Consum
 
 /** Creates the durable pull consumer, or updates it when its managed settings changed. */
 export async function ensureDurableConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<ConsumerInfo> {
+  return (await reconcileDurableConsumer(jsm, spec)).info;
+}
+
+/** What reconcileDurableConsumer did: made it, put changed settings back, replaced it (a setting the server cannot update), or nothing. */
+export type ConsumerReconciliation = 'created' | 'updated' | 'replaced' | 'unchanged';
+
+/**
+ * Brings the durable consumer to exactly the managed configuration. Settings the server refuses to
+ * update (ack or deliver policy) are fixed by deleting and re-adding it: on a work-queue stream the
+ * unacked messages stay in the stream and the new consumer delivers them from the start.
+ */
+export async function reconcileDurableConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<{ info: ConsumerInfo; outcome: ConsumerReconciliation }> {
   const wanted = durableConsumerConfig(spec);
   const existing = await findConsumer(jsm, spec.stream, spec.durable);
-  if (!existing) return jsm.consumers.add(spec.stream, wanted);
-  if (!differs(existing.config, wanted)) return existing;
-  const { ack_wait, max_deliver, max_ack_pending, filter_subject } = wanted;
-  return jsm.consumers.update(spec.stream, spec.durable, { ack_wait, max_deliver, max_ack_pending, filter_subject });
+  if (!existing) return { info: await jsm.consumers.add(spec.stream, wanted), outcome: 'created' };
+  const foreign = hasUnmanagedSettings(existing.config);
+  if (!foreign && !differs(existing.config, wanted)) return { info: existing, outcome: 'unchanged' };
+  const { ack_policy, deliver_policy, ack_wait, max_deliver, max_ack_pending, filter_subject } = wanted;
+  if (foreign || differs(existing.config, { ack_policy, deliver_policy })) {
+    await jsm.consumers.delete(spec.stream, spec.durable);
+    return { info: await jsm.consumers.add(spec.stream, wanted), outcome: 'replaced' };
+  }
+  return { info: await jsm.consumers.update(spec.stream, spec.durable, { ack_wait, max_deliver, max_ack_pending, filter_subject }), outcome: 'updated' };
+}
+
+/** Settings a managed consumer never has; one set means someone else configured it (a push consumer, headers only, an expiry…). */
+const UNMANAGED_SETTINGS = ['deliver_subject', 'headers_only', 'inactive_threshold', 'rate_limit_bps', 'max_batch', 'max_bytes', 'max_expires', 'sample_freq'] as const;
+
+function hasUnmanagedSettings(config: ConsumerConfig): boolean {
+  const current = config as unknown as Record<string, unknown>;
+  return UNMANAGED_SETTINGS.some((key) => Boolean(current[key]));
 }
 
 async function findConsumer(jsm: JetStreamManager, stream: string, durable: string): Promise<ConsumerInfo | null> {

@@ -11,7 +11,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness, and which bureau this node is' })
   @ApiOkResponse({ type: HealthDto })
-  get(): HealthDto {
+  get(): Promise<HealthDto> {
     return this.health.status();
   }
 }

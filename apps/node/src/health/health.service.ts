@@ -2,18 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BUREAU_IDENTITY, identityExpiry, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import { SentMessageRepository } from '../outbox/sent-message.repository';
 import type { HealthDto } from './health.dto';
 
 @Injectable()
 export class HealthService {
   constructor(
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly sent: SentMessageRepository,
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   // Serving HTTP at all means the identity, the database and the bus came up during bootstrap.
-  status(): HealthDto {
-    return { status: 'ok', code: this.config.code, certificates: identityExpiry(this.identity, this.clock.now()) };
+  async status(): Promise<HealthDto> {
+    return { status: 'ok', code: this.config.code, outbox: await this.sent.outboxAlerts(), certificates: identityExpiry(this.identity, this.clock.now()) };
   }
 }

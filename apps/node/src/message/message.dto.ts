@@ -91,6 +91,15 @@ export class SentMessageDto {
   @ApiPropertyOptional({ type: RefusalDto, description: 'Why the gateway refused the whole envelope' })
   refusal?: RefusalDto;
 
+  @ApiProperty({ description: 'Times the node published it again (a late report or receipt, a rate limit, a bus refusal)' })
+  attempts!: number;
+
+  @ApiPropertyOptional({ description: 'The last reason it was sent again or could not be sent (e.g. rate-limited, with the retry time)' })
+  lastError?: string;
+
+  @ApiPropertyOptional({ description: 'When the node looks at it next; absent once nothing more is awaited' })
+  nextCheckAt?: string;
+
   @ApiProperty({ type: [RecipientStatusDto] })
   recipients!: RecipientStatusDto[];
 }

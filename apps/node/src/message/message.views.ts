@@ -14,6 +14,9 @@ export function sentMessageView(message: SentMessageEntity, recipients: readonly
     expiresAt: message.expiresAt,
     status: message.reportStatus ?? 'pending',
     ...(message.reportRefusal ? { refusal: message.reportRefusal } : {}),
+    attempts: message.attempts,
+    ...(message.lastError ? { lastError: message.lastError } : {}),
+    ...(message.nextCheckAt ? { nextCheckAt: message.nextCheckAt } : {}),
     recipients: recipients.map(recipientView),
   };
 }

@@ -1,20 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, RULES_GET_SUBJECT, ruleBundleSchema, type Operation } from '@bureaunet/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, bureauOperationsSchema, operationsSubject, type Operation } from '@bureaunet/contracts';
 import { BusClient } from '@bureaunet/transport';
+import { NODE_CONFIG, type NodeConfig } from '../node.config';
 
-/** Operations as the registry serves them in the rules bundle (the gateway decides on the same data). */
+/** This bureau's operations as the registry serves them on its own subject (the gateway decides on the same data). */
 @Injectable()
 export class OperationDirectory {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    @Inject(NODE_CONFIG) private readonly config: Pick<NodeConfig, 'code'>,
+  ) {}
 
+  /** The operations this bureau coordinates or takes part in (the registry sends no others). */
   async all(): Promise<Operation[]> {
-    let bundle: unknown;
+    let reply: unknown;
     try {
-      bundle = await this.bus.request<unknown>(RULES_GET_SUBJECT, {});
+      reply = await this.bus.request<unknown>(operationsSubject(this.config.code), {});
     } catch (error) {
       throw new DomainError('registry-unavailable', `operations could not be read from the registry: ${error instanceof Error ? error.message : String(error)}`, 'unavailable');
     }
-    return ruleBundleSchema.parse(bundle).operations;
+    return bureauOperationsSchema.parse(reply).operations;
   }
 
   async get(id: string): Promise<Operation> {

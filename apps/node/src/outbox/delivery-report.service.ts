@@ -8,8 +8,12 @@ import { CLOCK, type Clock } from '@bureaunet/platform';
 import { DeliveryRefusal, refusalOf } from '../inbox/delivery-refusal';
 import { RejectedDeliveryRecorder } from '../inbox/rejected-delivery.recorder';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import { backoff } from './republish.decision';
 import type { SentMessageEntity } from './sent-message.entity';
 import { SentMessageRepository } from './sent-message.repository';
+
+/** The longest wait a rate-limited refusal can impose on a retry; a longer retryAfterMs is capped. */
+const MAX_RETRY_AFTER_MS = 3_600_000;
 
 const UNEXPLAINED: Refusal = { code: 'policy-denied', message: 'the gateway refused the envelope without giving a reason' };
 
@@ -60,9 +64,11 @@ export class DeliveryReportService {
   private async apply(message: SentMessageEntity, report: DeliveryReport, raw: Buffer): Promise<void> {
     const now = this.clock.now().toISOString();
     const refusal = report.status === 'refused' ? (report.refusal ?? UNEXPLAINED) : null;
+    if (refusal && this.retryable(message, refusal)) return this.scheduleRetry(message, refusal);
     await this.writer.transaction(async (manager) => {
       await this.sent.markPublished(manager, message.id, now);
-      await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
+      const first = await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
+      if (first) await this.sent.setNextCheck(manager, message.id, this.nextCheckAfter(message, report, now));
       for (const outcome of report.recipients) {
         const event = outcome.status === 'delivered' ? { type: 'delivered' as const } : { type: 'refused' as const, refusal: outcome.refusal };
         await this.sent.applyRecipientEvent(manager, message.id, outcome.code, event, now);
@@ -74,5 +80,27 @@ export class DeliveryReportService {
       }
     });
     this.logger.log(`report on ${message.id}: ${report.status}${refusal ? ` (${refusal.code})` : ''}`);
+  }
+
+  // The republisher's next look: at the receipt deadline when receipts are awaited, never otherwise.
+  private nextCheckAfter(message: SentMessageEntity, report: DeliveryReport, now: string): string | null {
+    const awaited = report.status === 'accepted' && message.kind !== 'receipt' && report.recipients.some((outcome) => outcome.status === 'delivered');
+    return awaited ? new Date(Date.parse(now) + backoff(this.config.receiptDeadlineMs, message.attempts)).toISOString() : null;
+  }
+
+  // Over the rate limit is "not now", not "no": retried after the time the gateway names, within the attempts.
+  private retryable(message: SentMessageEntity, refusal: Refusal): refusal is Refusal & { retryAfterMs: number } {
+    return refusal.code === 'rate-limited' && refusal.retryAfterMs !== undefined && message.reportStatus === null && message.attempts < this.config.republishMaxAttempts;
+  }
+
+  private async scheduleRetry(message: SentMessageEntity, refusal: Refusal & { retryAfterMs: number }): Promise<void> {
+    const now = this.clock.now();
+    const retryAt = new Date(now.getTime() + Math.min(refusal.retryAfterMs, MAX_RETRY_AFTER_MS)).toISOString();
+    const lastError = `rate-limited: ${refusal.message}; retry at ${retryAt}`;
+    await this.writer.transaction(async (manager) => {
+      await this.sent.markPublished(manager, message.id, now.toISOString());
+      await this.sent.scheduleRetry(manager, message.id, retryAt, lastError);
+    });
+    this.logger.warn(`report on ${message.id}: ${lastError}`);
   }
 }

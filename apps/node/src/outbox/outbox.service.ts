@@ -27,7 +27,7 @@ export class OutboxService {
     const message = await this.envelopes.seal({ kind: request.kind, to: request.to, meta: request.meta ?? {}, body: request.body, recipients: keys });
     const now = this.clock.now().toISOString();
     await this.writer.transaction((manager) => this.sent.insert(manager, message, addressees, now));
-    await this.publisher.publish(message);
+    await this.publisher.publishIfUp(message);
     return { id: message.id };
   }
 }

@@ -5,6 +5,7 @@ import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { UuidV7Generator } from '../id/uuidv7';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import { assertSendableSize } from './envelope-size.check';
 import { SentMessageEntity } from './sent-message.entity';
 
 export interface OutgoingEnvelope {
@@ -51,12 +52,14 @@ export class OutgoingEnvelopeFactory {
       if (error instanceof CryptoError) throw new DomainError(error.code, error.message, 'invalid');
       throw error;
     });
+    const envelope = Buffer.from(sealed.serialized, 'utf8');
+    assertSendableSize(envelope.length);
     return Object.assign(new SentMessageEntity(), {
       id: payload.id,
       kind: payload.kind,
       to: payload.to,
       meta: payload.meta,
-      envelope: Buffer.from(sealed.serialized, 'utf8'),
+      envelope,
       digest: sealed.digest,
       createdAt: payload.createdAt,
       expiresAt: payload.expiresAt,
@@ -65,6 +68,12 @@ export class OutgoingEnvelopeFactory {
       reportRefusal: null,
       reportedAt: null,
       report: null,
+      attempts: 0,
+      lastAttemptAt: payload.createdAt,
+      // The republisher's first look: a report should have come back by then.
+      nextCheckAt: new Date(createdAt.getTime() + this.config.reportDeadlineMs).toISOString(),
+      retryAt: null,
+      lastError: null,
     });
   }
 }

@@ -40,4 +40,14 @@ describe('applyRecipientEvent', () => {
   it('lets a signed receipt outrank a refusal', () => {
     expect(run(refused, receipted).state).toBe('receipted');
   });
+
+  it('marks pending or delivered overdue, never a refusal or a receipt, and lets a late receipt in', () => {
+    const overdue: RecipientEvent = { type: 'overdue' };
+    expect(run(overdue).state).toBe('overdue');
+    expect(run(delivered, overdue).state).toBe('overdue');
+    expect(run(refused, overdue)).toEqual(run(refused));
+    expect(run(receipted, overdue).state).toBe('receipted');
+    expect(run(delivered, overdue, delivered).state).toBe('overdue');
+    expect(run(delivered, overdue, receipted)).toEqual(run(receipted));
+  });
 });

@@ -1,6 +1,6 @@
 import type { Refusal } from '@bureaunet/contracts';
 
-export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'receipted'] as const;
+export const RECIPIENT_STATES = ['pending', 'delivered', 'refused', 'overdue', 'receipted'] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 export interface RecipientStatus {
@@ -15,10 +15,13 @@ export interface RecipientStatus {
 export type RecipientEvent =
   | { type: 'delivered' }
   | { type: 'refused'; refusal: Refusal }
-  | { type: 'receipted'; at: string; receiptId: string };
+  | { type: 'receipted'; at: string; receiptId: string }
+  /** The sender gave up republishing: no report or no receipt after every bounded attempt. */
+  | { type: 'overdue' };
 
-// The gateway decides once (delivered or refused); a signed receipt outranks any verdict.
-const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, receipted: 2 };
+// The gateway decides once (delivered or refused); overdue only follows pending or delivered; a
+// signed receipt outranks any verdict.
+const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, overdue: 2, receipted: 3 };
 
 export const PENDING: RecipientStatus = { state: 'pending', refusal: null, receiptedAt: null, receiptId: null };
 
@@ -27,6 +30,7 @@ export const PENDING: RecipientStatus = { state: 'pending', refusal: null, recei
  * arrives after the receipt, a second receipt) leaves the status as it is.
  */
 export function applyRecipientEvent(current: RecipientStatus, event: RecipientEvent): RecipientStatus {
+  if (event.type === 'overdue' && current.state === 'refused') return current;
   const next = statusAfter(event);
   return RANK[next.state] > RANK[current.state] ? next : current;
 }
@@ -39,5 +43,7 @@ function statusAfter(event: RecipientEvent): RecipientStatus {
       return { ...PENDING, state: 'refused', refusal: event.refusal };
     case 'receipted':
       return { ...PENDING, state: 'receipted', receiptedAt: event.at, receiptId: event.receiptId };
+    case 'overdue':
+      return { ...PENDING, state: 'overdue' };
   }
 }

@@ -7,6 +7,7 @@ export type ReportStatus = 'accepted' | 'refused';
 @Entity('sent_message')
 @Index(['publishedAt'])
 @Index(['reportStatus'])
+@Index(['nextCheckAt'])
 export class SentMessageEntity {
   /** UUIDv7 made here: sorts by creation time. */
   @PrimaryColumn('varchar')
@@ -50,4 +51,24 @@ export class SentMessageEntity {
   /** The gateway's signed report as received: evidence of what it decided. */
   @Column('blob', { nullable: true })
   report!: Buffer | null;
+
+  /** Republishes so far (the first publish is not one); bounded by the node's republishMaxAttempts. */
+  @Column('integer', { default: 0 })
+  attempts!: number;
+
+  /** When it was last handed to the bus: the deadlines run from here. */
+  @Column('varchar', { nullable: true })
+  lastAttemptAt!: string | null;
+
+  /** When the republisher looks at it next; null once nothing more is awaited (settled or overdue). */
+  @Column('varchar', { nullable: true })
+  nextCheckAt!: string | null;
+
+  /** Not before then: the gateway's retryAfterMs after a rate-limited refusal. */
+  @Column('varchar', { nullable: true })
+  retryAt!: string | null;
+
+  /** Why it could not be sent or was sent again, last first: shown with the message and alerted on. */
+  @Column('varchar', { nullable: true })
+  lastError!: string | null;
 }

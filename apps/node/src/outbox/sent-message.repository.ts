@@ -1,10 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { Refusal } from '@bureaunet/contracts';
 import { applyRecipientEvent, PENDING, type RecipientEvent } from './recipient-state';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { SentMessageEntity, type ReportStatus } from './sent-message.entity';
+
+/** One send attempt's bookkeeping: the republisher's record of what it did and when it looks again. */
+export interface AttemptRecord {
+  attempts: number;
+  lastAttemptAt: string;
+  nextCheckAt: string | null;
+  retryAt: string | null;
+  lastError: string | null;
+}
+
+export interface NextCheck {
+  id: string;
+  nextCheckAt: string | null;
+}
+
+/** Recipients still awaited: neither refused, receipted nor already overdue. */
+const OPEN_STATES = ['pending', 'delivered'] as const;
 
 export interface SentReport {
   status: ReportStatus;
@@ -41,14 +58,37 @@ export class SentMessageRepository {
     return (manager?.getRepository(SentMessageEntity) ?? this.messages).find({ where, order: { id: 'DESC' }, take: options.limit });
   }
 
-  /** Oldest first, keyset-paged: what was never confirmed by the submissions stream. */
-  findUnpublished(options: { limit: number; after?: string }): Promise<SentMessageEntity[]> {
-    return this.messages.find({ where: { publishedAt: IsNull(), ...this.after(options.after) }, order: { id: 'ASC' }, take: options.limit });
+  /**
+   * Oldest first, keyset-paged: the republisher's work list — what is due for a look, and what
+   * the stream never confirmed and that never failed on its own (the bus was down: due at once).
+   */
+  findDue(now: string, options: { limit: number; after?: string }): Promise<SentMessageEntity[]> {
+    const after = this.after(options.after);
+    return this.messages.find({
+      where: [
+        { nextCheckAt: LessThanOrEqual(now), ...after },
+        { nextCheckAt: Not(IsNull()), publishedAt: IsNull(), attempts: 0, ...after },
+      ],
+      order: { id: 'ASC' },
+      take: options.limit,
+    });
   }
 
-  /** Oldest first, keyset-paged: what still has no delivery report. */
-  findUnreported(options: { limit: number; after?: string }): Promise<SentMessageEntity[]> {
-    return this.messages.find({ where: { reportStatus: IsNull(), ...this.after(options.after) }, order: { id: 'ASC' }, take: options.limit });
+  /** Codes of the recipients still awaited, by message id. */
+  async openRecipients(messageIds: string[]): Promise<Map<string, string[]>> {
+    const open = new Map<string, string[]>(messageIds.map((id) => [id, []]));
+    if (messageIds.length === 0) return open;
+    const rows = await this.recipients.find({ where: { messageId: In(messageIds), state: In([...OPEN_STATES]) }, order: { code: 'ASC' } });
+    for (const row of rows) open.get(row.messageId)?.push(row.code);
+    return open;
+  }
+
+  /** For the health alert: overdue recipients, envelopes given up without any report, envelopes being retried. */
+  async outboxAlerts(): Promise<{ overdue: number; unreported: number; retrying: number }> {
+    const overdue = await this.recipients.countBy({ state: 'overdue' });
+    const unreported = await this.messages.countBy({ reportStatus: IsNull(), nextCheckAt: IsNull() });
+    const retrying = await this.messages.countBy({ lastError: Not(IsNull()), nextCheckAt: Not(IsNull()) });
+    return { overdue, unreported, retrying };
   }
 
   /** Stores the message and one pending state per addressee known now. */
@@ -63,6 +103,31 @@ export class SentMessageRepository {
 
   async markPublished(manager: EntityManager, id: string, at: string): Promise<void> {
     await manager.update(SentMessageEntity, { id, publishedAt: IsNull() }, { publishedAt: at });
+  }
+
+  async recordAttempt(manager: EntityManager, id: string, record: AttemptRecord): Promise<void> {
+    await manager.update(SentMessageEntity, { id }, record);
+  }
+
+  async setNextCheck(manager: EntityManager, id: string, nextCheckAt: string | null): Promise<void> {
+    await manager.update(SentMessageEntity, { id }, { nextCheckAt });
+  }
+
+  async setNextChecks(manager: EntityManager, checks: readonly NextCheck[]): Promise<void> {
+    for (const check of checks) await manager.update(SentMessageEntity, { id: check.id }, { nextCheckAt: check.nextCheckAt });
+  }
+
+  /** A rate-limited refusal: not a verdict, the envelope goes again at `retryAt`. */
+  async scheduleRetry(manager: EntityManager, id: string, retryAt: string, lastError: string): Promise<void> {
+    await manager.update(SentMessageEntity, { id, reportStatus: IsNull() }, { retryAt, nextCheckAt: retryAt, lastError });
+  }
+
+  /** Gives up on a message: its open recipients become overdue and the republisher stops looking. */
+  async markOverdue(manager: EntityManager, id: string, reason: string, now: string): Promise<string[]> {
+    const open = await manager.findBy(RecipientStateEntity, { messageId: id, state: In([...OPEN_STATES]) });
+    for (const recipient of open) await this.applyRecipientEvent(manager, id, recipient.code, { type: 'overdue' }, now);
+    await manager.update(SentMessageEntity, { id }, { nextCheckAt: null, lastError: reason });
+    return open.map((recipient) => recipient.code);
   }
 
   /** Records the first report only; a duplicate report changes nothing. Returns whether it was the first. */

@@ -62,7 +62,7 @@ export class WorkflowSender {
       await this.sent.insert(manager, message, addressees, now);
       if (effect) await effect(manager, message, now);
     });
-    await this.publisher.publish(message);
+    await this.publisher.publishIfUp(message);
     return message;
   }
 

@@ -40,6 +40,11 @@ export class OperationService {
     return this.snapshot.read(async (manager) => (await this.operations.findAll(manager)).map(toOperation));
   }
 
+  /** The operations a bureau coordinates or takes part in: all a node needs of the rules. */
+  async forBureau(code: string): Promise<Operation[]> {
+    return (await this.list()).filter((operation) => operation.coordinator === code || operation.participants.includes(code));
+  }
+
   async create(request: OperationRequest, author: string): Promise<Operation & { version: number }> {
     const start = new Date(request.start);
     const end = new Date(request.end);

@@ -8,6 +8,7 @@ import {
   DIRECTORY_HEARTBEAT_SUBJECT,
   RULES_CHANGED_SUBJECT,
   RULES_GET_SUBJECT,
+  operationsSubject,
   ruleBundleSchema,
   type DirectoryHeartbeat,
   type RuleBundle,
@@ -187,6 +188,14 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
     expect((await check({ sender: 'DK', recipient: 'MR', kind: 'operation-alert', meta: { operationId: 'op-baltic' } })).body).toMatchObject({ decision: 'allow', policies: ['operation-alert-to-participants'] });
     expect((await check({ sender: 'DK', recipient: 'IT', kind: 'operation-alert', meta: { operationId: 'op-baltic' } })).body).toMatchObject({ decision: 'deny' });
     expect((await bundleOverNats()).operations).toEqual([operation]);
+  });
+
+  it('serves each bureau over NATS only the operations it coordinates or takes part in', async () => {
+    const ofBureau = async (subject: string) => (await nc.request(subject, '{}', { timeout: 5_000 })).json<WireReply<{ operations: Array<{ id: string }> }>>();
+    expect(await ofBureau(operationsSubject('DK'))).toMatchObject({ ok: true, data: { operations: [{ id: 'op-baltic' }] } });
+    expect(await ofBureau(operationsSubject('FR'))).toMatchObject({ ok: true, data: { operations: [{ id: 'op-baltic' }] } });
+    expect(await ofBureau(operationsSubject('IT'))).toEqual({ ok: true, data: { operations: [] } });
+    expect(await ofBureau('bn.registry.operations.fr')).toMatchObject({ ok: false, error: { code: 'invalid-request', reason: expect.stringContaining('bureau code') } });
   });
 
   it('hands every change to the ledger outbox in its own transaction', async () => {
