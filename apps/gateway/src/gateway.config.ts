@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
+import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 
 export interface GatewayConfig {
@@ -23,6 +24,8 @@ export interface GatewayConfig {
   sthIntervalMs: number;
   /** …or as soon as it grew by this many entries (LEDGER_STH_MAX_ENTRIES). */
   sthMaxEntries: number;
+  /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
+  renewal?: RenewalPolicy;
   /** Every bureau's delivery consumer is checked and put back this often (DELIVERY_CONSUMERS_RECONCILE_MS). */
   deliveryConsumersReconcileMs: number;
   /** Failed deliveries of a submission or registry event before it is parked (DEAD_LETTER_AFTER). */
@@ -51,6 +54,7 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
+    renewal: readRenewalPolicy(env),
     deliveryConsumersReconcileMs: env.int('DELIVERY_CONSUMERS_RECONCILE_MS', { default: 15_000, min: 100, max: 3_600_000 }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),

@@ -52,7 +52,7 @@ export class GatewayModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
         PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
         TypeOrmModule.forFeature(GATEWAY_ENTITIES),
-        IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken }),
+        IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
       ],
       controllers: [SubmissionHandler, HealthController, RegistryEventHandler, LedgerApiController, TrailController, RulesStatusController, GatewayDeadLetterController],

@@ -22,6 +22,7 @@ describe('loadNodeConfig', () => {
       deadLetterAfter: 5,
       deadLetterLimit: 10_000,
       roleTokens: TOKENS,
+      renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
     });
   });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
+import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
@@ -46,6 +47,8 @@ export interface NodeConfig {
   deadLetterLimit: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
+  /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
+  renewal?: RenewalPolicy;
 }
 
 export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -71,6 +74,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     deadLetterLimit: reader.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
+    renewal: readRenewalPolicy(reader),
   });
 }
 

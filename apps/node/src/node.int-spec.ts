@@ -1,5 +1,5 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
@@ -68,7 +68,21 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 
   it('reports itself healthy under its bureau code', async () => {
-    expect(await mr.api.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
+    expect(await mr.api.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
+  });
+
+  it('shows on its health when its certificates and the CA expire', async () => {
+    const signing = new X509Certificate(readFileSync(join(mr.dataDir, 'signing.crt.pem')));
+    const ca = new X509Certificate(readFileSync(join(mr.dataDir, 'ca.crt.pem')));
+    const before = Date.now();
+    const health = await mr.api.call<{ certificates: Record<'signing' | 'encryption' | 'ca', { notAfter: string; daysLeft: number; kid?: string }> }>('GET', '/api/health');
+    // Days left as of some moment during the call: either end of it.
+    const daysLeft = (certificate: X509Certificate) => [before, Date.now()].map((at) => Math.floor((Date.parse(certificate.validTo) - at) / 86_400_000));
+    expect(health.certificates.signing).toMatchObject({ notAfter: new Date(signing.validTo).toISOString(), kid: certificateKid(signing) });
+    expect(daysLeft(signing)).toContain(health.certificates.signing.daysLeft);
+    expect(health.certificates.encryption).toMatchObject({ notAfter: expect.any(String), daysLeft: expect.any(Number), kid: expect.any(String) });
+    expect(health.certificates.ca.notAfter).toBe(new Date(ca.validTo).toISOString());
+    expect(daysLeft(ca)).toContain(health.certificates.ca.daysLeft);
   });
 
   it('describes its HTTP API in OpenAPI', async () => {
@@ -256,7 +270,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       expect(await mr.api.sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
       const anonymous = mr.api.withToken(undefined);
-      expect(await anonymous.call('GET', '/api/health')).toEqual({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
+      expect(await anonymous.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
       expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
     });
   });

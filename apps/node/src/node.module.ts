@@ -62,7 +62,7 @@ export class NodeModule {
         NodeRuntimeModule.forRoot(config, options.clock ?? systemClock),
         TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}`, ...config.nats }),
         PersistenceModule.forRoot({ database: join(config.dataDir, 'node.sqlite'), entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
-        IdentityModule.forRoot({ code: config.code, dataDir: config.dataDir, enrolmentToken: config.enrolmentToken }),
+        IdentityModule.forRoot({ code: config.code, dataDir: config.dataDir, enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),
       ],

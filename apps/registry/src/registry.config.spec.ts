@@ -14,6 +14,7 @@ describe('readRegistryConfig', () => {
       caFiles: { certificate: resolve('certs/ca.crt'), privateKey: resolve('certs/ca.key') },
       heartbeatMs: 2000,
       certValidityDays: 365,
+      certOverlapDays: 7,
     });
   });
 
@@ -27,6 +28,7 @@ describe('readRegistryConfig', () => {
       CA_KEY_FILE: '/etc/ca.key',
       REGISTRY_HEARTBEAT_MS: '500',
       CERT_VALIDITY_DAYS: '30',
+      CERT_OVERLAP_DAYS: '2',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -35,6 +37,7 @@ describe('readRegistryConfig', () => {
       caFiles: { certificate: '/etc/ca.pem', privateKey: join('/etc', 'ca.key') },
       heartbeatMs: 500,
       certValidityDays: 30,
+      certOverlapDays: 2,
     });
   });
 

@@ -16,9 +16,15 @@ export interface RegistryConfig {
   roleTokens?: string;
   /** Used only when both files exist; otherwise the CA in dataDir, made there if missing. */
   caFiles: CaFiles;
+  /** During a CA rotation: the previous CA, still trusted and linking to the new one (CA_PREVIOUS_CERT_FILE + CA_PREVIOUS_KEY_FILE). */
+  caPrevious?: CaFiles;
   heartbeatMs: number;
   certValidityDays: number;
+  /** How long certificates a renewal replaced stay honoured (CERT_OVERLAP_DAYS; default DEFAULT_CERT_OVERLAP_DAYS, never past their expiry). */
+  certOverlapDays?: number;
 }
+
+export const DEFAULT_CERT_OVERLAP_DAYS = 7;
 
 export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
 
@@ -41,12 +47,22 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
       certificate: resolve(env.string('CA_CERT_FILE', { default: defaultCa.certificate })),
       privateKey: resolve(env.string('CA_KEY_FILE', { default: defaultCa.privateKey })),
     },
+    ...previousCa(env),
     heartbeatMs: env.int('REGISTRY_HEARTBEAT_MS', { default: 2000, min: 50, max: 3_600_000 }),
     certValidityDays: env.int('CERT_VALIDITY_DAYS', { default: 365, min: 1, max: 3650 }),
+    certOverlapDays: env.int('CERT_OVERLAP_DAYS', { default: DEFAULT_CERT_OVERLAP_DAYS, min: 0, max: 365 }),
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);
   return config;
+}
+
+function previousCa(env: EnvReader): { caPrevious?: CaFiles } {
+  const certificate = env.optionalString('CA_PREVIOUS_CERT_FILE');
+  const privateKey = env.optionalString('CA_PREVIOUS_KEY_FILE');
+  if (certificate === undefined && privateKey === undefined) return {};
+  // Both or neither: the registry needs the previous key to sign the link to the new CA.
+  return { caPrevious: { certificate: resolve(env.string('CA_PREVIOUS_CERT_FILE')), privateKey: resolve(env.string('CA_PREVIOUS_KEY_FILE')) } };
 }
 
 /** The bearer tokens of the registry's HTTP API: REGISTRY_ADMIN_TOKEN as admin, plus REGISTRY_ROLE_TOKENS. */

@@ -135,6 +135,14 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     expect(new X509Certificate(response.text).ca).toBe(true);
   });
 
+  it('shows on its health when the CA expires', async () => {
+    const response = await http('GET', '/api/health', { token: null });
+    expect(response.status).toBe(200);
+    const notAfter = new X509Certificate(caPem()).validTo;
+    expect(response.body).toEqual({ status: 'ok', service: 'registry', ca: { notAfter: new Date(notAfter).toISOString(), daysLeft: expect.any(Number) } });
+    expect((response.body.ca as { daysLeft: number }).daysLeft).toBeGreaterThan(3000);
+  });
+
   it('refuses every admin endpoint without a bearer token, or with a wrong one', async () => {
     const endpoints = ['/api/admin/enrolment-tokens', '/api/admin/bureaus/FR/suspend', '/api/admin/bureaus/FR/reinstate', '/api/admin/bureaus/FR/revoke', '/api/admin/certificates/0a/revoke'];
     for (const path of endpoints) {

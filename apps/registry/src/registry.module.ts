@@ -21,7 +21,11 @@ import { OperationHandler } from './operation/operation.handler';
 import { OperationEntity } from './operation/operation.entity';
 import { OperationRepository } from './operation/operation.repository';
 import { OperationService } from './operation/operation.service';
+import { HealthController } from './health/health.controller';
+import { CaExpiryWarner } from './pki/ca-expiry.warner';
 import { CaRepository } from './pki/ca.repository';
+import { CaTrustHandler } from './pki/ca-trust.handler';
+import { caTrustProvider } from './pki/ca-trust.provider';
 import { certificateAuthorityProvider } from './pki/certificate-authority.provider';
 import { CertificateEntity } from './pki/certificate.entity';
 import { CertificateRepository } from './pki/certificate.repository';
@@ -32,6 +36,9 @@ import { RegistryEventEntity } from './registry-event/registry-event.entity';
 import { RegistryEventOutbox } from './registry-event/registry-event.outbox';
 import { RegistryEventPublisher } from './registry-event/registry-event.publisher';
 import { RegistryEventRepository } from './registry-event/registry-event.repository';
+import { RenewalController } from './renewal/renewal.controller';
+import { RenewalHandler } from './renewal/renewal.handler';
+import { RenewalService } from './renewal/renewal.service';
 import { REGISTRY_CONFIG, registryDatabasePath, registryRoleTokens, type RegistryConfig } from './registry.config';
 import { CallerRole } from './rules/caller-role';
 import { DeclarationEntity } from './rules/declaration.entity';
@@ -86,7 +93,9 @@ export class RegistryModule {
       BureauRepository,
       BureauService,
       CaRepository,
+      CaExpiryWarner,
       certificateAuthorityProvider,
+      caTrustProvider,
       CertificateRepository,
       DirectoryEventsPublisher,
       DirectoryHeartbeatService,
@@ -97,6 +106,7 @@ export class RegistryModule {
       RegistryEventOutbox,
       RegistryEventPublisher,
       RegistryEventRepository,
+      RenewalService,
     ];
     return {
       module: RegistryModule,
@@ -104,7 +114,7 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, OperationHandler],
+      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, OperationHandler, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
       providers,
     };
   }

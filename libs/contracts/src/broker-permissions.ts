@@ -4,7 +4,9 @@ import {
   DIRECTORY_GET_SUBJECT,
   DIRECTORY_HEARTBEAT_SUBJECT,
   DIRECTORY_LIST_SUBJECT,
+  CA_TRUST_SUBJECT,
   ENROL_SUBJECT,
+  RENEW_SUBJECT,
   deliverSubject,
   deliveryConsumerName,
   submitSubject,
@@ -28,7 +30,7 @@ export interface BrokerPermissions {
 
 const inboxOf = (user: string): string => `_INBOX_${user}`;
 const REGISTRY_EVENTS = ['bn.registry.>'];
-const DIRECTORY_REQUESTS = [DIRECTORY_GET_SUBJECT, DIRECTORY_LIST_SUBJECT, ENROL_SUBJECT];
+const DIRECTORY_REQUESTS = [DIRECTORY_GET_SUBJECT, DIRECTORY_LIST_SUBJECT, ENROL_SUBJECT, RENEW_SUBJECT, CA_TRUST_SUBJECT];
 const DIRECTORY_EVENTS = [DIRECTORY_CHANGED_SUBJECT, DIRECTORY_HEARTBEAT_SUBJECT];
 
 export function registryPermissions(): BrokerPermissions {

@@ -7,6 +7,11 @@ export type BureauRole = (typeof BUREAU_ROLES)[number];
 export const BUREAU_STATUSES = ['active', 'suspended'] as const;
 export type BureauStatus = (typeof BUREAU_STATUSES)[number];
 
+export const previousCertificateSchema = z
+  .object({ use: z.enum(['signing', 'encryption']), certificate: z.string(), until: z.string().datetime() })
+  .strict();
+export type PreviousCertificate = z.infer<typeof previousCertificateSchema>;
+
 export const directoryEntrySchema = z
   .object({
     code: bureauCodeSchema,
@@ -17,6 +22,8 @@ export const directoryEntrySchema = z
     encryptionCertificate: z.string().optional(),
     // Serial numbers (hex) of this bureau's revoked certificates.
     revokedSerials: z.array(z.string()),
+    // Certificates replaced by a renewal, still honoured until `until`: what was signed or sealed with them in flight still passes.
+    previousCertificates: z.array(previousCertificateSchema).max(8).optional(),
     version: z.number().int().nonnegative(),
   })
   .strict();
@@ -26,7 +33,7 @@ export const directoryGetRequestSchema = z.object({ code: bureauCodeSchema }).st
 export type DirectoryGetRequest = z.infer<typeof directoryGetRequestSchema>;
 
 export const directoryChangedEventSchema = z
-  .object({ code: bureauCodeSchema, version: z.number().int(), change: z.enum(['enrolled', 'revoked', 'suspended', 'reinstated', 'registered']) })
+  .object({ code: bureauCodeSchema, version: z.number().int(), change: z.enum(['enrolled', 'renewed', 'revoked', 'suspended', 'reinstated', 'registered']) })
   .strict();
 export type DirectoryChangedEvent = z.infer<typeof directoryChangedEventSchema>;
 

@@ -12,4 +12,5 @@ export * from './subjects';
 export * from './wire-error';
 export * from './broker-permissions';
 export * from './workflow';
+export * from './renewal';
 export * from './json-depth';

@@ -15,6 +15,7 @@ export const LEDGER_STH_SUBJECT = 'bn.ledger.sth';
 export const REGISTRY_EVENT_TYPES = [
   'bureau-registered',
   'bureau-enrolled',
+  'certificates-renewed',
   'certificates-revoked',
   'bureau-suspended',
   'bureau-reinstated',

@@ -19,6 +19,10 @@ export const deliveryConsumerName = (code: BureauCode): string => `node-${code}`
 export const DIRECTORY_GET_SUBJECT = 'bn.registry.directory.get';
 export const DIRECTORY_LIST_SUBJECT = 'bn.registry.directory.list';
 export const ENROL_SUBJECT = 'bn.registry.enrol';
+/** Renewal without a token, signed by the bureau's current signing key. */
+export const RENEW_SUBJECT = 'bn.registry.renew';
+/** The CAs to trust (CaTrust): the issuing one and, during a rotation, the previous one and the link between them. */
+export const CA_TRUST_SUBJECT = 'bn.registry.pki.trust';
 
 /** Core NATS events published by the registry on every change, and as a heartbeat. */
 export const DIRECTORY_CHANGED_SUBJECT = 'bn.registry.directory.changed';

@@ -24,3 +24,8 @@ export async function openDeliveryReport(raw: string | Uint8Array, publicKey: Ke
   if (!checked.success) throw new CryptoError('malformed-envelope', schemaIssues(checked.error, 'report'));
   return { report: checked.data, kid: header.kid };
 }
+
+/** The kid a delivery report names, before any signature work: which of the gateway's keys to verify it with. */
+export function deliveryReportKid(raw: string | Uint8Array): string {
+  return parseSignedJws(raw, { what: 'delivery report', typ: DELIVERY_REPORT_TYP, maxBytes: MAX_ENVELOPE_BYTES }).header.kid;
+}

@@ -6,7 +6,7 @@ export { envelopeDigest } from './envelope.digest';
 export { MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from './envelope.parser';
 export { verifyEnvelopeSignature } from './envelope.verifier';
 export { decryptEnvelopeContent, jweRecipientKids, type EnvelopeDecryptionKey } from './envelope.decrypter';
-export { openDeliveryReport, signDeliveryReport } from './delivery-report.signer';
+export { deliveryReportKid, openDeliveryReport, signDeliveryReport } from './delivery-report.signer';
 export {
   bindEncryptionKey,
   KEY_BINDING_TYP,
@@ -16,3 +16,6 @@ export {
 } from './encryption-key.binding';
 export { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM, JWS_ALGORITHM } from './jose-algorithms';
 export type { JwsHeader } from './jws-header.check';
+export { certificateExpiry, type CertificateExpiry } from './certificate.expiry';
+export { openRenewalRequest, RENEWAL_REQUEST_TYP, signRenewalRequest } from './renewal-request';
+export { verifyCaLink } from './ca-link.verifier';

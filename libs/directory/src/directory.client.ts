@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { KeyObject, X509Certificate } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import {
+  CA_TRUST_SUBJECT,
+  caTrustSchema,
   DIRECTORY_CHANGED_SUBJECT,
   DIRECTORY_GET_SUBJECT,
   DIRECTORY_HEARTBEAT_SUBJECT,
@@ -11,7 +13,7 @@ import {
   directoryHeartbeatSchema,
 } from '@bureaunet/contracts';
 import { CryptoError, certificateKid, verifyBureauCertificate } from '@bureaunet/crypto';
-import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
+import { adoptCaTrust, BUREAU_IDENTITY, BureauIdentity, issuedBy, trustedCas } from '@bureaunet/identity';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient, WireRequestError } from '@bureaunet/transport';
 
@@ -20,6 +22,9 @@ export interface DirectoryOptions {
   stalenessMs: number;
 }
 export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
+
+/** A certificate from an unknown CA makes the client ask the registry's CA list at most this often. */
+const TRUST_REFRESH_MIN_INTERVAL_MS = 30_000;
 
 export interface VerifiedKey {
   code: string;
@@ -43,6 +48,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private readonly unsubscribes: Array<() => void> = [];
   /** Checked keys by code, use and directory version: parsing and checking a certificate per message was a top CPU cost. */
   private readonly verified = new Map<string, { key: VerifiedKey; validFrom: number; validTo: number }>();
+  private lastTrustRefreshAt = -Infinity;
 
   constructor(
     private readonly bus: BusClient,
@@ -118,6 +124,19 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     return this.verifiedKey(code, 'encryption');
   }
 
+  /**
+   * The sender's signing key named by `kid`: its current one, or one a renewal replaced that is
+   * still in its overlap (what was signed just before the renewal is still in flight). Refuses
+   * as 'certificate-invalid' any other kid.
+   */
+  async signingKeyByKid(code: string, kid: string): Promise<VerifiedKey> {
+    const current = await this.signingKey(code);
+    if (current.kid === kid) return current;
+    const previous = await this.previousKey(code, 'signing', kid);
+    if (previous) return previous;
+    throw new CryptoError('certificate-invalid', `kid ${kid} is not ${code}'s current signing certificate, nor one replaced by a renewal and still in its overlap`);
+  }
+
   /** Throws when the registry has not been heard within the staleness window. */
   assertFresh(): void {
     if (this.lastHeardAt === 0) return; // first contact: the request itself proves freshness
@@ -139,10 +158,45 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     const cacheKey = `${code}|${use}|${entry.version}|${pem.length}`;
     const cached = this.verified.get(cacheKey);
     if (cached && now.getTime() >= cached.validFrom && now.getTime() <= cached.validTo) return cached.key;
-    const certificate = verifyBureauCertificate(pem, { ca: this.identity.ca, code, use, now, revokedSerials: entry.revokedSerials });
+    const certificate = verifyBureauCertificate(pem, { ca: await this.issuerOf(pem), code, use, now, revokedSerials: entry.revokedSerials });
     const key = { code, kid: certificateKid(certificate), key: certificate.publicKey, certificate };
     this.verified.set(cacheKey, { key, validFrom: Date.parse(certificate.validFrom), validTo: Date.parse(certificate.validTo) });
     return key;
+  }
+
+  private async previousKey(code: string, use: 'signing' | 'encryption', kid: string): Promise<VerifiedKey | undefined> {
+    const entry = await this.entry(code);
+    const now = this.clock.now();
+    for (const previous of entry?.previousCertificates ?? []) {
+      // `until` is checked here, not only by the registry: this copy of the entry may be older than the overlap.
+      if (previous.use !== use || Date.parse(previous.until) <= now.getTime()) continue;
+      const certificate = verifyBureauCertificate(previous.certificate, { ca: await this.issuerOf(previous.certificate), code, use, now, revokedSerials: entry!.revokedSerials });
+      if (certificateKid(certificate) === kid) return { code, kid, key: certificate.publicKey, certificate };
+    }
+    return undefined;
+  }
+
+  /**
+   * The trusted CA that issued `pem` (during a CA rotation, the new or the previous one). A
+   * certificate from a CA not yet trusted first makes the client follow the registry's CA list,
+   * as the renewal check would later: a bureau that renewed under a new CA is not refused meanwhile.
+   * Falls back to the current CA, whose check then refuses the certificate with its reason.
+   */
+  private async issuerOf(pem: string): Promise<X509Certificate> {
+    const found = issuerAmong(pem, trustedCas(this.identity));
+    if (found) return found;
+    const now = this.clock.now().getTime();
+    if (now - this.lastTrustRefreshAt >= TRUST_REFRESH_MIN_INTERVAL_MS) {
+      this.lastTrustRefreshAt = now;
+      try {
+        const change = adoptCaTrust(this.identity, caTrustSchema.parse(await this.bus.request(CA_TRUST_SUBJECT, {})));
+        if (change !== 'unchanged') this.logger.log(`CA trust ${change} on a certificate from a CA not trusted before`);
+      } catch (error) {
+        // Not a reason to trust it: the certificate is then refused below as not issued by a trusted CA.
+        this.logger.warn(`cannot follow the registry's CA list: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return issuerAmong(pem, trustedCas(this.identity)) ?? this.identity.ca;
   }
 
   private heard(): void {
@@ -154,4 +208,14 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     this.logger.warn(`directory look-up failed: ${reason}`);
     return new DomainError('directory-unavailable', `registry directory unavailable: ${reason}`, 'unavailable');
   }
+}
+
+function issuerAmong(pem: string, cas: readonly X509Certificate[]): X509Certificate | undefined {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    return undefined; // not parseable: verifyBureauCertificate refuses it and says why
+  }
+  return cas.find((ca) => issuedBy(certificate, ca));
 }

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { DomainError, EnrolRequest, EnrolResponse } from '@bureaunet/contracts';
 import { bindEncryptionKey, bureauCodeOf, certificateKid, exportPublicKeyPem, generateBureauKeys } from '@bureaunet/crypto';
 import type { BureauIdentity } from './bureau-identity';
+import { IdentityRenewalStore } from './identity-renewal.store';
 import { IdentityStore, StoredCertificates, StoredKeys } from './identity.store';
 import { buildSigningCsr } from './signing-csr';
 
@@ -11,6 +12,8 @@ export interface EnrolOptions {
   /** One-time token an administrator issued for this code; needed only on first start. */
   enrolmentToken?: string;
   enrol: (request: EnrolRequest) => Promise<EnrolResponse>;
+  /** Which previous encryption keys have expired; the system time when absent. */
+  now?: Date;
 }
 
 /**
@@ -19,6 +22,9 @@ export interface EnrolOptions {
  */
 export async function loadOrEnrolIdentity(options: EnrolOptions): Promise<BureauIdentity> {
   const store = new IdentityStore(options.dataDir);
+  // A renewal interrupted by a crash is finished (or dropped) before anything is read.
+  const renewals = new IdentityRenewalStore(options.dataDir);
+  renewals.finishPending();
   let keys = store.loadKeys();
   if (!keys) {
     keys = await generateBureauKeys();
@@ -32,11 +38,14 @@ export async function loadOrEnrolIdentity(options: EnrolOptions): Promise<Bureau
     certificates = await enrol(options, keys);
     store.saveCertificates({ ca: certificates.ca.toString(), signing: certificates.signing.toString(), encryption: certificates.encryption.toString() });
   }
+  const encryptionKid = certificateKid(certificates.encryption);
   return {
     code: options.code,
     ca: certificates.ca,
     signing: { ...keys.signing, certificate: certificates.signing, kid: certificateKid(certificates.signing) },
-    encryption: { ...keys.encryption, certificate: certificates.encryption, kid: certificateKid(certificates.encryption) },
+    encryption: { ...keys.encryption, certificate: certificates.encryption, kid: encryptionKid },
+    previousEncryption: renewals.loadPreviousEncryptionKeys(options.now ?? new Date(), encryptionKid),
+    previousCas: renewals.loadPreviousCas(),
   };
 }
 

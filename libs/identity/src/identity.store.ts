@@ -14,7 +14,8 @@ export interface StoredCertificates {
   encryption: X509Certificate;
 }
 
-const FILES = {
+/** The identity's files; a renewal stages the same names and renames them in (identity-renewal.store.ts). */
+export const FILES = {
   signingKey: 'signing.key.pem',
   encryptionKey: 'encryption.key.pem',
   signingCert: 'signing.crt.pem',

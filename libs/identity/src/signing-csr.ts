@@ -1,3 +1,5 @@
+// @peculiar/x509 resolves its ASN.1 helpers through tsyringe, which needs the reflect polyfill loaded first.
+import 'reflect-metadata';
 import { KeyObject, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 

@@ -22,7 +22,8 @@ export async function checkSchemaUpgrade(options: {
   read: (dataSource: DataSource) => Promise<unknown>;
 }): Promise<SchemaUpgradeResult> {
   const drift = (await pendingSchemaChanges(options.entities, options.migrations)).up;
-  const dataSource = await new DataSource({ ...sqliteDataSourceOptions({ database: ':memory:', entities: options.entities }), synchronize: false, name: `upgrade-${Math.random()}` }).initialize();
+  // Knows the migrations (migrateSchema runs them) without running them at initialize: the tables come from the first one below.
+  const dataSource = await new DataSource({ ...sqliteDataSourceOptions({ database: ':memory:', entities: options.entities, migrations: options.migrations }), synchronize: false, migrationsRun: false, name: `upgrade-${Math.random()}` }).initialize();
   try {
     const first = options.migrations[0];
     if (!first) throw new Error('no migrations: the service schema has no history');

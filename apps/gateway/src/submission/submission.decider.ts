@@ -88,8 +88,8 @@ export class SubmissionDecider {
     if (!sender || sender.role === 'gateway') return { refusal: { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` } };
     // A suspended sender is the access rules' business: it may still reach the hub.
     try {
-      const key = await this.directory.signingKey(payload.from);
-      if (parsed.header.kid !== key.kid) return { refusal: { code: 'certificate-invalid', message: `kid ${parsed.header.kid} is not ${payload.from}'s current signing certificate` } };
+      // The current certificate, or one a renewal replaced that is still in its overlap.
+      const key = await this.directory.signingKeyByKid(payload.from, parsed.header.kid);
       await verifyEnvelopeSignature(parsed, key.key);
     } catch (error) {
       if (error instanceof CryptoError && error.code !== 'bad-content') return { refusal: { code: error.code, message: error.message } };

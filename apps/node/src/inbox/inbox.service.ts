@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DELIVERY_REPORT_TYP, refusalCodeSchema } from '@bureaunet/contracts';
-import { decryptEnvelopeContent, MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
-import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
+import { decryptEnvelopeContent, jweRecipientKids, MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
+import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { DeliveryReportService } from '../outbox/delivery-report.service';
@@ -112,7 +112,8 @@ export class InboxService {
 
   // The message and its receipt commit together: a crash leaves either both or neither.
   private async store(raw: Buffer, parsed: ParsedEnvelope): Promise<void> {
-    const { encryption } = this.identity;
+    // The key it was sealed to: the current one or one a renewal replaced.
+    const encryption = encryptionKeyFor(this.identity, jweRecipientKids(parsed));
     const { body } = await decryptEnvelopeContent(parsed, { code: this.identity.code, kid: encryption.kid, privateKey: encryption.privateKey });
     checkReceivedBody(parsed.payload.id, body);
     const receipt = await this.receiptIssuer.seal(parsed);

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { GATEWAY_CODE, type DeliveryReport, type Refusal } from '@bureaunet/contracts';
-import { openDeliveryReport } from '@bureaunet/crypto';
+import { deliveryReportKid, openDeliveryReport } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
@@ -36,7 +36,10 @@ export class DeliveryReportService {
     const gateway = await this.directory.signingKey(GATEWAY_CODE);
     let report: DeliveryReport;
     try {
-      report = await this.open(raw, gateway.kid, gateway.key);
+      // The gateway's current key, or the one its renewal replaced while this report was in flight.
+      const kid = deliveryReportKid(raw);
+      const signer = kid === gateway.kid ? gateway : await this.directory.signingKeyByKid(GATEWAY_CODE, kid);
+      report = await this.open(raw, signer.kid, signer.key);
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;

@@ -12,7 +12,7 @@ import { unknownBureau } from './bureau.errors';
 import type { BureauEntity } from './bureau.entity';
 import { BureauRepository } from './bureau.repository';
 
-type Change = Exclude<DirectoryChangedEvent['change'], 'enrolled' | 'registered'>;
+type Change = Exclude<DirectoryChangedEvent['change'], 'enrolled' | 'renewed' | 'registered'>;
 
 /** The administrator's changes to a bureau. Each: one transaction, a new version, then an event. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { BUREAU_CODE_PATTERN, BUREAU_ROLES, BUREAU_STATUSES, type BureauRole, type BureauStatus, type DirectoryEntry } from '@bureaunet/contracts';
+import { BUREAU_CODE_PATTERN, BUREAU_ROLES, BUREAU_STATUSES, type BureauRole, type BureauStatus, type DirectoryEntry, type PreviousCertificate } from '@bureaunet/contracts';
 import type { DirectoryListing } from './directory.service';
 
 export const BUREAU_CODE_MESSAGE = 'code must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)';
@@ -26,6 +26,9 @@ export class DirectoryEntryDto implements DirectoryEntry {
 
   @ApiPropertyOptional({ description: 'PEM of the current X25519 encryption certificate; absent before enrolment and after revocation' })
   encryptionCertificate?: string;
+
+  @ApiPropertyOptional({ description: 'Certificates a renewal replaced, still honoured until `until`: {use, certificate (PEM), until}[]' })
+  previousCertificates?: PreviousCertificate[];
 
   @ApiProperty({ type: [String], description: 'Lower-case hex serials of every revoked certificate of this bureau' })
   revokedSerials!: string[];

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { BureauCode, DirectoryEntry } from '@bureaunet/contracts';
 import { SnapshotReader } from '@bureaunet/persistence';
+import { CLOCK, type Clock } from '@bureaunet/platform';
 import { unknownBureau } from '../bureau/bureau.errors';
 import { BureauRepository } from '../bureau/bureau.repository';
 import type { CertificateEntity } from '../pki/certificate.entity';
@@ -24,13 +25,14 @@ export class DirectoryService {
     private readonly snapshot: SnapshotReader,
     private readonly bureaus: BureauRepository,
     private readonly certificates: CertificateRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   get(code: BureauCode): Promise<DirectoryEntry> {
     return this.snapshot.read(async (manager) => {
       const bureau = await this.bureaus.find(manager, code);
       if (!bureau) throw unknownBureau(code);
-      return toDirectoryEntry(bureau, await this.certificates.findByCode(manager, code));
+      return toDirectoryEntry(bureau, await this.certificates.findByCode(manager, code), this.clock.now());
     });
   }
 
@@ -41,7 +43,8 @@ export class DirectoryService {
       for (const certificate of await this.certificates.findAll(manager)) {
         byCode.set(certificate.code, [...(byCode.get(certificate.code) ?? []), certificate]);
       }
-      const entries = bureaus.map((bureau) => toDirectoryEntry(bureau, byCode.get(bureau.code) ?? []));
+      const now = this.clock.now();
+      const entries = bureaus.map((bureau) => toDirectoryEntry(bureau, byCode.get(bureau.code) ?? [], now));
       return { entries, version: Math.max(0, ...entries.map((entry) => entry.version)) };
     });
   }

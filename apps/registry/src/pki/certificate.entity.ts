@@ -26,6 +26,10 @@ export class CertificateEntity {
   @Column({ type: Date, nullable: true })
   revokedAt!: Date | null;
 
+  /** Set when a renewal replaced it: still honoured, not revoked, until then (never past notAfter). */
+  @Column({ type: Date, nullable: true })
+  overlapUntil!: Date | null;
+
   @Column({ type: Date })
   createdAt!: Date;
 }

@@ -30,6 +30,24 @@ export class CertificateRepository {
     return current.map((certificate) => certificate.serial);
   }
 
+  /** The bureau's current (unrevoked, not yet replaced) certificates, newest first. */
+  findCurrent(manager: EntityManager, code: BureauCode): Promise<CertificateEntity[]> {
+    return manager.find(CertificateEntity, { where: { code, revokedAt: IsNull(), overlapUntil: IsNull() }, order: { createdAt: 'DESC', serial: 'DESC' } });
+  }
+
+  /**
+   * Marks the bureau's current certificates as replaced by a renewal: honoured until `until` or
+   * their own expiry, whichever comes first. Returns what it marked.
+   */
+  async supersedeCurrent(manager: EntityManager, code: BureauCode, until: Date): Promise<CertificateEntity[]> {
+    const current = await this.findCurrent(manager, code);
+    for (const certificate of current) {
+      certificate.overlapUntil = new Date(Math.min(until.getTime(), certificate.notAfter.getTime()));
+      await manager.update(CertificateEntity, { serial: certificate.serial }, { overlapUntil: certificate.overlapUntil });
+    }
+    return current;
+  }
+
   async revoke(manager: EntityManager, serial: string, at: Date): Promise<void> {
     await manager.update(CertificateEntity, { serial }, { revokedAt: at });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { KeyObject } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import type { BureauCode } from '@bureaunet/contracts';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { Randomness } from '../randomness';
@@ -20,6 +20,10 @@ export class PkiService {
 
   caCertificatePem(): string {
     return this.authority.certificatePem;
+  }
+
+  caCertificate(): X509Certificate {
+    return new X509Certificate(this.authority.certificatePem);
   }
 
   issue(code: BureauCode, keys: { signing: KeyObject; encryption: KeyObject }): Promise<{ signing: IssuedCertificate; encryption: IssuedCertificate }> {

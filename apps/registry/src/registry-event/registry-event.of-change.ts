@@ -23,3 +23,10 @@ export function bureauEnrolledEvent(code: string, version: number, issued: reado
   }));
   return { type: 'bureau-enrolled', code, data: { version, certificates } };
 }
+
+/** A renewal: the new certificates, and the replaced ones with the end of their overlap. */
+export function certificatesRenewedEvent(code: string, version: number, issued: readonly IssuedCertificate[], replaced: ReadonlyArray<{ use: string; serial: string; overlapUntil: Date | null }>): RegistryChange {
+  const renewed = bureauEnrolledEvent(code, version, issued).data;
+  const previous = replaced.map((certificate) => ({ use: certificate.use, serial: certificate.serial, overlapUntil: certificate.overlapUntil?.toISOString() ?? null }));
+  return { type: 'certificates-renewed', code, data: { ...renewed, previous } };
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { certificateExpiry } from '@bureaunet/crypto';
+import { CLOCK, type Clock } from '@bureaunet/platform';
+import { PkiService } from './pki.service';
+
+/** Warn this many days ahead: time to run the CA rotation (docs/operations.md) before anything stops verifying. */
+export const CA_WARN_DAYS = 30;
+const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/** Logs a warning at start, and every few hours, once the CA is within CA_WARN_DAYS of its expiry. */
+@Injectable()
+export class CaExpiryWarner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('CertificateAuthority');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly pki: PkiService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.check();
+    this.timer = setInterval(() => this.check(), CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The warning when one is due, else undefined; also logged. */
+  check(): string | undefined {
+    const { notAfter, daysLeft } = certificateExpiry(this.pki.caCertificate(), this.clock.now());
+    if (daysLeft > CA_WARN_DAYS) return undefined;
+    const warning = `the CA certificate expires at ${notAfter} (${daysLeft} days left): rotate the CA before then (docs/operations.md, "CA rotation")`;
+    this.logger.warn(warning);
+    return warning;
+  }
+}
