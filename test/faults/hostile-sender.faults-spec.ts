@@ -70,9 +70,13 @@ describe('a hostile sender with valid credentials', () => {
     const other = await mr.seal({ id: first.payload.id, to: ['DK'], body: { text: 'substituted' } });
     await mr.submit(other.serialized);
     const replay = await waitFor(async () => (await mr.trail(first.payload.id)).find((entry) => entry.type === 'submission-refused' && entry.code === 'replay'), { what: 'the replay refusal' });
+    // The digest names the signed bytes, not the signature: a second copy with a broken one is not passed on.
+    const signature = first.jws.signature;
+    await mr.submit(JSON.stringify({ ...first.jws, signature: `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}` }), { msgId: `${first.payload.id}:broken` });
+    await waitFor(async () => (await mr.trail(first.payload.id)).find((entry) => entry.type === 'submission-refused' && entry.code === 'bad-signature'), { what: 'the broken copy refused' });
     await expectNotDelivered('DK', []);
     const copies = (await inboxIds('DK')).filter((id) => id === first.payload.id).length;
-    reportFault({ fault: 'replay', tries: 3, refused: replay ? 1 : 0, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+    reportFault({ fault: 'replay', tries: 4, refused: replay ? 2 : 0, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
     expect(copies).toBe(1);
     const body = (await network.api('DK').message<ReceivedMessageView>(first.payload.id)).body;
     expect(body).toEqual({ text: 'original' });

@@ -87,17 +87,28 @@ export class SubmissionDecider {
     const sender = await this.directory.entry(payload.from);
     if (!sender || sender.role === 'gateway') return { refusal: { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` } };
     // A suspended sender is the access rules' business: it may still reach the hub.
-    try {
-      // The current certificate, or one a renewal replaced that is still in its overlap.
-      const key = await this.directory.signingKeyByKid(payload.from, parsed.header.kid);
-      await verifyEnvelopeSignature(parsed, key.key);
-    } catch (error) {
-      if (error instanceof CryptoError && error.code !== 'bad-content') return { refusal: { code: error.code, message: error.message } };
-      throw error;
-    }
+    const signatureRefusal = await this.checkSignature(parsed);
+    if (signatureRefusal) return { refusal: signatureRefusal };
     const bindingRefusal = checkContentBinding(payload);
     if (bindingRefusal) return { refusal: bindingRefusal };
     return { sender };
+  }
+
+  /**
+   * The signature over the exact bytes received, by the sender's current certificate or one a
+   * renewal replaced that is still in its overlap. Also asked of a second copy of a known envelope:
+   * the digest covers the signed bytes, not the signature, so a copy with a broken signature has the
+   * same digest and must not be passed on.
+   */
+  async checkSignature(parsed: ParsedEnvelope): Promise<Refusal | undefined> {
+    try {
+      const key = await this.directory.signingKeyByKid(parsed.payload.from, parsed.header.kid);
+      await verifyEnvelopeSignature(parsed, key.key);
+      return undefined;
+    } catch (error) {
+      if (error instanceof CryptoError && error.code !== 'bad-content') return { code: error.code, message: error.message };
+      throw error;
+    }
   }
 
   private async candidate(code: string): Promise<RecipientCandidate> {

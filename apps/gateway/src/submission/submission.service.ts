@@ -56,7 +56,11 @@ export class SubmissionService {
       return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'sender-mismatch', message: `published on ${submitter}'s submission subject but from is ${payload.from}` });
     }
     const earlier = await this.processed.find(payload.id);
-    if (earlier && earlier.digest === digest) return this.replayEarlier(earlier, raw);
+    if (earlier && earlier.digest === digest) {
+      const signatureRefusal = await this.decider.checkSignature(parsed);
+      if (signatureRefusal) return this.refuse(submitter, { envelopeId: payload.id, digest }, signatureRefusal);
+      return this.replayEarlier(earlier, raw);
+    }
     if (earlier) return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` });
 
     const decision = await this.decider.decide(parsed, submitter);
