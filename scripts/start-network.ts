@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
   console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
   if (tls) console.log(`HTTPS and NATS over TLS with the local CA ${tls.caFile}: clients trust it with NODE_EXTRA_CA_CERTS=${tls.caFile}`);
-  console.log(`node API tokens (officer, reviewer, coordinator) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`);
+  console.log(`node API tokens (officer, reviewer, coordinator, admin) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`);
   console.log('network ready');
   if (process.env.BUREAUNET_SCENARIO !== '0') {
     // In the background, so Ctrl-C (below) stops everything even mid-scenario.
@@ -89,7 +89,7 @@ function writeNodeTokens(dir: string, network: LocalNetwork): string {
   chmodSync(dir, 0o700); // also when the folder was there before
   for (const [code, tokens] of network.nodeTokens) {
     const file = join(dir, `${code}.json`);
-    writeFileSync(file, `${JSON.stringify({ officer: tokens.officer, reviewer: tokens.reviewer, coordinator: tokens.coordinator }, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(file, `${JSON.stringify({ officer: tokens.officer, reviewer: tokens.reviewer, coordinator: tokens.coordinator, admin: tokens.admin }, null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
   }
   return dir;

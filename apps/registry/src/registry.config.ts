@@ -22,6 +22,8 @@ export interface RegistryConfig {
   certValidityDays: number;
   /** How long certificates a renewal replaced stay honoured (CERT_OVERLAP_DAYS; default DEFAULT_CERT_OVERLAP_DAYS, never past their expiry). */
   certOverlapDays?: number;
+  /** Ceiling on registry.sqlite (DATABASE_MAX_MB): past it a change answers 503 storage-full instead of filling the disk. */
+  databaseMaxMb?: number;
 }
 
 export const DEFAULT_CERT_OVERLAP_DAYS = 7;
@@ -51,6 +53,7 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     heartbeatMs: env.int('REGISTRY_HEARTBEAT_MS', { default: 2000, min: 50, max: 3_600_000 }),
     certValidityDays: env.int('CERT_VALIDITY_DAYS', { default: 365, min: 1, max: 3650 }),
     certOverlapDays: env.int('CERT_OVERLAP_DAYS', { default: DEFAULT_CERT_OVERLAP_DAYS, min: 0, max: 365 }),
+    databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);

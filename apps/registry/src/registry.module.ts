@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { PersistenceModule } from '@bureaunet/persistence';
+import { PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { AdminController } from './admin/admin.controller';
@@ -112,7 +112,7 @@ export class RegistryModule {
       module: RegistryModule,
       imports: [
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
-        PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
+        PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
       ],
       controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, OperationHandler, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
       providers,
