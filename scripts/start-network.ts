@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   const gatewayTokens = { auditor: randomToken(), admin: randomToken() };
   writeFileSync(join(varDir, 'auditor-token'), `${gatewayTokens.auditor}\n`, { mode: 0o600 });
   chmodSync(join(varDir, 'auditor-token'), 0o600); // also when the file was there before
+  writeFileSync(join(varDir, 'gateway-admin-token'), `${gatewayTokens.admin}\n`, { mode: 0o600 });
+  chmodSync(join(varDir, 'gateway-admin-token'), 0o600);
   const logs = new Map<string, NodeJS.WritableStream>();
   const network: LocalNetwork = await startLocalNetwork({
     natsUrl,
