@@ -8,3 +8,4 @@ export * from './nats-credentials';
 export * from './http-body.limits';
 export * from './private-data-dir';
 export * from './dead-letter.dto';
+export * from './dead-letter.controller';

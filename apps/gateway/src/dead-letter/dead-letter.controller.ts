@@ -1,61 +1,7 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import {
-  DEAD_LETTER_PAGE_SIZE,
-  DeadLetterDetailDto,
-  DeadLetterDto,
-  DeadLetterIdParamDto,
-  DeadLetterQueryDto,
-  deadLetterView,
-  ReleaseOutcomeDto,
-  RoleGuard,
-  Roles,
-} from '@bureaunet/platform';
+import { deadLetterController } from '@bureaunet/platform';
 import { GatewayDeadLetterService } from './dead-letter.service';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
-@ApiForbiddenResponse({ description: 'role-forbidden: only the admin role sees and handles dead letters' })
-@UseGuards(RoleGuard)
-@Roles('admin')
-@Controller('api/admin/dead-letters')
-export class GatewayDeadLetterController {
-  constructor(private readonly letters: GatewayDeadLetterService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'Submissions and registry events parked after failing repeatedly, newest first' })
-  @ApiOkResponse({ type: [DeadLetterDto] })
-  async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterDto[]> {
-    const rows = await this.letters.list({ limit: query.limit ?? DEAD_LETTER_PAGE_SIZE, before: query.before, dropped: query.dropped ?? false });
-    return rows.map(deadLetterView);
-  }
-
-  @Get(':id')
-  @ApiOperation({ summary: 'One dead letter with its bytes (base64)' })
-  @ApiOkResponse({ type: DeadLetterDetailDto })
-  @ApiNotFoundResponse({ description: 'dead-letter-not-found' })
-  async show(@Param() params: DeadLetterIdParamDto): Promise<DeadLetterDetailDto> {
-    const letter = await this.letters.show(params.id);
-    return { ...deadLetterView(letter), raw: letter.raw.toString('base64') };
-  }
-
-  @Post(':id/release')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Handles it again now: removed once settled, kept with the new error otherwise' })
-  @ApiOkResponse({ type: ReleaseOutcomeDto })
-  @ApiConflictResponse({ description: 'dead-letter-still-failing: it failed again and is kept' })
-  @ApiNotFoundResponse({ description: 'dead-letter-not-found' })
-  release(@Param() params: DeadLetterIdParamDto): Promise<ReleaseOutcomeDto> {
-    return this.letters.release(params.id);
-  }
-
-  @Delete(':id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Gives it up; kept as a record (GET ?dropped=true)' })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'dead-letter-not-found' })
-  drop(@Param() params: DeadLetterIdParamDto): Promise<void> {
-    return this.letters.drop(params.id);
-  }
-}
+export const GatewayDeadLetterController = deadLetterController(GatewayDeadLetterService, {
+  list: 'Submissions and registry events parked after failing repeatedly, newest first',
+  release: 'Handles it again now: removed once settled, kept with the new error otherwise',
+});
