@@ -3,7 +3,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Database } from 'sqlite3';
 import { deliverSubject, HUB_CODE, MAX_BODY_DEPTH, submitSubject } from '@bureaunet/contracts';
-import { EnvelopeForger, HttpError, NodeApiClient, reportFault, startTestNetwork, waitFor, type SentMessageView, type TestNetwork } from '@bureaunet/testing';
+import { HttpError, RogueBureau, NodeApiClient, reportFault, startTestNetwork, waitFor, type SentMessageView, type TestNetwork } from '@bureaunet/testing';
 
 /** Poison copies per attack: the brief's 1,000, which fills a consumer's default max_ack_pending. */
 const POISON = 1_000;
@@ -25,7 +25,6 @@ interface DeadLetterView {
   droppedAt: string | null;
 }
 
-const nodeDir = (network: TestNetwork) => (code: string) => join(network.dataDir, `node-${code}`);
 
 /** Runs SQL on a node's own database from outside, as a disk or a bug might make its writes fail. */
 function execSql(file: string, sql: string): Promise<void> {
@@ -64,15 +63,16 @@ describe('the receiving side under poison deliveries', () => {
   });
 
   it(`refuses ${POISON} validly signed envelopes whose body nests ${DEEP} levels deep, and the ${NORMAL} behind them arrive`, async () => {
-    const forger = EnvelopeForger.load('DK', ['MR'], nodeDir(network));
+    const forger = await RogueBureau.posingWith(network, 'DK');
     const plaintext = `{"body":${'['.repeat(DEEP)}${']'.repeat(DEEP)}}`;
     const js = jetstream(nats);
     const poison: string[] = [];
     for (let index = 0; index < POISON; index++) {
-      const envelope = await forger.seal({ to: ['MR'], plaintext });
-      await js.publish(submitSubject('DK'), envelope.serialized, { msgID: envelope.id });
-      poison.push(envelope.id);
+      const envelope = await forger.forge({ to: ['MR'], plaintext });
+      await js.publish(submitSubject('DK'), envelope.serialized, { msgID: envelope.payload.id });
+      poison.push(envelope.payload.id);
     }
+    await forger.close();
     const normal = await sendNormal(network, 'after deep poison');
 
     const got = await waitFor(async () => {
@@ -175,19 +175,20 @@ describe('the receiving side under poison deliveries', () => {
   }, 120_000);
 
   it('refuses an envelope that expired 29 days ago, even when it reaches the recipient', async () => {
-    const forger = EnvelopeForger.load('DK', ['MR'], nodeDir(network));
+    const forger = await RogueBureau.posingWith(network, 'DK');
     const day = 86_400_000;
     const expired = await forger.seal({ to: ['MR'], createdAt: new Date(Date.now() - 36 * day), expiresAt: new Date(Date.now() - 29 * day) });
+    await forger.close();
     // Straight onto MR's delivery subject, as a gateway that failed to check would put it; twice,
     // under two msgIds, so the stream keeps both copies.
-    await jetstream(nats).publish(deliverSubject('MR'), expired.serialized, { msgID: `${expired.id}:MR` });
-    await jetstream(nats).publish(deliverSubject('MR'), expired.serialized, { msgID: `${expired.id}:MR:again` });
+    await jetstream(nats).publish(deliverSubject('MR'), expired.serialized, { msgID: `${expired.payload.id}:MR` });
+    await jetstream(nats).publish(deliverSubject('MR'), expired.serialized, { msgID: `${expired.payload.id}:MR:again` });
 
     const rejected = await waitFor(async () => {
-      const rows = (await network.api('MR').call<RejectedView[]>('GET', '/api/inbox/rejected?limit=5000')).filter((row) => row.envelopeId === expired.id);
+      const rows = (await network.api('MR').call<RejectedView[]>('GET', '/api/inbox/rejected?limit=5000')).filter((row) => row.envelopeId === expired.payload.id);
       return rows.length === 2 ? rows : undefined;
     }, { what: 'MR to refuse both copies of the expired envelope' });
-    const stored = await arrived(network, [expired.id]);
+    const stored = await arrived(network, [expired.payload.id]);
     const figure = reportFault({ fault: 'envelope expired 29 days ago on the delivery subject, twice', tries: 2, refused: rejected.filter((row) => row.code === 'expired').length, lost: 0, duplicated: stored.rows });
     expect(figure).toMatchObject({ refused: 2, duplicated: 0 });
     // Signed by DK, so answered with a signed rejection — once, however many copies come.

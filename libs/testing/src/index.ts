@@ -14,4 +14,3 @@ export * from './delivery-watch';
 export * from './rogue-bureau';
 export * from './http.caller';
 export * from './local-tls';
-export * from './envelope.forger';

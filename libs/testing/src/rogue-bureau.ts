@@ -3,9 +3,17 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { FlattenedSign } from 'jose';
-import { ENVELOPE_TYP, submitSubject, type EnvelopeMeta, type MessageKind, type RecipientScope } from '@bureaunet/contracts';
-import { certificateKid, sealEnvelope, type EnvelopeRecipientKey, type SealedEnvelope } from '@bureaunet/crypto';
+import { FlattenedSign, GeneralEncrypt } from 'jose';
+import { ENVELOPE_TYP, PROTOCOL_VERSION, submitSubject, type EnvelopeMeta, type MessageKind, type RecipientScope } from '@bureaunet/contracts';
+import {
+  certificateKid,
+  envelopeDigest,
+  JWE_CONTENT_ENCRYPTION_ALGORITHM,
+  JWE_KEY_MANAGEMENT_ALGORITHM,
+  sealEnvelope,
+  type EnvelopeRecipientKey,
+  type SealedEnvelope,
+} from '@bureaunet/crypto';
 import { IdentityStore } from '@bureaunet/identity';
 import type { TestNetwork } from './test-network';
 
@@ -73,6 +81,35 @@ export class RogueBureau {
       recipients: kind === 'receipt' ? [] : await Promise.all(addressees.map((code) => (envelope.decoyFor?.includes(code) ? decoyKey(code) : this.recipientKey(code)))),
       signer: this.signer,
     });
+  }
+
+  /**
+   * Seals as the node would (a JWE entry per addressee bound by bn_id/bn_from, signed) but around
+   * the exact plaintext given — e.g. a body nested 10,000 levels deep that no JSON.stringify, and
+   * so no node, could produce.
+   */
+  async forge(envelope: Omit<RogueEnvelope, 'body' | 'decoyFor' | 'to'> & { to: readonly string[]; plaintext: string }): Promise<SealedEnvelope> {
+    const id = envelope.id ?? randomUUID();
+    const createdAt = envelope.createdAt ?? new Date();
+    const encrypter = new GeneralEncrypt(new TextEncoder().encode(envelope.plaintext)).setProtectedHeader({ enc: JWE_CONTENT_ENCRYPTION_ALGORITHM, bn_id: id, bn_from: this.code });
+    for (const code of envelope.to) {
+      const recipient = await this.recipientKey(code);
+      encrypter.addRecipient(recipient.key).setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: code });
+    }
+    const payload = {
+      v: PROTOCOL_VERSION,
+      id,
+      kind: envelope.kind ?? 'message',
+      from: envelope.from ?? this.code,
+      to: [...envelope.to],
+      createdAt: createdAt.toISOString(),
+      expiresAt: (envelope.expiresAt ?? new Date(createdAt.getTime() + 3_600_000)).toISOString(),
+      meta: envelope.meta ?? {},
+      content: await encrypter.encrypt(),
+    };
+    const serialized = await this.sign(payload);
+    const jws = JSON.parse(serialized) as SealedEnvelope['jws'];
+    return { jws, serialized, digest: envelopeDigest(jws), payload: payload as SealedEnvelope['payload'] };
   }
 
   /** Signs any payload with the bureau's real key, past the sealer's checks: a JWS as the bureau's node would make, but of anything. */
