@@ -1,6 +1,6 @@
 // @peculiar/x509 resolves its ASN.1 helpers through tsyringe, which needs the reflect polyfill first.
 import 'reflect-metadata';
-import { X509Certificate, randomBytes, webcrypto } from 'node:crypto';
+import { X509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
@@ -67,8 +67,8 @@ export async function ensureLocalTls(dir: string, hosts: { ips: string[]; dns: s
       await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
-  const key = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', serverKeys.privateKey)).toString('base64');
-  writeFileSync(paths.keyFile, `-----BEGIN PRIVATE KEY-----\n${key.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`, { mode: 0o600 });
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', serverKeys.privateKey));
+  writeFileSync(paths.keyFile, createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
   chmodSync(paths.keyFile, 0o600);
   writeFileSync(paths.certFile, `${server.toString('pem')}\n`, { mode: 0o644 });
   writeFileSync(paths.caFile, `${ca.toString('pem')}\n`, { mode: 0o644 });
