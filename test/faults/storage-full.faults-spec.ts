@@ -46,20 +46,22 @@ describe('disk full at a node and at the gateway', () => {
     await network.node('DK').restart(FULL);
     const accepted: string[] = [];
     const refusals: unknown[] = [];
-    const body = { text: 'x'.repeat(40_000) };
-    await waitFor(
-      async () => {
-        try {
-          accepted.push((await network.api('DK').send({ kind: 'message', to: ['MR'], body })).id);
-          return false;
-        } catch (error) {
-          if (!(error instanceof HttpError)) throw error;
-          refusals.push(error.body);
-          return error.status === 503;
-        }
-      },
-      { what: 'DK full', timeoutMs: 120_000, intervalMs: 1 },
-    );
+    // Full for every size: a page left over after big bodies would still take a small message.
+    for (const size of [40_000, 4_000, 400, 1]) {
+      await waitFor(
+        async () => {
+          try {
+            accepted.push((await network.api('DK').send({ kind: 'message', to: ['MR'], body: { text: 'x'.repeat(size) } })).id);
+            return false;
+          } catch (error) {
+            if (!(error instanceof HttpError)) throw error;
+            refusals.push(error.body);
+            return error.status === 503;
+          }
+        },
+        { what: `DK full for a ${size}-character body`, timeoutMs: 120_000, intervalMs: 1 },
+      );
+    }
     expect(refusals.at(-1)).toMatchObject({ code: 'storage-full' });
     // Nothing half-stored: every message DK lists is one that was answered 201.
     expect((await sentIds('DK')).filter((id) => !accepted.includes(id))).toEqual([]);
