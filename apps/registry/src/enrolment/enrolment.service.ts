@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createPublicKey, type KeyObject } from 'node:crypto';
-import { DomainError, type BureauCode, type EnrolResponse } from '@bureaunet/contracts';
-import { CryptoError, verifyEncryptionKeyBinding } from '@bureaunet/crypto';
+import { type BureauCode, type EnrolResponse } from '@bureaunet/contracts';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { newBureau } from '../bureau/bureau.factory';
 import { BureauRepository } from '../bureau/bureau.repository';
 import { DirectoryEventsPublisher } from '../directory/directory-events.publisher';
-import { CertificateEntity } from '../pki/certificate.entity';
-import type { IssuedCertificate } from '../pki/certificate.issuer';
+import { checkBoundEncryptionKey } from '../pki/bound-encryption-key';
+import { certificateRecord } from '../pki/certificate.record';
 import { CertificateRepository } from '../pki/certificate.repository';
 import { PkiService } from '../pki/pki.service';
 import { readSigningCsr } from '../pki/signing-csr.reader';
@@ -68,7 +66,7 @@ export class EnrolmentService {
     const tokenHash = hashEnrolmentToken(request.token);
     checkEnrolmentToken(await this.writer.transaction((manager) => this.tokens.find(manager, tokenHash)), request.code, this.clock.now());
     const signing = await readSigningCsr(request.signingCsr, request.code);
-    const encryption = await this.checkEncryptionKey(request, signing);
+    const encryption = await checkBoundEncryptionKey(request, signing);
     const issued = await this.pki.issue(request.code, { signing, encryption });
     const version = await this.writer.transaction(async (manager) => {
       const now = this.clock.now();
@@ -76,7 +74,7 @@ export class EnrolmentService {
       checkEnrolmentToken(await this.tokens.find(manager, tokenHash), request.code, now);
       await this.tokens.consume(manager, tokenHash, now);
       await this.certificates.revokeCurrent(manager, request.code, now);
-      await this.certificates.insert(manager, [toEntity(request.code, issued.signing, now), toEntity(request.code, issued.encryption, now)]);
+      await this.certificates.insert(manager, [certificateRecord(request.code, issued.signing, now), certificateRecord(request.code, issued.encryption, now)]);
       const bureau = (await this.bureaus.find(manager, request.code)) ?? newBureau(request.code, now);
       const saved = await this.bureaus.saveChange(manager, bureau, now);
       await this.outbox.record(manager, bureauEnrolledEvent(request.code, saved, [issued.signing, issued.encryption]));
@@ -91,27 +89,5 @@ export class EnrolmentService {
     };
   }
 
-  private async checkEncryptionKey(request: EnrolRequestBody, signingPublicKey: KeyObject): Promise<KeyObject> {
-    try {
-      await verifyEncryptionKeyBinding(request.encryptionKeyBinding, { code: request.code, encryptionKeyPem: request.encryptionKey, signingPublicKey });
-    } catch (error) {
-      if (error instanceof CryptoError) throw new DomainError('key-binding-invalid', `the encryption key binding does not hold: ${error.message}`, 'invalid');
-      throw error;
-    }
-    // The binding has checked that this is an SPKI PEM X25519 public key.
-    return createPublicKey(request.encryptionKey);
-  }
 }
 
-function toEntity(code: BureauCode, certificate: IssuedCertificate, now: Date): CertificateEntity {
-  return Object.assign(new CertificateEntity(), {
-    serial: certificate.serial,
-    code,
-    use: certificate.use,
-    pem: certificate.pem,
-    notBefore: certificate.notBefore,
-    notAfter: certificate.notAfter,
-    revokedAt: null,
-    createdAt: now,
-  });
-}

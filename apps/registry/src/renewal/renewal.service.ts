@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { DomainError, type BureauCode, type EnrolResponse, type RenewalClaims } from '@bureaunet/contracts';
-import { CryptoError, certificateKid, openRenewalRequest, verifyEncryptionKeyBinding } from '@bureaunet/crypto';
+import { CryptoError, certificateKid, openRenewalRequest } from '@bureaunet/crypto';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BureauRepository } from '../bureau/bureau.repository';
 import { DirectoryEventsPublisher } from '../directory/directory-events.publisher';
-import { CertificateEntity } from '../pki/certificate.entity';
-import type { IssuedCertificate } from '../pki/certificate.issuer';
+import { checkBoundEncryptionKey } from '../pki/bound-encryption-key';
+import type { CertificateEntity } from '../pki/certificate.entity';
+import { certificateRecord } from '../pki/certificate.record';
 import { CertificateRepository } from '../pki/certificate.repository';
 import { PkiService } from '../pki/pki.service';
 import { readSigningCsr } from '../pki/signing-csr.reader';
@@ -44,7 +45,7 @@ export class RenewalService {
     if (signing.equals(new X509Certificate(current.pem).publicKey)) {
       throw new DomainError('renewal-same-key', `the renewal request certifies ${code}'s current signing key again: a renewal must bring new keys`, 'invalid');
     }
-    const encryption = await checkEncryptionKey(claims, signing);
+    const encryption = await checkBoundEncryptionKey(claims, signing);
     const issued = await this.pki.issue(code, { signing, encryption });
     const version = await this.writer.transaction(async (manager) => {
       const now = this.clock.now();
@@ -52,7 +53,7 @@ export class RenewalService {
       const still = (await this.certificates.findCurrent(manager, code)).find((certificate) => certificate.use === 'signing');
       if (still?.serial !== current.serial) throw renewalRefused('renewal-key-unknown', `${code}'s signing certificate changed while this renewal was being issued: renew with the new one`);
       const replaced = await this.certificates.supersedeCurrent(manager, code, new Date(now.getTime() + this.overlapMs()));
-      await this.certificates.insert(manager, [toEntity(code, issued.signing, now), toEntity(code, issued.encryption, now)]);
+      await this.certificates.insert(manager, [certificateRecord(code, issued.signing, now), certificateRecord(code, issued.encryption, now)]);
       const bureau = await this.bureaus.find(manager, code);
       if (!bureau) throw renewalRefused('renewal-not-enrolled', `${code} is not a registered bureau`);
       const saved = await this.bureaus.saveChange(manager, bureau, now);
@@ -100,26 +101,4 @@ export class RenewalService {
   }
 }
 
-async function checkEncryptionKey(claims: RenewalClaims, signingPublicKey: KeyObject): Promise<KeyObject> {
-  try {
-    await verifyEncryptionKeyBinding(claims.encryptionKeyBinding, { code: claims.code, encryptionKeyPem: claims.encryptionKey, signingPublicKey });
-  } catch (error) {
-    if (error instanceof CryptoError) throw new DomainError('key-binding-invalid', `the encryption key binding does not hold: ${error.message}`, 'invalid');
-    throw error;
-  }
-  return createPublicKey(claims.encryptionKey);
-}
 
-function toEntity(code: BureauCode, certificate: IssuedCertificate, now: Date): CertificateEntity {
-  return Object.assign(new CertificateEntity(), {
-    serial: certificate.serial,
-    code,
-    use: certificate.use,
-    pem: certificate.pem,
-    notBefore: certificate.notBefore,
-    notAfter: certificate.notAfter,
-    revokedAt: null,
-    overlapUntil: null,
-    createdAt: now,
-  });
-}
