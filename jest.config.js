@@ -1,8 +1,20 @@
 // Unit and integration specs run in parallel; end-to-end and fault specs spawn the built
 // services (npm test builds first).
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
 const moduleNameMapper = {
-  '^@bureaunet/(contracts|crypto|directory|identity|ledger|persistence|platform|policy|transport|testing)$': '<rootDir>/libs/$1/src',
+  '^@bureaunet/(contracts|crypto|directory|identity|ledger|persistence|platform|policy|transport|testing)$':
+    '<rootDir>/libs/$1/src',
 };
 const common = {
   rootDir: __dirname,
@@ -17,7 +29,11 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // The fault and attack matrix (npm run test:faults): real network, each test prints a FAULT line.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },

@@ -46,7 +46,12 @@ interface Database {
 
 async function openDatabase(): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-ledger-bench-'));
-  const dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'ledger.sqlite'), entities: [...LEDGER_LOG_ENTITIES, RawLeafEntity] })).initialize();
+  const dataSource = await new DataSource(
+    sqliteDataSourceOptions({
+      database: join(dir, 'ledger.sqlite'),
+      entities: [...LEDGER_LOG_ENTITIES, RawLeafEntity],
+    }),
+  ).initialize();
   await applyDurabilityPragmas(dataSource);
   return {
     dataSource,
@@ -65,18 +70,26 @@ function gatewayEntries(count: number): Array<Omit<LeafToAppend, 'leafInput'> & 
     const envelopeId = randomUUID();
     const digest = createHash('sha256').update(envelopeId).digest('base64url');
     const shapes: Array<[string, Record<string, unknown>]> = [
-      ['submission-accepted', { from: 'DK', kind: 'diffusion', to: ['MR', 'FR'], digest, meta: { priority: 'urgent', noticeType: 'red' } }],
+      [
+        'submission-accepted',
+        { from: 'DK', kind: 'diffusion', to: ['MR', 'FR'], digest, meta: { priority: 'urgent', noticeType: 'red' } },
+      ],
       ['delivery', { to: 'MR' }],
       ['delivery', { to: 'FR' }],
       ['receipt', { receiptId: randomUUID(), from: 'MR', digest }],
     ];
-    const [type, data] = shapes[i % shapes.length]!;
+    const [type, data] = shapes[i % shapes.length];
     return { type, envelopeId, at: at.toISOString(), data };
   });
 }
 
 function leavesOf(entries: ReturnType<typeof gatewayEntries>): LeafToAppend[] {
-  return entries.map(({ type, envelopeId, at, data }) => ({ type, envelopeId, at, leafInput: encodeLedgerEntry({ type, envelopeId, at: new Date(at), data }) }));
+  return entries.map(({ type, envelopeId, at, data }) => ({
+    type,
+    envelopeId,
+    at,
+    leafInput: encodeLedgerEntry({ type, envelopeId, at: new Date(at), data }),
+  }));
 }
 
 interface Rate {
@@ -114,7 +127,10 @@ async function measure(
   return { perSecond: total / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
-async function appendRates(batch: number, callers: number): Promise<{ baseline: Rate; ledger: Rate; collected?: Rate }> {
+async function appendRates(
+  batch: number,
+  callers: number,
+): Promise<{ baseline: Rate; ledger: Rate; collected?: Rate }> {
   const total = batch >= 100 ? APPEND_ENTRIES * 2 : APPEND_ENTRIES;
   const entries = gatewayEntries(total);
   const db = await openDatabase();
@@ -132,8 +148,18 @@ async function appendRates(batch: number, callers: number): Promise<{ baseline: 
     }));
     const baseline = await measure(db, total, batch, callers, async (manager, offset, count) => {
       const rows = rawRows.slice(offset, offset + count);
-      const parameters = rows.flatMap((row) => [row.leafIndex, row.leafInput, row.leafHash, row.envelopeId, row.type, row.at]);
-      await manager.query(`INSERT INTO bench_raw_leaf (leaf_index, leaf_input, leaf_hash, envelope_id, type, at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, parameters);
+      const parameters = rows.flatMap((row) => [
+        row.leafIndex,
+        row.leafInput,
+        row.leafHash,
+        row.envelopeId,
+        row.type,
+        row.at,
+      ]);
+      await manager.query(
+        `INSERT INTO bench_raw_leaf (leaf_index, leaf_input, leaf_hash, envelope_id, type, at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        parameters,
+      );
     });
     // The ledger: canonical JSON, leaf hash, compact range, stored subtrees and tree state, in the transaction.
     const appender = new LedgerLogAppender();
@@ -150,7 +176,9 @@ async function appendRates(batch: number, callers: number): Promise<{ baseline: 
     try {
       const collecting = new LedgerLogAppender();
       const collected = await measure(fresh, total, batch, callers, async (manager, offset, count) => {
-        fresh.writer.collect(manager, key, leavesOf(entries.slice(offset, offset + count)), (inner, all) => collecting.append(inner, all, now).then(() => undefined));
+        fresh.writer.collect(manager, key, leavesOf(entries.slice(offset, offset + count)), (inner, all) =>
+          collecting.append(inner, all, now).then(() => undefined),
+        );
       });
       await checkTree(fresh, total);
       return { baseline, ledger, collected };
@@ -167,10 +195,17 @@ async function checkTree(db: Database, total: number): Promise<void> {
   const state = await loadTreeState(db.dataSource.manager);
   const reader = new LedgerLogReader(db.dataSource);
   const root = await reader.rootAt(total);
-  if (state.range.size !== total || !root.equals(state.range.root())) throw new Error(`tree after the run: size ${state.range.size}, root mismatch`);
+  if (state.range.size !== total || !root.equals(state.range.root()))
+    throw new Error(`tree after the run: size ${state.range.size}, root mismatch`);
 }
 
-async function proofTimes(): Promise<{ leaves: number; buildSeconds: number; loadMs: number; inclusionMs: number[]; consistencyMs: number[] }> {
+async function proofTimes(): Promise<{
+  leaves: number;
+  buildSeconds: number;
+  loadMs: number;
+  inclusionMs: number[];
+  consistencyMs: number[];
+}> {
   const db = await openDatabase();
   try {
     const appender = new LedgerLogAppender();
@@ -204,7 +239,8 @@ async function proofTimes(): Promise<{ leaves: number; buildSeconds: number; loa
         // Spot-check against the in-memory builder.
         const expected = await inclusionProof(memory, index, size);
         const expectedConsistency = await consistencyProof(memory, first, size);
-        if (!sameHashes(path!, expected) || !sameHashes(proof, expectedConsistency)) throw new Error(`proof from the database differs at leaf ${index} / first ${first}`);
+        if (!sameHashes(path, expected) || !sameHashes(proof, expectedConsistency))
+          throw new Error(`proof from the database differs at leaf ${index} / first ${first}`);
       }
     }
     return { leaves: size, buildSeconds, loadMs, inclusionMs, consistencyMs };
@@ -214,7 +250,7 @@ async function proofTimes(): Promise<{ leaves: number; buildSeconds: number; loa
 }
 
 function sameHashes(a: readonly Buffer[], b: readonly Buffer[]): boolean {
-  return a.length === b.length && a.every((hash, i) => hash.equals(b[i]!));
+  return a.length === b.length && a.every((hash, i) => hash.equals(b[i]));
 }
 
 function percentile(values: number[], q: number): number {
@@ -223,7 +259,8 @@ function percentile(values: number[], q: number): number {
 }
 
 async function main(): Promise<void> {
-  const row = (name: string, value: string, note = '') => console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
+  const row = (name: string, value: string, note = '') =>
+    console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
   console.log(`bureaunet ledger benchmark — SQLite WAL + synchronous=FULL, Node ${process.version}`);
   const shapes: Array<[string, number, number]> = [
     ['4 entries per transaction, one caller', 4, 1],
@@ -235,15 +272,40 @@ async function main(): Promise<void> {
   // BENCH_APPENDS=0 measures proofs only (e.g. with BENCH_PROOF_LEAVES=1000000).
   for (const [name, batch, callers] of process.env.BENCH_APPENDS === '0' ? [] : shapes) {
     const { baseline, ledger, collected } = await appendRates(batch, callers);
-    row(`${name}: raw INSERT (baseline)`, `${baseline.perSecond.toFixed(0)}/s`, `commit p50 ${baseline.p50Ms.toFixed(2)} ms, p99 ${baseline.p99Ms.toFixed(2)} ms`);
-    row(`${name}: ledger append`, `${ledger.perSecond.toFixed(0)}/s`, `${(ledger.perSecond / baseline.perSecond).toFixed(2)}× baseline; commit p50 ${ledger.p50Ms.toFixed(2)} ms, p99 ${ledger.p99Ms.toFixed(2)} ms`);
-    if (collected) row(`${name}: ledger append collected per commit (gateway)`, `${collected.perSecond.toFixed(0)}/s`, `${(collected.perSecond / baseline.perSecond).toFixed(2)}× baseline; commit p50 ${collected.p50Ms.toFixed(2)} ms, p99 ${collected.p99Ms.toFixed(2)} ms`);
+    row(
+      `${name}: raw INSERT (baseline)`,
+      `${baseline.perSecond.toFixed(0)}/s`,
+      `commit p50 ${baseline.p50Ms.toFixed(2)} ms, p99 ${baseline.p99Ms.toFixed(2)} ms`,
+    );
+    row(
+      `${name}: ledger append`,
+      `${ledger.perSecond.toFixed(0)}/s`,
+      `${(ledger.perSecond / baseline.perSecond).toFixed(2)}× baseline; commit p50 ${ledger.p50Ms.toFixed(2)} ms, p99 ${ledger.p99Ms.toFixed(2)} ms`,
+    );
+    if (collected)
+      row(
+        `${name}: ledger append collected per commit (gateway)`,
+        `${collected.perSecond.toFixed(0)}/s`,
+        `${(collected.perSecond / baseline.perSecond).toFixed(2)}× baseline; commit p50 ${collected.p50Ms.toFixed(2)} ms, p99 ${collected.p99Ms.toFixed(2)} ms`,
+      );
   }
   const proofs = await proofTimes();
-  row(`log of ${proofs.leaves} leaves built (1000 per transaction)`, `${proofs.buildSeconds.toFixed(1)} s`, `${(proofs.leaves / proofs.buildSeconds).toFixed(0)}/s`);
+  row(
+    `log of ${proofs.leaves} leaves built (1000 per transaction)`,
+    `${proofs.buildSeconds.toFixed(1)} s`,
+    `${(proofs.leaves / proofs.buildSeconds).toFixed(0)}/s`,
+  );
   row('tree state load on start (border + checks)', `${proofs.loadMs.toFixed(2)} ms`);
-  row(`inclusion proof from the database, ${PROOFS} random leaves`, `${percentile(proofs.inclusionMs, 0.5).toFixed(2)} ms`, `p50; p99 ${percentile(proofs.inclusionMs, 0.99).toFixed(2)} ms`);
-  row(`consistency proof from the database, ${PROOFS} random sizes`, `${percentile(proofs.consistencyMs, 0.5).toFixed(2)} ms`, `p50; p99 ${percentile(proofs.consistencyMs, 0.99).toFixed(2)} ms`);
+  row(
+    `inclusion proof from the database, ${PROOFS} random leaves`,
+    `${percentile(proofs.inclusionMs, 0.5).toFixed(2)} ms`,
+    `p50; p99 ${percentile(proofs.inclusionMs, 0.99).toFixed(2)} ms`,
+  );
+  row(
+    `consistency proof from the database, ${PROOFS} random sizes`,
+    `${percentile(proofs.consistencyMs, 0.5).toFixed(2)} ms`,
+    `p50; p99 ${percentile(proofs.consistencyMs, 0.99).toFixed(2)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

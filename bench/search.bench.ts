@@ -32,8 +32,54 @@ function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['mü', 'ller', 'gar', 'cía', 'ro', 'ssi', 'dupont', 'lef', 'èvre', 'nov', 'ák', 'ko', 'wal', 'ski', 'sen', 'han', 'ber', 'g', 'ó', 'nez', 'pe', 'tro', 'vić', 'ya', 'maz', 'ki', 'o', 'bri', 'en'];
-const GIVEN = ['Jörg', 'José María', 'Élodie', 'Anna', 'Søren', 'Łukasz', 'Zoë', 'Ahmed', 'Chloé', 'Ivan', 'Mei', 'Noël', 'Ana Lúcia', 'Björn', 'François'];
+const SYLLABLES = [
+  'mü',
+  'ller',
+  'gar',
+  'cía',
+  'ro',
+  'ssi',
+  'dupont',
+  'lef',
+  'èvre',
+  'nov',
+  'ák',
+  'ko',
+  'wal',
+  'ski',
+  'sen',
+  'han',
+  'ber',
+  'g',
+  'ó',
+  'nez',
+  'pe',
+  'tro',
+  'vić',
+  'ya',
+  'maz',
+  'ki',
+  'o',
+  'bri',
+  'en',
+];
+const GIVEN = [
+  'Jörg',
+  'José María',
+  'Élodie',
+  'Anna',
+  'Søren',
+  'Łukasz',
+  'Zoë',
+  'Ahmed',
+  'Chloé',
+  'Ivan',
+  'Mei',
+  'Noël',
+  'Ana Lúcia',
+  'Björn',
+  'François',
+];
 
 function familyName(next: () => number): string {
   const parts = 2 + Math.floor(next() * 2);
@@ -46,11 +92,11 @@ function noticeBody(index: number, next: () => number): NoticeBody {
   const day = `${year}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
   return {
     number: `A-${index + 1}/2026`,
-    type: NOTICE_TYPES[Math.floor(next() * NOTICE_TYPES.length)]!,
-    owner: ['DK', 'MR', 'FR', 'DE', 'IT', 'ES'][Math.floor(next() * 6)]!,
+    type: NOTICE_TYPES[Math.floor(next() * NOTICE_TYPES.length)],
+    owner: ['DK', 'MR', 'FR', 'DE', 'IT', 'ES'][Math.floor(next() * 6)],
     subject: {
       familyName: familyName(next),
-      givenNames: GIVEN[Math.floor(next() * GIVEN.length)]!,
+      givenNames: GIVEN[Math.floor(next() * GIVEN.length)],
       dateOfBirth: day,
       nationality: 'FR',
       documentNumbers: next() < 0.6 ? [`P${String(index).padStart(8, '0')}`] : [],
@@ -72,13 +118,19 @@ async function seed(dataSource: DataSource): Promise<{ seconds: number; tokens: 
     await dataSource.transaction(async (manager) => {
       for (let start = offset; start < Math.min(offset + 1000, NOTICES); start += chunk) {
         const rows = Array.from({ length: Math.min(chunk, NOTICES - start) }, (_unused, i) =>
-          noticeRow(noticeBody(start + i, next), { envelopeId: `env-${start + i}`, restrictedTo: [], recipients: [], at: '2026-11-25T00:00:00.000Z' }),
+          noticeRow(noticeBody(start + i, next), {
+            envelopeId: `env-${start + i}`,
+            restrictedTo: [],
+            recipients: [],
+            at: '2026-11-25T00:00:00.000Z',
+          }),
         );
-        if (start % 7 === 0) rows[0]!.state = 'cancelled';
+        if (start % 7 === 0) rows[0].state = 'cancelled';
         const tokenRows = rows.flatMap(nameTokenRows);
         const documentRowsOf = rows.flatMap(documentRows);
         await manager.insert(NoticeEntity, rows);
-        for (let i = 0; i < tokenRows.length; i += 300) await manager.insert(NoticeNameTokenEntity, tokenRows.slice(i, i + 300));
+        for (let i = 0; i < tokenRows.length; i += 300)
+          await manager.insert(NoticeNameTokenEntity, tokenRows.slice(i, i + 300));
         if (documentRowsOf.length > 0) await manager.insert(NoticeDocumentEntity, documentRowsOf);
         tokens += tokenRows.length;
         documents += documentRowsOf.length;
@@ -105,37 +157,62 @@ async function time(label: string, run: () => Promise<number>): Promise<Timing> 
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  return { label, matches, medianMs: samples[Math.floor(samples.length / 2)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]! };
+  return {
+    label,
+    matches,
+    medianMs: samples[Math.floor(samples.length / 2)],
+    p95Ms: samples[Math.floor(samples.length * 0.95)],
+  };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-search-bench-'));
-  const dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'node.sqlite'), entities: NODE_ENTITIES })).initialize();
+  const dataSource = await new DataSource(
+    sqliteDataSourceOptions({ database: join(dir, 'node.sqlite'), entities: NODE_ENTITIES }),
+  ).initialize();
   await applyDurabilityPragmas(dataSource);
   try {
     const seeded = await seed(dataSource);
-    console.log(`seeded ${NOTICES} notices (${seeded.tokens} name words, ${seeded.documents} documents) in ${seeded.seconds.toFixed(1)} s`);
+    console.log(
+      `seeded ${NOTICES} notices (${seeded.tokens} name words, ${seeded.documents} documents) in ${seeded.seconds.toFixed(1)} s`,
+    );
     const notices = dataSource.getRepository(NoticeEntity);
     // A subject whose name carries accents, searched without them and in upper case.
     let sample = await notices.findOneByOrFail({ number: `A-${Math.floor(NOTICES / 2)}/2026` });
-    for (let index = Math.floor(NOTICES / 2) + 1; /[^\x00-\x7f]/.test(sample.familyName) === false; index += 1) sample = await notices.findOneByOrFail({ number: `A-${index}/2026` });
+    for (let index = Math.floor(NOTICES / 2) + 1; /[^\x00-\x7f]/.test(sample.familyName) === false; index += 1)
+      sample = await notices.findOneByOrFail({ number: `A-${index}/2026` });
     const family = searchKey(sample.familyName);
-    const search = (query: NoticeSearchDto) => async () => (await buildNoticeQuery(notices.createQueryBuilder('notice'), { limit: 50, ...query }, TODAY).getMany()).length;
+    const search = (query: NoticeSearchDto) => async () =>
+      (await buildNoticeQuery(notices.createQueryBuilder('notice'), { limit: 50, ...query }, TODAY).getMany()).length;
     const timings = [
-      await time('baseline: primary-key lookup (findOneBy number)', async () => ((await notices.findOneBy({ number: sample.number })) ? 1 : 0)),
-      await time(`name, whole family name "${family.toUpperCase()}" (stored as "${sample.familyName}")`, search({ name: family.toUpperCase() })),
-      await time(`name, prefix "${family.slice(0, 3)}" + given "${sample.givenNames.slice(0, 2)}"`, search({ name: `${family.slice(0, 3)} ${sample.givenNames.slice(0, 2)}` })),
+      await time('baseline: primary-key lookup (findOneBy number)', async () =>
+        (await notices.findOneBy({ number: sample.number })) ? 1 : 0,
+      ),
+      await time(
+        `name, whole family name "${family.toUpperCase()}" (stored as "${sample.familyName}")`,
+        search({ name: family.toUpperCase() }),
+      ),
+      await time(
+        `name, prefix "${family.slice(0, 3)}" + given "${sample.givenNames.slice(0, 2)}"`,
+        search({ name: `${family.slice(0, 3)} ${sample.givenNames.slice(0, 2)}` }),
+      ),
       await time('name, a common 2-letter prefix "ro"', search({ name: 'ro' })),
       await time('name + type red + state active', search({ name: family, type: 'red', state: 'active' })),
       await time('date of birth', search({ dateOfBirth: sample.dateOfBirth! })),
-      await time('document number (dashes, case ignored)', search({ document: sample.documentNumbers[0]?.toLowerCase() ?? 'p00000000' })),
+      await time(
+        'document number (dashes, case ignored)',
+        search({ document: sample.documentNumbers[0]?.toLowerCase() ?? 'p00000000' }),
+      ),
       await time('type red + state lapsed (first page of 50)', search({ type: 'red', state: 'lapsed' })),
       await time('state cancelled (first page of 50)', search({ state: 'cancelled' })),
       await time('no match: name "zzzz"', search({ name: 'zzzz' })),
     ];
     console.log(`\n${NOTICES} notices, ${RUNS} runs each, first page (limit 50)\n`);
     console.log('| query | matches (page) | median ms | p95 ms |\n| --- | ---: | ---: | ---: |');
-    for (const timing of timings) console.log(`| ${timing.label} | ${timing.matches} | ${timing.medianMs.toFixed(3)} | ${timing.p95Ms.toFixed(3)} |`);
+    for (const timing of timings)
+      console.log(
+        `| ${timing.label} | ${timing.matches} | ${timing.medianMs.toFixed(3)} | ${timing.p95Ms.toFixed(3)} |`,
+      );
   } finally {
     await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -28,14 +28,21 @@ export function surveyEnrolledNetwork(varDir: string, registryDataDir: string): 
   const network: EnrolledNetwork = { bureaus: [] };
   const own = caFilesIn(registryDataDir);
   if (existsSync(own.certificate) && existsSync(own.privateKey)) {
-    network.registryCa = { path: own.certificate, keyPath: own.privateKey, fingerprint: fingerprintOf(own.certificate) };
+    network.registryCa = {
+      path: own.certificate,
+      keyPath: own.privateKey,
+      fingerprint: fingerprintOf(own.certificate),
+    };
   }
   const database = join(registryDataDir, REGISTRY_DATABASE_FILE);
   if (existsSync(database)) network.registryDatabase = { path: database };
   if (!existsSync(varDir)) return network;
   for (const entry of readdirSync(varDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    for (const candidate of [join(varDir, entry.name, 'ca.crt.pem'), join(varDir, entry.name, 'identity', 'ca.crt.pem')]) {
+    for (const candidate of [
+      join(varDir, entry.name, 'ca.crt.pem'),
+      join(varDir, entry.name, 'identity', 'ca.crt.pem'),
+    ]) {
       if (existsSync(candidate)) network.bureaus.push({ path: candidate, fingerprint: fingerprintOf(candidate) });
     }
   }

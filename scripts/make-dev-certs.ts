@@ -56,7 +56,9 @@ function migrate(network: EnrolledNetwork, files: CaFiles, repository: CaReposit
   }
   const others = network.bureaus.filter((bureau) => bureau.fingerprint !== registryCa.fingerprint);
   if (others.length > 0) {
-    return refuse(`refusing to migrate: these identities trust another CA than ${registryCa.path} (${registryCa.fingerprint}): ${describe(others)}. Re-enrol them first, or remove var/.`);
+    return refuse(
+      `refusing to migrate: these identities trust another CA than ${registryCa.path} (${registryCa.fingerprint}): ${describe(others)}. Re-enrol them first, or remove var/.`,
+    );
   }
   repository.write(files, repository.read({ certificate: registryCa.path, privateKey: registryCa.keyPath }));
   process.stdout.write(

@@ -27,12 +27,21 @@ async function main(): Promise<void> {
   const timestamp = Date.now();
   const file = `${timestamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}.ts`;
   writeFileSync(join(folder, file), migrationSource(`${name}${timestamp}`, changes.up, changes.down));
-  writeFileSync(join(folder, 'index.ts'), indexSource(service!, readdirSync(folder).filter((entry) => /^\d{13}-.*\.ts$/.test(entry)).sort()));
+  writeFileSync(
+    join(folder, 'index.ts'),
+    indexSource(
+      service!,
+      readdirSync(folder)
+        .filter((entry) => /^\d{13}-.*\.ts$/.test(entry))
+        .sort(),
+    ),
+  );
   process.stdout.write(`${service}: wrote apps/${service}/src/migrations/${file} (${changes.up.length} statements)\n`);
 }
 
 function migrationSource(className: string, up: string[], down: string[]): string {
-  const lines = (queries: string[]) => queries.map((query) => `    await queryRunner.query(${JSON.stringify(query)});`).join('\n');
+  const lines = (queries: string[]) =>
+    queries.map((query) => `    await queryRunner.query(${JSON.stringify(query)});`).join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
@@ -54,7 +63,7 @@ function indexSource(service: string, files: string[]): string {
   const classes = files.map((file) => {
     const stem = file.replace(/\.ts$/, '');
     const [timestamp, ...words] = stem.split('-');
-    const className = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('') + timestamp;
+    const className = words.map((word) => word[0].toUpperCase() + word.slice(1)).join('') + timestamp;
     return { stem, className };
   });
   const imports = classes.map(({ stem, className }) => `import { ${className} } from './${stem}';`).join('\n');

@@ -10,7 +10,10 @@ import { REGISTRY_ENTITIES } from '../apps/registry/src/registry.module';
 export type ServiceName = 'registry' | 'gateway' | 'node';
 
 /** Each service's tables and the migrations that make them. */
-export const SERVICE_SCHEMAS: Record<ServiceName, { entities: MixedList<Function>; migrations: readonly MigrationClass[] }> = {
+export const SERVICE_SCHEMAS: Record<
+  ServiceName,
+  { entities: MixedList<Function>; migrations: readonly MigrationClass[] }
+> = {
   registry: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
   gateway: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS },
   node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS },

@@ -17,12 +17,18 @@ describe('broker-level isolation: each party holds only its own NATS permissions
   });
 
   it('runs the whole exchange with every service on its own restricted broker user', async () => {
-    const { id } = await network.api('DK').send({ kind: 'message', to: ['MR', HUB_CODE], body: { text: 'under isolation' } });
-    await waitFor(async () => (await network.api('MR').inbox()).items.some((item) => item.id === id), { what: 'delivery to MR' });
+    const { id } = await network
+      .api('DK')
+      .send({ kind: 'message', to: ['MR', HUB_CODE], body: { text: 'under isolation' } });
+    await waitFor(async () => (await network.api('MR').inbox()).items.some((item) => item.id === id), {
+      what: 'delivery to MR',
+    });
     const sent = await waitFor(
       async () => {
         const view = await network.api('DK').message<SentMessageView>(id);
-        return view.recipients.length === 2 && view.recipients.every((recipient) => recipient.state === 'receipted') ? view : undefined;
+        return view.recipients.length === 2 && view.recipients.every((recipient) => recipient.state === 'receipted')
+          ? view
+          : undefined;
       },
       { what: 'receipts from MR and the hub' },
     );
@@ -31,16 +37,31 @@ describe('broker-level isolation: each party holds only its own NATS permissions
 
   it("refuses a node's credentials for anything but its own subjects", async () => {
     const credentials = network.brokerCredentials!.get('node-MR')!;
-    rogue = await connect({ servers: network.nats.url, user: credentials.user, pass: credentials.password, inboxPrefix: credentials.inboxPrefix });
+    rogue = await connect({
+      servers: network.nats.url,
+      user: credentials.user,
+      pass: credentials.password,
+      inboxPrefix: credentials.inboxPrefix,
+    });
     const js = jetstream(rogue);
     // Posing as DK, serving itself, or reading DK's deliveries: all refused by the broker.
-    await expect(js.publish('bn.submit.DK', '{}', { msgID: 'forged-by-MR', timeout: 2_000 })).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
-    await expect(js.publish('bn.deliver.MR', '{}', { msgID: 'self-served', timeout: 2_000 })).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
-    await expect(js.consumers.get(DELIVERIES_STREAM, 'node-DK')).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
+    await expect(js.publish('bn.submit.DK', '{}', { msgID: 'forged-by-MR', timeout: 2_000 })).rejects.toThrow(
+      /Permissions Violation|timeout|no responders/i,
+    );
+    await expect(js.publish('bn.deliver.MR', '{}', { msgID: 'self-served', timeout: 2_000 })).rejects.toThrow(
+      /Permissions Violation|timeout|no responders/i,
+    );
+    await expect(js.consumers.get(DELIVERIES_STREAM, 'node-DK')).rejects.toThrow(
+      /Permissions Violation|timeout|no responders/i,
+    );
     // Nor may it point its own consumer at DK's subject: the gateway makes and keeps the consumers.
     const jsm = await jetstreamManager(rogue, { checkAPI: false });
-    await expect(jsm.consumers.update(DELIVERIES_STREAM, 'node-MR', { filter_subject: 'bn.deliver.DK' })).rejects.toThrow(/Permissions Violation/i);
-    await expect(rogue.request('bn.registry.rules.get', '{}', { timeout: 2_000 })).rejects.toThrow(/Permissions Violation/i);
+    await expect(
+      jsm.consumers.update(DELIVERIES_STREAM, 'node-MR', { filter_subject: 'bn.deliver.DK' }),
+    ).rejects.toThrow(/Permissions Violation/i);
+    await expect(rogue.request('bn.registry.rules.get', '{}', { timeout: 2_000 })).rejects.toThrow(
+      /Permissions Violation/i,
+    );
   });
 
   it('serves a node its own operations over its own registry subject', async () => {

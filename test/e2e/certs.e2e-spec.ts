@@ -65,7 +65,9 @@ describe('npm run certs never splits a network', () => {
     const run = runCerts(dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^refusing: var\/ already holds a network enrolled under another CA: /);
-    expect(run.stderr).toContain(`${join(dir, 'var', 'registry', 'ca.crt')} (${fingerprint(networkCa.certificatePem)})`);
+    expect(run.stderr).toContain(
+      `${join(dir, 'var', 'registry', 'ca.crt')} (${fingerprint(networkCa.certificatePem)})`,
+    );
     expect(run.stderr).toContain(join(dir, 'var', 'node-MR', 'ca.crt.pem'));
     expect(run.stderr).toContain('npm run certs -- --migrate');
     expect(existsSync(join(dir, 'certs'))).toBe(false);
@@ -86,6 +88,9 @@ describe('npm run certs never splits a network', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^refusing to migrate: these identities trust another CA than .*node-MR\/ca\.crt\.pem/);
     expect(existsSync(join(dir, 'certs'))).toBe(false);
-    expect(runCerts(dir, '--force')).toMatchObject({ status: 1, stderr: expect.stringContaining('unknown argument --force') });
+    expect(runCerts(dir, '--force')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('unknown argument --force'),
+    });
   });
 });

@@ -28,8 +28,12 @@ describe('certificate expiry on every service', () => {
     const registry = await health<{ ca: Expiry }>(network.registry.url);
     expect(registry).toMatchObject({ status: 'ok', service: 'registry', ca: { notAfter: expect.any(String) } });
     expect(registry.ca.daysLeft).toBeGreaterThan(3000);
-    const gateway = await health<{ certificates: Record<'signing' | 'encryption' | 'ca', Expiry> }>(network.gateway.url);
-    const node = await health<{ certificates: Record<'signing' | 'encryption' | 'ca', Expiry> }>(network.nodes.get('MR')!.url);
+    const gateway = await health<{ certificates: Record<'signing' | 'encryption' | 'ca', Expiry> }>(
+      network.gateway.url,
+    );
+    const node = await health<{ certificates: Record<'signing' | 'encryption' | 'ca', Expiry> }>(
+      network.nodes.get('MR')!.url,
+    );
     for (const { certificates } of [gateway, node]) {
       expect(certificates.ca).toEqual(registry.ca);
       for (const use of ['signing', 'encryption'] as const) {
@@ -41,7 +45,9 @@ describe('certificate expiry on every service', () => {
 
   it('warns in the logs, from the start, of certificates within 30 days of expiry', async () => {
     for (const code of ['MR', 'XG']) {
-      await waitFor(() => network.output().includes(`the signing certificate of ${code} expires at`), { what: `the expiry warning of ${code}` });
+      await waitFor(() => network.output().includes(`the signing certificate of ${code} expires at`), {
+        what: `the expiry warning of ${code}`,
+      });
     }
     expect(network.output()).toMatch(/the encryption certificate of MR expires at \S+ \((19|20) days left\)/);
   });

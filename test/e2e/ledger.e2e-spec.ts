@@ -20,7 +20,13 @@ import { SentMessageView, TestNetwork, repoRoot, startTestNetwork, waitFor } fro
 interface TrailBundle {
   message_id: string;
   sth: SignedTreeHeadJson;
-  entries: Array<{ leaf_index: number; leaf_input: string; leaf_hash: string; entry: Record<string, unknown>; audit_path: string[] }>;
+  entries: Array<{
+    leaf_index: number;
+    leaf_input: string;
+    leaf_hash: string;
+    entry: Record<string, unknown>;
+    audit_path: string[];
+  }>;
 }
 
 interface CliRun {
@@ -39,8 +45,13 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 
   const gatewayDb = () => join(network.dataDir, 'gateway', 'gateway.sqlite');
 
-  async function ledger<T>(path: string, token: string | null | undefined = network.gatewayTokens.auditor): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${network.gateway.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  async function ledger<T>(
+    path: string,
+    token: string | null | undefined = network.gatewayTokens.auditor,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${network.gateway.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: response.status, body: (await response.json()) as T };
   }
 
@@ -54,7 +65,9 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     const { tree_size } = await sth();
     const entries: Array<Record<string, unknown>> = [];
     while (entries.length < tree_size) {
-      const { body } = await ledger<{ entries: Array<{ leaf_input: string }> }>(`/ledger/v1/get-entries?start=${entries.length}&end=${tree_size - 1}`);
+      const { body } = await ledger<{ entries: Array<{ leaf_input: string }> }>(
+        `/ledger/v1/get-entries?start=${entries.length}&end=${tree_size - 1}`,
+      );
       entries.push(...body.entries.map((entry) => decodeLedgerEntry(Buffer.from(entry.leaf_input, 'base64'))));
     }
     return entries;
@@ -73,14 +86,25 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     });
   }
 
-  const verifyArgs = () => ['verify', '--gateway', network.gateway.url, '--key', keyFile, `--token=${network.gatewayTokens.auditor}`, '--state', stateFile];
+  const verifyArgs = () => [
+    'verify',
+    '--gateway',
+    network.gateway.url,
+    '--key',
+    keyFile,
+    `--token=${network.gatewayTokens.auditor}`,
+    '--state',
+    stateFile,
+  ];
 
   async function sendAndReceipt(from: string, to: string[], body: unknown): Promise<string> {
     const { id } = await network.api(from).send({ kind: 'message', to, body });
     await waitFor(
       async () => {
         const view = await network.api(from).message<SentMessageView>(id);
-        return view.recipients.length === to.length && view.recipients.every((recipient) => recipient.state === 'receipted');
+        return (
+          view.recipients.length === to.length && view.recipients.every((recipient) => recipient.state === 'receipted')
+        );
       },
       { what: `receipts for ${id}` },
     );
@@ -88,7 +112,10 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
   }
 
   async function registry(method: string, path: string): Promise<void> {
-    const response = await fetch(`${network.registry.url}${path}`, { method, headers: { authorization: `Bearer ${network.adminToken}` } });
+    const response = await fetch(`${network.registry.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${network.adminToken}` },
+    });
     if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   }
 
@@ -97,7 +124,9 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     workDir = mkdtempSync(join(tmpdir(), 'bureaunet-audit-'));
     stateFile = join(workDir, 'state', 'gateway.json');
     // The key an auditor is given out of band: the gateway's certificate from the registry's directory.
-    const directory = (await (await fetch(`${network.registry.url}/api/directory/XG`)).json()) as { signingCertificate: string };
+    const directory = (await (await fetch(`${network.registry.url}/api/directory/XG`)).json()) as {
+      signingCertificate: string;
+    };
     keyFile = join(workDir, 'gateway.pem');
     writeFileSync(keyFile, directory.signingCertificate);
     gatewayKey = new X509Certificate(directory.signingCertificate);
@@ -110,8 +139,14 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 
   it('lets only auditors and administrators read the ledger, and names bad parameters', async () => {
     expect(await ledger('/ledger/v1/get-sth', null)).toMatchObject({ status: 401, body: { code: 'token-missing' } });
-    expect(await ledger('/ledger/v1/get-sth', 'not-a-known-token-at-all')).toMatchObject({ status: 401, body: { code: 'token-invalid' } });
-    expect(await ledger('/ledger/v1/get-sth', network.gatewayTokens.officer)).toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
+    expect(await ledger('/ledger/v1/get-sth', 'not-a-known-token-at-all')).toMatchObject({
+      status: 401,
+      body: { code: 'token-invalid' },
+    });
+    expect(await ledger('/ledger/v1/get-sth', network.gatewayTokens.officer)).toMatchObject({
+      status: 403,
+      body: { code: 'role-forbidden' },
+    });
     expect((await ledger('/api/trail/some-id', network.gatewayTokens.officer)).status).toBe(403);
     expect((await ledger('/ledger/v1/get-sth', network.gatewayTokens.admin)).status).toBe(200);
 
@@ -147,22 +182,50 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     const { head, signature } = parseSignedTreeHeadJson(trail.sth);
     verifyTreeHeadSignature(head, signature, gatewayKey.publicKey);
     const types = trail.entries.map((item) => item.entry.type);
-    expect(types).toEqual(expect.arrayContaining(['submission-accepted', 'delivery', 'delivery', 'receipt', 'receipt']));
-    expect(trail.entries.filter((item) => item.entry.type === 'delivery' && item.entry.envelopeId === firstMessage).map((item) => item.entry.to).sort()).toEqual(['FR', 'MR']);
+    expect(types).toEqual(
+      expect.arrayContaining(['submission-accepted', 'delivery', 'delivery', 'receipt', 'receipt']),
+    );
+    expect(
+      trail.entries
+        .filter((item) => item.entry.type === 'delivery' && item.entry.envelopeId === firstMessage)
+        .map((item) => item.entry.to)
+        .sort(),
+    ).toEqual(['FR', 'MR']);
     for (const item of trail.entries) {
       const leafHash = hashLeaf(Buffer.from(item.leaf_input, 'base64'));
       expect(leafHash.toString('base64')).toBe(item.leaf_hash);
-      verifyInclusion({ leafHash, leafIndex: item.leaf_index, treeSize: head.treeSize, proof: item.audit_path.map((hash) => Buffer.from(hash, 'base64')), root: head.rootHash });
+      verifyInclusion({
+        leafHash,
+        leafIndex: item.leaf_index,
+        treeSize: head.treeSize,
+        proof: item.audit_path.map((hash) => Buffer.from(hash, 'base64')),
+        root: head.rootHash,
+      });
     }
 
     // The same leaf, found by its hash.
-    const accepted = trail.entries.find((item) => item.entry.type === 'submission-accepted' && item.entry.envelopeId === firstMessage)!;
+    const accepted = trail.entries.find(
+      (item) => item.entry.type === 'submission-accepted' && item.entry.envelopeId === firstMessage,
+    )!;
     const byHash = await ledger<{ leaf_index: number; audit_path: string[] }>(
       `/ledger/v1/get-proof-by-hash?hash=${encodeURIComponent(accepted.leaf_hash)}&tree_size=${head.treeSize}`,
     );
-    expect(byHash).toMatchObject({ status: 200, body: { leaf_index: accepted.leaf_index, audit_path: accepted.audit_path } });
+    expect(byHash).toMatchObject({
+      status: 200,
+      body: { leaf_index: accepted.leaf_index, audit_path: accepted.audit_path },
+    });
 
-    const cli = await audit('trail', firstMessage, '--gateway', network.gateway.url, '--key', keyFile, `--token=${network.gatewayTokens.auditor}`, '--state', stateFile);
+    const cli = await audit(
+      'trail',
+      firstMessage,
+      '--gateway',
+      network.gateway.url,
+      '--key',
+      keyFile,
+      `--token=${network.gatewayTokens.auditor}`,
+      '--state',
+      stateFile,
+    );
     expect(cli).toMatchObject({ status: 0 });
     expect(cli.stdout).toContain(`trail of ${firstMessage}: ${trail.entries.length} entries`);
   });
@@ -175,7 +238,9 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 
     const verifiedBefore = Number(/^verified: (\d+)/.exec(first.stdout)![1]);
     await sendAndReceipt('DK', ['MR'], { text: 'after the first audit' });
-    await waitFor(async () => (await sth()).tree_size > verifiedBefore, { what: 'a signed tree head covering the new message' });
+    await waitFor(async () => (await sth()).tree_size > verifiedBefore, {
+      what: 'a signed tree head covering the new message',
+    });
     const second = await audit(...verifyArgs());
     expect(second).toMatchObject({ status: 0 });
     expect(Number(/^verified: (\d+)/.exec(second.stdout)![1])).toBeGreaterThan(verifiedBefore);
@@ -184,21 +249,32 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 
   it('continues the same tree across a gateway restart: size and root carry over', async () => {
     await network.gateway.stop();
-    const [state] = await query<{ tree_size: number; root_hash: string }>(gatewayDb(), 'SELECT tree_size, root_hash FROM ledger_tree_state');
+    const [state] = await query<{ tree_size: number; root_hash: string }>(
+      gatewayDb(),
+      'SELECT tree_size, root_hash FROM ledger_tree_state',
+    );
     await network.gateway.restart();
     // Nothing was sent meanwhile: the restarted gateway signs the very tree it stopped with.
     const afterRestart = await sth();
-    const rootBefore = Buffer.from(state!.root_hash, 'hex');
-    expect(afterRestart).toMatchObject({ tree_size: state!.tree_size, sha256_root_hash: rootBefore.toString('base64') });
+    const rootBefore = Buffer.from(state.root_hash, 'hex');
+    expect(afterRestart).toMatchObject({
+      tree_size: state.tree_size,
+      sha256_root_hash: rootBefore.toString('base64'),
+    });
 
     await sendAndReceipt('DK', ['MR'], { text: 'after the restart' });
-    const grown = await waitFor(async () => {
-      const head = await sth();
-      return head.tree_size > state!.tree_size ? head : undefined;
-    }, { what: 'the tree to grow after the restart' });
-    const { body } = await ledger<{ consistency: string[] }>(`/ledger/v1/get-sth-consistency?first=${state!.tree_size}&second=${grown.tree_size}`);
+    const grown = await waitFor(
+      async () => {
+        const head = await sth();
+        return head.tree_size > state.tree_size ? head : undefined;
+      },
+      { what: 'the tree to grow after the restart' },
+    );
+    const { body } = await ledger<{ consistency: string[] }>(
+      `/ledger/v1/get-sth-consistency?first=${state.tree_size}&second=${grown.tree_size}`,
+    );
     verifyConsistency({
-      first: state!.tree_size,
+      first: state.tree_size,
       second: grown.tree_size,
       firstRoot: rootBefore,
       secondRoot: Buffer.from(grown.sha256_root_hash, 'base64'),
@@ -209,14 +285,22 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 
   it('names the entry that no longer matches after a row was altered in the database', async () => {
     const { body: trail } = await ledger<TrailBundle>(`/api/trail/${firstMessage}`);
-    const delivery = trail.entries.find((item) => item.entry.type === 'delivery' && item.entry.to === 'MR' && item.entry.envelopeId === firstMessage)!;
+    const delivery = trail.entries.find(
+      (item) => item.entry.type === 'delivery' && item.entry.to === 'MR' && item.entry.envelopeId === firstMessage,
+    )!;
     await network.gateway.stop();
-    await query(gatewayDb(), `UPDATE ledger_leaf SET leaf_input = replace(leaf_input, '"to":"MR"', '"to":"FR"') WHERE leaf_index = ?`, [delivery.leaf_index]);
+    await query(
+      gatewayDb(),
+      `UPDATE ledger_leaf SET leaf_input = replace(leaf_input, '"to":"MR"', '"to":"FR"') WHERE leaf_index = ?`,
+      [delivery.leaf_index],
+    );
     await network.gateway.restart();
 
     const run = await audit(...verifyArgs());
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`audit FAILED: entry ${delivery.leaf_index} (delivery at ${String(delivery.entry.at)}, envelope ${firstMessage}) does not match the signed tree head`);
+    expect(run.stderr).toContain(
+      `audit FAILED: entry ${delivery.leaf_index} (delivery at ${String(delivery.entry.at)}, envelope ${firstMessage}) does not match the signed tree head`,
+    );
   });
 
   it('catches a log rolled back and re-grown with other entries, by the consistency check against the kept head', async () => {
@@ -229,7 +313,11 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     await query(db, 'DELETE FROM ledger_signed_tree_head WHERE tree_size > ?', [keepLeaves]);
     const remaining = await query<{ leaf_hash: string }>(db, 'SELECT leaf_hash FROM ledger_leaf ORDER BY leaf_index');
     const range = CompactRange.fromLeafHashes(remaining.map((row) => Buffer.from(row.leaf_hash, 'hex')));
-    await query(db, 'UPDATE ledger_tree_state SET tree_size = ?, root_hash = ?, border = ?', [range.size, range.root().toString('hex'), JSON.stringify(range.toJSON().hashes)]);
+    await query(db, 'UPDATE ledger_tree_state SET tree_size = ?, root_hash = ?, border = ?', [
+      range.size,
+      range.root().toString('hex'),
+      JSON.stringify(range.toJSON().hashes),
+    ]);
     await network.gateway.restart();
 
     for (let round = 0; (await sth()).tree_size <= kept.treeSize; round++) {
@@ -237,7 +325,9 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     }
     const run = await audit(...verifyArgs());
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/audit FAILED: consistency check failed: the log signed at size \d+ is not an extension of the tree head kept from .* \(size \d+, root .*\) — the log was rewritten or rolled back/);
+    expect(run.stderr).toMatch(
+      /audit FAILED: consistency check failed: the log signed at size \d+ is not an extension of the tree head kept from .* \(size \d+, root .*\) — the log was rewritten or rolled back/,
+    );
   });
 });
 

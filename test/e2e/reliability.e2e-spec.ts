@@ -19,21 +19,30 @@ describe('nothing lost: offline bureaus and a crashing gateway', () => {
       ids.push((await network.api('DK').send({ kind: 'message', to: ['MR'], body: { index } })).id);
     }
     // The gateway has routed them all to MR's durable stream while MR was down.
-    await waitFor(async () => {
-      const views = await Promise.all(ids.map((id) => network.api('DK').message<SentMessageView>(id)));
-      return views.every((view) => view.recipients[0]?.state === 'delivered');
-    }, { what: 'gateway reports for the offline recipient' });
+    await waitFor(
+      async () => {
+        const views = await Promise.all(ids.map((id) => network.api('DK').message<SentMessageView>(id)));
+        return views.every((view) => view.recipients[0]?.state === 'delivered');
+      },
+      { what: 'gateway reports for the offline recipient' },
+    );
 
     await network.node('MR').restart();
-    const inbox = await waitFor(async () => {
-      const items = (await network.api('MR').inbox()).items.filter((item) => ids.includes(item.id));
-      return items.length === ids.length ? items : undefined;
-    }, { what: 'all 20 messages in MR inbox after restart' });
+    const inbox = await waitFor(
+      async () => {
+        const items = (await network.api('MR').inbox()).items.filter((item) => ids.includes(item.id));
+        return items.length === ids.length ? items : undefined;
+      },
+      { what: 'all 20 messages in MR inbox after restart' },
+    );
     expect(new Set(inbox.map((item) => item.id)).size).toBe(ids.length);
-    await waitFor(async () => {
-      const views = await Promise.all(ids.map((id) => network.api('DK').message<SentMessageView>(id)));
-      return views.every((view) => view.recipients[0]?.state === 'receipted');
-    }, { what: 'receipts for all 20 at DK' });
+    await waitFor(
+      async () => {
+        const views = await Promise.all(ids.map((id) => network.api('DK').message<SentMessageView>(id)));
+        return views.every((view) => view.recipients[0]?.state === 'receipted');
+      },
+      { what: 'receipts for all 20 at DK' },
+    );
   });
 
   it('delivers every one of 500 messages exactly once although the gateway is SIGKILLed mid-stream', async () => {
@@ -42,12 +51,17 @@ describe('nothing lost: offline bureaus and a crashing gateway', () => {
     let killed: Promise<void> | undefined;
     for (let start = 0; start < total; start += 25) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(25, total - start) }, (_, offset) => network.api('DK').send({ kind: 'message', to: ['MR'], body: { index: start + offset } })),
+        Array.from({ length: Math.min(25, total - start) }, (_, offset) =>
+          network.api('DK').send({ kind: 'message', to: ['MR'], body: { index: start + offset } }),
+        ),
       );
       ids.push(...batch.map((sent) => sent.id));
       if (!killed && start >= 150) {
         // Kill as soon as the gateway has handled some of the stream, so the crash lands mid-stream.
-        killed = waitFor(async () => (await network.api('MR').inbox(1000)).items.filter((item) => ids.includes(item.id)).length > 20, { what: 'gateway under way' }).then(() => network.gateway.kill());
+        killed = waitFor(
+          async () => (await network.api('MR').inbox(1000)).items.filter((item) => ids.includes(item.id)).length > 20,
+          { what: 'gateway under way' },
+        ).then(() => network.gateway.kill());
       }
     }
     await killed;

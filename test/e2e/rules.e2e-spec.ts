@@ -1,6 +1,13 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES, DEFAULT_RATE_LIMITS } from '@bureaunet/policy';
-import { ReceivedMessageView, SendMessageRequest, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import {
+  ReceivedMessageView,
+  SendMessageRequest,
+  SentMessageView,
+  TestNetwork,
+  startTestNetwork,
+  waitFor,
+} from '@bureaunet/testing';
 
 const NO_QUERIES_TO_FR = `
 @id("no-queries-to-fr")
@@ -22,10 +29,18 @@ describe('per-country access rules, end to end', () => {
   });
 
   /** A registry call as the administrator unless another token is given. */
-  async function registry(method: string, path: string, body?: unknown, token = network.adminToken): Promise<{ status: number; body: Json }> {
+  async function registry(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = network.adminToken,
+  ): Promise<{ status: number; body: Json }> {
     const response = await fetch(`${network.registry.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -36,12 +51,19 @@ describe('per-country access rules, end to end', () => {
    * Sends, then waits for the gateway's signed report to have decided every recipient. For "all",
    * the recipients are those the report names: wait until the node shows as many as expected.
    */
-  async function sendAndReport(from: string, request: SendMessageRequest, recipients = request.to === 'all' ? 0 : request.to.length): Promise<SentMessageView> {
+  async function sendAndReport(
+    from: string,
+    request: SendMessageRequest,
+    recipients = request.to === 'all' ? 0 : request.to.length,
+  ): Promise<SentMessageView> {
     const { id } = await network.api(from).send(request);
     return waitFor(
       async () => {
         const view = await network.api(from).message<SentMessageView>(id);
-        const decided = view.status !== 'pending' && view.recipients.length >= recipients && view.recipients.every((recipient) => recipient.state !== 'pending');
+        const decided =
+          view.status !== 'pending' &&
+          view.recipients.length >= recipients &&
+          view.recipients.every((recipient) => recipient.state !== 'pending');
         return decided ? view : undefined;
       },
       { what: `the report on ${request.kind} ${id} from ${from}` },
@@ -50,13 +72,19 @@ describe('per-country access rules, end to end', () => {
 
   /** The gateway's readiness signal for a rules version (what messages then show is the assertion). */
   async function gatewayHasRules(version: number): Promise<void> {
-    await waitFor(async () => ((await (await fetch(`${network.gateway.url}/api/rules/status`)).json()) as { version: number | null }).version === version, {
-      what: `rules version ${version} at the gateway`,
-    });
+    await waitFor(
+      async () =>
+        ((await (await fetch(`${network.gateway.url}/api/rules/status`)).json()) as { version: number | null })
+          .version === version,
+      {
+        what: `rules version ${version} at the gateway`,
+      },
+    );
   }
 
   const stateOf = (view: SentMessageView, code: string) => view.recipients.find((recipient) => recipient.code === code);
-  const inboxHas = async (code: string, id: string) => (await network.api(code).inbox()).items.find((item) => item.id === id) as ReceivedMessageView | undefined;
+  const inboxHas = async (code: string, id: string) =>
+    (await network.api(code).inbox()).items.find((item) => item.id === id) as ReceivedMessageView | undefined;
 
   it('puts a rule change made through the registry in force at the running gateway, and back', async () => {
     const before = await sendAndReport('DK', { kind: 'query', to: ['FR'], body: { plate: 'AB-123-CD' } });
@@ -72,22 +100,35 @@ describe('per-country access rules, end to end', () => {
       },
       { what: 'the new rule refusing DK’s query to FR' },
     );
-    expect(stateOf(refused, 'FR')?.refusal).toEqual({ code: 'policy-denied', rule: 'no-queries-to-fr', message: 'FR takes no queries for now' });
+    expect(stateOf(refused, 'FR')?.refusal).toEqual({
+      code: 'policy-denied',
+      rule: 'no-queries-to-fr',
+      message: 'FR takes no queries for now',
+    });
 
     expect((await registry('PUT', '/api/rules', { policies: DEFAULT_POLICIES })).status).toBe(200);
-    await waitFor(async () => stateOf(await sendAndReport('DK', { kind: 'query', to: ['FR'], body: { plate: 'AB-123-CD' } }), 'FR')?.state !== 'refused', {
-      what: 'DK’s query to FR delivered again once the rule is withdrawn',
-    });
+    await waitFor(
+      async () =>
+        stateOf(await sendAndReport('DK', { kind: 'query', to: ['FR'], body: { plate: 'AB-123-CD' } }), 'FR')?.state !==
+        'refused',
+      {
+        what: 'DK’s query to FR delivered again once the rule is withdrawn',
+      },
+    );
   });
 
   it('lets only the administrator change the rules, and the auditor read them', async () => {
     const { officer, auditor } = network.registryTokens;
     expect((await registry('PUT', '/api/rules', { policies: DEFAULT_POLICIES }, officer)).status).toBe(403);
     expect((await registry('GET', '/api/rules', undefined, officer)).status).toBe(403);
-    expect((await registry('PUT', '/api/rules', { policies: DEFAULT_POLICIES }, 'not-a-token-at-all')).status).toBe(401);
+    expect((await registry('PUT', '/api/rules', { policies: DEFAULT_POLICIES }, 'not-a-token-at-all')).status).toBe(
+      401,
+    );
     const rules = await registry('GET', '/api/rules', undefined, auditor);
     expect(rules).toMatchObject({ status: 200, body: { policies: DEFAULT_POLICIES } });
-    const invalid = await registry('PUT', '/api/rules', { policies: '@id("x") permit (principal, action, resource) when { principal.rank > 1 };' });
+    const invalid = await registry('PUT', '/api/rules', {
+      policies: '@id("x") permit (principal, action, resource) when { principal.rank > 1 };',
+    });
     expect(invalid.body).toMatchObject({ code: 'policy-invalid', reason: expect.stringContaining('rank') });
     expect((await registry('GET', '/api/rules')).body.version).toBe(rules.body.version);
   });
@@ -95,28 +136,56 @@ describe('per-country access rules, end to end', () => {
   let restrictedId: string;
 
   it('delivers a broadcast to every bureau but the ones the data owner excluded, and reports them with code and rule', async () => {
-    const view = await sendAndReport('DK', { kind: 'diffusion', to: 'all', meta: { restrictedTo: ['FR'] }, body: { subject: 'stolen vehicle', vin: 'WVW000000000001' } }, 4);
+    const view = await sendAndReport(
+      'DK',
+      {
+        kind: 'diffusion',
+        to: 'all',
+        meta: { restrictedTo: ['FR'] },
+        body: { subject: 'stolen vehicle', vin: 'WVW000000000001' },
+      },
+      4,
+    );
     restrictedId = view.id;
     expect(view.status).toBe('accepted');
     expect(view.recipients.map((recipient) => recipient.code).sort()).toEqual(['FR', 'IT', 'MR', HUB_CODE].sort());
-    expect(stateOf(view, 'FR')).toMatchObject({ state: 'refused', refusal: { code: 'policy-denied', rule: 'data-owner-restriction', message: expect.any(String) } });
+    expect(stateOf(view, 'FR')).toMatchObject({
+      state: 'refused',
+      refusal: { code: 'policy-denied', rule: 'data-owner-restriction', message: expect.any(String) },
+    });
     for (const code of [HUB_CODE, 'MR', 'IT']) {
       await waitFor(() => inboxHas(code, view.id), { what: `the broadcast in ${code}'s inbox` });
     }
     // Receipts come back through the rules too.
-    await waitFor(async () => (await network.api('DK').message<SentMessageView>(view.id)).recipients.filter((recipient) => recipient.state === 'receipted').length === 3, {
-      what: 'receipts from the three recipients',
-    });
+    await waitFor(
+      async () =>
+        (await network.api('DK').message<SentMessageView>(view.id)).recipients.filter(
+          (recipient) => recipient.state === 'receipted',
+        ).length === 3,
+      {
+        what: 'receipts from the three recipients',
+      },
+    );
     expect(await inboxHas('FR', view.id)).toBeUndefined();
   });
 
   it('holds the restriction for a reply and a forward, whoever sends them', async () => {
-    const reply = await sendAndReport('MR', { kind: 'message', to: ['FR', 'IT'], meta: { replyTo: restrictedId }, body: { text: 'we have seen this vehicle' } });
+    const reply = await sendAndReport('MR', {
+      kind: 'message',
+      to: ['FR', 'IT'],
+      meta: { replyTo: restrictedId },
+      body: { text: 'we have seen this vehicle' },
+    });
     expect(stateOf(reply, 'FR')).toMatchObject({ state: 'refused', refusal: { rule: 'data-owner-restriction' } });
     expect(stateOf(reply, 'IT')?.state).toMatch(/delivered|receipted/);
     await waitFor(() => inboxHas('IT', reply.id), { what: 'the reply at IT' });
 
-    const forward = await sendAndReport('IT', { kind: 'diffusion', to: ['FR', 'DK'], meta: { forwardOf: reply.id }, body: { text: 'passing this on' } });
+    const forward = await sendAndReport('IT', {
+      kind: 'diffusion',
+      to: ['FR', 'DK'],
+      meta: { forwardOf: reply.id },
+      body: { text: 'passing this on' },
+    });
     expect(stateOf(forward, 'FR')).toMatchObject({ state: 'refused', refusal: { rule: 'data-owner-restriction' } });
     expect(stateOf(forward, 'DK')?.state).toMatch(/delivered|receipted/);
     expect(await inboxHas('FR', reply.id)).toBeUndefined();
@@ -129,7 +198,11 @@ describe('per-country access rules, end to end', () => {
       // The gateway hears of the suspension through the registry's change event; send until it has.
       const view = await waitFor(
         async () => {
-          const sent = await sendAndReport('IT', { kind: 'message', to: [HUB_CODE, 'MR'], body: { text: 'while suspended' } });
+          const sent = await sendAndReport('IT', {
+            kind: 'message',
+            to: [HUB_CODE, 'MR'],
+            body: { text: 'while suspended' },
+          });
           return stateOf(sent, 'MR')?.state === 'refused' ? sent : undefined;
         },
         { what: 'a report refusing MR as IT is suspended' },
@@ -145,26 +218,71 @@ describe('per-country access rules, end to end', () => {
   it('lets an operation’s coordinator alert its participants while it runs, and nobody else', async () => {
     const hour = 3_600_000;
     const coordinator = network.registryTokens.coordinator;
-    const running = await registry('POST', '/api/operations', { id: 'op-e2e', name: 'e2e', coordinator: 'DK', participants: ['MR', 'IT'], start: new Date(Date.now() - hour).toISOString(), end: new Date(Date.now() + hour).toISOString() }, coordinator);
+    const running = await registry(
+      'POST',
+      '/api/operations',
+      {
+        id: 'op-e2e',
+        name: 'e2e',
+        coordinator: 'DK',
+        participants: ['MR', 'IT'],
+        start: new Date(Date.now() - hour).toISOString(),
+        end: new Date(Date.now() + hour).toISOString(),
+      },
+      coordinator,
+    );
     expect(running.status).toBe(201);
-    const ended = await registry('POST', '/api/operations', { id: 'op-e2e-ended', name: 'e2e ended', coordinator: 'DK', participants: ['MR'], start: new Date(Date.now() - 2 * hour).toISOString(), end: new Date(Date.now() - hour).toISOString() });
+    const ended = await registry('POST', '/api/operations', {
+      id: 'op-e2e-ended',
+      name: 'e2e ended',
+      coordinator: 'DK',
+      participants: ['MR'],
+      start: new Date(Date.now() - 2 * hour).toISOString(),
+      end: new Date(Date.now() - hour).toISOString(),
+    });
     expect(ended.status).toBe(201);
     await gatewayHasRules(ended.body.version as number);
 
-    const alert = await sendAndReport('DK', { kind: 'operation-alert', to: ['MR', 'IT', 'FR'], meta: { operationId: 'op-e2e' }, body: { text: 'move now' } });
+    const alert = await sendAndReport('DK', {
+      kind: 'operation-alert',
+      to: ['MR', 'IT', 'FR'],
+      meta: { operationId: 'op-e2e' },
+      body: { text: 'move now' },
+    });
     expect(stateOf(alert, 'MR')?.state).toMatch(/delivered|receipted/);
     expect(stateOf(alert, 'IT')?.state).toMatch(/delivered|receipted/);
-    expect(stateOf(alert, 'FR')).toMatchObject({ state: 'refused', refusal: { rule: 'operation-alert-to-participants-only' } });
+    expect(stateOf(alert, 'FR')).toMatchObject({
+      state: 'refused',
+      refusal: { rule: 'operation-alert-to-participants-only' },
+    });
 
-    const fromParticipant = await sendAndReport('MR', { kind: 'operation-alert', to: ['IT'], meta: { operationId: 'op-e2e' }, body: { text: 'me too' } });
-    expect(stateOf(fromParticipant, 'IT')).toMatchObject({ state: 'refused', refusal: { rule: 'operation-alert-from-coordinator' } });
+    const fromParticipant = await sendAndReport('MR', {
+      kind: 'operation-alert',
+      to: ['IT'],
+      meta: { operationId: 'op-e2e' },
+      body: { text: 'me too' },
+    });
+    expect(stateOf(fromParticipant, 'IT')).toMatchObject({
+      state: 'refused',
+      refusal: { rule: 'operation-alert-from-coordinator' },
+    });
 
-    const afterEnd = await sendAndReport('DK', { kind: 'operation-alert', to: ['MR'], meta: { operationId: 'op-e2e-ended' }, body: { text: 'too late' } });
-    expect(stateOf(afterEnd, 'MR')).toMatchObject({ state: 'refused', refusal: { rule: 'operation-alert-while-running' } });
+    const afterEnd = await sendAndReport('DK', {
+      kind: 'operation-alert',
+      to: ['MR'],
+      meta: { operationId: 'op-e2e-ended' },
+      body: { text: 'too late' },
+    });
+    expect(stateOf(afterEnd, 'MR')).toMatchObject({
+      state: 'refused',
+      refusal: { rule: 'operation-alert-while-running' },
+    });
   });
 
   it('holds back a bureau over its rate limit until the time the gateway names, and leaves the others alone', async () => {
-    const limited = await registry('PUT', '/api/rules', { limits: { ...DEFAULT_RATE_LIMITS, bureaus: { IT: { messagesPerMinute: 1 } } } });
+    const limited = await registry('PUT', '/api/rules', {
+      limits: { ...DEFAULT_RATE_LIMITS, bureaus: { IT: { messagesPerMinute: 1 } } },
+    });
     expect(limited.status).toBe(200);
     await gatewayHasRules(limited.body.version as number);
     try {

@@ -7,27 +7,76 @@ import { SentMessageView, TestNetwork, reportFault, startTestNetwork, waitFor } 
 const stealing = (name?: string): string =>
   JSON.stringify({
     stream_name: DELIVERIES_STREAM,
-    config: { ...(name ? { durable_name: name, name } : {}), filter_subject: 'bn.deliver.DK', ack_policy: 'explicit', deliver_policy: 'all' },
+    config: {
+      ...(name ? { durable_name: name, name } : {}),
+      filter_subject: 'bn.deliver.DK',
+      ack_policy: 'explicit',
+      deliver_policy: 'all',
+    },
   });
 
 /** Every way MR could try to reach DK's deliveries or the hub's rule book with its own broker user. */
 const ATTEMPTS: ReadonlyArray<{ what: string; subject: string; body?: string }> = [
-  { what: 'retarget own consumer (CREATE)', subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-MR`, body: stealing('node-MR') },
-  { what: 'retarget own consumer (CREATE with filter)', subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-MR.bn.deliver.DK`, body: stealing('node-MR') },
-  { what: 'retarget own consumer (DURABLE.CREATE)', subject: `$JS.API.CONSUMER.DURABLE.CREATE.${DELIVERIES_STREAM}.node-MR`, body: stealing('node-MR') },
-  { what: "take over DK's consumer (CREATE)", subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-DK`, body: stealing('node-DK') },
-  { what: "take over DK's consumer (CREATE with filter)", subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-DK.bn.deliver.DK`, body: stealing('node-DK') },
-  { what: "take over DK's consumer (DURABLE.CREATE)", subject: `$JS.API.CONSUMER.DURABLE.CREATE.${DELIVERIES_STREAM}.node-DK`, body: stealing('node-DK') },
-  { what: 'new named consumer on DK', subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.spy.bn.deliver.DK`, body: stealing('spy') },
+  {
+    what: 'retarget own consumer (CREATE)',
+    subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-MR`,
+    body: stealing('node-MR'),
+  },
+  {
+    what: 'retarget own consumer (CREATE with filter)',
+    subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-MR.bn.deliver.DK`,
+    body: stealing('node-MR'),
+  },
+  {
+    what: 'retarget own consumer (DURABLE.CREATE)',
+    subject: `$JS.API.CONSUMER.DURABLE.CREATE.${DELIVERIES_STREAM}.node-MR`,
+    body: stealing('node-MR'),
+  },
+  {
+    what: "take over DK's consumer (CREATE)",
+    subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-DK`,
+    body: stealing('node-DK'),
+  },
+  {
+    what: "take over DK's consumer (CREATE with filter)",
+    subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.node-DK.bn.deliver.DK`,
+    body: stealing('node-DK'),
+  },
+  {
+    what: "take over DK's consumer (DURABLE.CREATE)",
+    subject: `$JS.API.CONSUMER.DURABLE.CREATE.${DELIVERIES_STREAM}.node-DK`,
+    body: stealing('node-DK'),
+  },
+  {
+    what: 'new named consumer on DK',
+    subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}.spy.bn.deliver.DK`,
+    body: stealing('spy'),
+  },
   { what: 'ephemeral consumer on DK', subject: `$JS.API.CONSUMER.CREATE.${DELIVERIES_STREAM}`, body: stealing() },
   { what: 'delete own consumer', subject: `$JS.API.CONSUMER.DELETE.${DELIVERIES_STREAM}.node-MR` },
   { what: "delete DK's consumer", subject: `$JS.API.CONSUMER.DELETE.${DELIVERIES_STREAM}.node-DK` },
   { what: "read DK's consumer", subject: `$JS.API.CONSUMER.INFO.${DELIVERIES_STREAM}.node-DK` },
-  { what: "pull from DK's consumer", subject: `$JS.API.CONSUMER.MSG.NEXT.${DELIVERIES_STREAM}.node-DK`, body: JSON.stringify({ batch: 1, expires: 1_000_000_000 }) },
+  {
+    what: "pull from DK's consumer",
+    subject: `$JS.API.CONSUMER.MSG.NEXT.${DELIVERIES_STREAM}.node-DK`,
+    body: JSON.stringify({ batch: 1, expires: 1_000_000_000 }),
+  },
   { what: 'list the consumers', subject: `$JS.API.CONSUMER.LIST.${DELIVERIES_STREAM}` },
-  { what: 'read the stream by sequence', subject: `$JS.API.STREAM.MSG.GET.${DELIVERIES_STREAM}`, body: JSON.stringify({ last_by_subj: 'bn.deliver.DK' }) },
-  { what: 'read the stream directly', subject: `$JS.API.DIRECT.GET.${DELIVERIES_STREAM}`, body: JSON.stringify({ last_by_subj: 'bn.deliver.DK' }) },
-  { what: "count DK's pending deliveries", subject: `$JS.API.STREAM.INFO.${DELIVERIES_STREAM}`, body: JSON.stringify({ subjects_filter: 'bn.deliver.>' }) },
+  {
+    what: 'read the stream by sequence',
+    subject: `$JS.API.STREAM.MSG.GET.${DELIVERIES_STREAM}`,
+    body: JSON.stringify({ last_by_subj: 'bn.deliver.DK' }),
+  },
+  {
+    what: 'read the stream directly',
+    subject: `$JS.API.DIRECT.GET.${DELIVERIES_STREAM}`,
+    body: JSON.stringify({ last_by_subj: 'bn.deliver.DK' }),
+  },
+  {
+    what: "count DK's pending deliveries",
+    subject: `$JS.API.STREAM.INFO.${DELIVERIES_STREAM}`,
+    body: JSON.stringify({ subjects_filter: 'bn.deliver.>' }),
+  },
   { what: 'read the whole rule bundle', subject: 'bn.registry.rules.get', body: '{}' },
   { what: "read DK's operations", subject: 'bn.registry.operations.DK', body: '{}' },
 ];
@@ -63,7 +112,8 @@ describe('broker isolation: a bureau cannot talk its way around its own subjects
     }
 
     const ids: string[] = [];
-    for (let index = 0; index < MESSAGES; index += 1) ids.push((await network.api('FR').send({ kind: 'message', to: ['DK'], body: { index } })).id);
+    for (let index = 0; index < MESSAGES; index += 1)
+      ids.push((await network.api('FR').send({ kind: 'message', to: ['DK'], body: { index } })).id);
     await waitFor(
       async () => {
         const views = await Promise.all(ids.map((id) => network.api('FR').message<SentMessageView>(id)));
@@ -75,7 +125,12 @@ describe('broker isolation: a bureau cannot talk its way around its own subjects
     await network.node('DK').restart();
     // The hub's view: once DK's consumer holds nothing more, DK's inbox holds what reached it.
     const gateway = network.brokerCredentials!.get('gateway')!;
-    hub = await connect({ servers: network.nats.url, user: gateway.user, pass: gateway.password, inboxPrefix: gateway.inboxPrefix });
+    hub = await connect({
+      servers: network.nats.url,
+      user: gateway.user,
+      pass: gateway.password,
+      inboxPrefix: gateway.inboxPrefix,
+    });
     const jsm = await jetstreamManager(hub);
     await waitFor(
       async () => {
@@ -96,7 +151,13 @@ describe('broker isolation: a bureau cannot talk its way around its own subjects
     });
     expect(accepted).toEqual([]);
     expect(stolen).toEqual([]);
-    expect(figure).toEqual({ fault: figure.fault, tries: ATTEMPTS.length, refused: ATTEMPTS.length, lost: 0, duplicated: 0 });
+    expect(figure).toEqual({
+      fault: figure.fault,
+      tries: ATTEMPTS.length,
+      refused: ATTEMPTS.length,
+      lost: 0,
+      duplicated: 0,
+    });
     expect(mrConsumer.config.filter_subject).toBe('bn.deliver.MR');
   });
 });
@@ -119,6 +180,9 @@ async function brokerRefuses(nc: NatsConnection, subject: string, body: string):
     return false;
   } catch (error) {
     // nats.js rejects the request with the server's -ERR as the cause.
-    return error instanceof errors.PermissionViolationError || (error instanceof Error && error.cause instanceof errors.PermissionViolationError);
+    return (
+      error instanceof errors.PermissionViolationError ||
+      (error instanceof Error && error.cause instanceof errors.PermissionViolationError)
+    );
   }
 }

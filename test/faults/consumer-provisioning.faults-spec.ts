@@ -23,7 +23,9 @@ describe('delivery consumers are the hub’s: they come back with the gateway, w
 
     // MR starts with no stream and no consumer: it may make neither, so it waits for the hub.
     const mrStarted = network.node('MR').restart();
-    await waitFor(() => network.output().includes('waiting for the hub to provision BN_DELIVERIES/node-MR'), { what: 'MR waiting for its consumer' });
+    await waitFor(() => network.output().includes('waiting for the hub to provision BN_DELIVERIES/node-MR'), {
+      what: 'MR waiting for its consumer',
+    });
     await network.gateway.restart();
     await mrStarted;
 
@@ -33,7 +35,8 @@ describe('delivery consumers are the hub’s: they come back with the gateway, w
       toMr.push((await network.api('DK').send({ kind: 'message', to: ['MR'], body: { index } })).id);
       toDk.push((await network.api('MR').send({ kind: 'message', to: ['DK'], body: { index } })).id);
     }
-    const inboxOf = async (code: string, ids: string[]) => (await network.api(code).inbox(1000)).items.filter((item) => ids.includes(item.id)).map((item) => item.id);
+    const inboxOf = async (code: string, ids: string[]) =>
+      (await network.api(code).inbox(1000)).items.filter((item) => ids.includes(item.id)).map((item) => item.id);
     const [atMr, atDk] = await waitFor(
       async () => {
         const seen = [await inboxOf('MR', toMr), await inboxOf('DK', toDk)] as const;
@@ -50,6 +53,12 @@ describe('delivery consumers are the hub’s: they come back with the gateway, w
       lost: 2 * MESSAGES - new Set(received).size,
       duplicated: received.length - new Set(received).size,
     });
-    expect(figure).toEqual({ fault: figure.fault, tries: 2 * MESSAGES, survived: 2 * MESSAGES, lost: 0, duplicated: 0 });
+    expect(figure).toEqual({
+      fault: figure.fault,
+      tries: 2 * MESSAGES,
+      survived: 2 * MESSAGES,
+      lost: 0,
+      duplicated: 0,
+    });
   });
 });

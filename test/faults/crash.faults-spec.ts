@@ -32,11 +32,17 @@ describe('kill -9 under load', () => {
     const ids: string[] = [];
     let crashed: Promise<void> | undefined;
     for (let start = 0; start < PER_FAULT; start += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, (_, offset) => network.api('DK').send({ kind: 'message', to: [...RECIPIENTS], body: { fault, index: start + offset } })));
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, (_, offset) =>
+          network.api('DK').send({ kind: 'message', to: [...RECIPIENTS], body: { fault, index: start + offset } }),
+        ),
+      );
       ids.push(...batch.map((sent) => sent.id));
       if (!crashed && start >= PER_FAULT / 3) {
         const wanted = new Set(ids);
-        crashed = waitFor(async () => (await inboxCopies('FR', wanted)).length >= 10, { what: `${fault}: traffic under way` }).then(crash);
+        crashed = waitFor(async () => (await inboxCopies('FR', wanted)).length >= 10, {
+          what: `${fault}: traffic under way`,
+        }).then(crash);
       }
     }
     await crashed;
@@ -44,7 +50,11 @@ describe('kill -9 under load', () => {
     await waitFor(
       async () => {
         const views = await Promise.all(ids.map((id) => network.api('DK').message<SentMessageView>(id)));
-        return views.every((view) => view.recipients.length === RECIPIENTS.length && view.recipients.every((recipient) => recipient.state === 'receipted'));
+        return views.every(
+          (view) =>
+            view.recipients.length === RECIPIENTS.length &&
+            view.recipients.every((recipient) => recipient.state === 'receipted'),
+        );
       },
       { what: `${fault}: every message receipted by both recipients`, timeoutMs: 120_000, intervalMs: 500 },
     );
@@ -55,7 +65,13 @@ describe('kill -9 under load', () => {
       lost += ids.length - new Set(copies).size;
       duplicated += copies.length - new Set(copies).size;
     }
-    const figure = reportFault({ fault, tries: ids.length * RECIPIENTS.length, survived: ids.length * RECIPIENTS.length - lost, lost, duplicated });
+    const figure = reportFault({
+      fault,
+      tries: ids.length * RECIPIENTS.length,
+      survived: ids.length * RECIPIENTS.length - lost,
+      lost,
+      duplicated,
+    });
     expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
   }
 

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { RogueBureau, reportFault, startTestNetwork, waitFor, type ReceivedMessageView, type TestNetwork, type TrailEntry } from '@bureaunet/testing';
+import {
+  RogueBureau,
+  reportFault,
+  startTestNetwork,
+  waitFor,
+  type ReceivedMessageView,
+  type TestNetwork,
+  type TrailEntry,
+} from '@bureaunet/testing';
 
 /**
  * A bureau with valid credentials that signs whatever it likes and puts it straight on the bus,
@@ -22,7 +30,11 @@ describe('a hostile sender with valid credentials', () => {
   });
 
   async function refusalOf(id: string): Promise<TrailEntry> {
-    return waitFor(async () => (await mr.trail(id)).find((entry) => entry.type === 'submission-refused' || entry.type === 'recipient-refused'), { what: `the gateway's verdict on ${id}` });
+    return waitFor(
+      async () =>
+        (await mr.trail(id)).find((entry) => entry.type === 'submission-refused' || entry.type === 'recipient-refused'),
+      { what: `the gateway's verdict on ${id}` },
+    );
   }
 
   async function inboxIds(code: string): Promise<string[]> {
@@ -38,9 +50,21 @@ describe('a hostile sender with valid credentials', () => {
   }
 
   it('refuses forged senders, forged signatures and changed bytes, each with its code', async () => {
-    const cases: Array<{ what: string; code: string; make: () => Promise<{ id: string; raw: string; subject?: string }> }> = [
-      { what: 'claims to be DK on its own subject', code: 'sender-mismatch', make: async () => wrap(await mr.seal({ to: ['DK'], from: 'DK' })) },
-      { what: "publishes on DK's subject as DK with MR's key", code: 'certificate-invalid', make: async () => ({ ...wrap(await mr.seal({ to: ['FR'], from: 'DK' })), subject: 'bn.submit.DK' }) },
+    const cases: Array<{
+      what: string;
+      code: string;
+      make: () => Promise<{ id: string; raw: string; subject?: string }>;
+    }> = [
+      {
+        what: 'claims to be DK on its own subject',
+        code: 'sender-mismatch',
+        make: async () => wrap(await mr.seal({ to: ['DK'], from: 'DK' })),
+      },
+      {
+        what: "publishes on DK's subject as DK with MR's key",
+        code: 'certificate-invalid',
+        make: async () => ({ ...wrap(await mr.seal({ to: ['FR'], from: 'DK' })), subject: 'bn.submit.DK' }),
+      },
       {
         what: 'changes one signed byte',
         code: 'bad-signature',
@@ -59,7 +83,13 @@ describe('a hostile sender with valid credentials', () => {
       outcomes.push(`${attack.what}: ${(await refusalOf(id)).code as string}`);
     }
     const delivered = await expectNotDelivered('DK', []);
-    reportFault({ fault: 'forged sender / signature', tries: cases.length, refused: outcomes.filter((line, index) => line.endsWith(cases[index]!.code)).length, lost: 0, duplicated: delivered });
+    reportFault({
+      fault: 'forged sender / signature',
+      tries: cases.length,
+      refused: outcomes.filter((line, index) => line.endsWith(cases[index].code)).length,
+      lost: 0,
+      duplicated: delivered,
+    });
     expect(outcomes).toEqual(cases.map((attack) => `${attack.what}: ${attack.code}`));
   });
 
@@ -69,14 +99,35 @@ describe('a hostile sender with valid credentials', () => {
     await mr.submit(first.serialized, { msgId: `${first.payload.id}:again` });
     const other = await mr.seal({ id: first.payload.id, to: ['DK'], body: { text: 'substituted' } });
     await mr.submit(other.serialized);
-    const replay = await waitFor(async () => (await mr.trail(first.payload.id)).find((entry) => entry.type === 'submission-refused' && entry.code === 'replay'), { what: 'the replay refusal' });
+    const replay = await waitFor(
+      async () =>
+        (await mr.trail(first.payload.id)).find(
+          (entry) => entry.type === 'submission-refused' && entry.code === 'replay',
+        ),
+      { what: 'the replay refusal' },
+    );
     // The digest names the signed bytes, not the signature: a second copy with a broken one is not passed on.
     const signature = first.jws.signature;
-    await mr.submit(JSON.stringify({ ...first.jws, signature: `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}` }), { msgId: `${first.payload.id}:broken` });
-    await waitFor(async () => (await mr.trail(first.payload.id)).find((entry) => entry.type === 'submission-refused' && entry.code === 'bad-signature'), { what: 'the broken copy refused' });
+    await mr.submit(
+      JSON.stringify({ ...first.jws, signature: `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}` }),
+      { msgId: `${first.payload.id}:broken` },
+    );
+    await waitFor(
+      async () =>
+        (await mr.trail(first.payload.id)).find(
+          (entry) => entry.type === 'submission-refused' && entry.code === 'bad-signature',
+        ),
+      { what: 'the broken copy refused' },
+    );
     await expectNotDelivered('DK', []);
     const copies = (await inboxIds('DK')).filter((id) => id === first.payload.id).length;
-    reportFault({ fault: 'replay', tries: 4, refused: replay ? 2 : 0, lost: copies === 0 ? 1 : 0, duplicated: Math.max(0, copies - 1) });
+    reportFault({
+      fault: 'replay',
+      tries: 4,
+      refused: replay ? 2 : 0,
+      lost: copies === 0 ? 1 : 0,
+      duplicated: Math.max(0, copies - 1),
+    });
     expect(copies).toBe(1);
     const body = (await network.api('DK').message<ReceivedMessageView>(first.payload.id)).body;
     expect(body).toEqual({ text: 'original' });
@@ -85,9 +136,18 @@ describe('a hostile sender with valid credentials', () => {
   it('refuses future-dated, stale and expired envelopes (clock skew beyond the window)', async () => {
     const now = Date.now();
     const cases = [
-      { code: 'future-dated', envelope: { to: ['DK'], createdAt: new Date(now + 3_600_000), expiresAt: new Date(now + 7_200_000) } },
-      { code: 'stale', envelope: { to: ['DK'], createdAt: new Date(now - 2 * 86_400_000), expiresAt: new Date(now + 3_600_000) } },
-      { code: 'expired', envelope: { to: ['DK'], createdAt: new Date(now - 7_200_000), expiresAt: new Date(now - 3_600_000) } },
+      {
+        code: 'future-dated',
+        envelope: { to: ['DK'], createdAt: new Date(now + 3_600_000), expiresAt: new Date(now + 7_200_000) },
+      },
+      {
+        code: 'stale',
+        envelope: { to: ['DK'], createdAt: new Date(now - 2 * 86_400_000), expiresAt: new Date(now + 3_600_000) },
+      },
+      {
+        code: 'expired',
+        envelope: { to: ['DK'], createdAt: new Date(now - 7_200_000), expiresAt: new Date(now - 3_600_000) },
+      },
     ];
     const codes: string[] = [];
     const ids: string[] = [];
@@ -98,7 +158,13 @@ describe('a hostile sender with valid credentials', () => {
       codes.push((await refusalOf(sealed.payload.id)).code as string);
     }
     const delivered = await expectNotDelivered('DK', ids);
-    reportFault({ fault: 'clock skew beyond the window', tries: cases.length, refused: codes.filter((code, index) => code === cases[index]!.code).length, lost: 0, duplicated: delivered });
+    reportFault({
+      fault: 'clock skew beyond the window',
+      tries: cases.length,
+      refused: codes.filter((code, index) => code === cases[index].code).length,
+      lost: 0,
+      duplicated: delivered,
+    });
     expect(codes).toEqual(cases.map((attack) => attack.code));
     expect(delivered).toBe(0);
   });
@@ -106,7 +172,11 @@ describe('a hostile sender with valid credentials', () => {
   it('refuses a recipient the content is not encrypted for, and kinds the rules reserve to others', async () => {
     const notForDk = await mr.seal({ to: ['DK', 'FR'], decoyFor: ['DK'] });
     await mr.submit(notForDk.serialized);
-    const dk = await waitFor(async () => (await mr.trail(notForDk.payload.id)).find((entry) => entry.type === 'recipient-refused' && entry.to === 'DK'), { what: 'DK refused alone' });
+    const dk = await waitFor(
+      async () =>
+        (await mr.trail(notForDk.payload.id)).find((entry) => entry.type === 'recipient-refused' && entry.to === 'DK'),
+      { what: 'DK refused alone' },
+    );
     const notice = await mr.seal({ to: ['DK'], kind: 'notice', meta: { noticeType: 'red' } });
     await mr.submit(notice.serialized);
     const noticeVerdict = await refusalOf(notice.payload.id);
@@ -114,7 +184,13 @@ describe('a hostile sender with valid credentials', () => {
     await mr.submit(alert.serialized);
     const alertVerdict = await refusalOf(alert.payload.id);
     const delivered = await expectNotDelivered('DK', [notForDk.payload.id, notice.payload.id, alert.payload.id]);
-    reportFault({ fault: 'wrong recipient / rule bypass', tries: 3, refused: [dk, noticeVerdict, alertVerdict].filter(Boolean).length, lost: 0, duplicated: delivered });
+    reportFault({
+      fault: 'wrong recipient / rule bypass',
+      tries: 3,
+      refused: [dk, noticeVerdict, alertVerdict].filter(Boolean).length,
+      lost: 0,
+      duplicated: delivered,
+    });
     expect(dk.code).toBe('not-encrypted-for-recipient');
     expect(noticeVerdict).toMatchObject({ code: 'policy-denied', rule: expect.any(String) });
     expect(alertVerdict).toMatchObject({ code: 'policy-denied' });
@@ -126,7 +202,10 @@ describe('a hostile sender with valid credentials', () => {
   it('refuses a revoked bureau at once, with the reason', async () => {
     const rv = await RogueBureau.posingWith(network, 'RV');
     try {
-      const response = await fetch(`${network.registry.url}/api/admin/bureaus/RV/revoke`, { method: 'POST', headers: { authorization: `Bearer ${network.adminToken}` } });
+      const response = await fetch(`${network.registry.url}/api/admin/bureaus/RV/revoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${network.adminToken}` },
+      });
       expect(response.status).toBeLessThan(300);
       const verdicts: string[] = [];
       const ids: string[] = [];

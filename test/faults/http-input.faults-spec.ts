@@ -31,9 +31,12 @@ describe('malformed and oversized input on every HTTP route', () => {
     ];
     routes = [];
     for (const service of services) {
-      const document = (await (await fetch(`${service.baseUrl}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      const document = (await (await fetch(`${service.baseUrl}/api/docs-json`)).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       for (const [path, operations] of Object.entries(document.paths)) {
-        for (const method of Object.keys(operations).filter((name) => BODY_METHODS.has(name))) routes.push({ ...service, method, path });
+        for (const method of Object.keys(operations).filter((name) => BODY_METHODS.has(name)))
+          routes.push({ ...service, method, path });
       }
     }
   });
@@ -71,13 +74,22 @@ describe('malformed and oversized input on every HTTP route', () => {
         fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), fc.string({ maxLength: 40 }), async (value, parameter) => {
           tries += 1;
           const { status, json } = await call(route, JSON.stringify(value), parameter);
-          if (status >= 500) failures.push(`${route.service} ${route.method} ${route.path} → ${status} ${JSON.stringify(json).slice(0, 200)}`);
+          if (status >= 500)
+            failures.push(
+              `${route.service} ${route.method} ${route.path} → ${status} ${JSON.stringify(json).slice(0, 200)}`,
+            );
           return status < 500;
         }),
         { numRuns: 15 },
       );
     }
-    reportFault({ fault: 'arbitrary JSON on every HTTP body route', tries, refused: tries - failures.length, lost: 0, duplicated: 0 });
+    reportFault({
+      fault: 'arbitrary JSON on every HTTP body route',
+      tries,
+      refused: tries - failures.length,
+      lost: 0,
+      duplicated: 0,
+    });
     expect(failures).toEqual([]);
   });
 
@@ -94,10 +106,19 @@ describe('malformed and oversized input on every HTTP route', () => {
         tries += 1;
         const { status, json } = await call(route, input.body, 'x');
         const code = (json as { code?: unknown } | null)?.code;
-        if (status !== input.status || typeof code !== 'string') wrong.push(`${route.service} ${route.method} ${route.path} ${input.what} → ${status} ${JSON.stringify(json).slice(0, 120)}`);
+        if (status !== input.status || typeof code !== 'string')
+          wrong.push(
+            `${route.service} ${route.method} ${route.path} ${input.what} → ${status} ${JSON.stringify(json).slice(0, 120)}`,
+          );
       }
     }
-    reportFault({ fault: 'oversized / deep / non-JSON bodies on every HTTP route', tries, refused: tries - wrong.length, lost: 0, duplicated: 0 });
+    reportFault({
+      fault: 'oversized / deep / non-JSON bodies on every HTTP route',
+      tries,
+      refused: tries - wrong.length,
+      lost: 0,
+      duplicated: 0,
+    });
     expect(wrong).toEqual([]);
     // Still serving after all of it.
     expect((await fetch(`${network.node('MR').url}/api/health`)).status).toBe(200);

@@ -1,7 +1,14 @@
 import { jetstreamManager, type ConsumerInfo } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { DELIVERIES_STREAM, HUB_CODE, deliveryConsumerName } from '@bureaunet/contracts';
-import { HttpError, reportFault, startTestNetwork, waitFor, type SentMessageView, type TestNetwork } from '@bureaunet/testing';
+import {
+  HttpError,
+  reportFault,
+  startTestNetwork,
+  waitFor,
+  type SentMessageView,
+  type TestNetwork,
+} from '@bureaunet/testing';
 
 /**
  * A full disk, played by each service's database ceiling (DATABASE_MAX_MB makes SQLite answer
@@ -38,7 +45,9 @@ describe('disk full at a node and at the gateway', () => {
 
   async function allReceipted(code: string, ids: readonly string[]): Promise<boolean> {
     const views = await Promise.all(ids.map((id) => network.api(code).message<SentMessageView>(id)));
-    return views.every((view) => view.recipients.length > 0 && view.recipients.every((recipient) => recipient.state === 'receipted'));
+    return views.every(
+      (view) => view.recipients.length > 0 && view.recipients.every((recipient) => recipient.state === 'receipted'),
+    );
   }
 
   it('answers 503 storage-full at a full node, stores nothing half, and takes what waited once space is back', async () => {
@@ -51,7 +60,9 @@ describe('disk full at a node and at the gateway', () => {
       await waitFor(
         async () => {
           try {
-            accepted.push((await network.api('DK').send({ kind: 'message', to: ['MR'], body: { text: 'x'.repeat(size) } })).id);
+            accepted.push(
+              (await network.api('DK').send({ kind: 'message', to: ['MR'], body: { text: 'x'.repeat(size) } })).id,
+            );
             return false;
           } catch (error) {
             if (!(error instanceof HttpError)) throw error;
@@ -68,15 +79,29 @@ describe('disk full at a node and at the gateway', () => {
 
     // Meanwhile MR writes to DK, which cannot store it yet.
     const toFullNode: string[] = [];
-    for (let index = 0; index < 5; index += 1) toFullNode.push((await network.api('MR').send({ kind: 'message', to: ['DK'], body: { index } })).id);
+    for (let index = 0; index < 5; index += 1)
+      toFullNode.push((await network.api('MR').send({ kind: 'message', to: ['DK'], body: { index } })).id);
     // DK took them from its stream and could not store them: the broker redelivers.
-    await waitFor(async () => (await deliveryConsumer('DK')).num_redelivered > 0, { what: 'DK failing to store a delivery', timeoutMs: 60_000 });
+    await waitFor(async () => (await deliveryConsumer('DK')).num_redelivered > 0, {
+      what: 'DK failing to store a delivery',
+      timeoutMs: 60_000,
+    });
 
     await network.node('DK').stop();
     await network.node('DK').restart(ROOMY);
-    await waitFor(() => allReceipted('MR', toFullNode), { what: 'what waited for DK, receipted', timeoutMs: 120_000, intervalMs: 500 });
-    await waitFor(() => allReceipted('DK', accepted), { what: "DK's accepted messages, receipted", timeoutMs: 120_000, intervalMs: 500 });
-    const inbox = (await network.api('DK').inbox()).items.map((item) => item.id).filter((id) => toFullNode.includes(id));
+    await waitFor(() => allReceipted('MR', toFullNode), {
+      what: 'what waited for DK, receipted',
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    });
+    await waitFor(() => allReceipted('DK', accepted), {
+      what: "DK's accepted messages, receipted",
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    });
+    const inbox = (await network.api('DK').inbox()).items
+      .map((item) => item.id)
+      .filter((id) => toFullNode.includes(id));
     const figure = reportFault({
       fault: 'disk full at a node',
       tries: accepted.length + toFullNode.length,
@@ -93,7 +118,11 @@ describe('disk full at a node and at the gateway', () => {
     const sent: string[] = [];
     await waitFor(
       async () => {
-        const batch = await Promise.all(Array.from({ length: 20 }, (_, index) => network.api('DK').send({ kind: 'message', to: ['MR'], body: { index } })));
+        const batch = await Promise.all(
+          Array.from({ length: 20 }, (_, index) =>
+            network.api('DK').send({ kind: 'message', to: ['MR'], body: { index } }),
+          ),
+        );
         sent.push(...batch.map((item) => item.id));
         return network.gateway.recentOutput().includes('the database is full');
       },
@@ -101,9 +130,19 @@ describe('disk full at a node and at the gateway', () => {
     );
     await network.gateway.stop();
     await network.gateway.restart(ROOMY);
-    await waitFor(() => allReceipted('DK', sent), { what: 'every submission receipted', timeoutMs: 180_000, intervalMs: 500 });
+    await waitFor(() => allReceipted('DK', sent), {
+      what: 'every submission receipted',
+      timeoutMs: 180_000,
+      intervalMs: 500,
+    });
     const inbox = (await network.api('MR').inbox(5_000)).items.map((item) => item.id).filter((id) => sent.includes(id));
-    const figure = reportFault({ fault: 'disk full at the gateway', tries: sent.length, survived: new Set(inbox).size, lost: sent.length - new Set(inbox).size, duplicated: inbox.length - new Set(inbox).size });
+    const figure = reportFault({
+      fault: 'disk full at the gateway',
+      tries: sent.length,
+      survived: new Set(inbox).size,
+      lost: sent.length - new Set(inbox).size,
+      duplicated: inbox.length - new Set(inbox).size,
+    });
     expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
   }, 300_000);
 });

@@ -43,14 +43,19 @@ describe('TLS on NATS and on every HTTP listener', () => {
   });
 
   it('runs the whole exchange with every service on HTTPS and on NATS over TLS', async () => {
-    for (const service of [network.registry, network.gateway, ...network.nodes.values()]) expect(service.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    for (const service of [network.registry, network.gateway, ...network.nodes.values()])
+      expect(service.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const { id } = await network.api('DK').send({ kind: 'message', to: ['MR', HUB_CODE], body: { text: 'over TLS' } });
-    const received = await waitFor(async () => (await network.api('MR').inbox()).items.find((item) => item.id === id), { what: 'delivery to MR' });
+    const received = await waitFor(async () => (await network.api('MR').inbox()).items.find((item) => item.id === id), {
+      what: 'delivery to MR',
+    });
     expect(received.body).toEqual({ text: 'over TLS' });
     const sent = await waitFor(
       async () => {
         const view = await network.api('DK').message<SentMessageView>(id);
-        return view.recipients.length === 2 && view.recipients.every((recipient) => recipient.state === 'receipted') ? view : undefined;
+        return view.recipients.length === 2 && view.recipients.every((recipient) => recipient.state === 'receipted')
+          ? view
+          : undefined;
       },
       { what: 'receipts from MR and the hub' },
     );
@@ -68,8 +73,18 @@ describe('TLS on NATS and on every HTTP listener', () => {
     const plain = await plainNatsConnect(network.nats.port);
     expect(plain).toMatch(/tls_required/);
     outcomes.push(!plain.includes('PONG'));
-    outcomes.push(await refused(() => connectNats({ servers: network.nats.url, reconnect: false, timeout: 5_000 }).then((nc) => nc.close())));
-    const figure = reportFault({ fault: 'plain-text and untrusting clients against TLS listeners (HTTP and NATS)', tries: outcomes.length, refused: outcomes.filter(Boolean).length, lost: 0, duplicated: 0 });
+    outcomes.push(
+      await refused(() =>
+        connectNats({ servers: network.nats.url, reconnect: false, timeout: 5_000 }).then((nc) => nc.close()),
+      ),
+    );
+    const figure = reportFault({
+      fault: 'plain-text and untrusting clients against TLS listeners (HTTP and NATS)',
+      tries: outcomes.length,
+      refused: outcomes.filter(Boolean).length,
+      lost: 0,
+      duplicated: 0,
+    });
     expect(figure).toMatchObject({ tries: 8, refused: 8 });
   });
 });

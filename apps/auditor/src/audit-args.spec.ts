@@ -7,7 +7,12 @@ import { defaultStatePath } from './audit-state';
 
 describe('audit command line', () => {
   it('reads verify with its options', () => {
-    expect(parseAuditArgs(['verify', '--gateway', 'http://127.0.0.1:3002', '--key', 'xg.pem', '--token', 't', '--state', 's.json'], {})).toEqual({
+    expect(
+      parseAuditArgs(
+        ['verify', '--gateway', 'http://127.0.0.1:3002', '--key', 'xg.pem', '--token', 't', '--state', 's.json'],
+        {},
+      ),
+    ).toEqual({
       command: 'verify',
       gateway: new URL('http://127.0.0.1:3002'),
       keyFile: 'xg.pem',
@@ -23,16 +28,27 @@ describe('audit command line', () => {
       const base = ['verify', '--gateway', 'http://g:1', '--key', 'k'];
       expect(parseAuditArgs([...base, '--token-file', join(dir, 'token')], {})).toMatchObject({ token: 'from-file' });
       expect(parseAuditArgs(base, { BUREAUNET_AUDIT_TOKEN: 'from-env' })).toMatchObject({ token: 'from-env' });
-      expect(() => parseAuditArgs(base, {})).toThrow('a token is required: --token, --token-file or BUREAUNET_AUDIT_TOKEN');
+      expect(() => parseAuditArgs(base, {})).toThrow(
+        'a token is required: --token, --token-file or BUREAUNET_AUDIT_TOKEN',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('reads trail online and offline', () => {
-    expect(parseAuditArgs(['verify', '--gateway', 'http://g:1', '--key', 'k', '--token=-starts-with-a-dash'], {})).toMatchObject({ token: '-starts-with-a-dash' });
-    expect(parseAuditArgs(['trail', 'm-1', '--gateway', 'http://g:1', '--key', 'k', '--token', 't', '--save', 'b.json'], {})).toMatchObject({ command: 'trail', messageId: 'm-1', saveFile: 'b.json' });
-    expect(parseAuditArgs(['trail', '--bundle', 'b.json', '--key', 'k'], {})).toEqual({ command: 'trail', keyFile: 'k', bundleFile: 'b.json', messageId: undefined });
+    expect(
+      parseAuditArgs(['verify', '--gateway', 'http://g:1', '--key', 'k', '--token=-starts-with-a-dash'], {}),
+    ).toMatchObject({ token: '-starts-with-a-dash' });
+    expect(
+      parseAuditArgs(['trail', 'm-1', '--gateway', 'http://g:1', '--key', 'k', '--token', 't', '--save', 'b.json'], {}),
+    ).toMatchObject({ command: 'trail', messageId: 'm-1', saveFile: 'b.json' });
+    expect(parseAuditArgs(['trail', '--bundle', 'b.json', '--key', 'k'], {})).toEqual({
+      command: 'trail',
+      keyFile: 'k',
+      bundleFile: 'b.json',
+      messageId: undefined,
+    });
   });
 
   it('says precisely what is wrong', () => {
@@ -41,15 +57,26 @@ describe('audit command line', () => {
       expect(() => parseAuditArgs(argv, {})).toThrow(message);
     };
     refused(['verify', '--gateway', 'http://g:1', '--token', 't'], '--key is required');
-    refused(['verify', '--gateway', 'ftp://g', '--key', 'k', '--token', 't'], '--gateway ftp://g is not an http(s) URL');
+    refused(
+      ['verify', '--gateway', 'ftp://g', '--key', 'k', '--token', 't'],
+      '--gateway ftp://g is not an http(s) URL',
+    );
     refused(['check', '--key', 'k'], 'unknown command "check": verify or trail');
-    refused(['verify', '--key', 'k', '--gateway', 'http://g:1', '--token', 't', '--colour'], /Unknown option '--colour'/);
-    refused(['trail', '--key', 'k', '--gateway', 'http://g:1', '--token', 't'], 'trail takes one MESSAGE_ID (or --bundle FILE)');
+    refused(
+      ['verify', '--key', 'k', '--gateway', 'http://g:1', '--token', 't', '--colour'],
+      /Unknown option '--colour'/,
+    );
+    refused(
+      ['trail', '--key', 'k', '--gateway', 'http://g:1', '--token', 't'],
+      'trail takes one MESSAGE_ID (or --bundle FILE)',
+    );
     expect(parseAuditArgs([], {})).toEqual({ command: 'help' });
   });
 
   it('keeps one state file per gateway under .bureaunet-audit/', () => {
     expect(defaultStatePath(new URL('http://127.0.0.1:3002'))).toBe(join('.bureaunet-audit', '127.0.0.1_3002.json'));
-    expect(defaultStatePath(new URL('https://ledger.example'))).toBe(join('.bureaunet-audit', 'ledger.example_443.json'));
+    expect(defaultStatePath(new URL('https://ledger.example'))).toBe(
+      join('.bureaunet-audit', 'ledger.example_443.json'),
+    );
   });
 });

@@ -25,7 +25,16 @@ Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway unreach
 
 export type AuditCommand =
   | { command: 'verify'; gateway: URL; keyFile: string; token: string; stateFile?: string }
-  | { command: 'trail'; messageId?: string; gateway?: URL; keyFile: string; token?: string; stateFile?: string; bundleFile?: string; saveFile?: string }
+  | {
+      command: 'trail';
+      messageId?: string;
+      gateway?: URL;
+      keyFile: string;
+      token?: string;
+      stateFile?: string;
+      bundleFile?: string;
+      saveFile?: string;
+    }
   | { command: 'help' };
 
 export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AuditCommand {
@@ -41,12 +50,26 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const keyFile = required(values.key, '--key');
   if (command === 'verify') {
     if (rest.length > 0) throw new UsageError(`verify takes no arguments, got ${rest.join(' ')}`);
-    return { command, gateway: gatewayUrl(required(values.gateway, '--gateway')), keyFile, token: token(values, env, true)!, stateFile: values.state };
+    return {
+      command,
+      gateway: gatewayUrl(required(values.gateway, '--gateway')),
+      keyFile,
+      token: token(values, env, true)!,
+      stateFile: values.state,
+    };
   }
   if (command === 'trail') {
     if (values.bundle !== undefined) return { command, keyFile, bundleFile: values.bundle, messageId: rest[0] };
     if (rest.length !== 1) throw new UsageError('trail takes one MESSAGE_ID (or --bundle FILE)');
-    return { command, messageId: rest[0], gateway: gatewayUrl(required(values.gateway, '--gateway')), keyFile, token: token(values, env, true), stateFile: values.state, saveFile: values.save };
+    return {
+      command,
+      messageId: rest[0],
+      gateway: gatewayUrl(required(values.gateway, '--gateway')),
+      keyFile,
+      token: token(values, env, true),
+      stateFile: values.state,
+      saveFile: values.save,
+    };
   }
   throw new UsageError(`unknown command "${command}": verify or trail`);
 }
@@ -84,7 +107,11 @@ function gatewayUrl(value: string): URL {
   }
 }
 
-function token(values: { token?: string; 'token-file'?: string }, env: NodeJS.ProcessEnv, needed: boolean): string | undefined {
+function token(
+  values: { token?: string; 'token-file'?: string },
+  env: NodeJS.ProcessEnv,
+  needed: boolean,
+): string | undefined {
   if (values.token) return values.token;
   const file = values['token-file'];
   if (file) {

@@ -29,10 +29,13 @@ export function readKeptTreeHead(path: string): KeptTreeHead | undefined {
   try {
     const kept = JSON.parse(text) as KeptTreeHead;
     parseSignedTreeHeadJson(kept.sth);
-    if (typeof kept.gateway !== 'string' || typeof kept.verifiedAt !== 'string') throw new Error('gateway or verifiedAt missing');
+    if (typeof kept.gateway !== 'string' || typeof kept.verifiedAt !== 'string')
+      throw new Error('gateway or verifiedAt missing');
     return kept;
   } catch (error) {
-    throw new UsageError(`the state file ${path} is not a kept tree head (${(error as Error).message}); move it away to start afresh`);
+    throw new UsageError(
+      `the state file ${path} is not a kept tree head (${(error as Error).message}); move it away to start afresh`,
+    );
   }
 }
 

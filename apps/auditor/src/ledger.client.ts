@@ -22,7 +22,8 @@ export class LedgerClient {
   async getEntries(start: number, end: number): Promise<Buffer[]> {
     const body = await this.get(`/ledger/v1/get-entries?start=${start}&end=${end}`);
     const entries = (body as { entries?: unknown }).entries;
-    if (!Array.isArray(entries)) throw new GatewayUnusable(`get-entries ${start}..${end}: the answer has no entries array`);
+    if (!Array.isArray(entries))
+      throw new GatewayUnusable(`get-entries ${start}..${end}: the answer has no entries array`);
     return entries.map((entry: unknown, i) => {
       const leafInput = (entry as { leaf_input?: unknown } | null)?.leaf_input;
       if (typeof leafInput !== 'string') throw new GatewayUnusable(`get-entries: entry ${start + i} has no leaf_input`);
@@ -38,9 +39,14 @@ export class LedgerClient {
     const url = new URL(path, this.gateway);
     let response: Response;
     try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      response = await fetch(url, {
+        headers: { authorization: `Bearer ${this.token}` },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
     } catch (error) {
-      throw new GatewayUnusable(`cannot reach ${url.origin}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      throw new GatewayUnusable(
+        `cannot reach ${url.origin}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      );
     }
     const text = await response.text();
     let body: unknown;
@@ -51,7 +57,9 @@ export class LedgerClient {
     }
     if (!response.ok) {
       const { code, reason } = (body ?? {}) as { code?: string; reason?: string };
-      throw new GatewayUnusable(`GET ${url.pathname}${url.search}: HTTP ${response.status} ${code ?? ''}${reason ? `: ${reason}` : ''}`);
+      throw new GatewayUnusable(
+        `GET ${url.pathname}${url.search}: HTTP ${response.status} ${code ?? ''}${reason ? `: ${reason}` : ''}`,
+      );
     }
     return body;
   }
@@ -66,6 +74,7 @@ export function strictBase64(value: string, what: string): Buffer {
 
 function hashList(body: unknown, field: string, what: string): Buffer[] {
   const list = (body as Record<string, unknown> | null)?.[field];
-  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new GatewayUnusable(`${what}: the answer has no ${field} list of base64 hashes`);
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string'))
+    throw new GatewayUnusable(`${what}: the answer has no ${field} list of base64 hashes`);
   return (list as string[]).map((item, i) => strictBase64(item, `${what} ${field}[${i}]`));
 }

@@ -8,7 +8,8 @@ import { VerificationFailure } from './audit.errors';
 import { verifyLog } from './log.verifier';
 
 const ed25519 = () => promisify(generateKeyPair)('ed25519');
-const log = (count: number, tag = 'a'): Buffer[] => Array.from({ length: count }, (_, i) => entry('delivery', `${tag}-${i}`, { to: 'MR' }));
+const log = (count: number, tag = 'a'): Buffer[] =>
+  Array.from({ length: count }, (_, i) => entry('delivery', `${tag}-${i}`, { to: 'MR' }));
 
 describe('audit verify', () => {
   let keys: { privateKey: KeyObject; publicKey: KeyObject };
@@ -30,7 +31,10 @@ describe('audit verify', () => {
     const gateway = new InMemoryLedgerClient(log(1_234), keys.privateKey);
     const first = await verifyLog(gateway, keys.publicKey, statePath);
     expect(first).toMatchObject({ head: { treeSize: 1_234 }, kept: undefined });
-    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toMatchObject({ gateway: 'http://gateway.test:3002/', sth: { tree_size: 1_234 } });
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toMatchObject({
+      gateway: 'http://gateway.test:3002/',
+      sth: { tree_size: 1_234 },
+    });
 
     gateway.rewrite([...log(1_234), ...log(10, 'b')]);
     gateway.timestamp += 1_000;
@@ -45,7 +49,9 @@ describe('audit verify', () => {
     gateway.served[700] = entry('delivery', 'a-700', { to: 'FR' });
     const failure = await verifyLog(gateway, keys.publicKey, statePath).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(VerificationFailure);
-    expect((failure as Error).message).toMatch(/^entry 613 \(delivery at 2026-11-25T10:00:00.000Z, envelope a-613\) does not match the signed tree head \(size 1000, root .*\): its leaf_input hashes to .*, which the gateway cannot prove is the leaf it signed at index 613; entries 0..612 are proven to match$/);
+    expect((failure as Error).message).toMatch(
+      /^entry 613 \(delivery at 2026-11-25T10:00:00.000Z, envelope a-613\) does not match the signed tree head \(size 1000, root .*\): its leaf_input hashes to .*, which the gateway cannot prove is the leaf it signed at index 613; entries 0..612 are proven to match$/,
+    );
     expect(existsSync(statePath)).toBe(false); // nothing kept from a failed run
   });
 
@@ -54,23 +60,33 @@ describe('audit verify', () => {
     await verifyLog(gateway, keys.publicKey, statePath);
     gateway.rewrite([...log(25), ...log(30, 'forged')]);
     gateway.timestamp += 1_000;
-    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(/^consistency check failed: the log signed at size 55 is not an extension of the tree head kept from .* \(size 40, root .*\) — the log was rewritten or rolled back and re-grown \(consistency-mismatch: /);
+    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(
+      /^consistency check failed: the log signed at size 55 is not an extension of the tree head kept from .* \(size 40, root .*\) — the log was rewritten or rolled back and re-grown \(consistency-mismatch: /,
+    );
   });
 
   it('refuses a log that shrank, a fork at the same size, and a head whose signature does not hold', async () => {
     const gateway = new InMemoryLedgerClient(log(40), keys.privateKey);
     await verifyLog(gateway, keys.publicKey, statePath);
     gateway.rewrite(log(39));
-    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(/^the log shrank: the gateway now signs size 39, smaller than the tree head kept/);
+    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(
+      /^the log shrank: the gateway now signs size 39, smaller than the tree head kept/,
+    );
     gateway.rewrite(log(40, 'forged'));
-    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(/^fork: the gateway signs size 40 with root/);
+    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(
+      /^fork: the gateway signs size 40 with root/,
+    );
     const other = await ed25519();
-    await expect(verifyLog(gateway, other.publicKey, statePath)).rejects.toThrow(/^get-sth: tree head signature check failed: the signature over tree head \(size 40/);
+    await expect(verifyLog(gateway, other.publicKey, statePath)).rejects.toThrow(
+      /^get-sth: tree head signature check failed: the signature over tree head \(size 40/,
+    );
   });
 
   it('refuses an entry that is not canonical JSON, naming it', async () => {
     const gateway = new InMemoryLedgerClient(log(10), keys.privateKey);
     gateway.served[4] = Buffer.from('{"type":"delivery", "at":"x"}');
-    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow('entry 4 is not a canonical ledger entry: leaf bytes are not the RFC 8785 canonical form of their own JSON');
+    await expect(verifyLog(gateway, keys.publicKey, statePath)).rejects.toThrow(
+      'entry 4 is not a canonical ledger entry: leaf bytes are not the RFC 8785 canonical form of their own JSON',
+    );
   });
 });

@@ -45,8 +45,12 @@ async function downloadLeafHashes(client: LedgerClient, treeSize: number): Promi
   while (hashes.length < treeSize) {
     const start = hashes.length;
     const page = await client.getEntries(start, Math.min(start + PAGE, treeSize) - 1);
-    if (page.length === 0) throw new GatewayUnusable(`get-entries returned nothing from entry ${start} although the signed tree has ${treeSize}`);
-    if (start + page.length > treeSize) throw new GatewayUnusable(`get-entries returned more entries than the ${treeSize} asked for`);
+    if (page.length === 0)
+      throw new GatewayUnusable(
+        `get-entries returned nothing from entry ${start} although the signed tree has ${treeSize}`,
+      );
+    if (start + page.length > treeSize)
+      throw new GatewayUnusable(`get-entries returned more entries than the ${treeSize} asked for`);
     page.forEach((leafInput, offset) => {
       describe(start + offset, leafInput); // refuses an entry that is not canonical
       hashes.push(hashLeaf(leafInput));
@@ -60,7 +64,12 @@ async function downloadLeafHashes(client: LedgerClient, treeSize: number): Promi
 function describe(index: number, leafInput: Buffer): string {
   try {
     const entry = decodeLedgerEntry(leafInput);
-    const about = typeof entry.envelopeId === 'string' ? `, envelope ${entry.envelopeId}` : typeof entry.code === 'string' ? `, bureau ${entry.code}` : '';
+    const about =
+      typeof entry.envelopeId === 'string'
+        ? `, envelope ${entry.envelopeId}`
+        : typeof entry.code === 'string'
+          ? `, bureau ${entry.code}`
+          : '';
     return `entry ${index} (${String(entry.type)} at ${String(entry.at)}${about})`;
   } catch (error) {
     if (!(error instanceof LedgerLogError)) throw error;
@@ -79,7 +88,13 @@ async function locateMismatch(client: LedgerClient, head: TreeHead, leafHashes: 
   const provable = async (size: number): Promise<boolean> => {
     const proof = await client.getConsistency(size, head.treeSize);
     try {
-      verifyConsistency({ first: size, second: head.treeSize, firstRoot: await rootAt(source, size), secondRoot: head.rootHash, proof });
+      verifyConsistency({
+        first: size,
+        second: head.treeSize,
+        firstRoot: await rootAt(source, size),
+        secondRoot: head.rootHash,
+        proof,
+      });
       return true;
     } catch (error) {
       if (error instanceof MerkleProofError) return false;
@@ -96,7 +111,7 @@ async function locateMismatch(client: LedgerClient, head: TreeHead, leafHashes: 
   const [leafInput] = await client.getEntries(index, index);
   throw new VerificationFailure(
     `${leafInput ? describe(index, leafInput) : `entry ${index}`} does not match the signed tree head (size ${head.treeSize}, root ${head.rootHash.toString('base64')}): ` +
-      `its leaf_input hashes to ${leafHashes[index]!.toString('base64')}, which the gateway cannot prove is the leaf it signed at index ${index}` +
+      `its leaf_input hashes to ${leafHashes[index].toString('base64')}, which the gateway cannot prove is the leaf it signed at index ${index}` +
       (index > 0 ? `; entries 0..${index - 1} are proven to match` : ''),
   );
 }

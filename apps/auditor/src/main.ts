@@ -26,7 +26,9 @@ async function runVerify(command: Extract<AuditCommand, { command: 'verify' }>):
   const statePath = command.stateFile ?? defaultStatePath(command.gateway);
   const { head, kept } = await verifyLog(new LedgerClient(command.gateway, command.token), key, statePath);
   const root = head.rootHash.toString('base64');
-  process.stdout.write(`verified: ${head.treeSize} entries recomputed to root ${root}, tree head signed ${new Date(head.timestamp).toISOString()}\n`);
+  process.stdout.write(
+    `verified: ${head.treeSize} entries recomputed to root ${root}, tree head signed ${new Date(head.timestamp).toISOString()}\n`,
+  );
   process.stdout.write(
     kept
       ? `consistent with the tree head kept from ${kept.verifiedAt} (size ${kept.sth.tree_size})\n`
@@ -48,10 +50,17 @@ async function runTrail(command: Extract<AuditCommand, { command: 'trail' }>): P
     if (command.saveFile) writeFileSync(command.saveFile, `${JSON.stringify(bundle, null, 2)}\n`);
   }
   const trail = verifyTrailBundle(bundle, key, command.messageId);
-  const kept = client ? await checkTrailAgainstKept(client, command.stateFile ?? defaultStatePath(client.gateway), trail) : undefined;
-  process.stdout.write(`trail of ${trail.messageId}: ${trail.entries.length} entries, each proven in the tree of size ${trail.head.treeSize} signed ${new Date(trail.head.timestamp).toISOString()}\n`);
+  const kept = client
+    ? await checkTrailAgainstKept(client, command.stateFile ?? defaultStatePath(client.gateway), trail)
+    : undefined;
+  process.stdout.write(
+    `trail of ${trail.messageId}: ${trail.entries.length} entries, each proven in the tree of size ${trail.head.treeSize} signed ${new Date(trail.head.timestamp).toISOString()}\n`,
+  );
   for (const { leafIndex, entry } of trail.entries) process.stdout.write(`  #${leafIndex}  ${describeEntry(entry)}\n`);
-  if (kept) process.stdout.write(`its tree head is consistent with the one kept from ${kept.verifiedAt} (size ${kept.sth.tree_size})\n`);
+  if (kept)
+    process.stdout.write(
+      `its tree head is consistent with the one kept from ${kept.verifiedAt} (size ${kept.sth.tree_size})\n`,
+    );
   if (command.saveFile) process.stdout.write(`bundle saved in ${command.saveFile}\n`);
   return EXIT_VERIFIED;
 }
@@ -84,7 +93,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`audit: ${error.message}\n${error instanceof UsageError ? 'see --help\n' : ''}`);
       process.exit(error.exitCode);
     }
-    process.stderr.write(`audit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `audit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(4);
   },
 );

@@ -17,8 +17,13 @@ export function readPinnedKey(path: string): KeyObject {
   try {
     key = pem.includes('BEGIN CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
   } catch (error) {
-    throw new UsageError(`${path} holds neither a PEM certificate nor a PEM public key: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `${path} holds neither a PEM certificate nor a PEM public key: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new UsageError(`${path}: the gateway signs tree heads with Ed25519, this key is ${key.asymmetricKeyType ?? 'not asymmetric'}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new UsageError(
+      `${path}: the gateway signs tree heads with Ed25519, this key is ${key.asymmetricKeyType ?? 'not asymmetric'}`,
+    );
   return key;
 }

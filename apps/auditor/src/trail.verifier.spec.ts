@@ -41,13 +41,17 @@ describe('audit trail', () => {
 
   it('fails on an altered entry, an altered proof, another key, an unrelated entry or another message', async () => {
     const altered = (await gateway.trailOf('m-1', [1, 2])) as Bundle;
-    altered.entries[1]!.leaf_input = entry('delivery', 'm-1', { to: 'FR' }).toString('base64');
-    expect(() => verifyTrailBundle(altered, keys.publicKey)).toThrow(/leaf_hash is not SHA-256\(0x00 \|\| leaf_input\)/);
+    altered.entries[1].leaf_input = entry('delivery', 'm-1', { to: 'FR' }).toString('base64');
+    expect(() => verifyTrailBundle(altered, keys.publicKey)).toThrow(
+      /leaf_hash is not SHA-256\(0x00 \|\| leaf_input\)/,
+    );
     delete (altered.entries[1] as { leaf_hash?: string }).leaf_hash;
-    expect(() => verifyTrailBundle(altered, keys.publicKey)).toThrow(/^entry at leaf 2 \(delivery\) is not proven in the signed tree of size 7: inclusion-mismatch/);
+    expect(() => verifyTrailBundle(altered, keys.publicKey)).toThrow(
+      /^entry at leaf 2 \(delivery\) is not proven in the signed tree of size 7: inclusion-mismatch/,
+    );
 
     const badProof = (await gateway.trailOf('m-1', [1])) as Bundle;
-    badProof.entries[0]!.audit_path.pop();
+    badProof.entries[0].audit_path.pop();
     expect(() => verifyTrailBundle(badProof, keys.publicKey)).toThrow(/bad-proof-length/);
 
     const other = await promisify(generateKeyPair)('ed25519');
@@ -55,7 +59,9 @@ describe('audit trail', () => {
     const honest = await gateway.trailOf('m-1', [1]);
     expect(() => verifyTrailBundle(honest, other.publicKey)).toThrow(/tree head signature check failed/);
     const unrelated = await gateway.trailOf('m-1', [1, 3]);
-    expect(() => verifyTrailBundle(unrelated, keys.publicKey)).toThrow('entry at leaf 3 (submission-accepted) is about other, neither message m-1 nor one of its receipts');
+    expect(() => verifyTrailBundle(unrelated, keys.publicKey)).toThrow(
+      'entry at leaf 3 (submission-accepted) is about other, neither message m-1 nor one of its receipts',
+    );
     expect(() => verifyTrailBundle(honest, keys.publicKey, 'm-2')).toThrow('the bundle is about message m-1, not m-2');
   });
 });

@@ -1,5 +1,12 @@
 import type { KeyObject } from 'node:crypto';
-import { LedgerLogError, MerkleProofError, decodeLedgerEntry, hashLeaf, verifyInclusion, type TreeHead } from '@bureaunet/ledger';
+import {
+  LedgerLogError,
+  MerkleProofError,
+  decodeLedgerEntry,
+  hashLeaf,
+  verifyInclusion,
+  type TreeHead,
+} from '@bureaunet/ledger';
 import { GatewayUnusable, VerificationFailure } from './audit.errors';
 import { readKeptTreeHead, type KeptTreeHead } from './audit-state';
 import { strictBase64, type LedgerClient } from './ledger.client';
@@ -31,18 +38,28 @@ interface BundleEntry {
  * entry is about the message (or about one of the receipts that name it).
  */
 export function verifyTrailBundle(bundle: unknown, key: KeyObject, expectedMessageId?: string): TrailVerification {
-  const { message_id: messageId, sth, entries } = (bundle ?? {}) as { message_id?: unknown; sth?: unknown; entries?: unknown };
-  if (typeof messageId !== 'string' || !Array.isArray(entries)) throw new GatewayUnusable('the trail bundle has no message_id or entries');
-  if (expectedMessageId !== undefined && messageId !== expectedMessageId) throw new VerificationFailure(`the bundle is about message ${messageId}, not ${expectedMessageId}`);
+  const {
+    message_id: messageId,
+    sth,
+    entries,
+  } = (bundle ?? {}) as { message_id?: unknown; sth?: unknown; entries?: unknown };
+  if (typeof messageId !== 'string' || !Array.isArray(entries))
+    throw new GatewayUnusable('the trail bundle has no message_id or entries');
+  if (expectedMessageId !== undefined && messageId !== expectedMessageId)
+    throw new VerificationFailure(`the bundle is about message ${messageId}, not ${expectedMessageId}`);
   if (entries.length === 0) throw new VerificationFailure(`the bundle for ${messageId} holds no entries`);
-  const { head } = checkSignedTreeHead(sth, key, 'the bundle\'s tree head');
+  const { head } = checkSignedTreeHead(sth, key, "the bundle's tree head");
   const verified = (entries as BundleEntry[]).map((item, position) => verifyBundleEntry(item, position, head));
   checkRelevance(messageId, verified);
   return { messageId, head, entries: verified, checkedAgainstKept: false };
 }
 
 /** The bundle's head also extends (or is extended by) the head `audit verify` kept. */
-export async function checkTrailAgainstKept(client: LedgerClient, statePath: string, trail: TrailVerification): Promise<KeptTreeHead | undefined> {
+export async function checkTrailAgainstKept(
+  client: LedgerClient,
+  statePath: string,
+  trail: TrailVerification,
+): Promise<KeptTreeHead | undefined> {
   const kept = readKeptTreeHead(statePath);
   if (!kept) return undefined;
   const keptSize = kept.sth.tree_size;
@@ -50,7 +67,16 @@ export async function checkTrailAgainstKept(client: LedgerClient, statePath: str
     await checkExtendsKept(client, kept, trail.head);
   } else {
     // The bundle is older than the kept head: the kept head must extend the bundle's.
-    const bundleAsKept: KeptTreeHead = { gateway: kept.gateway, verifiedAt: 'the trail bundle', sth: { tree_size: trail.head.treeSize, timestamp: trail.head.timestamp, sha256_root_hash: trail.head.rootHash.toString('base64'), tree_head_signature: '' } };
+    const bundleAsKept: KeptTreeHead = {
+      gateway: kept.gateway,
+      verifiedAt: 'the trail bundle',
+      sth: {
+        tree_size: trail.head.treeSize,
+        timestamp: trail.head.timestamp,
+        sha256_root_hash: trail.head.rootHash.toString('base64'),
+        tree_head_signature: '',
+      },
+    };
     await checkExtendsKept(client, bundleAsKept, parseKept(kept));
   }
   trail.checkedAgainstKept = true;
@@ -58,7 +84,11 @@ export async function checkTrailAgainstKept(client: LedgerClient, statePath: str
 }
 
 function parseKept(kept: KeptTreeHead): TreeHead {
-  return { treeSize: kept.sth.tree_size, timestamp: kept.sth.timestamp, rootHash: Buffer.from(kept.sth.sha256_root_hash, 'base64') };
+  return {
+    treeSize: kept.sth.tree_size,
+    timestamp: kept.sth.timestamp,
+    rootHash: Buffer.from(kept.sth.sha256_root_hash, 'base64'),
+  };
 }
 
 function verifyBundleEntry(item: BundleEntry, position: number, head: TreeHead): VerifiedTrailEntry {
@@ -76,24 +106,34 @@ function verifyBundleEntry(item: BundleEntry, position: number, head: TreeHead):
     entry = decodeLedgerEntry(leafInput);
   } catch (error) {
     if (!(error instanceof LedgerLogError)) throw error;
-    throw new VerificationFailure(`${where} (leaf ${item.leaf_index}) is not a canonical ledger entry: ${error.message}`);
+    throw new VerificationFailure(
+      `${where} (leaf ${item.leaf_index}) is not a canonical ledger entry: ${error.message}`,
+    );
   }
   const proof = item.audit_path.map((hash, i) => strictBase64(String(hash), `${where} audit_path[${i}]`));
   try {
     verifyInclusion({ leafHash, leafIndex: item.leaf_index, treeSize: head.treeSize, proof, root: head.rootHash });
   } catch (error) {
     if (!(error instanceof MerkleProofError)) throw error;
-    throw new VerificationFailure(`entry at leaf ${item.leaf_index} (${String(entry.type)}) is not proven in the signed tree of size ${head.treeSize}: ${error.code}: ${error.message}`);
+    throw new VerificationFailure(
+      `entry at leaf ${item.leaf_index} (${String(entry.type)}) is not proven in the signed tree of size ${head.treeSize}: ${error.code}: ${error.message}`,
+    );
   }
   return { leafIndex: item.leaf_index, entry };
 }
 
 /** Each entry names the message, or is about a receipt that a receipt entry of the message names. */
 function checkRelevance(messageId: string, entries: readonly VerifiedTrailEntry[]): void {
-  const receiptIds = new Set(entries.filter(({ entry }) => entry.type === 'receipt' && entry.envelopeId === messageId).map(({ entry }) => entry.receiptId));
+  const receiptIds = new Set(
+    entries
+      .filter(({ entry }) => entry.type === 'receipt' && entry.envelopeId === messageId)
+      .map(({ entry }) => entry.receiptId),
+  );
   for (const { leafIndex, entry } of entries) {
     if (entry.envelopeId !== messageId && !receiptIds.has(entry.envelopeId)) {
-      throw new VerificationFailure(`entry at leaf ${leafIndex} (${String(entry.type)}) is about ${String(entry.envelopeId ?? 'no envelope')}, neither message ${messageId} nor one of its receipts`);
+      throw new VerificationFailure(
+        `entry at leaf ${leafIndex} (${String(entry.type)}) is about ${String(entry.envelopeId ?? 'no envelope')}, neither message ${messageId} nor one of its receipts`,
+      );
     }
   }
 }

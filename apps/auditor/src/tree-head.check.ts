@@ -13,7 +13,11 @@ import type { KeptTreeHead } from './audit-state';
 import type { LedgerClient } from './ledger.client';
 
 /** A signed tree head whose signature holds under the pinned key. */
-export function checkSignedTreeHead(json: unknown, key: KeyObject, where: string): { head: TreeHead; sth: SignedTreeHeadJson } {
+export function checkSignedTreeHead(
+  json: unknown,
+  key: KeyObject,
+  where: string,
+): { head: TreeHead; sth: SignedTreeHeadJson } {
   let parsed: ReturnType<typeof parseSignedTreeHeadJson>;
   try {
     parsed = parseSignedTreeHeadJson(json);
@@ -23,7 +27,8 @@ export function checkSignedTreeHead(json: unknown, key: KeyObject, where: string
   try {
     verifyTreeHeadSignature(parsed.head, parsed.signature, key);
   } catch (error) {
-    if (error instanceof LedgerLogError) throw new VerificationFailure(`${where}: tree head signature check failed: ${error.message}`);
+    if (error instanceof LedgerLogError)
+      throw new VerificationFailure(`${where}: tree head signature check failed: ${error.message}`);
     throw error;
   }
   return { head: parsed.head, sth: json as SignedTreeHeadJson };
@@ -37,21 +42,33 @@ export async function checkExtendsKept(client: LedgerClient, kept: KeptTreeHead,
   const old = parseSignedTreeHeadJson(kept.sth).head;
   const seen = `the tree head kept from ${kept.verifiedAt} (size ${old.treeSize}, root ${old.rootHash.toString('base64')})`;
   if (head.treeSize < old.treeSize) {
-    throw new VerificationFailure(`the log shrank: the gateway now signs size ${head.treeSize}, smaller than ${seen}; entries were removed (rollback)`);
+    throw new VerificationFailure(
+      `the log shrank: the gateway now signs size ${head.treeSize}, smaller than ${seen}; entries were removed (rollback)`,
+    );
   }
   if (head.timestamp < old.timestamp) {
-    throw new VerificationFailure(`the tree head timestamp went backwards: ${new Date(head.timestamp).toISOString()} is before ${seen} signed at ${new Date(old.timestamp).toISOString()}`);
+    throw new VerificationFailure(
+      `the tree head timestamp went backwards: ${new Date(head.timestamp).toISOString()} is before ${seen} signed at ${new Date(old.timestamp).toISOString()}`,
+    );
   }
   if (head.treeSize === old.treeSize) {
     if (!head.rootHash.equals(old.rootHash)) {
-      throw new VerificationFailure(`fork: the gateway signs size ${head.treeSize} with root ${head.rootHash.toString('base64')}, but ${seen} has another root for the same size`);
+      throw new VerificationFailure(
+        `fork: the gateway signs size ${head.treeSize} with root ${head.rootHash.toString('base64')}, but ${seen} has another root for the same size`,
+      );
     }
     return;
   }
   if (old.treeSize === 0) return;
   const proof = await client.getConsistency(old.treeSize, head.treeSize);
   try {
-    verifyConsistency({ first: old.treeSize, second: head.treeSize, firstRoot: old.rootHash, secondRoot: head.rootHash, proof });
+    verifyConsistency({
+      first: old.treeSize,
+      second: head.treeSize,
+      firstRoot: old.rootHash,
+      secondRoot: head.rootHash,
+      proof,
+    });
   } catch (error) {
     if (!(error instanceof MerkleProofError)) throw error;
     throw new VerificationFailure(

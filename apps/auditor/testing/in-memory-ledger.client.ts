@@ -44,7 +44,11 @@ export class InMemoryLedgerClient extends LedgerClient {
   }
 
   override async getSth(): Promise<SignedTreeHeadJson> {
-    const head = { treeSize: this.signed.length, timestamp: this.timestamp, rootHash: await rootAt(this.source, this.signed.length) };
+    const head = {
+      treeSize: this.signed.length,
+      timestamp: this.timestamp,
+      rootHash: await rootAt(this.source, this.signed.length),
+    };
     return toSignedTreeHeadJson(head, signTreeHead(head, this.privateKey));
   }
 
@@ -65,8 +69,8 @@ export class InMemoryLedgerClient extends LedgerClient {
       entries: await Promise.all(
         indices.map(async (index) => ({
           leaf_index: index,
-          leaf_input: this.served[index]!.toString('base64'),
-          leaf_hash: hashLeaf(this.served[index]!).toString('base64'),
+          leaf_input: this.served[index].toString('base64'),
+          leaf_hash: hashLeaf(this.served[index]).toString('base64'),
           audit_path: (await inclusionProof(source, index, this.signed.length)).map((hash) => hash.toString('base64')),
         })),
       ),

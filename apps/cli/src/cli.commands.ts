@@ -17,7 +17,10 @@ export class CliUsageError extends Error {}
 
 const list = (value: string | string[] | boolean | undefined): string[] | undefined => {
   if (value === undefined || typeof value === 'boolean') return undefined;
-  return (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item.length > 0);
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 };
 
 function str(flags: Flags, name: string): string | undefined {
@@ -82,7 +85,8 @@ export function cliToken(flags: Flags, env: NodeJS.ProcessEnv, readFile: (path: 
     throw new CliUsageError(`--token-file ${file} holds neither a token nor a JSON object of tokens by role`);
   }
   const picked = tokens[role];
-  if (typeof picked !== 'string' || picked === '') throw new CliUsageError(`--token-file ${file} holds no ${role} token (--role ${Object.keys(tokens).join('|')})`);
+  if (typeof picked !== 'string' || picked === '')
+    throw new CliUsageError(`--token-file ${file} holds no ${role} token (--role ${Object.keys(tokens).join('|')})`);
   return picked;
 }
 
@@ -91,38 +95,84 @@ export function toRequest(args: readonly string[], flags: Flags): CliRequest {
   const key = `${group ?? ''} ${action ?? ''}`.trim();
   switch (key) {
     case 'notice request':
-      return { method: 'POST', path: '/api/notices/requests', body: { type: required(flags, 'type'), ...noticeFields(flags), ...defined({ restrictedTo: list(flags['restricted-to']) }) } };
+      return {
+        method: 'POST',
+        path: '/api/notices/requests',
+        body: {
+          type: required(flags, 'type'),
+          ...noticeFields(flags),
+          ...defined({ restrictedTo: list(flags['restricted-to']) }),
+        },
+      };
     case 'notice list':
     case 'notice search': {
-      const query = new URLSearchParams(defined({ type: str(flags, 'type'), state: str(flags, 'state'), name: str(flags, 'name'), dateOfBirth: str(flags, 'dob'), document: str(flags, 'document'), limit: str(flags, 'limit') }) as Record<string, string>);
+      const query = new URLSearchParams(
+        defined({
+          type: str(flags, 'type'),
+          state: str(flags, 'state'),
+          name: str(flags, 'name'),
+          dateOfBirth: str(flags, 'dob'),
+          document: str(flags, 'document'),
+          limit: str(flags, 'limit'),
+        }) as Record<string, string>,
+      );
       return { method: 'GET', path: `/api/notices?${query.toString()}` };
     }
     case 'notice show':
       return { method: 'GET', path: `/api/notices/${enc(positional(args, 2, 'notice number'))}` };
     case 'notice update':
-      return { method: 'POST', path: `/api/notices/${enc(positional(args, 2, 'notice number'))}/update`, body: noticeFields(flags) };
+      return {
+        method: 'POST',
+        path: `/api/notices/${enc(positional(args, 2, 'notice number'))}/update`,
+        body: noticeFields(flags),
+      };
     case 'notice cancel':
-      return { method: 'POST', path: `/api/notices/${enc(positional(args, 2, 'notice number'))}/cancel`, body: { reason: required(flags, 'reason') } };
+      return {
+        method: 'POST',
+        path: `/api/notices/${enc(positional(args, 2, 'notice number'))}/cancel`,
+        body: { reason: required(flags, 'reason') },
+      };
     case 'notice requests':
       return { method: 'GET', path: '/api/notices/requests' };
     case 'review list':
       return { method: 'GET', path: '/api/review/notices' };
     case 'review approve':
-      return { method: 'POST', path: `/api/review/notices/${enc(positional(args, 2, 'request id'))}/approve`, body: {} };
+      return {
+        method: 'POST',
+        path: `/api/review/notices/${enc(positional(args, 2, 'request id'))}/approve`,
+        body: {},
+      };
     case 'review refuse':
-      return { method: 'POST', path: `/api/review/notices/${enc(positional(args, 2, 'request id'))}/refuse`, body: { reason: required(flags, 'reason') } };
+      return {
+        method: 'POST',
+        path: `/api/review/notices/${enc(positional(args, 2, 'request id'))}/refuse`,
+        body: { reason: required(flags, 'reason') },
+      };
     case 'diffusion send': {
       const to = required(flags, 'to');
       return {
         method: 'POST',
         path: '/api/diffusions',
-        body: { to: to === 'all' ? 'all' : list(to), title: required(flags, 'title'), details: required(flags, 'details'), ...defined({ documentNumbers: list(flags.document), restrictedTo: list(flags['restricted-to']), priority: str(flags, 'priority') }) },
+        body: {
+          to: to === 'all' ? 'all' : list(to),
+          title: required(flags, 'title'),
+          details: required(flags, 'details'),
+          ...defined({
+            documentNumbers: list(flags.document),
+            restrictedTo: list(flags['restricted-to']),
+            priority: str(flags, 'priority'),
+          }),
+        },
       };
     }
     case 'diffusion list':
       return { method: 'GET', path: `/api/diffusions?state=${enc(str(flags, 'state') ?? 'active')}` };
     case 'diffusion withdraw':
-      return { method: 'POST', path: `/api/diffusions/${enc(positional(args, 2, 'diffusion id'))}/withdraw`, body: { reason: required(flags, 'reason') } };
+      return {
+        method: 'POST',
+        path: `/api/diffusions/${enc(positional(args, 2, 'diffusion id'))}/withdraw`,
+        body: { reason: required(flags, 'reason') },
+      };
     case 'operation list':
       return { method: 'GET', path: '/api/operations' };
     case 'operation create':
@@ -130,26 +180,54 @@ export function toRequest(args: readonly string[], flags: Flags): CliRequest {
         method: 'POST',
         path: `${required(flags, 'registry').replace(/\/$/, '')}/api/operations`,
         token: required(flags, 'token'),
-        body: defined({ id: str(flags, 'id'), name: required(flags, 'name'), coordinator: required(flags, 'coordinator'), participants: list(required(flags, 'participants')), start: required(flags, 'start'), end: required(flags, 'end') }),
+        body: defined({
+          id: str(flags, 'id'),
+          name: required(flags, 'name'),
+          coordinator: required(flags, 'coordinator'),
+          participants: list(required(flags, 'participants')),
+          start: required(flags, 'start'),
+          end: required(flags, 'end'),
+        }),
       };
     case 'operation alert':
-      return { method: 'POST', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts`, body: { title: required(flags, 'title'), details: required(flags, 'details'), ...defined({ priority: str(flags, 'priority') }) } };
+      return {
+        method: 'POST',
+        path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts`,
+        body: {
+          title: required(flags, 'title'),
+          details: required(flags, 'details'),
+          ...defined({ priority: str(flags, 'priority') }),
+        },
+      };
     case 'operation alerts':
       return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts` };
     case 'operation reply':
-      return { method: 'POST', path: `/api/operations/alerts/${enc(positional(args, 2, 'alert id'))}/reply`, body: { text: required(flags, 'text') } };
+      return {
+        method: 'POST',
+        path: `/api/operations/alerts/${enc(positional(args, 2, 'alert id'))}/reply`,
+        body: { text: required(flags, 'text') },
+      };
     case 'operation sent':
       return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts/sent` };
     case 'operation replies':
       return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/replies` };
     case 'dead-letters list': {
-      const query = new URLSearchParams(defined({ limit: str(flags, 'limit'), dropped: flags.dropped === true ? 'true' : undefined }) as Record<string, string>);
+      const query = new URLSearchParams(
+        defined({ limit: str(flags, 'limit'), dropped: flags.dropped === true ? 'true' : undefined }) as Record<
+          string,
+          string
+        >,
+      );
       return { method: 'GET', path: `/api/admin/dead-letters?${query.toString()}` };
     }
     case 'dead-letters show':
       return { method: 'GET', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}` };
     case 'dead-letters release':
-      return { method: 'POST', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}/release`, body: {} };
+      return {
+        method: 'POST',
+        path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}/release`,
+        body: {},
+      };
     case 'dead-letters drop':
       return { method: 'DELETE', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}` };
     default:

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const request = toRequest(positionals, values);
   const token = request.token ?? cliToken(values, process.env, (path) => readFileSync(path, 'utf8'));
-  const { status, body } = await perform(values.node!, { ...request, token });
+  const { status, body } = await perform(values.node, { ...request, token });
   console.log(typeof body === 'string' ? body : JSON.stringify(body, null, 2));
   return status >= 200 && status < 300 ? 0 : 1;
 }
@@ -58,7 +58,11 @@ async function perform(node: string, request: CliRequest): Promise<{ status: num
   const headers: Record<string, string> = {};
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.token) headers.authorization = `Bearer ${request.token}`;
-  const response = await fetch(url, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+  const response = await fetch(url, {
+    method: request.method,
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -72,7 +76,12 @@ async function perform(node: string, request: CliRequest): Promise<{ status: num
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof CliUsageError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof CliUsageError ||
+      (error instanceof Error &&
+        'code' in error &&
+        String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exit(2);
     }

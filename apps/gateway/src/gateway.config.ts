@@ -55,7 +55,11 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     sthIntervalMs: env.int('LEDGER_STH_INTERVAL_MS', { default: 1_000, min: 10, max: 3_600_000 }),
     sthMaxEntries: env.int('LEDGER_STH_MAX_ENTRIES', { default: 10_000, min: 1 }),
     renewal: readRenewalPolicy(env),
-    deliveryConsumersReconcileMs: env.int('DELIVERY_CONSUMERS_RECONCILE_MS', { default: 15_000, min: 100, max: 3_600_000 }),
+    deliveryConsumersReconcileMs: env.int('DELIVERY_CONSUMERS_RECONCILE_MS', {
+      default: 15_000,
+      min: 100,
+      max: 3_600_000,
+    }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
   });

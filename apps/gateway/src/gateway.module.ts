@@ -40,7 +40,14 @@ import { SubmissionDecider } from './submission/submission.decider';
 import { SubmissionHandler } from './submission/submission.handler';
 import { SubmissionService } from './submission/submission.service';
 
-export const GATEWAY_ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, ProcessedSubmissionEntity, EnvelopeLineageEntity, EnvelopeReceiptEntity, DeadLetterEntity];
+export const GATEWAY_ENTITIES = [
+  ...LEDGER_LOG_ENTITIES,
+  RecordedRegistryEventEntity,
+  ProcessedSubmissionEntity,
+  EnvelopeLineageEntity,
+  EnvelopeReceiptEntity,
+  DeadLetterEntity,
+];
 
 @Module({})
 export class GatewayModule {
@@ -50,12 +57,30 @@ export class GatewayModule {
       imports: [
         GatewayRuntimeModule.forRoot(config, clock),
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
-        PersistenceModule.forRoot({ database: join(config.dataDir, 'gateway.sqlite'), entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
+        PersistenceModule.forRoot({
+          database: join(config.dataDir, 'gateway.sqlite'),
+          entities: GATEWAY_ENTITIES,
+          migrations: GATEWAY_MIGRATIONS,
+          maxBytes: megabytes(config.databaseMaxMb),
+        }),
         TypeOrmModule.forFeature(GATEWAY_ENTITIES),
-        IdentityModule.forRoot({ code: config.code, dataDir: join(config.dataDir, 'identity'), enrolmentToken: config.enrolmentToken, renewal: config.renewal }),
+        IdentityModule.forRoot({
+          code: config.code,
+          dataDir: join(config.dataDir, 'identity'),
+          enrolmentToken: config.enrolmentToken,
+          renewal: config.renewal,
+        }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
       ],
-      controllers: [SubmissionHandler, HealthController, RegistryEventHandler, LedgerApiController, TrailController, RulesStatusController, GatewayDeadLetterController],
+      controllers: [
+        SubmissionHandler,
+        HealthController,
+        RegistryEventHandler,
+        LedgerApiController,
+        TrailController,
+        RulesStatusController,
+        GatewayDeadLetterController,
+      ],
       providers: [
         { provide: ROLE_TOKENS, useFactory: () => RoleTokens.parse(config.roleTokens) },
         ...LEDGER_LOG_PROVIDERS,

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { REGISTRY_EVENTS_STREAM, REGISTRY_EVENTS_SUBJECT, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
+import {
+  REGISTRY_EVENTS_STREAM,
+  REGISTRY_EVENTS_SUBJECT,
+  SUBMISSIONS_STREAM,
+  SUBMIT_SUBJECT_WILDCARD,
+} from '@bureaunet/contracts';
 import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
@@ -38,7 +43,12 @@ async function main(): Promise<void> {
             orderBy: 'subject',
           },
           // Registry changes into the ledger, one entry per event id.
-          { stream: REGISTRY_EVENTS_STREAM, durable: 'gateway-ledger', filterSubject: REGISTRY_EVENTS_SUBJECT, ackWaitMs: 30_000 },
+          {
+            stream: REGISTRY_EVENTS_STREAM,
+            durable: 'gateway-ledger',
+            filterSubject: REGISTRY_EVENTS_SUBJECT,
+            ackWaitMs: 30_000,
+          },
         ],
       }),
   });

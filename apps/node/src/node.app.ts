@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVER_SUBJECT_WILDCARD, DELIVERIES_STREAM, deliverSubject, deliveryConsumerName } from '@bureaunet/contracts';
+import {
+  DELIVER_SUBJECT_WILDCARD,
+  DELIVERIES_STREAM,
+  deliverSubject,
+  deliveryConsumerName,
+} from '@bureaunet/contracts';
 import { bootstrapService, preparePrivateDataDir, type Clock } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { DeadLetterService } from './dead-letter/dead-letter.service';

@@ -27,7 +27,14 @@ describe('loadNodeConfig', () => {
   });
 
   it('reads broker credentials, and wants the password with the user', () => {
-    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1', NATS_USER: 'node-MR', NATS_PASSWORD: 'secret', NATS_INBOX_PREFIX: '_INBOX_MR', NODE_ROLE_TOKENS: TOKENS };
+    const env = {
+      NODE_CODE: 'MR',
+      NATS_URL: 'nats://h:1',
+      NATS_USER: 'node-MR',
+      NATS_PASSWORD: 'secret',
+      NATS_INBOX_PREFIX: '_INBOX_MR',
+      NODE_ROLE_TOKENS: TOKENS,
+    };
     expect(loadNodeConfig(env).nats).toEqual({ user: 'node-MR', pass: 'secret', inboxPrefix: '_INBOX_MR' });
     expect(() => loadNodeConfig({ ...env, NATS_PASSWORD: '' })).toThrow(/NATS_PASSWORD is required/);
   });
@@ -47,7 +54,14 @@ describe('loadNodeConfig', () => {
       REPUBLISH_MAX_ATTEMPTS: '3',
       NODE_ROLE_TOKENS: TOKENS,
     });
-    expect(config).toMatchObject({ code: 'FR', port: 0, dataDir: '/tmp/fr', enrolmentToken: 'token-token-token-1', messageTtlMs: 60_000, republishIntervalMs: 250 });
+    expect(config).toMatchObject({
+      code: 'FR',
+      port: 0,
+      dataDir: '/tmp/fr',
+      enrolmentToken: 'token-token-token-1',
+      messageTtlMs: 60_000,
+      republishIntervalMs: 250,
+    });
     expect(config).toMatchObject({ reportDeadlineMs: 2_000, receiptDeadlineMs: 3_000, republishMaxAttempts: 3 });
   });
 

@@ -7,7 +7,14 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { deliverSubject } from '@bureaunet/contracts';
 import { certificateKid, generateBureauKeys } from '@bureaunet/crypto';
-import { NodeApiClient, startNatsServer, waitFor, type ReceivedMessageView, type RunningNatsServer, type SentMessageView } from '@bureaunet/testing';
+import {
+  NodeApiClient,
+  startNatsServer,
+  waitFor,
+  type ReceivedMessageView,
+  type RunningNatsServer,
+  type SentMessageView,
+} from '@bureaunet/testing';
 import { GatewayStandIn } from '../testing/gateway.stand-in';
 import { RegistryStandIn } from '../testing/registry.stand-in';
 import { ReceivedMessageEntity } from './inbox/received-message.entity';
@@ -21,7 +28,11 @@ const TAMPERED_IN_TRANSIT = 'tampered-in-transit';
 
 /** Bearer tokens of a test node's API, one per role. */
 function tokensOf(code: string) {
-  return { officer: `officer-token-${code}-0123456789`, reviewer: `reviewer-token-${code}-0123456789`, coordinator: `coordinator-token-${code}-0123456789` };
+  return {
+    officer: `officer-token-${code}-0123456789`,
+    reviewer: `reviewer-token-${code}-0123456789`,
+    coordinator: `coordinator-token-${code}-0123456789`,
+  };
 }
 
 interface TestNode {
@@ -44,9 +55,15 @@ describe('two nodes exchanging over a real nats-server', () => {
     connection = await connect({ servers: nats.url });
     registry = await RegistryStandIn.start(connection);
     const gatewayKeys = await generateBureauKeys();
-    const gatewayCerts = await registry.enrolKeys('XG', 'gateway', { signing: gatewayKeys.signing.publicKey, encryption: gatewayKeys.encryption.publicKey });
+    const gatewayCerts = await registry.enrolKeys('XG', 'gateway', {
+      signing: gatewayKeys.signing.publicKey,
+      encryption: gatewayKeys.encryption.publicKey,
+    });
     gateway = await GatewayStandIn.start(connection, {
-      signer: { kid: certificateKid(new X509Certificate(gatewayCerts.signingCertificate)), key: gatewayKeys.signing.privateKey },
+      signer: {
+        kid: certificateKid(new X509Certificate(gatewayCerts.signingCertificate)),
+        key: gatewayKeys.signing.privateKey,
+      },
       broadcastCodes: () => registry.broadcastCodes(),
       tamper: (payload) => payload.meta.operationId === TAMPERED_IN_TRANSIT,
       bureaus: ['MR', 'DK'],
@@ -68,19 +85,34 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 
   it('reports itself healthy under its bureau code', async () => {
-    expect(await mr.api.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
+    expect(await mr.api.call('GET', '/api/health')).toMatchObject({
+      status: 'ok',
+      code: 'MR',
+      outbox: { overdue: 0, unreported: 0, retrying: 0 },
+      deadLetters: 0,
+    });
   });
 
   it('shows on its health when its certificates and the CA expire', async () => {
     const signing = new X509Certificate(readFileSync(join(mr.dataDir, 'signing.crt.pem')));
     const ca = new X509Certificate(readFileSync(join(mr.dataDir, 'ca.crt.pem')));
     const before = Date.now();
-    const health = await mr.api.call<{ certificates: Record<'signing' | 'encryption' | 'ca', { notAfter: string; daysLeft: number; kid?: string }> }>('GET', '/api/health');
+    const health = await mr.api.call<{
+      certificates: Record<'signing' | 'encryption' | 'ca', { notAfter: string; daysLeft: number; kid?: string }>;
+    }>('GET', '/api/health');
     // Days left as of some moment during the call: either end of it.
-    const daysLeft = (certificate: X509Certificate) => [before, Date.now()].map((at) => Math.floor((Date.parse(certificate.validTo) - at) / 86_400_000));
-    expect(health.certificates.signing).toMatchObject({ notAfter: new Date(signing.validTo).toISOString(), kid: certificateKid(signing) });
+    const daysLeft = (certificate: X509Certificate) =>
+      [before, Date.now()].map((at) => Math.floor((Date.parse(certificate.validTo) - at) / 86_400_000));
+    expect(health.certificates.signing).toMatchObject({
+      notAfter: new Date(signing.validTo).toISOString(),
+      kid: certificateKid(signing),
+    });
     expect(daysLeft(signing)).toContain(health.certificates.signing.daysLeft);
-    expect(health.certificates.encryption).toMatchObject({ notAfter: expect.any(String), daysLeft: expect.any(Number), kid: expect.any(String) });
+    expect(health.certificates.encryption).toMatchObject({
+      notAfter: expect.any(String),
+      daysLeft: expect.any(Number),
+      kid: expect.any(String),
+    });
     expect(health.certificates.ca.notAfter).toBe(new Date(ca.validTo).toISOString());
     expect(daysLeft(ca)).toContain(health.certificates.ca.daysLeft);
   });
@@ -113,20 +145,31 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/review/notices/{id}/approve',
       '/api/review/notices/{id}/refuse',
     ]);
-    expect(Object.keys(document.paths['/api/messages']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/api/messages']).sort()).toEqual(['get', 'post']);
   });
 
   it('delivers a message decrypted to the recipient and brings its signed receipt back to the sender', async () => {
     const body = { subject: 'stolen passport', documentNumber: 'X1234567', note: 'Ünïcode survives' };
     const { id } = await mr.api.send({ kind: 'diffusion', to: ['DK'], meta: { priority: 'urgent' }, body });
 
-    const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), { what: 'the message in DK inbox' });
-    expect(received).toMatchObject({ id, direction: 'received', from: 'MR', kind: 'diffusion', meta: { priority: 'urgent' }, body });
+    const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), {
+      what: 'the message in DK inbox',
+    });
+    expect(received).toMatchObject({
+      id,
+      direction: 'received',
+      from: 'MR',
+      kind: 'diffusion',
+      meta: { priority: 'urgent' },
+      body,
+    });
     expect(await dk.api.message<ReceivedMessageView>(id)).toMatchObject({ id, direction: 'received', body });
 
     const sent = await waitForReceipt(mr, id, 'DK');
     expect(sent).toMatchObject({ id, direction: 'sent', kind: 'diffusion', to: ['DK'], status: 'accepted' });
-    expect(sent.recipients).toEqual([expect.objectContaining({ code: 'DK', state: 'receipted', receiptedAt: expect.any(String) })]);
+    expect(sent.recipients).toEqual([
+      expect.objectContaining({ code: 'DK', state: 'receipted', receiptedAt: expect.any(String) }),
+    ]);
   });
 
   it('serves the exact signed envelope on both sides, and the receipt names its digest', async () => {
@@ -142,16 +185,33 @@ describe('two nodes exchanging over a real nats-server', () => {
 
     const receiptId = (sent.recipients[0] as { receiptId?: string }).receiptId!;
     const receipt = await mr.api.message<ReceivedMessageView>(receiptId);
-    expect(receipt).toMatchObject({ direction: 'received', from: 'DK', kind: 'receipt', meta: { receiptFor: { id, digest } } });
+    expect(receipt).toMatchObject({
+      direction: 'received',
+      from: 'DK',
+      kind: 'receipt',
+      meta: { receiptFor: { id, digest } },
+    });
     const receiptEnvelope = JSON.parse((await rawEnvelope(mr, receiptId)).toString('utf8')) as { payload: string };
-    expect(JSON.parse(Buffer.from(receiptEnvelope.payload, 'base64url').toString('utf8'))).toMatchObject({ kind: 'receipt', from: 'DK', to: ['MR'] });
+    expect(JSON.parse(Buffer.from(receiptEnvelope.payload, 'base64url').toString('utf8'))).toMatchObject({
+      kind: 'receipt',
+      from: 'DK',
+      to: ['MR'],
+    });
   });
 
   it('records a delivery altered in transit as rejected, and sends no receipt for it', async () => {
-    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], meta: { operationId: TAMPERED_IN_TRANSIT }, body: { text: 'altered' } });
+    const { id } = await mr.api.send({
+      kind: 'message',
+      to: ['DK'],
+      meta: { operationId: TAMPERED_IN_TRANSIT },
+      body: { text: 'altered' },
+    });
 
     const rejected = await waitFor(
-      async () => (await dk.api.call<Array<{ envelopeId: string; code: string; from: string }>>('GET', '/api/inbox/rejected')).find((entry) => entry.envelopeId === id),
+      async () =>
+        (
+          await dk.api.call<Array<{ envelopeId: string; code: string; from: string }>>('GET', '/api/inbox/rejected')
+        ).find((entry) => entry.envelopeId === id),
       { what: 'the rejected delivery at DK' },
     );
     // Not authenticated: no signed rejection goes back (a forger cannot make DK sign for it).
@@ -159,10 +219,13 @@ describe('two nodes exchanging over a real nats-server', () => {
     await expect(dk.api.message(id)).rejects.toMatchObject({ status: 404 });
     expect(await receiptsFor(dk, id)).toBe(0);
     // The gateway did deliver it; without a receipt the state stops there.
-    const sent = await waitFor(async () => {
-      const view = await mr.api.message<SentMessageView>(id);
-      return view.recipients[0]?.state === 'delivered' ? view : undefined;
-    }, { what: 'the delivery report at MR' });
+    const sent = await waitFor(
+      async () => {
+        const view = await mr.api.message<SentMessageView>(id);
+        return view.recipients[0]?.state === 'delivered' ? view : undefined;
+      },
+      { what: 'the delivery report at MR' },
+    );
     expect(sent.status).toBe('accepted');
   });
 
@@ -173,17 +236,25 @@ describe('two nodes exchanging over a real nats-server', () => {
     // A redelivery the stream's dedupe window did not catch (another msgId), then a marker behind it.
     await jetstream(connection).publish(deliverSubject('DK'), await rawEnvelope(mr, id), { msgID: `${id}:DK:again` });
     const marker = await mr.api.send({ kind: 'message', to: ['DK'], body: { text: 'marker' } });
-    await waitFor(async () => (await dk.api.inbox()).items.some((item) => item.id === marker.id), { what: 'the marker in DK inbox' });
+    await waitFor(async () => (await dk.api.inbox()).items.some((item) => item.id === marker.id), {
+      what: 'the marker in DK inbox',
+    });
 
     expect(await dk.db.getRepository(ReceivedMessageEntity).countBy({ id })).toBe(1);
     expect((await dk.api.inbox()).items.filter((item) => item.id === id)).toHaveLength(1);
     expect(await receiptsFor(dk, id)).toBe(1);
-    expect((await dk.api.call<Array<{ envelopeId: string }>>('GET', '/api/inbox/rejected')).some((entry) => entry.envelopeId === id)).toBe(false);
+    expect(
+      (await dk.api.call<Array<{ envelopeId: string }>>('GET', '/api/inbox/rejected')).some(
+        (entry) => entry.envelopeId === id,
+      ),
+    ).toBe(false);
   });
 
   it('sends to "all": every other enrolled bureau, tracked from the report on', async () => {
     const { id } = await dk.api.send({ kind: 'message', to: 'all', body: { text: 'to everyone' } });
-    await waitFor(async () => (await mr.api.inbox()).items.some((item) => item.id === id), { what: 'the broadcast in MR inbox' });
+    await waitFor(async () => (await mr.api.inbox()).items.some((item) => item.id === id), {
+      what: 'the broadcast in MR inbox',
+    });
     const sent = await waitForReceipt(dk, id, 'MR');
     expect(sent.to).toBe('all');
     expect(sent.recipients.map((recipient) => recipient.code)).toEqual(['MR']);
@@ -197,9 +268,15 @@ describe('two nodes exchanging over a real nats-server', () => {
     expect(page.next).toBe(second.id);
     const older = await mr.api.call<{ items: SentMessageView[] }>('GET', `/api/messages?limit=1&before=${page.next}`);
     expect(older.items.map((item) => item.id)).toEqual([first.id]);
-    expect((await mr.api.call<{ items: SentMessageView[] }>('GET', '/api/messages')).items.every((item) => item.kind !== 'receipt')).toBe(true);
+    expect(
+      (await mr.api.call<{ items: SentMessageView[] }>('GET', '/api/messages')).items.every(
+        (item) => item.kind !== 'receipt',
+      ),
+    ).toBe(true);
 
-    await waitFor(async () => (await dk.api.inbox()).items.some((item) => item.id === second.id), { what: 'both in DK inbox' });
+    await waitFor(async () => (await dk.api.inbox()).items.some((item) => item.id === second.id), {
+      what: 'both in DK inbox',
+    });
     const inbox = await dk.api.call<{ items: ReceivedMessageView[] }>('GET', '/api/inbox?limit=2');
     expect(inbox.items.map((item) => item.id)).toEqual([second.id, first.id]);
     expect((await dk.api.inbox()).items.every((item) => item.kind !== 'receipt')).toBe(true);
@@ -208,10 +285,15 @@ describe('two nodes exchanging over a real nats-server', () => {
   it('gives a restarted node what was sent to it meanwhile, with its identity loaded from disk', async () => {
     await dk.running.app.close();
     const { id } = await mr.api.send({ kind: 'message', to: ['DK'], body: { text: 'while you were away' } });
-    await waitFor(async () => ((await mr.api.message<SentMessageView>(id)).recipients[0]?.state === 'delivered' ? true : undefined), { what: 'the report for DK' });
+    await waitFor(
+      async () => ((await mr.api.message<SentMessageView>(id)).recipients[0]?.state === 'delivered' ? true : undefined),
+      { what: 'the report for DK' },
+    );
 
     dk = await startTestNode('DK', nats.url, { dataDir: dk.dataDir, enrolmentToken: undefined });
-    const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), { what: 'the message at the restarted DK' });
+    const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), {
+      what: 'the message at the restarted DK',
+    });
     expect(received.body).toEqual({ text: 'while you were away' });
     await waitForReceipt(mr, id, 'DK');
   });
@@ -234,7 +316,10 @@ describe('two nodes exchanging over a real nats-server', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokensOf('MR').officer}` },
         body: JSON.stringify(body),
       });
-      expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({ status: 400, body: { code, reason: expect.stringMatching(reason) } });
+      expect({ status: response.status, body: (await response.json()) }).toEqual({
+        status: 400,
+        body: { code, reason: expect.stringMatching(reason) },
+      });
     }
     expect(await mr.db.getRepository(SentMessageEntity).count()).toBe(before);
   });
@@ -242,11 +327,20 @@ describe('two nodes exchanging over a real nats-server', () => {
   describe('bearer tokens', () => {
     it('answers 401 without a token or with an unknown one, and names the scheme', async () => {
       const anonymous = mr.api.withToken(undefined);
-      for (const call of [() => anonymous.inbox(), () => anonymous.send({ kind: 'message', to: ['DK'], body: {} }), () => anonymous.envelope('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e'), () => anonymous.reviewQueue(), () => anonymous.operations()]) {
+      for (const call of [
+        () => anonymous.inbox(),
+        () => anonymous.send({ kind: 'message', to: ['DK'], body: {} }),
+        () => anonymous.envelope('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e'),
+        () => anonymous.reviewQueue(),
+        () => anonymous.operations(),
+      ]) {
         await expect(call()).rejects.toMatchObject({ status: 401 });
       }
       await expect(anonymous.inbox()).rejects.toMatchObject({ body: { code: 'token-missing' } });
-      await expect(mr.api.withToken('not-a-token-of-this-node-0123').inbox()).rejects.toMatchObject({ status: 401, body: { code: 'token-invalid' } });
+      await expect(mr.api.withToken('not-a-token-of-this-node-0123').inbox()).rejects.toMatchObject({
+        status: 401,
+        body: { code: 'token-invalid' },
+      });
       // Another node's officer token is not this node's.
       await expect(mr.api.withToken(tokensOf('DK').officer).inbox()).rejects.toMatchObject({ status: 401 });
       const response = await fetch(`${mr.running.url}/api/inbox`);
@@ -255,31 +349,61 @@ describe('two nodes exchanging over a real nats-server', () => {
 
     it('answers 403 when the role may not call the route', async () => {
       await expect(mr.api.reviewQueue()).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
-      await expect(mr.api.approveNotice('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
-      await expect(mr.api.withdrawDiffusion('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', 'no')).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
-      await expect(mr.api.alert('op-x', { title: 't', details: 'd' })).rejects.toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
-      await expect(mr.api.withToken(tokensOf('MR').reviewer).send({ kind: 'message', to: ['DK'], body: {} })).rejects.toMatchObject({ status: 403 });
+      await expect(mr.api.approveNotice('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({
+        status: 403,
+        body: { code: 'role-forbidden' },
+      });
+      await expect(mr.api.withdrawDiffusion('019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', 'no')).rejects.toMatchObject({
+        status: 403,
+        body: { code: 'role-forbidden' },
+      });
+      await expect(mr.api.alert('op-x', { title: 't', details: 'd' })).rejects.toMatchObject({
+        status: 403,
+        body: { code: 'role-forbidden' },
+      });
+      await expect(
+        mr.api.withToken(tokensOf('MR').reviewer).send({ kind: 'message', to: ['DK'], body: {} }),
+      ).rejects.toMatchObject({ status: 403 });
       await expect(mr.api.withToken(tokensOf('MR').coordinator).inbox()).rejects.toMatchObject({ status: 403 });
     });
 
     it('serves the route to the right role, and health and OpenAPI to anyone', async () => {
       expect(await mr.api.inbox()).toMatchObject({ items: expect.any(Array) });
       // The review queue is the hub's: a reviewer passes the guard and meets the node's own 403 (not the hub), not a role refusal.
-      await expect(mr.api.withToken(tokensOf('MR').reviewer).reviewQueue()).rejects.toMatchObject({ status: 403, body: { code: expect.not.stringMatching(/^role-forbidden$/) } });
+      await expect(mr.api.withToken(tokensOf('MR').reviewer).reviewQueue()).rejects.toMatchObject({
+        status: 403,
+        body: { code: expect.not.stringMatching(/^role-forbidden$/) },
+      });
       expect(await mr.api.withToken(tokensOf('MR').coordinator).sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.sentAlerts('op-x')).toEqual([]);
       expect(await mr.api.withToken(tokensOf('MR').reviewer).searchNotices()).toEqual([]);
       const anonymous = mr.api.withToken(undefined);
-      expect(await anonymous.call('GET', '/api/health')).toMatchObject({ status: 'ok', code: 'MR', outbox: { overdue: 0, unreported: 0, retrying: 0 }, deadLetters: 0 });
+      expect(await anonymous.call('GET', '/api/health')).toMatchObject({
+        status: 'ok',
+        code: 'MR',
+        outbox: { overdue: 0, unreported: 0, retrying: 0 },
+        deadLetters: 0,
+      });
       expect(await anonymous.call('GET', '/api/docs-json')).toMatchObject({ paths: expect.any(Object) });
     });
   });
 
   it('answers a malformed id with 400 naming it, and an unknown one with 404', async () => {
-    await expect(mr.api.call('GET', '/api/messages/not-an-id')).rejects.toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^id must be/) } });
-    await expect(mr.api.call('GET', '/api/messages?before=nope')).rejects.toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^before must be/) } });
-    await expect(mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({ status: 404, body: { code: 'message-not-found' } });
-    await expect(mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e/envelope')).rejects.toMatchObject({ status: 404 });
+    await expect(mr.api.call('GET', '/api/messages/not-an-id')).rejects.toMatchObject({
+      status: 400,
+      body: { reason: expect.stringMatching(/^id must be/) },
+    });
+    await expect(mr.api.call('GET', '/api/messages?before=nope')).rejects.toMatchObject({
+      status: 400,
+      body: { reason: expect.stringMatching(/^before must be/) },
+    });
+    await expect(mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({
+      status: 404,
+      body: { code: 'message-not-found' },
+    });
+    await expect(
+      mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e/envelope'),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -307,21 +431,30 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     ...overrides,
   };
   const running = await startNode(config);
-  return { running, api: new NodeApiClient(running.url, tokensOf(code).officer), dataDir: config.dataDir, db: running.app.get(DataSource) };
+  return {
+    running,
+    api: new NodeApiClient(running.url, tokensOf(code).officer),
+    dataDir: config.dataDir,
+    db: running.app.get(DataSource),
+  };
 }
 
 function waitForReceipt(node: TestNode, id: string, code: string): Promise<SentMessageView & { to: unknown }> {
   return waitFor(
     async () => {
       const view = await node.api.message<SentMessageView & { to: unknown }>(id);
-      return view.recipients.some((recipient) => recipient.code === code && recipient.state === 'receipted') ? view : undefined;
+      return view.recipients.some((recipient) => recipient.code === code && recipient.state === 'receipted')
+        ? view
+        : undefined;
     },
     { what: `${code}'s receipt for ${id}` },
   );
 }
 
 async function rawEnvelope(node: TestNode, id: string): Promise<Buffer> {
-  const response = await fetch(`${node.running.url}/api/messages/${id}/envelope`, { headers: { authorization: `Bearer ${node.api.token}` } });
+  const response = await fetch(`${node.running.url}/api/messages/${id}/envelope`, {
+    headers: { authorization: `Bearer ${node.api.token}` },
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^application\/jose\+json/);
   return Buffer.from(await response.arrayBuffer());

@@ -1,6 +1,14 @@
 import { jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVERIES_STREAM, deliverSubject, deliveryConsumerName, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD, type DeliveryReport, type EnvelopePayload } from '@bureaunet/contracts';
+import {
+  DELIVERIES_STREAM,
+  deliverSubject,
+  deliveryConsumerName,
+  SUBMISSIONS_STREAM,
+  SUBMIT_SUBJECT_WILDCARD,
+  type DeliveryReport,
+  type EnvelopePayload,
+} from '@bureaunet/contracts';
 import { parseEnvelope, signDeliveryReport, type EnvelopeSigner } from '@bureaunet/crypto';
 import { ensureDurableConsumer, ensureStreams } from '@bureaunet/transport';
 
@@ -29,9 +37,19 @@ export class GatewayStandIn {
   static async start(connection: NatsConnection, options: GatewayStandInOptions): Promise<GatewayStandIn> {
     const jsm = await jetstreamManager(connection);
     await ensureStreams(jsm);
-    await ensureDurableConsumer(jsm, { stream: SUBMISSIONS_STREAM, durable: 'gateway-stand-in', filterSubject: SUBMIT_SUBJECT_WILDCARD, ackWaitMs: 30_000 });
+    await ensureDurableConsumer(jsm, {
+      stream: SUBMISSIONS_STREAM,
+      durable: 'gateway-stand-in',
+      filterSubject: SUBMIT_SUBJECT_WILDCARD,
+      ackWaitMs: 30_000,
+    });
     for (const code of options.bureaus) {
-      await ensureDurableConsumer(jsm, { stream: DELIVERIES_STREAM, durable: deliveryConsumerName(code), filterSubject: deliverSubject(code), ackWaitMs: 30_000 });
+      await ensureDurableConsumer(jsm, {
+        stream: DELIVERIES_STREAM,
+        durable: deliveryConsumerName(code),
+        filterSubject: deliverSubject(code),
+        ackWaitMs: 30_000,
+      });
     }
     const consumer = await jsm.jetstream().consumers.get(SUBMISSIONS_STREAM, 'gateway-stand-in');
     const gateway = new GatewayStandIn(await consumer.consume(), jsm.jetstream(), options);
@@ -58,7 +76,8 @@ export class GatewayStandIn {
   private async route(message: JsMsg): Promise<void> {
     const from = message.subject.slice(SUBMIT_SUBJECT_WILDCARD.length - 1);
     const { payload, digest } = parseEnvelope(message.data);
-    const recipients = payload.to === 'all' ? this.options.broadcastCodes().filter((code) => code !== from) : payload.to;
+    const recipients =
+      payload.to === 'all' ? this.options.broadcastCodes().filter((code) => code !== from) : payload.to;
     const bytes = this.options.tamper?.(payload) ? tampered(message.data) : message.data;
     for (const code of recipients) {
       await this.js.publish(deliverSubject(code), bytes, { msgID: `${payload.id}:${code}` });
@@ -73,13 +92,19 @@ export class GatewayStandIn {
       status: 'accepted',
       recipients: recipients.map((code) => ({ code, status: 'delivered' as const })),
     };
-    await this.js.publish(deliverSubject(from), await signDeliveryReport(report, this.options.signer), { msgID: `${payload.id}:report` });
+    await this.js.publish(deliverSubject(from), await signDeliveryReport(report, this.options.signer), {
+      msgID: `${payload.id}:report`,
+    });
   }
 }
 
 /** The same envelope with one signed field changed and the original signature kept. */
 function tampered(raw: Uint8Array): Uint8Array {
-  const jws = JSON.parse(Buffer.from(raw).toString('utf8')) as { protected: string; payload: string; signature: string };
+  const jws = JSON.parse(Buffer.from(raw).toString('utf8')) as {
+    protected: string;
+    payload: string;
+    signature: string;
+  };
   const payload = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as EnvelopePayload;
   payload.meta = { ...payload.meta, priority: 'immediate' };
   return Buffer.from(JSON.stringify({ ...jws, payload: Buffer.from(JSON.stringify(payload)).toString('base64url') }));

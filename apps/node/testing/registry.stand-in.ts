@@ -30,13 +30,19 @@ export class RegistryStandIn {
     const registry = new RegistryStandIn(await createTestCa(), connection);
     registry.serve(ENROL_SUBJECT, (body) => registry.enrol(body));
     registry.serve(DIRECTORY_GET_SUBJECT, (body) => registry.get(body));
-    registry.serve(DIRECTORY_LIST_SUBJECT, () => Promise.resolve({ ok: true, data: { entries: [...registry.entries.values()] } }));
+    registry.serve(DIRECTORY_LIST_SUBJECT, () =>
+      Promise.resolve({ ok: true, data: { entries: [...registry.entries.values()] } }),
+    );
     await connection.flush();
     return registry;
   }
 
   /** Enrols a key pair directly (the gateway's, which the test holds itself). */
-  async enrolKeys(code: string, role: BureauRole, keys: { signing: KeyObject; encryption: KeyObject }): Promise<EnrolResponse> {
+  async enrolKeys(
+    code: string,
+    role: BureauRole,
+    keys: { signing: KeyObject; encryption: KeyObject },
+  ): Promise<EnrolResponse> {
     const signing = await issueTestCertificate(this.ca, { code, publicKey: keys.signing });
     const encryption = await issueTestCertificate(this.ca, { code, publicKey: keys.encryption });
     this.entries.set(code, {
@@ -53,7 +59,9 @@ export class RegistryStandIn {
 
   /** What "all" means at the gateway: every active bureau and the hub. */
   broadcastCodes(): string[] {
-    return [...this.entries.values()].filter((entry) => entry.status === 'active' && entry.role !== 'gateway').map((entry) => entry.code);
+    return [...this.entries.values()]
+      .filter((entry) => entry.status === 'active' && entry.role !== 'gateway')
+      .map((entry) => entry.code);
   }
 
   stop(): void {
@@ -63,21 +71,32 @@ export class RegistryStandIn {
   private async enrol(body: unknown): Promise<WireReply<EnrolResponse>> {
     const request = enrolRequestSchema.parse(body);
     const csr = new x509.Pkcs10CertificateRequest(request.signingCsr);
-    if (!(await csr.verify())) return { ok: false, error: { code: 'bad-csr', reason: 'the CSR signature does not verify' } };
+    if (!(await csr.verify()))
+      return { ok: false, error: { code: 'bad-csr', reason: 'the CSR signature does not verify' } };
     const signing = createPublicKey({ key: Buffer.from(csr.publicKey.rawData), format: 'der', type: 'spki' });
     const role: BureauRole = request.code === 'XH' ? 'hub' : 'bureau';
-    return { ok: true, data: await this.enrolKeys(request.code, role, { signing, encryption: createPublicKey(request.encryptionKey) }) };
+    return {
+      ok: true,
+      data: await this.enrolKeys(request.code, role, { signing, encryption: createPublicKey(request.encryptionKey) }),
+    };
   }
 
   private get(body: unknown): Promise<WireReply<DirectoryEntry>> {
     const code = (body as { code?: unknown }).code;
     const entry = typeof code === 'string' ? this.entries.get(code) : undefined;
-    return Promise.resolve(entry ? { ok: true, data: entry } : { ok: false, error: { code: 'unknown-bureau', reason: `no bureau ${String(code)}` } });
+    return Promise.resolve(
+      entry
+        ? { ok: true, data: entry }
+        : { ok: false, error: { code: 'unknown-bureau', reason: `no bureau ${String(code)}` } },
+    );
   }
 
   private serve(subject: string, answer: (body: unknown) => Promise<WireReply<unknown>>): void {
     const respond = async (msg: Msg) => {
-      const reply = await answer(msg.json()).catch((error: unknown) => ({ ok: false as const, error: { code: 'internal', reason: String(error) } }));
+      const reply = await answer(msg.json()).catch((error: unknown) => ({
+        ok: false as const,
+        error: { code: 'internal', reason: String(error) },
+      }));
       msg.respond(JSON.stringify(reply));
     };
     this.subscriptions.push(this.connection.subscribe(subject, { callback: (_error, msg) => void respond(msg) }));

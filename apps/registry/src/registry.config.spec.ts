@@ -44,11 +44,22 @@ describe('readRegistryConfig', () => {
   it('names every bad variable in one error, without the token', () => {
     let message = '';
     try {
-      readRegistryConfig({ REGISTRY_PORT: 'http', REGISTRY_ADMIN_TOKEN: 'short-secret', REGISTRY_HEARTBEAT_MS: '1.5', CERT_VALIDITY_DAYS: '0' });
+      readRegistryConfig({
+        REGISTRY_PORT: 'http',
+        REGISTRY_ADMIN_TOKEN: 'short-secret',
+        REGISTRY_HEARTBEAT_MS: '1.5',
+        CERT_VALIDITY_DAYS: '0',
+      });
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const variable of ['REGISTRY_PORT', 'NATS_URL', 'REGISTRY_ADMIN_TOKEN', 'REGISTRY_HEARTBEAT_MS', 'CERT_VALIDITY_DAYS']) {
+    for (const variable of [
+      'REGISTRY_PORT',
+      'NATS_URL',
+      'REGISTRY_ADMIN_TOKEN',
+      'REGISTRY_HEARTBEAT_MS',
+      'CERT_VALIDITY_DAYS',
+    ]) {
       expect(message).toContain(variable);
     }
     expect(message).not.toContain('short-secret');

@@ -65,7 +65,12 @@ function previousCa(env: EnvReader): { caPrevious?: CaFiles } {
   const privateKey = env.optionalString('CA_PREVIOUS_KEY_FILE');
   if (certificate === undefined && privateKey === undefined) return {};
   // Both or neither: the registry needs the previous key to sign the link to the new CA.
-  return { caPrevious: { certificate: resolve(env.string('CA_PREVIOUS_CERT_FILE')), privateKey: resolve(env.string('CA_PREVIOUS_KEY_FILE')) } };
+  return {
+    caPrevious: {
+      certificate: resolve(env.string('CA_PREVIOUS_CERT_FILE')),
+      privateKey: resolve(env.string('CA_PREVIOUS_KEY_FILE')),
+    },
+  };
 }
 
 /** The bearer tokens of the registry's HTTP API: REGISTRY_ADMIN_TOKEN as admin, plus REGISTRY_ROLE_TOKENS. */
@@ -74,7 +79,9 @@ export function registryRoleTokens(config: Pick<RegistryConfig, 'adminToken' | '
     return RoleTokens.parse([`admin:${config.adminToken}`, config.roleTokens ?? ''].join(','));
   } catch {
     // Not the parser's message: it quotes the start of the bad part, which may be a token.
-    throw new Error(`invalid configuration:\n  - REGISTRY_ROLE_TOKENS must be role:token pairs separated by commas, each role one of ${ROLES.join(', ')} and each token at least 16 characters`);
+    throw new Error(
+      `invalid configuration:\n  - REGISTRY_ROLE_TOKENS must be role:token pairs separated by commas, each role one of ${ROLES.join(', ')} and each token at least 16 characters`,
+    );
   }
 }
 

@@ -87,12 +87,20 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
   type Json = Record<string, unknown>;
 
   /** An admin call unless `token` says otherwise (null: no Authorization header). */
-  async function http(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string | null } = {}): Promise<{ status: number; body: Json; text: string; headers: Headers }> {
+  async function http(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { body?: unknown; token?: string | null } = {},
+  ): Promise<{ status: number; body: Json; text: string; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const token = options.token === undefined ? ADMIN_TOKEN : options.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     const isJson = response.headers.get('content-type')?.includes('json') ?? false;
     return { status: response.status, body: isJson ? (JSON.parse(text) as Json) : {}, text, headers: response.headers };
@@ -139,17 +147,35 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     const response = await http('GET', '/api/health', { token: null });
     expect(response.status).toBe(200);
     const notAfter = new X509Certificate(caPem()).validTo;
-    expect(response.body).toEqual({ status: 'ok', service: 'registry', ca: { notAfter: new Date(notAfter).toISOString(), daysLeft: expect.any(Number) } });
+    expect(response.body).toEqual({
+      status: 'ok',
+      service: 'registry',
+      ca: { notAfter: new Date(notAfter).toISOString(), daysLeft: expect.any(Number) },
+    });
     expect((response.body.ca as { daysLeft: number }).daysLeft).toBeGreaterThan(3000);
   });
 
   it('refuses every admin endpoint without a bearer token, or with a wrong one', async () => {
-    const endpoints = ['/api/admin/enrolment-tokens', '/api/admin/bureaus/FR/suspend', '/api/admin/bureaus/FR/reinstate', '/api/admin/bureaus/FR/revoke', '/api/admin/certificates/0a/revoke'];
+    const endpoints = [
+      '/api/admin/enrolment-tokens',
+      '/api/admin/bureaus/FR/suspend',
+      '/api/admin/bureaus/FR/reinstate',
+      '/api/admin/bureaus/FR/revoke',
+      '/api/admin/certificates/0a/revoke',
+    ];
     for (const path of endpoints) {
       const missing = await http('POST', path, { body: { code: 'FR' }, token: null });
-      expect({ path, status: missing.status, code: missing.body.code }).toEqual({ path, status: 401, code: 'token-missing' });
+      expect({ path, status: missing.status, code: missing.body.code }).toEqual({
+        path,
+        status: 401,
+        code: 'token-missing',
+      });
       const wrong = await http('POST', path, { body: { code: 'FR' }, token: `${ADMIN_TOKEN}-not` });
-      expect({ path, status: wrong.status, code: wrong.body.code }).toEqual({ path, status: 401, code: 'token-invalid' });
+      expect({ path, status: wrong.status, code: wrong.body.code }).toEqual({
+        path,
+        status: 401,
+        code: 'token-invalid',
+      });
       expect(wrong.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
   });
@@ -158,10 +184,28 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     const since = events.mark();
     const response = await http('POST', '/api/admin/enrolment-tokens', { body: { code: 'FR' } });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ code: 'FR', token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiresAt: expect.any(String) });
-    const event = await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR');
-    expect(directoryChangedEventSchema.parse(event)).toEqual({ code: 'FR', version: expect.any(Number), change: 'registered' });
-    expect(await entryOverNats('FR')).toEqual({ code: 'FR', role: 'bureau', status: 'active', revokedSerials: [], version: event.version });
+    expect(response.body).toEqual({
+      code: 'FR',
+      token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      expiresAt: expect.any(String),
+    });
+    const event = await events.next<DirectoryChangedEvent>(
+      DIRECTORY_CHANGED_SUBJECT,
+      since,
+      (body) => body.code === 'FR',
+    );
+    expect(directoryChangedEventSchema.parse(event)).toEqual({
+      code: 'FR',
+      version: expect.any(Number),
+      change: 'registered',
+    });
+    expect(await entryOverNats('FR')).toEqual({
+      code: 'FR',
+      role: 'bureau',
+      status: 'active',
+      revokedSerials: [],
+      version: event.version,
+    });
     frKeys = await generateBureauKeys();
     frToken = response.body.token as string;
   });
@@ -175,18 +219,41 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     expect(frEnrolment.caCertificate).toBe(caPem());
     const ca = new X509Certificate(frEnrolment.caCertificate);
     const check = { ca, code: 'FR', now: new Date(), revokedSerials: [] };
-    expect(verifyBureauCertificate(frEnrolment.signingCertificate, { ...check, use: 'signing' }).publicKey.equals(frKeys.signing.publicKey)).toBe(true);
-    expect(verifyBureauCertificate(frEnrolment.encryptionCertificate, { ...check, use: 'encryption' }).publicKey.equals(frKeys.encryption.publicKey)).toBe(true);
+    expect(
+      verifyBureauCertificate(frEnrolment.signingCertificate, { ...check, use: 'signing' }).publicKey.equals(
+        frKeys.signing.publicKey,
+      ),
+    ).toBe(true);
+    expect(
+      verifyBureauCertificate(frEnrolment.encryptionCertificate, { ...check, use: 'encryption' }).publicKey.equals(
+        frKeys.encryption.publicKey,
+      ),
+    ).toBe(true);
 
-    const event = await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR');
+    const event = await events.next<DirectoryChangedEvent>(
+      DIRECTORY_CHANGED_SUBJECT,
+      since,
+      (body) => body.code === 'FR',
+    );
     expect(event.change).toBe('enrolled');
 
-    const expected = { code: 'FR', role: 'bureau', status: 'active', signingCertificate: frEnrolment.signingCertificate, encryptionCertificate: frEnrolment.encryptionCertificate, revokedSerials: [], version: event.version };
+    const expected = {
+      code: 'FR',
+      role: 'bureau',
+      status: 'active',
+      signingCertificate: frEnrolment.signingCertificate,
+      encryptionCertificate: frEnrolment.encryptionCertificate,
+      revokedSerials: [],
+      version: event.version,
+    };
     expect(await entryOverNats('FR')).toEqual(expected);
     expect((await http('GET', '/api/directory/FR', { token: null })).body).toEqual(expected);
     const listed = await request<{ entries: DirectoryEntry[]; version: number }>(DIRECTORY_LIST_SUBJECT, {});
     expect(listed).toEqual({ ok: true, data: { entries: [expected], version: event.version } });
-    expect((await http('GET', '/api/directory', { token: null })).body).toEqual({ entries: [expected], version: event.version });
+    expect((await http('GET', '/api/directory', { token: null })).body).toEqual({
+      entries: [expected],
+      version: event.version,
+    });
   });
 
   it('refuses enrolment without a token, with a used one, with another bureau’s, with a bad CSR or key binding, or an expired one', async () => {
@@ -203,8 +270,12 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     expect(await refusal(await makeEnrolRequest('FR', usedToken, frKeys))).toBe('enrolment-token-used');
     expect(await refusal(await makeEnrolRequest('FR', deToken, frKeys))).toBe('enrolment-token-wrong-bureau');
     expect(await refusal(await makeEnrolRequest('DE', deToken, deKeys, { csrName: 'CN=FR' }))).toBe('csr-invalid');
-    expect(await refusal(await makeEnrolRequest('DE', deToken, deKeys, { bindingKeys: frKeys }))).toBe('key-binding-invalid');
-    expect(await refusal({ ...(await makeEnrolRequest('DE', deToken, deKeys)), signingCsr: 42 as unknown as string })).toBe('invalid-request');
+    expect(await refusal(await makeEnrolRequest('DE', deToken, deKeys, { bindingKeys: frKeys }))).toBe(
+      'key-binding-invalid',
+    );
+    expect(
+      await refusal({ ...(await makeEnrolRequest('DE', deToken, deKeys)), signingCsr: 42 as unknown as string }),
+    ).toBe('invalid-request');
 
     clockOffsetMs = 25 * HOUR_MS;
     try {
@@ -214,7 +285,10 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     }
 
     // Over HTTP, the same refusal, as 401.
-    const http401 = await http('POST', '/api/pki/enrol', { body: await makeEnrolRequest('FR', usedToken, frKeys), token: null });
+    const http401 = await http('POST', '/api/pki/enrol', {
+      body: await makeEnrolRequest('FR', usedToken, frKeys),
+      token: null,
+    });
     expect({ status: http401.status, code: http401.body.code }).toEqual({ status: 401, code: 'enrolment-token-used' });
 
     // Refused attempts did not spend DE's token.
@@ -251,7 +325,10 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
   it('enrols over HTTP too', async () => {
     const token = await issueToken('XH');
     const keys = await generateBureauKeys();
-    const response = await http('POST', '/api/pki/enrol', { body: await makeEnrolRequest('XH', token, keys), token: null });
+    const response = await http('POST', '/api/pki/enrol', {
+      body: await makeEnrolRequest('XH', token, keys),
+      token: null,
+    });
     expect(response.status).toBe(201);
     expect(new X509Certificate(response.body.signingCertificate as string).subject).toBe('O=bureaunet\nCN=XH');
     expect((await entryOverNats('XH')).role).toBe('hub');
@@ -265,7 +342,9 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     if (!reply.ok) throw new Error(reply.error.code);
     const after = await entryOverNats('FR');
     expect(after.signingCertificate).toBe(reply.data.signingCertificate);
-    expect(after.revokedSerials).toEqual([serialOf(frEnrolment.signingCertificate), serialOf(frEnrolment.encryptionCertificate)].sort());
+    expect(after.revokedSerials).toEqual(
+      [serialOf(frEnrolment.signingCertificate), serialOf(frEnrolment.encryptionCertificate)].sort(),
+    );
     expect(after.version).toBeGreaterThan(before.version);
     frEnrolment = reply.data;
   });
@@ -275,7 +354,11 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     const since = events.mark();
     const response = await http('POST', `/api/admin/certificates/${serial}/revoke`);
     expect(response.status).toBe(200);
-    const event = await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR');
+    const event = await events.next<DirectoryChangedEvent>(
+      DIRECTORY_CHANGED_SUBJECT,
+      since,
+      (body) => body.code === 'FR',
+    );
     expect(event.change).toBe('revoked');
     const entry = await entryOverNats('FR');
     expect(entry.revokedSerials).toContain(serial);
@@ -285,7 +368,10 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     expect(response.body).toEqual(entry);
 
     const again = await http('POST', `/api/admin/certificates/${serial.toUpperCase()}/revoke`);
-    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'certificate-already-revoked' });
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'certificate-already-revoked',
+    });
     const unknown = await http('POST', '/api/admin/certificates/0abc/revoke');
     expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'unknown-certificate' });
   });
@@ -294,7 +380,9 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     const since = events.mark();
     const response = await http('POST', '/api/admin/bureaus/DE/revoke');
     expect(response.status).toBe(200);
-    expect(await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'DE')).toMatchObject({ change: 'revoked' });
+    expect(
+      await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'DE'),
+    ).toMatchObject({ change: 'revoked' });
     const entry = await entryOverNats('DE');
     expect(entry.signingCertificate).toBeUndefined();
     expect(entry.encryptionCertificate).toBeUndefined();
@@ -306,13 +394,17 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
   it('suspends and reinstates a bureau, announcing each change', async () => {
     let since = events.mark();
     expect((await http('POST', '/api/admin/bureaus/FR/suspend')).status).toBe(200);
-    expect(await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR')).toMatchObject({ change: 'suspended' });
+    expect(
+      await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR'),
+    ).toMatchObject({ change: 'suspended' });
     expect((await entryOverNats('FR')).status).toBe('suspended');
     expect((await http('POST', '/api/admin/bureaus/FR/suspend')).body.code).toBe('bureau-already-suspended');
 
     since = events.mark();
     expect((await http('POST', '/api/admin/bureaus/FR/reinstate')).status).toBe(200);
-    expect(await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR')).toMatchObject({ change: 'reinstated' });
+    expect(
+      await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, since, (body) => body.code === 'FR'),
+    ).toMatchObject({ change: 'reinstated' });
     expect((await entryOverNats('FR')).status).toBe('active');
     expect((await http('POST', '/api/admin/bureaus/FR/reinstate')).body.code).toBe('bureau-not-suspended');
 
@@ -325,11 +417,20 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
   it('answers unknown and malformed codes with their own errors (HTTP and NATS)', async () => {
     const malformed = await http('GET', '/api/directory/fr', { token: null });
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toEqual({ code: 'invalid-request', reason: expect.stringContaining('two-letter upper-case bureau code') });
+    expect(malformed.body).toEqual({
+      code: 'invalid-request',
+      reason: expect.stringContaining('two-letter upper-case bureau code'),
+    });
     const unknown = await http('GET', '/api/directory/ZZ', { token: null });
     expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'unknown-bureau' });
-    expect(await request(DIRECTORY_GET_SUBJECT, { code: 'ZZ' })).toEqual({ ok: false, error: { code: 'unknown-bureau', reason: 'bureau ZZ is not registered' } });
-    expect(await request(DIRECTORY_GET_SUBJECT, { code: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await request(DIRECTORY_GET_SUBJECT, { code: 'ZZ' })).toEqual({
+      ok: false,
+      error: { code: 'unknown-bureau', reason: 'bureau ZZ is not registered' },
+    });
+    expect(await request(DIRECTORY_GET_SUBJECT, { code: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     const badToken = await http('POST', '/api/admin/enrolment-tokens', { body: { code: 'France' } });
     expect({ status: badToken.status, code: badToken.body.code }).toEqual({ status: 400, code: 'invalid-request' });
   });
@@ -337,8 +438,16 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
   it('beats with the current directory version', async () => {
     const listed = await request<{ version: number }>(DIRECTORY_LIST_SUBJECT, {});
     if (!listed.ok) throw new Error(listed.error.code);
-    const beat = await events.next<DirectoryHeartbeat>(DIRECTORY_HEARTBEAT_SUBJECT, events.mark(), (body) => body.version === listed.data.version);
-    expect(directoryHeartbeatSchema.parse(beat)).toEqual({ at: expect.any(String), version: listed.data.version, rulesVersion: expect.any(Number) });
+    const beat = await events.next<DirectoryHeartbeat>(
+      DIRECTORY_HEARTBEAT_SUBJECT,
+      events.mark(),
+      (body) => body.version === listed.data.version,
+    );
+    expect(directoryHeartbeatSchema.parse(beat)).toEqual({
+      at: expect.any(String),
+      version: listed.data.version,
+      rulesVersion: expect.any(Number),
+    });
   });
 
   it('keeps its CA and directory across a restart', async () => {

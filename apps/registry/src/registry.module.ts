@@ -112,9 +112,29 @@ export class RegistryModule {
       module: RegistryModule,
       imports: [
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
-        PersistenceModule.forRoot({ database: registryDatabasePath(config), entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS, maxBytes: megabytes(config.databaseMaxMb) }),
+        PersistenceModule.forRoot({
+          database: registryDatabasePath(config),
+          entities: REGISTRY_ENTITIES,
+          migrations: REGISTRY_MIGRATIONS,
+          maxBytes: megabytes(config.databaseMaxMb),
+        }),
       ],
-      controllers: [AdminController, DirectoryController, DirectoryHandler, EnrolmentController, EnrolmentHandler, PkiController, RulesController, RulesHandler, OperationController, OperationHandler, RenewalController, RenewalHandler, HealthController, CaTrustHandler],
+      controllers: [
+        AdminController,
+        DirectoryController,
+        DirectoryHandler,
+        EnrolmentController,
+        EnrolmentHandler,
+        PkiController,
+        RulesController,
+        RulesHandler,
+        OperationController,
+        OperationHandler,
+        RenewalController,
+        RenewalHandler,
+        HealthController,
+        CaTrustHandler,
+      ],
       providers,
     };
   }

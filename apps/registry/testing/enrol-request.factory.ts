@@ -11,9 +11,26 @@ export interface EnrolRequestOptions {
 }
 
 /** What a bureau sends to enrol: a CSR made with @peculiar/x509 and the key binding from libs/crypto. */
-export async function makeEnrolRequest(code: string, token: string | undefined, keys: BureauKeys, options: EnrolRequestOptions = {}): Promise<Partial<EnrolRequest>> {
-  const privateKey = await webcrypto.subtle.importKey('pkcs8', keys.signing.privateKey.export({ type: 'pkcs8', format: 'der' }), ED25519, false, ['sign']);
-  const publicKey = await webcrypto.subtle.importKey('spki', keys.signing.publicKey.export({ type: 'spki', format: 'der' }), ED25519, true, ['verify']);
+export async function makeEnrolRequest(
+  code: string,
+  token: string | undefined,
+  keys: BureauKeys,
+  options: EnrolRequestOptions = {},
+): Promise<Partial<EnrolRequest>> {
+  const privateKey = await webcrypto.subtle.importKey(
+    'pkcs8',
+    keys.signing.privateKey.export({ type: 'pkcs8', format: 'der' }),
+    ED25519,
+    false,
+    ['sign'],
+  );
+  const publicKey = await webcrypto.subtle.importKey(
+    'spki',
+    keys.signing.publicKey.export({ type: 'spki', format: 'der' }),
+    ED25519,
+    true,
+    ['verify'],
+  );
   const csr = await x509.Pkcs10CertificateRequestGenerator.create({
     name: options.csrName ?? `CN=${code}, O=bureaunet`,
     keys: { privateKey, publicKey },
@@ -26,6 +43,10 @@ export async function makeEnrolRequest(code: string, token: string | undefined, 
     ...(token === undefined ? {} : { token }),
     signingCsr: csr.toString('pem'),
     encryptionKey,
-    encryptionKeyBinding: await bindEncryptionKey({ code, encryptionKeyPem: encryptionKey, signingKey: binder.signing.privateKey }),
+    encryptionKeyBinding: await bindEncryptionKey({
+      code,
+      encryptionKeyPem: encryptionKey,
+      signingKey: binder.signing.privateKey,
+    }),
   };
 }

@@ -25,11 +25,15 @@ export class NatsEventLog {
   next<T>(subject: string, since: number, match: (body: T) => boolean = () => true): Promise<T> {
     const found = this.seen.slice(since).find((event) => event.subject === subject && match(event.body as T));
     if (found) return Promise.resolve(found.body as T);
-    return new Promise((resolve) => this.waiters.push({ subject, match: (body) => match(body as T), resolve: (body) => resolve(body as T) }));
+    return new Promise((resolve) =>
+      this.waiters.push({ subject, match: (body) => match(body as T), resolve: (body) => resolve(body as T) }),
+    );
   }
 
   private push(subject: string, body: unknown): void {
     this.seen.push({ subject, body });
-    this.waiters = this.waiters.filter((waiter) => !(waiter.subject === subject && waiter.match(body) && (waiter.resolve(body), true)));
+    this.waiters = this.waiters.filter(
+      (waiter) => !(waiter.subject === subject && waiter.match(body) && (waiter.resolve(body), true)),
+    );
   }
 }

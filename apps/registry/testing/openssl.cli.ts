@@ -14,7 +14,15 @@ export class OpensslCli {
   verify(caPem: string, certificatePem: string, at: Date): string {
     const ca = this.file('ca.pem', caPem);
     const certificate = this.file('certificate.pem', certificatePem);
-    return this.run(['verify', '-x509_strict', '-attime', String(Math.floor(at.getTime() / 1000)), '-CAfile', ca, certificate]);
+    return this.run([
+      'verify',
+      '-x509_strict',
+      '-attime',
+      String(Math.floor(at.getTime() / 1000)),
+      '-CAfile',
+      ca,
+      certificate,
+    ]);
   }
 
   /** `openssl x509 -text`: the certificate as openssl reads it. */

@@ -30,12 +30,24 @@ export interface BrokerPermissions {
 
 const inboxOf = (user: string): string => `_INBOX_${user}`;
 const REGISTRY_EVENTS = ['bn.registry.>'];
-const DIRECTORY_REQUESTS = [DIRECTORY_GET_SUBJECT, DIRECTORY_LIST_SUBJECT, ENROL_SUBJECT, RENEW_SUBJECT, CA_TRUST_SUBJECT];
+const DIRECTORY_REQUESTS = [
+  DIRECTORY_GET_SUBJECT,
+  DIRECTORY_LIST_SUBJECT,
+  ENROL_SUBJECT,
+  RENEW_SUBJECT,
+  CA_TRUST_SUBJECT,
+];
 const DIRECTORY_EVENTS = [DIRECTORY_CHANGED_SUBJECT, DIRECTORY_HEARTBEAT_SUBJECT];
 
 export function registryPermissions(): BrokerPermissions {
   const user = 'registry';
-  return { user, inboxPrefix: inboxOf(user), publish: [...REGISTRY_EVENTS, '$JS.API.>', `${inboxOf(user)}.>`], subscribe: [...REGISTRY_EVENTS, `${inboxOf(user)}.>`], allowResponses: true };
+  return {
+    user,
+    inboxPrefix: inboxOf(user),
+    publish: [...REGISTRY_EVENTS, '$JS.API.>', `${inboxOf(user)}.>`],
+    subscribe: [...REGISTRY_EVENTS, `${inboxOf(user)}.>`],
+    allowResponses: true,
+  };
 }
 
 export function gatewayPermissions(): BrokerPermissions {
@@ -44,7 +56,14 @@ export function gatewayPermissions(): BrokerPermissions {
     user,
     inboxPrefix: inboxOf(user),
     // The gateway manages the streams and its own consumers; it alone publishes deliveries.
-    publish: [deliverSubject('*'), ...DIRECTORY_REQUESTS, RULES_GET_SUBJECT, LEDGER_STH_SUBJECT, '$JS.API.>', '$JS.ACK.>'],
+    publish: [
+      deliverSubject('*'),
+      ...DIRECTORY_REQUESTS,
+      RULES_GET_SUBJECT,
+      LEDGER_STH_SUBJECT,
+      '$JS.API.>',
+      '$JS.ACK.>',
+    ],
     subscribe: [...DIRECTORY_EVENTS, RULES_CHANGED_SUBJECT, LEDGER_STH_SUBJECT, `${inboxOf(user)}.>`],
     allowResponses: false,
   };

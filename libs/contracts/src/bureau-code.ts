@@ -9,7 +9,9 @@ export const GATEWAY_CODE = 'XG';
 
 export const BUREAU_CODE_PATTERN = /^[A-Z]{2}$/;
 
-export const bureauCodeSchema = z.string().regex(BUREAU_CODE_PATTERN, 'must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)');
+export const bureauCodeSchema = z
+  .string()
+  .regex(BUREAU_CODE_PATTERN, 'must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)');
 
 export type BureauCode = string;
 

@@ -33,7 +33,11 @@ export const directoryGetRequestSchema = z.object({ code: bureauCodeSchema }).st
 export type DirectoryGetRequest = z.infer<typeof directoryGetRequestSchema>;
 
 export const directoryChangedEventSchema = z
-  .object({ code: bureauCodeSchema, version: z.number().int(), change: z.enum(['enrolled', 'renewed', 'revoked', 'suspended', 'reinstated', 'registered']) })
+  .object({
+    code: bureauCodeSchema,
+    version: z.number().int(),
+    change: z.enum(['enrolled', 'renewed', 'revoked', 'suspended', 'reinstated', 'registered']),
+  })
   .strict();
 export type DirectoryChangedEvent = z.infer<typeof directoryChangedEventSchema>;
 

@@ -14,7 +14,10 @@ export const DELIVERY_REPORT_TYP = 'bureaunet-report+jws';
 // UUID (v7 recommended) or ULID: the replay and dedupe key end to end.
 const envelopeIdSchema = z
   .string()
-  .regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26})$/, 'must be a UUID or a ULID');
+  .regex(
+    /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26})$/,
+    'must be a UUID or a ULID',
+  );
 
 const isoInstant = z.string().datetime({ offset: false, message: 'must be an ISO 8601 UTC instant' });
 
@@ -68,10 +71,14 @@ export const envelopePayloadSchema = z
   .strict()
   .superRefine((payload, ctx) => {
     const contentless = CONTENTLESS_KINDS.includes(payload.kind);
-    if (contentless && payload.content) ctx.addIssue({ code: 'custom', path: ['content'], message: `must be absent for kind ${payload.kind}` });
-    if (!contentless && !payload.content) ctx.addIssue({ code: 'custom', path: ['content'], message: `is required for kind ${payload.kind}` });
-    if (payload.kind === 'receipt' && !payload.meta.receiptFor) ctx.addIssue({ code: 'custom', path: ['meta', 'receiptFor'], message: 'is required for a receipt' });
-    if (Date.parse(payload.expiresAt) <= Date.parse(payload.createdAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after createdAt' });
+    if (contentless && payload.content)
+      ctx.addIssue({ code: 'custom', path: ['content'], message: `must be absent for kind ${payload.kind}` });
+    if (!contentless && !payload.content)
+      ctx.addIssue({ code: 'custom', path: ['content'], message: `is required for kind ${payload.kind}` });
+    if (payload.kind === 'receipt' && !payload.meta.receiptFor)
+      ctx.addIssue({ code: 'custom', path: ['meta', 'receiptFor'], message: 'is required for a receipt' });
+    if (Date.parse(payload.expiresAt) <= Date.parse(payload.createdAt))
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after createdAt' });
   });
 export type EnvelopePayload = z.infer<typeof envelopePayloadSchema>;
 

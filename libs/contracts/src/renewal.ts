@@ -30,6 +30,10 @@ export type RenewalClaims = z.infer<typeof renewalClaimsSchema>;
  * `previous` lists the CAs still trusted until they are retired.
  */
 export const caTrustSchema = z
-  .object({ issuing: z.string().max(8192), link: z.string().max(8192).optional(), previous: z.array(z.string().max(8192)).max(4) })
+  .object({
+    issuing: z.string().max(8192),
+    link: z.string().max(8192).optional(),
+    previous: z.array(z.string().max(8192)).max(4),
+  })
   .strict();
 export type CaTrust = z.infer<typeof caTrustSchema>;

@@ -85,8 +85,17 @@ export type OperationAlertBody = z.infer<typeof operationAlertBodySchema>;
  */
 export const workflowNoteSchema = z.discriminatedUnion('workflow', [
   z.object({ workflow: z.literal('notice-refusal'), requestId: z.string().max(64), reason: text(2000) }).strict(),
-  z.object({ workflow: z.literal('diffusion-withdrawal'), diffusionId: z.string().max(64), reason: text(2000) }).strict(),
-  z.object({ workflow: z.literal('operation-reply'), alertId: z.string().max(64), operationId: z.string().max(64), text: text(4000) }).strict(),
+  z
+    .object({ workflow: z.literal('diffusion-withdrawal'), diffusionId: z.string().max(64), reason: text(2000) })
+    .strict(),
+  z
+    .object({
+      workflow: z.literal('operation-reply'),
+      alertId: z.string().max(64),
+      operationId: z.string().max(64),
+      text: text(4000),
+    })
+    .strict(),
 ]);
 export type WorkflowNote = z.infer<typeof workflowNoteSchema>;
 

@@ -6,7 +6,10 @@ describe('generateBureauKeys', () => {
   it('makes an Ed25519 signing pair and an X25519 encryption pair', async () => {
     const keys = await generateBureauKeys();
     expect([keys.signing.privateKey.asymmetricKeyType, keys.signing.publicKey.type]).toEqual(['ed25519', 'public']);
-    expect([keys.encryption.privateKey.asymmetricKeyType, keys.encryption.publicKey.type]).toEqual(['x25519', 'public']);
+    expect([keys.encryption.privateKey.asymmetricKeyType, keys.encryption.publicKey.type]).toEqual([
+      'x25519',
+      'public',
+    ]);
     expect(createPublicKey(keys.signing.privateKey).equals(keys.signing.publicKey)).toBe(true);
   });
 
@@ -24,7 +27,12 @@ describe('generateBureauKeys', () => {
 
 describe('EdDSA as jose and node:crypto produce it (RFC 8037 appendix A)', () => {
   // A.1 key; A.4 signature over "Example of Ed25519 signing" with protected header {"alg":"EdDSA"}.
-  const jwk = { kty: 'OKP', crv: 'Ed25519', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' };
+  const jwk = {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A',
+    x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+  };
   const expected = {
     protected: 'eyJhbGciOiJFZERTQSJ9',
     payload: 'RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc',
@@ -33,7 +41,9 @@ describe('EdDSA as jose and node:crypto produce it (RFC 8037 appendix A)', () =>
 
   it('signs to the exact published signature bytes', async () => {
     const key = createPrivateKey({ key: jwk, format: 'jwk' });
-    const signed = await new FlattenedSign(new TextEncoder().encode('Example of Ed25519 signing')).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
+    const signed = await new FlattenedSign(new TextEncoder().encode('Example of Ed25519 signing'))
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .sign(key);
     expect(signed).toEqual(expected);
   });
 

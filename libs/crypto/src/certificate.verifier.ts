@@ -27,7 +27,10 @@ export function bureauCodeOf(cert: X509Certificate): string {
     .map((line) => line.slice('CN='.length));
   const [name] = names;
   if (names.length !== 1 || !name) {
-    throw new CryptoError('certificate-invalid', `certificate subject "${cert.subject.replace(/\n/g, ', ')}" must carry exactly one CN`);
+    throw new CryptoError(
+      'certificate-invalid',
+      `certificate subject "${cert.subject.replace(/\n/g, ', ')}" must carry exactly one CN`,
+    );
   }
   return name;
 }
@@ -38,7 +41,10 @@ export function verifyBureauCertificate(pem: string, check: CertificateCheck): X
   checkIssuer(cert, check.ca);
   const keyType = cert.publicKey.asymmetricKeyType;
   if (keyType !== KEY_TYPE_FOR_USE[check.use]) {
-    throw new CryptoError('certificate-invalid', `${check.use} certificate must hold an ${KEY_TYPE_FOR_USE[check.use]} key, not ${keyType ?? 'unknown'}`);
+    throw new CryptoError(
+      'certificate-invalid',
+      `${check.use} certificate must hold an ${KEY_TYPE_FOR_USE[check.use]} key, not ${keyType ?? 'unknown'}`,
+    );
   }
   checkValidity(check.ca, check.now, 'the CA certificate');
   checkValidity(cert, check.now, `certificate ${cert.serialNumber}`);
@@ -47,7 +53,8 @@ export function verifyBureauCertificate(pem: string, check: CertificateCheck): X
     throw new CryptoError('certificate-revoked', `certificate ${cert.serialNumber} is revoked`);
   }
   const code = bureauCodeOf(cert);
-  if (code !== check.code) throw new CryptoError('sender-mismatch', `certificate is for bureau ${code}, not ${check.code}`);
+  if (code !== check.code)
+    throw new CryptoError('sender-mismatch', `certificate is for bureau ${code}, not ${check.code}`);
   return cert;
 }
 
@@ -64,13 +71,20 @@ function checkIssuer(cert: X509Certificate, ca: X509Certificate): void {
   if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) {
     throw new CryptoError('certificate-invalid', `certificate ${cert.serialNumber} was not issued by the bureaunet CA`);
   }
-  if (cert.ca) throw new CryptoError('certificate-invalid', `certificate ${cert.serialNumber} is a CA certificate, not a bureau certificate`);
+  if (cert.ca)
+    throw new CryptoError(
+      'certificate-invalid',
+      `certificate ${cert.serialNumber} is a CA certificate, not a bureau certificate`,
+    );
 }
 
 function checkValidity(cert: X509Certificate, now: Date, what: string): void {
   const time = now.getTime();
   if (time < Date.parse(cert.validFrom) || time > Date.parse(cert.validTo)) {
-    throw new CryptoError('certificate-expired', `${what} is valid from ${cert.validFrom} to ${cert.validTo}, not at ${now.toISOString()}`);
+    throw new CryptoError(
+      'certificate-expired',
+      `${what} is valid from ${cert.validFrom} to ${cert.validTo}, not at ${now.toISOString()}`,
+    );
   }
 }
 

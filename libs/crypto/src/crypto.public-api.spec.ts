@@ -36,7 +36,15 @@ describe('@bureaunet/crypto public API', () => {
     const mrSigning = verifyBureauCertificate(mr.signingPem, { ...check, code: 'MR', use: 'signing' });
     const now = new Date();
     const sealed = await sealEnvelope({
-      payload: { id: randomUUID(), kind: 'message', from: 'MR', to: ['FR'], createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + 60_000).toISOString(), meta: {} },
+      payload: {
+        id: randomUUID(),
+        kind: 'message',
+        from: 'MR',
+        to: ['FR'],
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 60_000).toISOString(),
+        meta: {},
+      },
       body: { text: 'bonjour' },
       recipients: [{ code: 'FR', kid: certificateKid(frEncryption), key: frEncryption.publicKey }],
       signer: { kid: certificateKid(mrSigning), key: mr.keys.signing.privateKey },
@@ -44,7 +52,11 @@ describe('@bureaunet/crypto public API', () => {
 
     // Gateway: the sender's certificate must name payload.from; FR must have an entry.
     const atGateway = parseEnvelope(sealed.serialized);
-    const senderCert = verifyBureauCertificate(mr.signingPem, { ...check, code: atGateway.payload.from, use: 'signing' });
+    const senderCert = verifyBureauCertificate(mr.signingPem, {
+      ...check,
+      code: atGateway.payload.from,
+      use: 'signing',
+    });
     expect(atGateway.header.kid).toBe(certificateKid(senderCert));
     await verifyEnvelopeSignature(atGateway, senderCert.publicKey);
     expect(jweRecipientKids(atGateway)).toEqual([certificateKid(frEncryption)]);
@@ -52,7 +64,11 @@ describe('@bureaunet/crypto public API', () => {
     // Recipient: verifies end to end, then decrypts its own entry.
     const atRecipient = parseEnvelope(Buffer.from(sealed.serialized));
     await verifyEnvelopeSignature(atRecipient, senderCert.publicKey);
-    const content = await decryptEnvelopeContent(atRecipient, { code: bureauCodeOf(frEncryption), kid: certificateKid(frEncryption), privateKey: fr.keys.encryption.privateKey });
+    const content = await decryptEnvelopeContent(atRecipient, {
+      code: bureauCodeOf(frEncryption),
+      kid: certificateKid(frEncryption),
+      privateKey: fr.keys.encryption.privateKey,
+    });
     expect(content).toEqual({ body: { text: 'bonjour' } });
   });
 
@@ -67,6 +83,10 @@ describe('@bureaunet/crypto public API', () => {
     })();
     expect(error).toBeInstanceOf(CryptoError);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'CryptoError', code: 'malformed-envelope', message: expect.stringContaining('envelope: is not JSON') });
+    expect(error).toMatchObject({
+      name: 'CryptoError',
+      code: 'malformed-envelope',
+      message: expect.stringContaining('envelope: is not JSON'),
+    });
   });
 });

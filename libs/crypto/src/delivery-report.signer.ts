@@ -17,8 +17,15 @@ export async function signDeliveryReport(report: DeliveryReport, signer: Envelop
 }
 
 /** Same refusals as an envelope (size, alg allow-list, crit, typ), then the gateway's signature. */
-export async function openDeliveryReport(raw: string | Uint8Array, publicKey: KeyObject): Promise<{ report: DeliveryReport; kid: string }> {
-  const { jws, header, payload } = parseSignedJws(raw, { what: 'delivery report', typ: DELIVERY_REPORT_TYP, maxBytes: MAX_ENVELOPE_BYTES });
+export async function openDeliveryReport(
+  raw: string | Uint8Array,
+  publicKey: KeyObject,
+): Promise<{ report: DeliveryReport; kid: string }> {
+  const { jws, header, payload } = parseSignedJws(raw, {
+    what: 'delivery report',
+    typ: DELIVERY_REPORT_TYP,
+    maxBytes: MAX_ENVELOPE_BYTES,
+  });
   await verifyJwsSignature(jws, publicKey, 'delivery report');
   const checked = deliveryReportSchema.safeParse(payload);
   if (!checked.success) throw new CryptoError('malformed-envelope', schemaIssues(checked.error, 'report'));
@@ -27,5 +34,6 @@ export async function openDeliveryReport(raw: string | Uint8Array, publicKey: Ke
 
 /** The kid a delivery report names, before any signature work: which of the gateway's keys to verify it with. */
 export function deliveryReportKid(raw: string | Uint8Array): string {
-  return parseSignedJws(raw, { what: 'delivery report', typ: DELIVERY_REPORT_TYP, maxBytes: MAX_ENVELOPE_BYTES }).header.kid;
+  return parseSignedJws(raw, { what: 'delivery report', typ: DELIVERY_REPORT_TYP, maxBytes: MAX_ENVELOPE_BYTES }).header
+    .kid;
 }

@@ -31,7 +31,7 @@ export interface EncryptionKeyBindingInput {
 export async function bindEncryptionKey(input: EncryptionKeyBindingInput): Promise<string> {
   const encryptionKey = createPublicKey(input.encryptionKeyPem);
   assertKeyType(encryptionKey, { asymmetricKeyType: 'x25519', type: 'public' }, 'encryptionKeyPem');
-  const kid = await calculateJwkThumbprint(createPublicKey(input.signingKey).export({ format: 'jwk' }) as JWK);
+  const kid = await calculateJwkThumbprint(createPublicKey(input.signingKey).export({ format: 'jwk' }));
   const iat = Math.floor((input.now ?? new Date()).getTime() / 1000);
   const payload = { code: input.code, encryptionKey: exportPublicKeyPem(encryptionKey), iat };
   const jws = await signJsonPayload(payload, { kid, typ: KEY_BINDING_TYP }, input.signingKey);
@@ -45,20 +45,41 @@ export interface EncryptionKeyBindingExpectation {
 }
 
 /** Refuses unless the signing key vouched for exactly this code and this encryption key. */
-export async function verifyEncryptionKeyBinding(binding: string, expected: EncryptionKeyBindingExpectation): Promise<void> {
-  const [protectedB64 = '', payloadB64 = '', signature = '', ...extra] = binding.length <= MAX_BINDING_CHARS ? binding.split('.') : [];
-  if (!protectedB64 || extra.length > 0) throw new CryptoError('malformed-envelope', `key binding: must be a compact JWS of at most ${MAX_BINDING_CHARS} characters`);
+export async function verifyEncryptionKeyBinding(
+  binding: string,
+  expected: EncryptionKeyBindingExpectation,
+): Promise<void> {
+  const [protectedB64 = '', payloadB64 = '', signature = '', ...extra] =
+    binding.length <= MAX_BINDING_CHARS ? binding.split('.') : [];
+  if (!protectedB64 || extra.length > 0)
+    throw new CryptoError(
+      'malformed-envelope',
+      `key binding: must be a compact JWS of at most ${MAX_BINDING_CHARS} characters`,
+    );
   // The header goes first, so an unsecured JWS (alg none, empty signature) is refused as such.
-  checkJwsHeader(parseJsonObject(decodeBase64url(protectedB64, 'key binding protected header'), 'key binding protected header'), KEY_BINDING_TYP);
-  if (!payloadB64 || !signature) throw new CryptoError('malformed-envelope', 'key binding: must be a compact JWS with a payload and a signature');
-  await verifyJwsSignature({ protected: protectedB64, payload: payloadB64, signature }, expected.signingPublicKey, 'key binding');
-  const checked = keyBindingPayloadSchema.safeParse(parseJsonObject(decodeBase64url(payloadB64, 'key binding payload'), 'key binding payload'));
+  checkJwsHeader(
+    parseJsonObject(decodeBase64url(protectedB64, 'key binding protected header'), 'key binding protected header'),
+    KEY_BINDING_TYP,
+  );
+  if (!payloadB64 || !signature)
+    throw new CryptoError('malformed-envelope', 'key binding: must be a compact JWS with a payload and a signature');
+  await verifyJwsSignature(
+    { protected: protectedB64, payload: payloadB64, signature },
+    expected.signingPublicKey,
+    'key binding',
+  );
+  const checked = keyBindingPayloadSchema.safeParse(
+    parseJsonObject(decodeBase64url(payloadB64, 'key binding payload'), 'key binding payload'),
+  );
   if (!checked.success) throw new CryptoError('malformed-envelope', schemaIssues(checked.error, 'key binding'));
   if (checked.data.code !== expected.code) {
     throw new CryptoError('malformed-envelope', `key binding is for bureau ${checked.data.code}, not ${expected.code}`);
   }
   if (!sameSpki(checked.data.encryptionKey, expected.encryptionKeyPem)) {
-    throw new CryptoError('malformed-envelope', `key binding vouches for a different encryption key than the one submitted by ${expected.code}`);
+    throw new CryptoError(
+      'malformed-envelope',
+      `key binding vouches for a different encryption key than the one submitted by ${expected.code}`,
+    );
   }
 }
 
@@ -69,13 +90,15 @@ function sameSpki(boundPem: string, submittedPem: string): boolean {
 
 function spkiDer(pem: string, what: string): Buffer {
   // createPublicKey would also accept a private key PEM and derive its public half.
-  if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw new CryptoError('malformed-envelope', `${what}: must be an SPKI PEM public key`);
+  if (!pem.includes('-----BEGIN PUBLIC KEY-----'))
+    throw new CryptoError('malformed-envelope', `${what}: must be an SPKI PEM public key`);
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
   } catch {
     throw new CryptoError('malformed-envelope', `${what}: is not a PEM public key`);
   }
-  if (key.asymmetricKeyType !== 'x25519') throw new CryptoError('malformed-envelope', `${what}: must be an X25519 key, got ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'x25519')
+    throw new CryptoError('malformed-envelope', `${what}: must be an X25519 key, got ${key.asymmetricKeyType}`);
   return key.export({ type: 'spki', format: 'der' });
 }

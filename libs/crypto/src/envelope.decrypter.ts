@@ -26,10 +26,17 @@ export function jweRecipientKids(parsed: ParsedEnvelope): string[] {
  * Decrypts the one entry for key.kid. Call after verifyEnvelopeSignature: the binding checks
  * below trust payload.id and payload.from.
  */
-export async function decryptEnvelopeContent(parsed: ParsedEnvelope, key: EnvelopeDecryptionKey): Promise<EnvelopeContent> {
+export async function decryptEnvelopeContent(
+  parsed: ParsedEnvelope,
+  key: EnvelopeDecryptionKey,
+): Promise<EnvelopeContent> {
   assertKeyType(key.privateKey, { asymmetricKeyType: 'x25519', type: 'private' }, 'key.privateKey');
   const jwe = parsed.payload.content;
-  if (!jwe) throw new CryptoError('not-encrypted-for-recipient', `envelope ${parsed.payload.id} of kind ${parsed.payload.kind} carries no content`);
+  if (!jwe)
+    throw new CryptoError(
+      'not-encrypted-for-recipient',
+      `envelope ${parsed.payload.id} of kind ${parsed.payload.kind} carries no content`,
+    );
   const entry = selectEntry(jwe, key);
   checkBinding(jwe, parsed);
   const plaintext = await decryptEntry(entry, key);
@@ -44,10 +51,13 @@ function selectEntry(jwe: GeneralJwe, key: EnvelopeDecryptionKey): FlattenedJWE 
   if (!recipient) throw new CryptoError('not-encrypted-for-recipient', `no JWE entry for kid ${key.kid}`);
   const addressee = recipient.header?.['bn_to'];
   if (addressee !== key.code) {
-    throw new CryptoError('not-encrypted-for-recipient', `the JWE entry for kid ${key.kid} is addressed to ${String(addressee)}, not ${key.code}`);
+    throw new CryptoError(
+      'not-encrypted-for-recipient',
+      `the JWE entry for kid ${key.kid} is addressed to ${String(addressee)}, not ${key.code}`,
+    );
   }
   const { recipients: _all, ...shared } = jwe;
-  return { ...shared, header: recipient.header, encrypted_key: recipient.encrypted_key } as FlattenedJWE;
+  return { ...shared, header: recipient.header, encrypted_key: recipient.encrypted_key };
 }
 
 // The protected header is GCM additional data, so these values are authentic once decryption succeeds.
@@ -70,6 +80,9 @@ async function decryptEntry(entry: FlattenedJWE, key: EnvelopeDecryptionKey): Pr
     return plaintext;
   } catch (error) {
     // Any failure here comes from what the sender put in the entry, never from our own state.
-    throw new CryptoError('bad-content', `the JWE entry for kid ${key.kid} does not decrypt: ${(error as Error).message}`);
+    throw new CryptoError(
+      'bad-content',
+      `the JWE entry for kid ${key.kid} does not decrypt: ${(error as Error).message}`,
+    );
   }
 }

@@ -16,7 +16,12 @@ describe('parseEnvelope under fuzzing', () => {
 
   beforeAll(async () => {
     [mr, fr] = await createTestBureaus(['MR', 'FR']);
-    sealed = await sealEnvelope({ payload: testPayloadHeader(mr, [fr]), body: { text: 'fuzz' }, recipients: [fr.recipientKey], signer: mr.signer });
+    sealed = await sealEnvelope({
+      payload: testPayloadHeader(mr, [fr]),
+      body: { text: 'fuzz' },
+      recipients: [fr.recipientKey],
+      signer: mr.signer,
+    });
   });
 
   function outcome(raw: string | Uint8Array): 'parsed' | 'refused' {
@@ -30,22 +35,42 @@ describe('parseEnvelope under fuzzing', () => {
   }
 
   it('refuses arbitrary bytes with a CryptoError', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => outcome(bytes) === 'refused'), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => outcome(bytes) === 'refused'),
+      { numRuns: 2_000 },
+    );
   });
 
   it('refuses arbitrary JSON values and JWS-shaped objects with a CryptoError', () => {
-    const jwsShaped = fc.record({ protected: fc.oneof(fc.string(), fc.base64String()), payload: fc.oneof(fc.string(), fc.base64String(), fc.jsonValue()), signature: fc.string() }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.oneof(fc.jsonValue(), jwsShaped), (value) => outcome(JSON.stringify(value)) === 'refused'), { numRuns: 2_000 });
+    const jwsShaped = fc.record(
+      {
+        protected: fc.oneof(fc.string(), fc.base64String()),
+        payload: fc.oneof(fc.string(), fc.base64String(), fc.jsonValue()),
+        signature: fc.string(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), jwsShaped), (value) => outcome(JSON.stringify(value)) === 'refused'),
+      { numRuns: 2_000 },
+    );
   });
 
   it('refuses deeply nested JSON, as the whole input or inside the signed payload, without overflowing the stack', () => {
     const nested = (depth: number, open: string, close: string) => `${open.repeat(depth)}0${close.repeat(depth)}`;
     fc.assert(
-      fc.property(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom(['[', ']'], ['{"a":', '}']), (depth, [open, close]) => {
-        const deep = nested(depth, open!, close!);
-        const inPayload = JSON.stringify({ ...sealed.jws, payload: Buffer.from(`{"v":1,"meta":${deep}}`).toString('base64url') });
-        return outcome(deep) === 'refused' && outcome(inPayload) === 'refused';
-      }),
+      fc.property(
+        fc.integer({ min: 1_000, max: 100_000 }),
+        fc.constantFrom(['[', ']'], ['{"a":', '}']),
+        (depth, [open, close]) => {
+          const deep = nested(depth, open, close);
+          const inPayload = JSON.stringify({
+            ...sealed.jws,
+            payload: Buffer.from(`{"v":1,"meta":${deep}}`).toString('base64url'),
+          });
+          return outcome(deep) === 'refused' && outcome(inPayload) === 'refused';
+        },
+      ),
       { numRuns: 20 },
     );
   });

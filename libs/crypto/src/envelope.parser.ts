@@ -21,7 +21,11 @@ export interface ParsedEnvelope {
  * schema. The signature is NOT verified yet: see verifyEnvelopeSignature.
  */
 export function parseEnvelope(raw: string | Uint8Array, options: { maxBytes?: number } = {}): ParsedEnvelope {
-  const { jws, header, payload } = parseSignedJws(raw, { what: 'envelope', typ: ENVELOPE_TYP, maxBytes: options.maxBytes ?? MAX_ENVELOPE_BYTES });
+  const { jws, header, payload } = parseSignedJws(raw, {
+    what: 'envelope',
+    typ: ENVELOPE_TYP,
+    maxBytes: options.maxBytes ?? MAX_ENVELOPE_BYTES,
+  });
   const checked = envelopePayloadSchema.safeParse(payload);
   if (!checked.success) throw new CryptoError('malformed-envelope', schemaIssues(checked.error, 'payload'));
   if (checked.data.content) checkJweHeaders(checked.data.content);

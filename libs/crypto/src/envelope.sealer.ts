@@ -73,25 +73,34 @@ function validatePayload(input: SealInput, contentless: boolean): EnvelopePayloa
 }
 
 function checkRecipients(payload: EnvelopePayload, recipients: readonly EnvelopeRecipientKey[]): void {
-  if (recipients.length === 0) throw new CryptoError('malformed-envelope', 'recipients: at least one recipient key is required');
+  if (recipients.length === 0)
+    throw new CryptoError('malformed-envelope', 'recipients: at least one recipient key is required');
   const kids = new Set<string>();
   recipients.forEach((recipient, index) => {
     assertKeyType(recipient.key, { asymmetricKeyType: 'x25519', type: 'public' }, `recipients[${index}].key`);
-    if (kids.has(recipient.kid)) throw new CryptoError('malformed-envelope', `recipients[${index}].kid: ${recipient.kid} appears twice`);
+    if (kids.has(recipient.kid))
+      throw new CryptoError('malformed-envelope', `recipients[${index}].kid: ${recipient.kid} appears twice`);
     kids.add(recipient.kid);
   });
   // A listed addressee without an entry could never read the message: catch it before sending.
   const codes = new Set(recipients.map((recipient) => recipient.code));
   const missing = payload.to === 'all' ? [] : payload.to.filter((code) => !codes.has(code));
-  if (missing.length > 0) throw new CryptoError('malformed-envelope', `recipients: no key for ${missing.join(', ')} listed in payload.to`);
+  if (missing.length > 0)
+    throw new CryptoError('malformed-envelope', `recipients: no key for ${missing.join(', ')} listed in payload.to`);
 }
 
 async function encryptContent(payload: EnvelopePayload, input: SealInput): Promise<GeneralJwe> {
   const plaintext = serializeContent(input.body);
   // bn_id and bn_from bind the ciphertext to this envelope: lifted into another, it fails to decrypt.
-  const encrypter = new GeneralEncrypt(plaintext).setProtectedHeader({ enc: JWE_CONTENT_ENCRYPTION_ALGORITHM, bn_id: payload.id, bn_from: payload.from });
+  const encrypter = new GeneralEncrypt(plaintext).setProtectedHeader({
+    enc: JWE_CONTENT_ENCRYPTION_ALGORITHM,
+    bn_id: payload.id,
+    bn_from: payload.from,
+  });
   for (const recipient of input.recipients) {
-    encrypter.addRecipient(recipient.key).setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: recipient.code });
+    encrypter
+      .addRecipient(recipient.key)
+      .setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: recipient.code });
   }
   return (await encrypter.encrypt()) as GeneralJwe;
 }

@@ -1,7 +1,19 @@
 export { CryptoError, type CryptoErrorCode } from './crypto.errors';
-export { generateBureauKeys, exportPrivateKeyPem, exportPublicKeyPem, type BureauKeys, type KeyPair } from './bureau-keys';
+export {
+  generateBureauKeys,
+  exportPrivateKeyPem,
+  exportPublicKeyPem,
+  type BureauKeys,
+  type KeyPair,
+} from './bureau-keys';
 export { bureauCodeOf, certificateKid, verifyBureauCertificate, type CertificateCheck } from './certificate.verifier';
-export { sealEnvelope, type EnvelopeRecipientKey, type EnvelopeSigner, type SealInput, type SealedEnvelope } from './envelope.sealer';
+export {
+  sealEnvelope,
+  type EnvelopeRecipientKey,
+  type EnvelopeSigner,
+  type SealInput,
+  type SealedEnvelope,
+} from './envelope.sealer';
 export { envelopeDigest } from './envelope.digest';
 export { MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from './envelope.parser';
 export { verifyEnvelopeSignature } from './envelope.verifier';

@@ -18,23 +18,35 @@ export function checkJweHeaders(jwe: GeneralJwe): void {
   jwe.recipients.forEach((recipient, index) => headers.push([`recipients[${index}].header`, recipient.header ?? {}]));
   headers.forEach(([where, header]) => checkOneJweHeader(where, header));
   if (protectedHeader['enc'] !== JWE_CONTENT_ENCRYPTION_ALGORITHM) {
-    throw new CryptoError('unsupported-algorithm', `JWE enc must be ${JWE_CONTENT_ENCRYPTION_ALGORITHM} in the protected header`);
+    throw new CryptoError(
+      'unsupported-algorithm',
+      `JWE enc must be ${JWE_CONTENT_ENCRYPTION_ALGORITHM} in the protected header`,
+    );
   }
   checkRecipientEntries(jwe);
 }
 
 function checkOneJweHeader(where: string, header: Header): void {
   if ('crit' in header) {
-    throw new CryptoError('unsupported-critical-header', `JWE ${where} crit ${JSON.stringify(header['crit'])} names extensions bureaunet does not understand`);
+    throw new CryptoError(
+      'unsupported-critical-header',
+      `JWE ${where} crit ${JSON.stringify(header['crit'])} names extensions bureaunet does not understand`,
+    );
   }
   if ('zip' in header) {
     throw new CryptoError('unsupported-algorithm', `JWE ${where} zip is refused: compressed content is not accepted`);
   }
   if ('alg' in header && header['alg'] !== JWE_KEY_MANAGEMENT_ALGORITHM) {
-    throw new CryptoError('unsupported-algorithm', `JWE ${where} alg ${JSON.stringify(header['alg'])} is not allowed; only ${JWE_KEY_MANAGEMENT_ALGORITHM} is accepted`);
+    throw new CryptoError(
+      'unsupported-algorithm',
+      `JWE ${where} alg ${JSON.stringify(header['alg'])} is not allowed; only ${JWE_KEY_MANAGEMENT_ALGORITHM} is accepted`,
+    );
   }
   if ('enc' in header && header['enc'] !== JWE_CONTENT_ENCRYPTION_ALGORITHM) {
-    throw new CryptoError('unsupported-algorithm', `JWE ${where} enc ${JSON.stringify(header['enc'])} is not allowed; only ${JWE_CONTENT_ENCRYPTION_ALGORITHM} is accepted`);
+    throw new CryptoError(
+      'unsupported-algorithm',
+      `JWE ${where} enc ${JSON.stringify(header['enc'])} is not allowed; only ${JWE_CONTENT_ENCRYPTION_ALGORITHM} is accepted`,
+    );
   }
 }
 
@@ -48,8 +60,10 @@ function checkRecipientEntries(jwe: GeneralJwe): void {
       throw new CryptoError('unsupported-algorithm', `${where}.alg: must be ${JWE_KEY_MANAGEMENT_ALGORITHM}`);
     }
     const kid = header['kid'];
-    if (typeof kid !== 'string' || kid.length === 0) throw new CryptoError('malformed-envelope', `${where}.kid: must be a non-empty string`);
-    if (typeof header['bn_to'] !== 'string') throw new CryptoError('malformed-envelope', `${where}.bn_to: must be a bureau code`);
+    if (typeof kid !== 'string' || kid.length === 0)
+      throw new CryptoError('malformed-envelope', `${where}.kid: must be a non-empty string`);
+    if (typeof header['bn_to'] !== 'string')
+      throw new CryptoError('malformed-envelope', `${where}.bn_to: must be a bureau code`);
     if (seen.has(kid)) throw new CryptoError('malformed-envelope', `${where}.kid: ${kid} has more than one entry`);
     seen.add(kid);
   });

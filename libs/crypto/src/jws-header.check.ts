@@ -11,10 +11,16 @@ export interface JwsHeader {
 export function checkJwsHeader(header: Record<string, unknown>, expectedTyp: string): JwsHeader {
   const { alg, kid, typ } = header;
   if (alg !== JWS_ALGORITHM) {
-    throw new CryptoError('unsupported-algorithm', `JWS alg ${JSON.stringify(alg) ?? 'missing'} is not allowed; only ${JWS_ALGORITHM} is accepted`);
+    throw new CryptoError(
+      'unsupported-algorithm',
+      `JWS alg ${JSON.stringify(alg) ?? 'missing'} is not allowed; only ${JWS_ALGORITHM} is accepted`,
+    );
   }
   if ('crit' in header) {
-    throw new CryptoError('unsupported-critical-header', `JWS crit ${JSON.stringify(header['crit'])} names extensions bureaunet does not understand`);
+    throw new CryptoError(
+      'unsupported-critical-header',
+      `JWS crit ${JSON.stringify(header['crit'])} names extensions bureaunet does not understand`,
+    );
   }
   if (typ !== expectedTyp) {
     throw new CryptoError('malformed-envelope', `JWS typ ${JSON.stringify(typ) ?? 'missing'} is not ${expectedTyp}`);

@@ -10,7 +10,9 @@ export async function verifyJwsSignature(jws: FlattenedJws, publicKey: KeyObject
     throw new CryptoError('bad-signature', `${what} cannot be verified: the sender's key is not an Ed25519 public key`);
   }
   try {
-    await flattenedVerify({ protected: jws.protected, payload: jws.payload, signature: jws.signature }, publicKey, { algorithms: [JWS_ALGORITHM] });
+    await flattenedVerify({ protected: jws.protected, payload: jws.payload, signature: jws.signature }, publicKey, {
+      algorithms: [JWS_ALGORITHM],
+    });
   } catch (error) {
     if (error instanceof errors.JOSEError) {
       throw new CryptoError('bad-signature', `${what} signature does not verify (${error.code})`);

@@ -21,8 +21,15 @@ export async function signRenewalRequest(claims: RenewalClaims, signer: Envelope
  * Header first (alg allow-list, typ, kid), then the key the caller holds for that kid, then the
  * signature, and only then the claims: nothing unsigned steers what is issued.
  */
-export async function openRenewalRequest(raw: string, keyFor: (kid: string) => Promise<KeyObject>): Promise<{ kid: string; claims: RenewalClaims }> {
-  const { jws, header, payload } = parseSignedJws(raw, { what: 'renewal request', typ: RENEWAL_REQUEST_TYP, maxBytes: MAX_RENEWAL_REQUEST_BYTES });
+export async function openRenewalRequest(
+  raw: string,
+  keyFor: (kid: string) => Promise<KeyObject>,
+): Promise<{ kid: string; claims: RenewalClaims }> {
+  const { jws, header, payload } = parseSignedJws(raw, {
+    what: 'renewal request',
+    typ: RENEWAL_REQUEST_TYP,
+    maxBytes: MAX_RENEWAL_REQUEST_BYTES,
+  });
   await verifyJwsSignature(jws, await keyFor(header.kid), 'renewal request');
   const checked = renewalClaimsSchema.safeParse(payload);
   if (!checked.success) throw new CryptoError('malformed-envelope', schemaIssues(checked.error, 'renewal request'));

@@ -34,7 +34,11 @@ export function parseSignedJws(raw: string | Uint8Array, options: SignedJwsParse
   const { protected: checkedProtectedB64, payload: payloadB64, signature } = shape.data;
   decodeBase64url(signature, `${options.what}.signature`);
   const payload = parseJsonObject(decodeBase64url(payloadB64, `${options.what}.payload`), 'payload');
-  return { jws: { protected: checkedProtectedB64, payload: payloadB64, signature }, header: header ?? decodeHeader(checkedProtectedB64, options), payload };
+  return {
+    jws: { protected: checkedProtectedB64, payload: payloadB64, signature },
+    header: header ?? decodeHeader(checkedProtectedB64, options),
+    payload,
+  };
 }
 
 function decodeHeader(protectedB64: string, options: SignedJwsParseOptions): JwsHeader {
@@ -44,7 +48,12 @@ function decodeHeader(protectedB64: string, options: SignedJwsParseOptions): Jws
 
 function decodeRaw(raw: string | Uint8Array, options: SignedJwsParseOptions): string {
   // A string has at least as many UTF-8 bytes as UTF-16 units: the length test avoids a scan.
-  const size = typeof raw === 'string' ? (raw.length > options.maxBytes ? raw.length : Buffer.byteLength(raw, 'utf8')) : raw.byteLength;
+  const size =
+    typeof raw === 'string'
+      ? raw.length > options.maxBytes
+        ? raw.length
+        : Buffer.byteLength(raw, 'utf8')
+      : raw.byteLength;
   if (size > options.maxBytes) {
     throw new CryptoError('too-large', `${options.what} exceeds the limit of ${options.maxBytes} bytes`);
   }

@@ -18,7 +18,11 @@ export function parseJsonText(text: string, what: string, code: CryptoErrorCode 
   }
 }
 
-export function parseJsonObject(bytes: Uint8Array, what: string, code: CryptoErrorCode = 'malformed-envelope'): Record<string, unknown> {
+export function parseJsonObject(
+  bytes: Uint8Array,
+  what: string,
+  code: CryptoErrorCode = 'malformed-envelope',
+): Record<string, unknown> {
   const value = parseJsonText(decodeUtf8(bytes, what, code), what, code);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CryptoError(code, `${what}: must be a JSON object`);

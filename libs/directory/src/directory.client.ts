@@ -134,7 +134,10 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     if (current.kid === kid) return current;
     const previous = await this.previousKey(code, 'signing', kid);
     if (previous) return previous;
-    throw new CryptoError('certificate-invalid', `kid ${kid} is not ${code}'s current signing certificate, nor one replaced by a renewal and still in its overlap`);
+    throw new CryptoError(
+      'certificate-invalid',
+      `kid ${kid} is not ${code}'s current signing certificate, nor one replaced by a renewal and still in its overlap`,
+    );
   }
 
   /** Throws when the registry has not been heard within the staleness window. */
@@ -144,7 +147,11 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     if (silentFor > this.options.stalenessMs) {
       this.entries.clear();
       this.listed = false;
-      throw new DomainError('directory-stale', `registry not heard for ${Math.round(silentFor / 1000)} s (limit ${this.options.stalenessMs / 1000} s)`, 'unavailable');
+      throw new DomainError(
+        'directory-stale',
+        `registry not heard for ${Math.round(silentFor / 1000)} s (limit ${this.options.stalenessMs / 1000} s)`,
+        'unavailable',
+      );
     }
   }
 
@@ -152,25 +159,46 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     const entry = await this.entry(code);
     const pem = use === 'signing' ? entry?.signingCertificate : entry?.encryptionCertificate;
     if (!entry) throw new CryptoError('unknown-sender', `bureau ${code} is not in the directory`);
-    if (!pem && entry.revokedSerials.length > 0) throw new CryptoError('certificate-revoked', `every ${use} certificate of ${code} is revoked`);
+    if (!pem && entry.revokedSerials.length > 0)
+      throw new CryptoError('certificate-revoked', `every ${use} certificate of ${code} is revoked`);
     if (!pem) throw new CryptoError('unknown-sender', `bureau ${code} has not enrolled`);
     const now = this.clock.now();
     const cacheKey = `${code}|${use}|${entry.version}|${pem.length}`;
     const cached = this.verified.get(cacheKey);
     if (cached && now.getTime() >= cached.validFrom && now.getTime() <= cached.validTo) return cached.key;
-    const certificate = verifyBureauCertificate(pem, { ca: await this.issuerOf(pem), code, use, now, revokedSerials: entry.revokedSerials });
+    const certificate = verifyBureauCertificate(pem, {
+      ca: await this.issuerOf(pem),
+      code,
+      use,
+      now,
+      revokedSerials: entry.revokedSerials,
+    });
     const key = { code, kid: certificateKid(certificate), key: certificate.publicKey, certificate };
-    this.verified.set(cacheKey, { key, validFrom: Date.parse(certificate.validFrom), validTo: Date.parse(certificate.validTo) });
+    this.verified.set(cacheKey, {
+      key,
+      validFrom: Date.parse(certificate.validFrom),
+      validTo: Date.parse(certificate.validTo),
+    });
     return key;
   }
 
-  private async previousKey(code: string, use: 'signing' | 'encryption', kid: string): Promise<VerifiedKey | undefined> {
+  private async previousKey(
+    code: string,
+    use: 'signing' | 'encryption',
+    kid: string,
+  ): Promise<VerifiedKey | undefined> {
     const entry = await this.entry(code);
     const now = this.clock.now();
     for (const previous of entry?.previousCertificates ?? []) {
       // `until` is checked here, not only by the registry: this copy of the entry may be older than the overlap.
       if (previous.use !== use || Date.parse(previous.until) <= now.getTime()) continue;
-      const certificate = verifyBureauCertificate(previous.certificate, { ca: await this.issuerOf(previous.certificate), code, use, now, revokedSerials: entry!.revokedSerials });
+      const certificate = verifyBureauCertificate(previous.certificate, {
+        ca: await this.issuerOf(previous.certificate),
+        code,
+        use,
+        now,
+        revokedSerials: entry!.revokedSerials,
+      });
       if (certificateKid(certificate) === kid) return { code, kid, key: certificate.publicKey, certificate };
     }
     return undefined;
@@ -193,7 +221,9 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
         if (change !== 'unchanged') this.logger.log(`CA trust ${change} on a certificate from a CA not trusted before`);
       } catch (error) {
         // Not a reason to trust it: the certificate is then refused below as not issued by a trusted CA.
-        this.logger.warn(`cannot follow the registry's CA list: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `cannot follow the registry's CA list: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     return issuerAmong(pem, trustedCas(this.identity)) ?? this.identity.ca;

@@ -20,9 +20,15 @@ export function adoptCaTrust(identity: BureauIdentity, trust: CaTrust): CaTrustC
     identity.previousCas = kept;
     return 'retired';
   }
-  if (!trust.link) throw new CryptoError('certificate-invalid', `the registry issues with the CA ${issuing.fingerprint256}, which this bureau does not trust, and gives no link to it from ${identity.ca.fingerprint256}`);
+  if (!trust.link)
+    throw new CryptoError(
+      'certificate-invalid',
+      `the registry issues with the CA ${issuing.fingerprint256}, which this bureau does not trust, and gives no link to it from ${identity.ca.fingerprint256}`,
+    );
   verifyCaLink({ trusted: identity.ca, next: issuing, link: new X509Certificate(trust.link) });
-  identity.previousCas = [identity.ca, ...(identity.previousCas ?? [])].filter((ca) => listed.some((candidate) => candidate.raw.equals(ca.raw)));
+  identity.previousCas = [identity.ca, ...(identity.previousCas ?? [])].filter((ca) =>
+    listed.some((candidate) => candidate.raw.equals(ca.raw)),
+  );
   identity.ca = issuing;
   return 'adopted';
 }

@@ -16,9 +16,16 @@ describe('IdentityRenewalService: one look at the certificates', () => {
     const ca = await createTestCa();
     const keys = await generateBureauKeys();
     const notAfter = new Date(now.getTime() + 20.5 * DAY_MS);
-    const signing = (await issueTestCertificate(ca, { code: 'FR', publicKey: keys.signing.publicKey, notAfter })).certificate;
-    const encryption = (await issueTestCertificate(ca, { code: 'FR', publicKey: keys.encryption.publicKey, notAfter })).certificate;
-    identity = { code: 'FR', ca: ca.certificate, signing: { ...keys.signing, certificate: signing, kid: 's' }, encryption: { ...keys.encryption, certificate: encryption, kid: 'e' } };
+    const signing = (await issueTestCertificate(ca, { code: 'FR', publicKey: keys.signing.publicKey, notAfter }))
+      .certificate;
+    const encryption = (await issueTestCertificate(ca, { code: 'FR', publicKey: keys.encryption.publicKey, notAfter }))
+      .certificate;
+    identity = {
+      code: 'FR',
+      ca: ca.certificate,
+      signing: { ...keys.signing, certificate: signing, kid: 's' },
+      encryption: { ...keys.encryption, certificate: encryption, kid: 'e' },
+    };
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -33,7 +40,9 @@ describe('IdentityRenewalService: one look at the certificates', () => {
     const renewIfDue = jest.fn(() => Promise.resolve(true));
     await serviceWith(renewIfDue).check();
     expect(renewIfDue).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^the signing certificate of FR expires at .* \(20 days left\) and has not been renewed/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^the signing certificate of FR expires at .* \(20 days left\) and has not been renewed/),
+    );
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^the encryption certificate of FR expires at/));
   });
 
@@ -41,6 +50,8 @@ describe('IdentityRenewalService: one look at the certificates', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     await expect(serviceWith(() => Promise.reject(new Error('registry unavailable'))).check()).resolves.toBeUndefined();
-    expect(error).toHaveBeenCalledWith("renewal check of FR's certificates (CA list, renewal when due) failed, tried again in 60 s: registry unavailable");
+    expect(error).toHaveBeenCalledWith(
+      "renewal check of FR's certificates (CA list, renewal when due) failed, tried again in 60 s: registry unavailable",
+    );
   });
 });

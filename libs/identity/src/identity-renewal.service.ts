@@ -43,9 +43,12 @@ export class IdentityRenewalService implements OnApplicationBootstrap, OnModuleD
       await this.renewer.renewIfDue();
     } catch (error) {
       // The CA list is asked at every look, so the registry being away shows here even when no renewal is due.
-      this.logger.error(`renewal check of ${this.renewer.identity.code}'s certificates (CA list, renewal when due) failed, tried again in ${this.policy.checkIntervalMs / 1000} s: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `renewal check of ${this.renewer.identity.code}'s certificates (CA list, renewal when due) failed, tried again in ${this.policy.checkIntervalMs / 1000} s: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    for (const warning of expiryWarnings(this.renewer.identity, this.clock.now(), this.policy.warnBeforeDays)) this.logger.warn(warning);
+    for (const warning of expiryWarnings(this.renewer.identity, this.clock.now(), this.policy.warnBeforeDays))
+      this.logger.warn(warning);
   }
 
   private tick(): void {

@@ -32,7 +32,11 @@ describe('IdentityRenewalStore: a renewal on disk survives a crash at any point'
 
   async function encryptionKey(daysLeft: number): Promise<IdentityKey> {
     const keys = await generateBureauKeys();
-    const { certificate } = await issueTestCertificate(ca, { code: 'FR', publicKey: keys.encryption.publicKey, notAfter: new Date(Date.now() + daysLeft * DAY_MS) });
+    const { certificate } = await issueTestCertificate(ca, {
+      code: 'FR',
+      publicKey: keys.encryption.publicKey,
+      notAfter: new Date(Date.now() + daysLeft * DAY_MS),
+    });
     return { ...keys.encryption, certificate, kid: certificateKid(certificate) };
   }
 
@@ -81,13 +85,18 @@ describe('IdentityRenewalStore: a renewal on disk survives a crash at any point'
     const expired = await encryptionKey(-1);
     const kept = await Promise.all([10, 20, 30, 40, 50].map((days) => encryptionKey(days)));
     for (const key of [expired, ...kept]) store.archiveEncryptionKey(key);
-    const current = kept[4]!;
+    const current = kept[4];
     const loaded = store.loadPreviousEncryptionKeys(new Date(), current.kid);
-    expect(loaded.map((key) => key.kid)).toEqual([kept[3]!, kept[2]!, kept[1]!, kept[0]!].map((key) => key.kid).slice(0, MAX_PREVIOUS_ENCRYPTION_KEYS));
-    expect(loaded[0]!.privateKey.asymmetricKeyType).toBe('x25519');
+    expect(loaded.map((key) => key.kid)).toEqual(
+      [kept[3], kept[2], kept[1], kept[0]].map((key) => key.kid).slice(0, MAX_PREVIOUS_ENCRYPTION_KEYS),
+    );
+    expect(loaded[0].privateKey.asymmetricKeyType).toBe('x25519');
     // The expired one is deleted: nothing sealed to it can pass any more.
     const serial = expired.certificate.serialNumber.toLowerCase();
     expect(existsSync(join(dir, 'previous', `encryption-${serial}.key.pem`))).toBe(false);
-    expect(statSync(join(dir, 'previous', `encryption-${kept[0]!.certificate.serialNumber.toLowerCase()}.key.pem`)).mode & 0o777).toBe(0o600);
+    expect(
+      statSync(join(dir, 'previous', `encryption-${kept[0].certificate.serialNumber.toLowerCase()}.key.pem`)).mode &
+        0o777,
+    ).toBe(0o600);
   });
 });

@@ -63,9 +63,17 @@ export class IdentityRenewalStore {
   saveTrust(ca: X509Certificate, previousCas: readonly X509Certificate[]): void {
     const previous = join(this.dir, PREVIOUS);
     mkdirSync(previous, { recursive: true, mode: 0o700 });
-    const wanted = new Set(previousCas.map((certificate) => `ca-${certificate.fingerprint256.replaceAll(':', '').toLowerCase()}.crt.pem`));
-    for (const certificate of previousCas) writeThenRename(join(previous, `ca-${certificate.fingerprint256.replaceAll(':', '').toLowerCase()}.crt.pem`), certificate.toString(), 0o644);
-    for (const file of readdirSync(previous).filter((name) => name.startsWith('ca-') && !wanted.has(name))) rmSync(join(previous, file), { force: true });
+    const wanted = new Set(
+      previousCas.map((certificate) => `ca-${certificate.fingerprint256.replaceAll(':', '').toLowerCase()}.crt.pem`),
+    );
+    for (const certificate of previousCas)
+      writeThenRename(
+        join(previous, `ca-${certificate.fingerprint256.replaceAll(':', '').toLowerCase()}.crt.pem`),
+        certificate.toString(),
+        0o644,
+      );
+    for (const file of readdirSync(previous).filter((name) => name.startsWith('ca-') && !wanted.has(name)))
+      rmSync(join(previous, file), { force: true });
     writeThenRename(join(this.dir, FILES.ca), ca.toString(), 0o644);
   }
 
@@ -101,7 +109,9 @@ export class IdentityRenewalStore {
       // An archive made just before a crash may be the current key itself: not a previous one.
       .filter(({ key }) => key.kid !== currentKid)
       .sort((a, b) => Date.parse(b.key.certificate.validTo) - Date.parse(a.key.certificate.validTo));
-    const kept = found.filter(({ key }) => Date.parse(key.certificate.validTo) > now.getTime()).slice(0, MAX_PREVIOUS_ENCRYPTION_KEYS);
+    const kept = found
+      .filter(({ key }) => Date.parse(key.certificate.validTo) > now.getTime())
+      .slice(0, MAX_PREVIOUS_ENCRYPTION_KEYS);
     for (const { base } of found.filter((candidate) => !kept.includes(candidate))) {
       rmSync(`${base}.key.pem`, { force: true });
       rmSync(`${base}.crt.pem`, { force: true });

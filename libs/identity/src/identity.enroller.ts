@@ -1,6 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import { DomainError, EnrolRequest, EnrolResponse } from '@bureaunet/contracts';
-import { bindEncryptionKey, bureauCodeOf, certificateKid, exportPublicKeyPem, generateBureauKeys } from '@bureaunet/crypto';
+import {
+  bindEncryptionKey,
+  bureauCodeOf,
+  certificateKid,
+  exportPublicKeyPem,
+  generateBureauKeys,
+} from '@bureaunet/crypto';
 import type { BureauIdentity } from './bureau-identity';
 import { IdentityRenewalStore } from './identity-renewal.store';
 import { IdentityStore, StoredCertificates, StoredKeys } from './identity.store';
@@ -32,11 +38,19 @@ export async function loadOrEnrolIdentity(options: EnrolOptions): Promise<Bureau
   }
   let certificates = store.loadCertificates();
   if (certificates && bureauCodeOf(certificates.signing) !== options.code) {
-    throw new DomainError('identity-mismatch', `${options.dataDir} holds the identity of ${bureauCodeOf(certificates.signing)}, not ${options.code}`, 'invalid');
+    throw new DomainError(
+      'identity-mismatch',
+      `${options.dataDir} holds the identity of ${bureauCodeOf(certificates.signing)}, not ${options.code}`,
+      'invalid',
+    );
   }
   if (!certificates) {
     certificates = await enrol(options, keys);
-    store.saveCertificates({ ca: certificates.ca.toString(), signing: certificates.signing.toString(), encryption: certificates.encryption.toString() });
+    store.saveCertificates({
+      ca: certificates.ca.toString(),
+      signing: certificates.signing.toString(),
+      encryption: certificates.encryption.toString(),
+    });
   }
   const encryptionKid = certificateKid(certificates.encryption);
   return {
@@ -51,7 +65,11 @@ export async function loadOrEnrolIdentity(options: EnrolOptions): Promise<Bureau
 
 async function enrol(options: EnrolOptions, keys: StoredKeys): Promise<StoredCertificates> {
   if (!options.enrolmentToken) {
-    throw new DomainError('enrolment-token-missing', `bureau ${options.code} is not enrolled yet: set ENROLMENT_TOKEN to a one-time token from the registry administrator`, 'unauthorized');
+    throw new DomainError(
+      'enrolment-token-missing',
+      `bureau ${options.code} is not enrolled yet: set ENROLMENT_TOKEN to a one-time token from the registry administrator`,
+      'unauthorized',
+    );
   }
   const encryptionKeyPem = exportPublicKeyPem(keys.encryption.publicKey);
   const response = await options.enrol({
@@ -59,13 +77,21 @@ async function enrol(options: EnrolOptions, keys: StoredKeys): Promise<StoredCer
     token: options.enrolmentToken,
     signingCsr: await buildSigningCsr(options.code, keys.signing),
     encryptionKey: encryptionKeyPem,
-    encryptionKeyBinding: await bindEncryptionKey({ code: options.code, encryptionKeyPem, signingKey: keys.signing.privateKey }),
+    encryptionKeyBinding: await bindEncryptionKey({
+      code: options.code,
+      encryptionKeyPem,
+      signingKey: keys.signing.privateKey,
+    }),
   });
   const signing = new X509Certificate(response.signingCertificate);
   const encryption = new X509Certificate(response.encryptionCertificate);
   // The registry must have certified the keys we hold, not some other ones.
   if (!signing.publicKey.equals(keys.signing.publicKey) || !encryption.publicKey.equals(keys.encryption.publicKey)) {
-    throw new DomainError('enrolment-mismatch', 'the registry returned certificates for keys this bureau does not hold', 'unavailable');
+    throw new DomainError(
+      'enrolment-mismatch',
+      'the registry returned certificates for keys this bureau does not hold',
+      'unavailable',
+    );
   }
   return { ca: new X509Certificate(response.caCertificate), signing, encryption };
 }

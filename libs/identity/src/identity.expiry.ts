@@ -23,11 +23,15 @@ export function expiryWarnings(identity: BureauIdentity, now: Date, withinDays: 
   for (const use of ['signing', 'encryption'] as const) {
     const { daysLeft, notAfter } = expiry[use];
     if (daysLeft <= withinDays) {
-      warnings.push(`the ${use} certificate of ${identity.code} expires at ${notAfter} (${daysLeft} days left) and has not been renewed: check that the registry answers renewals`);
+      warnings.push(
+        `the ${use} certificate of ${identity.code} expires at ${notAfter} (${daysLeft} days left) and has not been renewed: check that the registry answers renewals`,
+      );
     }
   }
   if (expiry.ca.daysLeft <= withinDays) {
-    warnings.push(`the CA certificate expires at ${expiry.ca.notAfter} (${expiry.ca.daysLeft} days left): rotate the CA (docs/operations.md, "CA rotation")`);
+    warnings.push(
+      `the CA certificate expires at ${expiry.ca.notAfter} (${expiry.ca.daysLeft} days left): rotate the CA (docs/operations.md, "CA rotation")`,
+    );
   }
   return warnings;
 }

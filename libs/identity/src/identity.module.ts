@@ -30,7 +30,10 @@ export class IdentityModule {
           provide: BUREAU_IDENTITY,
           inject: [BusClient],
           useFactory: (bus: BusClient) =>
-            loadOrEnrolIdentity({ ...options, enrol: (request) => bus.request<EnrolResponse>(ENROL_SUBJECT, request, { timeoutMs: 10_000 }) }),
+            loadOrEnrolIdentity({
+              ...options,
+              enrol: (request) => bus.request<EnrolResponse>(ENROL_SUBJECT, request, { timeoutMs: 10_000 }),
+            }),
         },
         { provide: RENEWAL_POLICY, useValue: options.renewal ?? DEFAULT_RENEWAL_POLICY },
         {

@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import { caTrustSchema, DomainError, type CaTrust, type EnrolResponse, type RenewRequest } from '@bureaunet/contracts';
-import { bindEncryptionKey, certificateKid, exportPublicKeyPem, generateBureauKeys, signRenewalRequest, verifyBureauCertificate } from '@bureaunet/crypto';
+import {
+  bindEncryptionKey,
+  certificateKid,
+  exportPublicKeyPem,
+  generateBureauKeys,
+  signRenewalRequest,
+  verifyBureauCertificate,
+} from '@bureaunet/crypto';
 import type { Clock } from '@bureaunet/platform';
 import type { BureauIdentity, IdentityKey } from './bureau-identity';
 import { adoptCaTrust, issuedBy, type CaTrustChange } from './ca-trust.adopter';
@@ -64,7 +71,12 @@ export class IdentityRenewer {
       code: identity.code,
       signingCsr: await buildSigningCsr(identity.code, keys.signing),
       encryptionKey,
-      encryptionKeyBinding: await bindEncryptionKey({ code: identity.code, encryptionKeyPem: encryptionKey, signingKey: keys.signing.privateKey, now }),
+      encryptionKeyBinding: await bindEncryptionKey({
+        code: identity.code,
+        encryptionKeyPem: encryptionKey,
+        signingKey: keys.signing.privateKey,
+        now,
+      }),
       iat: Math.floor(now.getTime() / 1000),
     };
     const request = await signRenewalRequest(claims, { kid: identity.signing.kid, key: identity.signing.privateKey });
@@ -72,17 +84,26 @@ export class IdentityRenewer {
     const issued = this.checkResponse(response, keys);
     // Archive first: a crash after the commit must not lose the key older messages are sealed to.
     this.store.archiveEncryptionKey(identity.encryption);
-    this.store.commit(keys, { ca: response.caCertificate, signing: response.signingCertificate, encryption: response.encryptionCertificate });
+    this.store.commit(keys, {
+      ca: response.caCertificate,
+      signing: response.signingCertificate,
+      encryption: response.encryptionCertificate,
+    });
     // A CA adopted in memory (the directory met a certificate from it) is kept with the CAs still trusted.
     this.store.saveTrust(issued.ca, identity.previousCas ?? []);
-    const previous = [identity.encryption, ...(identity.previousEncryption ?? [])].slice(0, MAX_PREVIOUS_ENCRYPTION_KEYS);
+    const previous = [identity.encryption, ...(identity.previousEncryption ?? [])].slice(
+      0,
+      MAX_PREVIOUS_ENCRYPTION_KEYS,
+    );
     Object.assign(identity, {
       ca: issued.ca,
       signing: { ...keys.signing, certificate: issued.signing, kid: certificateKid(issued.signing) },
       encryption: { ...keys.encryption, certificate: issued.encryption, kid: certificateKid(issued.encryption) },
       previousEncryption: previous,
     });
-    this.logger.log(`renewed the certificates of ${identity.code}: signing ${identity.signing.kid} and encryption ${identity.encryption.kid}, valid until ${issued.signing.validTo}`);
+    this.logger.log(
+      `renewed the certificates of ${identity.code}: signing ${identity.signing.kid} and encryption ${identity.encryption.kid}, valid until ${issued.signing.validTo}`,
+    );
   }
 
   /** Adopts a new issuing CA (on its link) or retires a previous one, as the registry lists them. */
@@ -92,21 +113,34 @@ export class IdentityRenewer {
     const change = adoptCaTrust(identity, caTrustSchema.parse(await this.options.trust()));
     if (change === 'unchanged') return change;
     this.store.saveTrust(identity.ca, identity.previousCas ?? []);
-    this.logger.log(`CA trust ${change}: issuing CA ${identity.ca.fingerprint256}, still trusted ${(identity.previousCas ?? []).map((ca) => ca.fingerprint256).join(', ') || 'none other'}`);
+    this.logger.log(
+      `CA trust ${change}: issuing CA ${identity.ca.fingerprint256}, still trusted ${(identity.previousCas ?? []).map((ca) => ca.fingerprint256).join(', ') || 'none other'}`,
+    );
     return change;
   }
 
-  private checkResponse(response: EnrolResponse, keys: { signing: { publicKey: IdentityKey['publicKey'] }; encryption: { publicKey: IdentityKey['publicKey'] } }) {
+  private checkResponse(
+    response: EnrolResponse,
+    keys: { signing: { publicKey: IdentityKey['publicKey'] }; encryption: { publicKey: IdentityKey['publicKey'] } },
+  ) {
     const { identity, clock } = this.options;
     const ca = new X509Certificate(response.caCertificate);
     if (!ca.raw.equals(identity.ca.raw)) {
-      throw new DomainError('renewal-ca-unknown', `the registry answered with a CA this bureau does not trust (${ca.fingerprint256})`, 'unavailable');
+      throw new DomainError(
+        'renewal-ca-unknown',
+        `the registry answered with a CA this bureau does not trust (${ca.fingerprint256})`,
+        'unavailable',
+      );
     }
     const check = { ca, code: identity.code, now: clock.now(), revokedSerials: [] };
     const signing = verifyBureauCertificate(response.signingCertificate, { ...check, use: 'signing' });
     const encryption = verifyBureauCertificate(response.encryptionCertificate, { ...check, use: 'encryption' });
     if (!signing.publicKey.equals(keys.signing.publicKey) || !encryption.publicKey.equals(keys.encryption.publicKey)) {
-      throw new DomainError('renewal-mismatch', 'the registry returned certificates for keys this bureau does not hold', 'unavailable');
+      throw new DomainError(
+        'renewal-mismatch',
+        'the registry returned certificates for keys this bureau does not hold',
+        'unavailable',
+      );
     }
     return { ca, signing, encryption };
   }

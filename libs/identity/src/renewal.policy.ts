@@ -13,13 +13,25 @@ export interface RenewalPolicy {
   checkIntervalMs: number;
 }
 
-export const DEFAULT_RENEWAL_POLICY: RenewalPolicy = { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 };
+export const DEFAULT_RENEWAL_POLICY: RenewalPolicy = {
+  renewBeforeDays: 60,
+  warnBeforeDays: 30,
+  checkIntervalMs: 3_600_000,
+};
 
 export function readRenewalPolicy(env: EnvReader): RenewalPolicy {
   return {
-    renewBeforeDays: env.int('CERT_RENEW_BEFORE_DAYS', { default: DEFAULT_RENEWAL_POLICY.renewBeforeDays, min: 1, max: 3650 }),
+    renewBeforeDays: env.int('CERT_RENEW_BEFORE_DAYS', {
+      default: DEFAULT_RENEWAL_POLICY.renewBeforeDays,
+      min: 1,
+      max: 3650,
+    }),
     warnBeforeDays: env.int('CERT_WARN_DAYS', { default: DEFAULT_RENEWAL_POLICY.warnBeforeDays, min: 0, max: 3650 }),
-    checkIntervalMs: env.int('CERT_CHECK_INTERVAL_MS', { default: DEFAULT_RENEWAL_POLICY.checkIntervalMs, min: 1_000, max: 7 * DAY_MS }),
+    checkIntervalMs: env.int('CERT_CHECK_INTERVAL_MS', {
+      default: DEFAULT_RENEWAL_POLICY.checkIntervalMs,
+      min: 1_000,
+      max: 7 * DAY_MS,
+    }),
   };
 }
 

@@ -40,10 +40,18 @@ export class DeadLetterDesk {
     const outcome = await this.store.park(raw, delivery, lastError, { limit: this.options.limit, now: this.now() });
     const what = `${delivery.subject} #${delivery.streamSequence} msgId=${delivery.msgId ?? 'none'}`;
     if (!outcome.parked) {
-      this.logger.error(`ALERT dead letters full (${outcome.waiting} of ${this.options.limit}): ${what} stays on its stream unacked; release or drop dead letters`);
-      throw new DomainError('dead-letter-full', `${outcome.waiting} dead letters wait, the limit: ${what} is not parked`, 'unavailable');
+      this.logger.error(
+        `ALERT dead letters full (${outcome.waiting} of ${this.options.limit}): ${what} stays on its stream unacked; release or drop dead letters`,
+      );
+      throw new DomainError(
+        'dead-letter-full',
+        `${outcome.waiting} dead letters wait, the limit: ${what} is not parked`,
+        'unavailable',
+      );
     }
-    this.logger.error(`ALERT dead letter ${outcome.id}: ${what} parked after ${delivery.deliveryCount} failed deliveries: ${lastError}`);
+    this.logger.error(
+      `ALERT dead letter ${outcome.id}: ${what} parked after ${delivery.deliveryCount} failed deliveries: ${lastError}`,
+    );
   }
 
   countWaiting(): Promise<number> {
@@ -67,17 +75,25 @@ export class DeadLetterDesk {
       await this.options.rerun(letter);
     } catch (error) {
       await this.store.recordFailedRelease(id, describe(error), this.now());
-      throw new DomainError('dead-letter-still-failing', `dead letter ${id} failed again and is kept: ${describe(error)}`, 'conflict');
+      throw new DomainError(
+        'dead-letter-still-failing',
+        `dead letter ${id} failed again and is kept: ${describe(error)}`,
+        'conflict',
+      );
     }
     await this.store.remove(id);
-    this.logger.log(`dead letter ${id} (${letter.subject} msgId=${letter.msgId ?? 'none'}) released: its handler settled it`);
+    this.logger.log(
+      `dead letter ${id} (${letter.subject} msgId=${letter.msgId ?? 'none'}) released: its handler settled it`,
+    );
     return { id, outcome: 'released' };
   }
 
   async drop(id: number): Promise<void> {
     const letter = await this.waiting(id);
     if (!(await this.store.markDropped(id, this.now()))) throw notFound(id);
-    this.logger.warn(`dead letter ${id} (${letter.subject} msgId=${letter.msgId ?? 'none'}) dropped by an administrator; the row stays as the record`);
+    this.logger.warn(
+      `dead letter ${id} (${letter.subject} msgId=${letter.msgId ?? 'none'}) dropped by an administrator; the row stays as the record`,
+    );
   }
 
   private async waiting(id: number): Promise<DeadLetterEntity> {
@@ -96,6 +112,11 @@ function notFound(id: number): DomainError {
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error);
+  const text =
+    error instanceof Error
+      ? error.name === 'Error'
+        ? error.message
+        : `${error.name}: ${error.message}`
+      : String(error);
   return text.length > 2000 ? `${text.slice(0, 1999)}…` : text;
 }

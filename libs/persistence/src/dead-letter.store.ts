@@ -18,7 +18,19 @@ export type DeadLetterSummary = Omit<DeadLetterEntity, 'raw'>;
 export type ParkOutcome = { parked: true; id: number } | { parked: false; waiting: number };
 
 // Every column but the bytes: a page of summaries stays small whatever was parked.
-const SUMMARY = { id: true, key: true, subject: true, msgId: true, streamSequence: true, attempts: true, lastError: true, bytes: true, firstSeenAt: true, lastSeenAt: true, droppedAt: true } as const;
+const SUMMARY = {
+  id: true,
+  key: true,
+  subject: true,
+  msgId: true,
+  streamSequence: true,
+  attempts: true,
+  lastError: true,
+  bytes: true,
+  firstSeenAt: true,
+  lastSeenAt: true,
+  droppedAt: true,
+} as const;
 
 /** The dead_letter table: each write one SerialWriter transaction (synchronous=FULL), so a resolved park is durable. */
 @Injectable()
@@ -32,19 +44,42 @@ export class DeadLetterStore {
    * Stores the message, or updates the row a copy of it was parked under (same subject and msgId,
    * or same bytes). Refuses a new row once `limit` wait: the caller keeps the message instead.
    */
-  park(raw: Buffer, delivery: FailedDelivery, lastError: string, options: { limit: number; now: string }): Promise<ParkOutcome> {
+  park(
+    raw: Buffer,
+    delivery: FailedDelivery,
+    lastError: string,
+    options: { limit: number; now: string },
+  ): Promise<ParkOutcome> {
     const key = `${delivery.subject}:${delivery.msgId ?? `sha256:${createHash('sha256').update(raw).digest('base64url')}`}`;
     const { subject, msgId, streamSequence, deliveryCount } = delivery;
-    const row = { key, subject, msgId: msgId ?? null, streamSequence, lastError, raw, bytes: raw.byteLength, lastSeenAt: options.now, droppedAt: null };
+    const row = {
+      key,
+      subject,
+      msgId: msgId ?? null,
+      streamSequence,
+      lastError,
+      raw,
+      bytes: raw.byteLength,
+      lastSeenAt: options.now,
+      droppedAt: null,
+    };
     return this.writer.transaction(async (manager): Promise<ParkOutcome> => {
       const existing = await manager.findOneBy(DeadLetterEntity, { key });
       if (existing) {
-        await manager.update(DeadLetterEntity, { id: existing.id }, { ...row, attempts: Math.max(existing.attempts, deliveryCount) });
+        await manager.update(
+          DeadLetterEntity,
+          { id: existing.id },
+          { ...row, attempts: Math.max(existing.attempts, deliveryCount) },
+        );
         return { parked: true, id: existing.id };
       }
       const waiting = await manager.countBy(DeadLetterEntity, { droppedAt: IsNull() });
       if (waiting >= options.limit) return { parked: false, waiting };
-      const inserted = await manager.insert(DeadLetterEntity, { ...row, attempts: deliveryCount, firstSeenAt: options.now });
+      const inserted = await manager.insert(DeadLetterEntity, {
+        ...row,
+        attempts: deliveryCount,
+        firstSeenAt: options.now,
+      });
       return { parked: true, id: (inserted.identifiers[0] as { id: number }).id };
     });
   }

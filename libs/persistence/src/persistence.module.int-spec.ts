@@ -17,7 +17,10 @@ describe('PersistenceModule', () => {
   it('lets readers see only committed data while a write transaction is open', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bureaunet-persistence-'));
     const module = await Test.createTestingModule({
-      imports: [PersistenceModule.forRoot({ database: join(dir, 'db.sqlite'), entities: [Note] }), TypeOrmModule.forFeature([Note])],
+      imports: [
+        PersistenceModule.forRoot({ database: join(dir, 'db.sqlite'), entities: [Note] }),
+        TypeOrmModule.forFeature([Note]),
+      ],
     }).compile();
     await module.init();
     try {

@@ -20,7 +20,11 @@ class PersistenceWriterModule implements OnApplicationShutdown {
         {
           provide: WRITE_DATA_SOURCE,
           useFactory: async () => {
-            const dataSource = await new DataSource({ ...sqliteDataSourceOptions(options), migrationsRun: false, name: 'writer' }).initialize();
+            const dataSource = await new DataSource({
+              ...sqliteDataSourceOptions(options),
+              migrationsRun: false,
+              name: 'writer',
+            }).initialize();
             await applyDurabilityPragmas(dataSource);
             if (options.maxBytes !== undefined) await applySizeCeiling(dataSource, options.maxBytes);
             if (options.migrations) {
@@ -30,7 +34,11 @@ class PersistenceWriterModule implements OnApplicationShutdown {
             return dataSource;
           },
         },
-        { provide: SerialWriter, inject: [WRITE_DATA_SOURCE], useFactory: (writer: DataSource) => new SerialWriter(writer) },
+        {
+          provide: SerialWriter,
+          inject: [WRITE_DATA_SOURCE],
+          useFactory: (writer: DataSource) => new SerialWriter(writer),
+        },
       ],
       exports: [WRITE_DATA_SOURCE, SerialWriter],
     };
@@ -63,7 +71,13 @@ export class PersistenceModule {
           dataSourceFactory: async (dataSourceOptions) => new DataSource(dataSourceOptions!).initialize(),
         }),
       ],
-      providers: [{ provide: SnapshotReader, inject: [DataSource], useFactory: (reader: DataSource) => new SnapshotReader(reader) }],
+      providers: [
+        {
+          provide: SnapshotReader,
+          inject: [DataSource],
+          useFactory: (reader: DataSource) => new SnapshotReader(reader),
+        },
+      ],
       exports: [writer, TypeOrmModule, SnapshotReader],
     };
   }

@@ -12,11 +12,20 @@ export interface SchemaStatements {
  * Empty when the two agree — a test asserts it for each service, so an entity change without its
  * migration fails the suite instead of a deployment.
  */
-export async function pendingSchemaChanges(entities: MixedList<Function | string | EntitySchema<any>>, migrations: readonly MigrationClass[]): Promise<SchemaStatements> {
-  const dataSource = await new DataSource({ ...sqliteDataSourceOptions({ database: ':memory:', entities, migrations }), name: `drift-${Math.random()}` }).initialize();
+export async function pendingSchemaChanges(
+  entities: MixedList<Function | string | EntitySchema<any>>,
+  migrations: readonly MigrationClass[],
+): Promise<SchemaStatements> {
+  const dataSource = await new DataSource({
+    ...sqliteDataSourceOptions({ database: ':memory:', entities, migrations }),
+    name: `drift-${Math.random()}`,
+  }).initialize();
   try {
     const log = await dataSource.driver.createSchemaBuilder().log();
-    return { up: log.upQueries.map((query) => query.query), down: log.downQueries.map((query) => query.query).reverse() };
+    return {
+      up: log.upQueries.map((query) => query.query),
+      down: log.downQueries.map((query) => query.query).reverse(),
+    };
   } finally {
     await dataSource.destroy();
   }

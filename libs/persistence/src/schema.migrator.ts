@@ -17,7 +17,9 @@ export async function migrateSchema(dataSource: DataSource, migrations: readonly
 }
 
 async function isUnversioned(dataSource: DataSource): Promise<boolean> {
-  const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)) as Array<{ name: string }>;
+  const tables = (await dataSource.query(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+  )) as Array<{ name: string }>;
   return tables.length > 0 && !tables.some((table) => table.name === MIGRATIONS_TABLE);
 }
 
@@ -26,6 +28,8 @@ async function recordAsApplied(dataSource: DataSource, migration: MigrationClass
   const timestamp = Number(name.slice(-13));
   if (!Number.isSafeInteger(timestamp)) throw new Error(`migration class ${name} must end in its 13-digit timestamp`);
   // The table exactly as TypeORM makes it, so its own bookkeeping reads it afterwards.
-  await dataSource.query(`CREATE TABLE "${MIGRATIONS_TABLE}" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)`);
+  await dataSource.query(
+    `CREATE TABLE "${MIGRATIONS_TABLE}" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)`,
+  );
   await dataSource.query(`INSERT INTO "${MIGRATIONS_TABLE}" ("timestamp", "name") VALUES (?, ?)`, [timestamp, name]);
 }

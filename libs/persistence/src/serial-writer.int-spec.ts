@@ -18,7 +18,9 @@ describe('SerialWriter on a real SQLite file', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-sqlite-'));
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'db.sqlite'), entities: [Row] })).initialize();
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: join(dir, 'db.sqlite'), entities: [Row] }),
+    ).initialize();
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
   });
@@ -75,7 +77,10 @@ describe('SerialWriter on a real SQLite file', () => {
     const key = {};
     const flush = async (manager: EntityManager, ids: string[]) => {
       flushes.push(ids);
-      await manager.insert(Row, ids.map((id) => ({ id, batch: 99 })));
+      await manager.insert(
+        Row,
+        ids.map((id) => ({ id, batch: 99 })),
+      );
     };
     const jobs = ['a', 'b', 'c', 'd'].map((name) =>
       writer.transaction(async (manager) => {
@@ -86,12 +91,24 @@ describe('SerialWriter on a real SQLite file', () => {
     const settled = await Promise.allSettled(jobs);
     expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     // 'a' ran alone (the queue was empty), b–d shared the next transaction and one flush.
-    expect(flushes).toEqual([['a1', 'a2'], ['b1', 'b2', 'd1', 'd2']]);
-    expect((await dataSource.getRepository(Row).findBy({ batch: 99 })).map((row) => row.id).sort()).toEqual(['a1', 'a2', 'b1', 'b2', 'd1', 'd2']);
+    expect(flushes).toEqual([
+      ['a1', 'a2'],
+      ['b1', 'b2', 'd1', 'd2'],
+    ]);
+    expect((await dataSource.getRepository(Row).findBy({ batch: 99 })).map((row) => row.id).sort()).toEqual([
+      'a1',
+      'a2',
+      'b1',
+      'b2',
+      'd1',
+      'd2',
+    ]);
   });
 
   it('refuses to collect outside one of its transactions', async () => {
-    await expect(dataSource.transaction(async (manager) => writer.collect(manager, {}, [1], async () => undefined))).rejects.toThrow(/collect\(\) needs the manager/);
+    await expect(
+      dataSource.transaction(async (manager) => writer.collect(manager, {}, [1], async () => undefined)),
+    ).rejects.toThrow(/collect\(\) needs the manager/);
   });
 
   it('sets WAL journal and synchronous=FULL', async () => {

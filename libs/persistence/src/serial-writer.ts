@@ -49,7 +49,11 @@ export class SerialWriter {
   /** Runs `work` in a transaction after every write queued before it; resolves after COMMIT. */
   transaction<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject: (error) => reject(storageFullOrSelf(error)) });
+      this.queue.push({
+        work,
+        resolve: resolve as (value: unknown) => void,
+        reject: (error) => reject(storageFullOrSelf(error)),
+      });
       void this.drain();
     });
   }
@@ -61,7 +65,8 @@ export class SerialWriter {
    */
   collect<T>(manager: EntityManager, key: object, items: readonly T[], flush: Flush<T>): void {
     const open = this.open;
-    if (!open || open.manager !== manager) throw new Error('collect() needs the manager of a SerialWriter transaction that is running');
+    if (!open || open.manager !== manager)
+      throw new Error('collect() needs the manager of a SerialWriter transaction that is running');
     let collection = open.collections.get(key);
     if (!collection) {
       collection = { flush: flush as Flush<unknown>, byJob: new Map() };
@@ -119,7 +124,7 @@ export class SerialWriter {
       this.open = undefined;
     }
     batch.forEach((job, index) => {
-      const outcome = outcomes[index]!;
+      const outcome = outcomes[index];
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });

@@ -6,7 +6,13 @@ import { DomainError } from '@bureaunet/contracts';
  * message stays on its stream, and SQLite has rolled the transaction back whole.
  */
 export function storageFullOrSelf(error: unknown): unknown {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
   if (code !== 'SQLITE_FULL') return error;
-  return new DomainError('storage-full', 'the database is full (disk or DATABASE_MAX_MB): nothing was stored; try again once space is freed', 'unavailable');
+  return new DomainError(
+    'storage-full',
+    'the database is full (disk or DATABASE_MAX_MB): nothing was stored; try again once space is freed',
+    'unavailable',
+  );
 }

@@ -21,7 +21,9 @@ describe('a database at its size ceiling', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-full-'));
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'db.sqlite'), entities: [BlobRow] })).initialize();
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: join(dir, 'db.sqlite'), entities: [BlobRow] }),
+    ).initialize();
     await applyDurabilityPragmas(dataSource);
     await applySizeCeiling(dataSource, 256 * 1024);
   });

@@ -1,9 +1,39 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, UseGuards, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+  type Type,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { DeadLetterDesk } from '@bureaunet/persistence';
 import { RoleGuard } from './auth/role.guard';
 import { Roles } from './auth/roles.decorator';
-import { DEAD_LETTER_PAGE_SIZE, DeadLetterDetailDto, DeadLetterDto, DeadLetterIdParamDto, DeadLetterQueryDto, deadLetterView, ReleaseOutcomeDto } from './dead-letter.dto';
+import {
+  DEAD_LETTER_PAGE_SIZE,
+  DeadLetterDetailDto,
+  DeadLetterDto,
+  DeadLetterIdParamDto,
+  DeadLetterQueryDto,
+  deadLetterView,
+  ReleaseOutcomeDto,
+} from './dead-letter.dto';
 
 export interface DeadLetterRouteTexts {
   /** What is parked here, for the list route's summary. */
@@ -31,7 +61,11 @@ export function deadLetterController(desk: Type<DeadLetterDesk>, texts: DeadLett
     @ApiOperation({ summary: texts.list })
     @ApiOkResponse({ type: [DeadLetterDto] })
     async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterDto[]> {
-      const rows = await this.letters.list({ limit: query.limit ?? DEAD_LETTER_PAGE_SIZE, before: query.before, dropped: query.dropped ?? false });
+      const rows = await this.letters.list({
+        limit: query.limit ?? DEAD_LETTER_PAGE_SIZE,
+        before: query.before,
+        dropped: query.dropped ?? false,
+      });
       return rows.map(deadLetterView);
     }
 

@@ -45,7 +45,11 @@ export class DeadLetterDto {
   @ApiProperty({ example: 'bn.deliver.MR' })
   subject!: string;
 
-  @ApiProperty({ nullable: true, type: String, description: 'The JetStream msgId (the envelope id on the delivery stream)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The JetStream msgId (the envelope id on the delivery stream)',
+  })
   msgId!: string | null;
 
   @ApiProperty()

@@ -3,7 +3,11 @@ import { EnvReader } from './env.reader';
 describe('EnvReader', () => {
   it('returns typed values and defaults', () => {
     const env = new EnvReader({ NAME: 'x', PORT: '3001' });
-    const config = env.done({ name: env.string('NAME'), port: env.int('PORT', { default: 1 }), other: env.int('OTHER', { default: 7 }) });
+    const config = env.done({
+      name: env.string('NAME'),
+      port: env.int('PORT', { default: 1 }),
+      other: env.int('OTHER', { default: 7 }),
+    });
     expect(config).toEqual({ name: 'x', port: 3001, other: 7 });
   });
 

@@ -14,7 +14,8 @@ export class EnvReader {
       return '';
     }
     if (options.pattern && !options.pattern.test(value)) this.problems.push(`${name} must match ${options.pattern}`);
-    if (options.minLength && value.length < options.minLength) this.problems.push(`${name} must be at least ${options.minLength} characters`);
+    if (options.minLength && value.length < options.minLength)
+      this.problems.push(`${name} must be at least ${options.minLength} characters`);
     return value;
   }
 

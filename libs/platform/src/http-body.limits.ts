@@ -58,15 +58,27 @@ export function applyHttpBodyLimits(app: NestExpressApplication, limits: HttpBod
   });
 }
 
-function bodyRefusal(error: unknown, limit: number | string): { status: number; code: string; reason: string } | undefined {
+function bodyRefusal(
+  error: unknown,
+  limit: number | string,
+): { status: number; code: string; reason: string } | undefined {
   if (error instanceof TooDeepError) return { status: 400, code: 'too-deep', reason: error.message };
-  if (typeof error !== 'object' || error === null || typeof (error as BodyParserError).type !== 'string') return undefined;
+  if (typeof error !== 'object' || error === null || typeof (error as BodyParserError).type !== 'string')
+    return undefined;
   const failure = error as BodyParserError;
   switch (failure.type) {
     case 'entity.too.large':
-      return { status: 413, code: 'too-large', reason: `request body of ${failure.length ?? 'more than'} bytes exceeds the limit of ${failure.limit ?? limit} bytes` };
+      return {
+        status: 413,
+        code: 'too-large',
+        reason: `request body of ${failure.length ?? 'more than'} bytes exceeds the limit of ${failure.limit ?? limit} bytes`,
+      };
     case 'entity.parse.failed':
-      return { status: 400, code: 'invalid-json', reason: `request body is not JSON: ${failure.message ?? 'parse failed'}` };
+      return {
+        status: 400,
+        code: 'invalid-json',
+        reason: `request body is not JSON: ${failure.message ?? 'parse failed'}`,
+      };
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return { status: 415, code: 'unsupported-encoding', reason: failure.message ?? 'unsupported body encoding' };

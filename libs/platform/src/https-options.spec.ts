@@ -17,7 +17,10 @@ describe('readHttpsOptions', () => {
   });
 
   it('reads both files when both are named', () => {
-    expect(readHttpsOptions({ TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'key.pem') })).toEqual({ cert: Buffer.from('CERT'), key: Buffer.from('KEY') });
+    expect(readHttpsOptions({ TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'key.pem') })).toEqual({
+      cert: Buffer.from('CERT'),
+      key: Buffer.from('KEY'),
+    });
   });
 
   it('refuses one without the other, naming the one that is set', () => {

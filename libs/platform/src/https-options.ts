@@ -13,6 +13,9 @@ export function readHttpsOptions(env: NodeJS.ProcessEnv = process.env): HttpsOpt
   const certFile = env['TLS_CERT_FILE'];
   const keyFile = env['TLS_KEY_FILE'];
   if (!certFile && !keyFile) return undefined;
-  if (!certFile || !keyFile) throw new Error(`TLS_CERT_FILE and TLS_KEY_FILE go together: only ${certFile ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE'} is set`);
+  if (!certFile || !keyFile)
+    throw new Error(
+      `TLS_CERT_FILE and TLS_KEY_FILE go together: only ${certFile ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE'} is set`,
+    );
   return { cert: readFileSync(certFile), key: readFileSync(keyFile) };
 }

@@ -53,7 +53,9 @@ describe('preparePrivateDataDir', () => {
     writeFileSync(key, 'key');
     chmodSync(key, 0o640);
     expect(() => preparePrivateDataDir(root, logger)).toThrow(ExposedFileError);
-    expect(() => preparePrivateDataDir(root, logger)).toThrow(`private key readable by other users: ${key} (mode 0640)`);
+    expect(() => preparePrivateDataDir(root, logger)).toThrow(
+      `private key readable by other users: ${key} (mode 0640)`,
+    );
     expect(modeOf(key)).toBe(0o640);
   });
 });

@@ -20,16 +20,24 @@ export interface ServiceBootstrapOptions {
 }
 
 /** HTTP + NATS hybrid app with validation, one error filter, OpenAPI at /api/docs, and a ready line. */
-export async function bootstrapService(options: ServiceBootstrapOptions): Promise<{ app: INestApplication; url: string }> {
+export async function bootstrapService(
+  options: ServiceBootstrapOptions,
+): Promise<{ app: INestApplication; url: string }> {
   const host = options.host ?? process.env.BIND_HOST ?? '127.0.0.1';
   const httpsOptions = readHttpsOptions();
-  const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false, ...(httpsOptions ? { httpsOptions } : {}) });
+  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+    bodyParser: false,
+    ...(httpsOptions ? { httpsOptions } : {}),
+  });
   applyHttpBodyLimits(app, { limit: options.bodyLimit });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`bureaunet ${options.name}`).addBearerAuth().build());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(`bureaunet ${options.name}`).addBearerAuth().build(),
+  );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (options.microservice) {

@@ -33,7 +33,11 @@ export function deliveryContext(envelope: EnvelopeFacts, operations: ReadonlyMap
   if (meta.noticeType !== undefined) timeless['noticeType'] = meta.noticeType;
   if (operation) timeless['operation'] = { __entity: operationUid(meta.operationId!) };
   if (lineage.answers) {
-    timeless['answers'] = { from: bureauReference(lineage.answers.from), kind: lineage.answers.kind, deliveredTo: lineage.answers.deliveredTo.map(bureauReference) };
+    timeless['answers'] = {
+      from: bureauReference(lineage.answers.from),
+      kind: lineage.answers.kind,
+      deliveredTo: lineage.answers.deliveredTo.map(bureauReference),
+    };
   }
   return { timeless, operation, timelessKey: JSON.stringify(timeless) };
 }

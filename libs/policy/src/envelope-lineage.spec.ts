@@ -2,7 +2,9 @@ import { effectiveRestrictions, inheritingReferences } from './envelope-lineage'
 
 describe('effectiveRestrictions', () => {
   it('joins the envelope’s own restrictions with the inherited ones, sorted, once each', () => {
-    expect(effectiveRestrictions({ restrictedTo: ['IT', 'FR'] }, { inheritedRestrictions: ['FR', 'DE'], unresolved: [] })).toEqual(['DE', 'FR', 'IT']);
+    expect(
+      effectiveRestrictions({ restrictedTo: ['IT', 'FR'] }, { inheritedRestrictions: ['FR', 'DE'], unresolved: [] }),
+    ).toEqual(['DE', 'FR', 'IT']);
   });
 
   it('is empty for an envelope without restrictions or lineage', () => {

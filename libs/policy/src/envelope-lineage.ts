@@ -26,7 +26,10 @@ export const NO_LINEAGE: EnvelopeLineage = { inheritedRestrictions: [], unresolv
  * sorted and without repeats. The gateway stores this for every accepted envelope, so a reply to
  * a reply still carries the first owner's restrictions.
  */
-export function effectiveRestrictions(meta: Pick<EnvelopeMeta, 'restrictedTo'>, lineage: EnvelopeLineage = NO_LINEAGE): string[] {
+export function effectiveRestrictions(
+  meta: Pick<EnvelopeMeta, 'restrictedTo'>,
+  lineage: EnvelopeLineage = NO_LINEAGE,
+): string[] {
   return [...new Set([...(meta.restrictedTo ?? []), ...lineage.inheritedRestrictions])].sort();
 }
 

@@ -10,9 +10,19 @@ describe('timeDependentKinds', () => {
   });
 
   it('counts every kind a policy on all actions covers, and the content group’s kinds', () => {
-    expect(kindsOf('@id("a") forbid (principal, action, resource) when { context.now < datetime("2027-01-01") };')).toHaveLength(9);
-    expect(kindsOf('@id("a") forbid (principal, action in Bureaunet::Action::"content", resource) when { context.now < datetime("2027-01-01") };')).not.toContain('receipt');
-    expect(kindsOf('@id("a") forbid (principal, action in [Bureaunet::Action::"receipt", Bureaunet::Action::"query"], resource) when { context.now < datetime("2027-01-01") };')).toEqual(['query', 'receipt']);
+    expect(
+      kindsOf('@id("a") forbid (principal, action, resource) when { context.now < datetime("2027-01-01") };'),
+    ).toHaveLength(9);
+    expect(
+      kindsOf(
+        '@id("a") forbid (principal, action in Bureaunet::Action::"content", resource) when { context.now < datetime("2027-01-01") };',
+      ),
+    ).not.toContain('receipt');
+    expect(
+      kindsOf(
+        '@id("a") forbid (principal, action in [Bureaunet::Action::"receipt", Bureaunet::Action::"query"], resource) when { context.now < datetime("2027-01-01") };',
+      ),
+    ).toEqual(['query', 'receipt']);
   });
 
   it('ignores policies that do not read the time', () => {

@@ -47,7 +47,11 @@ export function readsNow(expression: unknown): boolean {
 }
 
 function isContext(expression: unknown): boolean {
-  return typeof expression === 'object' && expression !== null && (expression as Record<string, unknown>)['Var'] === 'context';
+  return (
+    typeof expression === 'object' &&
+    expression !== null &&
+    (expression as Record<string, unknown>)['Var'] === 'context'
+  );
 }
 
 function firstAttribute(attr: unknown): unknown {

@@ -43,7 +43,12 @@ const NO_DECLARATIONS: DeclaredSets = { refusesDiffusionsFrom: [], doesNotSendTo
 export function bureauEntity(facts: BureauFacts, declared: DeclaredSets = NO_DECLARATIONS): EntityJson {
   return {
     uid: bureauUid(facts.code),
-    attrs: { role: facts.role, status: facts.status, refusesDiffusionsFrom: declared.refusesDiffusionsFrom, doesNotSendTo: declared.doesNotSendTo },
+    attrs: {
+      role: facts.role,
+      status: facts.status,
+      refusesDiffusionsFrom: declared.refusesDiffusionsFrom,
+      doesNotSendTo: declared.doesNotSendTo,
+    },
     parents: [],
   };
 }
@@ -70,7 +75,11 @@ const ACTIONS = new Map<MessageKind, EntityJson>();
 export function actionEntity(kind: MessageKind): EntityJson {
   let entity = ACTIONS.get(kind);
   if (!entity) {
-    entity = { uid: { type: ACTION_TYPE, id: kind }, attrs: {}, parents: kind === 'receipt' ? [] : [{ type: ACTION_TYPE, id: CONTENT_ACTION_GROUP }] };
+    entity = {
+      uid: { type: ACTION_TYPE, id: kind },
+      attrs: {},
+      parents: kind === 'receipt' ? [] : [{ type: ACTION_TYPE, id: CONTENT_ACTION_GROUP }],
+    };
     ACTIONS.set(kind, entity);
   }
   return entity;

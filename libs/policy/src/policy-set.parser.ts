@@ -8,7 +8,11 @@ import { PolicySetInvalidError } from './policy.errors';
 export const DEFAULT_DENY_RULE = 'default-deny';
 
 /** The refusal codes a forbid may give the sender (@refusal); the default is policy-denied. */
-export const POLICY_REFUSAL_CODES = ['policy-denied', 'sender-suspended', 'recipient-suspended'] as const satisfies readonly RefusalCode[];
+export const POLICY_REFUSAL_CODES = [
+  'policy-denied',
+  'sender-suspended',
+  'recipient-suspended',
+] as const satisfies readonly RefusalCode[];
 export type PolicyRefusalCode = (typeof POLICY_REFUSAL_CODES)[number];
 
 const POLICY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -36,17 +40,21 @@ export interface ParsedPolicySet {
  * Does not consult the schema: validatePolicySet does.
  */
 export function parsePolicySet(text: string): ParsedPolicySet {
-  if (text.length > MAX_POLICY_TEXT_LENGTH) throw new PolicySetInvalidError([`the policy text is longer than ${MAX_POLICY_TEXT_LENGTH} characters`]);
+  if (text.length > MAX_POLICY_TEXT_LENGTH)
+    throw new PolicySetInvalidError([`the policy text is longer than ${MAX_POLICY_TEXT_LENGTH} characters`]);
   const split = cedar.policySetTextToParts(text);
-  if (split.type === 'failure') throw new PolicySetInvalidError(split.errors.map((error) => describeCedarError(error, text)));
-  if (split.policy_templates.length > 0) throw new PolicySetInvalidError(['policy templates are not supported: write static policies']);
-  if (split.policies.length === 0) throw new PolicySetInvalidError(['the policy set is empty: at least one policy is needed']);
+  if (split.type === 'failure')
+    throw new PolicySetInvalidError(split.errors.map((error) => describeCedarError(error, text)));
+  if (split.policy_templates.length > 0)
+    throw new PolicySetInvalidError(['policy templates are not supported: write static policies']);
+  if (split.policies.length === 0)
+    throw new PolicySetInvalidError(['the policy set is empty: at least one policy is needed']);
 
   const problems: string[] = [];
   const texts: Record<string, string> = {};
   const facts: PolicyFacts[] = [];
   textOrder(split.policies.length).forEach((order, index) => {
-    const policyText = split.policies[index]!;
+    const policyText = split.policies[index];
     const parsed = cedar.policyToJson(policyText);
     if (parsed.type === 'failure') {
       problems.push(...parsed.errors.map((error) => describeCedarError(error, policyText)));
@@ -54,7 +62,8 @@ export function parsePolicySet(text: string): ParsedPolicySet {
     }
     const checked = policyFacts(parsed.json, order, `policy #${order + 1} (${firstLine(policyText)})`);
     if (typeof checked === 'string') return void problems.push(checked);
-    if (texts[checked.id] !== undefined) return void problems.push(`@id("${checked.id}") is used by more than one policy`);
+    if (texts[checked.id] !== undefined)
+      return void problems.push(`@id("${checked.id}") is used by more than one policy`);
     texts[checked.id] = policyText;
     facts.push(checked);
   });
@@ -68,12 +77,20 @@ function policyFacts(json: PolicyJson, order: number, label: string): PolicyFact
   const id = annotations['id'];
   if (id === undefined) return `${label}: every policy needs an @id("…") annotation`;
   if (!POLICY_ID.test(id)) return `${label}: @id("${id}") must be 1 to 64 lower-case letters, digits or dashes`;
-  if (id === DEFAULT_DENY_RULE) return `${label}: @id("${DEFAULT_DENY_RULE}") is reserved for requests no permit matches`;
+  if (id === DEFAULT_DENY_RULE)
+    return `${label}: @id("${DEFAULT_DENY_RULE}") is reserved for requests no permit matches`;
   const refusal = annotations['refusal'] ?? 'policy-denied';
   if (!(POLICY_REFUSAL_CODES as readonly string[]).includes(refusal)) {
     return `policy "${id}": @refusal("${refusal}") must be one of ${POLICY_REFUSAL_CODES.join(', ')}`;
   }
-  return { id, effect: json.effect, refusal: refusal as PolicyRefusalCode, reason: annotations['reason'] ?? `decided by policy ${id}`, order, json };
+  return {
+    id,
+    effect: json.effect,
+    refusal: refusal as PolicyRefusalCode,
+    reason: annotations['reason'] ?? `decided by policy ${id}`,
+    order,
+    json,
+  };
 }
 
 /**

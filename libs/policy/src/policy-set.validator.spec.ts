@@ -19,7 +19,11 @@ describe('validatePolicySet', () => {
     const ids = [...policySet.policies.keys()];
     expect(ids.slice(0, 2)).toEqual(['exchange-between-bureaus', 'hub-always-reachable']);
     expect(ids.at(-1)).toBe('unresolved-reference');
-    expect(policySet.policies.get('suspended-sender')).toMatchObject({ effect: 'forbid', refusal: 'sender-suspended', reason: 'a suspended bureau may send only to the hub' });
+    expect(policySet.policies.get('suspended-sender')).toMatchObject({
+      effect: 'forbid',
+      refusal: 'sender-suspended',
+      reason: 'a suspended bureau may send only to the hub',
+    });
   });
 
   it('refuses a syntax error with the parser’s message and where it is', () => {
@@ -34,12 +38,16 @@ describe('validatePolicySet', () => {
   });
 
   it('refuses an optional attribute read without a `has` guard', () => {
-    const problems = problemsOf('@id("alerts")\nforbid (principal, action, resource) when { context.operation.coordinator == principal };');
+    const problems = problemsOf(
+      '@id("alerts")\nforbid (principal, action, resource) when { context.operation.coordinator == principal };',
+    );
     expect(problems.join('\n')).toMatch(/policy "alerts": .*optional attribute `operation`.*context has operation/);
   });
 
   it('refuses an action that is not a message kind', () => {
-    expect(problemsOf('@id("gossip")\npermit (principal, action == Bureaunet::Action::"gossip", resource);').join('\n')).toMatch(/gossip/);
+    expect(
+      problemsOf('@id("gossip")\npermit (principal, action == Bureaunet::Action::"gossip", resource);').join('\n'),
+    ).toMatch(/gossip/);
   });
 
   it('refuses a policy without @id, a repeated @id, the reserved default-deny and an unknown @refusal, all at once', () => {
@@ -57,19 +65,29 @@ describe('validatePolicySet', () => {
       expect.stringContaining('every policy needs an @id'),
       '@id("twice") is used by more than one policy',
       expect.stringContaining('reserved'),
-      expect.stringContaining('@refusal("bad-signature") must be one of policy-denied, sender-suspended, recipient-suspended'),
+      expect.stringContaining(
+        '@refusal("bad-signature") must be one of policy-denied, sender-suspended, recipient-suspended',
+      ),
       expect.stringContaining('must be 1 to 64 lower-case letters'),
     ]);
   });
 
   it('refuses an empty set and templates', () => {
     expect(problemsOf('// nothing')).toEqual([expect.stringContaining('empty')]);
-    expect(problemsOf('@id("t") permit (principal == ?principal, action, resource);')).toEqual([expect.stringContaining('templates')]);
+    expect(problemsOf('@id("t") permit (principal == ?principal, action, resource);')).toEqual([
+      expect.stringContaining('templates'),
+    ]);
   });
 
   it('says so in the error that the HTTP layer shows', () => {
-    expect(() => validatePolicySet('@id("x") permit (principal, action, resource) when { principal.rank == 3 };')).toThrow(
-      expect.objectContaining({ code: 'policy-invalid', kind: 'invalid', message: expect.stringMatching(/^the policy set is invalid: policy "x": /) }),
+    expect(() =>
+      validatePolicySet('@id("x") permit (principal, action, resource) when { principal.rank == 3 };'),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'policy-invalid',
+        kind: 'invalid',
+        message: expect.stringMatching(/^the policy set is invalid: policy "x": /),
+      }),
     );
   });
 });

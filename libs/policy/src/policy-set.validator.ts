@@ -17,12 +17,23 @@ export interface ValidatedPolicySet {
  */
 export function validatePolicySet(text: string): ValidatedPolicySet {
   const policySet = parsePolicySet(text);
-  const answer = cedar.validate({ schema: BUREAUNET_SCHEMA, policies: { staticPolicies: { ...policySet.texts } }, validationSettings: { mode: 'strict' } });
-  if (answer.type === 'failure') throw new PolicySetInvalidError(answer.errors.map((error) => describeCedarError(error)));
+  const answer = cedar.validate({
+    schema: BUREAUNET_SCHEMA,
+    policies: { staticPolicies: { ...policySet.texts } },
+    validationSettings: { mode: 'strict' },
+  });
+  if (answer.type === 'failure')
+    throw new PolicySetInvalidError(answer.errors.map((error) => describeCedarError(error)));
   const located = (entry: { policyId: string; error: Parameters<typeof describeCedarError>[0] }) =>
     `policy "${entry.policyId}": ${describeCedarError(entry.error, policySet.texts[entry.policyId])}`;
   if (answer.validationErrors.length > 0) throw new PolicySetInvalidError(unique(answer.validationErrors.map(located)));
-  return { policySet, warnings: unique([...answer.validationWarnings.map(located), ...answer.otherWarnings.map((warning) => describeCedarError(warning))]) };
+  return {
+    policySet,
+    warnings: unique([
+      ...answer.validationWarnings.map(located),
+      ...answer.otherWarnings.map((warning) => describeCedarError(warning)),
+    ]),
+  };
 }
 
 /** The validator repeats a message once per action a policy applies to. */

@@ -46,7 +46,8 @@ export class PolicyEngine {
     if (known) return known;
     const rules = this.prepare(bundle, `bureaunet-${this.instance}-v${bundle.version}`);
     this.prepared.set(bundle.version, rules);
-    for (const version of [...this.prepared.keys()].sort((a, b) => a - b).slice(0, -this.options.keptVersions)) this.prepared.delete(version);
+    for (const version of [...this.prepared.keys()].sort((a, b) => a - b).slice(0, -this.options.keptVersions))
+      this.prepared.delete(version);
     return rules;
   }
 
@@ -70,8 +71,16 @@ export class PolicyEngine {
     return rules.decide(envelope, recipient);
   }
 
-  private prepare(bundle: BundleInput, policySetId: string, cachedDecisions = this.options.cachedDecisions): PreparedRules {
+  private prepare(
+    bundle: BundleInput,
+    policySetId: string,
+    cachedDecisions = this.options.cachedDecisions,
+  ): PreparedRules {
     const { policySet } = validatePolicySet(bundle.policies);
-    return new PreparedRules(bundle, policySet, { policySetId, cachedDecisions, validateRequests: this.options.validateRequests });
+    return new PreparedRules(bundle, policySet, {
+      policySetId,
+      cachedDecisions,
+      validateRequests: this.options.validateRequests,
+    });
   }
 }

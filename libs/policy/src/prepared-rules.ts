@@ -6,7 +6,15 @@ import { DecisionCache } from './decision.cache';
 import { bureauKey, deliveryContext, withTime, type DeliveryContext, type EnvelopeFacts } from './delivery-context';
 import { timeDependentKinds } from './now-dependence';
 import { EVALUATION_ERROR_RULE, type PolicyDecision } from './policy-decision';
-import { actionEntity, bureauEntity, bureauUid, indexDeclarations, operationEntity, type BureauFacts, type DeclaredSets } from './policy-entities';
+import {
+  actionEntity,
+  bureauEntity,
+  bureauUid,
+  indexDeclarations,
+  operationEntity,
+  type BureauFacts,
+  type DeclaredSets,
+} from './policy-entities';
 import { DEFAULT_DENY_RULE, type ParsedPolicySet, type PolicyFacts } from './policy-set.parser';
 import { preparedSchemaName } from './prepared-schema';
 
@@ -47,7 +55,10 @@ export class PreparedRules {
   ) {
     this.version = rules.version;
     const parsed = cedar.preparsePolicySet(options.policySetId, { staticPolicies: { ...policySet.texts } });
-    if (parsed.type === 'failure') throw new Error(`cedar-wasm refused a parsed policy set: ${parsed.errors.map((error) => error.message).join('; ')}`);
+    if (parsed.type === 'failure')
+      throw new Error(
+        `cedar-wasm refused a parsed policy set: ${parsed.errors.map((error) => error.message).join('; ')}`,
+      );
     this.declared = indexDeclarations(rules.declarations);
     this.operations = new Map(rules.operations.map((operation) => [operation.id, operationEntity(operation)]));
     this.timeDependent = timeDependentKinds(policySet.policies.values());
@@ -60,7 +71,7 @@ export class PreparedRules {
   }
 
   decide(envelope: EnvelopeFacts, recipient: BureauFacts): PolicyDecision {
-    return this.decideEach(envelope, [recipient])[0]!;
+    return this.decideEach(envelope, [recipient])[0];
   }
 
   /** One decision per recipient, in order; the context is built once for the envelope. */
@@ -71,10 +82,10 @@ export class PreparedRules {
     return recipients.map((recipient) => {
       if (!cacheable) return this.evaluate(envelope, recipient, delivery);
       const key = prefix + bureauKey(recipient);
-      const known = this.cache!.get(key);
+      const known = this.cache.get(key);
       if (known) return known;
       const decision = this.evaluate(envelope, recipient, delivery);
-      this.cache!.set(key, decision);
+      this.cache.set(key, decision);
       return decision;
     });
   }
@@ -91,7 +102,9 @@ export class PreparedRules {
       preparsedPolicySetId: this.options.policySetId,
       // Without the schema (~30 % faster): the policies were validated against it when prepared, and
       // the action entity above says which group the kind belongs to. Tests check requests against it.
-      ...(this.options.validateRequests ? { preparsedSchemaName: preparedSchemaName(), validateRequest: true } : { validateRequest: false }),
+      ...(this.options.validateRequests
+        ? { preparsedSchemaName: preparedSchemaName(), validateRequest: true }
+        : { validateRequest: false }),
     });
     return this.explain(answer, envelope, recipient);
   }
@@ -115,19 +128,29 @@ export class PreparedRules {
     const { decision, diagnostics } = answer.response;
     const deciding = this.inOrder(diagnostics.reason);
     // Cedar skips a policy whose evaluation fails; for a forbid that would let through what it forbids.
-    const failedForbid = this.inOrder(diagnostics.errors.map((error) => error.policyId)).find((policy) => policy.effect === 'forbid');
+    const failedForbid = this.inOrder(diagnostics.errors.map((error) => error.policyId)).find(
+      (policy) => policy.effect === 'forbid',
+    );
     if (decision === 'allow' && !failedForbid) return { allowed: true, policies: deciding.map((policy) => policy.id) };
     if (decision === 'allow' && failedForbid) {
       const error = diagnostics.errors.find((entry) => entry.policyId === failedForbid.id)!;
       const message = `policy ${failedForbid.id} could not be evaluated (${error.error.message}), so it refuses: ${failedForbid.reason}`;
-      return { allowed: false, policies: [failedForbid.id], refusal: { code: failedForbid.refusal, message, rule: failedForbid.id } };
+      return {
+        allowed: false,
+        policies: [failedForbid.id],
+        refusal: { code: failedForbid.refusal, message, rule: failedForbid.id },
+      };
     }
     const first = deciding[0];
     if (!first) {
       const message = `no policy allows ${envelope.kind} from ${envelope.sender.code} to ${recipient.code} (default deny)`;
       return { allowed: false, policies: [], refusal: { code: 'policy-denied', message, rule: DEFAULT_DENY_RULE } };
     }
-    return { allowed: false, policies: deciding.map((policy) => policy.id), refusal: { code: first.refusal, message: first.reason, rule: first.id } };
+    return {
+      allowed: false,
+      policies: deciding.map((policy) => policy.id),
+      refusal: { code: first.refusal, message: first.reason, rule: first.id },
+    };
   }
 
   private inOrder(ids: readonly string[]): PolicyFacts[] {

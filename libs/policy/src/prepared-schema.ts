@@ -8,7 +8,8 @@ let prepared = false;
 export function preparedSchemaName(): string {
   if (!prepared) {
     const answer = cedar.preparseSchema(SCHEMA_NAME, BUREAUNET_SCHEMA);
-    if (answer.type === 'failure') throw new Error(`the built-in schema does not parse: ${answer.errors.map((error) => error.message).join('; ')}`);
+    if (answer.type === 'failure')
+      throw new Error(`the built-in schema does not parse: ${answer.errors.map((error) => error.message).join('; ')}`);
     prepared = true;
   }
   return SCHEMA_NAME;

@@ -12,7 +12,10 @@ describe('RateLimiter', () => {
   it('lets a bureau burst up to a minute’s allowance, then refuses with the time to wait', () => {
     const rates = limiter();
     for (let index = 0; index < 6; index += 1) expect(rates.admit('DK', 1, limit)).toEqual({ allowed: true });
-    expect(rates.admit('DK', 1, limit)).toEqual({ allowed: false, refusal: { code: 'rate-limited', message: 'DK is over its limit of 6 envelopes a minute', retryAfterMs: 10_000 } });
+    expect(rates.admit('DK', 1, limit)).toEqual({
+      allowed: false,
+      refusal: { code: 'rate-limited', message: 'DK is over its limit of 6 envelopes a minute', retryAfterMs: 10_000 },
+    });
   });
 
   it('accepts again once the retry-after has passed, and not a millisecond before', () => {
@@ -36,7 +39,10 @@ describe('RateLimiter', () => {
 
   it('refuses too many recipients without a retry-after and without using up the allowance', () => {
     const rates = limiter();
-    expect(rates.admit('DK', 4, limit)).toEqual({ allowed: false, refusal: { code: 'rate-limited', message: 'DK may address at most 3 bureaus per envelope, this one addresses 4' } });
+    expect(rates.admit('DK', 4, limit)).toEqual({
+      allowed: false,
+      refusal: { code: 'rate-limited', message: 'DK may address at most 3 bureaus per envelope, this one addresses 4' },
+    });
     for (let index = 0; index < 6; index += 1) expect(rates.admit('DK', 3, limit).allowed).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import type { RateLimit } from '@bureaunet/contracts';
 
-export type RateDecision = { allowed: true } | { allowed: false; refusal: { code: 'rate-limited'; message: string; retryAfterMs?: number } };
+export type RateDecision =
+  { allowed: true } | { allowed: false; refusal: { code: 'rate-limited'; message: string; retryAfterMs?: number } };
 
 interface Bucket {
   tokens: number;
@@ -22,7 +23,13 @@ export class RateLimiter {
   admit(code: string, recipients: number, limit: RateLimit): RateDecision {
     if (recipients > limit.recipientsPerMessage) {
       // Waiting does not help: the same envelope is refused again. No retry-after.
-      return { allowed: false, refusal: { code: 'rate-limited', message: `${code} may address at most ${limit.recipientsPerMessage} bureaus per envelope, this one addresses ${recipients}` } };
+      return {
+        allowed: false,
+        refusal: {
+          code: 'rate-limited',
+          message: `${code} may address at most ${limit.recipientsPerMessage} bureaus per envelope, this one addresses ${recipients}`,
+        },
+      };
     }
     const bucket = this.refill(code, limit);
     if (bucket.tokens >= 1) {
@@ -31,7 +38,14 @@ export class RateLimiter {
     }
     const perMs = limit.messagesPerMinute / 60_000;
     const retryAfterMs = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs));
-    return { allowed: false, refusal: { code: 'rate-limited', message: `${code} is over its limit of ${limit.messagesPerMinute} envelopes a minute`, retryAfterMs } };
+    return {
+      allowed: false,
+      refusal: {
+        code: 'rate-limited',
+        message: `${code} is over its limit of ${limit.messagesPerMinute} envelopes a minute`,
+        retryAfterMs,
+      },
+    };
   }
 
   private refill(code: string, limit: RateLimit): Bucket {

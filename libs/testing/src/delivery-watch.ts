@@ -29,12 +29,20 @@ export class DeliveryWatch {
 
   /** Reports the gateway sent to `code` on envelope `envelopeId`. */
   reports(code: string, envelopeId?: string): SeenOnSubject[] {
-    return this.seen.filter((item) => item.subject === `bn.deliver.${code}` && item.payload['kind'] === 'delivery-report' && (envelopeId === undefined || item.payload['envelopeId'] === envelopeId));
+    return this.seen.filter(
+      (item) =>
+        item.subject === `bn.deliver.${code}` &&
+        item.payload['kind'] === 'delivery-report' &&
+        (envelopeId === undefined || item.payload['envelopeId'] === envelopeId),
+    );
   }
 
   /** Envelopes (not reports) delivered to `code` that match `filter`. */
   deliveries(code: string, filter: (payload: Record<string, unknown>) => boolean = () => true): SeenOnSubject[] {
-    return this.seen.filter((item) => item.subject === `bn.deliver.${code}` && item.payload['kind'] !== 'delivery-report' && filter(item.payload));
+    return this.seen.filter(
+      (item) =>
+        item.subject === `bn.deliver.${code}` && item.payload['kind'] !== 'delivery-report' && filter(item.payload),
+    );
   }
 
   async stop(): Promise<void> {
@@ -46,7 +54,11 @@ export class DeliveryWatch {
     for await (const message of this.subscription) {
       const raw = message.string();
       const jws = JSON.parse(raw) as { payload: string };
-      this.seen.push({ subject: message.subject, raw, payload: JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as Record<string, unknown> });
+      this.seen.push({
+        subject: message.subject,
+        raw,
+        payload: JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as Record<string, unknown>,
+      });
     }
   }
 }

@@ -74,15 +74,24 @@ export interface LocalNetwork {
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
   const ports = options.ports ?? { registry: 0, gateway: 0, firstNode: 0 };
   const adminToken = options.adminToken ?? randomToken();
-  const gatewayTokens = options.gatewayTokens ?? { auditor: randomToken(), admin: randomToken(), officer: randomToken() };
+  const gatewayTokens = options.gatewayTokens ?? {
+    auditor: randomToken(),
+    admin: randomToken(),
+    officer: randomToken(),
+  };
   const registryTokens: RegistryTokens = { officer: randomToken(), auditor: randomToken(), coordinator: randomToken() };
   const common = { NATS_URL: options.natsUrl, ...tlsEnv(options.tls, options.natsTls ?? true), ...options.extraEnv };
   const ca = options.tls?.caPem;
   const broker = (user: string): Record<string, string> => {
     if (!options.brokerCredentials) return {};
     const credentials = options.brokerCredentials.get(user);
-    if (!credentials) throw new Error(`the broker has no user ${user}: list every party when writing its configuration`);
-    return { NATS_USER: credentials.user, NATS_PASSWORD: credentials.password, NATS_INBOX_PREFIX: credentials.inboxPrefix };
+    if (!credentials)
+      throw new Error(`the broker has no user ${user}: list every party when writing its configuration`);
+    return {
+      NATS_USER: credentials.user,
+      NATS_PASSWORD: credentials.password,
+      NATS_INBOX_PREFIX: credentials.inboxPrefix,
+    };
   };
   const started: ServiceProcess[] = [];
   const track = (service: ServiceProcess) => (started.push(service), service);
@@ -120,7 +129,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     );
     const nodeTokens = new Map<string, NodeTokens>();
     const startNode = async (code: string, port: number) => {
-      const tokens: NodeTokens = { officer: randomToken(), reviewer: randomToken(), coordinator: randomToken(), admin: randomToken() };
+      const tokens: NodeTokens = {
+        officer: randomToken(),
+        reviewer: randomToken(),
+        coordinator: randomToken(),
+        admin: randomToken(),
+      };
       nodeTokens.set(code, tokens);
       return track(
         await startServiceProcess({
@@ -141,10 +155,14 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     };
     const nodes = new Map<string, ServiceProcess>();
     // allSettled: when one node fails, the others still starting are tracked and stopped too.
-    const outcomes = await Promise.allSettled(options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)));
+    const outcomes = await Promise.allSettled(
+      options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
+    );
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    outcomes.forEach((outcome, index) => outcome.status === 'fulfilled' && nodes.set(options.codes[index]!, outcome.value));
+    outcomes.forEach(
+      (outcome, index) => outcome.status === 'fulfilled' && nodes.set(options.codes[index], outcome.value),
+    );
     return {
       registry,
       gateway,
@@ -175,7 +193,12 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
 /** A service's TLS settings: its HTTPS certificate, the CA for NATS, and the CA for its own HTTPS calls. */
 function tlsEnv(tls: LocalTls | undefined, natsTls: boolean): Record<string, string> {
   if (!tls) return {};
-  return { ...(natsTls ? { NATS_TLS_CA: tls.caFile } : {}), TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, NODE_EXTRA_CA_CERTS: tls.caFile };
+  return {
+    ...(natsTls ? { NATS_TLS_CA: tls.caFile } : {}),
+    TLS_CERT_FILE: tls.certFile,
+    TLS_KEY_FILE: tls.keyFile,
+    NODE_EXTRA_CA_CERTS: tls.caFile,
+  };
 }
 
 /** "role:token,role:token", as the services read their *_ROLE_TOKENS variables. */
@@ -197,10 +220,19 @@ async function stopAll(services: readonly ServiceProcess[]): Promise<void> {
 }
 
 /** Asks the registry (as administrator) for a one-time enrolment token for a bureau code. */
-export async function issueEnrolmentToken(registryUrl: string, adminToken: string, code: string, ca?: string): Promise<string> {
+export async function issueEnrolmentToken(
+  registryUrl: string,
+  adminToken: string,
+  code: string,
+  ca?: string,
+): Promise<string> {
   const response = await httpCall(
     `${registryUrl}/api/admin/enrolment-tokens`,
-    { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ code }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ code }),
+    },
     ca,
   );
   if (!response.ok) throw new Error(`enrolment token for ${code}: HTTP ${response.status} ${response.text}`);

@@ -27,17 +27,23 @@ const RENEW_BEFORE_MS = 24 * 3_600_000;
  * `dir` (0700, key 0600; kept out of git under var/ or a temporary folder). ECDSA P-256: what both
  * nats-server (Go) and Node's TLS take without question.
  */
-export async function ensureLocalTls(dir: string, hosts: { ips: string[]; dns: string[] } = { ips: ['127.0.0.1'], dns: ['localhost'] }): Promise<LocalTls> {
+export async function ensureLocalTls(
+  dir: string,
+  hosts: { ips: string[]; dns: string[] } = { ips: ['127.0.0.1'], dns: ['localhost'] },
+): Promise<LocalTls> {
   const paths = { caFile: join(dir, FILES.ca), certFile: join(dir, FILES.cert), keyFile: join(dir, FILES.key) };
-  if (stillValid(paths.caFile) && stillValid(paths.certFile) && existsSync(paths.keyFile)) return { ...paths, caPem: readFileSync(paths.caFile, 'utf8') };
+  if (stillValid(paths.caFile) && stillValid(paths.certFile) && existsSync(paths.keyFile))
+    return { ...paths, caPem: readFileSync(paths.caFile, 'utf8') };
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   const now = new Date();
   const notAfter = new Date(now.getTime() + VALIDITY_DAYS * 86_400_000);
   const notBefore = new Date(now.getTime() - 5 * 60_000);
-  const caKeys = (await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const caKeys = (await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify']));
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomBytes(16).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: randomBytes(16)
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     name: 'CN=bureaunet local TLS CA, O=bureaunet',
     notBefore,
     notAfter,
@@ -49,9 +55,11 @@ export async function ensureLocalTls(dir: string, hosts: { ips: string[]; dns: s
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
-  const serverKeys = (await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const serverKeys = (await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify']));
   const server = await x509.X509CertificateGenerator.create({
-    serialNumber: randomBytes(16).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: randomBytes(16)
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     subject: 'CN=bureaunet local services, O=bureaunet',
     issuer: ca.subject,
     notBefore,
@@ -63,12 +71,19 @@ export async function ensureLocalTls(dir: string, hosts: { ips: string[]; dns: s
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension([...hosts.ips.map((value) => ({ type: 'ip' as const, value })), ...hosts.dns.map((value) => ({ type: 'dns' as const, value }))]),
+      new x509.SubjectAlternativeNameExtension([
+        ...hosts.ips.map((value) => ({ type: 'ip' as const, value })),
+        ...hosts.dns.map((value) => ({ type: 'dns' as const, value })),
+      ]),
       await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', serverKeys.privateKey));
-  writeFileSync(paths.keyFile, createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  writeFileSync(
+    paths.keyFile,
+    createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }),
+    { mode: 0o600 },
+  );
   chmodSync(paths.keyFile, 0o600);
   writeFileSync(paths.certFile, `${server.toString('pem')}\n`, { mode: 0o644 });
   writeFileSync(paths.caFile, `${ca.toString('pem')}\n`, { mode: 0o644 });

@@ -12,7 +12,10 @@ export interface BrokerCredentials {
  * Writes a nats-server configuration with one user per party and its permissions, and returns
  * each party's credentials. Passwords are random per network and never written anywhere else.
  */
-export function writeNatsAuthConfig(file: string, parties: readonly BrokerPermissions[]): Map<string, BrokerCredentials> {
+export function writeNatsAuthConfig(
+  file: string,
+  parties: readonly BrokerPermissions[],
+): Map<string, BrokerCredentials> {
   const credentials = new Map<string, BrokerCredentials>();
   const users = parties.map((party) => {
     const password = randomBytes(18).toString('base64url');
@@ -26,7 +29,11 @@ export function writeNatsAuthConfig(file: string, parties: readonly BrokerPermis
 
 /** The whole network's broker users: registry, gateway and one node per code. */
 export function writeNetworkBrokerConfig(file: string, codes: readonly string[]): Map<string, BrokerCredentials> {
-  return writeNatsAuthConfig(file, [registryPermissions(), gatewayPermissions(), ...codes.map((code) => nodePermissions(code))]);
+  return writeNatsAuthConfig(file, [
+    registryPermissions(),
+    gatewayPermissions(),
+    ...codes.map((code) => nodePermissions(code)),
+  ]);
 }
 
 const quote = (value: string): string => JSON.stringify(value);

@@ -9,7 +9,9 @@ export function findNatsServerBinary(env: NodeJS.ProcessEnv = process.env): stri
   const explicit = env.NATS_SERVER_BIN;
   const candidates = explicit
     ? [explicit]
-    : [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/sbin', '/usr/local/sbin'].map((dir) => join(dir, 'nats-server'));
+    : [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/sbin', '/usr/local/sbin'].map((dir) =>
+        join(dir, 'nats-server'),
+      );
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);

@@ -41,7 +41,9 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
 
   let child: ChildProcess = await launch(binary, args);
   const waitExit = (proc: ChildProcess) =>
-    new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve())));
+    new Promise<void>((resolve) =>
+      proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve()),
+    );
 
   return {
     url: `nats://127.0.0.1:${port}`,

@@ -64,7 +64,13 @@ export interface NoticeView {
   type: string;
   owner: string;
   state: 'active' | 'cancelled' | 'lapsed';
-  subject: { familyName: string; givenNames: string; dateOfBirth: string | null; nationality: string | null; documentNumbers: string[] };
+  subject: {
+    familyName: string;
+    givenNames: string;
+    dateOfBirth: string | null;
+    nationality: string | null;
+    documentNumbers: string[];
+  };
   offence: string;
   expiry: string;
   revision: number;
@@ -114,7 +120,11 @@ export class NodeApiClient {
   }
 
   async envelope(id: string): Promise<string> {
-    const response = await httpCall(`${this.baseUrl}/api/messages/${id}/envelope`, { headers: this.authorization() }, this.ca);
+    const response = await httpCall(
+      `${this.baseUrl}/api/messages/${id}/envelope`,
+      { headers: this.authorization() },
+      this.ca,
+    );
     if (!response.ok) throw new HttpError(response.status, response.text);
     return response.text;
   }
@@ -158,11 +168,20 @@ export class NodeApiClient {
   }
 
   searchNotices(query: Record<string, string | number> = {}): Promise<NoticeView[]> {
-    const params = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
+    const params = new URLSearchParams(
+      Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+    );
     return this.call('GET', `/api/notices?${params.toString()}`);
   }
 
-  diffuse(request: { to: string[] | 'all'; title: string; details: string; documentNumbers?: string[]; restrictedTo?: string[]; priority?: string }): Promise<{ id: string }> {
+  diffuse(request: {
+    to: string[] | 'all';
+    title: string;
+    details: string;
+    documentNumbers?: string[];
+    restrictedTo?: string[];
+    priority?: string;
+  }): Promise<{ id: string }> {
     return this.call('POST', '/api/diffusions', request);
   }
 
@@ -174,11 +193,16 @@ export class NodeApiClient {
     return this.call('POST', `/api/diffusions/${id}/withdraw`, { reason });
   }
 
-  operations(): Promise<Array<{ id: string; name: string; coordinator: string; participants: string[]; role: string; phase: string }>> {
+  operations(): Promise<
+    Array<{ id: string; name: string; coordinator: string; participants: string[]; role: string; phase: string }>
+  > {
     return this.call('GET', '/api/operations');
   }
 
-  alert(operationId: string, alert: { title: string; details: string; priority?: string }): Promise<{ id: string; to: string[] }> {
+  alert(
+    operationId: string,
+    alert: { title: string; details: string; priority?: string },
+  ): Promise<{ id: string; to: string[] }> {
     return this.call('POST', `/api/operations/${encodeURIComponent(operationId)}/alerts`, alert);
   }
 

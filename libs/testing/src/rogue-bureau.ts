@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { FlattenedSign, GeneralEncrypt } from 'jose';
-import { ENVELOPE_TYP, PROTOCOL_VERSION, submitSubject, type EnvelopeMeta, type MessageKind, type RecipientScope } from '@bureaunet/contracts';
+import {
+  ENVELOPE_TYP,
+  PROTOCOL_VERSION,
+  submitSubject,
+  type EnvelopeMeta,
+  type MessageKind,
+  type RecipientScope,
+} from '@bureaunet/contracts';
 import {
   certificateKid,
   envelopeDigest,
@@ -59,7 +66,13 @@ export class RogueBureau {
     const certificates = store.loadCertificates();
     if (!keys || !certificates) throw new Error(`node ${code} has no identity in ${network.dataDir}`);
     const nats = await connect({ servers: network.nats.url });
-    return new RogueBureau(code, network, { kid: certificateKid(certificates.signing), key: keys.signing.privateKey }, nats, jetstream(nats));
+    return new RogueBureau(
+      code,
+      network,
+      { kid: certificateKid(certificates.signing), key: keys.signing.privateKey },
+      nats,
+      jetstream(nats),
+    );
   }
 
   async seal(envelope: RogueEnvelope): Promise<SealedEnvelope> {
@@ -78,7 +91,12 @@ export class RogueBureau {
         meta: envelope.meta ?? {},
       },
       body: kind === 'receipt' ? undefined : (envelope.body ?? { text: 'from a rogue bureau' }),
-      recipients: kind === 'receipt' ? [] : await Promise.all(addressees.map((code) => (envelope.decoyFor?.includes(code) ? decoyKey(code) : this.recipientKey(code)))),
+      recipients:
+        kind === 'receipt'
+          ? []
+          : await Promise.all(
+              addressees.map((code) => (envelope.decoyFor?.includes(code) ? decoyKey(code) : this.recipientKey(code))),
+            ),
       signer: this.signer,
     });
   }
@@ -88,13 +106,21 @@ export class RogueBureau {
    * the exact plaintext given — e.g. a body nested 10,000 levels deep that no JSON.stringify, and
    * so no node, could produce.
    */
-  async forge(envelope: Omit<RogueEnvelope, 'body' | 'decoyFor' | 'to'> & { to: readonly string[]; plaintext: string }): Promise<SealedEnvelope> {
+  async forge(
+    envelope: Omit<RogueEnvelope, 'body' | 'decoyFor' | 'to'> & { to: readonly string[]; plaintext: string },
+  ): Promise<SealedEnvelope> {
     const id = envelope.id ?? randomUUID();
     const createdAt = envelope.createdAt ?? new Date();
-    const encrypter = new GeneralEncrypt(new TextEncoder().encode(envelope.plaintext)).setProtectedHeader({ enc: JWE_CONTENT_ENCRYPTION_ALGORITHM, bn_id: id, bn_from: this.code });
+    const encrypter = new GeneralEncrypt(new TextEncoder().encode(envelope.plaintext)).setProtectedHeader({
+      enc: JWE_CONTENT_ENCRYPTION_ALGORITHM,
+      bn_id: id,
+      bn_from: this.code,
+    });
     for (const code of envelope.to) {
       const recipient = await this.recipientKey(code);
-      encrypter.addRecipient(recipient.key).setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: code });
+      encrypter
+        .addRecipient(recipient.key)
+        .setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: code });
     }
     const payload = {
       v: PROTOCOL_VERSION,
@@ -114,13 +140,19 @@ export class RogueBureau {
 
   /** Signs any payload with the bureau's real key, past the sealer's checks: a JWS as the bureau's node would make, but of anything. */
   async sign(payload: unknown): Promise<string> {
-    const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: this.signer.kid, typ: ENVELOPE_TYP }).sign(this.signer.key);
+    const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'EdDSA', kid: this.signer.kid, typ: ENVELOPE_TYP })
+      .sign(this.signer.key);
     return JSON.stringify({ protected: signed.protected, payload: signed.payload, signature: signed.signature });
   }
 
   /** Publishes raw bytes on a submission subject (its own unless told), as its node would. */
   async submit(raw: string | Uint8Array, options: { subject?: string; msgId?: string } = {}): Promise<void> {
-    await this.js.publish(options.subject ?? submitSubject(this.code), raw, options.msgId ? { msgID: options.msgId } : undefined);
+    await this.js.publish(
+      options.subject ?? submitSubject(this.code),
+      raw,
+      options.msgId ? { msgID: options.msgId } : undefined,
+    );
   }
 
   /** The ledger entries that name an envelope id (the gateway's trail), or [] while there are none. */

@@ -1,5 +1,10 @@
 import { DataSource, type MixedList } from 'typeorm';
-import { migrateSchema, pendingSchemaChanges, sqliteDataSourceOptions, type MigrationClass } from '@bureaunet/persistence';
+import {
+  migrateSchema,
+  pendingSchemaChanges,
+  sqliteDataSourceOptions,
+  type MigrationClass,
+} from '@bureaunet/persistence';
 
 export interface SchemaUpgradeResult {
   /** What the entities declare that the migrations do not make (should be empty). */
@@ -23,7 +28,12 @@ export async function checkSchemaUpgrade(options: {
 }): Promise<SchemaUpgradeResult> {
   const drift = (await pendingSchemaChanges(options.entities, options.migrations)).up;
   // Knows the migrations (migrateSchema runs them) without running them at initialize: the tables come from the first one below.
-  const dataSource = await new DataSource({ ...sqliteDataSourceOptions({ database: ':memory:', entities: options.entities, migrations: options.migrations }), synchronize: false, migrationsRun: false, name: `upgrade-${Math.random()}` }).initialize();
+  const dataSource = await new DataSource({
+    ...sqliteDataSourceOptions({ database: ':memory:', entities: options.entities, migrations: options.migrations }),
+    synchronize: false,
+    migrationsRun: false,
+    name: `upgrade-${Math.random()}`,
+  }).initialize();
   try {
     const first = options.migrations[0];
     if (!first) throw new Error('no migrations: the service schema has no history');

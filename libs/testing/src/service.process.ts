@@ -47,7 +47,10 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     url = started.url;
   };
   await launch();
-  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = () =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
   return {
     name: options.name,
     get url() {
@@ -66,11 +69,18 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   };
 }
 
-function launch1(script: string, env: Record<string, string>, onLine: (line: string) => void): Promise<{ child: ChildProcess; url: string }> {
+function launch1(
+  script: string,
+  env: Record<string, string>,
+  onLine: (line: string) => void,
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // e.g. BUREAUNET_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service.
     const nodeArgs = (process.env.BUREAUNET_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     const watch = (stream: NodeJS.ReadableStream | null) =>
       stream &&
@@ -83,6 +93,8 @@ function launch1(script: string, env: Record<string, string>, onLine: (line: str
     watch(child.stdout);
     watch(child.stderr);
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${lines.slice(-30).join('\n')}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${lines.slice(-30).join('\n')}`)),
+    );
   });
 }

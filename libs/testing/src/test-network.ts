@@ -20,7 +20,11 @@ export interface TestNetwork extends LocalNetwork {
 }
 
 /** One call to set up a whole network on free ports with temporary stores; one to clean it up. */
-export async function startTestNetwork(codes: readonly string[], extraEnv: Record<string, string> = {}, options: { brokerIsolation?: boolean; tls?: boolean } = {}): Promise<TestNetwork> {
+export async function startTestNetwork(
+  codes: readonly string[],
+  extraEnv: Record<string, string> = {},
+  options: { brokerIsolation?: boolean; tls?: boolean } = {},
+): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
   const configFile = join(dataDir, 'nats-auth.conf');
   const brokerCredentials = options.brokerIsolation ? writeNetworkBrokerConfig(configFile, codes) : undefined;
@@ -29,13 +33,22 @@ export async function startTestNetwork(codes: readonly string[], extraEnv: Recor
   const nats = await startNatsServer({ ...(brokerCredentials ? { configFile } : {}), ...(tls ? { tls } : {}) });
   const lines: string[] = [];
   try {
-    const network = await startLocalNetwork({ natsUrl: nats.url, dataDir, codes, extraEnv, brokerCredentials, tls, onLine: (line) => lines.push(line) });
+    const network = await startLocalNetwork({
+      natsUrl: nats.url,
+      dataDir,
+      codes,
+      extraEnv,
+      brokerCredentials,
+      tls,
+      onLine: (line) => lines.push(line),
+    });
     return {
       ...network,
       nats,
       dataDir,
       brokerCredentials,
-      api: (code, role = 'officer') => new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role], network.ca),
+      api: (code, role = 'officer') =>
+        new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role], network.ca),
       output: () => lines.slice(-300).join('\n'),
       async teardown() {
         await network.stop();

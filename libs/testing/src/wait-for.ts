@@ -9,7 +9,10 @@ export interface WaitOptions {
  * Polls a condition until it yields a value (not undefined/false) or the deadline passes; the
  * deadline only bounds a hung test, it asserts nothing about speed.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: WaitOptions): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: WaitOptions,
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let lastError: unknown;
   for (;;) {

@@ -48,7 +48,9 @@ export class BusClient {
       } catch (error) {
         const delayMs = PUBLISH_RETRY_DELAYS_MS[attempt];
         if (delayMs === undefined || !isTransient(error)) throw error;
-        this.logger.warn(`publish to ${subject} (${options.msgId}) not acknowledged, retrying: ${transientReason(error)}`);
+        this.logger.warn(
+          `publish to ${subject} (${options.msgId}) not acknowledged, retrying: ${transientReason(error)}`,
+        );
         await sleep(delayMs);
       }
     }
@@ -114,7 +116,8 @@ function isTransient(error: unknown): boolean {
 }
 
 function transientReason(error: unknown): string {
-  const timedOut = error instanceof errors.TimeoutError || (error instanceof Error && error.cause instanceof errors.TimeoutError);
+  const timedOut =
+    error instanceof errors.TimeoutError || (error instanceof Error && error.cause instanceof errors.TimeoutError);
   return timedOut ? 'timeout' : 'no responders';
 }
 

@@ -23,7 +23,11 @@ const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000];
 /** The consumer exists but is not (or no longer) the hub's: not for binding. */
 export class ConsumerNotProvisionedError extends DomainError {
   constructor(binding: ConsumerBinding, reason: string) {
-    super('consumer-not-provisioned', `consumer ${binding.stream}/${binding.durable} is not provisioned for ${binding.filterSubject}: ${reason}`, 'unavailable');
+    super(
+      'consumer-not-provisioned',
+      `consumer ${binding.stream}/${binding.durable} is not provisioned for ${binding.filterSubject}: ${reason}`,
+      'unavailable',
+    );
   }
 }
 
@@ -32,7 +36,11 @@ export class ConsumerNotProvisionedError extends DomainError {
  * broker user may not). Waits, bounded, for it to appear with the expected filter: a node may start
  * before the gateway, or right after its enrolment and before the gateway has heard of it.
  */
-export async function bindProvisionedConsumer(js: JetStreamClient, binding: ConsumerBinding, options: BindOptions): Promise<Consumer> {
+export async function bindProvisionedConsumer(
+  js: JetStreamClient,
+  binding: ConsumerBinding,
+  options: BindOptions,
+): Promise<Consumer> {
   const deadline = Date.now() + options.waitMs;
   for (let attempt = 0; ; attempt++) {
     let reason: string;
@@ -45,9 +53,13 @@ export async function bindProvisionedConsumer(js: JetStreamClient, binding: Cons
       reason = describeError(error);
     }
     if (options.stopped() || Date.now() >= deadline) {
-      throw new ConsumerNotProvisionedError(binding, options.waitMs > 0 ? `${reason} (waited ${Math.round(options.waitMs / 1000)} s)` : reason);
+      throw new ConsumerNotProvisionedError(
+        binding,
+        options.waitMs > 0 ? `${reason} (waited ${Math.round(options.waitMs / 1000)} s)` : reason,
+      );
     }
-    if (attempt === 0) options.logger.log(`waiting for the hub to provision ${binding.stream}/${binding.durable}: ${reason}`);
+    if (attempt === 0)
+      options.logger.log(`waiting for the hub to provision ${binding.stream}/${binding.durable}: ${reason}`);
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 0;
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
   }

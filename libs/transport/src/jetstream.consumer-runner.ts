@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, ConsumerMessages, ConsumerNotification, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import type {
+  Consumer,
+  ConsumerMessages,
+  ConsumerNotification,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+} from '@nats-io/jetstream';
 import { describeError, stackOf } from './error-text';
 import { JetStreamContext } from './jetstream.context';
 import { bindProvisionedConsumer } from './jetstream.consumer-binding';
@@ -73,7 +80,11 @@ const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 const DEFAULT_ACK_WAIT_MS = 30_000;
 const REOPEN_DELAYS_MS = [0, 500, 1_000, 2_000, 5_000, 10_000];
 /** The library keeps retrying these on its own; a fresh consumer (and stream) is what fixes them. */
-const REOPEN_ON: ReadonlySet<ConsumerNotification['type']> = new Set(['consumer_not_found', 'stream_not_found', 'consumer_deleted']);
+const REOPEN_ON: ReadonlySet<ConsumerNotification['type']> = new Set([
+  'consumer_not_found',
+  'stream_not_found',
+  'consumer_deleted',
+]);
 
 /** Keeps one durable pull consumer consuming until stopped, across iterator ends and lost consumers. */
 export class JetStreamConsumerRunner {
@@ -125,7 +136,12 @@ export class JetStreamConsumerRunner {
 
   private async consumer(waitMs: number): Promise<Consumer> {
     const { stream, durable, filterSubject, ackWaitMs, maxAckPending, bindOnly } = this.options;
-    if (bindOnly) return bindProvisionedConsumer(this.js, { stream, durable, filterSubject }, { waitMs, logger: this.logger, stopped: () => this.stopped });
+    if (bindOnly)
+      return bindProvisionedConsumer(
+        this.js,
+        { stream, durable, filterSubject },
+        { waitMs, logger: this.logger, stopped: () => this.stopped },
+      );
     await ensureDurableConsumer(this.jsm, {
       stream,
       durable,
@@ -236,11 +252,16 @@ export class JetStreamConsumerRunner {
     try {
       await policy.store(Buffer.from(entry.message.data), entry.context, error);
     } catch (parkError) {
-      this.logger.error(`cannot park ${label(entry.context)} after ${entry.context.deliveryCount} failures, keeping it: ${describeError(parkError)}`, stackOf(parkError));
+      this.logger.error(
+        `cannot park ${label(entry.context)} after ${entry.context.deliveryCount} failures, keeping it: ${describeError(parkError)}`,
+        stackOf(parkError),
+      );
       this.nak(entry, error);
       return;
     }
-    this.logger.error(`parked ${label(entry.context)} as a dead letter after ${entry.context.deliveryCount} failures: ${describeError(error)}`);
+    this.logger.error(
+      `parked ${label(entry.context)} as a dead letter after ${entry.context.deliveryCount} failures: ${describeError(error)}`,
+    );
     this.hooks.parked?.(entry.context, error);
     await this.ack(entry);
   }
@@ -257,7 +278,10 @@ export class JetStreamConsumerRunner {
 
   private nak({ message, context }: InFlight, error: unknown): void {
     const delayMs = nakDelayMs(context.deliveryCount);
-    this.logger.error(`handler failed on ${label(context)}, redelivery in ${delayMs} ms: ${describeError(error)}`, stackOf(error));
+    this.logger.error(
+      `handler failed on ${label(context)}, redelivery in ${delayMs} ms: ${describeError(error)}`,
+      stackOf(error),
+    );
     message.nak(delayMs);
     this.hooks.nacked(context, error);
   }
@@ -295,7 +319,9 @@ function giveBack(message: JsMsg, logger: Logger): void {
   try {
     message.nak();
   } catch (error) {
-    logger.warn(`cannot give back ${message.subject} #${message.seq}, it returns after the ack wait: ${describeError(error)}`);
+    logger.warn(
+      `cannot give back ${message.subject} #${message.seq}, it returns after the ack wait: ${describeError(error)}`,
+    );
   }
 }
 

@@ -29,7 +29,11 @@ class FailingInbox {
 @Module({})
 class FailingInboxModule {
   static forRoot(url: string): DynamicModule {
-    return { module: FailingInboxModule, imports: [TransportModule.forRoot({ servers: url, name: 'dead-letter-int-spec' })], controllers: [FailingInbox] };
+    return {
+      module: FailingInboxModule,
+      imports: [TransportModule.forRoot({ servers: url, name: 'dead-letter-int-spec' })],
+      controllers: [FailingInbox],
+    };
   }
 }
 
@@ -50,17 +54,35 @@ class DeadLetterStore {
     this.calls++;
     await Promise.resolve();
     if (this.failing) throw new Error('dead-letter table full');
-    this.parked.push({ msgId: context.msgId, deliveryCount: context.deliveryCount, data: data.toString(), error: (error as Error).message });
+    this.parked.push({
+      msgId: context.msgId,
+      deliveryCount: context.deliveryCount,
+      data: data.toString(),
+      error: (error as Error).message,
+    });
   };
 }
 
 const AFTER = 3;
 
-async function start(url: string, durable: string, store: DeadLetterStore, maxAckPending?: number): Promise<{ app: INestMicroservice; strategy: JetStreamServer; bus: BusClient }> {
+async function start(
+  url: string,
+  durable: string,
+  store: DeadLetterStore,
+  maxAckPending?: number,
+): Promise<{ app: INestMicroservice; strategy: JetStreamServer; bus: BusClient }> {
   let app: INestMicroservice | undefined;
   const strategy = new JetStreamServer({
     connection: () => app!.get<NatsConnection>(NATS_CONNECTION),
-    consumers: [{ stream: DELIVERIES_STREAM, durable, filterSubject: `bn.deliver.${durable}`, pattern: DELIVER_SUBJECT_WILDCARD, maxAckPending }],
+    consumers: [
+      {
+        stream: DELIVERIES_STREAM,
+        durable,
+        filterSubject: `bn.deliver.${durable}`,
+        pattern: DELIVER_SUBJECT_WILDCARD,
+        maxAckPending,
+      },
+    ],
     shutdownGraceMs: 0,
     deadLetter: store.store,
     deadLetterAfter: AFTER,
@@ -87,7 +109,9 @@ describe('JetStreamServer dead letters on a real nats-server', () => {
 
   async function expectDrained(app: INestMicroservice, durable: string): Promise<void> {
     const jsm = await jetstreamManager(app.get<NatsConnection>(NATS_CONNECTION));
-    await waitFor(async () => (await jsm.consumers.info(DELIVERIES_STREAM, durable)).num_ack_pending === 0, { what: `${durable} to hold no unacked message` });
+    await waitFor(async () => (await jsm.consumers.info(DELIVERIES_STREAM, durable)).num_ack_pending === 0, {
+      what: `${durable} to hold no unacked message`,
+    });
     const info = await jsm.consumers.info(DELIVERIES_STREAM, durable);
     expect({ pending: info.num_pending, ackPending: info.num_ack_pending }).toEqual({ pending: 0, ackPending: 0 });
   }
@@ -102,7 +126,9 @@ describe('JetStreamServer dead letters on a real nats-server', () => {
       await bus.publish('bn.deliver.FR', 'fine', { msgId: 'fine-1' });
 
       await waitFor(() => store.parked.length === 1, { what: 'the poison message parked' });
-      expect(store.parked).toEqual([{ msgId: 'poison-1', deliveryCount: AFTER, data: 'poison-1', error: 'cannot store poison-1' }]);
+      expect(store.parked).toEqual([
+        { msgId: 'poison-1', deliveryCount: AFTER, data: 'poison-1', error: 'cannot store poison-1' },
+      ]);
       expect(deliveries.filter((d) => d.startsWith('poison-1#'))).toEqual(['poison-1#1', 'poison-1#2', 'poison-1#3']);
       expect(deliveries).toContain('fine-1#1');
       await waitFor(() => parkedEvents.length === 1, { what: 'the parked event' });
@@ -141,9 +167,16 @@ describe('JetStreamServer dead letters on a real nats-server', () => {
       for (let i = 0; i < 4; i++) await bus.publish('bn.deliver.IT', `poison-${i}`, { msgId: `poison-it-${i}` });
       for (let i = 0; i < 3; i++) await bus.publish('bn.deliver.IT', `normal-${i}`, { msgId: `normal-it-${i}` });
 
-      await waitFor(() => ['normal-it-0', 'normal-it-1', 'normal-it-2'].every((id) => acked.has(id)), { what: 'the three normal messages acked' });
+      await waitFor(() => ['normal-it-0', 'normal-it-1', 'normal-it-2'].every((id) => acked.has(id)), {
+        what: 'the three normal messages acked',
+      });
       await waitFor(() => store.parked.length === 4, { what: 'the four poison messages parked' });
-      expect(store.parked.map((p) => p.msgId).sort()).toEqual(['poison-it-0', 'poison-it-1', 'poison-it-2', 'poison-it-3']);
+      expect(store.parked.map((p) => p.msgId).sort()).toEqual([
+        'poison-it-0',
+        'poison-it-1',
+        'poison-it-2',
+        'poison-it-3',
+      ]);
       await expectDrained(app, 'IT');
     } finally {
       await app.close();
@@ -154,7 +187,9 @@ describe('JetStreamServer dead letters on a real nats-server', () => {
     let app: INestMicroservice | undefined;
     const strategy = new JetStreamServer({
       connection: () => app!.get<NatsConnection>(NATS_CONNECTION),
-      consumers: [{ stream: DELIVERIES_STREAM, durable: 'ES', filterSubject: 'bn.deliver.ES', pattern: DELIVER_SUBJECT_WILDCARD }],
+      consumers: [
+        { stream: DELIVERIES_STREAM, durable: 'ES', filterSubject: 'bn.deliver.ES', pattern: DELIVER_SUBJECT_WILDCARD },
+      ],
       deadLetter: new DeadLetterStore().store,
       deadLetterAfter: 0,
     });

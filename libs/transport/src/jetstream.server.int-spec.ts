@@ -50,7 +50,8 @@ class Probe {
 
   /** Resolves with the nth delivery of msgId (counted by this probe, across app instances). */
   waitFor(msgId: string, nth = 1): Promise<Delivery> {
-    const match = (d: Delivery) => d.msgId === msgId && this.deliveries.filter((seen) => seen.msgId === msgId).length >= nth;
+    const match = (d: Delivery) =>
+      d.msgId === msgId && this.deliveries.filter((seen) => seen.msgId === msgId).length >= nth;
     const seen = this.deliveries.filter((d) => d.msgId === msgId)[nth - 1];
     return seen ? Promise.resolve(seen) : new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
@@ -98,11 +99,16 @@ class ProbeModule {
 const DURABLE = 'gateway';
 
 /** A hybrid (HTTP + JetStream) app, wired as the services wire it. */
-async function startApp(url: string, probe: Probe): Promise<{ app: INestApplication; strategy: JetStreamServer; bus: BusClient }> {
+async function startApp(
+  url: string,
+  probe: Probe,
+): Promise<{ app: INestApplication; strategy: JetStreamServer; bus: BusClient }> {
   const app = await NestFactory.create(ProbeModule.forRoot(url, probe), { logger: ['error', 'warn'] });
   const strategy = new JetStreamServer({
     connection: () => app.get<NatsConnection>(NATS_CONNECTION),
-    consumers: [{ stream: SUBMISSIONS_STREAM, durable: DURABLE, filterSubject: SUBMIT_SUBJECT_WILDCARD, ackWaitMs: 2_000 }],
+    consumers: [
+      { stream: SUBMISSIONS_STREAM, durable: DURABLE, filterSubject: SUBMIT_SUBJECT_WILDCARD, ackWaitMs: 2_000 },
+    ],
     shutdownGraceMs: 0,
   });
   strategy.on('acked', (ctx) => probe.recordAck(ctx));
@@ -151,9 +157,9 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
   it('delivers published messages in order, as raw bytes with their msgId, and a duplicate only once', async () => {
     const { bus } = current;
     const payloads = [Uint8Array.of(0, 255, 1), '{"kind":"notice"}', Uint8Array.of(0xc3, 0x28)];
-    const first = await bus.publish('bn.submit.FR', payloads[0]!, { msgId: 'order-1' });
-    await bus.publish('bn.submit.DE', payloads[1]!, { msgId: 'order-2' });
-    await bus.publish('bn.submit.FR', payloads[2]!, { msgId: 'order-3' });
+    const first = await bus.publish('bn.submit.FR', payloads[0], { msgId: 'order-1' });
+    await bus.publish('bn.submit.DE', payloads[1], { msgId: 'order-2' });
+    await bus.publish('bn.submit.FR', payloads[2], { msgId: 'order-3' });
     const again = await bus.publish('bn.submit.FR', Uint8Array.of(9), { msgId: 'order-1' });
     await bus.publish('bn.submit.FR', 'last', { msgId: 'order-4' });
 
@@ -167,10 +173,10 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
       ['order-3', 'bn.submit.FR'],
       ['order-4', 'bn.submit.FR'],
     ]);
-    expect(Buffer.isBuffer(seen[0]!.data)).toBe(true);
-    expect([...seen[0]!.data]).toEqual([0, 255, 1]);
-    expect(seen[1]!.data.toString()).toBe('{"kind":"notice"}');
-    expect([...seen[2]!.data]).toEqual([0xc3, 0x28]);
+    expect(Buffer.isBuffer(seen[0].data)).toBe(true);
+    expect([...seen[0].data]).toEqual([0, 255, 1]);
+    expect(seen[1].data.toString()).toBe('{"kind":"notice"}');
+    expect([...seen[2].data]).toEqual([0xc3, 0x28]);
     await expectConsumerDrained();
   });
 
@@ -197,7 +203,10 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
       code: 'not-found',
       reason: 'no bureau XX',
     });
-    await expect(bus.request('test.echo', { fail: 'internal' })).rejects.toMatchObject({ code: 'internal', reason: 'internal error' });
+    await expect(bus.request('test.echo', { fail: 'internal' })).rejects.toMatchObject({
+      code: 'internal',
+      reason: 'internal error',
+    });
     const malformed = await admin.request('test.echo', 'not json', { timeout: 5_000 });
     expect(malformed.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const nobody = bus.request('test.nobody', {}, { timeoutMs: 1_000 });
@@ -206,7 +215,8 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
   });
 
   it('does not ack an unfinished message: closed mid-handler, the next instance gets it again', async () => {
-    probe.behaviour = (d) => (d.msgId === 'unfinished' ? new Promise<void>((resolve) => release.push(resolve)) : Promise.resolve());
+    probe.behaviour = (d) =>
+      d.msgId === 'unfinished' ? new Promise<void>((resolve) => release.push(resolve)) : Promise.resolve();
     await current.bus.publish('bn.submit.FR', 'unfinished', { msgId: 'unfinished' });
     await probe.waitFor('unfinished');
     await current.app.close();
@@ -223,7 +233,8 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
 
   it('redelivers after the ack wait when the instance dies mid-handler without a word', async () => {
     const dying = current;
-    probe.behaviour = (d) => (d.msgId === 'orphan' ? new Promise<void>((resolve) => release.push(resolve)) : Promise.resolve());
+    probe.behaviour = (d) =>
+      d.msgId === 'orphan' ? new Promise<void>((resolve) => release.push(resolve)) : Promise.resolve();
     await dying.bus.publish('bn.submit.FR', 'orphan', { msgId: 'orphan' });
     await probe.waitFor('orphan');
     await dying.app.get<NatsConnection>(NATS_CONNECTION).close();

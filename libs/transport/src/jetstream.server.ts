@@ -5,7 +5,12 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { WireReply } from '@bureaunet/contracts';
 import { lastValueFrom, type Observable } from 'rxjs';
-import { JetStreamConsumerRunner, type DeadLetterHook, type DeadLetterPolicy, type JetStreamConsumerOptions } from './jetstream.consumer-runner';
+import {
+  JetStreamConsumerRunner,
+  type DeadLetterHook,
+  type DeadLetterPolicy,
+  type JetStreamConsumerOptions,
+} from './jetstream.consumer-runner';
 import type { JetStreamContext } from './jetstream.context';
 import { ensureStreams, type StreamTopologyOptions } from './jetstream.topology';
 import { describeError, stackOf } from './error-text';
@@ -99,10 +104,10 @@ export class JetStreamServer
     this._status$.next('closed');
   }
 
-  on<EventKey extends keyof JetStreamServerEvents = keyof JetStreamServerEvents, EventCallback extends JetStreamServerEvents[EventKey] = JetStreamServerEvents[EventKey]>(
-    event: EventKey,
-    callback: EventCallback,
-  ): void {
+  on<
+    EventKey extends keyof JetStreamServerEvents = keyof JetStreamServerEvents,
+    EventCallback extends JetStreamServerEvents[EventKey] = JetStreamServerEvents[EventKey],
+  >(event: EventKey, callback: EventCallback): void {
     this.events.on(event, callback);
   }
 
@@ -162,7 +167,8 @@ export class JetStreamServer
     const { deadLetter, deadLetterAfter } = this.options;
     if (!deadLetter) return undefined;
     const afterAttempts = deadLetterAfter ?? DEFAULT_DEAD_LETTER_AFTER;
-    if (!Number.isInteger(afterAttempts) || afterAttempts < 1) throw new Error(`deadLetterAfter must be a whole number of attempts >= 1, not ${afterAttempts}`);
+    if (!Number.isInteger(afterAttempts) || afterAttempts < 1)
+      throw new Error(`deadLetterAfter must be a whole number of attempts >= 1, not ${afterAttempts}`);
     return { store: deadLetter, afterAttempts };
   }
 
@@ -215,7 +221,8 @@ export class JetStreamServer
       return { ok: true, data: (await this.settle(handler(body.value, context), null)) ?? null };
     } catch (error) {
       const wire = toWireError(error);
-      if (wire.code === INTERNAL_ERROR_CODE) this.log.error(`${pattern} failed: ${describeError(error)}`, stackOf(error));
+      if (wire.code === INTERNAL_ERROR_CODE)
+        this.log.error(`${pattern} failed: ${describeError(error)}`, stackOf(error));
       else this.log.debug(`${pattern} refused: ${wire.code}: ${wire.reason}`);
       return { ok: false, error: wire };
     }

@@ -2,7 +2,12 @@ import { Controller, Logger, Module, type DynamicModule, type INestMicroservice 
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVERIES_STREAM, DELIVER_SUBJECT_WILDCARD, SUBMISSIONS_STREAM, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
+import {
+  DELIVERIES_STREAM,
+  DELIVER_SUBJECT_WILDCARD,
+  SUBMISSIONS_STREAM,
+  SUBMIT_SUBJECT_WILDCARD,
+} from '@bureaunet/contracts';
 import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { BusClient } from './bus.client';
 import type { JetStreamConsumerOptions } from './jetstream.consumer-runner';
@@ -44,7 +49,10 @@ class InboxModule {
 }
 
 /** A standalone microservice: global filters apply when registered before listen(). */
-async function createMicroservice(url: string, consumer: JetStreamConsumerOptions): Promise<{ app: INestMicroservice; strategy: JetStreamServer }> {
+async function createMicroservice(
+  url: string,
+  consumer: JetStreamConsumerOptions,
+): Promise<{ app: INestMicroservice; strategy: JetStreamServer }> {
   let app: INestMicroservice | undefined;
   const strategy = new JetStreamServer({
     connection: () => app!.get<NatsConnection>(NATS_CONNECTION),
@@ -94,21 +102,37 @@ describe('JetStreamServer wiring', () => {
       // Each handler waits until all three have started: with one at a time this would never settle.
       await acked;
       expect(started.sort()).toEqual(['parallel-a:a', 'parallel-b:b', 'parallel-c:c']);
-      await expect(bus.request('test.lookup', { code: 'FR' })).rejects.toMatchObject({ code: 'suspended', reason: 'bureau FR is suspended' });
+      await expect(bus.request('test.lookup', { code: 'FR' })).rejects.toMatchObject({
+        code: 'suspended',
+        reason: 'bureau FR is suspended',
+      });
     } finally {
       await app.close();
     }
   });
 
   it('keeps each subject in order under concurrency when ordered by subject, while subjects run side by side', async () => {
-    const consumer = { stream: SUBMISSIONS_STREAM, durable: 'lanes', filterSubject: SUBMIT_SUBJECT_WILDCARD, pattern: DELIVER_SUBJECT_WILDCARD, concurrency: CONCURRENCY, orderBy: 'subject' as const };
+    const consumer = {
+      stream: SUBMISSIONS_STREAM,
+      durable: 'lanes',
+      filterSubject: SUBMIT_SUBJECT_WILDCARD,
+      pattern: DELIVER_SUBJECT_WILDCARD,
+      concurrency: CONCURRENCY,
+      orderBy: 'subject' as const,
+    };
     const { app, strategy } = await createMicroservice(server.url, consumer);
     try {
       await app.listen();
       const bus = app.get(BusClient);
       let ackCount = 0;
       const allAcked = new Promise<void>((resolve) => strategy.on('acked', () => ++ackCount === 4 && resolve()));
-      for (const [code, id] of [['FR', 'f1'], ['FR', 'f2'], ['DE', 'd1'], ['DE', 'd2']] as const) await bus.publish(`bn.submit.${code}`, id, { msgId: `lane-${id}` });
+      for (const [code, id] of [
+        ['FR', 'f1'],
+        ['FR', 'f2'],
+        ['DE', 'd1'],
+        ['DE', 'd2'],
+      ] as const)
+        await bus.publish(`bn.submit.${code}`, id, { msgId: `lane-${id}` });
 
       // One handler per subject may run: the second of each waits for the first, which waits for the gate.
       await waitFor(() => started.length === 2, { what: 'the first message of each subject' });
@@ -124,7 +148,11 @@ describe('JetStreamServer wiring', () => {
   });
 
   it('refuses to listen when a consumer has no @EventPattern handler for its filter subject', async () => {
-    const { app } = await createMicroservice(server.url, { stream: DELIVERIES_STREAM, durable: 'node-DE', filterSubject: 'bn.deliver.DE' });
+    const { app } = await createMicroservice(server.url, {
+      stream: DELIVERIES_STREAM,
+      durable: 'node-DE',
+      filterSubject: 'bn.deliver.DE',
+    });
     try {
       await expect(app.listen()).rejects.toThrow("consumer node-DE has no @EventPattern('bn.deliver.DE') handler");
     } finally {
@@ -133,7 +161,11 @@ describe('JetStreamServer wiring', () => {
   });
 
   it('delivers core events to subscribers and logs a failing event handler instead of swallowing it', async () => {
-    const { app } = await createMicroservice(server.url, { stream: DELIVERIES_STREAM, durable: 'node-FR', filterSubject: DELIVER_SUBJECT_WILDCARD });
+    const { app } = await createMicroservice(server.url, {
+      stream: DELIVERIES_STREAM,
+      durable: 'node-FR',
+      filterSubject: DELIVER_SUBJECT_WILDCARD,
+    });
     const logged = new Promise<string>((resolve) =>
       jest.spyOn(Logger.prototype, 'error').mockImplementationOnce((message: unknown) => resolve(String(message))),
     );

@@ -3,7 +3,12 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DELIVERIES_STREAM, SUBMISSIONS_STREAM } from '@bureaunet/contracts';
 import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
 import { connectNats, drainConnection } from './nats-connection.provider';
-import { DEFAULT_STREAM_MAX_BYTES, ensureDurableConsumer, ensureStreams, MAX_MESSAGE_BYTES } from './jetstream.topology';
+import {
+  DEFAULT_STREAM_MAX_BYTES,
+  ensureDurableConsumer,
+  ensureStreams,
+  MAX_MESSAGE_BYTES,
+} from './jetstream.topology';
 
 describe('JetStream topology on a real nats-server', () => {
   let server: RunningNatsServer;
@@ -26,7 +31,10 @@ describe('JetStream topology on a real nats-server', () => {
     const second = await ensureStreams(jsm);
 
     expect(second.map((info) => info.created)).toEqual(first.map((info) => info.created));
-    for (const [name, subject] of [[SUBMISSIONS_STREAM, 'bn.submit.*'], [DELIVERIES_STREAM, 'bn.deliver.*']] as const) {
+    for (const [name, subject] of [
+      [SUBMISSIONS_STREAM, 'bn.submit.*'],
+      [DELIVERIES_STREAM, 'bn.deliver.*'],
+    ] as const) {
       const { config } = await jsm.streams.info(name);
       expect(config).toMatchObject({
         subjects: [subject],
@@ -51,7 +59,9 @@ describe('JetStream topology on a real nats-server', () => {
     await ensureStreams(jsm, { maxBytesPerStream: 1_024 });
     const js = jetstream(nc);
     const kept = await js.publish('bn.deliver.FR', new Uint8Array(600), { msgID: 'full-1' });
-    await expect(js.publish('bn.deliver.FR', new Uint8Array(600), { msgID: 'full-2' })).rejects.toThrow(/maximum bytes/i);
+    await expect(js.publish('bn.deliver.FR', new Uint8Array(600), { msgID: 'full-2' })).rejects.toThrow(
+      /maximum bytes/i,
+    );
     const stored = await jsm.streams.getMessage(DELIVERIES_STREAM, { seq: kept.seq });
     expect(stored?.header.get('Nats-Msg-Id')).toBe('full-1');
     await jsm.streams.purge(DELIVERIES_STREAM);
@@ -61,7 +71,12 @@ describe('JetStream topology on a real nats-server', () => {
   it('creates a durable pull consumer once and updates its ack wait in place', async () => {
     const spec = { stream: DELIVERIES_STREAM, durable: 'node-FR', filterSubject: 'bn.deliver.FR', ackWaitMs: 30_000 };
     const created = await ensureDurableConsumer(jsm, spec);
-    expect(created.config).toMatchObject({ ack_policy: 'explicit', deliver_policy: 'all', max_deliver: -1, filter_subject: 'bn.deliver.FR' });
+    expect(created.config).toMatchObject({
+      ack_policy: 'explicit',
+      deliver_policy: 'all',
+      max_deliver: -1,
+      filter_subject: 'bn.deliver.FR',
+    });
     expect((await ensureDurableConsumer(jsm, spec)).created).toBe(created.created);
 
     const updated = await ensureDurableConsumer(jsm, { ...spec, ackWaitMs: 5_000 });

@@ -123,7 +123,10 @@ export type ConsumerReconciliation = 'created' | 'updated' | 'replaced' | 'uncha
  * update (ack or deliver policy) are fixed by deleting and re-adding it: on a work-queue stream the
  * unacked messages stay in the stream and the new consumer delivers them from the start.
  */
-export async function reconcileDurableConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<{ info: ConsumerInfo; outcome: ConsumerReconciliation }> {
+export async function reconcileDurableConsumer(
+  jsm: JetStreamManager,
+  spec: DurableConsumerSpec,
+): Promise<{ info: ConsumerInfo; outcome: ConsumerReconciliation }> {
   const wanted = durableConsumerConfig(spec);
   const existing = await findConsumer(jsm, spec.stream, spec.durable);
   if (!existing) return { info: await jsm.consumers.add(spec.stream, wanted), outcome: 'created' };
@@ -134,11 +137,28 @@ export async function reconcileDurableConsumer(jsm: JetStreamManager, spec: Dura
     await jsm.consumers.delete(spec.stream, spec.durable);
     return { info: await jsm.consumers.add(spec.stream, wanted), outcome: 'replaced' };
   }
-  return { info: await jsm.consumers.update(spec.stream, spec.durable, { ack_wait, max_deliver, max_ack_pending, filter_subject }), outcome: 'updated' };
+  return {
+    info: await jsm.consumers.update(spec.stream, spec.durable, {
+      ack_wait,
+      max_deliver,
+      max_ack_pending,
+      filter_subject,
+    }),
+    outcome: 'updated',
+  };
 }
 
 /** Settings a managed consumer never has; one set means someone else configured it (a push consumer, headers only, an expiry…). */
-const UNMANAGED_SETTINGS = ['deliver_subject', 'headers_only', 'inactive_threshold', 'rate_limit_bps', 'max_batch', 'max_bytes', 'max_expires', 'sample_freq'] as const;
+const UNMANAGED_SETTINGS = [
+  'deliver_subject',
+  'headers_only',
+  'inactive_threshold',
+  'rate_limit_bps',
+  'max_batch',
+  'max_bytes',
+  'max_expires',
+  'sample_freq',
+] as const;
 
 function hasUnmanagedSettings(config: ConsumerConfig): boolean {
   const current = config as unknown as Record<string, unknown>;

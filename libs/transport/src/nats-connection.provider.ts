@@ -45,7 +45,9 @@ export async function drainConnection(nc: NatsConnection, timeoutMs = DRAIN_TIME
   if (nc.isClosed()) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-  const drained = nc.isDraining() ? nc.closed().then(() => 'drained' as const) : nc.drain().then(() => 'drained' as const);
+  const drained = nc.isDraining()
+    ? nc.closed().then(() => 'drained' as const)
+    : nc.drain().then(() => 'drained' as const);
   try {
     const outcome = await Promise.race([drained.catch(() => 'failed' as const), timeout]);
     if (outcome !== 'drained') await nc.close();

@@ -5,12 +5,21 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('toWireError', () => {
   it('puts a domain error on the wire as its code and reason (or message)', () => {
-    expect(toWireError(Object.assign(new Error('no bureau XX'), { code: 'not-found' }))).toEqual({ code: 'not-found', reason: 'no bureau XX' });
-    expect(toWireError({ code: 'suspended', reason: 'bureau FR is suspended' })).toEqual({ code: 'suspended', reason: 'bureau FR is suspended' });
+    expect(toWireError(Object.assign(new Error('no bureau XX'), { code: 'not-found' }))).toEqual({
+      code: 'not-found',
+      reason: 'no bureau XX',
+    });
+    expect(toWireError({ code: 'suspended', reason: 'bureau FR is suspended' })).toEqual({
+      code: 'suspended',
+      reason: 'bureau FR is suspended',
+    });
   });
 
   it("hides everything else behind 'internal'", () => {
-    expect(toWireError(new Error('SQLITE_CORRUPT at /var/lib/…'))).toEqual({ code: 'internal', reason: 'internal error' });
+    expect(toWireError(new Error('SQLITE_CORRUPT at /var/lib/…'))).toEqual({
+      code: 'internal',
+      reason: 'internal error',
+    });
     expect(toWireError({ code: 42 })).toEqual({ code: 'internal', reason: 'internal error' });
     expect(toWireError(new RpcException('plain'))).toEqual({ code: 'internal', reason: 'internal error' });
     expect(toWireError(undefined)).toEqual({ code: 'internal', reason: 'internal error' });
@@ -27,7 +36,14 @@ describe('parseWireReply', () => {
   });
 
   it("reports anything else as 'bad-reply'", () => {
-    for (const reply of ['not json', '[1]', 'null', '{"ok":false}', '{"ok":false,"error":{"code":1,"reason":"x"}}', '\u00ff']) {
+    for (const reply of [
+      'not json',
+      '[1]',
+      'null',
+      '{"ok":false}',
+      '{"ok":false,"error":{"code":1,"reason":"x"}}',
+      '\u00ff',
+    ]) {
       expect(parseWireReply(bytes(reply))).toMatchObject({ ok: false, error: { code: 'bad-reply' } });
     }
   });

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, REGISTRY_EVENTS_SUBJECT, registryEventSchema, SUBMIT_SUBJECT_WILDCARD } from '@bureaunet/contracts';
+import {
+  DomainError,
+  REGISTRY_EVENTS_SUBJECT,
+  registryEventSchema,
+  SUBMIT_SUBJECT_WILDCARD,
+} from '@bureaunet/contracts';
 import { DeadLetterDesk, DeadLetterStore, type DeadLetterEntity } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
@@ -22,15 +27,25 @@ export class GatewayDeadLetterService extends DeadLetterDesk {
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     @Inject(CLOCK) clock: Clock,
   ) {
-    super(store, { name: 'DeadLetters', limit: config.deadLetterLimit, now: () => clock.now(), rerun: (letter) => rerun(letter, submissions, registryEvents) });
+    super(store, {
+      name: 'DeadLetters',
+      limit: config.deadLetterLimit,
+      now: () => clock.now(),
+      rerun: (letter) => rerun(letter, submissions, registryEvents),
+    });
   }
 }
 
-function rerun(letter: DeadLetterEntity, submissions: SubmissionService, registryEvents: RegistryEventRecorder): Promise<void> {
+function rerun(
+  letter: DeadLetterEntity,
+  submissions: SubmissionService,
+  registryEvents: RegistryEventRecorder,
+): Promise<void> {
   if (letter.subject.startsWith(SUBMIT_PREFIX)) return submissions.handle(letter.raw, letter.subject);
   if (letter.subject === REGISTRY_EVENTS_SUBJECT) {
     const event = registryEventSchema.safeParse(parseJson(letter.raw));
-    if (!event.success) throw new DomainError('malformed-registry-event', `dead letter ${letter.id} is no registry event`, 'invalid');
+    if (!event.success)
+      throw new DomainError('malformed-registry-event', `dead letter ${letter.id} is no registry event`, 'invalid');
     return registryEvents.record(event.data);
   }
   throw new DomainError('dead-letter-unroutable', `no handler here for ${letter.subject}`, 'invalid');

@@ -6,7 +6,13 @@ import { BusClient, connectNats, drainConnection, ensureStreams } from '@bureaun
 import { DELIVERY_ACK_WAIT_MS, DELIVERY_MAX_ACK_PENDING } from './delivery-consumers.plan';
 import { DeliveryConsumersProvisioner, type BureauDirectory } from './delivery-consumers.provisioner';
 
-const entry = (code: string, role: DirectoryEntry['role'] = 'bureau'): DirectoryEntry => ({ code, role, status: 'active', revokedSerials: [], version: 1 });
+const entry = (code: string, role: DirectoryEntry['role'] = 'bureau'): DirectoryEntry => ({
+  code,
+  role,
+  status: 'active',
+  revokedSerials: [],
+  version: 1,
+});
 
 /** The directory as the registry would list it; a test adds bureaus to it. */
 class DirectoryStandIn implements BureauDirectory {
@@ -34,7 +40,9 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
     jsm = await jetstreamManager(nc);
     await ensureStreams(jsm);
     directory = new DirectoryStandIn();
-    provisioner = new DeliveryConsumersProvisioner(nc, directory, new BusClient(nc), { deliveryConsumersReconcileMs: 3_600_000 });
+    provisioner = new DeliveryConsumersProvisioner(nc, directory, new BusClient(nc), {
+      deliveryConsumersReconcileMs: 3_600_000,
+    });
   });
 
   afterAll(async () => {
@@ -43,7 +51,12 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
   });
 
   it("makes node-<code> on bn.deliver.<code> with the hub's settings for every bureau but the gateway, once", async () => {
-    expect(await provisioner.reconcile()).toEqual({ created: ['node-DK', 'node-MR', 'node-XH'], restored: [], removed: [], failed: [] });
+    expect(await provisioner.reconcile()).toEqual({
+      created: ['node-DK', 'node-MR', 'node-XH'],
+      restored: [],
+      removed: [],
+      failed: [],
+    });
     const info = await jsm.consumers.info(DELIVERIES_STREAM, 'node-MR');
     expect(info.config).toMatchObject({
       durable_name: 'node-MR',
@@ -62,13 +75,28 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
     for (const index of [1, 2, 3]) await js.publish('bn.deliver.MR', `for MR ${index}`, { msgID: `mr-${index}` });
     await jsm.consumers.update(DELIVERIES_STREAM, 'node-MR', { filter_subject: 'bn.deliver.DK-spare' });
     await jsm.consumers.delete(DELIVERIES_STREAM, 'node-XH');
-    await jsm.consumers.add(DELIVERIES_STREAM, { durable_name: 'node-XH', filter_subject: 'bn.deliver.XH', ack_policy: AckPolicy.Explicit, headers_only: true });
+    await jsm.consumers.add(DELIVERIES_STREAM, {
+      durable_name: 'node-XH',
+      filter_subject: 'bn.deliver.XH',
+      ack_policy: AckPolicy.Explicit,
+      headers_only: true,
+    });
 
-    expect(await provisioner.reconcile()).toEqual({ created: [], restored: ['node-MR', 'node-XH'], removed: [], failed: [] });
+    expect(await provisioner.reconcile()).toEqual({
+      created: [],
+      restored: ['node-MR', 'node-XH'],
+      removed: [],
+      failed: [],
+    });
     expect(await filterOf('node-MR')).toBe('bn.deliver.MR');
     const xh = (await jsm.consumers.info(DELIVERIES_STREAM, 'node-XH')).config;
-    expect({ ack: xh.ack_policy, headersOnly: xh.headers_only ?? false }).toEqual({ ack: AckPolicy.Explicit, headersOnly: false });
-    const pending = await (await js.consumers.get(DELIVERIES_STREAM, 'node-MR')).fetch({ max_messages: 3, expires: 2_000 });
+    expect({ ack: xh.ack_policy, headersOnly: xh.headers_only ?? false }).toEqual({
+      ack: AckPolicy.Explicit,
+      headersOnly: false,
+    });
+    const pending = await (
+      await js.consumers.get(DELIVERIES_STREAM, 'node-MR')
+    ).fetch({ max_messages: 3, expires: 2_000 });
     const seen: string[] = [];
     for await (const message of pending) {
       seen.push(message.string());
@@ -79,7 +107,11 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
 
   it('deletes a consumer it did not make before it blocks or robs a bureau, and recreates a deleted one', async () => {
     await jsm.consumers.delete(DELIVERIES_STREAM, 'node-DK');
-    await jsm.consumers.add(DELIVERIES_STREAM, { durable_name: 'spy', filter_subject: 'bn.deliver.DK', ack_policy: AckPolicy.Explicit });
+    await jsm.consumers.add(DELIVERIES_STREAM, {
+      durable_name: 'spy',
+      filter_subject: 'bn.deliver.DK',
+      ack_policy: AckPolicy.Explicit,
+    });
 
     expect(await provisioner.reconcile()).toEqual({ created: ['node-DK'], restored: [], removed: ['spy'], failed: [] });
     expect(await filterOf('node-DK')).toBe('bn.deliver.DK');

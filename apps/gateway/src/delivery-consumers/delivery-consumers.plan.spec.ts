@@ -1,11 +1,21 @@
 import type { DirectoryEntry } from '@bureaunet/contracts';
 import { deliveryConsumerSpecs, strayConsumers } from './delivery-consumers.plan';
 
-const entry = (code: string, role: DirectoryEntry['role'] = 'bureau', status: DirectoryEntry['status'] = 'active'): DirectoryEntry => ({ code, role, status, revokedSerials: [], version: 1 });
+const entry = (
+  code: string,
+  role: DirectoryEntry['role'] = 'bureau',
+  status: DirectoryEntry['status'] = 'active',
+): DirectoryEntry => ({ code, role, status, revokedSerials: [], version: 1 });
 
 describe('delivery consumers plan', () => {
   it('gives each bureau and the hub one consumer on its own subject, none to the gateway, suspended bureaus included', () => {
-    const specs = deliveryConsumerSpecs([entry('MR'), entry('XG', 'gateway'), entry('XH', 'hub'), entry('DK', 'bureau', 'suspended'), entry('MR')]);
+    const specs = deliveryConsumerSpecs([
+      entry('MR'),
+      entry('XG', 'gateway'),
+      entry('XH', 'hub'),
+      entry('DK', 'bureau', 'suspended'),
+      entry('MR'),
+    ]);
     expect(specs.map((spec) => [spec.durable, spec.filterSubject])).toEqual([
       ['node-DK', 'bn.deliver.DK'],
       ['node-MR', 'bn.deliver.MR'],

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVERIES_STREAM, DIRECTORY_CHANGED_SUBJECT, directoryChangedEventSchema, type DirectoryEntry } from '@bureaunet/contracts';
+import {
+  DELIVERIES_STREAM,
+  DIRECTORY_CHANGED_SUBJECT,
+  directoryChangedEventSchema,
+  type DirectoryEntry,
+} from '@bureaunet/contracts';
 import { DirectoryClient } from '@bureaunet/directory';
 import { BusClient, NATS_CONNECTION, reconcileDurableConsumer, type DurableConsumerSpec } from '@bureaunet/transport';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
@@ -44,7 +49,9 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
 
   onApplicationBootstrap(): void {
     // A new enrolment (or a token issued) is announced: its consumer is made before its node asks.
-    this.unsubscribe = this.bus.subscribe(DIRECTORY_CHANGED_SUBJECT, (body) => this.provisionOne(directoryChangedEventSchema.parse(body).code));
+    this.unsubscribe = this.bus.subscribe(DIRECTORY_CHANGED_SUBJECT, (body) =>
+      this.provisionOne(directoryChangedEventSchema.parse(body).code),
+    );
     this.timer = setInterval(() => void this.reconcile(), this.config.deliveryConsumersReconcileMs);
     this.timer.unref();
   }
@@ -118,7 +125,9 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
       }
       if (outcome === 'updated' || outcome === 'replaced') {
         summary.restored.push(spec.durable);
-        this.logger.warn(`consumer ${spec.stream}/${spec.durable} had been altered: ${outcome} to the hub's configuration`);
+        this.logger.warn(
+          `consumer ${spec.stream}/${spec.durable} had been altered: ${outcome} to the hub's configuration`,
+        );
       }
     } catch (error) {
       summary.failed.push(spec.durable);

@@ -15,7 +15,19 @@ export class HealthController {
 
   /** deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters). */
   @Get()
-  async health(): Promise<{ status: 'ok'; service: 'gateway'; signingKid: string; certificates: IdentityExpiry; deadLetters: number }> {
-    return { status: 'ok', service: 'gateway', signingKid: this.identity.signing.kid, certificates: identityExpiry(this.identity, this.clock.now()), deadLetters: await this.deadLetters.countWaiting() };
+  async health(): Promise<{
+    status: 'ok';
+    service: 'gateway';
+    signingKid: string;
+    certificates: IdentityExpiry;
+    deadLetters: number;
+  }> {
+    return {
+      status: 'ok',
+      service: 'gateway',
+      signingKid: this.identity.signing.kid,
+      certificates: identityExpiry(this.identity, this.clock.now()),
+      deadLetters: await this.deadLetters.countWaiting(),
+    };
   }
 }

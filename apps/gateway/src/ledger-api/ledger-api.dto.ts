@@ -22,7 +22,10 @@ export class ConsistencyQueryDto {
 }
 
 export class ProofByHashQueryDto {
-  @ApiProperty({ description: 'Leaf hash, SHA-256(0x00 || leaf_input), base64', example: 'bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=' })
+  @ApiProperty({
+    description: 'Leaf hash, SHA-256(0x00 || leaf_input), base64',
+    example: 'bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'hash must be 32 bytes in base64 (44 characters ending in =)' })
   hash!: string;
@@ -43,7 +46,9 @@ export class EntriesQueryDto {
   @Max(MAX_SIZE)
   start!: number;
 
-  @ApiProperty({ description: `Index of the last entry (inclusive); at most ${MAX_ENTRIES_PER_PAGE} are returned, none beyond the latest signed tree head` })
+  @ApiProperty({
+    description: `Index of the last entry (inclusive); at most ${MAX_ENTRIES_PER_PAGE} are returned, none beyond the latest signed tree head`,
+  })
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -62,7 +67,10 @@ export class SignedTreeHeadDto {
   @ApiProperty() tree_size!: number;
   @ApiProperty({ description: 'Milliseconds since the epoch' }) timestamp!: number;
   @ApiProperty({ description: 'base64' }) sha256_root_hash!: string;
-  @ApiProperty({ description: 'base64 of a TLS DigitallySigned: 0x08 0x07 (ed25519), uint16 length 64, Ed25519 signature over RFC 6962 §3.5 TreeHeadSignature' })
+  @ApiProperty({
+    description:
+      'base64 of a TLS DigitallySigned: 0x08 0x07 (ed25519), uint16 length 64, Ed25519 signature over RFC 6962 §3.5 TreeHeadSignature',
+  })
   tree_head_signature!: string;
 }
 
@@ -76,7 +84,8 @@ export class ProofByHashDto {
 }
 
 export class EntryDto {
-  @ApiProperty({ description: 'base64 of the exact bytes hashed into the leaf: the canonical (RFC 8785) JSON entry' }) leaf_input!: string;
+  @ApiProperty({ description: 'base64 of the exact bytes hashed into the leaf: the canonical (RFC 8785) JSON entry' })
+  leaf_input!: string;
   @ApiProperty({ description: 'always empty' }) extra_data!: string;
 }
 
@@ -88,18 +97,27 @@ export class TrailEntryDto {
   @ApiProperty() leaf_index!: number;
   @ApiProperty({ description: 'base64 of the hashed bytes' }) leaf_input!: string;
   @ApiProperty({ description: 'base64' }) leaf_hash!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'leaf_input decoded, for reading; verify leaf_input' }) entry!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'leaf_input decoded, for reading; verify leaf_input',
+  })
+  entry!: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'inclusion proof against sth, base64, bottom-up' }) audit_path!: string[];
 }
 
 export class TrailDto {
   @ApiProperty() message_id!: string;
-  @ApiProperty({ type: SignedTreeHeadDto, description: 'The signed tree head every proof leads to' }) sth!: SignedTreeHeadDto;
+  @ApiProperty({ type: SignedTreeHeadDto, description: 'The signed tree head every proof leads to' })
+  sth!: SignedTreeHeadDto;
   @ApiProperty({ type: [TrailEntryDto] }) entries!: TrailEntryDto[];
 }
 
 export class GatewayKeyDto {
   @ApiProperty({ description: 'JOSE kid of the signing key (certificate SHA-256 thumbprint)' }) key_id!: string;
-  @ApiProperty({ description: "PEM of the gateway's signing certificate; pin a copy obtained out of band, not this one" }) certificate!: string;
+  @ApiProperty({
+    description: "PEM of the gateway's signing certificate; pin a copy obtained out of band, not this one",
+  })
+  certificate!: string;
   @ApiProperty({ description: 'PEM (SPKI) of the Ed25519 public key' }) public_key!: string;
 }

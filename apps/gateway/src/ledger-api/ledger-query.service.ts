@@ -1,9 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
-import { HASH_SIZE, LedgerLogReader, decodeLedgerEntry, type LogLeafEntity, type SignedTreeHeadJson } from '@bureaunet/ledger';
+import {
+  HASH_SIZE,
+  LedgerLogReader,
+  decodeLedgerEntry,
+  type LogLeafEntity,
+  type SignedTreeHeadJson,
+} from '@bureaunet/ledger';
 import { TreeHeadService } from '../ledger/tree-head.service';
-import { MAX_ENTRIES_PER_PAGE, type ConsistencyDto, type EntriesDto, type GatewayKeyDto, type ProofByHashDto, type TrailDto } from './ledger-api.dto';
+import {
+  MAX_ENTRIES_PER_PAGE,
+  type ConsistencyDto,
+  type EntriesDto,
+  type GatewayKeyDto,
+  type ProofByHashDto,
+  type TrailDto,
+} from './ledger-api.dto';
 
 const base64 = (hashes: readonly Buffer[]): string[] => hashes.map((hash) => hash.toString('base64'));
 
@@ -31,12 +44,18 @@ export class LedgerQueryService {
 
   async proofByHash(hash: string, treeSize: number): Promise<ProofByHashDto> {
     const leafHash = Buffer.from(hash, 'base64');
-    if (leafHash.length !== HASH_SIZE) throw new DomainError('bad-hash', `hash must be ${HASH_SIZE} bytes, got ${leafHash.length}`);
+    if (leafHash.length !== HASH_SIZE)
+      throw new DomainError('bad-hash', `hash must be ${HASH_SIZE} bytes, got ${leafHash.length}`);
     this.assertSigned('tree_size', treeSize);
     const leafIndex = await this.reader.leafIndexByHash(leafHash, treeSize);
-    if (leafIndex === undefined) throw new DomainError('leaf-not-found', `no leaf with hash ${hash} in the first ${treeSize} entries`, 'not-found');
+    if (leafIndex === undefined)
+      throw new DomainError(
+        'leaf-not-found',
+        `no leaf with hash ${hash} in the first ${treeSize} entries`,
+        'not-found',
+      );
     const [auditPath] = await this.reader.inclusionProofs([leafIndex], treeSize);
-    return { leaf_index: leafIndex, audit_path: base64(auditPath!) };
+    return { leaf_index: leafIndex, audit_path: base64(auditPath) };
   }
 
   async entries(start: number, end: number): Promise<EntriesDto> {
@@ -55,11 +74,24 @@ export class LedgerQueryService {
   async trail(messageId: string): Promise<TrailDto> {
     const sth = await this.treeHeads.signIfGrown();
     const own = await this.reader.leavesAbout([messageId], sth.tree_size);
-    const receiptIds = own.filter((leaf) => leaf.type === 'receipt').map((leaf) => decodeLedgerEntry(Buffer.from(leaf.leafInput, 'utf8')).receiptId);
-    const receipts = await this.reader.leavesAbout(receiptIds.filter((id): id is string => typeof id === 'string'), sth.tree_size);
+    const receiptIds = own
+      .filter((leaf) => leaf.type === 'receipt')
+      .map((leaf) => decodeLedgerEntry(Buffer.from(leaf.leafInput, 'utf8')).receiptId);
+    const receipts = await this.reader.leavesAbout(
+      receiptIds.filter((id): id is string => typeof id === 'string'),
+      sth.tree_size,
+    );
     const leaves = [...own, ...receipts].sort((a, b) => a.leafIndex - b.leafIndex);
-    if (leaves.length === 0) throw new DomainError('trail-not-found', `no ledger entry names message ${messageId} (up to tree size ${sth.tree_size})`, 'not-found');
-    const proofs = await this.reader.inclusionProofs(leaves.map((leaf) => leaf.leafIndex), sth.tree_size);
+    if (leaves.length === 0)
+      throw new DomainError(
+        'trail-not-found',
+        `no ledger entry names message ${messageId} (up to tree size ${sth.tree_size})`,
+        'not-found',
+      );
+    const proofs = await this.reader.inclusionProofs(
+      leaves.map((leaf) => leaf.leafIndex),
+      sth.tree_size,
+    );
     return {
       message_id: messageId,
       sth,
@@ -68,19 +100,24 @@ export class LedgerQueryService {
         leaf_input: leafInputBase64(leaf),
         leaf_hash: Buffer.from(leaf.leafHash, 'hex').toString('base64'),
         entry: decodeLedgerEntry(Buffer.from(leaf.leafInput, 'utf8')),
-        audit_path: base64(proofs[i]!),
+        audit_path: base64(proofs[i]),
       })),
     };
   }
 
   signingKey(): GatewayKeyDto {
     const { kid, certificate, publicKey } = this.identity.signing;
-    return { key_id: kid, certificate: certificate.toString(), public_key: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+    return {
+      key_id: kid,
+      certificate: certificate.toString(),
+      public_key: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
   }
 
   private assertSigned(name: string, treeSize: number): void {
     const signed = this.treeHeads.latest().tree_size;
-    if (treeSize > signed) throw badRange(`${name} (${treeSize}) is beyond the latest signed tree head (size ${signed})`);
+    if (treeSize > signed)
+      throw badRange(`${name} (${treeSize}) is beyond the latest signed tree head (size ${signed})`);
   }
 }
 

@@ -11,7 +11,10 @@ export class TrailController {
   constructor(private readonly ledger: LedgerQueryService) {}
 
   @Get(':messageId')
-  @ApiOperation({ summary: 'Evidence bundle: every entry about one message (and its receipts), each with an inclusion proof against the signed tree head included' })
+  @ApiOperation({
+    summary:
+      'Evidence bundle: every entry about one message (and its receipts), each with an inclusion proof against the signed tree head included',
+  })
   @ApiOkResponse({ type: TrailDto })
   @ApiBadRequestResponse({ description: 'invalid-request' })
   @ApiNotFoundResponse({ description: 'trail-not-found' })

@@ -41,15 +41,26 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
 
   function services(sthMaxEntries = 1_000) {
     const bus = { emit: (subject: string, body: unknown) => emitted.push({ subject, body }) } as unknown as BusClient;
-    const identity = { signing: { privateKey: keys.privateKey, publicKey: keys.publicKey, kid: 'gateway-kid' } } as unknown as BureauIdentity;
+    const identity = {
+      signing: { privateKey: keys.privateKey, publicKey: keys.publicKey, kid: 'gateway-kid' },
+    } as unknown as BureauIdentity;
     const config = { sthIntervalMs: 3_600_000, sthMaxEntries } as GatewayConfig;
     const reader = new LedgerLogReader(dataSource);
     const treeHeads = new TreeHeadService(writer, reader, bus, identity, config, clock);
     const recorder = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
-    return { treeHeads, recorder, registryEvents: new RegistryEventRecorder(writer, recorder, clock), queries: new LedgerQueryService(reader, treeHeads, identity) };
+    return {
+      treeHeads,
+      recorder,
+      registryEvents: new RegistryEventRecorder(writer, recorder, clock),
+      queries: new LedgerQueryService(reader, treeHeads, identity),
+    };
   }
 
-  const event = (type: LedgerEvent['type'], envelopeId: string | null, data: Record<string, unknown> = {}): LedgerEvent => ({ type, envelopeId, at: clock.now(), data });
+  const event = (
+    type: LedgerEvent['type'],
+    envelopeId: string | null,
+    data: Record<string, unknown> = {},
+  ): LedgerEvent => ({ type, envelopeId, at: clock.now(), data });
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
@@ -58,7 +69,9 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-gateway-ledger-'));
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'gateway.sqlite'), entities: ENTITIES })).initialize();
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: join(dir, 'gateway.sqlite'), entities: ENTITIES }),
+    ).initialize();
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
     emitted = [];
@@ -101,9 +114,13 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
   it('signs as soon as the log grew by LEDGER_STH_MAX_ENTRIES', async () => {
     const { treeHeads, recorder } = services(3);
     await treeHeads.onApplicationBootstrap();
-    await writer.transaction((manager) => recorder.append(manager, [event('delivery', 'e-1'), event('delivery', 'e-2'), event('delivery', 'e-3')]));
+    await writer.transaction((manager) =>
+      recorder.append(manager, [event('delivery', 'e-1'), event('delivery', 'e-2'), event('delivery', 'e-3')]),
+    );
     // No explicit signing here: the recorder's append set it off.
-    const signed = await waitFor(() => (treeHeads.latest().tree_size === 3 ? treeHeads.latest() : undefined), { what: 'a head of size 3' });
+    const signed = await waitFor(() => (treeHeads.latest().tree_size === 3 ? treeHeads.latest() : undefined), {
+      what: 'a head of size 3',
+    });
     expect(signed.tree_size).toBe(3);
     await treeHeads.onModuleDestroy();
   });
@@ -111,13 +128,27 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
   it('records a registry event once, however many times it is delivered', async () => {
     const { treeHeads, registryEvents, queries } = services();
     await treeHeads.onApplicationBootstrap();
-    const suspended: RegistryEvent = { v: 1, id: '3f0c9d7e-3a2b-4c1d-8e9f-0a1b2c3d4e5f', type: 'bureau-suspended', code: 'FR', occurredAt: '2026-11-25T09:59:59.000Z', data: { version: 4, status: 'suspended' } };
+    const suspended: RegistryEvent = {
+      v: 1,
+      id: '3f0c9d7e-3a2b-4c1d-8e9f-0a1b2c3d4e5f',
+      type: 'bureau-suspended',
+      code: 'FR',
+      occurredAt: '2026-11-25T09:59:59.000Z',
+      data: { version: 4, status: 'suspended' },
+    };
     await registryEvents.record(suspended);
     await registryEvents.record(suspended);
     await treeHeads.signIfGrown();
     const { entries } = await queries.entries(0, 10);
     expect(entries.map((entry) => decodeLedgerEntry(Buffer.from(entry.leaf_input, 'base64')))).toEqual([
-      { type: 'bureau-suspended', at: clock.now().toISOString(), code: 'FR', registryEventId: suspended.id, occurredAt: suspended.occurredAt, details: { version: 4, status: 'suspended' } },
+      {
+        type: 'bureau-suspended',
+        at: clock.now().toISOString(),
+        code: 'FR',
+        registryEventId: suspended.id,
+        occurredAt: suspended.occurredAt,
+        details: { version: 4, status: 'suspended' },
+      },
     ]);
     await treeHeads.onModuleDestroy();
   });
@@ -140,7 +171,10 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
       ]),
     );
     // Not yet signed: get-entries stops at the latest signed head.
-    await expect(queries.entries(0, 10)).rejects.toMatchObject({ code: 'bad-range', message: 'start (0) is beyond the latest signed tree head (size 0)' });
+    await expect(queries.entries(0, 10)).rejects.toMatchObject({
+      code: 'bad-range',
+      message: 'start (0) is beyond the latest signed tree head (size 0)',
+    });
 
     const trail = await queries.trail('m-1'); // signs a head covering everything committed before it
     expect(trail.sth.tree_size).toBe(6);
@@ -153,17 +187,29 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
     ]);
     const { head } = parseSignedTreeHeadJson(trail.sth);
     for (const item of trail.entries) {
-      verifyInclusion({ leafHash: hashLeaf(Buffer.from(item.leaf_input, 'base64')), leafIndex: item.leaf_index, treeSize: 6, proof: item.audit_path.map((hash) => Buffer.from(hash, 'base64')), root: head.rootHash });
+      verifyInclusion({
+        leafHash: hashLeaf(Buffer.from(item.leaf_input, 'base64')),
+        leafIndex: item.leaf_index,
+        treeSize: 6,
+        proof: item.audit_path.map((hash) => Buffer.from(hash, 'base64')),
+        root: head.rootHash,
+      });
     }
     await expect(queries.trail('nobody')).rejects.toMatchObject({ code: 'trail-not-found', kind: 'not-found' });
 
     expect((await queries.entries(4, 1_000_000)).entries).toHaveLength(2);
-    await expect(queries.entries(3, 2)).rejects.toMatchObject({ code: 'bad-range', message: 'start (3) is larger than end (2)' });
-    await expect(queries.consistency(2, 7)).rejects.toMatchObject({ code: 'bad-range', message: 'second (7) is beyond the latest signed tree head (size 6)' });
+    await expect(queries.entries(3, 2)).rejects.toMatchObject({
+      code: 'bad-range',
+      message: 'start (3) is larger than end (2)',
+    });
+    await expect(queries.consistency(2, 7)).rejects.toMatchObject({
+      code: 'bad-range',
+      message: 'second (7) is beyond the latest signed tree head (size 6)',
+    });
     expect((await queries.consistency(6, 6)).consistency).toEqual([]);
-    const proof = await queries.proofByHash(trail.entries[3]!.leaf_hash, 6);
-    expect(proof).toEqual({ leaf_index: 4, audit_path: trail.entries[3]!.audit_path });
-    await expect(queries.proofByHash(trail.entries[3]!.leaf_hash, 4)).rejects.toMatchObject({ code: 'leaf-not-found' });
+    const proof = await queries.proofByHash(trail.entries[3].leaf_hash, 6);
+    expect(proof).toEqual({ leaf_index: 4, audit_path: trail.entries[3].audit_path });
+    await expect(queries.proofByHash(trail.entries[3].leaf_hash, 4)).rejects.toMatchObject({ code: 'leaf-not-found' });
     await treeHeads.onModuleDestroy();
   });
 });

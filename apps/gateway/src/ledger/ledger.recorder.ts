@@ -40,7 +40,10 @@ export class LedgerRecorder {
 
   /** Written just before the transaction commits, together with the other jobs' events. */
   async append(manager: EntityManager, events: readonly LedgerEvent[]): Promise<void> {
-    if (events.length > 0) this.writer.collect(manager, this, events, (inner, all: LedgerEvent[]) => this.appendAndLocate(inner, all).then(() => undefined));
+    if (events.length > 0)
+      this.writer.collect(manager, this, events, (inner, all: LedgerEvent[]) =>
+        this.appendAndLocate(inner, all).then(() => undefined),
+      );
   }
 
   /** Appends at once (not at commit), and says where the events landed in the log. */

@@ -22,7 +22,9 @@ export class RegistryEventHandler {
     const parsed = registryEventSchema.safeParse(body);
     if (!parsed.success) {
       // Redelivering a malformed event would never make it well-formed: acked, and said loudly.
-      this.logger.error(`malformed registry event (stream seq ${context.streamSequence}, msgId ${context.msgId ?? 'none'}) dropped: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`);
+      this.logger.error(
+        `malformed registry event (stream seq ${context.streamSequence}, msgId ${context.msgId ?? 'none'}) dropped: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`,
+      );
       return;
     }
     await this.recorder.record(parsed.data);

@@ -21,11 +21,21 @@ export class RegistryEventRecorder {
     const recorded = await this.writer.transaction(async (manager) => {
       if (await manager.findOneBy(RecordedRegistryEventEntity, { eventId: event.id })) return false;
       const now = this.clock.now();
-      const data: Record<string, unknown> = { registryEventId: event.id, occurredAt: event.occurredAt, details: event.data };
+      const data: Record<string, unknown> = {
+        registryEventId: event.id,
+        occurredAt: event.occurredAt,
+        details: event.data,
+      };
       if (event.code !== undefined) data.code = event.code;
       // The wire admits types this gateway may not know yet: recorded under their own name all the same.
-      const appended = await this.ledger.appendAndLocate(manager, [{ type: event.type as RegistryEventType, envelopeId: null, at: now, data }]);
-      await manager.insert(RecordedRegistryEventEntity, { eventId: event.id, leafIndex: appended.firstIndex, recordedAt: now.toISOString() });
+      const appended = await this.ledger.appendAndLocate(manager, [
+        { type: event.type as RegistryEventType, envelopeId: null, at: now, data },
+      ]);
+      await manager.insert(RecordedRegistryEventEntity, {
+        eventId: event.id,
+        leafIndex: appended.firstIndex,
+        recordedAt: now.toISOString(),
+      });
       return true;
     });
     if (!recorded) this.logger.log(`registry event ${event.id} (${event.type}) is already in the ledger`);

@@ -56,7 +56,8 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** The latest committed signed tree head. */
   latest(): SignedTreeHeadJson {
-    if (!this.latestHead) throw new DomainError('no-tree-head', 'the ledger has not signed a tree head yet', 'unavailable');
+    if (!this.latestHead)
+      throw new DomainError('no-tree-head', 'the ledger has not signed a tree head yet', 'unavailable');
     return this.latestHead;
   }
 
@@ -72,15 +73,19 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     const previous = this.signing ?? Promise.resolve(undefined);
     const next = previous.catch(() => undefined).then(() => this.signCommittedTree());
     this.signing = next;
-    void next.finally(() => {
-      if (this.signing === next) this.signing = undefined;
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.signing === next) this.signing = undefined;
+      })
+      .catch(() => undefined);
     return next;
   }
 
   private signInBackground(): void {
     if (this.signing) return;
-    this.signIfGrown().catch((error: unknown) => this.logger.error(`cannot sign a tree head: ${error instanceof Error ? error.message : String(error)}`));
+    this.signIfGrown().catch((error: unknown) =>
+      this.logger.error(`cannot sign a tree head: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   private async signCommittedTree(): Promise<SignedTreeHeadJson> {
@@ -110,7 +115,9 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       this.bus.emit(LEDGER_STH_SUBJECT, head);
     } catch (error) {
-      this.logger.warn(`cannot publish tree head ${head.tree_size} on ${LEDGER_STH_SUBJECT}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `cannot publish tree head ${head.tree_size} on ${LEDGER_STH_SUBJECT}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -118,7 +125,9 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
 /** Inside a SerialWriter transaction: the tree as every earlier transaction left it. */
 async function committedTree(manager: EntityManager): Promise<Omit<TreeHead, 'timestamp'>> {
   const row = await manager.findOneBy(LogTreeStateEntity, { id: TREE_STATE_ROW_ID });
-  return row ? { treeSize: row.treeSize, rootHash: Buffer.from(row.rootHash, 'hex') } : { treeSize: 0, rootHash: EMPTY_ROOT };
+  return row
+    ? { treeSize: row.treeSize, rootHash: Buffer.from(row.rootHash, 'hex') }
+    : { treeSize: 0, rootHash: EMPTY_ROOT };
 }
 
 function headOf(row: SignedTreeHeadEntity): TreeHead {

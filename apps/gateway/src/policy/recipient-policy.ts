@@ -11,13 +11,20 @@ export interface PolicyOutcome {
  * Puts each recipient the protocol checks let through before the access rules; a recipient the
  * rules refuse is refused alone, with the code, reason and id of the deciding policy.
  */
-export function applyRecipientPolicy(outcomes: readonly RecipientOutcome[], entries: ReadonlyMap<string, DirectoryEntry>, envelope: EnvelopeFacts, rules: PreparedRules): PolicyOutcome {
-  const deliverable = outcomes.filter((outcome) => outcome.status === 'delivered').map((outcome) => entries.get(outcome.code)!);
+export function applyRecipientPolicy(
+  outcomes: readonly RecipientOutcome[],
+  entries: ReadonlyMap<string, DirectoryEntry>,
+  envelope: EnvelopeFacts,
+  rules: PreparedRules,
+): PolicyOutcome {
+  const deliverable = outcomes
+    .filter((outcome) => outcome.status === 'delivered')
+    .map((outcome) => entries.get(outcome.code)!);
   const decisions = rules.decideEach(
     envelope,
     deliverable.map((entry) => ({ code: entry.code, role: entry.role, status: entry.status })),
   );
-  const byCode = new Map(deliverable.map((entry, index) => [entry.code, decisions[index]!]));
+  const byCode = new Map(deliverable.map((entry, index) => [entry.code, decisions[index]]));
   const policies = new Map([...byCode].map(([code, decision]) => [code, decision.policies]));
   const recipients = outcomes.map((outcome): RecipientOutcome => {
     const refusal = byCode.get(outcome.code)?.refusal;

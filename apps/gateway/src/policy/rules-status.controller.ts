@@ -9,7 +9,10 @@ export class RulesStatusController {
   constructor(private readonly rules: RulesCache) {}
 
   @Get('status')
-  @ApiOkResponse({ description: '{version: the rules version in force (null before the first load), loadedAt, announced: the newest version the registry announced}' })
+  @ApiOkResponse({
+    description:
+      '{version: the rules version in force (null before the first load), loadedAt, announced: the newest version the registry announced}',
+  })
   status(): { version: number | null; loadedAt: string | null; announced: number } {
     return this.rules.status();
   }

@@ -1,11 +1,23 @@
 import { Logger } from '@nestjs/common';
-import { DIRECTORY_HEARTBEAT_SUBJECT, RULES_CHANGED_SUBJECT, RULES_GET_SUBJECT, type RuleBundle } from '@bureaunet/contracts';
+import {
+  DIRECTORY_HEARTBEAT_SUBJECT,
+  RULES_CHANGED_SUBJECT,
+  RULES_GET_SUBJECT,
+  type RuleBundle,
+} from '@bureaunet/contracts';
 import { DEFAULT_POLICIES, DEFAULT_RATE_LIMITS } from '@bureaunet/policy';
 import type { BusClient } from '@bureaunet/transport';
 import type { GatewayConfig } from '../gateway.config';
 import { RulesCache } from './rules.cache';
 
-const bundle = (version: number, policies = DEFAULT_POLICIES): RuleBundle => ({ version, policies, limits: DEFAULT_RATE_LIMITS, declarations: [], operations: [], changedAt: '2026-11-25T12:00:00.000Z' });
+const bundle = (version: number, policies = DEFAULT_POLICIES): RuleBundle => ({
+  version,
+  policies,
+  limits: DEFAULT_RATE_LIMITS,
+  declarations: [],
+  operations: [],
+  changedAt: '2026-11-25T12:00:00.000Z',
+});
 
 /** A registry on a fake bus: serves `served`, and lets the test publish events. */
 class FakeBus {
@@ -40,7 +52,9 @@ describe('RulesCache', () => {
   beforeEach(() => {
     now = Date.parse('2026-11-25T12:00:00.000Z');
     bus = new FakeBus();
-    cache = new RulesCache(bus as unknown as BusClient, { directoryStalenessMs: 30_000 } as GatewayConfig, { now: () => new Date(now) });
+    cache = new RulesCache(bus as unknown as BusClient, { directoryStalenessMs: 30_000 } as GatewayConfig, {
+      now: () => new Date(now),
+    });
     cache.onModuleInit();
   });
 

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import {
   DIRECTORY_HEARTBEAT_SUBJECT,
   DomainError,
@@ -40,7 +47,9 @@ export class RulesCache implements OnModuleInit, OnApplicationBootstrap, OnModul
   onModuleInit(): void {
     this.unsubscribes.push(
       this.bus.subscribe(RULES_CHANGED_SUBJECT, (body) => this.heardOf(rulesChangedEventSchema.parse(body).version)),
-      this.bus.subscribe(DIRECTORY_HEARTBEAT_SUBJECT, (body) => this.heardOf(directoryHeartbeatSchema.parse(body).rulesVersion)),
+      this.bus.subscribe(DIRECTORY_HEARTBEAT_SUBJECT, (body) =>
+        this.heardOf(directoryHeartbeatSchema.parse(body).rulesVersion),
+      ),
     );
   }
 
@@ -62,7 +71,11 @@ export class RulesCache implements OnModuleInit, OnApplicationBootstrap, OnModul
 
   /** What is in force, for the health of the gateway. */
   status(): { version: number | null; loadedAt: string | null; announced: number } {
-    return { version: this.inForce?.version ?? null, loadedAt: this.loadedAt?.toISOString() ?? null, announced: this.announced };
+    return {
+      version: this.inForce?.version ?? null,
+      loadedAt: this.loadedAt?.toISOString() ?? null,
+      announced: this.announced,
+    };
   }
 
   private heardOf(version: number | undefined): void {
@@ -76,7 +89,9 @@ export class RulesCache implements OnModuleInit, OnApplicationBootstrap, OnModul
   }
 
   private loadInBackground(): void {
-    this.load().catch((error: unknown) => this.logger.warn(`access rules not loaded: ${error instanceof Error ? error.message : String(error)}`));
+    this.load().catch((error: unknown) =>
+      this.logger.warn(`access rules not loaded: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /** One load at a time; every caller waiting meanwhile gets its result. */
@@ -107,7 +122,11 @@ export class RulesCache implements OnModuleInit, OnApplicationBootstrap, OnModul
       this.lastHeardAt = this.clock.now().getTime();
       return prepared;
     } catch (error) {
-      throw new DomainError('rules-unavailable', `access rules unavailable: ${error instanceof Error ? error.message : String(error)}`, 'unavailable');
+      throw new DomainError(
+        'rules-unavailable',
+        `access rules unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        'unavailable',
+      );
     }
   }
 
@@ -115,7 +134,11 @@ export class RulesCache implements OnModuleInit, OnApplicationBootstrap, OnModul
     if (this.lastHeardAt === 0) return; // nothing heard yet: loading will prove the registry is there
     const silentFor = this.clock.now().getTime() - this.lastHeardAt;
     if (silentFor > this.config.directoryStalenessMs) {
-      throw new DomainError('rules-stale', `registry not heard for ${Math.round(silentFor / 1000)} s (limit ${this.config.directoryStalenessMs / 1000} s): access rules may be out of date`, 'unavailable');
+      throw new DomainError(
+        'rules-stale',
+        `registry not heard for ${Math.round(silentFor / 1000)} s (limit ${this.config.directoryStalenessMs / 1000} s): access rules may be out of date`,
+        'unavailable',
+      );
     }
   }
 }

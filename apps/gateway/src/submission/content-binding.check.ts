@@ -9,10 +9,17 @@ import type { EnvelopePayload, Refusal } from '@bureaunet/contracts';
  */
 export function checkContentBinding(payload: Pick<EnvelopePayload, 'id' | 'from' | 'content'>): Refusal | undefined {
   if (!payload.content) return undefined;
-  const header = JSON.parse(Buffer.from(payload.content.protected, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const header = JSON.parse(Buffer.from(payload.content.protected, 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
   const mismatched = [
-    header['bn_id'] === payload.id ? undefined : `bn_id ${JSON.stringify(header['bn_id'])} is not the envelope id ${payload.id}`,
-    header['bn_from'] === payload.from ? undefined : `bn_from ${JSON.stringify(header['bn_from'])} is not the sender ${payload.from}`,
+    header['bn_id'] === payload.id
+      ? undefined
+      : `bn_id ${JSON.stringify(header['bn_id'])} is not the envelope id ${payload.id}`,
+    header['bn_from'] === payload.from
+      ? undefined
+      : `bn_from ${JSON.stringify(header['bn_from'])} is not the sender ${payload.from}`,
   ].filter((problem): problem is string => problem !== undefined);
   if (mismatched.length === 0) return undefined;
   return { code: 'content-binding-mismatch', message: `payload.content.protected: ${mismatched.join('; ')}` };

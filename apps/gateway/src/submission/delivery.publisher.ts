@@ -11,7 +11,9 @@ export class DeliveryPublisher {
   constructor(private readonly bus: BusClient) {}
 
   async deliver(envelopeId: string, raw: Uint8Array, recipients: readonly string[]): Promise<void> {
-    await Promise.all(recipients.map((code) => this.bus.publish(deliverSubject(code), raw, { msgId: `${envelopeId}:${code}` })));
+    await Promise.all(
+      recipients.map((code) => this.bus.publish(deliverSubject(code), raw, { msgId: `${envelopeId}:${code}` })),
+    );
   }
 
   async report(sender: string, reportId: string, signedReport: string): Promise<void> {

@@ -5,7 +5,9 @@ import { EnvelopeLineageEntity } from './envelope-lineage.entity';
 
 @Injectable()
 export class EnvelopeLineageRepository {
-  constructor(@InjectRepository(EnvelopeLineageEntity) private readonly repository: Repository<EnvelopeLineageEntity>) {}
+  constructor(
+    @InjectRepository(EnvelopeLineageEntity) private readonly repository: Repository<EnvelopeLineageEntity>,
+  ) {}
 
   find(envelopeId: string): Promise<EnvelopeLineageEntity | null> {
     return this.repository.findOneBy({ envelopeId });

@@ -5,11 +5,15 @@ import { EnvelopeReceiptEntity } from './envelope-receipt.entity';
 
 @Injectable()
 export class EnvelopeReceiptRepository {
-  constructor(@InjectRepository(EnvelopeReceiptEntity) private readonly repository: Repository<EnvelopeReceiptEntity>) {}
+  constructor(
+    @InjectRepository(EnvelopeReceiptEntity) private readonly repository: Repository<EnvelopeReceiptEntity>,
+  ) {}
 
   /** The id of the receipt a recipient gave for an envelope, if any. */
   async receiptOf(envelopeId: string, recipient: string, manager?: EntityManager): Promise<string | undefined> {
-    const row = await (manager ? manager.findOneBy(EnvelopeReceiptEntity, { envelopeId, recipient }) : this.repository.findOneBy({ envelopeId, recipient }));
+    const row = await (manager
+      ? manager.findOneBy(EnvelopeReceiptEntity, { envelopeId, recipient })
+      : this.repository.findOneBy({ envelopeId, recipient }));
     return row?.receiptId;
   }
 

@@ -8,12 +8,28 @@ const UNKNOWN = '0192b3c4-0000-7000-8000-00000000dead';
 const DIGEST = 'a'.repeat(43);
 
 const lineageRows: Record<string, Partial<EnvelopeLineageEntity>> = {
-  [ORIGINAL]: { envelopeId: ORIGINAL, sender: 'DK', kind: 'diffusion', restrictedTo: '["FR"]', digest: DIGEST, deliveredTo: '["MR","XH"]' },
-  [REPLY]: { envelopeId: REPLY, sender: 'MR', kind: 'message', restrictedTo: '["FR","IT"]', digest: DIGEST, deliveredTo: '["DK"]' },
+  [ORIGINAL]: {
+    envelopeId: ORIGINAL,
+    sender: 'DK',
+    kind: 'diffusion',
+    restrictedTo: '["FR"]',
+    digest: DIGEST,
+    deliveredTo: '["MR","XH"]',
+  },
+  [REPLY]: {
+    envelopeId: REPLY,
+    sender: 'MR',
+    kind: 'message',
+    restrictedTo: '["FR","IT"]',
+    digest: DIGEST,
+    deliveredTo: '["DK"]',
+  },
 };
 
 describe('LineageReader', () => {
-  const reader = new LineageReader({ find: async (id: string) => (lineageRows[id] as EnvelopeLineageEntity | undefined) ?? null } as unknown as EnvelopeLineageRepository);
+  const reader = new LineageReader({
+    find: async (id: string) => (lineageRows[id] as EnvelopeLineageEntity | undefined) ?? null,
+  } as unknown as EnvelopeLineageRepository);
 
   it('knows nothing of an envelope that refers to none', async () => {
     expect(await reader.read({ meta: { priority: 'urgent' } })).toEqual({ inheritedRestrictions: [], unresolved: [] });
@@ -32,7 +48,10 @@ describe('LineageReader', () => {
   });
 
   it('names a reference it never accepted', async () => {
-    expect(await reader.read({ meta: { replyTo: UNKNOWN } })).toEqual({ inheritedRestrictions: [], unresolved: [UNKNOWN] });
+    expect(await reader.read({ meta: { replyTo: UNKNOWN } })).toEqual({
+      inheritedRestrictions: [],
+      unresolved: [UNKNOWN],
+    });
     expect((await reader.read({ meta: { forwardOf: UNKNOWN, replyTo: ORIGINAL } })).unresolved).toEqual([UNKNOWN]);
   });
 
@@ -42,6 +61,9 @@ describe('LineageReader', () => {
       unresolved: [],
       answers: { from: 'DK', kind: 'diffusion', deliveredTo: ['MR', 'XH'] },
     });
-    expect(await reader.read({ meta: { receiptFor: { id: ORIGINAL, digest: 'b'.repeat(43) } } })).toEqual({ inheritedRestrictions: [], unresolved: [ORIGINAL] });
+    expect(await reader.read({ meta: { receiptFor: { id: ORIGINAL, digest: 'b'.repeat(43) } } })).toEqual({
+      inheritedRestrictions: [],
+      unresolved: [ORIGINAL],
+    });
   });
 });

@@ -13,7 +13,14 @@ const HOUR = 3_600_000;
 const config = { maxEnvelopeAgeMs: 24 * HOUR, clockSkewMs: 120_000, replayPruneIntervalMs: 60_000 } as GatewayConfig;
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
-const row = (id: string, acceptedAt: string): ProcessedSubmissionEntity => ({ envelopeId: id, digest: 'd'.repeat(43), sender: 'DK', deliveredTo: '["MR"]', report: 'r', acceptedAt });
+const row = (id: string, acceptedAt: string): ProcessedSubmissionEntity => ({
+  envelopeId: id,
+  digest: 'd'.repeat(43),
+  sender: 'DK',
+  deliveredTo: '["MR"]',
+  report: 'r',
+  acceptedAt,
+});
 
 describe('ProcessedSubmissionPruner on a real SQLite file', () => {
   let dir: string;
@@ -24,7 +31,9 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-prune-'));
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'gateway.sqlite'), entities: [ProcessedSubmissionEntity] })).initialize();
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: join(dir, 'gateway.sqlite'), entities: [ProcessedSubmissionEntity] }),
+    ).initialize();
     await applyDurabilityPragmas(dataSource);
     const writer = new SerialWriter(dataSource);
     repository = new ProcessedSubmissionRepository(dataSource.getRepository(ProcessedSubmissionEntity));
@@ -43,14 +52,17 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
     const recent = [row('edge', ago(window - 1)), row('fresh', ago(1_000))];
     await dataSource.getRepository(ProcessedSubmissionEntity).insert([...old, ...recent]);
     expect(await pruner.prune()).toBe(old.length);
-    expect((await dataSource.getRepository(ProcessedSubmissionEntity).find()).map((kept) => kept.envelopeId).sort()).toEqual(['edge', 'fresh']);
+    expect(
+      (await dataSource.getRepository(ProcessedSubmissionEntity).find()).map((kept) => kept.envelopeId).sort(),
+    ).toEqual(['edge', 'fresh']);
     expect(await pruner.prune()).toBe(0);
   });
 
   it('bounds one run to PRUNE_MAX_BATCHES batches; the next run takes the rest', async () => {
     const count = PRUNE_BATCH * PRUNE_MAX_BATCHES + 3;
     const rows = Array.from({ length: count }, (_, i) => row(`old-${i}`, ago(window + 1 + i)));
-    for (let i = 0; i < rows.length; i += 500) await dataSource.getRepository(ProcessedSubmissionEntity).insert(rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500)
+      await dataSource.getRepository(ProcessedSubmissionEntity).insert(rows.slice(i, i + 500));
     expect(await pruner.prune()).toBe(PRUNE_BATCH * PRUNE_MAX_BATCHES);
     expect(await pruner.prune()).toBe(3);
   });
@@ -62,7 +74,10 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
     expect(await pruner.prune()).toBe(1);
     expect(await repository.find('pruned')).toBeNull();
     const createdAt = new Date(Date.parse(acceptedAt) + config.clockSkewMs).toISOString();
-    const refusal = checkTimeWindow({ createdAt, expiresAt: new Date(NOW.getTime() + HOUR).toISOString() }, NOW, { skewMs: config.clockSkewMs, maxAgeMs: config.maxEnvelopeAgeMs });
+    const refusal = checkTimeWindow({ createdAt, expiresAt: new Date(NOW.getTime() + HOUR).toISOString() }, NOW, {
+      skewMs: config.clockSkewMs,
+      maxAgeMs: config.maxEnvelopeAgeMs,
+    });
     expect(refusal?.code).toBe('stale');
   });
 });

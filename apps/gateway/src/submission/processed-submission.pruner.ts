@@ -40,10 +40,14 @@ export class ProcessedSubmissionPruner implements OnApplicationBootstrap, OnAppl
 
   /** Deletes the records past the window, in batches; returns how many went. */
   async prune(): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - this.config.maxEnvelopeAgeMs - this.config.clockSkewMs).toISOString();
+    const cutoff = new Date(
+      this.clock.now().getTime() - this.config.maxEnvelopeAgeMs - this.config.clockSkewMs,
+    ).toISOString();
     let total = 0;
     for (let batch = 0; batch < PRUNE_MAX_BATCHES; batch++) {
-      const deleted = await this.writer.transaction((manager) => this.processed.deleteAcceptedBefore(manager, cutoff, PRUNE_BATCH));
+      const deleted = await this.writer.transaction((manager) =>
+        this.processed.deleteAcceptedBefore(manager, cutoff, PRUNE_BATCH),
+      );
       total += deleted;
       if (deleted < PRUNE_BATCH) break;
     }

@@ -5,7 +5,9 @@ import { ProcessedSubmissionEntity } from './processed-submission.entity';
 
 @Injectable()
 export class ProcessedSubmissionRepository {
-  constructor(@InjectRepository(ProcessedSubmissionEntity) private readonly repository: Repository<ProcessedSubmissionEntity>) {}
+  constructor(
+    @InjectRepository(ProcessedSubmissionEntity) private readonly repository: Repository<ProcessedSubmissionEntity>,
+  ) {}
 
   find(envelopeId: string): Promise<ProcessedSubmissionEntity | null> {
     return this.repository.findOneBy({ envelopeId });
@@ -17,8 +19,17 @@ export class ProcessedSubmissionRepository {
 
   /** Deletes up to `limit` records accepted before `cutoff` (ISO instant); returns how many. */
   async deleteAcceptedBefore(manager: EntityManager, cutoff: string, limit: number): Promise<number> {
-    const rows = await manager.find(ProcessedSubmissionEntity, { select: { envelopeId: true }, where: { acceptedAt: LessThan(cutoff) }, order: { acceptedAt: 'ASC' }, take: limit });
-    if (rows.length > 0) await manager.delete(ProcessedSubmissionEntity, rows.map((row) => row.envelopeId));
+    const rows = await manager.find(ProcessedSubmissionEntity, {
+      select: { envelopeId: true },
+      where: { acceptedAt: LessThan(cutoff) },
+      order: { acceptedAt: 'ASC' },
+      take: limit,
+    });
+    if (rows.length > 0)
+      await manager.delete(
+        ProcessedSubmissionEntity,
+        rows.map((row) => row.envelopeId),
+      );
     return rows.length;
   }
 }

@@ -21,21 +21,36 @@ describe('checkReceipt', () => {
   });
 
   it('makes a second receipt of the same recipient for the same envelope a duplicate', () => {
-    expect(checkReceipt(receipt({ id: '0192b3c4-0000-7000-8000-000000000003' }), named, RECEIPT)).toMatchObject({ status: 'duplicate', refusal: { code: 'duplicate-receipt' } });
+    expect(checkReceipt(receipt({ id: '0192b3c4-0000-7000-8000-000000000003' }), named, RECEIPT)).toMatchObject({
+      status: 'duplicate',
+      refusal: { code: 'duplicate-receipt' },
+    });
   });
 
   it('refuses a receipt for an envelope the gateway never accepted, or under another digest', () => {
-    expect(checkReceipt(receipt(), undefined, undefined)).toMatchObject({ status: 'refused', refusal: { code: 'receipt-unknown-envelope' } });
-    expect(checkReceipt(receipt({ digest: 'b'.repeat(43) }), named, undefined)).toMatchObject({ status: 'refused', refusal: { code: 'receipt-unknown-envelope', message: expect.stringContaining('digest') } });
+    expect(checkReceipt(receipt(), undefined, undefined)).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'receipt-unknown-envelope' },
+    });
+    expect(checkReceipt(receipt({ digest: 'b'.repeat(43) }), named, undefined)).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'receipt-unknown-envelope', message: expect.stringContaining('digest') },
+    });
   });
 
   it('refuses a receipt from a bureau the envelope was not delivered to', () => {
-    expect(checkReceipt(receipt({ from: 'IT' }), named, undefined)).toMatchObject({ status: 'refused', refusal: { code: 'receipt-not-recipient', message: expect.stringContaining('IT') } });
+    expect(checkReceipt(receipt({ from: 'IT' }), named, undefined)).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'receipt-not-recipient', message: expect.stringContaining('IT') },
+    });
   });
 
   it('refuses a receipt addressed to anyone but the original sender (the hub included)', () => {
     for (const to of [['XH'], ['DK', 'XH'], 'all' as const]) {
-      expect(checkReceipt(receipt({ to }), named, undefined)).toMatchObject({ status: 'refused', refusal: { code: 'receipt-misaddressed' } });
+      expect(checkReceipt(receipt({ to }), named, undefined)).toMatchObject({
+        status: 'refused',
+        refusal: { code: 'receipt-misaddressed' },
+      });
     }
   });
 });

@@ -22,7 +22,9 @@ export class ReceiptGate {
   async admit(payload: EnvelopePayload, rules: PreparedRules): Promise<ReceiptCheck> {
     const reference = payload.meta.receiptFor;
     const row = reference ? await this.lineage.find(reference.id) : null;
-    const named = row ? { sender: row.sender, digest: row.digest, deliveredTo: JSON.parse(row.deliveredTo) as string[] } : undefined;
+    const named = row
+      ? { sender: row.sender, digest: row.digest, deliveredTo: JSON.parse(row.deliveredTo) as string[] }
+      : undefined;
     const receiptedBy = reference ? await this.receipts.receiptOf(reference.id, payload.from) : undefined;
     const check = checkReceipt(payload, named, receiptedBy);
     if (check.status !== 'refused') return check;

@@ -41,7 +41,11 @@ describe('resolveRecipients', () => {
       ],
       jweKids: ['k-MR', 'k-FR-old', 'k-IT'],
     });
-    expect(outcomes.map((outcome) => (outcome.status === 'refused' ? `${outcome.code}:${outcome.refusal.code}` : `${outcome.code}:delivered`))).toEqual([
+    expect(
+      outcomes.map((outcome) =>
+        outcome.status === 'refused' ? `${outcome.code}:${outcome.refusal.code}` : `${outcome.code}:delivered`,
+      ),
+    ).toEqual([
       'DK:self-addressed',
       'ZZ:unknown-recipient',
       'MR:delivered',
@@ -52,14 +56,23 @@ describe('resolveRecipients', () => {
   });
 
   it('counts a code named twice once', () => {
-    const outcomes = resolveRecipients({ payload: { from: 'DK', to: ['MR', 'MR'] }, candidates: [{ code: 'MR', entry: entry('MR'), encryptionKid: 'k' }, { code: 'MR', entry: entry('MR'), encryptionKid: 'k' }] });
+    const outcomes = resolveRecipients({
+      payload: { from: 'DK', to: ['MR', 'MR'] },
+      candidates: [
+        { code: 'MR', entry: entry('MR'), encryptionKid: 'k' },
+        { code: 'MR', entry: entry('MR'), encryptionKid: 'k' },
+      ],
+    });
     expect(outcomes).toHaveLength(1);
   });
 });
 
 describe('broadcastCodes', () => {
   it('addresses every enrolled bureau and the hub except the sender and the gateway', () => {
-    const codes = broadcastCodes([entry('DK'), entry('MR'), entry('XH'), entry('XG'), entry('FR', { encryptionCertificate: undefined })], 'DK');
+    const codes = broadcastCodes(
+      [entry('DK'), entry('MR'), entry('XH'), entry('XG'), entry('FR', { encryptionCertificate: undefined })],
+      'DK',
+    );
     expect(codes).toEqual(['MR', 'XH']);
   });
 });

@@ -17,7 +17,9 @@ export interface ResolveInput {
 
 /** Addressable directory entries for a broadcast: enrolled bureaus and the hub, never the gateway. */
 export function broadcastCodes(entries: readonly DirectoryEntry[], from: string): string[] {
-  return entries.filter((entry) => entry.role !== 'gateway' && entry.code !== from && entry.encryptionCertificate).map((entry) => entry.code);
+  return entries
+    .filter((entry) => entry.role !== 'gateway' && entry.code !== from && entry.encryptionCertificate)
+    .map((entry) => entry.code);
 }
 
 /**
@@ -38,11 +40,18 @@ export function resolveRecipients(input: ResolveInput): RecipientOutcome[] {
 
 function outcomeFor(candidate: RecipientCandidate, input: ResolveInput): RecipientOutcome {
   const { code, entry, encryptionKid } = candidate;
-  const refuse = (refusal: { code: 'self-addressed' | 'unknown-recipient' | 'not-encrypted-for-recipient'; message: string }): RecipientOutcome => ({ code, status: 'refused', refusal });
+  const refuse = (refusal: {
+    code: 'self-addressed' | 'unknown-recipient' | 'not-encrypted-for-recipient';
+    message: string;
+  }): RecipientOutcome => ({ code, status: 'refused', refusal });
   if (code === input.payload.from) return refuse({ code: 'self-addressed', message: `${code} is the sender` });
-  if (!entry || entry.role === 'gateway' || !encryptionKid) return refuse({ code: 'unknown-recipient', message: `${code} is not an enrolled bureau` });
+  if (!entry || entry.role === 'gateway' || !encryptionKid)
+    return refuse({ code: 'unknown-recipient', message: `${code} is not an enrolled bureau` });
   if (input.jweKids && !input.jweKids.includes(encryptionKid)) {
-    return refuse({ code: 'not-encrypted-for-recipient', message: `the content has no entry for ${code}'s current encryption key` });
+    return refuse({
+      code: 'not-encrypted-for-recipient',
+      message: `the content has no entry for ${code}'s current encryption key`,
+    });
   }
   return { code, status: 'delivered' };
 }

@@ -16,19 +16,51 @@ export function acceptedEvents(payload: EnvelopePayload, digest: string, decisio
       type: 'submission-accepted',
       envelopeId: payload.id,
       at,
-      data: { from: payload.from, kind: payload.kind, to: payload.to, digest, meta: payload.meta, policyVersion, restrictedTo: decision.restrictedTo },
+      data: {
+        from: payload.from,
+        kind: payload.kind,
+        to: payload.to,
+        digest,
+        meta: payload.meta,
+        policyVersion,
+        restrictedTo: decision.restrictedTo,
+      },
     },
   ];
   // Only a receipt that reaches the sender is one: refused, it is a submission and nothing more.
-  if (payload.kind === 'receipt' && payload.meta.receiptFor && decision.recipients.some((outcome) => outcome.status === 'delivered')) {
-    events.push({ type: 'receipt', envelopeId: payload.meta.receiptFor.id, at, data: { receiptId: payload.id, from: payload.from, digest: payload.meta.receiptFor.digest } });
+  if (
+    payload.kind === 'receipt' &&
+    payload.meta.receiptFor &&
+    decision.recipients.some((outcome) => outcome.status === 'delivered')
+  ) {
+    events.push({
+      type: 'receipt',
+      envelopeId: payload.meta.receiptFor.id,
+      at,
+      data: { receiptId: payload.id, from: payload.from, digest: payload.meta.receiptFor.digest },
+    });
   }
   for (const outcome of decision.recipients) {
     const policies = decision.policies.get(outcome.code);
     events.push(
       outcome.status === 'delivered'
-        ? { type: 'delivery', envelopeId: payload.id, at, data: { to: outcome.code, policyVersion, policies: policies ?? [] } }
-        : { type: 'recipient-refused', envelopeId: payload.id, at, data: { to: outcome.code, policyVersion, ...refusalFields(outcome.refusal), ...(policies ? { policies } : {}) } },
+        ? {
+            type: 'delivery',
+            envelopeId: payload.id,
+            at,
+            data: { to: outcome.code, policyVersion, policies: policies ?? [] },
+          }
+        : {
+            type: 'recipient-refused',
+            envelopeId: payload.id,
+            at,
+            data: {
+              to: outcome.code,
+              policyVersion,
+              ...refusalFields(outcome.refusal),
+              ...(policies ? { policies } : {}),
+            },
+          },
     );
   }
   return events;

@@ -55,7 +55,8 @@ export class SubmissionDecider {
     const checked = await this.checkSender(parsed, submitter);
     if ('refusal' in checked) return refused(checked.refusal);
     const { payload } = parsed;
-    const codes = payload.to === 'all' ? broadcastCodes(await this.directory.all(), payload.from) : [...new Set(payload.to)];
+    const codes =
+      payload.to === 'all' ? broadcastCodes(await this.directory.all(), payload.from) : [...new Set(payload.to)];
     if (payload.kind === 'receipt') {
       const receipt = await this.receipts.admit(payload, rules);
       if (receipt.status !== 'valid') return { ...receipt, policyVersion: rules.version };
@@ -66,26 +67,61 @@ export class SubmissionDecider {
     return this.decideRecipients(parsed, checked.sender, codes, rules);
   }
 
-  private async decideRecipients(parsed: ParsedEnvelope, sender: DirectoryEntry, codes: readonly string[], rules: PreparedRules): Promise<Decision> {
+  private async decideRecipients(
+    parsed: ParsedEnvelope,
+    sender: DirectoryEntry,
+    codes: readonly string[],
+    rules: PreparedRules,
+  ): Promise<Decision> {
     const { payload } = parsed;
     const candidates = await Promise.all(codes.map((code) => this.candidate(code)));
-    const outcomes = resolveRecipients({ payload, candidates, jweKids: payload.content ? jweRecipientKids(parsed) : undefined });
+    const outcomes = resolveRecipients({
+      payload,
+      candidates,
+      jweKids: payload.content ? jweRecipientKids(parsed) : undefined,
+    });
     const lineage = await this.lineage.read(payload);
-    const envelope: EnvelopeFacts = { sender: { code: sender.code, role: sender.role, status: sender.status }, kind: payload.kind, meta: payload.meta, now: this.clock.now(), lineage };
-    const entries = new Map(candidates.filter((candidate) => candidate.entry).map((candidate) => [candidate.code, candidate.entry!]));
+    const envelope: EnvelopeFacts = {
+      sender: { code: sender.code, role: sender.role, status: sender.status },
+      kind: payload.kind,
+      meta: payload.meta,
+      now: this.clock.now(),
+      lineage,
+    };
+    const entries = new Map(
+      candidates.filter((candidate) => candidate.entry).map((candidate) => [candidate.code, candidate.entry!]),
+    );
     const decided = applyRecipientPolicy(outcomes, entries, envelope, rules);
-    return { status: 'accepted', recipients: decided.recipients, policyVersion: rules.version, policies: decided.policies, restrictedTo: effectiveRestrictions(payload.meta, lineage) };
+    return {
+      status: 'accepted',
+      recipients: decided.recipients,
+      policyVersion: rules.version,
+      policies: decided.policies,
+      restrictedTo: effectiveRestrictions(payload.meta, lineage),
+    };
   }
 
-  private async checkSender(parsed: ParsedEnvelope, submitter: string): Promise<{ sender: DirectoryEntry } | { refusal: Refusal }> {
+  private async checkSender(
+    parsed: ParsedEnvelope,
+    submitter: string,
+  ): Promise<{ sender: DirectoryEntry } | { refusal: Refusal }> {
     const { payload } = parsed;
     if (payload.from !== submitter) {
-      return { refusal: { code: 'sender-mismatch', message: `published on ${submitter}'s submission subject but from is ${payload.from}` } };
+      return {
+        refusal: {
+          code: 'sender-mismatch',
+          message: `published on ${submitter}'s submission subject but from is ${payload.from}`,
+        },
+      };
     }
-    const timeRefusal = checkTimeWindow(payload, this.clock.now(), { skewMs: this.config.clockSkewMs, maxAgeMs: this.config.maxEnvelopeAgeMs });
+    const timeRefusal = checkTimeWindow(payload, this.clock.now(), {
+      skewMs: this.config.clockSkewMs,
+      maxAgeMs: this.config.maxEnvelopeAgeMs,
+    });
     if (timeRefusal) return { refusal: timeRefusal };
     const sender = await this.directory.entry(payload.from);
-    if (!sender || sender.role === 'gateway') return { refusal: { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` } };
+    if (!sender || sender.role === 'gateway')
+      return { refusal: { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` } };
     // A suspended sender is the access rules' business: it may still reach the hub.
     const signatureRefusal = await this.checkSignature(parsed);
     if (signatureRefusal) return { refusal: signatureRefusal };
@@ -106,7 +142,8 @@ export class SubmissionDecider {
       await verifyEnvelopeSignature(parsed, key.key);
       return undefined;
     } catch (error) {
-      if (error instanceof CryptoError && error.code !== 'bad-content') return { code: error.code, message: error.message };
+      if (error instanceof CryptoError && error.code !== 'bad-content')
+        return { code: error.code, message: error.message };
       throw error;
     }
   }

@@ -39,7 +39,14 @@ export class SubmissionService {
     const submitter = subject.slice(subject.lastIndexOf('.') + 1);
     if (!isBureauCode(submitter)) {
       this.logger.error(`submission on unexpected subject ${subject}: dropped from routing, nobody to report to`);
-      await this.record([{ type: 'submission-refused', envelopeId: null, at: this.clock.now(), data: { subject, code: 'malformed-envelope', digest: rawDigest(raw) } }]);
+      await this.record([
+        {
+          type: 'submission-refused',
+          envelopeId: null,
+          at: this.clock.now(),
+          data: { subject, code: 'malformed-envelope', digest: rawDigest(raw) },
+        },
+      ]);
       return;
     }
     let parsed: ParsedEnvelope;
@@ -47,13 +54,24 @@ export class SubmissionService {
       parsed = parseEnvelope(raw);
     } catch (error) {
       if (!(error instanceof CryptoError)) throw error;
-      return this.refuse(submitter, { envelopeId: `unparsed-${rawDigest(raw).slice(0, 32)}` }, { code: error.code === 'bad-content' ? 'malformed-envelope' : error.code, message: error.message });
+      return this.refuse(
+        submitter,
+        { envelopeId: `unparsed-${rawDigest(raw).slice(0, 32)}` },
+        { code: error.code === 'bad-content' ? 'malformed-envelope' : error.code, message: error.message },
+      );
     }
     const { payload, digest } = parsed;
     // Before any answer from the replay record: on another party's subject, a known envelope is
     // not a replay to re-publish but a bureau passing off what it received as its own submission.
     if (payload.from !== submitter) {
-      return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'sender-mismatch', message: `published on ${submitter}'s submission subject but from is ${payload.from}` });
+      return this.refuse(
+        submitter,
+        { envelopeId: payload.id, digest },
+        {
+          code: 'sender-mismatch',
+          message: `published on ${submitter}'s submission subject but from is ${payload.from}`,
+        },
+      );
     }
     const earlier = await this.processed.find(payload.id);
     if (earlier && earlier.digest === digest) {
@@ -61,19 +79,32 @@ export class SubmissionService {
       if (signatureRefusal) return this.refuse(submitter, { envelopeId: payload.id, digest }, signatureRefusal);
       return this.replayEarlier(earlier, raw);
     }
-    if (earlier) return this.refuse(submitter, { envelopeId: payload.id, digest }, { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` });
+    if (earlier)
+      return this.refuse(
+        submitter,
+        { envelopeId: payload.id, digest },
+        { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` },
+      );
 
     const decision = await this.decider.decide(parsed, submitter);
-    if (decision.status === 'refused') return this.refuse(submitter, { envelopeId: payload.id, digest }, decision.refusal, decision.policyVersion);
+    if (decision.status === 'refused')
+      return this.refuse(submitter, { envelopeId: payload.id, digest }, decision.refusal, decision.policyVersion);
     if (decision.status === 'duplicate') return this.answerDuplicate(parsed, decision.refusal);
     return this.accept(parsed, decision, raw);
   }
 
-  private async accept(parsed: ParsedEnvelope, decision: Extract<Decision, { status: 'accepted' }>, raw: Uint8Array): Promise<void> {
+  private async accept(
+    parsed: ParsedEnvelope,
+    decision: Extract<Decision, { status: 'accepted' }>,
+    raw: Uint8Array,
+  ): Promise<void> {
     const { payload, digest } = parsed;
     const { recipients } = decision;
     const now = this.clock.now();
-    const report = await this.signReport({ envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'accepted', recipients }, now);
+    const report = await this.signReport(
+      { envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'accepted', recipients },
+      now,
+    );
     const deliveredTo = recipients.filter((outcome) => outcome.status === 'delivered').map((outcome) => outcome.code);
     const duplicate = await this.writer.transaction(async (manager) => {
       // A receipt counts once it is delivered, and once per recipient: checked again here, where writes are serial.
@@ -81,12 +112,32 @@ export class SubmissionService {
       if (receiptFor) {
         const earlier = await this.receipts.receiptOf(receiptFor.id, payload.from, manager);
         if (earlier !== undefined) return { duplicateOf: earlier };
-        await this.receipts.insert(manager, { envelopeId: receiptFor.id, recipient: payload.from, receiptId: payload.id, acceptedAt: now.toISOString() });
+        await this.receipts.insert(manager, {
+          envelopeId: receiptFor.id,
+          recipient: payload.from,
+          receiptId: payload.id,
+          acceptedAt: now.toISOString(),
+        });
       }
-      await this.processed.insert(manager, { envelopeId: payload.id, digest, sender: payload.from, deliveredTo: JSON.stringify(deliveredTo), report, acceptedAt: now.toISOString() });
+      await this.processed.insert(manager, {
+        envelopeId: payload.id,
+        digest,
+        sender: payload.from,
+        deliveredTo: JSON.stringify(deliveredTo),
+        report,
+        acceptedAt: now.toISOString(),
+      });
       // Nothing refers to a receipt; every other envelope can be replied to or forwarded.
       if (payload.kind !== 'receipt') {
-        const row = { envelopeId: payload.id, sender: payload.from, kind: payload.kind, restrictedTo: JSON.stringify(decision.restrictedTo), digest, deliveredTo: JSON.stringify(deliveredTo), acceptedAt: now.toISOString() };
+        const row = {
+          envelopeId: payload.id,
+          sender: payload.from,
+          kind: payload.kind,
+          restrictedTo: JSON.stringify(decision.restrictedTo),
+          digest,
+          deliveredTo: JSON.stringify(deliveredTo),
+          acceptedAt: now.toISOString(),
+        };
         await this.lineage.insert(manager, row);
       }
       await this.ledger.append(manager, acceptedEvents(payload, digest, decision, now));
@@ -94,7 +145,10 @@ export class SubmissionService {
     });
     if (duplicate) {
       const id = payload.meta.receiptFor?.id;
-      return this.answerDuplicate(parsed, { code: 'duplicate-receipt', message: `${payload.from} already receipted ${id} with receipt ${duplicate.duplicateOf}: this one has no effect` });
+      return this.answerDuplicate(parsed, {
+        code: 'duplicate-receipt',
+        message: `${payload.from} already receipted ${id} with receipt ${duplicate.duplicateOf}: this one has no effect`,
+      });
     }
     await this.publisher.deliver(payload.id, raw, deliveredTo);
     await this.publisher.report(payload.from, `${payload.id}:${digest}`, report);
@@ -103,20 +157,46 @@ export class SubmissionService {
   /** A second receipt: the sender hears it had no effect; nothing is delivered, stored or ledgered. */
   private async answerDuplicate(parsed: ParsedEnvelope, refusal: Refusal): Promise<void> {
     const { payload, digest } = parsed;
-    const report = await this.signReport({ envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'refused', refusal, recipients: [] }, this.clock.now());
+    const report = await this.signReport(
+      { envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'refused', refusal, recipients: [] },
+      this.clock.now(),
+    );
     await this.publisher.report(payload.from, `${payload.id}:${digest}:refused`, report);
   }
 
-  private async replayEarlier(earlier: { envelopeId: string; digest: string; sender: string; deliveredTo: string; report: string }, raw: Uint8Array): Promise<void> {
+  private async replayEarlier(
+    earlier: { envelopeId: string; digest: string; sender: string; deliveredTo: string; report: string },
+    raw: Uint8Array,
+  ): Promise<void> {
     this.logger.log(`second copy of ${earlier.envelopeId}: re-publishing, no second effect`);
     await this.publisher.deliver(earlier.envelopeId, raw, JSON.parse(earlier.deliveredTo) as string[]);
     await this.publisher.report(earlier.sender, `${earlier.envelopeId}:${earlier.digest}`, earlier.report);
   }
 
-  private async refuse(sender: string, subject: { envelopeId: string; digest?: string }, refusal: Refusal, policyVersion?: number): Promise<void> {
+  private async refuse(
+    sender: string,
+    subject: { envelopeId: string; digest?: string },
+    refusal: Refusal,
+    policyVersion?: number,
+  ): Promise<void> {
     const now = this.clock.now();
-    const report = await this.signReport({ envelopeId: subject.envelopeId, envelopeDigest: subject.digest, to: sender, status: 'refused', refusal, recipients: [] }, now);
-    const data = { from: sender, digest: subject.digest, ...refusalFields(refusal), ...(policyVersion === undefined ? {} : { policyVersion }) };
+    const report = await this.signReport(
+      {
+        envelopeId: subject.envelopeId,
+        envelopeDigest: subject.digest,
+        to: sender,
+        status: 'refused',
+        refusal,
+        recipients: [],
+      },
+      now,
+    );
+    const data = {
+      from: sender,
+      digest: subject.digest,
+      ...refusalFields(refusal),
+      ...(policyVersion === undefined ? {} : { policyVersion }),
+    };
     await this.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data }]);
     await this.publisher.report(sender, `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`, report);
   }

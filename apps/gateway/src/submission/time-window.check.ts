@@ -8,15 +8,25 @@ export interface TimeWindow {
 }
 
 /** Refuses future-dated, stale and expired envelopes; undefined when the envelope is on time. */
-export function checkTimeWindow(payload: Pick<EnvelopePayload, 'createdAt' | 'expiresAt'>, now: Date, window: TimeWindow): Refusal | undefined {
+export function checkTimeWindow(
+  payload: Pick<EnvelopePayload, 'createdAt' | 'expiresAt'>,
+  now: Date,
+  window: TimeWindow,
+): Refusal | undefined {
   const createdAt = Date.parse(payload.createdAt);
   const expiresAt = Date.parse(payload.expiresAt);
   const at = now.getTime();
   if (createdAt > at + window.skewMs) {
-    return { code: 'future-dated', message: `createdAt ${payload.createdAt} is more than ${window.skewMs / 1000} s ahead of the gateway clock` };
+    return {
+      code: 'future-dated',
+      message: `createdAt ${payload.createdAt} is more than ${window.skewMs / 1000} s ahead of the gateway clock`,
+    };
   }
   if (createdAt < at - window.maxAgeMs) {
-    return { code: 'stale', message: `createdAt ${payload.createdAt} is older than the ${window.maxAgeMs / 1000} s acceptance window` };
+    return {
+      code: 'stale',
+      message: `createdAt ${payload.createdAt} is older than the ${window.maxAgeMs / 1000} s acceptance window`,
+    };
   }
   if (expiresAt <= at - window.skewMs) {
     return { code: 'expired', message: `envelope expired at ${payload.expiresAt}` };

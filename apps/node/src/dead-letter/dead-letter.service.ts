@@ -10,7 +10,17 @@ import { NODE_CONFIG, type NodeConfig } from '../node.config';
  */
 @Injectable()
 export class DeadLetterService extends DeadLetterDesk {
-  constructor(store: DeadLetterStore, inbox: InboxService, @Inject(NODE_CONFIG) config: NodeConfig, @Inject(CLOCK) clock: Clock) {
-    super(store, { name: 'DeadLetters', limit: config.deadLetterLimit, now: () => clock.now(), rerun: (letter) => inbox.receive(letter.raw, letter.msgId ?? undefined) });
+  constructor(
+    store: DeadLetterStore,
+    inbox: InboxService,
+    @Inject(NODE_CONFIG) config: NodeConfig,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    super(store, {
+      name: 'DeadLetters',
+      limit: config.deadLetterLimit,
+      now: () => clock.now(),
+      rerun: (letter) => inbox.receive(letter.raw, letter.msgId ?? undefined),
+    });
   }
 }

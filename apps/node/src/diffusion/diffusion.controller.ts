@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { ReasonDto } from '../notice/notice.dto';
 import { DiffusionDto, DiffusionListQueryDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
@@ -26,7 +35,9 @@ export class DiffusionController {
 
   @Get()
   @Roles('officer', 'reviewer', 'admin')
-  @ApiOperation({ summary: 'Diffusions sent or received here (on the hub: the compliance queue); active ones by default' })
+  @ApiOperation({
+    summary: 'Diffusions sent or received here (on the hub: the compliance queue); active ones by default',
+  })
   @ApiOkResponse({ type: [DiffusionDto] })
   list(@Query() query: DiffusionListQueryDto): Promise<DiffusionDto[]> {
     return this.diffusions.list(query);

@@ -3,8 +3,21 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, Val
 import { recipientScopeProblem } from '../outbox/outbox.dto';
 
 export class SendDiffusionDto {
-  @ApiProperty({ description: 'Bureau codes, or "all"; the hub always gets a copy for its compliance check', oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string', enum: ['all'] }], example: ['MR', 'FR'] })
-  @ValidateBy({ name: 'isRecipientScope', validator: { validate: (value) => recipientScopeProblem(value) === undefined, defaultMessage: (args) => recipientScopeProblem(args?.value) ?? 'to is invalid' } })
+  @ApiProperty({
+    description: 'Bureau codes, or "all"; the hub always gets a copy for its compliance check',
+    oneOf: [
+      { type: 'array', items: { type: 'string' } },
+      { type: 'string', enum: ['all'] },
+    ],
+    example: ['MR', 'FR'],
+  })
+  @ValidateBy({
+    name: 'isRecipientScope',
+    validator: {
+      validate: (value) => recipientScopeProblem(value) === undefined,
+      defaultMessage: (args) => recipientScopeProblem(args?.value) ?? 'to is invalid',
+    },
+  })
   to!: string[] | 'all';
 
   @ApiProperty({ example: 'Stolen passport' })

@@ -26,7 +26,9 @@ export class IdentityExpiryDto implements IdentityExpiry {
 }
 
 export class OutboxAlertsDto {
-  @ApiProperty({ description: 'Recipients the node gave up republishing to (state overdue: see GET /api/messages/{id})' })
+  @ApiProperty({
+    description: 'Recipients the node gave up republishing to (state overdue: see GET /api/messages/{id})',
+  })
   overdue!: number;
 
   @ApiProperty({ description: 'Envelopes the node gave up on without any delivery report' })
@@ -45,9 +47,14 @@ export class HealthDto {
 
   @ApiProperty({ type: OutboxAlertsDto, description: 'Alerts on the sending side' })
   outbox!: OutboxAlertsDto;
-  @ApiProperty({ description: 'Deliveries parked as dead letters, waiting for an administrator (GET /api/admin/dead-letters)' })
+  @ApiProperty({
+    description: 'Deliveries parked as dead letters, waiting for an administrator (GET /api/admin/dead-letters)',
+  })
   deadLetters!: number;
 
-  @ApiProperty({ type: IdentityExpiryDto, description: 'When its certificates and the CA expire; renewed automatically before' })
+  @ApiProperty({
+    type: IdentityExpiryDto,
+    description: 'When its certificates and the CA expire; renewed automatically before',
+  })
   certificates!: IdentityExpiryDto;
 }

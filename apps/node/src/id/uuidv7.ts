@@ -14,15 +14,17 @@ const COUNTER_SEED_MASK = 0x7ff;
  * variant 0b10, 62-bit rand_b (the low 62 bits of the 8 bytes given).
  */
 export function formatUuidV7(unixMs: number, randA: number, randB: Uint8Array): string {
-  if (!Number.isInteger(unixMs) || unixMs < 0 || unixMs > MAX_UNIX_MS) throw new RangeError(`unix_ts_ms ${unixMs} does not fit 48 bits`);
-  if (!Number.isInteger(randA) || randA < 0 || randA > MAX_COUNTER) throw new RangeError(`rand_a ${randA} does not fit 12 bits`);
+  if (!Number.isInteger(unixMs) || unixMs < 0 || unixMs > MAX_UNIX_MS)
+    throw new RangeError(`unix_ts_ms ${unixMs} does not fit 48 bits`);
+  if (!Number.isInteger(randA) || randA < 0 || randA > MAX_COUNTER)
+    throw new RangeError(`rand_a ${randA} does not fit 12 bits`);
   if (randB.length !== 8) throw new RangeError(`rand_b needs 8 bytes, got ${randB.length}`);
   const bytes = Buffer.alloc(16);
   bytes.writeUIntBE(unixMs, 0, 6);
   bytes[6] = 0x70 | (randA >> 8);
   bytes[7] = randA & 0xff;
   bytes.set(randB, 8);
-  bytes[8] = 0x80 | (randB[0]! & 0x3f);
+  bytes[8] = 0x80 | (randB[0] & 0x3f);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -62,6 +64,6 @@ export class UuidV7Generator {
 
   private seed(): number {
     const bytes = this.random(2);
-    return ((bytes[0]! << 8) | bytes[1]!) & COUNTER_SEED_MASK;
+    return ((bytes[0] << 8) | bytes[1]) & COUNTER_SEED_MASK;
   }
 }

@@ -8,7 +8,10 @@ describe('refusalOf', () => {
       code: 'bad-signature',
       message: 'envelope x signature does not verify',
     });
-    expect(refusalOf(new DeliveryRefusal('bad-receipt', 'wrong digest'))).toEqual({ code: 'bad-receipt', message: 'wrong digest' });
+    expect(refusalOf(new DeliveryRefusal('bad-receipt', 'wrong digest'))).toEqual({
+      code: 'bad-receipt',
+      message: 'wrong digest',
+    });
   });
 
   it('leaves transient failures to a redelivery', () => {

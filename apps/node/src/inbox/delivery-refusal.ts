@@ -18,6 +18,7 @@ export class DeliveryRefusal extends Error {
  * bytes received: they will never verify, however often they come.
  */
 export function refusalOf(error: unknown): { code: string; message: string } | undefined {
-  if (error instanceof CryptoError || error instanceof DeliveryRefusal) return { code: error.code, message: error.message };
+  if (error instanceof CryptoError || error instanceof DeliveryRefusal)
+    return { code: error.code, message: error.message };
   return undefined;
 }

@@ -2,7 +2,8 @@ import { DELIVERY_REPORT_TYP, ENVELOPE_TYP } from '@bureaunet/contracts';
 import { deliveryTyp } from './delivery-typ';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const jws = (header: unknown) => Buffer.from(JSON.stringify({ protected: b64(header), payload: b64({}), signature: 'AA' }));
+const jws = (header: unknown) =>
+  Buffer.from(JSON.stringify({ protected: b64(header), payload: b64({}), signature: 'AA' }));
 
 describe('deliveryTyp', () => {
   it('reads the protected typ of an envelope and of a report', () => {

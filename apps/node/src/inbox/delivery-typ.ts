@@ -6,8 +6,11 @@ export function deliveryTyp(raw: Uint8Array, maxBytes: number): string | undefin
   if (raw.byteLength > maxBytes) return undefined;
   try {
     const jws: unknown = JSON.parse(Buffer.from(raw).toString('utf8'));
-    if (typeof jws !== 'object' || jws === null || typeof (jws as { protected?: unknown }).protected !== 'string') return undefined;
-    const header: unknown = JSON.parse(Buffer.from((jws as { protected: string }).protected, 'base64url').toString('utf8'));
+    if (typeof jws !== 'object' || jws === null || typeof (jws as { protected?: unknown }).protected !== 'string')
+      return undefined;
+    const header: unknown = JSON.parse(
+      Buffer.from((jws as { protected: string }).protected, 'base64url').toString('utf8'),
+    );
     if (typeof header !== 'object' || header === null) return undefined;
     const typ = (header as { typ?: unknown }).typ;
     return typeof typ === 'string' ? typ : undefined;

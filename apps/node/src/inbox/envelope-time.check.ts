@@ -6,12 +6,22 @@ import { DeliveryRefusal } from './delivery-refusal';
  * created further ahead of this node's clock than the tolerated skew, is refused. No maximum age:
  * a delivery may wait in the stream while this node is down, and is still good until it expires.
  */
-export function checkEnvelopeTime(payload: Pick<EnvelopePayload, 'id' | 'createdAt' | 'expiresAt'>, now: Date, skewMs: number): void {
+export function checkEnvelopeTime(
+  payload: Pick<EnvelopePayload, 'id' | 'createdAt' | 'expiresAt'>,
+  now: Date,
+  skewMs: number,
+): void {
   const at = now.getTime();
   if (Date.parse(payload.expiresAt) <= at - skewMs) {
-    throw new DeliveryRefusal('expired', `envelope ${payload.id} expired at ${payload.expiresAt} (recipient clock ${now.toISOString()})`);
+    throw new DeliveryRefusal(
+      'expired',
+      `envelope ${payload.id} expired at ${payload.expiresAt} (recipient clock ${now.toISOString()})`,
+    );
   }
   if (Date.parse(payload.createdAt) > at + skewMs) {
-    throw new DeliveryRefusal('future-dated', `envelope ${payload.id} was created at ${payload.createdAt}, more than ${skewMs / 1000} s ahead of the recipient clock (${now.toISOString()})`);
+    throw new DeliveryRefusal(
+      'future-dated',
+      `envelope ${payload.id} was created at ${payload.createdAt}, more than ${skewMs / 1000} s ahead of the recipient clock (${now.toISOString()})`,
+    );
   }
 }

@@ -17,7 +17,10 @@ export class EnvelopeAuthenticator {
     // Or one a renewal replaced that is still in its overlap: signed just before the renewal, still in flight.
     const signer = parsed.header.kid === sender.kid ? sender : await this.previousSigner(from, parsed.header.kid);
     if (!signer) {
-      throw new DeliveryRefusal('bad-signature', `envelope ${id} is signed with key ${parsed.header.kid}, not with the current certificate of ${from} (${sender.kid})`);
+      throw new DeliveryRefusal(
+        'bad-signature',
+        `envelope ${id} is signed with key ${parsed.header.kid}, not with the current certificate of ${from} (${sender.kid})`,
+      );
     }
     await verifyEnvelopeSignature(parsed, signer.key);
   }

@@ -22,6 +22,11 @@ export class RejectedDeliveryDto {
   @ApiProperty()
   receivedAt!: string;
 
-  @ApiProperty({ nullable: true, type: String, description: 'The signed rejection sent back to the sender: only for an envelope whose signature verified, once per envelope' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The signed rejection sent back to the sender: only for an envelope whose signature verified, once per envelope',
+  })
   rejectionId!: string | null;
 }

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DELIVERY_REPORT_TYP, refusalCodeSchema } from '@bureaunet/contracts';
-import { decryptEnvelopeContent, jweRecipientKids, MAX_ENVELOPE_BYTES, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
+import {
+  decryptEnvelopeContent,
+  jweRecipientKids,
+  MAX_ENVELOPE_BYTES,
+  parseEnvelope,
+  type ParsedEnvelope,
+} from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
@@ -80,11 +86,18 @@ export class InboxService {
 
   // Recorded and acked; answered to the sender only when it is known to be the sender (no
   // reflection oracle) and never for a receipt (no rejection of a rejection).
-  private async refuse(raw: Buffer, refusal: { code: string; message: string }, delivery: Delivery, msgId: string | undefined): Promise<void> {
+  private async refuse(
+    raw: Buffer,
+    refusal: { code: string; message: string },
+    delivery: Delivery,
+    msgId: string | undefined,
+  ): Promise<void> {
     const { parsed } = delivery;
     const code = refusalCodeSchema.safeParse(refusal.code);
     const answerable = parsed && delivery.authenticated && parsed.payload.kind !== 'receipt' && code.success;
-    const answer = answerable ? await this.rejectionIssuer.seal(parsed, { code: code.data, message: refusal.message }) : undefined;
+    const answer = answerable
+      ? await this.rejectionIssuer.seal(parsed, { code: code.data, message: refusal.message })
+      : undefined;
     const payload = parsed?.payload;
     const facts = { envelopeId: payload?.id, from: payload?.from, digest: parsed?.digest, msgId };
     const rejection = await this.rejected.record(raw, refusal, facts, answer);
@@ -93,9 +106,13 @@ export class InboxService {
 
   private checkAddressing({ payload }: ParsedEnvelope): void {
     const own = this.identity.code;
-    if (payload.from === own) throw new DeliveryRefusal('self-addressed', `envelope ${payload.id} comes from this bureau`);
+    if (payload.from === own)
+      throw new DeliveryRefusal('self-addressed', `envelope ${payload.id} comes from this bureau`);
     if (payload.to !== 'all' && !payload.to.includes(own)) {
-      throw new DeliveryRefusal('unknown-recipient', `envelope ${payload.id} is addressed to ${payload.to.join(', ')}, not to ${own}`);
+      throw new DeliveryRefusal(
+        'unknown-recipient',
+        `envelope ${payload.id} is addressed to ${payload.to.join(', ')}, not to ${own}`,
+      );
     }
   }
 
@@ -104,7 +121,10 @@ export class InboxService {
     const existing = await this.received.findById(parsed.payload.id);
     if (!existing) return false;
     if (existing.digest !== parsed.digest) {
-      throw new DeliveryRefusal('replay', `envelope id ${parsed.payload.id} was already received with another digest (${existing.digest})`);
+      throw new DeliveryRefusal(
+        'replay',
+        `envelope id ${parsed.payload.id} was already received with another digest (${existing.digest})`,
+      );
     }
     this.logger.debug(`second copy of ${parsed.payload.id} acknowledged without effect`);
     return true;
@@ -114,7 +134,11 @@ export class InboxService {
   private async store(raw: Buffer, parsed: ParsedEnvelope): Promise<void> {
     // The key it was sealed to: the current one or one a renewal replaced.
     const encryption = encryptionKeyFor(this.identity, jweRecipientKids(parsed));
-    const { body } = await decryptEnvelopeContent(parsed, { code: this.identity.code, kid: encryption.kid, privateKey: encryption.privateKey });
+    const { body } = await decryptEnvelopeContent(parsed, {
+      code: this.identity.code,
+      kid: encryption.kid,
+      privateKey: encryption.privateKey,
+    });
     checkReceivedBody(parsed.payload.id, body);
     const receipt = await this.receiptIssuer.seal(parsed);
     const now = this.clock.now().toISOString();

@@ -20,10 +20,17 @@ describe('checkReceivedBody', () => {
 
   it('refuses a body nested 10,000 levels deep without overflowing the stack', () => {
     const hostile: unknown = JSON.parse(`{"body":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
-    expect(refusal(hostile)).toMatchObject({ name: 'DeliveryRefusal', code: 'too-deep', message: `envelope ${ID}: the body nests deeper than ${MAX_BODY_DEPTH} levels` });
+    expect(refusal(hostile)).toMatchObject({
+      name: 'DeliveryRefusal',
+      code: 'too-deep',
+      message: `envelope ${ID}: the body nests deeper than ${MAX_BODY_DEPTH} levels`,
+    });
   });
 
   it('refuses a body larger than the envelope bound', () => {
-    expect(refusal({ text: 'x'.repeat(MAX_RECEIVED_BODY_BYTES) })).toMatchObject({ code: 'too-large', message: expect.stringContaining(`more than ${MAX_RECEIVED_BODY_BYTES}`) });
+    expect(refusal({ text: 'x'.repeat(MAX_RECEIVED_BODY_BYTES) })).toMatchObject({
+      code: 'too-large',
+      message: expect.stringContaining(`more than ${MAX_RECEIVED_BODY_BYTES}`),
+    });
   });
 });

@@ -12,10 +12,16 @@ export const MAX_RECEIVED_BODY_BYTES = MAX_ENVELOPE_BYTES;
  */
 export function checkReceivedBody(envelopeId: string, body: unknown): void {
   if (jsonDepthExceeds(body, MAX_BODY_DEPTH)) {
-    throw new DeliveryRefusal('too-deep', `envelope ${envelopeId}: the body nests deeper than ${MAX_BODY_DEPTH} levels`);
+    throw new DeliveryRefusal(
+      'too-deep',
+      `envelope ${envelopeId}: the body nests deeper than ${MAX_BODY_DEPTH} levels`,
+    );
   }
   const bytes = Buffer.byteLength(JSON.stringify(body) ?? '', 'utf8');
   if (bytes > MAX_RECEIVED_BODY_BYTES) {
-    throw new DeliveryRefusal('too-large', `envelope ${envelopeId}: the body is ${bytes} bytes as JSON, more than ${MAX_RECEIVED_BODY_BYTES}`);
+    throw new DeliveryRefusal(
+      'too-large',
+      `envelope ${envelopeId}: the body is ${bytes} bytes as JSON, more than ${MAX_RECEIVED_BODY_BYTES}`,
+    );
   }
 }

@@ -27,7 +27,10 @@ export class ReceivedMessageRepository {
         new Brackets((older) =>
           older
             .where('message.receivedAt < :receivedAt', { receivedAt: before.receivedAt })
-            .orWhere('message.receivedAt = :receivedAt AND message.id < :id', { receivedAt: before.receivedAt, id: before.id }),
+            .orWhere('message.receivedAt = :receivedAt AND message.id < :id', {
+              receivedAt: before.receivedAt,
+              id: before.id,
+            }),
         ),
       );
     }

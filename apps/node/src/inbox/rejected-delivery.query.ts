@@ -9,6 +9,14 @@ export class RejectedDeliveryQuery {
 
   async list(query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {
     const rows = await this.rejected.listNewestFirst({ limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    return rows.map(({ envelopeId, from, code, message, digest, receivedAt, rejectionId }) => ({ envelopeId, from, code, message, digest, receivedAt, rejectionId }));
+    return rows.map(({ envelopeId, from, code, message, digest, receivedAt, rejectionId }) => ({
+      envelopeId,
+      from,
+      code,
+      message,
+      digest,
+      receivedAt,
+      rejectionId,
+    }));
   }
 }

@@ -29,13 +29,23 @@ export class RejectedDeliveryRecorder {
    * the same transaction to go back to the sender, unless that envelope was answered already: one
    * rejection per envelope. Returns the answer to publish, if it is new.
    */
-  async record(raw: Buffer, refusal: { code: string; message: string }, facts: RejectedDeliveryFacts, answer?: SentMessageEntity): Promise<SentMessageEntity | undefined> {
+  async record(
+    raw: Buffer,
+    refusal: { code: string; message: string },
+    facts: RejectedDeliveryFacts,
+    answer?: SentMessageEntity,
+  ): Promise<SentMessageEntity | undefined> {
     const label = facts.envelopeId ?? facts.msgId ?? 'unreadable delivery';
-    this.logger.warn(`rejected ${label}${facts.from ? ` from ${facts.from}` : ''}: ${refusal.code}: ${refusal.message}`);
+    this.logger.warn(
+      `rejected ${label}${facts.from ? ` from ${facts.from}` : ''}: ${refusal.code}: ${refusal.message}`,
+    );
     const now = this.clock.now().toISOString();
     return this.writer.transaction(async (manager) => {
       const { envelopeId, from, digest } = facts;
-      const answered = answer && envelopeId && from && digest && !(await this.rejected.isAnswered(manager, envelopeId, digest)) ? answer : undefined;
+      const answered =
+        answer && envelopeId && from && digest && !(await this.rejected.isAnswered(manager, envelopeId, digest))
+          ? answer
+          : undefined;
       await this.rejected.insert(manager, {
         envelopeId: envelopeId ?? null,
         from: from ?? null,

@@ -7,7 +7,9 @@ export type RejectedDeliveryRecord = Omit<RejectedDeliveryEntity, 'seq'>;
 
 @Injectable()
 export class RejectedDeliveryRepository {
-  constructor(@InjectRepository(RejectedDeliveryEntity) private readonly rejected: Repository<RejectedDeliveryEntity>) {}
+  constructor(
+    @InjectRepository(RejectedDeliveryEntity) private readonly rejected: Repository<RejectedDeliveryEntity>,
+  ) {}
 
   async insert(manager: EntityManager, record: RejectedDeliveryRecord): Promise<void> {
     await manager.insert(RejectedDeliveryEntity, record);

@@ -1,5 +1,17 @@
 import { Controller, Get, Header, Param, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { MessageIdParamDto, ReceivedMessageDto, SentMessageDto } from './message.dto';
 import { JOSE_JSON, MessageService } from './message.service';
@@ -17,7 +29,9 @@ export class MessageController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A message sent or received here, with per-recipient states for a sent one' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SentMessageDto) }, { $ref: getSchemaPath(ReceivedMessageDto) }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(SentMessageDto) }, { $ref: getSchemaPath(ReceivedMessageDto) }] },
+  })
   @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
   @ApiNotFoundResponse({ description: 'No such message here' })
   get(@Param() params: MessageIdParamDto): Promise<SentMessageDto | ReceivedMessageDto> {
@@ -26,9 +40,14 @@ export class MessageController {
 
   @Get(':id/envelope')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'The signed envelope exactly as sent or received (flattened JWS JSON), for verification and evidence' })
+  @ApiOperation({
+    summary: 'The signed envelope exactly as sent or received (flattened JWS JSON), for verification and evidence',
+  })
   @ApiProduces(JOSE_JSON)
-  @ApiOkResponse({ description: 'The raw bytes, not re-serialized', content: { [JOSE_JSON]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'The raw bytes, not re-serialized',
+    content: { [JOSE_JSON]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
   @ApiNotFoundResponse({ description: 'No such message here' })
   envelope(@Param() params: MessageIdParamDto): Promise<StreamableFile> {

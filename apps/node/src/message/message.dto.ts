@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MESSAGE_KINDS, REFUSAL_CODES, type EnvelopeMeta, type MessageKind, type RecipientScope, type RefusalCode } from '@bureaunet/contracts';
+import {
+  MESSAGE_KINDS,
+  REFUSAL_CODES,
+  type EnvelopeMeta,
+  type MessageKind,
+  type RecipientScope,
+  type RefusalCode,
+} from '@bureaunet/contracts';
 import { RECIPIENT_STATES, type RecipientState } from '../outbox/recipient-state';
 import type { ReportStatus } from '../outbox/sent-message.entity';
 import { IsEnvelopeId } from './message-id';
@@ -10,12 +17,21 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 /** OpenAPI for "any JSON value". */
 export const ANY_JSON_SCHEMA = {
-  oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+  oneOf: [
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+  ],
 };
 export const MAX_PAGE_SIZE = 5_000;
 
 export class MessageIdParamDto {
-  @ApiProperty({ description: 'Envelope id (UUIDv7 for messages sealed by a node)', example: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e' })
+  @ApiProperty({
+    description: 'Envelope id (UUIDv7 for messages sealed by a node)',
+    example: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e',
+  })
   @IsEnvelopeId()
   id!: string;
 }
@@ -59,7 +75,9 @@ export class RecipientStatusDto {
   @ApiPropertyOptional({ description: "The recipient's signed receipt time" })
   receiptedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Id of the signed receipt (GET /api/messages/{receiptId} and its /envelope give the evidence)' })
+  @ApiPropertyOptional({
+    description: 'Id of the signed receipt (GET /api/messages/{receiptId} and its /envelope give the evidence)',
+  })
   receiptId?: string;
 }
 
@@ -73,7 +91,12 @@ export class SentMessageDto {
   @ApiProperty({ enum: MESSAGE_KINDS })
   kind!: MessageKind;
 
-  @ApiProperty({ oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string', enum: ['all'] }] })
+  @ApiProperty({
+    oneOf: [
+      { type: 'array', items: { type: 'string' } },
+      { type: 'string', enum: ['all'] },
+    ],
+  })
   to!: RecipientScope;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -85,16 +108,23 @@ export class SentMessageDto {
   @ApiProperty()
   expiresAt!: string;
 
-  @ApiProperty({ enum: ['pending', 'accepted', 'refused'], description: "The gateway's delivery report; pending until it arrives" })
+  @ApiProperty({
+    enum: ['pending', 'accepted', 'refused'],
+    description: "The gateway's delivery report; pending until it arrives",
+  })
   status!: 'pending' | ReportStatus;
 
   @ApiPropertyOptional({ type: RefusalDto, description: 'Why the gateway refused the whole envelope' })
   refusal?: RefusalDto;
 
-  @ApiProperty({ description: 'Times the node published it again (a late report or receipt, a rate limit, a bus refusal)' })
+  @ApiProperty({
+    description: 'Times the node published it again (a late report or receipt, a rate limit, a bus refusal)',
+  })
   attempts!: number;
 
-  @ApiPropertyOptional({ description: 'The last reason it was sent again or could not be sent (e.g. rate-limited, with the retry time)' })
+  @ApiPropertyOptional({
+    description: 'The last reason it was sent again or could not be sent (e.g. rate-limited, with the retry time)',
+  })
   lastError?: string;
 
   @ApiPropertyOptional({ description: 'When the node looks at it next; absent once nothing more is awaited' })
@@ -134,7 +164,11 @@ export class SentMessagePageDto {
   @ApiProperty({ type: [SentMessageDto] })
   items!: SentMessageDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `before` for the next page; null on the last one' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `before` for the next page; null on the last one',
+  })
   next!: string | null;
 }
 
@@ -142,6 +176,10 @@ export class ReceivedMessagePageDto {
   @ApiProperty({ type: [ReceivedMessageDto] })
   items!: ReceivedMessageDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `before` for the next page; null on the last one' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `before` for the next page; null on the last one',
+  })
   next!: string | null;
 }

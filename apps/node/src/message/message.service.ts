@@ -47,19 +47,31 @@ export class MessageService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { messages, recipients } = await this.snapshot.read(async (manager) => {
       const page = await this.sent.listNewestFirst({ limit, before: query.before }, manager);
-      return { messages: page, recipients: await this.sent.findRecipients(page.map((message) => message.id), manager) };
+      return {
+        messages: page,
+        recipients: await this.sent.findRecipients(
+          page.map((message) => message.id),
+          manager,
+        ),
+      };
     });
-    const items = messages.map((message) => sentMessageView(message, recipients.filter((recipient) => recipient.messageId === message.id)));
-    return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+    const items = messages.map((message) =>
+      sentMessageView(
+        message,
+        recipients.filter((recipient) => recipient.messageId === message.id),
+      ),
+    );
+    return { items, next: items.length === limit ? items[items.length - 1].id : null };
   }
 
   async listInbox(query: PageQueryDto): Promise<ReceivedMessagePageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const before = query.before ? await this.received.findById(query.before) : undefined;
-    if (query.before && !before) throw new DomainError('unknown-cursor', `before: ${query.before} is not a received message`, 'invalid');
+    if (query.before && !before)
+      throw new DomainError('unknown-cursor', `before: ${query.before} is not a received message`, 'invalid');
     const messages = await this.received.listNewestFirst({ limit, before: before ?? undefined });
     const items = messages.map(receivedMessageView);
-    return { items, next: items.length === limit ? items[items.length - 1]!.id : null };
+    return { items, next: items.length === limit ? items[items.length - 1].id : null };
   }
 }
 

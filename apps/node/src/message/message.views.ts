@@ -3,7 +3,10 @@ import type { RecipientStateEntity } from '../outbox/recipient-state.entity';
 import type { SentMessageEntity } from '../outbox/sent-message.entity';
 import type { ReceivedMessageDto, RecipientStatusDto, SentMessageDto } from './message.dto';
 
-export function sentMessageView(message: SentMessageEntity, recipients: readonly RecipientStateEntity[]): SentMessageDto {
+export function sentMessageView(
+  message: SentMessageEntity,
+  recipients: readonly RecipientStateEntity[],
+): SentMessageDto {
   return {
     id: message.id,
     direction: 'sent',

@@ -10,7 +10,9 @@ describe('the node schema', () => {
       seed: async (dataSource) => {
         await dataSource.query(`INSERT INTO "notice_name_token" VALUES ('A-1/2026', 'doe')`);
         // Sent before the upgrade and never reported: the republisher must look at it after.
-        await dataSource.query(`INSERT INTO "sent_message" ("id", "kind", "recipients", "meta", "envelope", "digest", "createdAt", "expiresAt") VALUES ('m1', 'message', '["DK"]', '{}', x'00', 'd', '2026-11-01T00:00:00.000Z', '2026-11-08T00:00:00.000Z')`);
+        await dataSource.query(
+          `INSERT INTO "sent_message" ("id", "kind", "recipients", "meta", "envelope", "digest", "createdAt", "expiresAt") VALUES ('m1', 'message', '["DK"]', '{}', x'00', 'd', '2026-11-01T00:00:00.000Z', '2026-11-08T00:00:00.000Z')`,
+        );
       },
       read: async (dataSource) => ({
         tokens: await dataSource.query(`SELECT number, token FROM "notice_name_token"`),
@@ -19,6 +21,9 @@ describe('the node schema', () => {
     });
     expect(result.drift).toEqual([]);
     expect(result.applied).toEqual(NODE_MIGRATIONS.slice(1).map((migration) => migration.name));
-    expect(result.survivor).toEqual({ tokens: [{ number: 'A-1/2026', token: 'doe' }], open: [{ id: 'm1', nextCheckAt: '2026-11-01T00:00:00.000Z', attempts: 0 }] });
+    expect(result.survivor).toEqual({
+      tokens: [{ number: 'A-1/2026', token: 'doe' }],
+      open: [{ id: 'm1', nextCheckAt: '2026-11-01T00:00:00.000Z', attempts: 0 }],
+    });
   });
 });

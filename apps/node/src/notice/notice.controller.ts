@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { NoticeSearchDto } from '../search/notice-search.dto';
 import { NoticeSearch } from '../search/notice.search';
@@ -31,7 +40,9 @@ export class NoticeController {
 
   @Get('notices/requests')
   @Roles('officer', 'reviewer', 'admin')
-  @ApiOperation({ summary: 'Notice requests sent from here (a bureau) or received (the hub), newest first, with their state' })
+  @ApiOperation({
+    summary: 'Notice requests sent from here (a bureau) or received (the hub), newest first, with their state',
+  })
   @ApiOkResponse({ type: [NoticeRequestDto] })
   async requests(): Promise<NoticeRequestDto[]> {
     return (await this.notices.listRequests()).map(requestView);
@@ -49,7 +60,10 @@ export class NoticeController {
   @Post('review/notices/:id/approve')
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Approve a request (hub): publish the notice to every active bureau but the restricted, or execute the owner’s cancellation' })
+  @ApiOperation({
+    summary:
+      'Approve a request (hub): publish the notice to every active bureau but the restricted, or execute the owner’s cancellation',
+  })
   @ApiCreatedResponse({ type: NoticeStepDto })
   approve(@Param('id') id: string): Promise<NoticeStepDto> {
     return this.notices.approve(id);
@@ -66,7 +80,10 @@ export class NoticeController {
 
   @Get('notices')
   @Roles('officer', 'reviewer', 'admin')
-  @ApiOperation({ summary: 'Search the notices held here: type, state, name (accents and case ignored, word prefixes), date of birth, document number' })
+  @ApiOperation({
+    summary:
+      'Search the notices held here: type, state, name (accents and case ignored, word prefixes), date of birth, document number',
+  })
   @ApiOkResponse({ type: [NoticeDto] })
   list(@Query() query: NoticeSearchDto): Promise<NoticeDto[]> {
     return this.search.search(query);
@@ -92,7 +109,9 @@ export class NoticeController {
   @Post('notices/:number/cancel')
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Cancel a notice: the hub cancels it everywhere; its owner sends the hub a cancellation request' })
+  @ApiOperation({
+    summary: 'Cancel a notice: the hub cancels it everywhere; its owner sends the hub a cancellation request',
+  })
   @ApiCreatedResponse({ type: NoticeStepDto })
   cancel(@Param('number') number: string, @Body() dto: ReasonDto): Promise<NoticeStepDto> {
     return this.notices.cancel(number, dto.reason);

@@ -54,7 +54,11 @@ export class RequestNoticeDto extends NoticeFieldsDto {
   @IsIn(NOTICE_TYPES)
   type!: NoticeType;
 
-  @ApiPropertyOptional({ type: [String], description: 'Countries that must never receive it (data-owner restriction)', example: ['IT'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Countries that must never receive it (data-owner restriction)',
+    example: ['IT'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(300)
@@ -111,7 +115,13 @@ export class NoticeDto {
   @ApiProperty({ enum: NOTICE_STATES })
   state!: NoticeState;
   @ApiProperty({ type: 'object', additionalProperties: true })
-  subject!: { familyName: string; givenNames: string; dateOfBirth: string | null; nationality: string | null; documentNumbers: string[] };
+  subject!: {
+    familyName: string;
+    givenNames: string;
+    dateOfBirth: string | null;
+    nationality: string | null;
+    documentNumbers: string[];
+  };
   @ApiProperty()
   offence!: string;
   @ApiProperty()

@@ -1,6 +1,14 @@
 import { DomainError } from '@bureaunet/contracts';
 import { documentRows, nameTokenRows, noticeBodyOf, noticeRow } from './notice.rows';
-import { assertCancellable, assertPending, assertUpdatable, effectiveNoticeState, isNewerRevision, noticeNumber, today } from './notice.state';
+import {
+  assertCancellable,
+  assertPending,
+  assertUpdatable,
+  effectiveNoticeState,
+  isNewerRevision,
+  noticeNumber,
+  today,
+} from './notice.state';
 
 describe('notice state', () => {
   it('an active notice past its review-by date has lapsed; a cancelled one stays cancelled', () => {
@@ -11,7 +19,9 @@ describe('notice state', () => {
 
   it('transitions: cancel once, update while not cancelled, decide a pending request only', () => {
     expect(() => assertCancellable('A-1/2026', 'active')).not.toThrow();
-    expect(() => assertCancellable('A-1/2026', 'cancelled')).toThrow(expect.objectContaining({ code: 'notice-cancelled', kind: 'conflict' }));
+    expect(() => assertCancellable('A-1/2026', 'cancelled')).toThrow(
+      expect.objectContaining({ code: 'notice-cancelled', kind: 'conflict' }),
+    );
     expect(() => assertUpdatable('A-1/2026', 'cancelled')).toThrow(DomainError);
     expect(() => assertPending('r1', 'pending')).not.toThrow();
     expect(() => assertPending('r1', 'refused')).toThrow(expect.objectContaining({ code: 'request-decided' }));
@@ -35,13 +45,23 @@ describe('notice rows', () => {
     number: 'A-3/2026',
     type: 'yellow' as const,
     owner: 'MR',
-    subject: { familyName: 'Ñúñez', givenNames: 'José María', dateOfBirth: '2001-05-04', documentNumbers: ['ab-12 3', 'AB123'] },
+    subject: {
+      familyName: 'Ñúñez',
+      givenNames: 'José María',
+      dateOfBirth: '2001-05-04',
+      documentNumbers: ['ab-12 3', 'AB123'],
+    },
     offence: 'missing',
     expiry: '2030-01-01',
     revision: 2,
     publishedAt: '2026-11-25T10:00:00.000Z',
   };
-  const row = noticeRow(body, { envelopeId: 'e1', restrictedTo: ['IT'], recipients: ['DK'], at: '2026-11-25T11:00:00.000Z' });
+  const row = noticeRow(body, {
+    envelopeId: 'e1',
+    restrictedTo: ['IT'],
+    recipients: ['DK'],
+    at: '2026-11-25T11:00:00.000Z',
+  });
 
   it('indexes name words and document numbers in their search forms', () => {
     expect(row.nameKey).toBe('nunez jose maria');

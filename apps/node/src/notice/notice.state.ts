@@ -8,17 +8,20 @@ export function effectiveNoticeState(stored: 'active' | 'cancelled', expiry: str
 
 /** The hub updates a notice that is not cancelled (a lapsed one is revived by a later expiry). */
 export function assertUpdatable(number: string, stored: 'active' | 'cancelled'): void {
-  if (stored === 'cancelled') throw new DomainError('notice-cancelled', `notice ${number} is cancelled and cannot be updated`, 'conflict');
+  if (stored === 'cancelled')
+    throw new DomainError('notice-cancelled', `notice ${number} is cancelled and cannot be updated`, 'conflict');
 }
 
 /** A notice is cancelled once; a second cancellation is refused. */
 export function assertCancellable(number: string, stored: 'active' | 'cancelled'): void {
-  if (stored === 'cancelled') throw new DomainError('notice-cancelled', `notice ${number} is already cancelled`, 'conflict');
+  if (stored === 'cancelled')
+    throw new DomainError('notice-cancelled', `notice ${number} is already cancelled`, 'conflict');
 }
 
 /** Only a pending request is decided. */
 export function assertPending(id: string, state: string): void {
-  if (state !== 'pending') throw new DomainError('request-decided', `notice request ${id} is already ${state}`, 'conflict');
+  if (state !== 'pending')
+    throw new DomainError('request-decided', `notice request ${id} is already ${state}`, 'conflict');
 }
 
 /** A received revision replaces the held one only when it is newer. */

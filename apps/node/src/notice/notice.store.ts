@@ -15,7 +15,14 @@ export class NoticeStore {
     const held = await manager.findOneBy(NoticeEntity, { number: row.number });
     if (held && !isNewerRevision(held.revision, row.revision)) return false;
     const stored: NoticeEntity = held
-      ? { ...row, state: held.state, cancelledAt: held.cancelledAt, cancelReason: held.cancelReason, envelopeId: held.envelopeId, recipients: held.recipients.length > 0 ? held.recipients : row.recipients }
+      ? {
+          ...row,
+          state: held.state,
+          cancelledAt: held.cancelledAt,
+          cancelReason: held.cancelReason,
+          envelopeId: held.envelopeId,
+          recipients: held.recipients.length > 0 ? held.recipients : row.recipients,
+        }
       : row;
     await manager.save(NoticeEntity, stored);
     await manager.delete(NoticeNameTokenEntity, { number: row.number });
@@ -32,7 +39,12 @@ export class NoticeStore {
    * caller's serialised transaction, with the step's outgoing message: of two racing review
    * steps, the second finds the request decided and rolls back, message and all.
    */
-  async decideRequest(manager: EntityManager, id: string, change: Pick<NoticeRequestEntity, 'state' | 'decidedAt'> & Partial<Pick<NoticeRequestEntity, 'noticeNumber' | 'reason'>>): Promise<void> {
+  async decideRequest(
+    manager: EntityManager,
+    id: string,
+    change: Pick<NoticeRequestEntity, 'state' | 'decidedAt'> &
+      Partial<Pick<NoticeRequestEntity, 'noticeNumber' | 'reason'>>,
+  ): Promise<void> {
     const request = await manager.findOneBy(NoticeRequestEntity, { id, direction: 'received' });
     if (!request) throw new DomainError('request-not-found', `no notice request ${id} was received here`, 'not-found');
     assertPending(id, request.state);
@@ -41,7 +53,11 @@ export class NoticeStore {
 
   /** Marks a notice cancelled; false when it is unknown here or already cancelled. */
   async cancel(manager: EntityManager, number: string, reason: string, at: string): Promise<boolean> {
-    const result = await manager.update(NoticeEntity, { number, state: 'active' }, { state: 'cancelled', cancelledAt: at, cancelReason: reason, updatedAt: at });
+    const result = await manager.update(
+      NoticeEntity,
+      { number, state: 'active' },
+      { state: 'cancelled', cancelledAt: at, cancelReason: reason, updatedAt: at },
+    );
     return (result.affected ?? 0) > 0;
   }
 }

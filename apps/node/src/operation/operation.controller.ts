@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { SentMessageDto } from '../message/message.dto';
 import { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
@@ -16,7 +24,10 @@ export class OperationController {
   constructor(private readonly operations: OperationService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Operations this bureau coordinates or takes part in (created at the registry: POST /api/operations there)' })
+  @ApiOperation({
+    summary:
+      'Operations this bureau coordinates or takes part in (created at the registry: POST /api/operations there)',
+  })
   @ApiOkResponse({ type: [OperationDto] })
   list(): Promise<OperationDto[]> {
     return this.operations.list();
@@ -27,7 +38,8 @@ export class OperationController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Broadcast an operation alert to the participants (coordinator only)',
-    description: 'The gateway refuses it per recipient after the end or to non-participants: see recipients[].refusal at GET /api/messages/:id',
+    description:
+      'The gateway refuses it per recipient after the end or to non-participants: see recipients[].refusal at GET /api/messages/:id',
   })
   @ApiCreatedResponse({ type: AlertSentDto })
   alert(@Param('id') id: string, @Body() dto: SendAlertDto): Promise<AlertSentDto> {
@@ -42,7 +54,10 @@ export class OperationController {
   }
 
   @Get(':id/alerts/sent')
-  @ApiOperation({ summary: 'Alerts sent from here (coordinator) with each participant’s state: delivered, receipted, or refused with the deciding rule' })
+  @ApiOperation({
+    summary:
+      'Alerts sent from here (coordinator) with each participant’s state: delivered, receipted, or refused with the deciding rule',
+  })
   @ApiOkResponse({ type: [SentMessageDto] })
   sentAlerts(@Param('id') id: string): Promise<SentMessageDto[]> {
     return this.operations.sentAlerts(id);

@@ -17,7 +17,11 @@ export class OperationDirectory {
     try {
       reply = await this.bus.request<unknown>(operationsSubject(this.config.code), {});
     } catch (error) {
-      throw new DomainError('registry-unavailable', `operations could not be read from the registry: ${error instanceof Error ? error.message : String(error)}`, 'unavailable');
+      throw new DomainError(
+        'registry-unavailable',
+        `operations could not be read from the registry: ${error instanceof Error ? error.message : String(error)}`,
+        'unavailable',
+      );
     }
     return bureauOperationsSchema.parse(reply).operations;
   }

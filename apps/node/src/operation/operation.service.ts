@@ -38,17 +38,31 @@ export class OperationService {
   async alert(operationId: string, dto: SendAlertDto): Promise<AlertSentDto> {
     const operation = await this.directory.get(operationId);
     if (operation.coordinator !== this.sender.code) {
-      throw new DomainError('not-coordinator', `operation ${operationId} is coordinated by ${operation.coordinator}, not ${this.sender.code}`, 'forbidden');
+      throw new DomainError(
+        'not-coordinator',
+        `operation ${operationId} is coordinated by ${operation.coordinator}, not ${this.sender.code}`,
+        'forbidden',
+      );
     }
     const to = operation.participants.filter((code) => code !== this.sender.code);
-    if (to.length === 0) throw new DomainError('no-recipients', `operation ${operationId} has no participant to alert`, 'conflict');
+    if (to.length === 0)
+      throw new DomainError('no-recipients', `operation ${operationId} has no participant to alert`, 'conflict');
     const body = checkBody(operationAlertBodySchema, { title: dto.title, details: dto.details });
-    const message = await this.sender.send({ kind: 'operation-alert', to, meta: { operationId, ...(dto.priority ? { priority: dto.priority } : {}) }, body });
+    const message = await this.sender.send({
+      kind: 'operation-alert',
+      to,
+      meta: { operationId, ...(dto.priority ? { priority: dto.priority } : {}) },
+      body,
+    });
     return { id: message.id, to };
   }
 
   async alerts(operationId: string): Promise<AlertDto[]> {
-    const rows = await this.received.find({ where: { kind: 'operation-alert' }, order: { receivedAt: 'DESC' }, take: 1000 });
+    const rows = await this.received.find({
+      where: { kind: 'operation-alert' },
+      order: { receivedAt: 'DESC' },
+      take: 1000,
+    });
     return rows
       .filter((row) => row.meta.operationId === operationId)
       .map((row) => ({ id: row.id, operationId, from: row.from, body: row.body, receivedAt: row.receivedAt }));
@@ -56,16 +70,29 @@ export class OperationService {
 
   /** Alerts sent from here for this operation, with the gateway's decision per recipient (refusals named). */
   async sentAlerts(operationId: string): Promise<SentMessageDto[]> {
-    const rows = (await this.sentMessages.find({ where: { kind: 'operation-alert' }, order: { id: 'DESC' }, take: 1000 })).filter((row) => row.meta.operationId === operationId);
+    const rows = (
+      await this.sentMessages.find({ where: { kind: 'operation-alert' }, order: { id: 'DESC' }, take: 1000 })
+    ).filter((row) => row.meta.operationId === operationId);
     const recipients = await this.sent.findRecipients(rows.map((row) => row.id));
-    return rows.map((row) => sentMessageView(row, recipients.filter((recipient) => recipient.messageId === row.id)));
+    return rows.map((row) =>
+      sentMessageView(
+        row,
+        recipients.filter((recipient) => recipient.messageId === row.id),
+      ),
+    );
   }
 
   /** A participant answers an alert: a message to the coordinator, tied to the alert by replyTo. */
   async reply(alertId: string, dto: ReplyDto): Promise<AlertSentDto> {
     const alert = await this.received.findOneBy({ id: alertId, kind: 'operation-alert' });
-    if (!alert) throw new DomainError('alert-not-found', `no operation alert ${alertId} was received here`, 'not-found');
-    const body: WorkflowNote = { workflow: 'operation-reply', alertId, operationId: alert.meta.operationId ?? '', text: dto.text };
+    if (!alert)
+      throw new DomainError('alert-not-found', `no operation alert ${alertId} was received here`, 'not-found');
+    const body: WorkflowNote = {
+      workflow: 'operation-reply',
+      alertId,
+      operationId: alert.meta.operationId ?? '',
+      text: dto.text,
+    };
     const message = await this.sender.send({ kind: 'message', to: [alert.from], meta: { replyTo: alertId }, body });
     return { id: message.id, to: [alert.from] };
   }

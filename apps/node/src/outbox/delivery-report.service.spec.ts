@@ -16,11 +16,23 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
     [current, previous] = [await generateBureauKeys(), await generateBureauKeys()];
   });
 
-  const key = (keys: BureauKeys, kid: string) => ({ code: GATEWAY_CODE, kid, key: keys.signing.publicKey }) as VerifiedKey;
-  const report = (): DeliveryReport => ({ v: 1, kind: 'delivery-report', envelopeId: randomUUID(), to: 'MR', createdAt: new Date().toISOString(), status: 'accepted', recipients: [] });
+  const key = (keys: BureauKeys, kid: string) =>
+    ({ code: GATEWAY_CODE, kid, key: keys.signing.publicKey }) as VerifiedKey;
+  const report = (): DeliveryReport => ({
+    v: 1,
+    kind: 'delivery-report',
+    envelopeId: randomUUID(),
+    to: 'MR',
+    createdAt: new Date().toISOString(),
+    status: 'accepted',
+    recipients: [],
+  });
 
   function serviceWith(signingKeyByKid: (code: string, kid: string) => Promise<VerifiedKey>) {
-    const directory = { signingKey: jest.fn(() => Promise.resolve(key(current, 'current-kid'))), signingKeyByKid: jest.fn(signingKeyByKid) };
+    const directory = {
+      signingKey: jest.fn(() => Promise.resolve(key(current, 'current-kid'))),
+      signingKeyByKid: jest.fn(signingKeyByKid),
+    };
     const sent = { findById: jest.fn(() => Promise.resolve(null)) };
     const rejected = { record: jest.fn(() => Promise.resolve()) };
     const service = new DeliveryReportService(
@@ -37,7 +49,10 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
   it('opens a report signed with the previous key the directory still honours', async () => {
     const { service, directory, sent, rejected } = serviceWith(() => Promise.resolve(key(previous, 'previous-kid')));
     const signed = report();
-    await service.receive(Buffer.from(await signDeliveryReport(signed, { kid: 'previous-kid', key: previous.signing.privateKey })), undefined);
+    await service.receive(
+      Buffer.from(await signDeliveryReport(signed, { kid: 'previous-kid', key: previous.signing.privateKey })),
+      undefined,
+    );
     expect(directory.signingKeyByKid).toHaveBeenCalledWith(GATEWAY_CODE, 'previous-kid');
     expect(rejected.record).not.toHaveBeenCalled();
     // Opened: it went on to look for the envelope it reports on.
@@ -47,14 +62,24 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
   it('rejects, with the directory’s reason, a report signed with a key it does not honour', async () => {
     const refusal = new CryptoError('certificate-invalid', "kid stranger-kid is not XG's current signing certificate");
     const { service, rejected, sent } = serviceWith(() => Promise.reject(refusal));
-    await service.receive(Buffer.from(await signDeliveryReport(report(), { kid: 'stranger-kid', key: previous.signing.privateKey })), 'msg-1');
-    expect(rejected.record).toHaveBeenCalledWith(expect.any(Buffer), { code: 'certificate-invalid', message: refusal.message }, { from: GATEWAY_CODE, msgId: 'msg-1' });
+    await service.receive(
+      Buffer.from(await signDeliveryReport(report(), { kid: 'stranger-kid', key: previous.signing.privateKey })),
+      'msg-1',
+    );
+    expect(rejected.record).toHaveBeenCalledWith(
+      expect.any(Buffer),
+      { code: 'certificate-invalid', message: refusal.message },
+      { from: GATEWAY_CODE, msgId: 'msg-1' },
+    );
     expect(sent.findById).not.toHaveBeenCalled();
   });
 
   it('does not consult previous keys for a report signed with the current one', async () => {
     const { service, directory, rejected } = serviceWith(() => Promise.reject(new Error('not expected')));
-    await service.receive(Buffer.from(await signDeliveryReport(report(), { kid: 'current-kid', key: current.signing.privateKey })), undefined);
+    await service.receive(
+      Buffer.from(await signDeliveryReport(report(), { kid: 'current-kid', key: current.signing.privateKey })),
+      undefined,
+    );
     expect(directory.signingKeyByKid).not.toHaveBeenCalled();
     expect(rejected.record).not.toHaveBeenCalled();
   });

@@ -15,7 +15,10 @@ import { SentMessageRepository } from './sent-message.repository';
 /** The longest wait a rate-limited refusal can impose on a retry; a longer retryAfterMs is capped. */
 const MAX_RETRY_AFTER_MS = 3_600_000;
 
-const UNEXPLAINED: Refusal = { code: 'policy-denied', message: 'the gateway refused the envelope without giving a reason' };
+const UNEXPLAINED: Refusal = {
+  code: 'policy-denied',
+  message: 'the gateway refused the envelope without giving a reason',
+};
 
 /** Applies the gateway's signed report on one of our envelopes: its verdict and each recipient's. */
 @Injectable()
@@ -48,7 +51,9 @@ export class DeliveryReportService {
     }
     const message = await this.sent.findById(report.envelopeId);
     if (!message || (report.envelopeDigest !== undefined && report.envelopeDigest !== message.digest)) {
-      this.logger.warn(`report on ${report.envelopeId} (digest ${report.envelopeDigest ?? 'none'}) matches no envelope sent from here: ignored`);
+      this.logger.warn(
+        `report on ${report.envelopeId} (digest ${report.envelopeDigest ?? 'none'}) matches no envelope sent from here: ignored`,
+      );
       return;
     }
     await this.apply(message, report, raw);
@@ -56,8 +61,16 @@ export class DeliveryReportService {
 
   private async open(raw: Buffer, kid: string, key: KeyObject): Promise<DeliveryReport> {
     const opened = await openDeliveryReport(raw, key);
-    if (opened.kid !== kid) throw new DeliveryRefusal('bad-signature', `delivery report signed with key ${opened.kid}, not the gateway's current ${kid}`);
-    if (opened.report.to !== this.config.code) throw new DeliveryRefusal('unknown-recipient', `delivery report is for ${opened.report.to}, not ${this.config.code}`);
+    if (opened.kid !== kid)
+      throw new DeliveryRefusal(
+        'bad-signature',
+        `delivery report signed with key ${opened.kid}, not the gateway's current ${kid}`,
+      );
+    if (opened.report.to !== this.config.code)
+      throw new DeliveryRefusal(
+        'unknown-recipient',
+        `delivery report is for ${opened.report.to}, not ${this.config.code}`,
+      );
     return opened.report;
   }
 
@@ -67,10 +80,18 @@ export class DeliveryReportService {
     if (refusal && this.retryable(message, refusal)) return this.scheduleRetry(message, refusal);
     await this.writer.transaction(async (manager) => {
       await this.sent.markPublished(manager, message.id, now);
-      const first = await this.sent.recordReport(manager, message.id, { status: report.status, refusal, reportedAt: now, raw });
+      const first = await this.sent.recordReport(manager, message.id, {
+        status: report.status,
+        refusal,
+        reportedAt: now,
+        raw,
+      });
       if (first) await this.sent.setNextCheck(manager, message.id, this.nextCheckAfter(message, report, now));
       for (const outcome of report.recipients) {
-        const event = outcome.status === 'delivered' ? { type: 'delivered' as const } : { type: 'refused' as const, refusal: outcome.refusal };
+        const event =
+          outcome.status === 'delivered'
+            ? { type: 'delivered' as const }
+            : { type: 'refused' as const, refusal: outcome.refusal };
         await this.sent.applyRecipientEvent(manager, message.id, outcome.code, event, now);
       }
       if (refusal && report.recipients.length === 0) {
@@ -84,13 +105,23 @@ export class DeliveryReportService {
 
   // The republisher's next look: at the receipt deadline when receipts are awaited, never otherwise.
   private nextCheckAfter(message: SentMessageEntity, report: DeliveryReport, now: string): string | null {
-    const awaited = report.status === 'accepted' && message.kind !== 'receipt' && report.recipients.some((outcome) => outcome.status === 'delivered');
-    return awaited ? new Date(Date.parse(now) + backoff(this.config.receiptDeadlineMs, message.attempts)).toISOString() : null;
+    const awaited =
+      report.status === 'accepted' &&
+      message.kind !== 'receipt' &&
+      report.recipients.some((outcome) => outcome.status === 'delivered');
+    return awaited
+      ? new Date(Date.parse(now) + backoff(this.config.receiptDeadlineMs, message.attempts)).toISOString()
+      : null;
   }
 
   // Over the rate limit is "not now", not "no": retried after the time the gateway names, within the attempts.
   private retryable(message: SentMessageEntity, refusal: Refusal): refusal is Refusal & { retryAfterMs: number } {
-    return refusal.code === 'rate-limited' && refusal.retryAfterMs !== undefined && message.reportStatus === null && message.attempts < this.config.republishMaxAttempts;
+    return (
+      refusal.code === 'rate-limited' &&
+      refusal.retryAfterMs !== undefined &&
+      message.reportStatus === null &&
+      message.attempts < this.config.republishMaxAttempts
+    );
   }
 
   private async scheduleRetry(message: SentMessageEntity, refusal: Refusal & { retryAfterMs: number }): Promise<void> {

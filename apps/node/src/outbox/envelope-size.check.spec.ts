@@ -15,6 +15,12 @@ describe('assertSendableSize', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(refusal).toMatchObject({ code: 'too-large', kind: 'too-large', message: expect.stringContaining(`of ${MAX_SENDABLE_ENVELOPE_BYTES + 1} bytes exceeds the ${MAX_SENDABLE_ENVELOPE_BYTES} bytes`) });
+    expect(refusal).toMatchObject({
+      code: 'too-large',
+      kind: 'too-large',
+      message: expect.stringContaining(
+        `of ${MAX_SENDABLE_ENVELOPE_BYTES + 1} bytes exceeds the ${MAX_SENDABLE_ENVELOPE_BYTES} bytes`,
+      ),
+    });
   });
 });

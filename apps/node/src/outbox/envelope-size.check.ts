@@ -17,6 +17,10 @@ export const MAX_SENDABLE_ENVELOPE_BYTES = Math.min(MAX_ENVELOPE_BYTES, MAX_MESS
  */
 export function assertSendableSize(sealedBytes: number, limit = MAX_SENDABLE_ENVELOPE_BYTES): void {
   if (sealedBytes > limit) {
-    throw new DomainError('too-large', `sealed envelope of ${sealedBytes} bytes exceeds the ${limit} bytes the bus carries: send a smaller body or fewer recipients`, 'too-large');
+    throw new DomainError(
+      'too-large',
+      `sealed envelope of ${sealedBytes} bytes exceeds the ${limit} bytes the bus carries: send a smaller body or fewer recipients`,
+      'too-large',
+    );
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { MessageService } from '../message/message.service';
 import { PageQueryDto, SentMessagePageDto } from '../message/message.dto';
@@ -23,7 +33,8 @@ export class OutboxController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Seal (sign, encrypt per recipient) and send a message',
-    description: 'Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later).',
+    description:
+      'Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later).',
   })
   @ApiCreatedResponse({ type: MessageCreatedDto })
   @ApiBadRequestResponse({ description: 'A field is invalid, or a recipient is unknown ({code, reason} names it)' })

@@ -25,7 +25,10 @@ describe('SendMessageDto', () => {
 
   it('keeps the body and meta as sent', async () => {
     const body = { nested: { list: [1, 'two', { three: null }] } };
-    const dto = (await pipe.transform({ ...valid, body }, { type: 'body', metatype: SendMessageDto })) as SendMessageDto;
+    const dto = (await pipe.transform(
+      { ...valid, body },
+      { type: 'body', metatype: SendMessageDto },
+    )) as SendMessageDto;
     expect(dto.body).toEqual(body);
     expect(dto.meta).toEqual({ priority: 'urgent' });
   });
@@ -38,22 +41,33 @@ describe('SendMessageDto', () => {
   it('names to, and the bad entry', async () => {
     expect(await problems({ ...valid, to: [] })).toEqual(['to must name at least one bureau']);
     expect(await problems({ ...valid, to: 'everyone' })).toEqual(['to must be "all" or an array of bureau codes']);
-    expect(await problems({ ...valid, to: ['FR', 'fr'] })).toEqual(['to[1] must be a two-letter upper-case bureau code, got "fr"']);
+    expect(await problems({ ...valid, to: ['FR', 'fr'] })).toEqual([
+      'to[1] must be a two-letter upper-case bureau code, got "fr"',
+    ]);
     expect(await problems({ ...valid, to: ['FR', 'FR'] })).toEqual(['to names FR more than once']);
     expect(await problems({ kind: 'message', body: 1 })).toEqual(['to must be "all" or an array of bureau codes']);
   });
 
   it('names the meta field the envelope schema refuses', async () => {
-    expect(await problems({ ...valid, meta: { priority: 'soon' } })).toEqual([expect.stringMatching(/^meta\.priority: /)]);
-    expect(await problems({ ...valid, meta: { colour: 'red' } })).toEqual([expect.stringMatching(/^meta: Unrecognized key/)]);
-    expect(await problems({ ...valid, meta: { receiptFor: { id: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', digest: 'A'.repeat(43) } } })).toEqual([
-      'meta.receiptFor: is set by the node on receipts only',
+    expect(await problems({ ...valid, meta: { priority: 'soon' } })).toEqual([
+      expect.stringMatching(/^meta\.priority: /),
     ]);
+    expect(await problems({ ...valid, meta: { colour: 'red' } })).toEqual([
+      expect.stringMatching(/^meta: Unrecognized key/),
+    ]);
+    expect(
+      await problems({
+        ...valid,
+        meta: { receiptFor: { id: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', digest: 'A'.repeat(43) } },
+      }),
+    ).toEqual(['meta.receiptFor: is set by the node on receipts only']);
   });
 
   it('requires a body', async () => {
     expect(await problems({ kind: 'message', to: ['FR'] })).toEqual(['body is required (any JSON value but null)']);
-    expect(await problems({ kind: 'message', to: ['FR'], body: null })).toEqual(['body is required (any JSON value but null)']);
+    expect(await problems({ kind: 'message', to: ['FR'], body: null })).toEqual([
+      'body is required (any JSON value but null)',
+    ]);
   });
 
   it('refuses unknown top-level properties by name', async () => {

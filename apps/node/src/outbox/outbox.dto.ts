@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, ValidateBy } from 'class-validator';
-import { envelopeMetaSchema, isBureauCode, MESSAGE_KINDS, type EnvelopeMeta, type MessageKind, type RecipientScope } from '@bureaunet/contracts';
+import {
+  envelopeMetaSchema,
+  isBureauCode,
+  MESSAGE_KINDS,
+  type EnvelopeMeta,
+  type MessageKind,
+  type RecipientScope,
+} from '@bureaunet/contracts';
 import { ANY_JSON_SCHEMA } from '../message/message.dto';
 
 /** Officers send every kind but receipts, which only the node makes. */
@@ -52,14 +59,18 @@ export class SendMessageDto {
 
   @ApiProperty({
     description: 'Bureau codes, or "all" for every active enrolled bureau and the hub',
-    oneOf: [{ type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' }, minItems: 1, maxItems: MAX_RECIPIENTS }, { type: 'string', enum: ['all'] }],
+    oneOf: [
+      { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' }, minItems: 1, maxItems: MAX_RECIPIENTS },
+      { type: 'string', enum: ['all'] },
+    ],
     example: ['FR', 'DE'],
   })
   @SatisfiesCheck('isRecipientScope', recipientScopeProblem)
   to!: RecipientScope;
 
   @ApiPropertyOptional({
-    description: 'Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority',
+    description:
+      'Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority',
     type: 'object',
     additionalProperties: true,
     example: { priority: 'urgent' },
@@ -68,7 +79,11 @@ export class SendMessageDto {
   @SatisfiesCheck('isEnvelopeMeta', metaProblem)
   meta?: EnvelopeMeta;
 
-  @ApiProperty({ description: 'Any JSON value but null; encrypted end to end for the addressees', example: { subject: 'Stolen passport', number: 'X1234567' }, ...ANY_JSON_SCHEMA })
+  @ApiProperty({
+    description: 'Any JSON value but null; encrypted end to end for the addressees',
+    example: { subject: 'Stolen passport', number: 'X1234567' },
+    ...ANY_JSON_SCHEMA,
+  })
   @IsDefined({ message: 'body is required (any JSON value but null)' })
   body!: unknown;
 }

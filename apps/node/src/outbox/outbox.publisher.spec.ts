@@ -23,7 +23,11 @@ function setup(publish: () => Promise<unknown>, isUp = true) {
   return { publisher, bus, sent };
 }
 
-const message = { id: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e', envelope: Buffer.from('{"protected":"x"}'), publishedAt: null };
+const message = {
+  id: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e',
+  envelope: Buffer.from('{"protected":"x"}'),
+  publishedAt: null,
+};
 
 describe('OutboxPublisher', () => {
   it('publishes the stored bytes on its own submit subject with the envelope id as msgId, then records it', async () => {
@@ -35,7 +39,9 @@ describe('OutboxPublisher', () => {
 
   it('does not record again what was already confirmed', async () => {
     const { publisher, sent } = setup(() => Promise.resolve({ seq: 1, duplicate: true }));
-    expect(await publisher.publish({ ...message, publishedAt: '2026-11-24T00:00:00.000Z' })).toEqual({ status: 'published' });
+    expect(await publisher.publish({ ...message, publishedAt: '2026-11-24T00:00:00.000Z' })).toEqual({
+      status: 'published',
+    });
     expect(sent.markPublished).not.toHaveBeenCalled();
   });
 
@@ -45,14 +51,22 @@ describe('OutboxPublisher', () => {
     expect(sent.markPublished).not.toHaveBeenCalled();
   });
 
-  it("tells a message the bus refuses from a bus that is down", async () => {
-    const { publisher } = setup(() => Promise.reject(errors.InvalidArgumentError.format('payload', 'max_payload size exceeded')));
-    expect(await publisher.publish(message)).toEqual({ status: 'message-refused', reason: expect.stringContaining('max_payload') });
+  it('tells a message the bus refuses from a bus that is down', async () => {
+    const { publisher } = setup(() =>
+      Promise.reject(errors.InvalidArgumentError.format('payload', 'max_payload size exceeded')),
+    );
+    expect(await publisher.publish(message)).toEqual({
+      status: 'message-refused',
+      reason: expect.stringContaining('max_payload'),
+    });
   });
 
   it('right after a send, leaves the message to the republisher at once when the bus is down', async () => {
     const { publisher, bus } = setup(() => Promise.resolve({ seq: 1, duplicate: false }), false);
-    expect(await publisher.publishIfUp(message)).toEqual({ status: 'bus-unavailable', reason: expect.stringContaining('republisher') });
+    expect(await publisher.publishIfUp(message)).toEqual({
+      status: 'bus-unavailable',
+      reason: expect.stringContaining('republisher'),
+    });
     expect(bus.publish).not.toHaveBeenCalled();
   });
 

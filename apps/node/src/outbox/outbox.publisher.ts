@@ -32,18 +32,26 @@ export class OutboxPublisher {
    * Does not wait for a bus known to be down: right after a send the person gets the 201 (stored,
    * will be sent) at once, and a republish round (or a shutdown) does not wait out the retries.
    */
-  publishIfUp(message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>, msgId = message.id): Promise<PublishOutcome> {
-    if (!this.bus.isUp) return Promise.resolve({ status: 'bus-unavailable', reason: 'the bus is down: left to the republisher' });
+  publishIfUp(
+    message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>,
+    msgId = message.id,
+  ): Promise<PublishOutcome> {
+    if (!this.bus.isUp)
+      return Promise.resolve({ status: 'bus-unavailable', reason: 'the bus is down: left to the republisher' });
     return this.publish(message, msgId);
   }
 
-  async publish(message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>, msgId = message.id): Promise<PublishOutcome> {
+  async publish(
+    message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>,
+    msgId = message.id,
+  ): Promise<PublishOutcome> {
     try {
       await this.bus.publish(submitSubject(this.config.code), message.envelope, { msgId });
     } catch (error) {
       const status = publishFailureOf(error);
       const reason = error instanceof Error ? error.message : String(error);
-      if (status === 'message-refused') this.logger.error(`envelope ${message.id} refused by the bus, will retry within bounds: ${reason}`);
+      if (status === 'message-refused')
+        this.logger.error(`envelope ${message.id} refused by the bus, will retry within bounds: ${reason}`);
       else this.logger.warn(`envelope ${message.id} not published yet, the bus is unavailable: ${reason}`);
       return { status, reason };
     }
@@ -54,7 +62,9 @@ export class OutboxPublisher {
       } catch (error) {
         // The envelope is stored and on the bus: a send must not answer as if it were not. Unmarked,
         // it is published again later, and the stream or the gateway knows the second copy.
-        this.logger.warn(`envelope ${message.id} published, but not marked so (${error instanceof Error ? error.message : String(error)}): it will be published again`);
+        this.logger.warn(
+          `envelope ${message.id} published, but not marked so (${error instanceof Error ? error.message : String(error)}): it will be published again`,
+        );
       }
     }
     return { status: 'published' };

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { certificateKid, generateBureauKeys } from '@bureaunet/crypto';
-import { NodeApiClient, startNatsServer, waitFor, type RunningNatsServer, type SentMessageView } from '@bureaunet/testing';
+import {
+  NodeApiClient,
+  startNatsServer,
+  waitFor,
+  type RunningNatsServer,
+  type SentMessageView,
+} from '@bureaunet/testing';
 import { GatewayStandIn } from '../../testing/gateway.stand-in';
 import { RegistryStandIn } from '../../testing/registry.stand-in';
 import { startNode, type RunningNode } from '../node.app';
@@ -32,7 +38,10 @@ describe('the republisher against a real nats-server that refuses one message', 
     connection = await connect({ servers: nats.url });
     registry = await RegistryStandIn.start(connection);
     const keys = await generateBureauKeys();
-    const certs = await registry.enrolKeys('XG', 'gateway', { signing: keys.signing.publicKey, encryption: keys.encryption.publicKey });
+    const certs = await registry.enrolKeys('XG', 'gateway', {
+      signing: keys.signing.publicKey,
+      encryption: keys.encryption.publicKey,
+    });
     gateway = await GatewayStandIn.start(connection, {
       signer: { kid: certificateKid(new X509Certificate(certs.signingCertificate)), key: keys.signing.privateKey },
       broadcastCodes: () => registry.broadcastCodes(),
@@ -74,14 +83,21 @@ describe('the republisher against a real nats-server that refuses one message', 
   }
 
   it('goes past it to deliver the others, records its error and attempts, then marks it overdue with an alert', async () => {
-    const dk = new NodeApiClient(nodes[1]!.url, OFFICER('DK'));
+    const dk = new NodeApiClient(nodes[1].url, OFFICER('DK'));
     const big = await dk.send({ kind: 'message', to: ['MR'], body: { text: 'z'.repeat(MAX_PAYLOAD) } });
     const small: string[] = [];
-    for (let index = 0; index < 3; index += 1) small.push((await dk.send({ kind: 'message', to: ['MR'], body: { index } })).id);
+    for (let index = 0; index < 3; index += 1)
+      small.push((await dk.send({ kind: 'message', to: ['MR'], body: { index } })).id);
 
-    await waitFor(async () => (await Promise.all(small.map((id) => dk.message<SentMessageView>(id)))).every((view) => view.recipients[0]?.state === 'receipted'), {
-      what: 'the 3 small messages receipted',
-    });
+    await waitFor(
+      async () =>
+        (await Promise.all(small.map((id) => dk.message<SentMessageView>(id)))).every(
+          (view) => view.recipients[0]?.state === 'receipted',
+        ),
+      {
+        what: 'the 3 small messages receipted',
+      },
+    );
     const overdue = await waitFor(
       async () => {
         const view = await dk.message<SentMessageView>(big.id);
@@ -89,7 +105,11 @@ describe('the republisher against a real nats-server that refuses one message', 
       },
       { what: 'the refused message overdue' },
     );
-    expect(overdue).toMatchObject({ status: 'pending', attempts: 2, lastError: expect.stringMatching(/after 2 republishes/) });
+    expect(overdue).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      lastError: expect.stringMatching(/after 2 republishes/),
+    });
     expect(await dk.call('GET', '/api/health')).toMatchObject({ outbox: { overdue: 1, unreported: 1 } });
   });
 });

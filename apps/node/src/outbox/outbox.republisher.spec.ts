@@ -6,7 +6,12 @@ import { OutboxRepublisher } from './outbox.republisher';
 import type { SentMessageEntity } from './sent-message.entity';
 import type { AttemptRecord, SentMessageRepository } from './sent-message.repository';
 
-const config = { republishIntervalMs: 60_000, reportDeadlineMs: 1_000, receiptDeadlineMs: 10_000, republishMaxAttempts: 3 } as NodeConfig;
+const config = {
+  republishIntervalMs: 60_000,
+  reportDeadlineMs: 1_000,
+  receiptDeadlineMs: 10_000,
+  republishMaxAttempts: 3,
+} as NodeConfig;
 const now = new Date('2026-12-01T10:00:00.000Z');
 const manager = {} as EntityManager;
 
@@ -36,9 +41,13 @@ function setup(due: SentMessageEntity[], outcomes: Record<string, PublishOutcome
   const recorded = new Map<string, AttemptRecord>();
   const overdue: string[] = [];
   const repository = {
-    findDue: jest.fn((_now: string, { limit, after }: { limit: number; after?: string }) => Promise.resolve(due.filter((m) => !after || m.id > after).slice(0, limit))),
+    findDue: jest.fn((_now: string, { limit, after }: { limit: number; after?: string }) =>
+      Promise.resolve(due.filter((m) => !after || m.id > after).slice(0, limit)),
+    ),
     openRecipients: jest.fn((ids: string[]) => Promise.resolve(new Map(ids.map((id) => [id, ['MR']])))),
-    recordAttempt: jest.fn((_m: EntityManager, id: string, record: AttemptRecord) => (recorded.set(id, record), Promise.resolve())),
+    recordAttempt: jest.fn(
+      (_m: EntityManager, id: string, record: AttemptRecord) => (recorded.set(id, record), Promise.resolve()),
+    ),
     setNextChecks: jest.fn(() => Promise.resolve()),
     markOverdue: jest.fn((_m: EntityManager, id: string) => (overdue.push(id), Promise.resolve(['MR']))),
   };
@@ -74,8 +83,16 @@ describe('OutboxRepublisher', () => {
     const { republisher, msgIds, recorded } = setup(messages(5), { 'id-0001': 'message-refused' });
     expect(await republisher.round()).toEqual({ published: 4, failed: 1, overdue: 0, busDown: false });
     expect(msgIds).toHaveLength(5);
-    expect(recorded.get('id-0001')).toMatchObject({ attempts: 1, lastError: expect.stringContaining('the bus refused it'), nextCheckAt: '2026-12-01T10:00:02.000Z' });
-    expect(recorded.get('id-0002')).toMatchObject({ attempts: 0, lastError: null, nextCheckAt: '2026-12-01T10:00:01.000Z' });
+    expect(recorded.get('id-0001')).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringContaining('the bus refused it'),
+      nextCheckAt: '2026-12-01T10:00:02.000Z',
+    });
+    expect(recorded.get('id-0002')).toMatchObject({
+      attempts: 0,
+      lastError: null,
+      nextCheckAt: '2026-12-01T10:00:01.000Z',
+    });
   });
 
   it('stops the round when the bus is down, recording nothing for that message', async () => {
@@ -86,7 +103,13 @@ describe('OutboxRepublisher', () => {
   });
 
   it('sends a late copy under a distinct msgId, so the stream does not drop it as a duplicate', async () => {
-    const late = messages(1, { publishedAt: '2026-12-01T09:00:00.000Z', reportStatus: 'accepted', reportedAt: '2026-12-01T09:00:01.000Z', attempts: 1, lastAttemptAt: '2026-12-01T09:10:00.000Z' });
+    const late = messages(1, {
+      publishedAt: '2026-12-01T09:00:00.000Z',
+      reportStatus: 'accepted',
+      reportedAt: '2026-12-01T09:00:01.000Z',
+      attempts: 1,
+      lastAttemptAt: '2026-12-01T09:10:00.000Z',
+    });
     const { republisher, msgIds, recorded } = setup(late);
     await republisher.round();
     expect(msgIds).toEqual(['id-0000:2']);
@@ -94,7 +117,11 @@ describe('OutboxRepublisher', () => {
   });
 
   it('marks the open recipients overdue once the attempts are spent, and publishes nothing', async () => {
-    const spent = messages(1, { publishedAt: '2026-12-01T09:00:00.000Z', attempts: 3, lastAttemptAt: '2026-12-01T09:00:00.000Z' });
+    const spent = messages(1, {
+      publishedAt: '2026-12-01T09:00:00.000Z',
+      attempts: 3,
+      lastAttemptAt: '2026-12-01T09:00:00.000Z',
+    });
     const { republisher, publisher, overdue } = setup(spent);
     expect(await republisher.round()).toMatchObject({ published: 0, overdue: 1 });
     expect(overdue).toEqual(['id-0000']);
@@ -103,7 +130,7 @@ describe('OutboxRepublisher', () => {
 
   it('moves the next look of messages that only wait or are settled in one commit per page', async () => {
     const waiting = messages(2, { publishedAt: '2026-12-01T09:59:59.900Z', lastAttemptAt: '2026-12-01T09:59:59.900Z' });
-    const settled = messages(1, { id: 'id-9999', reportStatus: 'refused' } as Partial<SentMessageEntity>);
+    const settled = messages(1, { id: 'id-9999', reportStatus: 'refused' });
     const { republisher, repository, publisher } = setup([...waiting, ...settled]);
     await republisher.round();
     expect(publisher.publishIfUp).not.toHaveBeenCalled();

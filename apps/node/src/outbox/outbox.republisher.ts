@@ -40,7 +40,11 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.policy = { reportDeadlineMs: config.reportDeadlineMs, receiptDeadlineMs: config.receiptDeadlineMs, maxAttempts: config.republishMaxAttempts };
+    this.policy = {
+      reportDeadlineMs: config.reportDeadlineMs,
+      receiptDeadlineMs: config.receiptDeadlineMs,
+      maxAttempts: config.republishMaxAttempts,
+    };
   }
 
   onApplicationBootstrap(): void {
@@ -72,12 +76,18 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
       }
       if (checks.length > 0) await this.writer.transaction((manager) => this.sent.setNextChecks(manager, checks));
       if (batch.length < BATCH) break;
-      after = batch[batch.length - 1]!.id;
+      after = batch[batch.length - 1].id;
     }
     return this.summarise(result);
   }
 
-  private async handle(message: SentMessageEntity, open: string[], now: Date, result: RoundResult, checks: NextCheck[]): Promise<void> {
+  private async handle(
+    message: SentMessageEntity,
+    open: string[],
+    now: Date,
+    result: RoundResult,
+    checks: NextCheck[],
+  ): Promise<void> {
     const decision = decideRepublish(message, open, now, this.policy);
     switch (decision.action) {
       case 'settled':
@@ -87,9 +97,13 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
         checks.push({ id: message.id, nextCheckAt: decision.until.toISOString() });
         return;
       case 'overdue': {
-        const codes = await this.writer.transaction((manager) => this.sent.markOverdue(manager, message.id, decision.reason, now.toISOString()));
+        const codes = await this.writer.transaction((manager) =>
+          this.sent.markOverdue(manager, message.id, decision.reason, now.toISOString()),
+        );
         result.overdue += 1;
-        this.logger.error(`ALERT envelope ${message.id} overdue for ${codes.length ? codes.join(', ') : 'every recipient'}: ${decision.reason}`);
+        this.logger.error(
+          `ALERT envelope ${message.id} overdue for ${codes.length ? codes.join(', ') : 'every recipient'}: ${decision.reason}`,
+        );
         return;
       }
       case 'publish':
@@ -97,7 +111,13 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async republish(message: SentMessageEntity, attempt: number, reason: string, now: Date, result: RoundResult): Promise<void> {
+  private async republish(
+    message: SentMessageEntity,
+    attempt: number,
+    reason: string,
+    now: Date,
+    result: RoundResult,
+  ): Promise<void> {
     // The first publish of an envelope the bus never took keeps its own id; a copy gets a new msgId.
     const first = message.publishedAt === null && message.attempts === 0;
     const outcome = await this.publisher.publishIfUp(message, first ? message.id : `${message.id}:${attempt}`);
@@ -107,19 +127,35 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     }
     const attempts = first && outcome.status === 'published' ? 0 : attempt;
     const failed = outcome.status === 'message-refused';
-    const lastError = failed ? `attempt ${attempt}: the bus refused it: ${outcome.reason}` : first ? message.lastError : `republished (${reason})`;
+    const lastError = failed
+      ? `attempt ${attempt}: the bus refused it: ${outcome.reason}`
+      : first
+        ? message.lastError
+        : `republished (${reason})`;
     const deadline = message.reportStatus === 'accepted' ? this.policy.receiptDeadlineMs : this.policy.reportDeadlineMs;
     const nextCheckAt = new Date(now.getTime() + backoff(deadline, attempts)).toISOString();
-    await this.writer.transaction((manager) => this.sent.recordAttempt(manager, message.id, { attempts, lastAttemptAt: now.toISOString(), nextCheckAt, retryAt: null, lastError }));
+    await this.writer.transaction((manager) =>
+      this.sent.recordAttempt(manager, message.id, {
+        attempts,
+        lastAttemptAt: now.toISOString(),
+        nextCheckAt,
+        retryAt: null,
+        lastError,
+      }),
+    );
     if (failed) {
       result.failed += 1;
-      this.logger.error(`ALERT envelope ${message.id} refused by the bus (attempt ${attempt} of ${this.policy.maxAttempts}), skipped: ${outcome.reason}`);
+      this.logger.error(
+        `ALERT envelope ${message.id} refused by the bus (attempt ${attempt} of ${this.policy.maxAttempts}), skipped: ${outcome.reason}`,
+      );
     } else result.published += 1;
   }
 
   private summarise(result: RoundResult): RoundResult {
     if (result.published + result.failed + result.overdue > 0 || result.busDown) {
-      this.logger.log(`republish round: ${result.published} sent, ${result.failed} failed, ${result.overdue} overdue${result.busDown ? ', stopped: the bus is unavailable' : ''}`);
+      this.logger.log(
+        `republish round: ${result.published} sent, ${result.failed} failed, ${result.overdue} overdue${result.busDown ? ', stopped: the bus is unavailable' : ''}`,
+      );
     }
     return result;
   }
@@ -128,7 +164,9 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     try {
       await this.round();
     } catch (error) {
-      this.logger.error(`republishing failed, next round in ${this.config.republishIntervalMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `republishing failed, next round in ${this.config.republishIntervalMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       this.running = undefined;
     }

@@ -24,7 +24,13 @@ export class OutboxService {
    */
   async send(request: SendMessageDto): Promise<MessageCreatedDto> {
     const { addressees, keys } = await this.resolver.resolve(request.to);
-    const message = await this.envelopes.seal({ kind: request.kind, to: request.to, meta: request.meta ?? {}, body: request.body, recipients: keys });
+    const message = await this.envelopes.seal({
+      kind: request.kind,
+      to: request.to,
+      meta: request.meta ?? {},
+      body: request.body,
+      recipients: keys,
+    });
     const now = this.clock.now().toISOString();
     await this.writer.transaction((manager) => this.sent.insert(manager, message, addressees, now));
     await this.publisher.publishIfUp(message);

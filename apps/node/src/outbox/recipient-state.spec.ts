@@ -1,16 +1,29 @@
 import { applyRecipientEvent, PENDING, type RecipientEvent, type RecipientStatus } from './recipient-state';
 
-const refusal = { code: 'policy-denied' as const, message: 'FR does not accept diffusions from MR', rule: 'bilateral-fr-mr' };
+const refusal = {
+  code: 'policy-denied' as const,
+  message: 'FR does not accept diffusions from MR',
+  rule: 'bilateral-fr-mr',
+};
 const delivered: RecipientEvent = { type: 'delivered' };
 const refused: RecipientEvent = { type: 'refused', refusal };
-const receipted: RecipientEvent = { type: 'receipted', at: '2026-11-25T10:00:00.000Z', receiptId: '019abc00-0000-7000-8000-000000000001' };
+const receipted: RecipientEvent = {
+  type: 'receipted',
+  at: '2026-11-25T10:00:00.000Z',
+  receiptId: '019abc00-0000-7000-8000-000000000001',
+};
 
 const run = (...events: RecipientEvent[]): RecipientStatus => events.reduce(applyRecipientEvent, PENDING);
 
 describe('applyRecipientEvent', () => {
   it('moves pending to delivered, then to receipted', () => {
     expect(run(delivered).state).toBe('delivered');
-    expect(run(delivered, receipted)).toEqual({ state: 'receipted', refusal: null, receiptedAt: receipted.at, receiptId: receipted.receiptId });
+    expect(run(delivered, receipted)).toEqual({
+      state: 'receipted',
+      refusal: null,
+      receiptedAt: receipted.at,
+      receiptId: receipted.receiptId,
+    });
   });
 
   it('records the refusal with its rule', () => {
@@ -23,7 +36,11 @@ describe('applyRecipientEvent', () => {
   });
 
   it('keeps the first receipt when a second one arrives', () => {
-    const second: RecipientEvent = { type: 'receipted', at: '2026-11-26T00:00:00.000Z', receiptId: '019abc00-0000-7000-8000-000000000002' };
+    const second: RecipientEvent = {
+      type: 'receipted',
+      at: '2026-11-26T00:00:00.000Z',
+      receiptId: '019abc00-0000-7000-8000-000000000002',
+    };
     expect(run(receipted, second).receiptId).toBe(receipted.receiptId);
   });
 
@@ -53,13 +70,28 @@ describe('applyRecipientEvent', () => {
 
   it('records a signed rejection with its refusal, after delivery', () => {
     const rejection = { code: 'expired' as const, message: 'envelope expired at 2026-10-27T10:00:00.000Z' };
-    const rejected: RecipientEvent = { type: 'rejected', at: '2026-11-25T10:00:01.000Z', receiptId: '019abc00-0000-7000-8000-000000000003', refusal: rejection };
-    expect(run(delivered, rejected)).toEqual({ state: 'rejected', refusal: rejection, receiptedAt: rejected.at, receiptId: rejected.receiptId });
+    const rejected: RecipientEvent = {
+      type: 'rejected',
+      at: '2026-11-25T10:00:01.000Z',
+      receiptId: '019abc00-0000-7000-8000-000000000003',
+      refusal: rejection,
+    };
+    expect(run(delivered, rejected)).toEqual({
+      state: 'rejected',
+      refusal: rejection,
+      receiptedAt: rejected.at,
+      receiptId: rejected.receiptId,
+    });
     expect(run(refused, rejected).state).toBe('rejected');
   });
 
   it('keeps the first signed answer of a recipient: a receipt or a rejection, never both', () => {
-    const rejected: RecipientEvent = { type: 'rejected', at: '2026-11-25T10:00:01.000Z', receiptId: '019abc00-0000-7000-8000-000000000003', refusal: { code: 'too-deep', message: 'too deep' } };
+    const rejected: RecipientEvent = {
+      type: 'rejected',
+      at: '2026-11-25T10:00:01.000Z',
+      receiptId: '019abc00-0000-7000-8000-000000000003',
+      refusal: { code: 'too-deep', message: 'too deep' },
+    };
     expect(run(receipted, rejected).state).toBe('receipted');
     expect(run(rejected, receipted).state).toBe('rejected');
     expect(run(rejected, delivered).state).toBe('rejected');

@@ -25,7 +25,14 @@ export type RecipientEvent =
 // The gateway decides once (delivered or refused); overdue only follows pending or delivered; the
 // recipient's signed answer (a receipt or a rejection, one per envelope) outranks any verdict, and
 // the first answer stands.
-const RANK: Record<RecipientState, number> = { pending: 0, delivered: 1, refused: 1, overdue: 2, receipted: 3, rejected: 3 };
+const RANK: Record<RecipientState, number> = {
+  pending: 0,
+  delivered: 1,
+  refused: 1,
+  overdue: 2,
+  receipted: 3,
+  rejected: 3,
+};
 
 export const PENDING: RecipientStatus = { state: 'pending', refusal: null, receiptedAt: null, receiptId: null };
 
@@ -50,6 +57,12 @@ function statusAfter(event: RecipientEvent): RecipientStatus {
     case 'overdue':
       return { ...PENDING, state: 'overdue' };
     case 'rejected':
-      return { ...PENDING, state: 'rejected', refusal: event.refusal, receiptedAt: event.at, receiptId: event.receiptId };
+      return {
+        ...PENDING,
+        state: 'rejected',
+        refusal: event.refusal,
+        receiptedAt: event.at,
+        receiptId: event.receiptId,
+      };
   }
 }

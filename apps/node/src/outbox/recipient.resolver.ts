@@ -23,7 +23,9 @@ export class RecipientResolver {
   ) {}
 
   async resolve(to: RecipientScope): Promise<ResolvedRecipients> {
-    return to === 'all' ? { addressees: [], keys: await this.everyone() } : { addressees: [...to], keys: await this.listed(to) };
+    return to === 'all'
+      ? { addressees: [], keys: await this.everyone() }
+      : { addressees: [...to], keys: await this.listed(to) };
   }
 
   private async listed(codes: readonly string[]): Promise<EnvelopeRecipientKey[]> {
@@ -32,14 +34,19 @@ export class RecipientResolver {
     }
     const entries = await Promise.all(codes.map((code) => this.directory.entry(code)));
     const unknown = codes.filter((_code, index) => !entries[index]);
-    if (unknown.length > 0) throw new DomainError('unknown-recipient', `to: unknown recipient ${unknown.join(', ')}`, 'invalid');
+    if (unknown.length > 0)
+      throw new DomainError('unknown-recipient', `to: unknown recipient ${unknown.join(', ')}`, 'invalid');
     return Promise.all(codes.map((code) => this.keyOf(code)));
   }
 
   // Active bureaus and the hub that have enrolled; one whose certificate fails its checks is left out.
   private async everyone(): Promise<EnvelopeRecipientKey[]> {
     const entries = (await this.directory.all()).filter(
-      (entry) => entry.code !== this.identity.code && entry.status === 'active' && BROADCAST_ROLES.has(entry.role) && entry.encryptionCertificate,
+      (entry) =>
+        entry.code !== this.identity.code &&
+        entry.status === 'active' &&
+        BROADCAST_ROLES.has(entry.role) &&
+        entry.encryptionCertificate,
     );
     const keys: EnvelopeRecipientKey[] = [];
     for (const entry of entries) {
@@ -50,7 +57,8 @@ export class RecipientResolver {
         this.logger.warn(`"all" leaves out ${entry.code}: ${error.message}`);
       }
     }
-    if (keys.length === 0) throw new DomainError('no-recipients', 'to: "all" names no active, enrolled bureau', 'invalid');
+    if (keys.length === 0)
+      throw new DomainError('no-recipients', 'to: "all" names no active, enrolled bureau', 'invalid');
     return keys;
   }
 
@@ -60,7 +68,8 @@ export class RecipientResolver {
       return { code, kid, key };
     } catch (error) {
       if (!(error instanceof CryptoError)) throw error;
-      if (error.code === 'unknown-sender') throw new DomainError('unknown-recipient', `to: ${code} has not enrolled yet`, 'invalid');
+      if (error.code === 'unknown-sender')
+        throw new DomainError('unknown-recipient', `to: ${code} has not enrolled yet`, 'invalid');
       throw new DomainError(error.code, `to: ${code}: ${error.message}`, 'invalid');
     }
   }

@@ -8,7 +8,15 @@ export interface RepublishPolicy {
 
 export type RepublishProgress = Pick<
   SentMessageEntity,
-  'kind' | 'createdAt' | 'expiresAt' | 'publishedAt' | 'reportStatus' | 'reportedAt' | 'attempts' | 'lastAttemptAt' | 'retryAt'
+  | 'kind'
+  | 'createdAt'
+  | 'expiresAt'
+  | 'publishedAt'
+  | 'reportStatus'
+  | 'reportedAt'
+  | 'attempts'
+  | 'lastAttemptAt'
+  | 'retryAt'
 >;
 
 export type RepublishDecision =
@@ -30,19 +38,31 @@ const MAX_DOUBLINGS = 10;
  * gateway would refuse it as expired), the open recipients are overdue.
  * `open`: recipients neither refused nor receipted.
  */
-export function decideRepublish(message: RepublishProgress, open: readonly string[], now: Date, policy: RepublishPolicy): RepublishDecision {
+export function decideRepublish(
+  message: RepublishProgress,
+  open: readonly string[],
+  now: Date,
+  policy: RepublishPolicy,
+): RepublishDecision {
   if (message.reportStatus === 'refused') return { action: 'settled' };
   // Nobody receipts a receipt: its accepted report is the end.
-  if (message.reportStatus === 'accepted' && (open.length === 0 || message.kind === 'receipt')) return { action: 'settled' };
+  if (message.reportStatus === 'accepted' && (open.length === 0 || message.kind === 'receipt'))
+    return { action: 'settled' };
 
   const { due, reason } = dueTime(message, open, policy);
   if (now.getTime() < due) return { action: 'wait', until: new Date(due) };
-  if (now.getTime() >= Date.parse(message.expiresAt)) return { action: 'overdue', reason: `expired at ${message.expiresAt} (${reason})` };
-  if (message.attempts >= policy.maxAttempts) return { action: 'overdue', reason: `${reason} after ${message.attempts} republishes` };
+  if (now.getTime() >= Date.parse(message.expiresAt))
+    return { action: 'overdue', reason: `expired at ${message.expiresAt} (${reason})` };
+  if (message.attempts >= policy.maxAttempts)
+    return { action: 'overdue', reason: `${reason} after ${message.attempts} republishes` };
   return { action: 'publish', attempt: message.attempts + 1, reason };
 }
 
-function dueTime(message: RepublishProgress, open: readonly string[], policy: RepublishPolicy): { due: number; reason: string } {
+function dueTime(
+  message: RepublishProgress,
+  open: readonly string[],
+  policy: RepublishPolicy,
+): { due: number; reason: string } {
   const lastAttempt = Date.parse(message.lastAttemptAt ?? message.createdAt);
   if (message.reportStatus === null) {
     // Never confirmed by the stream and never failed on its own: due at once (the bus was down).
@@ -51,7 +71,10 @@ function dueTime(message: RepublishProgress, open: readonly string[], policy: Re
     return { due: lastAttempt + backoff(policy.reportDeadlineMs, message.attempts), reason: 'no delivery report' };
   }
   const since = Math.max(lastAttempt, Date.parse(message.reportedAt ?? message.createdAt));
-  return { due: since + backoff(policy.receiptDeadlineMs, message.attempts), reason: `no receipt from ${open.join(', ')}` };
+  return {
+    due: since + backoff(policy.receiptDeadlineMs, message.attempts),
+    reason: `no receipt from ${open.join(', ')}`,
+  };
 }
 
 export function backoff(baseMs: number, attempts: number): number {

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import {
+  In,
+  IsNull,
+  LessThan,
+  LessThanOrEqual,
+  MoreThan,
+  Not,
+  type EntityManager,
+  type FindOptionsWhere,
+  type Repository,
+} from 'typeorm';
 import type { Refusal } from '@bureaunet/contracts';
 import { applyRecipientEvent, PENDING, type RecipientEvent } from './recipient-state';
 import { RecipientStateEntity } from './recipient-state.entity';
@@ -48,14 +58,21 @@ export class SentMessageRepository {
 
   findRecipients(messageIds: string[], manager?: EntityManager): Promise<RecipientStateEntity[]> {
     if (messageIds.length === 0) return Promise.resolve([]);
-    return (manager?.getRepository(RecipientStateEntity) ?? this.recipients).find({ where: { messageId: In(messageIds) }, order: { messageId: 'ASC', code: 'ASC' } });
+    return (manager?.getRepository(RecipientStateEntity) ?? this.recipients).find({
+      where: { messageId: In(messageIds) },
+      order: { messageId: 'ASC', code: 'ASC' },
+    });
   }
 
   /** Newest first (ids are UUIDv7), without the receipts this node sent. */
   listNewestFirst(options: { limit: number; before?: string }, manager?: EntityManager): Promise<SentMessageEntity[]> {
     const where: FindOptionsWhere<SentMessageEntity> = { kind: Not('receipt') };
     if (options.before) where.id = LessThan(options.before);
-    return (manager?.getRepository(SentMessageEntity) ?? this.messages).find({ where, order: { id: 'DESC' }, take: options.limit });
+    return (manager?.getRepository(SentMessageEntity) ?? this.messages).find({
+      where,
+      order: { id: 'DESC' },
+      take: options.limit,
+    });
   }
 
   /**
@@ -78,7 +95,10 @@ export class SentMessageRepository {
   async openRecipients(messageIds: string[]): Promise<Map<string, string[]>> {
     const open = new Map<string, string[]>(messageIds.map((id) => [id, []]));
     if (messageIds.length === 0) return open;
-    const rows = await this.recipients.find({ where: { messageId: In(messageIds), state: In([...OPEN_STATES]) }, order: { code: 'ASC' } });
+    const rows = await this.recipients.find({
+      where: { messageId: In(messageIds), state: In([...OPEN_STATES]) },
+      order: { code: 'ASC' },
+    });
     for (const row of rows) open.get(row.messageId)?.push(row.code);
     return open;
   }
@@ -92,7 +112,12 @@ export class SentMessageRepository {
   }
 
   /** Stores the message and one pending state per addressee known now. */
-  async insert(manager: EntityManager, message: SentMessageEntity, addressees: readonly string[], now: string): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    message: SentMessageEntity,
+    addressees: readonly string[],
+    now: string,
+  ): Promise<void> {
     await manager.insert(SentMessageEntity, message);
     if (addressees.length === 0) return;
     await manager.insert(
@@ -114,12 +139,17 @@ export class SentMessageRepository {
   }
 
   async setNextChecks(manager: EntityManager, checks: readonly NextCheck[]): Promise<void> {
-    for (const check of checks) await manager.update(SentMessageEntity, { id: check.id }, { nextCheckAt: check.nextCheckAt });
+    for (const check of checks)
+      await manager.update(SentMessageEntity, { id: check.id }, { nextCheckAt: check.nextCheckAt });
   }
 
   /** A rate-limited refusal: not a verdict, the envelope goes again at `retryAt`. */
   async scheduleRetry(manager: EntityManager, id: string, retryAt: string, lastError: string): Promise<void> {
-    await manager.update(SentMessageEntity, { id, reportStatus: IsNull() }, { retryAt, nextCheckAt: retryAt, lastError });
+    await manager.update(
+      SentMessageEntity,
+      { id, reportStatus: IsNull() },
+      { retryAt, nextCheckAt: retryAt, lastError },
+    );
   }
 
   /** Gives up on a message: its open recipients become overdue and the republisher stops looking. */
@@ -141,7 +171,13 @@ export class SentMessageRepository {
   }
 
   /** Moves one recipient forward (creating its row for an "all" message); never backwards. */
-  async applyRecipientEvent(manager: EntityManager, messageId: string, code: string, event: RecipientEvent, now: string): Promise<void> {
+  async applyRecipientEvent(
+    manager: EntityManager,
+    messageId: string,
+    code: string,
+    event: RecipientEvent,
+    now: string,
+  ): Promise<void> {
     const current = await manager.findOneBy(RecipientStateEntity, { messageId, code });
     const next = applyRecipientEvent(current ?? PENDING, event);
     if (current && next === current) return;

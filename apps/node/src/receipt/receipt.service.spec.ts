@@ -13,7 +13,9 @@ const DIGEST = 'd'.repeat(43);
 const now = new Date('2026-11-25T10:00:00.000Z');
 const manager = {} as EntityManager;
 
-function receipt(overrides: { from?: string; digest?: string; refused?: { code: 'expired'; reason: string } } = {}): ParsedEnvelope {
+function receipt(
+  overrides: { from?: string; digest?: string; refused?: { code: 'expired'; reason: string } } = {},
+): ParsedEnvelope {
   return {
     jws: { protected: 'p', payload: 'q', signature: 's' },
     header: { alg: 'EdDSA', kid: 'kid', typ: 'bureaunet-envelope+jws' },
@@ -26,14 +28,25 @@ function receipt(overrides: { from?: string; digest?: string; refused?: { code: 
       to: ['MR'],
       createdAt: '2026-11-25T09:59:59.000Z',
       expiresAt: '2026-11-26T09:59:59.000Z',
-      meta: { receiptFor: { id: ORIGINAL_ID, digest: overrides.digest ?? DIGEST, ...(overrides.refused ? { refused: overrides.refused } : {}) } },
+      meta: {
+        receiptFor: {
+          id: ORIGINAL_ID,
+          digest: overrides.digest ?? DIGEST,
+          ...(overrides.refused ? { refused: overrides.refused } : {}),
+        },
+      },
     },
   };
 }
 
 function setup(original: Partial<SentMessageEntity> | null, options: { alreadyStored?: boolean } = {}) {
   const sent = {
-    findById: jest.fn(() => Promise.resolve(original && ({ id: ORIGINAL_ID, kind: 'message', to: ['DK'], digest: DIGEST, ...original } as SentMessageEntity))),
+    findById: jest.fn(() =>
+      Promise.resolve(
+        original &&
+          ({ id: ORIGINAL_ID, kind: 'message', to: ['DK'], digest: DIGEST, ...original } as SentMessageEntity),
+      ),
+    ),
     applyRecipientEvent: jest.fn(() => Promise.resolve()),
   };
   const received = { insertOnce: jest.fn(() => Promise.resolve(!options.alreadyStored)) };
@@ -53,7 +66,10 @@ describe('ReceiptService', () => {
   it('keeps the receipt bytes and marks that recipient receipted at the signed time', async () => {
     const { service, sent, received } = setup({});
     await service.accept(raw, receipt());
-    expect(received.insertOnce).toHaveBeenCalledWith(manager, expect.objectContaining({ id: RECEIPT_ID, from: 'DK', kind: 'receipt', envelope: raw, body: null }));
+    expect(received.insertOnce).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ id: RECEIPT_ID, from: 'DK', kind: 'receipt', envelope: raw, body: null }),
+    );
     expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
       manager,
       ORIGINAL_ID,
@@ -65,13 +81,24 @@ describe('ReceiptService', () => {
 
   it('marks that recipient rejected with the refusal its signed rejection names', async () => {
     const { service, sent, received } = setup({});
-    await service.accept(raw, receipt({ refused: { code: 'expired', reason: 'envelope expired at 2026-10-27T09:59:59.000Z' } }));
-    expect(received.insertOnce).toHaveBeenCalledWith(manager, expect.objectContaining({ id: RECEIPT_ID, kind: 'receipt', envelope: raw }));
+    await service.accept(
+      raw,
+      receipt({ refused: { code: 'expired', reason: 'envelope expired at 2026-10-27T09:59:59.000Z' } }),
+    );
+    expect(received.insertOnce).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ id: RECEIPT_ID, kind: 'receipt', envelope: raw }),
+    );
     expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
       manager,
       ORIGINAL_ID,
       'DK',
-      { type: 'rejected', at: '2026-11-25T09:59:59.000Z', receiptId: RECEIPT_ID, refusal: { code: 'expired', message: 'envelope expired at 2026-10-27T09:59:59.000Z' } },
+      {
+        type: 'rejected',
+        at: '2026-11-25T09:59:59.000Z',
+        receiptId: RECEIPT_ID,
+        refusal: { code: 'expired', message: 'envelope expired at 2026-10-27T09:59:59.000Z' },
+      },
       now.toISOString(),
     );
   });
@@ -79,7 +106,13 @@ describe('ReceiptService', () => {
   it('accepts a receipt from any bureau for a message sent to "all"', async () => {
     const { service, sent } = setup({ to: 'all' });
     await service.accept(raw, receipt({ from: 'FR' }));
-    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(manager, ORIGINAL_ID, 'FR', expect.objectContaining({ type: 'receipted' }), now.toISOString());
+    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
+      manager,
+      ORIGINAL_ID,
+      'FR',
+      expect.objectContaining({ type: 'receipted' }),
+      now.toISOString(),
+    );
   });
 
   it('does nothing more for a second copy of the same receipt', async () => {

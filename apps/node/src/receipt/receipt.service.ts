@@ -39,7 +39,8 @@ export class ReceiptService {
       return true;
     });
     if (!stored) return;
-    if (receiptFor.refused) this.logger.warn(`${from} rejected ${receiptFor.id}: ${receiptFor.refused.code}: ${receiptFor.refused.reason}`);
+    if (receiptFor.refused)
+      this.logger.warn(`${from} rejected ${receiptFor.id}: ${receiptFor.refused.code}: ${receiptFor.refused.reason}`);
     else this.logger.log(`${from} receipted ${receiptFor.id}`);
   }
 
@@ -47,13 +48,22 @@ export class ReceiptService {
     const { id, from, meta } = receipt.payload;
     const named = meta.receiptFor!;
     if (!original || original.kind === 'receipt') {
-      throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names ${named.id}, which is no message sent from here`);
+      throw new DeliveryRefusal(
+        'bad-receipt',
+        `receipt ${id} from ${from} names ${named.id}, which is no message sent from here`,
+      );
     }
     if (original.to !== 'all' && !original.to.includes(from)) {
-      throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names ${named.id}, which was not sent to ${from}`);
+      throw new DeliveryRefusal(
+        'bad-receipt',
+        `receipt ${id} from ${from} names ${named.id}, which was not sent to ${from}`,
+      );
     }
     if (named.digest !== original.digest) {
-      throw new DeliveryRefusal('bad-receipt', `receipt ${id} from ${from} names digest ${named.digest}, but ${named.id} was sent with digest ${original.digest}`);
+      throw new DeliveryRefusal(
+        'bad-receipt',
+        `receipt ${id} from ${from} names digest ${named.digest}, but ${named.id} was sent with digest ${original.digest}`,
+      );
     }
   }
 }

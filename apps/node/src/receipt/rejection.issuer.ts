@@ -14,7 +14,10 @@ export class RejectionIssuer {
   constructor(private readonly envelopes: OutgoingEnvelopeFactory) {}
 
   seal(refused: ParsedEnvelope, refusal: { code: RefusalCode; message: string }): Promise<SentMessageEntity> {
-    const reason = refusal.message.length > MAX_REFUSAL_REASON_LENGTH ? `${refusal.message.slice(0, MAX_REFUSAL_REASON_LENGTH - 1)}…` : refusal.message;
+    const reason =
+      refusal.message.length > MAX_REFUSAL_REASON_LENGTH
+        ? `${refusal.message.slice(0, MAX_REFUSAL_REASON_LENGTH - 1)}…`
+        : refusal.message;
     return this.envelopes.seal({
       kind: 'receipt',
       to: [refused.payload.from],

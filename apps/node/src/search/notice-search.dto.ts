@@ -16,7 +16,10 @@ export class NoticeSearchDto {
   @IsIn(NOTICE_STATES)
   state?: NoticeState;
 
-  @ApiPropertyOptional({ description: 'Words of the name, accent- and case-insensitive; each matches the start of a name word', example: 'muller jo' })
+  @ApiPropertyOptional({
+    description: 'Words of the name, accent- and case-insensitive; each matches the start of a name word',
+    example: 'muller jo',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -27,7 +30,10 @@ export class NoticeSearchDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date YYYY-MM-DD' })
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ description: 'A travel document number (spaces, dashes and case ignored)', example: 'X1234567' })
+  @ApiPropertyOptional({
+    description: 'A travel document number (spaces, dashes and case ignored)',
+    example: 'X1234567',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)

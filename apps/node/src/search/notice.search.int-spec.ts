@@ -10,7 +10,15 @@ import { buildNoticeQuery } from './notice.search';
 
 const TODAY = '2026-11-25';
 
-function body(number: string, overrides: Partial<NoticeBody> & { familyName?: string; givenNames?: string; documentNumbers?: string[]; dateOfBirth?: string } = {}): NoticeBody {
+function body(
+  number: string,
+  overrides: Partial<NoticeBody> & {
+    familyName?: string;
+    givenNames?: string;
+    documentNumbers?: string[];
+    dateOfBirth?: string;
+  } = {},
+): NoticeBody {
   const { familyName = 'Doe', givenNames = 'John', documentNumbers = [], dateOfBirth, ...rest } = overrides;
   return {
     number,
@@ -28,12 +36,39 @@ function body(number: string, overrides: Partial<NoticeBody> & { familyName?: st
 describe('notice store and search (real SQLite)', () => {
   let dataSource: DataSource;
   const store = new NoticeStore();
-  const put = (notice: NoticeBody) => dataSource.transaction((manager) => store.put(manager, noticeRow(notice, { envelopeId: `e-${notice.number}`, restrictedTo: [], recipients: [], at: '2026-11-25T12:00:00.000Z' })));
-  const find = async (query: NoticeSearchDto) => (await buildNoticeQuery(dataSource.getRepository(NoticeEntity).createQueryBuilder('notice'), query, TODAY).getMany()).map((row) => row.number);
+  const put = (notice: NoticeBody) =>
+    dataSource.transaction((manager) =>
+      store.put(
+        manager,
+        noticeRow(notice, {
+          envelopeId: `e-${notice.number}`,
+          restrictedTo: [],
+          recipients: [],
+          at: '2026-11-25T12:00:00.000Z',
+        }),
+      ),
+    );
+  const find = async (query: NoticeSearchDto) =>
+    (
+      await buildNoticeQuery(
+        dataSource.getRepository(NoticeEntity).createQueryBuilder('notice'),
+        query,
+        TODAY,
+      ).getMany()
+    ).map((row) => row.number);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES })).initialize();
-    await put(body('A-10/2026', { familyName: 'Müller', givenNames: 'Jörg', documentNumbers: ['C01-X00 T47'], dateOfBirth: '1979-03-14' }));
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES }),
+    ).initialize();
+    await put(
+      body('A-10/2026', {
+        familyName: 'Müller',
+        givenNames: 'Jörg',
+        documentNumbers: ['C01-X00 T47'],
+        dateOfBirth: '1979-03-14',
+      }),
+    );
     await put(body('A-11/2026', { familyName: 'Mullens', givenNames: 'Anna', type: 'yellow' }));
     await put(body('A-12/2026', { familyName: 'Dupont-Lefèvre', givenNames: 'Élodie', expiry: '2026-01-01' }));
     await put(body('A-13/2026', { familyName: 'García', givenNames: 'José María' }));
@@ -62,8 +97,14 @@ describe('notice store and search (real SQLite)', () => {
 
   it('tells active, lapsed and cancelled apart; a cancelled notice stays cancelled under a later revision', async () => {
     expect(await find({ state: 'lapsed' })).toEqual(['A-12/2026']);
-    await dataSource.transaction((manager) => store.cancel(manager, 'A-13/2026', 'arrested', '2026-11-25T13:00:00.000Z'));
-    expect(await dataSource.transaction((manager) => store.cancel(manager, 'A-13/2026', 'again', '2026-11-25T14:00:00.000Z'))).toBe(false);
+    await dataSource.transaction((manager) =>
+      store.cancel(manager, 'A-13/2026', 'arrested', '2026-11-25T13:00:00.000Z'),
+    );
+    expect(
+      await dataSource.transaction((manager) =>
+        store.cancel(manager, 'A-13/2026', 'again', '2026-11-25T14:00:00.000Z'),
+      ),
+    ).toBe(false);
     expect(await find({ state: 'cancelled' })).toEqual(['A-13/2026']);
     expect(await find({ state: 'active' })).toEqual(['A-11/2026', 'A-10/2026']);
     expect(await put(body('A-13/2026', { familyName: 'Garcia Lopez', revision: 2 }))).toBe(true);

@@ -33,8 +33,15 @@ export class NoticeSearch {
 }
 
 /** The search as one SQL query; each criterion narrows through an index. Exported for the benchmark. */
-export function buildNoticeQuery(builder: SelectQueryBuilder<NoticeEntity>, query: NoticeSearchDto, day: string): SelectQueryBuilder<NoticeEntity> {
-  const q = builder.orderBy('notice.publishedAt', 'DESC').addOrderBy('notice.number', 'DESC').take(query.limit ?? 50);
+export function buildNoticeQuery(
+  builder: SelectQueryBuilder<NoticeEntity>,
+  query: NoticeSearchDto,
+  day: string,
+): SelectQueryBuilder<NoticeEntity> {
+  const q = builder
+    .orderBy('notice.publishedAt', 'DESC')
+    .addOrderBy('notice.number', 'DESC')
+    .take(query.limit ?? 50);
   // With a selective criterion (name, document, date of birth), type and state only filter what it
   // found: SQLite's unary + keeps the planner off their broad indexes.
   const filter = query.name || query.document || query.dateOfBirth ? '+' : '';
@@ -44,12 +51,22 @@ export function buildNoticeQuery(builder: SelectQueryBuilder<NoticeEntity>, quer
   if (query.state === 'lapsed') q.andWhere(`${filter}notice.state = 'active' AND notice.expiry < :day`, { day });
   if (query.dateOfBirth) q.andWhere('notice.dateOfBirth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
   if (query.document) {
-    q.andWhere('notice.number IN (SELECT d.number FROM notice_document d WHERE d.document = :document)', { document: documentKey(query.document) });
+    q.andWhere('notice.number IN (SELECT d.number FROM notice_document d WHERE d.document = :document)', {
+      document: documentKey(query.document),
+    });
   }
-  const tokens = query.name ? searchKey(query.name).split(' ').filter((token) => token.length > 0) : [];
-  if (query.name && tokens.length === 0) throw new DomainError('invalid-query', 'name: holds no letter or digit', 'invalid');
+  const tokens = query.name
+    ? searchKey(query.name)
+        .split(' ')
+        .filter((token) => token.length > 0)
+    : [];
+  if (query.name && tokens.length === 0)
+    throw new DomainError('invalid-query', 'name: holds no letter or digit', 'invalid');
   tokens.forEach((token, index) => {
-    q.andWhere(`notice.number IN (SELECT t.number FROM notice_name_token t WHERE t.token >= :lo${index} AND t.token < :hi${index})`, { [`lo${index}`]: token, [`hi${index}`]: token + HIGH });
+    q.andWhere(
+      `notice.number IN (SELECT t.number FROM notice_name_token t WHERE t.token >= :lo${index} AND t.token < :hi${index})`,
+      { [`lo${index}`]: token, [`hi${index}`]: token + HIGH },
+    );
   });
   return q;
 }
@@ -60,7 +77,13 @@ export function noticeView(row: NoticeEntity, day: string): NoticeDto {
     type: row.type,
     owner: row.owner,
     state: effectiveNoticeState(row.state, row.expiry, day),
-    subject: { familyName: row.familyName, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, documentNumbers: row.documentNumbers },
+    subject: {
+      familyName: row.familyName,
+      givenNames: row.givenNames,
+      dateOfBirth: row.dateOfBirth,
+      nationality: row.nationality,
+      documentNumbers: row.documentNumbers,
+    },
     offence: row.offence,
     expiry: row.expiry,
     revision: row.revision,

@@ -11,21 +11,60 @@ import { NODE_ENTITIES } from '../node.entities';
 import { WorkflowRecorder } from './workflow.recorder';
 
 const AT = '2026-11-25T12:00:00.000Z';
-const notice = { number: 'A-1/2026', type: 'red', owner: 'DK', subject: { familyName: 'Doe' }, offence: 'fraud', expiry: '2030-01-01', revision: 1, publishedAt: AT, requestId: 'req-1' };
+const notice = {
+  number: 'A-1/2026',
+  type: 'red',
+  owner: 'DK',
+  subject: { familyName: 'Doe' },
+  offence: 'fraud',
+  expiry: '2030-01-01',
+  revision: 1,
+  publishedAt: AT,
+  requestId: 'req-1',
+};
 
-function envelope(kind: EnvelopePayload['kind'], from: string, meta: EnvelopePayload['meta'] = {}, id = `${kind}-${from}-${Math.random()}`): EnvelopePayload {
+function envelope(
+  kind: EnvelopePayload['kind'],
+  from: string,
+  meta: EnvelopePayload['meta'] = {},
+  id = `${kind}-${from}-${Math.random()}`,
+): EnvelopePayload {
   return { v: 1, id, kind, from, to: ['MR'], createdAt: AT, expiresAt: '2026-12-01T00:00:00.000Z', meta };
 }
 
 describe('WorkflowRecorder (real SQLite)', () => {
   let dataSource: DataSource;
   const recorderFor = (code: string) => new WorkflowRecorder({ code } as BureauIdentity, new NoticeStore());
-  const record = (code: string, payload: EnvelopePayload, body: unknown) => dataSource.transaction((manager) => recorderFor(code).record(manager, payload, body, AT));
+  const record = (code: string, payload: EnvelopePayload, body: unknown) =>
+    dataSource.transaction((manager) => recorderFor(code).record(manager, payload, body, AT));
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES })).initialize();
-    await dataSource.getRepository(NoticeRequestEntity).insert({ id: 'req-1', direction: 'sent', requester: 'MR', body: { action: 'publish', notice: { type: 'red', subject: { familyName: 'Doe', givenNames: '', documentNumbers: [] }, offence: 'fraud', expiry: '2030-01-01' } }, restrictedTo: [], state: 'pending', noticeNumber: null, reason: null, receivedAt: AT, decidedAt: null });
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES }),
+    ).initialize();
+    await dataSource
+      .getRepository(NoticeRequestEntity)
+      .insert({
+        id: 'req-1',
+        direction: 'sent',
+        requester: 'MR',
+        body: {
+          action: 'publish',
+          notice: {
+            type: 'red',
+            subject: { familyName: 'Doe', givenNames: '', documentNumbers: [] },
+            offence: 'fraud',
+            expiry: '2030-01-01',
+          },
+        },
+        restrictedTo: [],
+        state: 'pending',
+        noticeNumber: null,
+        reason: null,
+        receivedAt: AT,
+        decidedAt: null,
+      });
   });
 
   afterAll(async () => {
@@ -40,23 +79,41 @@ describe('WorkflowRecorder (real SQLite)', () => {
 
   it('activates a notice from the hub and marks the requester’s request approved', async () => {
     await record('MR', envelope('notice', 'XH', { noticeType: 'red' }, 'pub-1'), notice);
-    expect(await dataSource.getRepository(NoticeEntity).findOneBy({ number: 'A-1/2026' })).toMatchObject({ state: 'active', envelopeId: 'pub-1', nameKey: 'doe' });
-    expect(await dataSource.getRepository(NoticeRequestEntity).findOneBy({ id: 'req-1' })).toMatchObject({ state: 'approved', noticeNumber: 'A-1/2026' });
+    expect(await dataSource.getRepository(NoticeEntity).findOneBy({ number: 'A-1/2026' })).toMatchObject({
+      state: 'active',
+      envelopeId: 'pub-1',
+      nameKey: 'doe',
+    });
+    expect(await dataSource.getRepository(NoticeRequestEntity).findOneBy({ id: 'req-1' })).toMatchObject({
+      state: 'approved',
+      noticeNumber: 'A-1/2026',
+    });
   });
 
   it('cancels only on the hub’s word', async () => {
     await record('MR', envelope('notice-cancel', 'DK'), { number: 'A-1/2026', reason: 'mine' });
     expect((await dataSource.getRepository(NoticeEntity).findOneByOrFail({ number: 'A-1/2026' })).state).toBe('active');
     await record('MR', envelope('notice-cancel', 'XH'), { number: 'A-1/2026', reason: 'arrested' });
-    expect(await dataSource.getRepository(NoticeEntity).findOneByOrFail({ number: 'A-1/2026' })).toMatchObject({ state: 'cancelled', cancelReason: 'arrested' });
+    expect(await dataSource.getRepository(NoticeEntity).findOneByOrFail({ number: 'A-1/2026' })).toMatchObject({
+      state: 'cancelled',
+      cancelReason: 'arrested',
+    });
   });
 
   it('queues notice requests on the hub only', async () => {
-    const request = { action: 'publish', notice: { type: 'blue', subject: { familyName: 'Roe' }, offence: 'x', expiry: '2030-01-01' } };
+    const request = {
+      action: 'publish',
+      notice: { type: 'blue', subject: { familyName: 'Roe' }, offence: 'x', expiry: '2030-01-01' },
+    };
     await record('MR', envelope('notice-request', 'DK', {}, 'req-at-mr'), request);
     await record('XH', envelope('notice-request', 'DK', { restrictedTo: ['IT'] }, 'req-at-xh'), request);
     expect(await dataSource.getRepository(NoticeRequestEntity).findOneBy({ id: 'req-at-mr' })).toBeNull();
-    expect(await dataSource.getRepository(NoticeRequestEntity).findOneBy({ id: 'req-at-xh' })).toMatchObject({ direction: 'received', state: 'pending', restrictedTo: ['IT'], requester: 'DK' });
+    expect(await dataSource.getRepository(NoticeRequestEntity).findOneBy({ id: 'req-at-xh' })).toMatchObject({
+      direction: 'received',
+      state: 'pending',
+      restrictedTo: ['IT'],
+      requester: 'DK',
+    });
   });
 
   it('withdraws a diffusion on the hub’s word only', async () => {
@@ -65,6 +122,9 @@ describe('WorkflowRecorder (real SQLite)', () => {
     await record('MR', envelope('message', 'FR', { replyTo: 'dif-1' }), note);
     expect((await dataSource.getRepository(DiffusionEntity).findOneByOrFail({ id: 'dif-1' })).state).toBe('active');
     await record('MR', envelope('message', 'XH', { replyTo: 'dif-1' }), note);
-    expect(await dataSource.getRepository(DiffusionEntity).findOneByOrFail({ id: 'dif-1' })).toMatchObject({ state: 'withdrawn', withdrawReason: 'no legal basis' });
+    expect(await dataSource.getRepository(DiffusionEntity).findOneByOrFail({ id: 'dif-1' })).toMatchObject({
+      state: 'withdrawn',
+      withdrawReason: 'no legal basis',
+    });
   });
 });

@@ -35,18 +35,42 @@ export class WorkflowRecorder {
     switch (payload.kind) {
       case 'notice':
         return this.fromHub(payload, body, noticeBodySchema, async (notice) => {
-          await this.notices.put(manager, noticeRow(notice, { envelopeId: payload.meta.replyTo ?? payload.id, restrictedTo: payload.meta.restrictedTo ?? [], recipients: [], at }));
-          if (notice.requestId) await manager.update(NoticeRequestEntity, { id: notice.requestId, direction: 'sent' }, { state: 'approved', noticeNumber: notice.number, decidedAt: at });
+          await this.notices.put(
+            manager,
+            noticeRow(notice, {
+              envelopeId: payload.meta.replyTo ?? payload.id,
+              restrictedTo: payload.meta.restrictedTo ?? [],
+              recipients: [],
+              at,
+            }),
+          );
+          if (notice.requestId)
+            await manager.update(
+              NoticeRequestEntity,
+              { id: notice.requestId, direction: 'sent' },
+              { state: 'approved', noticeNumber: notice.number, decidedAt: at },
+            );
         });
       case 'notice-cancel':
         return this.fromHub(payload, body, noticeCancelBodySchema, async (cancel) => {
-          if (!(await this.notices.cancel(manager, cancel.number, cancel.reason, at))) this.logger.warn(`cancellation of notice ${cancel.number}, which is not active here`);
+          if (!(await this.notices.cancel(manager, cancel.number, cancel.reason, at)))
+            this.logger.warn(`cancellation of notice ${cancel.number}, which is not active here`);
         });
       case 'notice-request':
         return this.noticeRequest(manager, payload, body, at);
       case 'diffusion':
         return this.parsed(payload, body, diffusionBodySchema, async (diffusion) => {
-          await manager.insert(DiffusionEntity, { id: payload.id, direction: 'received', from: payload.from, recipients: payload.to === 'all' ? ['all'] : payload.to, body: diffusion, state: 'active', receivedAt: at, withdrawnAt: null, withdrawReason: null });
+          await manager.insert(DiffusionEntity, {
+            id: payload.id,
+            direction: 'received',
+            from: payload.from,
+            recipients: payload.to === 'all' ? ['all'] : payload.to,
+            body: diffusion,
+            state: 'active',
+            receivedAt: at,
+            withdrawnAt: null,
+            withdrawReason: null,
+          });
         });
       case 'message':
         return this.note(manager, payload, body, at);
@@ -55,10 +79,26 @@ export class WorkflowRecorder {
     }
   }
 
-  private async noticeRequest(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
+  private async noticeRequest(
+    manager: EntityManager,
+    payload: EnvelopePayload,
+    body: unknown,
+    at: string,
+  ): Promise<void> {
     if (this.identity.code !== HUB_CODE) return;
     await this.parsed(payload, body, noticeRequestBodySchema, async (request) => {
-      await manager.insert(NoticeRequestEntity, { id: payload.id, direction: 'received', requester: payload.from, body: request, restrictedTo: payload.meta.restrictedTo ?? [], state: 'pending', noticeNumber: null, reason: null, receivedAt: at, decidedAt: null });
+      await manager.insert(NoticeRequestEntity, {
+        id: payload.id,
+        direction: 'received',
+        requester: payload.from,
+        body: request,
+        restrictedTo: payload.meta.restrictedTo ?? [],
+        state: 'pending',
+        noticeNumber: null,
+        reason: null,
+        receivedAt: at,
+        decidedAt: null,
+      });
     });
   }
 
@@ -69,25 +109,47 @@ export class WorkflowRecorder {
     switch (note.workflow) {
       case 'notice-refusal':
         if (payload.from !== HUB_CODE) return this.ignore(payload, 'a notice refusal comes from the hub');
-        await manager.update(NoticeRequestEntity, { id: note.requestId, direction: 'sent', state: 'pending' }, { state: 'refused', reason: note.reason, decidedAt: at });
+        await manager.update(
+          NoticeRequestEntity,
+          { id: note.requestId, direction: 'sent', state: 'pending' },
+          { state: 'refused', reason: note.reason, decidedAt: at },
+        );
         return;
       case 'diffusion-withdrawal':
         if (payload.from !== HUB_CODE) return this.ignore(payload, 'a diffusion withdrawal comes from the hub');
-        await manager.update(DiffusionEntity, { id: note.diffusionId, state: 'active' }, { state: 'withdrawn', withdrawnAt: at, withdrawReason: note.reason });
+        await manager.update(
+          DiffusionEntity,
+          { id: note.diffusionId, state: 'active' },
+          { state: 'withdrawn', withdrawnAt: at, withdrawReason: note.reason },
+        );
         return;
       case 'operation-reply':
         return; // the reply stays in the inbox; GET /api/operations/:id/replies lists them
     }
   }
 
-  private fromHub<T>(payload: EnvelopePayload, body: unknown, schema: ZodType<T, any, any>, apply: (value: T) => Promise<void>): Promise<void> {
+  private fromHub<T>(
+    payload: EnvelopePayload,
+    body: unknown,
+    schema: ZodType<T, any, any>,
+    apply: (value: T) => Promise<void>,
+  ): Promise<void> {
     if (payload.from !== HUB_CODE) return this.ignore(payload, `only the hub sends ${payload.kind}`);
     return this.parsed(payload, body, schema, apply);
   }
 
-  private async parsed<T>(payload: EnvelopePayload, body: unknown, schema: ZodType<T, any, any>, apply: (value: T) => Promise<void>): Promise<void> {
+  private async parsed<T>(
+    payload: EnvelopePayload,
+    body: unknown,
+    schema: ZodType<T, any, any>,
+    apply: (value: T) => Promise<void>,
+  ): Promise<void> {
     const checked = schema.safeParse(body);
-    if (!checked.success) return this.ignore(payload, checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    if (!checked.success)
+      return this.ignore(
+        payload,
+        checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+      );
     await apply(checked.data);
   }
 

@@ -47,7 +47,12 @@ export class WorkflowSender {
   }
 
   requireHub(step: string): void {
-    if (!this.isHub) throw new DomainError('hub-only', `${step} is done by the hub (${HUB_CODE}), not by ${this.identity.code}`, 'forbidden');
+    if (!this.isHub)
+      throw new DomainError(
+        'hub-only',
+        `${step} is done by the hub (${HUB_CODE}), not by ${this.identity.code}`,
+        'forbidden',
+      );
   }
 
   requireBureau(step: string): void {
@@ -56,7 +61,13 @@ export class WorkflowSender {
 
   async send(request: WorkflowSend, effect?: WorkflowEffect): Promise<SentMessageEntity> {
     const { addressees, keys } = await this.resolver.resolve(request.to);
-    const message = await this.envelopes.seal({ kind: request.kind, to: request.to, meta: request.meta, body: request.body, recipients: keys });
+    const message = await this.envelopes.seal({
+      kind: request.kind,
+      to: request.to,
+      meta: request.meta,
+      body: request.body,
+      recipients: keys,
+    });
     const now = this.clock.now().toISOString();
     await this.writer.transaction(async (manager) => {
       await this.sent.insert(manager, message, addressees, now);
@@ -70,7 +81,14 @@ export class WorkflowSender {
   async activeBureaus(excluded: readonly string[] = []): Promise<string[]> {
     const entries = await this.directory.all();
     return entries
-      .filter((entry) => entry.role === 'bureau' && entry.status === 'active' && entry.encryptionCertificate && entry.code !== this.identity.code && !excluded.includes(entry.code))
+      .filter(
+        (entry) =>
+          entry.role === 'bureau' &&
+          entry.status === 'active' &&
+          entry.encryptionCertificate &&
+          entry.code !== this.identity.code &&
+          !excluded.includes(entry.code),
+      )
       .map((entry) => entry.code)
       .sort();
   }

@@ -4,7 +4,10 @@ const VALID = { NATS_URL: 'nats://127.0.0.1:4222', REGISTRY_ADMIN_TOKEN: 'a-long
 
 describe('registry role tokens', () => {
   it('grants admin to REGISTRY_ADMIN_TOKEN and the listed roles to REGISTRY_ROLE_TOKENS', () => {
-    const config = readRegistryConfig({ ...VALID, REGISTRY_ROLE_TOKENS: 'auditor:an-auditor-token-0123,officer:an-officer-token-0123' });
+    const config = readRegistryConfig({
+      ...VALID,
+      REGISTRY_ROLE_TOKENS: 'auditor:an-auditor-token-0123,officer:an-officer-token-0123',
+    });
     const tokens = registryRoleTokens(config);
     expect(tokens.roleOf('a-long-enough-admin-token')).toBe('admin');
     expect(tokens.roleOf('an-auditor-token-0123')).toBe('auditor');

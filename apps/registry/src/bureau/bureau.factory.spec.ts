@@ -12,6 +12,13 @@ describe('roleForCode', () => {
 describe('newBureau', () => {
   it('registers a bureau active and unversioned', () => {
     const now = new Date('2026-06-01T12:00:00.000Z');
-    expect({ ...newBureau('XH', now) }).toEqual({ code: 'XH', role: 'hub', status: 'active', version: 0, createdAt: now, updatedAt: now });
+    expect({ ...newBureau('XH', now) }).toEqual({
+      code: 'XH',
+      role: 'hub',
+      status: 'active',
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
   });
 });

@@ -9,5 +9,12 @@ export function roleForCode(code: BureauCode): BureauRole {
 
 /** A bureau as it is registered: active, its role taken from its code, not yet versioned. */
 export function newBureau(code: BureauCode, now: Date): BureauEntity {
-  return Object.assign(new BureauEntity(), { code, role: roleForCode(code), status: 'active', version: 0, createdAt: now, updatedAt: now });
+  return Object.assign(new BureauEntity(), {
+    code,
+    role: roleForCode(code),
+    status: 'active',
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

@@ -18,7 +18,10 @@ export class BureauRepository {
   }
 
   async directoryVersion(manager: EntityManager): Promise<number> {
-    const row = await manager.createQueryBuilder(BureauEntity, 'bureau').select('MAX(bureau.version)', 'version').getRawOne<{ version: number | null }>();
+    const row = await manager
+      .createQueryBuilder(BureauEntity, 'bureau')
+      .select('MAX(bureau.version)', 'version')
+      .getRawOne<{ version: number | null }>();
     return row?.version ?? 0;
   }
 

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, HUB_CODE, type BureauCode, type DirectoryChangedEvent, type DirectoryEntry } from '@bureaunet/contracts';
+import {
+  DomainError,
+  HUB_CODE,
+  type BureauCode,
+  type DirectoryChangedEvent,
+  type DirectoryEntry,
+} from '@bureaunet/contracts';
 import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { EntityManager } from 'typeorm';
@@ -30,15 +36,18 @@ export class BureauService {
   suspend(code: BureauCode): Promise<DirectoryEntry> {
     return this.change(code, 'suspended', async (bureau) => {
       // Default deny has one exception, the hub: suspending it would cut every bureau off.
-      if (bureau.role === 'hub') throw new DomainError('hub-not-suspendable', `the hub (${HUB_CODE}) cannot be suspended`, 'forbidden');
-      if (bureau.status === 'suspended') throw new DomainError('bureau-already-suspended', `bureau ${code} is already suspended`, 'conflict');
+      if (bureau.role === 'hub')
+        throw new DomainError('hub-not-suspendable', `the hub (${HUB_CODE}) cannot be suspended`, 'forbidden');
+      if (bureau.status === 'suspended')
+        throw new DomainError('bureau-already-suspended', `bureau ${code} is already suspended`, 'conflict');
       bureau.status = 'suspended';
     });
   }
 
   reinstate(code: BureauCode): Promise<DirectoryEntry> {
     return this.change(code, 'reinstated', async (bureau) => {
-      if (bureau.status !== 'suspended') throw new DomainError('bureau-not-suspended', `bureau ${code} is not suspended`, 'conflict');
+      if (bureau.status !== 'suspended')
+        throw new DomainError('bureau-not-suspended', `bureau ${code} is not suspended`, 'conflict');
       bureau.status = 'active';
     });
   }
@@ -47,7 +56,8 @@ export class BureauService {
   revokeCertificates(code: BureauCode): Promise<DirectoryEntry> {
     return this.change(code, 'revoked', async (bureau, manager, now) => {
       const revoked = await this.certificates.revokeCurrent(manager, bureau.code, now);
-      if (revoked.length === 0) throw new DomainError('no-current-certificates', `bureau ${code} has no unrevoked certificates`, 'conflict');
+      if (revoked.length === 0)
+        throw new DomainError('no-current-certificates', `bureau ${code} has no unrevoked certificates`, 'conflict');
     });
   }
 
@@ -58,7 +68,12 @@ export class BureauService {
     return this.change(code, 'revoked', async (_bureau, manager, now) => {
       const certificate = await this.certificates.find(manager, normalized);
       if (!certificate) throw unknownCertificate(normalized);
-      if (certificate.revokedAt) throw new DomainError('certificate-already-revoked', `certificate ${normalized} was revoked at ${certificate.revokedAt.toISOString()}`, 'conflict');
+      if (certificate.revokedAt)
+        throw new DomainError(
+          'certificate-already-revoked',
+          `certificate ${normalized} was revoked at ${certificate.revokedAt.toISOString()}`,
+          'conflict',
+        );
       await this.certificates.revoke(manager, normalized, now);
     });
   }

@@ -3,7 +3,12 @@ import { toDirectoryEntry, type CertificateRecord } from './directory-entry';
 
 const BUREAU = { code: 'FR', role: 'bureau', status: 'active', version: 7 } as const;
 const at = (minute: number) => new Date(Date.UTC(2026, 5, 1, 12, minute));
-const certificate = (serial: string, use: CertificateRecord['use'], minute: number, revoked = false): CertificateRecord => ({
+const certificate = (
+  serial: string,
+  use: CertificateRecord['use'],
+  minute: number,
+  revoked = false,
+): CertificateRecord => ({
   serial,
   use,
   pem: `PEM ${serial}`,
@@ -32,7 +37,16 @@ describe('toDirectoryEntry', () => {
   });
 
   it('has no current certificate once all are revoked', () => {
-    const entry = toDirectoryEntry({ ...BUREAU, status: 'suspended' }, [certificate('0a', 'signing', 0, true), certificate('0b', 'encryption', 0, true)]);
-    expect(entry).toEqual({ code: 'FR', role: 'bureau', status: 'suspended', revokedSerials: ['0a', '0b'], version: 7 });
+    const entry = toDirectoryEntry({ ...BUREAU, status: 'suspended' }, [
+      certificate('0a', 'signing', 0, true),
+      certificate('0b', 'encryption', 0, true),
+    ]);
+    expect(entry).toEqual({
+      code: 'FR',
+      role: 'bureau',
+      status: 'suspended',
+      revokedSerials: ['0a', '0b'],
+      version: 7,
+    });
   });
 });

@@ -27,7 +27,11 @@ const MAX_PREVIOUS_CERTIFICATES = 8;
  * absent before enrolment or after revocation, every serial of it that was ever revoked, and the
  * certificates a renewal replaced that are still in their overlap at `now`.
  */
-export function toDirectoryEntry(bureau: BureauRecord, certificates: readonly CertificateRecord[], now?: Date): DirectoryEntry {
+export function toDirectoryEntry(
+  bureau: BureauRecord,
+  certificates: readonly CertificateRecord[],
+  now?: Date,
+): DirectoryEntry {
   const entry: DirectoryEntry = {
     code: bureau.code,
     role: bureau.role,
@@ -49,14 +53,27 @@ export function toDirectoryEntry(bureau: BureauRecord, certificates: readonly Ce
 
 function previousCertificates(certificates: readonly CertificateRecord[], now: Date): PreviousCertificate[] {
   return certificates
-    .filter((certificate) => certificate.revokedAt === null && certificate.overlapUntil && certificate.overlapUntil.getTime() > now.getTime())
+    .filter(
+      (certificate) =>
+        certificate.revokedAt === null &&
+        certificate.overlapUntil &&
+        certificate.overlapUntil.getTime() > now.getTime(),
+    )
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
     .slice(0, MAX_PREVIOUS_CERTIFICATES)
-    .map((certificate) => ({ use: certificate.use, certificate: certificate.pem, until: certificate.overlapUntil!.toISOString() }));
+    .map((certificate) => ({
+      use: certificate.use,
+      certificate: certificate.pem,
+      until: certificate.overlapUntil!.toISOString(),
+    }));
 }
 
 function current(certificates: readonly CertificateRecord[], use: CertificateUse): CertificateRecord | undefined {
   return certificates
     .filter((certificate) => certificate.use === use && certificate.revokedAt === null && !certificate.overlapUntil)
-    .reduce<CertificateRecord | undefined>((newest, candidate) => (!newest || candidate.createdAt.getTime() >= newest.createdAt.getTime() ? candidate : newest), undefined);
+    .reduce<CertificateRecord | undefined>(
+      (newest, candidate) =>
+        !newest || candidate.createdAt.getTime() >= newest.createdAt.getTime() ? candidate : newest,
+      undefined,
+    );
 }

@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DIRECTORY_CHANGED_SUBJECT, DIRECTORY_HEARTBEAT_SUBJECT, type DirectoryChangedEvent, type DirectoryHeartbeat } from '@bureaunet/contracts';
+import {
+  DIRECTORY_CHANGED_SUBJECT,
+  DIRECTORY_HEARTBEAT_SUBJECT,
+  type DirectoryChangedEvent,
+  type DirectoryHeartbeat,
+} from '@bureaunet/contracts';
 import { BusClient } from '@bureaunet/transport';
 
 /**
@@ -26,7 +31,9 @@ export class DirectoryEventsPublisher {
     try {
       this.bus.emit(subject, body);
     } catch (error) {
-      this.logger.error(`cannot publish on ${subject} ${JSON.stringify(body)}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `cannot publish on ${subject} ${JSON.stringify(body)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

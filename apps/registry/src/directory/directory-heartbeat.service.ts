@@ -47,7 +47,9 @@ export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModu
     if (this.running) return;
     this.running = true;
     this.inFlight = this.beat()
-      .catch((error: unknown) => this.logger.error(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.error(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         this.running = false;
       });

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { BUREAU_CODE_PATTERN, BUREAU_ROLES, BUREAU_STATUSES, type BureauRole, type BureauStatus, type DirectoryEntry, type PreviousCertificate } from '@bureaunet/contracts';
+import {
+  BUREAU_CODE_PATTERN,
+  BUREAU_ROLES,
+  BUREAU_STATUSES,
+  type BureauRole,
+  type BureauStatus,
+  type DirectoryEntry,
+  type PreviousCertificate,
+} from '@bureaunet/contracts';
 import type { DirectoryListing } from './directory.service';
 
 export const BUREAU_CODE_MESSAGE = 'code must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)';
@@ -21,13 +29,19 @@ export class DirectoryEntryDto implements DirectoryEntry {
   @ApiProperty({ enum: BUREAU_STATUSES })
   status!: BureauStatus;
 
-  @ApiPropertyOptional({ description: 'PEM of the current Ed25519 signing certificate; absent before enrolment and after revocation' })
+  @ApiPropertyOptional({
+    description: 'PEM of the current Ed25519 signing certificate; absent before enrolment and after revocation',
+  })
   signingCertificate?: string;
 
-  @ApiPropertyOptional({ description: 'PEM of the current X25519 encryption certificate; absent before enrolment and after revocation' })
+  @ApiPropertyOptional({
+    description: 'PEM of the current X25519 encryption certificate; absent before enrolment and after revocation',
+  })
   encryptionCertificate?: string;
 
-  @ApiPropertyOptional({ description: 'Certificates a renewal replaced, still honoured until `until`: {use, certificate (PEM), until}[]' })
+  @ApiPropertyOptional({
+    description: 'Certificates a renewal replaced, still honoured until `until`: {use, certificate (PEM), until}[]',
+  })
   previousCertificates?: PreviousCertificate[];
 
   @ApiProperty({ type: [String], description: 'Lower-case hex serials of every revoked certificate of this bureau' })

@@ -1,6 +1,11 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DIRECTORY_GET_SUBJECT, DIRECTORY_LIST_SUBJECT, directoryGetRequestSchema, type DirectoryEntry } from '@bureaunet/contracts';
+import {
+  DIRECTORY_GET_SUBJECT,
+  DIRECTORY_LIST_SUBJECT,
+  directoryGetRequestSchema,
+  type DirectoryEntry,
+} from '@bureaunet/contracts';
 import { WireExceptionFilter } from '@bureaunet/transport';
 import { parseWireBody } from '../wire-body';
 import { DirectoryService, type DirectoryListing } from './directory.service';

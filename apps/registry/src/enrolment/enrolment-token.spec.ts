@@ -22,8 +22,15 @@ describe('checkEnrolmentToken', () => {
   it('refuses each fault with its own code, all as unauthorized', () => {
     expect(refusal(null)).toMatchObject({ code: 'enrolment-token-invalid', kind: 'unauthorized' });
     expect(refusal({ ...VALID, usedAt: NOW })).toMatchObject({ code: 'enrolment-token-used', kind: 'unauthorized' });
-    expect(refusal(VALID, 'DE')).toMatchObject({ code: 'enrolment-token-wrong-bureau', kind: 'unauthorized', message: 'the enrolment token was not issued for DE' });
-    expect(refusal(VALID, 'FR', VALID.expiresAt)).toMatchObject({ code: 'enrolment-token-expired', kind: 'unauthorized' });
+    expect(refusal(VALID, 'DE')).toMatchObject({
+      code: 'enrolment-token-wrong-bureau',
+      kind: 'unauthorized',
+      message: 'the enrolment token was not issued for DE',
+    });
+    expect(refusal(VALID, 'FR', VALID.expiresAt)).toMatchObject({
+      code: 'enrolment-token-expired',
+      kind: 'unauthorized',
+    });
   });
 
   it('reports a used token as used even when it is also expired or for another bureau', () => {

@@ -17,10 +17,20 @@ export function hashEnrolmentToken(token: string): string {
 /** Refuses a token that is unknown, used, meant for another bureau or expired, in that order. */
 export function checkEnrolmentToken(stored: StoredEnrolmentToken | null, code: BureauCode, now: Date): void {
   if (!stored) throw enrolmentTokenInvalid();
-  if (stored.usedAt) throw new DomainError('enrolment-token-used', 'the enrolment token has already been used', 'unauthorized');
-  if (stored.code !== code) throw new DomainError('enrolment-token-wrong-bureau', `the enrolment token was not issued for ${code}`, 'unauthorized');
+  if (stored.usedAt)
+    throw new DomainError('enrolment-token-used', 'the enrolment token has already been used', 'unauthorized');
+  if (stored.code !== code)
+    throw new DomainError(
+      'enrolment-token-wrong-bureau',
+      `the enrolment token was not issued for ${code}`,
+      'unauthorized',
+    );
   if (stored.expiresAt.getTime() <= now.getTime()) {
-    throw new DomainError('enrolment-token-expired', `the enrolment token expired at ${stored.expiresAt.toISOString()}`, 'unauthorized');
+    throw new DomainError(
+      'enrolment-token-expired',
+      `the enrolment token expired at ${stored.expiresAt.toISOString()}`,
+      'unauthorized',
+    );
   }
 }
 

@@ -11,7 +11,9 @@ export class EnrolRequestDto implements EnrolRequestBody {
   @Matches(BUREAU_CODE_PATTERN, { message: BUREAU_CODE_MESSAGE })
   code!: string;
 
-  @ApiPropertyOptional({ description: 'One-time enrolment token from the administrator (refused as enrolment-token-invalid when missing)' })
+  @ApiPropertyOptional({
+    description: 'One-time enrolment token from the administrator (refused as enrolment-token-invalid when missing)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(256)

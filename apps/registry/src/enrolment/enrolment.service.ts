@@ -14,7 +14,13 @@ import { Randomness } from '../randomness';
 import { bureauEnrolledEvent, bureauRegisteredEvent } from '../registry-event/registry-event.of-change';
 import { RegistryEventOutbox } from '../registry-event/registry-event.outbox';
 import type { EnrolRequestBody } from './enrol-request';
-import { checkEnrolmentToken, ENROLMENT_TOKEN_BYTES, ENROLMENT_TOKEN_LIFETIME_MS, enrolmentTokenInvalid, hashEnrolmentToken } from './enrolment-token';
+import {
+  checkEnrolmentToken,
+  ENROLMENT_TOKEN_BYTES,
+  ENROLMENT_TOKEN_LIFETIME_MS,
+  enrolmentTokenInvalid,
+  hashEnrolmentToken,
+} from './enrolment-token';
 import { EnrolmentTokenEntity } from './enrolment-token.entity';
 import { EnrolmentTokenRepository } from './enrolment-token.repository';
 
@@ -44,7 +50,13 @@ export class EnrolmentService {
     const now = this.clock.now();
     const token = Buffer.from(this.randomness.bytes(ENROLMENT_TOKEN_BYTES)).toString('base64url');
     const expiresAt = new Date(now.getTime() + ENROLMENT_TOKEN_LIFETIME_MS);
-    const stored = Object.assign(new EnrolmentTokenEntity(), { tokenHash: hashEnrolmentToken(token), code, expiresAt, usedAt: null, createdAt: now });
+    const stored = Object.assign(new EnrolmentTokenEntity(), {
+      tokenHash: hashEnrolmentToken(token),
+      code,
+      expiresAt,
+      usedAt: null,
+      createdAt: now,
+    });
     const registeredVersion = await this.writer.transaction(async (manager) => {
       const known = await this.bureaus.find(manager, code);
       const version = known ? undefined : await this.bureaus.saveChange(manager, newBureau(code, now), now);
@@ -52,7 +64,8 @@ export class EnrolmentService {
       await this.tokens.insert(manager, stored);
       return version;
     });
-    if (registeredVersion !== undefined) this.events.changed({ code, version: registeredVersion, change: 'registered' });
+    if (registeredVersion !== undefined)
+      this.events.changed({ code, version: registeredVersion, change: 'registered' });
     return { code, token, expiresAt: expiresAt.toISOString() };
   }
 
@@ -64,7 +77,11 @@ export class EnrolmentService {
   async enrol(request: EnrolRequestBody): Promise<EnrolResponse> {
     if (request.token === undefined) throw enrolmentTokenInvalid();
     const tokenHash = hashEnrolmentToken(request.token);
-    checkEnrolmentToken(await this.writer.transaction((manager) => this.tokens.find(manager, tokenHash)), request.code, this.clock.now());
+    checkEnrolmentToken(
+      await this.writer.transaction((manager) => this.tokens.find(manager, tokenHash)),
+      request.code,
+      this.clock.now(),
+    );
     const signing = await readSigningCsr(request.signingCsr, request.code);
     const encryption = await checkBoundEncryptionKey(request, signing);
     const issued = await this.pki.issue(request.code, { signing, encryption });
@@ -74,7 +91,10 @@ export class EnrolmentService {
       checkEnrolmentToken(await this.tokens.find(manager, tokenHash), request.code, now);
       await this.tokens.consume(manager, tokenHash, now);
       await this.certificates.revokeCurrent(manager, request.code, now);
-      await this.certificates.insert(manager, [certificateRecord(request.code, issued.signing, now), certificateRecord(request.code, issued.encryption, now)]);
+      await this.certificates.insert(manager, [
+        certificateRecord(request.code, issued.signing, now),
+        certificateRecord(request.code, issued.encryption, now),
+      ]);
       const bureau = (await this.bureaus.find(manager, request.code)) ?? newBureau(request.code, now);
       const saved = await this.bureaus.saveChange(manager, bureau, now);
       await this.outbox.record(manager, bureauEnrolledEvent(request.code, saved, [issued.signing, issued.encryption]));
@@ -88,6 +108,4 @@ export class EnrolmentService {
       encryptionCertificate: issued.encryption.pem,
     };
   }
-
 }
-

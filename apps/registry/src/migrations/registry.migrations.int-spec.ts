@@ -7,7 +7,8 @@ describe('the registry schema', () => {
     const result = await checkSchemaUpgrade({
       entities: REGISTRY_ENTITIES,
       migrations: REGISTRY_MIGRATIONS,
-      seed: (dataSource) => dataSource.query(`INSERT INTO "bureau" VALUES ('MR', 'bureau', 'active', 1, '2026-01-01', '2026-01-01')`),
+      seed: (dataSource) =>
+        dataSource.query(`INSERT INTO "bureau" VALUES ('MR', 'bureau', 'active', 1, '2026-01-01', '2026-01-01')`),
       read: (dataSource) => dataSource.query(`SELECT code, status FROM "bureau"`),
     });
     expect(result.drift).toEqual([]);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Operation } from '@bureaunet/contracts';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { CallerRole } from '../rules/caller-role';
@@ -28,7 +35,10 @@ export class OperationController {
   @Roles('admin', 'coordinator')
   @ApiBadRequestResponse({ description: 'operation-invalid' })
   @ApiConflictResponse({ description: 'operation-exists' })
-  create(@Body() body: CreateOperationDto, @Headers('authorization') authorization?: string): Promise<Operation & { version: number }> {
+  create(
+    @Body() body: CreateOperationDto,
+    @Headers('authorization') authorization?: string,
+  ): Promise<Operation & { version: number }> {
     return this.operations.create(body, this.caller.of(authorization));
   }
 }

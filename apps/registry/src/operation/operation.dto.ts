@@ -1,10 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { BUREAU_CODE_PATTERN, OPERATION_ID_PATTERN } from '@bureaunet/contracts';
 import { BUREAU_CODE_MESSAGE } from '../directory/directory.dto';
 
 export class CreateOperationDto {
-  @ApiPropertyOptional({ example: 'op-trident-2026', description: 'What envelopes name in meta.operationId; a UUID when absent' })
+  @ApiPropertyOptional({
+    example: 'op-trident-2026',
+    description: 'What envelopes name in meta.operationId; a UUID when absent',
+  })
   @IsOptional()
   @Matches(OPERATION_ID_PATTERN, { message: 'id must be 1 to 64 letters, digits, dots, dashes or underscores' })
   id?: string;

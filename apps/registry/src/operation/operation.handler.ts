@@ -1,6 +1,11 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { Ctx, MessagePattern, NatsContext } from '@nestjs/microservices';
-import { DomainError, OPERATIONS_SUBJECT_WILDCARD, bureauCodeSchema, type BureauOperations } from '@bureaunet/contracts';
+import {
+  DomainError,
+  OPERATIONS_SUBJECT_WILDCARD,
+  bureauCodeSchema,
+  type BureauOperations,
+} from '@bureaunet/contracts';
 import { WireExceptionFilter } from '@bureaunet/transport';
 import { OperationService } from './operation.service';
 
@@ -18,7 +23,12 @@ export class OperationHandler {
   async forBureau(@Ctx() context: NatsContext): Promise<BureauOperations> {
     const token = context.getSubject().split('.').pop() ?? '';
     const code = bureauCodeSchema.safeParse(token);
-    if (!code.success) throw new DomainError('invalid-request', `subject ${context.getSubject()} does not end with a bureau code`, 'invalid');
+    if (!code.success)
+      throw new DomainError(
+        'invalid-request',
+        `subject ${context.getSubject()} does not end with a bureau code`,
+        'invalid',
+      );
     return { operations: await this.operations.forBureau(code.data) };
   }
 }

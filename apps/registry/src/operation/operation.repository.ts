@@ -20,5 +20,12 @@ export class OperationRepository {
 }
 
 export function toOperation(entity: OperationEntity): Operation {
-  return { id: entity.id, name: entity.name, coordinator: entity.coordinator, participants: JSON.parse(entity.participants) as string[], start: entity.start, end: entity.end };
+  return {
+    id: entity.id,
+    name: entity.name,
+    coordinator: entity.coordinator,
+    participants: JSON.parse(entity.participants) as string[],
+    start: entity.start,
+    end: entity.end,
+  };
 }

@@ -42,7 +42,9 @@ export class OperationService {
 
   /** The operations a bureau coordinates or takes part in: all a node needs of the rules. */
   async forBureau(code: string): Promise<Operation[]> {
-    return (await this.list()).filter((operation) => operation.coordinator === code || operation.participants.includes(code));
+    return (await this.list()).filter(
+      (operation) => operation.coordinator === code || operation.participants.includes(code),
+    );
   }
 
   async create(request: OperationRequest, author: string): Promise<Operation & { version: number }> {
@@ -51,11 +53,13 @@ export class OperationService {
     if (!(end.getTime() > start.getTime())) throw invalidOperation('end must be after start');
     const participants = [...new Set(request.participants)];
     if (participants.length === 0) throw invalidOperation('an operation needs at least one participant');
-    if (participants.includes(request.coordinator)) throw invalidOperation(`${request.coordinator} coordinates: list it once, as coordinator`);
+    if (participants.includes(request.coordinator))
+      throw invalidOperation(`${request.coordinator} coordinates: list it once, as coordinator`);
     const created = await this.writer.transaction(async (manager) => {
       for (const code of [request.coordinator, ...participants]) await this.assertMember(manager, code);
       const id = request.id ?? randomUUID();
-      if (await this.operations.find(manager, id)) throw new DomainError('operation-exists', `operation ${id} exists already`, 'conflict');
+      if (await this.operations.find(manager, id))
+        throw new DomainError('operation-exists', `operation ${id} exists already`, 'conflict');
       const now = this.clock.now();
       const row = Object.assign(new OperationEntity(), {
         id,
@@ -67,7 +71,16 @@ export class OperationService {
         createdAt: now.toISOString(),
         author,
       });
-      row.version = await this.log.commit(manager, { type: 'operation-changed', code: request.coordinator, data: { change: 'created', operation: toOperation(row) }, author }, now);
+      row.version = await this.log.commit(
+        manager,
+        {
+          type: 'operation-changed',
+          code: request.coordinator,
+          data: { change: 'created', operation: toOperation(row) },
+          author,
+        },
+        now,
+      );
       await this.operations.insert(manager, row);
       return row;
     });

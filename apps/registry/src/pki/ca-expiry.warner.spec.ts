@@ -23,7 +23,9 @@ describe('CaExpiryWarner', () => {
   it('warns 30 days ahead, naming the date, the days left and what to do', async () => {
     const { warner, warn } = await warnerAt(new Date(expiresAt.getTime() - 30 * DAY_MS));
     const warning = warner.check();
-    expect(warning).toBe('the CA certificate expires at 2036-01-01T00:00:00.000Z (30 days left): rotate the CA before then (docs/operations.md, "CA rotation")');
+    expect(warning).toBe(
+      'the CA certificate expires at 2036-01-01T00:00:00.000Z (30 days left): rotate the CA before then (docs/operations.md, "CA rotation")',
+    );
     expect(warn).toHaveBeenCalledWith(warning);
   });
 

@@ -26,24 +26,41 @@ describe('issueCaLink and verifyCaLink: adopting a new CA on the word of the tru
   it('certifies the new CA’s name and key with the previous CA, as openssl -x509_strict accepts', async () => {
     const link = await issueCaLink({ previous, issuing, now: NOW, randomBytes });
     expect(openssl.verify(previous.certificatePem, link, NOW)).toMatch(/: OK\s*$/);
-    expect(() => verifyCaLink({ trusted: certificate(previous.certificatePem), next: certificate(issuing.certificatePem), link: certificate(link) })).not.toThrow();
+    expect(() =>
+      verifyCaLink({
+        trusted: certificate(previous.certificatePem),
+        next: certificate(issuing.certificatePem),
+        link: certificate(link),
+      }),
+    ).not.toThrow();
   });
 
   it('refuses a link from another CA, or one for another key', async () => {
     const fromRogue = await issueCaLink({ previous: rogue, issuing, now: NOW, randomBytes });
-    expect(() => verifyCaLink({ trusted: certificate(previous.certificatePem), next: certificate(issuing.certificatePem), link: certificate(fromRogue) })).toThrow(
-      /its link is not a CA certificate issued by the trusted CA/,
-    );
+    expect(() =>
+      verifyCaLink({
+        trusted: certificate(previous.certificatePem),
+        next: certificate(issuing.certificatePem),
+        link: certificate(fromRogue),
+      }),
+    ).toThrow(/its link is not a CA certificate issued by the trusted CA/);
     const toRogue = await issueCaLink({ previous, issuing: rogue, now: NOW, randomBytes });
     const error = (() => {
       try {
-        verifyCaLink({ trusted: certificate(previous.certificatePem), next: certificate(issuing.certificatePem), link: certificate(toRogue) });
+        verifyCaLink({
+          trusted: certificate(previous.certificatePem),
+          next: certificate(issuing.certificatePem),
+          link: certificate(toRogue),
+        });
         return undefined;
       } catch (caught) {
         return caught;
       }
     })();
     expect(error).toBeInstanceOf(CryptoError);
-    expect(error).toMatchObject({ code: 'certificate-invalid', message: expect.stringMatching(/its link certifies another name or key$/) });
+    expect(error).toMatchObject({
+      code: 'certificate-invalid',
+      message: expect.stringMatching(/its link certifies another name or key$/),
+    });
   });
 });

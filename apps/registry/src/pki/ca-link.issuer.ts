@@ -8,7 +8,12 @@ import { ED25519, x509 } from './x509.provider';
  * During a CA rotation: the issuing CA's name and key, certified by the previous CA. A bureau that
  * trusts only the previous CA checks this link before it trusts the new one (verifyCaLink).
  */
-export async function issueCaLink(input: { previous: CertificateAuthority; issuing: CertificateAuthority; now: Date; randomBytes: RandomBytes }): Promise<string> {
+export async function issueCaLink(input: {
+  previous: CertificateAuthority;
+  issuing: CertificateAuthority;
+  now: Date;
+  randomBytes: RandomBytes;
+}): Promise<string> {
   const next = new x509.X509Certificate(input.issuing.certificatePem);
   const link = await x509.X509CertificateGenerator.create({
     serialNumber: newCertificateSerial(input.randomBytes),

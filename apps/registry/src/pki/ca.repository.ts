@@ -26,7 +26,10 @@ export class CaRepository {
   }
 
   read(files: CaFiles): CaMaterial {
-    return { certificatePem: readFileSync(files.certificate, 'utf8'), privateKeyPem: readFileSync(files.privateKey, 'utf8') };
+    return {
+      certificatePem: readFileSync(files.certificate, 'utf8'),
+      privateKeyPem: readFileSync(files.privateKey, 'utf8'),
+    };
   }
 
   /** Refuses when either file exists, so a CA (and what it issued) is never silently replaced. */

@@ -19,7 +19,10 @@ describe('loadOrCreateCertificateAuthority: which CA the registry issues with', 
   const randomness = new CryptoRandomness();
 
   const load = () =>
-    loadOrCreateCertificateAuthority({ configured: caFilesIn(join(dir, 'certs')), dataDir: join(dir, 'data') }, { repository, clock, randomness });
+    loadOrCreateCertificateAuthority(
+      { configured: caFilesIn(join(dir, 'certs')), dataDir: join(dir, 'data') },
+      { repository, clock, randomness },
+    );
 
   beforeAll(() => Logger.overrideLogger(false));
 
@@ -44,13 +47,19 @@ describe('loadOrCreateCertificateAuthority: which CA the registry issues with', 
 
   it('ignores configured files when only one exists', async () => {
     const material = await createRootCa({ now: clock.now(), randomBytes });
-    repository.write({ certificate: caFilesIn(join(dir, 'certs')).certificate, privateKey: join(dir, 'elsewhere.key') }, material);
+    repository.write(
+      { certificate: caFilesIn(join(dir, 'certs')).certificate, privateKey: join(dir, 'elsewhere.key') },
+      material,
+    );
     expect((await load()).certificatePem).not.toBe(material.certificatePem);
   });
 
   it('refuses to start when the data directory holds only half a CA', async () => {
     const material = await createRootCa({ now: clock.now(), randomBytes });
-    repository.write({ certificate: caFilesIn(join(dir, 'data')).certificate, privateKey: join(dir, 'elsewhere.key') }, material);
+    repository.write(
+      { certificate: caFilesIn(join(dir, 'data')).certificate, privateKey: join(dir, 'elsewhere.key') },
+      material,
+    );
     await expect(load()).rejects.toThrow(CaMaterialError);
   });
 
@@ -59,7 +68,10 @@ describe('loadOrCreateCertificateAuthority: which CA the registry issues with', 
     const service = new PkiService(authority, { certValidityDays: 30 } as RegistryConfig, clock, randomness);
     expect(service.caCertificatePem()).toBe(authority.certificatePem);
     const keys = await generateBureauKeys();
-    const issued = await service.issue('FR', { signing: keys.signing.publicKey, encryption: keys.encryption.publicKey });
+    const issued = await service.issue('FR', {
+      signing: keys.signing.publicKey,
+      encryption: keys.encryption.publicKey,
+    });
     expect(issued.signing.notAfter.toISOString()).toBe('2026-07-01T12:00:00.000Z');
   });
 });

@@ -30,17 +30,26 @@ export async function loadOrCreateCertificateAuthority(
   const configuredPresence = repository.presence(sources.configured);
   if (configuredPresence === 'both') return open(sources.configured);
   if (configuredPresence === 'partial') {
-    logger.warn(`ignoring the CA files: only one of ${sources.configured.certificate} and ${sources.configured.privateKey} exists`);
+    logger.warn(
+      `ignoring the CA files: only one of ${sources.configured.certificate} and ${sources.configured.privateKey} exists`,
+    );
   }
   const own = caFilesIn(sources.dataDir);
   const ownPresence = repository.presence(own);
   if (ownPresence === 'both') return open(own);
   if (ownPresence === 'partial') {
-    throw new CaMaterialError(`only one of ${own.certificate} and ${own.privateKey} exists: restore the other, or remove both to make a new CA`);
+    throw new CaMaterialError(
+      `only one of ${own.certificate} and ${own.privateKey} exists: restore the other, or remove both to make a new CA`,
+    );
   }
-  const material = await createRootCa({ now: dependencies.clock.now(), randomBytes: (size) => dependencies.randomness.bytes(size) });
+  const material = await createRootCa({
+    now: dependencies.clock.now(),
+    randomBytes: (size) => dependencies.randomness.bytes(size),
+  });
   repository.write(own, material);
-  logger.log(`made a development root CA in ${dirname(own.certificate)} (no CA files at ${sources.configured.certificate})`);
+  logger.log(
+    `made a development root CA in ${dirname(own.certificate)} (no CA files at ${sources.configured.certificate})`,
+  );
   return openCertificateAuthority(material, own.certificate);
 }
 
@@ -52,5 +61,8 @@ export const certificateAuthorityProvider: FactoryProvider<Promise<CertificateAu
   provide: CERTIFICATE_AUTHORITY,
   inject: [REGISTRY_CONFIG, CaRepository, CLOCK, Randomness],
   useFactory: (config: RegistryConfig, repository: CaRepository, clock: Clock, randomness: Randomness) =>
-    loadOrCreateCertificateAuthority({ configured: config.caFiles, dataDir: config.dataDir }, { repository, clock, randomness }),
+    loadOrCreateCertificateAuthority(
+      { configured: config.caFiles, dataDir: config.dataDir },
+      { repository, clock, randomness },
+    ),
 };

@@ -20,10 +20,13 @@ export class CaMaterialError extends Error {
 /** Checks that the certificate is a CA certificate and that the key is its Ed25519 key. */
 export async function openCertificateAuthority(material: CaMaterial, source: string): Promise<CertificateAuthority> {
   const certificate = parseCertificate(material.certificatePem, source);
-  if (!certificate.ca) throw new CaMaterialError(`${source}: the certificate is not a CA certificate (basicConstraints CA:true)`);
+  if (!certificate.ca)
+    throw new CaMaterialError(`${source}: the certificate is not a CA certificate (basicConstraints CA:true)`);
   const privateKey = parsePrivateKey(material.privateKeyPem, source);
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new CaMaterialError(`${source}: the CA key must be Ed25519, got ${privateKey.asymmetricKeyType ?? 'unknown'}`);
+    throw new CaMaterialError(
+      `${source}: the CA key must be Ed25519, got ${privateKey.asymmetricKeyType ?? 'unknown'}`,
+    );
   }
   if (!sameKey(createPublicKey(privateKey), certificate.publicKey)) {
     throw new CaMaterialError(`${source}: the private key does not belong to the CA certificate`);

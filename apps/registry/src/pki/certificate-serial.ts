@@ -9,6 +9,6 @@ export type RandomBytes = (size: number) => Uint8Array;
 export function newCertificateSerial(randomBytes: RandomBytes): string {
   const bytes = Buffer.from(randomBytes(16));
   if (bytes.length !== 16) throw new TypeError('randomBytes must return the requested number of bytes');
-  bytes[0] = (bytes[0]! & 0x3f) | 0x40;
+  bytes[0] = (bytes[0] & 0x3f) | 0x40;
   return bytes.toString('hex');
 }

@@ -100,9 +100,12 @@ describe('issueBureauCertificates', () => {
     expect(() => verifyBureauCertificate(issued.encryption.pem, { ...check, use: 'encryption' })).not.toThrow();
   });
 
-  it.each(['signing', 'encryption'] as const)('issues a %s certificate that `openssl verify -x509_strict` accepts', (use) => {
-    expect(openssl.verify(material.certificatePem, issued[use].pem, NOW)).toMatch(/: OK\s*$/);
-  });
+  it.each(['signing', 'encryption'] as const)(
+    'issues a %s certificate that `openssl verify -x509_strict` accepts',
+    (use) => {
+      expect(openssl.verify(material.certificatePem, issued[use].pem, NOW)).toMatch(/: OK\s*$/);
+    },
+  );
 
   it('reads in openssl with the key usage, constraints and key type it was issued with', () => {
     const signing = openssl.text(issued.signing.pem);
@@ -117,10 +120,26 @@ describe('issueBureauCertificates', () => {
 
   it('refuses keys of the wrong type (a caller bug, not a peer input)', async () => {
     await expect(
-      issueBureauCertificates({ ca: authority, code: 'FR', signingKey: keys.encryption.publicKey, encryptionKey: keys.encryption.publicKey, now: NOW, validityDays: 1, randomBytes }),
+      issueBureauCertificates({
+        ca: authority,
+        code: 'FR',
+        signingKey: keys.encryption.publicKey,
+        encryptionKey: keys.encryption.publicKey,
+        now: NOW,
+        validityDays: 1,
+        randomBytes,
+      }),
     ).rejects.toThrow(TypeError);
     await expect(
-      issueBureauCertificates({ ca: authority, code: 'FR', signingKey: keys.signing.privateKey, encryptionKey: keys.encryption.publicKey, now: NOW, validityDays: 1, randomBytes }),
+      issueBureauCertificates({
+        ca: authority,
+        code: 'FR',
+        signingKey: keys.signing.privateKey,
+        encryptionKey: keys.encryption.publicKey,
+        now: NOW,
+        validityDays: 1,
+        randomBytes,
+      }),
     ).rejects.toThrow(/signingKey must be an ed25519 public key/);
   });
 });

@@ -32,7 +32,9 @@ export interface IssueBureauCertificatesInput {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The pair a bureau enrols for: an Ed25519 signing certificate and an X25519 encryption one. */
-export async function issueBureauCertificates(input: IssueBureauCertificatesInput): Promise<{ signing: IssuedCertificate; encryption: IssuedCertificate }> {
+export async function issueBureauCertificates(
+  input: IssueBureauCertificatesInput,
+): Promise<{ signing: IssuedCertificate; encryption: IssuedCertificate }> {
   assertPublicKey(input.signingKey, 'ed25519', 'signingKey');
   assertPublicKey(input.encryptionKey, 'x25519', 'encryptionKey');
   const signing = await issueCertificate(input, 'signing', input.signingKey, x509.KeyUsageFlags.digitalSignature);

@@ -32,7 +32,10 @@ export class CertificateRepository {
 
   /** The bureau's current (unrevoked, not yet replaced) certificates, newest first. */
   findCurrent(manager: EntityManager, code: BureauCode): Promise<CertificateEntity[]> {
-    return manager.find(CertificateEntity, { where: { code, revokedAt: IsNull(), overlapUntil: IsNull() }, order: { createdAt: 'DESC', serial: 'DESC' } });
+    return manager.find(CertificateEntity, {
+      where: { code, revokedAt: IsNull(), overlapUntil: IsNull() },
+      order: { createdAt: 'DESC', serial: 'DESC' },
+    });
   }
 
   /**
@@ -43,7 +46,11 @@ export class CertificateRepository {
     const current = await this.findCurrent(manager, code);
     for (const certificate of current) {
       certificate.overlapUntil = new Date(Math.min(until.getTime(), certificate.notAfter.getTime()));
-      await manager.update(CertificateEntity, { serial: certificate.serial }, { overlapUntil: certificate.overlapUntil });
+      await manager.update(
+        CertificateEntity,
+        { serial: certificate.serial },
+        { overlapUntil: certificate.overlapUntil },
+      );
     }
     return current;
   }

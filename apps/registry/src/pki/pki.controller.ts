@@ -12,7 +12,10 @@ export class PkiController {
   @Get('ca')
   @Header('Content-Type', PEM_FILE_CONTENT_TYPE)
   @ApiProduces(PEM_FILE_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'The CA certificate (PEM) every bureau certificate chains to', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The CA certificate (PEM) every bureau certificate chains to',
+    schema: { type: 'string' },
+  })
   caCertificate(): string {
     return this.pki.caCertificatePem();
   }

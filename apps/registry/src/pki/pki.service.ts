@@ -26,7 +26,10 @@ export class PkiService {
     return new X509Certificate(this.authority.certificatePem);
   }
 
-  issue(code: BureauCode, keys: { signing: KeyObject; encryption: KeyObject }): Promise<{ signing: IssuedCertificate; encryption: IssuedCertificate }> {
+  issue(
+    code: BureauCode,
+    keys: { signing: KeyObject; encryption: KeyObject },
+  ): Promise<{ signing: IssuedCertificate; encryption: IssuedCertificate }> {
     return issueBureauCertificates({
       ca: this.authority,
       code,

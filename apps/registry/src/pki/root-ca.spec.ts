@@ -76,20 +76,26 @@ describe('openCertificateAuthority', () => {
 
   it('refuses a key that is not the certificate’s', async () => {
     const other = await createRootCa({ now: NOW, randomBytes });
-    await expect(openCertificateAuthority({ ...material, privateKeyPem: other.privateKeyPem }, 'ca.crt')).rejects.toThrow(
-      new CaMaterialError('ca.crt: the private key does not belong to the CA certificate'),
-    );
+    await expect(
+      openCertificateAuthority({ ...material, privateKeyPem: other.privateKeyPem }, 'ca.crt'),
+    ).rejects.toThrow(new CaMaterialError('ca.crt: the private key does not belong to the CA certificate'));
   });
 
   it('refuses a key that is not Ed25519', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await expect(openCertificateAuthority({ ...material, privateKeyPem: pem }, 'ca.crt')).rejects.toThrow(/must be Ed25519, got ec/);
+    await expect(openCertificateAuthority({ ...material, privateKeyPem: pem }, 'ca.crt')).rejects.toThrow(
+      /must be Ed25519, got ec/,
+    );
   });
 
   it('refuses what cannot be read', async () => {
-    await expect(openCertificateAuthority({ ...material, certificatePem: 'garbage' }, 'ca.crt')).rejects.toThrow(/ca.crt: the CA certificate cannot be read/);
-    await expect(openCertificateAuthority({ ...material, privateKeyPem: 'garbage' }, 'ca.crt')).rejects.toThrow(/ca.crt: the CA private key cannot be read/);
+    await expect(openCertificateAuthority({ ...material, certificatePem: 'garbage' }, 'ca.crt')).rejects.toThrow(
+      /ca.crt: the CA certificate cannot be read/,
+    );
+    await expect(openCertificateAuthority({ ...material, privateKeyPem: 'garbage' }, 'ca.crt')).rejects.toThrow(
+      /ca.crt: the CA private key cannot be read/,
+    );
   });
 });
 

@@ -14,11 +14,14 @@ export async function readSigningCsr(pem: string, code: BureauCode): Promise<Key
   if (!CSR_PEM.test(pem)) throw csrInvalid('the signing CSR must be one PEM "CERTIFICATE REQUEST"');
   const request = parse(pem);
   const publicKey = toKeyObject(request);
-  if (publicKey.asymmetricKeyType !== 'ed25519') throw csrInvalid(`the signing CSR must hold an Ed25519 key, got ${publicKey.asymmetricKeyType ?? 'unknown'}`);
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    throw csrInvalid(`the signing CSR must hold an Ed25519 key, got ${publicKey.asymmetricKeyType ?? 'unknown'}`);
   await verifySelfSignature(request);
   const commonNames = request.subjectName.getField(COMMON_NAME_OID);
   if (commonNames.length !== 1 || commonNames[0] !== code) {
-    throw csrInvalid(`the signing CSR subject must have exactly one CN, equal to ${code}; got ${JSON.stringify(commonNames)}`);
+    throw csrInvalid(
+      `the signing CSR subject must have exactly one CN, equal to ${code}; got ${JSON.stringify(commonNames)}`,
+    );
   }
   return publicKey;
 }

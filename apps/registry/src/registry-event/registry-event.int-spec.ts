@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ENROL_SUBJECT, REGISTRY_EVENTS_STREAM, registryEventSchema, type RegistryEvent, type WireReply } from '@bureaunet/contracts';
+import {
+  ENROL_SUBJECT,
+  REGISTRY_EVENTS_STREAM,
+  registryEventSchema,
+  type RegistryEvent,
+  type WireReply,
+} from '@bureaunet/contracts';
 import { generateBureauKeys } from '@bureaunet/crypto';
 import { bootstrapService } from '@bureaunet/platform';
 import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
@@ -41,7 +47,10 @@ describe('registry changes reach the ledger stream through a transactional outbo
   async function admin(path: string, body?: unknown): Promise<Record<string, unknown>> {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
@@ -54,14 +63,19 @@ describe('registry changes reach the ledger stream through a transactional outbo
     const messages: Array<{ msgId: string | undefined; event: RegistryEvent }> = [];
     for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
       const stored = await jsm.streams.getMessage(REGISTRY_EVENTS_STREAM, { seq });
-      if (stored) messages.push({ msgId: stored.header?.get(MSG_ID_HEADER), event: registryEventSchema.parse(stored.json()) });
+      if (stored)
+        messages.push({ msgId: stored.header?.get(MSG_ID_HEADER), event: registryEventSchema.parse(stored.json()) });
     }
     return messages;
   }
 
   /** The registry's outbox rows, read through a second connection. */
   async function outboxRows(): Promise<RegistryEventEntity[]> {
-    const dataSource = await new DataSource({ type: 'sqlite', database: join(dataDir, 'registry.sqlite'), entities: [RegistryEventEntity] }).initialize();
+    const dataSource = await new DataSource({
+      type: 'sqlite',
+      database: join(dataDir, 'registry.sqlite'),
+      entities: [RegistryEventEntity],
+    }).initialize();
     try {
       return await dataSource.manager.find(RegistryEventEntity, { order: { seq: 'ASC' } });
     } finally {
@@ -97,30 +111,41 @@ describe('registry changes reach the ledger stream through a transactional outbo
   it('publishes registration, enrolment and suspension, in order, with the event id as Nats-Msg-Id, then marks them published', async () => {
     const { token } = (await admin('/api/admin/enrolment-tokens', { code: 'FR' })) as { token: string };
     const request = await makeEnrolRequest('FR', token, await generateBureauKeys());
-    const reply = (await nc.request(ENROL_SUBJECT, JSON.stringify(request), { timeout: 10_000 })).json<WireReply<unknown>>();
+    const reply = (await nc.request(ENROL_SUBJECT, JSON.stringify(request), { timeout: 10_000 })).json<
+      WireReply<unknown>
+    >();
     expect(reply.ok).toBe(true);
     await admin('/api/admin/bureaus/FR/suspend');
 
     // Other registry changes (the rules seeded on first start) share the stream: FR's are looked at here.
-    const messages = await waitFor(async () => {
-      const all = (await streamed()).filter(({ event }) => event.code === 'FR');
-      return all.length >= 3 ? all : undefined;
-    }, { what: 'three events about FR on the stream' });
+    const messages = await waitFor(
+      async () => {
+        const all = (await streamed()).filter(({ event }) => event.code === 'FR');
+        return all.length >= 3 ? all : undefined;
+      },
+      { what: 'three events about FR on the stream' },
+    );
     expect(messages.map(({ event }) => [event.type, event.code])).toEqual([
       ['bureau-registered', 'FR'],
       ['bureau-enrolled', 'FR'],
       ['bureau-suspended', 'FR'],
     ]);
     for (const { msgId, event } of messages) expect(msgId).toBe(event.id);
-    const enrolled = messages[1]!.event;
-    expect(enrolled.data).toMatchObject({ version: expect.any(Number), certificates: [{ use: 'signing' }, { use: 'encryption' }] });
-    expect((enrolled.data.certificates as Array<{ sha256: string }>)[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(messages[2]!.event.data).toMatchObject({ status: 'suspended' });
+    const enrolled = messages[1].event;
+    expect(enrolled.data).toMatchObject({
+      version: expect.any(Number),
+      certificates: [{ use: 'signing' }, { use: 'encryption' }],
+    });
+    expect((enrolled.data.certificates as Array<{ sha256: string }>)[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(messages[2].event.data).toMatchObject({ status: 'suspended' });
 
-    const rows = await waitFor(async () => {
-      const all = await outboxRows();
-      return all.every((row) => row.publishedAt !== null) ? all : undefined;
-    }, { what: 'outbox rows marked published' });
+    const rows = await waitFor(
+      async () => {
+        const all = await outboxRows();
+        return all.every((row) => row.publishedAt !== null) ? all : undefined;
+      },
+      { what: 'outbox rows marked published' },
+    );
     expect(rows.filter((row) => row.code === 'FR').map((row) => row.id)).toEqual(messages.map(({ event }) => event.id));
   });
 
@@ -129,27 +154,47 @@ describe('registry changes reach the ledger stream through a transactional outbo
     await admin('/api/admin/bureaus/FR/reinstate');
     expect((await outboxRows()).at(-1)).toMatchObject({ type: 'bureau-reinstated', publishedAt: null });
     await nats.restart();
-    const reinstated = await waitFor(async () => (await streamed()).find(({ event }) => event.type === 'bureau-reinstated'), {
-      what: 'the reinstatement on the stream after NATS came back',
-      timeoutMs: 75_000,
-    });
+    const reinstated = await waitFor(
+      async () => (await streamed()).find(({ event }) => event.type === 'bureau-reinstated'),
+      {
+        what: 'the reinstatement on the stream after NATS came back',
+        timeoutMs: 75_000,
+      },
+    );
     expect(reinstated.event.code).toBe('FR');
   });
 
   it('publishes on start what a previous run left unpublished, without duplicating what it had published', async () => {
     await app!.close();
     app = undefined;
-    const dataSource = await new DataSource({ type: 'sqlite', database: join(dataDir, 'registry.sqlite'), entities: [RegistryEventEntity] }).initialize();
-    const left = { id: '0b7f7a52-3c4e-4a8e-9a41-6d1f1b3e2c55', type: 'rules-changed', code: null, data: '{"version":7}', occurredAt: new Date().toISOString(), publishedAt: null };
+    const dataSource = await new DataSource({
+      type: 'sqlite',
+      database: join(dataDir, 'registry.sqlite'),
+      entities: [RegistryEventEntity],
+    }).initialize();
+    const left = {
+      id: '0b7f7a52-3c4e-4a8e-9a41-6d1f1b3e2c55',
+      type: 'rules-changed',
+      code: null,
+      data: '{"version":7}',
+      occurredAt: new Date().toISOString(),
+      publishedAt: null,
+    };
     await dataSource.manager.insert(RegistryEventEntity, left);
     await dataSource.destroy();
 
     await boot();
-    const after = await waitFor(async () => {
-      const all = await streamed();
-      return all.some(({ event }) => event.id === left.id) ? all : undefined;
-    }, { what: 'the left-over event published on start' });
-    expect(after.find(({ event }) => event.id === left.id)!.event).toMatchObject({ type: 'rules-changed', data: { version: 7 } });
+    const after = await waitFor(
+      async () => {
+        const all = await streamed();
+        return all.some(({ event }) => event.id === left.id) ? all : undefined;
+      },
+      { what: 'the left-over event published on start' },
+    );
+    expect(after.find(({ event }) => event.id === left.id)!.event).toMatchObject({
+      type: 'rules-changed',
+      data: { version: 7 },
+    });
     // The stream's duplicate window and the published marks: each event once.
     expect(new Set(after.map(({ event }) => event.id)).size).toBe(after.length);
   });

@@ -4,9 +4,17 @@ import type { IssuedCertificate } from '../pki/certificate.issuer';
 import type { RegistryChange } from './registry-event.outbox';
 
 /** A bureau's status change or certificate revocation, as the ledger records it. */
-export function bureauChangeEvent(change: 'suspended' | 'reinstated' | 'revoked', entry: DirectoryEntry): RegistryChange {
-  const type = change === 'revoked' ? 'certificates-revoked' : change === 'suspended' ? 'bureau-suspended' : 'bureau-reinstated';
-  return { type, code: entry.code, data: { version: entry.version, status: entry.status, revokedSerials: entry.revokedSerials } };
+export function bureauChangeEvent(
+  change: 'suspended' | 'reinstated' | 'revoked',
+  entry: DirectoryEntry,
+): RegistryChange {
+  const type =
+    change === 'revoked' ? 'certificates-revoked' : change === 'suspended' ? 'bureau-suspended' : 'bureau-reinstated';
+  return {
+    type,
+    code: entry.code,
+    data: { version: entry.version, status: entry.status, revokedSerials: entry.revokedSerials },
+  };
 }
 
 export function bureauRegisteredEvent(code: string, version: number): RegistryChange {
@@ -14,7 +22,11 @@ export function bureauRegisteredEvent(code: string, version: number): RegistryCh
 }
 
 /** The certificates issued at enrolment, by serial and SHA-256 fingerprint (never the keys). */
-export function bureauEnrolledEvent(code: string, version: number, issued: readonly IssuedCertificate[]): RegistryChange {
+export function bureauEnrolledEvent(
+  code: string,
+  version: number,
+  issued: readonly IssuedCertificate[],
+): RegistryChange {
   const certificates = issued.map((certificate) => ({
     use: certificate.use,
     serial: certificate.serial,
@@ -25,8 +37,17 @@ export function bureauEnrolledEvent(code: string, version: number, issued: reado
 }
 
 /** A renewal: the new certificates, and the replaced ones with the end of their overlap. */
-export function certificatesRenewedEvent(code: string, version: number, issued: readonly IssuedCertificate[], replaced: ReadonlyArray<{ use: string; serial: string; overlapUntil: Date | null }>): RegistryChange {
+export function certificatesRenewedEvent(
+  code: string,
+  version: number,
+  issued: readonly IssuedCertificate[],
+  replaced: ReadonlyArray<{ use: string; serial: string; overlapUntil: Date | null }>,
+): RegistryChange {
   const renewed = bureauEnrolledEvent(code, version, issued).data;
-  const previous = replaced.map((certificate) => ({ use: certificate.use, serial: certificate.serial, overlapUntil: certificate.overlapUntil?.toISOString() ?? null }));
+  const previous = replaced.map((certificate) => ({
+    use: certificate.use,
+    serial: certificate.serial,
+    overlapUntil: certificate.overlapUntil?.toISOString() ?? null,
+  }));
   return { type: 'certificates-renewed', code, data: { ...renewed, previous } };
 }

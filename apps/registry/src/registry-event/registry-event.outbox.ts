@@ -27,7 +27,13 @@ export class RegistryEventOutbox {
   ) {}
 
   async record(manager: EntityManager, change: RegistryChange): Promise<RegistryEvent> {
-    const event: RegistryEvent = { v: 1, id: randomUUID(), type: change.type, occurredAt: this.clock.now().toISOString(), data: change.data };
+    const event: RegistryEvent = {
+      v: 1,
+      id: randomUUID(),
+      type: change.type,
+      occurredAt: this.clock.now().toISOString(),
+      data: change.data,
+    };
     if (change.code !== undefined) event.code = change.code;
     await this.events.insert(manager, event);
     this.publisher.kick();

@@ -70,14 +70,23 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       for (;;) {
         const batch = await this.writer.transaction((manager) => this.events.unpublished(manager, BATCH));
         if (batch.length === 0 || this.stopped) break;
-        for (const { event } of batch) await this.bus.publish(REGISTRY_EVENTS_SUBJECT, JSON.stringify(event), { msgId: event.id });
-        await this.writer.transaction((manager) => this.events.markPublished(manager, batch.map(({ seq }) => seq), this.clock.now()));
+        for (const { event } of batch)
+          await this.bus.publish(REGISTRY_EVENTS_SUBJECT, JSON.stringify(event), { msgId: event.id });
+        await this.writer.transaction((manager) =>
+          this.events.markPublished(
+            manager,
+            batch.map(({ seq }) => seq),
+            this.clock.now(),
+          ),
+        );
       }
       this.failures = 0;
     } catch (error) {
       this.failures += 1;
       const delayMs = Math.min(RETRY_BASE_MS * 2 ** (this.failures - 1), RETRY_MAX_MS);
-      this.logger.warn(`registry events not published yet, retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `registry events not published yet, retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (!this.stopped) this.retry = setTimeout(() => this.kick(), delayMs);
     }
   }

@@ -70,7 +70,12 @@ describe('CA rotation: trust both, renew under the new CA, retire the old one (r
     });
     const { token } = (await response.json()) as { token: string };
     const dataDir = join(dir, `node-${code}`);
-    const identity = await loadOrEnrolIdentity({ code, dataDir, enrolmentToken: token, enrol: (request) => bus.request<EnrolResponse>(ENROL_SUBJECT, request) });
+    const identity = await loadOrEnrolIdentity({
+      code,
+      dataDir,
+      enrolmentToken: token,
+      enrol: (request) => bus.request<EnrolResponse>(ENROL_SUBJECT, request),
+    });
     const renewer = new IdentityRenewer({
       identity,
       dataDir,
@@ -133,7 +138,11 @@ describe('CA rotation: trust both, renew under the new CA, retire the old one (r
     expect(await de.renewer.renewIfDue()).toBe(true);
 
     // The renewed identity survives a restart with both CAs trusted.
-    const reloaded = await loadOrEnrolIdentity({ code: 'FR', dataDir: fr.dataDir, enrol: () => Promise.reject(new Error('must not enrol again')) });
+    const reloaded = await loadOrEnrolIdentity({
+      code: 'FR',
+      dataDir: fr.dataDir,
+      enrol: () => Promise.reject(new Error('must not enrol again')),
+    });
     expect(reloaded.ca.toString()).toBe(fr.identity.ca.toString());
     expect(reloaded.previousCas!.map(String)).toEqual(fr.identity.previousCas!.map(String));
 

@@ -12,7 +12,9 @@ export class RenewalController {
 
   @Post('renew')
   @ApiCreatedResponse({ type: EnrolResponseDto })
-  @ApiUnauthorizedResponse({ description: 'renewal-not-enrolled | -key-unknown | -signature-invalid | -request-stale | -certificate-expired' })
+  @ApiUnauthorizedResponse({
+    description: 'renewal-not-enrolled | -key-unknown | -signature-invalid | -request-stale | -certificate-expired',
+  })
   @ApiBadRequestResponse({ description: 'csr-invalid | key-binding-invalid | renewal-same-key | invalid-request' })
   renew(@Body() body: RenewRequestDto): Promise<EnrolResponse> {
     return this.renewal.renew(body.code, body.request);

@@ -9,7 +9,10 @@ export class RenewRequestDto implements RenewRequest {
   @Matches(BUREAU_CODE_PATTERN, { message: BUREAU_CODE_MESSAGE })
   code!: string;
 
-  @ApiProperty({ description: 'Flattened JWS (JSON) by the current signing key, typ bureaunet-renewal+jws, over {code, signingCsr, encryptionKey, encryptionKeyBinding, iat}' })
+  @ApiProperty({
+    description:
+      'Flattened JWS (JSON) by the current signing key, typ bureaunet-renewal+jws, over {code, signingCsr, encryptionKey, encryptionKeyBinding, iat}',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(32_768)

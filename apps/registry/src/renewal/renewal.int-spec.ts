@@ -4,7 +4,14 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIRECTORY_CHANGED_SUBJECT, ENROL_SUBJECT, RENEW_SUBJECT, type DirectoryChangedEvent, type EnrolResponse, type WireReply } from '@bureaunet/contracts';
+import {
+  DIRECTORY_CHANGED_SUBJECT,
+  ENROL_SUBJECT,
+  RENEW_SUBJECT,
+  type DirectoryChangedEvent,
+  type EnrolResponse,
+  type WireReply,
+} from '@bureaunet/contracts';
 import {
   bindEncryptionKey,
   certificateKid,
@@ -18,7 +25,13 @@ import {
   verifyEnvelopeSignature,
 } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
-import { buildSigningCsr, encryptionKeyFor, IdentityRenewer, loadOrEnrolIdentity, type BureauIdentity } from '@bureaunet/identity';
+import {
+  buildSigningCsr,
+  encryptionKeyFor,
+  IdentityRenewer,
+  loadOrEnrolIdentity,
+  type BureauIdentity,
+} from '@bureaunet/identity';
 import { bootstrapService } from '@bureaunet/platform';
 import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { BusClient, JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
@@ -93,8 +106,19 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     });
     const { token } = (await response.json()) as { token: string };
     const dataDir = join(dir, `node-${code}`);
-    const identity = await loadOrEnrolIdentity({ code, dataDir, enrolmentToken: token, enrol: (request) => bus.request<EnrolResponse>(ENROL_SUBJECT, request) });
-    const renewer = new IdentityRenewer({ identity, dataDir, clock, policy: POLICY, renew: (request) => bus.request<EnrolResponse>(RENEW_SUBJECT, request) });
+    const identity = await loadOrEnrolIdentity({
+      code,
+      dataDir,
+      enrolmentToken: token,
+      enrol: (request) => bus.request<EnrolResponse>(ENROL_SUBJECT, request),
+    });
+    const renewer = new IdentityRenewer({
+      identity,
+      dataDir,
+      clock,
+      policy: POLICY,
+      renew: (request) => bus.request<EnrolResponse>(RENEW_SUBJECT, request),
+    });
     return { identity, dataDir, renewer };
   }
 
@@ -105,7 +129,9 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
   }
 
   async function renewRaw(body: unknown): Promise<WireReply<EnrolResponse>> {
-    return (await nc.request(RENEW_SUBJECT, JSON.stringify(body), { timeout: 10_000 })).json<WireReply<EnrolResponse>>();
+    return (await nc.request(RENEW_SUBJECT, JSON.stringify(body), { timeout: 10_000 })).json<
+      WireReply<EnrolResponse>
+    >();
   }
 
   it('renews once the certificates enter their renewal window: new certificates openssl verifies, the old ones honoured, none revoked', async () => {
@@ -120,18 +146,24 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
 
     expect(fr.identity.signing.kid).not.toBe(before.signing.kid);
     expect(fr.identity.signing.publicKey.equals(before.signing.publicKey)).toBe(false);
-    expect(await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, mark, (event) => event.code === 'FR')).toMatchObject({ change: 'renewed' });
-    const entry = await waitFor(async () => ((await directory.entry('FR'))?.previousCertificates ? directory.entry('FR') : undefined), { what: 'FR renewed in the directory' });
-    expect(entry!.signingCertificate).toBe(fr.identity.signing.certificate.toString());
-    expect(entry!.revokedSerials).toEqual([]);
-    expect(entry!.previousCertificates!.map((previous) => [previous.use, previous.certificate]).sort()).toEqual(
+    expect(
+      await events.next<DirectoryChangedEvent>(DIRECTORY_CHANGED_SUBJECT, mark, (event) => event.code === 'FR'),
+    ).toMatchObject({ change: 'renewed' });
+    const entry = await waitFor(
+      async () => ((await directory.entry('FR'))?.previousCertificates ? directory.entry('FR') : undefined),
+      { what: 'FR renewed in the directory' },
+    );
+    expect(entry.signingCertificate).toBe(fr.identity.signing.certificate.toString());
+    expect(entry.revokedSerials).toEqual([]);
+    expect(entry.previousCertificates!.map((previous) => [previous.use, previous.certificate]).sort()).toEqual(
       [
         ['encryption', before.encryption.certificate.toString()],
         ['signing', before.signing.certificate.toString()],
       ].sort(),
     );
     const overlapEnd = clock.now().getTime() + 2 * DAY_MS;
-    for (const previous of entry!.previousCertificates!) expect(Math.abs(Date.parse(previous.until) - overlapEnd)).toBeLessThan(60_000);
+    for (const previous of entry.previousCertificates!)
+      expect(Math.abs(Date.parse(previous.until) - overlapEnd)).toBeLessThan(60_000);
 
     const ca = fr.identity.ca.toString();
     expect(openssl.verify(ca, fr.identity.signing.certificate.toString(), clock.now())).toMatch(/: OK\s*$/);
@@ -145,7 +177,12 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     const replaced = de.identity.encryption.kid;
     offsetMs = 21 * DAY_MS;
     await de.renewer.renew();
-    const reloaded = await loadOrEnrolIdentity({ code: 'DE', dataDir: de.dataDir, enrol: () => Promise.reject(new Error('must not enrol again')), now: clock.now() });
+    const reloaded = await loadOrEnrolIdentity({
+      code: 'DE',
+      dataDir: de.dataDir,
+      enrol: () => Promise.reject(new Error('must not enrol again')),
+      now: clock.now(),
+    });
     expect(reloaded.signing.kid).toBe(de.identity.signing.kid);
     expect(reloaded.encryption.kid).toBe(de.identity.encryption.kid);
     expect(reloaded.previousEncryption!.map((key) => key.kid)).toEqual([replaced]);
@@ -158,14 +195,24 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     const recipient = await directory.encryptionKey('IT');
     const now = clock.now();
     const inFlight = await sealEnvelope({
-      payload: { id: randomUUID(), kind: 'message', from: 'ES', to: ['IT'], createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + DAY_MS).toISOString(), meta: {} },
+      payload: {
+        id: randomUUID(),
+        kind: 'message',
+        from: 'ES',
+        to: ['IT'],
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + DAY_MS).toISOString(),
+        meta: {},
+      },
       body: { text: 'signed before the renewal' },
       recipients: [{ code: 'IT', kid: recipient.kid, key: recipient.key }],
       signer: { kid: es.identity.signing.kid, key: es.identity.signing.privateKey },
     });
     offsetMs = 21 * DAY_MS;
     await es.renewer.renew();
-    await waitFor(async () => (await directory.entry('ES'))?.previousCertificates !== undefined, { what: 'ES renewed in the directory' });
+    await waitFor(async () => (await directory.entry('ES'))?.previousCertificates !== undefined, {
+      what: 'ES renewed in the directory',
+    });
 
     const parsed = parseEnvelope(inFlight.serialized);
     const key = await directory.signingKeyByKid('ES', parsed.header.kid);
@@ -173,8 +220,12 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     expect((await directory.signingKeyByKid('ES', es.identity.signing.kid)).kid).toBe(es.identity.signing.kid);
 
     offsetMs = 21 * DAY_MS + 2 * DAY_MS + 60_000;
-    await expect(directory.signingKeyByKid('ES', parsed.header.kid)).rejects.toMatchObject({ code: 'certificate-invalid' });
-    await expect(directory.signingKeyByKid('ES', 'some-other-kid')).rejects.toMatchObject({ code: 'certificate-invalid' });
+    await expect(directory.signingKeyByKid('ES', parsed.header.kid)).rejects.toMatchObject({
+      code: 'certificate-invalid',
+    });
+    await expect(directory.signingKeyByKid('ES', 'some-other-kid')).rejects.toMatchObject({
+      code: 'certificate-invalid',
+    });
   });
 
   it('opens a message sealed to the replaced encryption key', async () => {
@@ -183,7 +234,15 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     const recipient = await directory.encryptionKey('NL');
     const now = clock.now();
     const sealed = await sealEnvelope({
-      payload: { id: randomUUID(), kind: 'message', from: 'BE', to: ['NL'], createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + DAY_MS).toISOString(), meta: {} },
+      payload: {
+        id: randomUUID(),
+        kind: 'message',
+        from: 'BE',
+        to: ['NL'],
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + DAY_MS).toISOString(),
+        meta: {},
+      },
       body: { text: 'sealed to the old key' },
       recipients: [{ code: 'NL', kid: recipient.kid, key: recipient.key }],
       signer: { kid: be.identity.signing.kid, key: be.identity.signing.privateKey },
@@ -192,10 +251,14 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     await nl.renewer.renew();
     const parsed = parseEnvelope(sealed.serialized);
     const current = nl.identity.encryption;
-    await expect(decryptEnvelopeContent(parsed, { code: 'NL', kid: current.kid, privateKey: current.privateKey })).rejects.toMatchObject({ code: 'not-encrypted-for-recipient' });
+    await expect(
+      decryptEnvelopeContent(parsed, { code: 'NL', kid: current.kid, privateKey: current.privateKey }),
+    ).rejects.toMatchObject({ code: 'not-encrypted-for-recipient' });
     const key = encryptionKeyFor(nl.identity, jweRecipientKids(parsed));
     expect(key.kid).toBe(recipient.kid);
-    expect((await decryptEnvelopeContent(parsed, { code: 'NL', kid: key.kid, privateKey: key.privateKey })).body).toEqual({ text: 'sealed to the old key' });
+    expect(
+      (await decryptEnvelopeContent(parsed, { code: 'NL', kid: key.kid, privateKey: key.privateKey })).body,
+    ).toEqual({ text: 'sealed to the old key' });
   });
 
   it('refuses a request not signed by the current key, a stale one, one for the same keys, or for a bureau without certificates, and changes nothing', async () => {
@@ -207,7 +270,11 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
         code: 'PT',
         signingCsr: await buildSigningCsr('PT', newKeys.signing),
         encryptionKey,
-        encryptionKeyBinding: await bindEncryptionKey({ code: 'PT', encryptionKeyPem: encryptionKey, signingKey: newKeys.signing.privateKey }),
+        encryptionKeyBinding: await bindEncryptionKey({
+          code: 'PT',
+          encryptionKeyPem: encryptionKey,
+          signingKey: newKeys.signing.privateKey,
+        }),
         iat,
       };
     };
@@ -215,21 +282,50 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
     const entryBefore = await directoryAs(pt.identity).entry('PT');
 
     const byStranger = await signRenewalRequest(await claimsFor(), { kid: current.kid, key: keys.signing.privateKey });
-    expect(await renewRaw({ code: 'PT', request: byStranger })).toMatchObject({ ok: false, error: { code: 'renewal-signature-invalid' } });
+    expect(await renewRaw({ code: 'PT', request: byStranger })).toMatchObject({
+      ok: false,
+      error: { code: 'renewal-signature-invalid' },
+    });
     const otherKid = await signRenewalRequest(await claimsFor(), { kid: 'not-the-current-kid', key: current.key });
-    expect(await renewRaw({ code: 'PT', request: otherKid })).toMatchObject({ ok: false, error: { code: 'renewal-key-unknown' } });
-    const stale = await signRenewalRequest(await claimsFor(keys, Math.floor(clock.now().getTime() / 1000) - 3600), current);
-    expect(await renewRaw({ code: 'PT', request: stale })).toMatchObject({ ok: false, error: { code: 'renewal-request-stale' } });
-    const sameKeys = await signRenewalRequest(await claimsFor({ signing: { ...pt.identity.signing }, encryption: { ...pt.identity.encryption } } as typeof keys), current);
-    expect(await renewRaw({ code: 'PT', request: sameKeys })).toMatchObject({ ok: false, error: { code: 'renewal-same-key' } });
-    expect(await renewRaw({ code: 'ZZ', request: await signRenewalRequest({ ...(await claimsFor()), code: 'ZZ' }, current) })).toMatchObject({ ok: false, error: { code: 'renewal-not-enrolled' } });
+    expect(await renewRaw({ code: 'PT', request: otherKid })).toMatchObject({
+      ok: false,
+      error: { code: 'renewal-key-unknown' },
+    });
+    const stale = await signRenewalRequest(
+      await claimsFor(keys, Math.floor(clock.now().getTime() / 1000) - 3600),
+      current,
+    );
+    expect(await renewRaw({ code: 'PT', request: stale })).toMatchObject({
+      ok: false,
+      error: { code: 'renewal-request-stale' },
+    });
+    const sameKeys = await signRenewalRequest(
+      await claimsFor({
+        signing: { ...pt.identity.signing },
+        encryption: { ...pt.identity.encryption },
+      }),
+      current,
+    );
+    expect(await renewRaw({ code: 'PT', request: sameKeys })).toMatchObject({
+      ok: false,
+      error: { code: 'renewal-same-key' },
+    });
+    expect(
+      await renewRaw({
+        code: 'ZZ',
+        request: await signRenewalRequest({ ...(await claimsFor()), code: 'ZZ' }, current),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'renewal-not-enrolled' } });
     expect(await renewRaw({ code: 'PT' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await directoryAs(pt.identity).entry('PT')).toEqual(entryBefore);
 
     // The request that renewed once cannot renew again: its signer is no longer current.
     const valid = await signRenewalRequest(await claimsFor(), current);
     expect(await renewRaw({ code: 'PT', request: valid })).toMatchObject({ ok: true });
-    expect(await renewRaw({ code: 'PT', request: valid })).toMatchObject({ ok: false, error: { code: 'renewal-key-unknown' } });
+    expect(await renewRaw({ code: 'PT', request: valid })).toMatchObject({
+      ok: false,
+      error: { code: 'renewal-key-unknown' },
+    });
   });
 
   it('renews over HTTP too', async () => {
@@ -240,11 +336,22 @@ describe('certificate renewal (real registry, SQLite and nats-server)', () => {
       code: 'AT',
       signingCsr: await buildSigningCsr('AT', keys.signing),
       encryptionKey,
-      encryptionKeyBinding: await bindEncryptionKey({ code: 'AT', encryptionKeyPem: encryptionKey, signingKey: keys.signing.privateKey }),
+      encryptionKeyBinding: await bindEncryptionKey({
+        code: 'AT',
+        encryptionKeyPem: encryptionKey,
+        signingKey: keys.signing.privateKey,
+      }),
       iat: Math.floor(clock.now().getTime() / 1000),
     };
-    const request = await signRenewalRequest(claims, { kid: at.identity.signing.kid, key: at.identity.signing.privateKey });
-    const response = await fetch(`${url}/api/pki/renew`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'AT', request }) });
+    const request = await signRenewalRequest(claims, {
+      kid: at.identity.signing.kid,
+      key: at.identity.signing.privateKey,
+    });
+    const response = await fetch(`${url}/api/pki/renew`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'AT', request }),
+    });
     expect(response.status).toBe(201);
     const body = (await response.json()) as EnrolResponse;
     expect(new X509Certificate(body.signingCertificate).publicKey.equals(keys.signing.publicKey)).toBe(true);

@@ -43,34 +43,66 @@ export class RenewalService {
     const claims = await this.openRequest(code, request, current);
     const signing = await readSigningCsr(claims.signingCsr, code);
     if (signing.equals(new X509Certificate(current.pem).publicKey)) {
-      throw new DomainError('renewal-same-key', `the renewal request certifies ${code}'s current signing key again: a renewal must bring new keys`, 'invalid');
+      throw new DomainError(
+        'renewal-same-key',
+        `the renewal request certifies ${code}'s current signing key again: a renewal must bring new keys`,
+        'invalid',
+      );
     }
     const encryption = await checkBoundEncryptionKey(claims, signing);
     const issued = await this.pki.issue(code, { signing, encryption });
     const version = await this.writer.transaction(async (manager) => {
       const now = this.clock.now();
       // Checked again inside the transaction: two renewals signed with the same key may have raced.
-      const still = (await this.certificates.findCurrent(manager, code)).find((certificate) => certificate.use === 'signing');
-      if (still?.serial !== current.serial) throw renewalRefused('renewal-key-unknown', `${code}'s signing certificate changed while this renewal was being issued: renew with the new one`);
-      const replaced = await this.certificates.supersedeCurrent(manager, code, new Date(now.getTime() + this.overlapMs()));
-      await this.certificates.insert(manager, [certificateRecord(code, issued.signing, now), certificateRecord(code, issued.encryption, now)]);
+      const still = (await this.certificates.findCurrent(manager, code)).find(
+        (certificate) => certificate.use === 'signing',
+      );
+      if (still?.serial !== current.serial)
+        throw renewalRefused(
+          'renewal-key-unknown',
+          `${code}'s signing certificate changed while this renewal was being issued: renew with the new one`,
+        );
+      const replaced = await this.certificates.supersedeCurrent(
+        manager,
+        code,
+        new Date(now.getTime() + this.overlapMs()),
+      );
+      await this.certificates.insert(manager, [
+        certificateRecord(code, issued.signing, now),
+        certificateRecord(code, issued.encryption, now),
+      ]);
       const bureau = await this.bureaus.find(manager, code);
       if (!bureau) throw renewalRefused('renewal-not-enrolled', `${code} is not a registered bureau`);
       const saved = await this.bureaus.saveChange(manager, bureau, now);
-      await this.outbox.record(manager, certificatesRenewedEvent(code, saved, [issued.signing, issued.encryption], replaced));
+      await this.outbox.record(
+        manager,
+        certificatesRenewedEvent(code, saved, [issued.signing, issued.encryption], replaced),
+      );
       return saved;
     });
     this.events.changed({ code, version, change: 'renewed' });
-    return { code, caCertificate: this.pki.caCertificatePem(), signingCertificate: issued.signing.pem, encryptionCertificate: issued.encryption.pem };
+    return {
+      code,
+      caCertificate: this.pki.caCertificatePem(),
+      signingCertificate: issued.signing.pem,
+      encryptionCertificate: issued.encryption.pem,
+    };
   }
 
   private async currentSigningCertificate(code: BureauCode): Promise<CertificateEntity> {
     const current = await this.writer.transaction((manager) => this.certificates.findCurrent(manager, code));
     const signing = current.find((certificate) => certificate.use === 'signing');
-    if (!signing) throw renewalRefused('renewal-not-enrolled', `${code} holds no current signing certificate: enrol with a one-time token instead`);
+    if (!signing)
+      throw renewalRefused(
+        'renewal-not-enrolled',
+        `${code} holds no current signing certificate: enrol with a one-time token instead`,
+      );
     const now = this.clock.now();
     if (signing.notAfter.getTime() <= now.getTime()) {
-      throw renewalRefused('renewal-certificate-expired', `${code}'s signing certificate expired at ${signing.notAfter.toISOString()}: enrol again with a one-time token`);
+      throw renewalRefused(
+        'renewal-certificate-expired',
+        `${code}'s signing certificate expired at ${signing.notAfter.toISOString()}: enrol again with a one-time token`,
+      );
     }
     return signing;
   }
@@ -81,17 +113,29 @@ export class RenewalService {
     let claims: RenewalClaims;
     try {
       ({ claims } = await openRenewalRequest(request, async (signedBy) => {
-        if (signedBy !== kid) throw renewalRefused('renewal-key-unknown', `the renewal request is signed with kid ${signedBy}, not with ${code}'s current signing certificate ${kid}`);
+        if (signedBy !== kid)
+          throw renewalRefused(
+            'renewal-key-unknown',
+            `the renewal request is signed with kid ${signedBy}, not with ${code}'s current signing certificate ${kid}`,
+          );
         return certificate.publicKey;
       }));
     } catch (error) {
-      if (error instanceof CryptoError) throw renewalRefused('renewal-signature-invalid', `the renewal request does not hold: ${error.message}`);
+      if (error instanceof CryptoError)
+        throw renewalRefused('renewal-signature-invalid', `the renewal request does not hold: ${error.message}`);
       throw error;
     }
-    if (claims.code !== code) throw renewalRefused('renewal-signature-invalid', `the renewal request signed by ${code} asks for ${claims.code}`);
+    if (claims.code !== code)
+      throw renewalRefused(
+        'renewal-signature-invalid',
+        `the renewal request signed by ${code} asks for ${claims.code}`,
+      );
     const skewMs = Math.abs(this.clock.now().getTime() - claims.iat * 1000);
     if (skewMs > RENEWAL_REQUEST_MAX_SKEW_MS) {
-      throw renewalRefused('renewal-request-stale', `the renewal request was signed at ${new Date(claims.iat * 1000).toISOString()}, more than ${RENEWAL_REQUEST_MAX_SKEW_MS / 60_000} minutes from now`);
+      throw renewalRefused(
+        'renewal-request-stale',
+        `the renewal request was signed at ${new Date(claims.iat * 1000).toISOString()}, more than ${RENEWAL_REQUEST_MAX_SKEW_MS / 60_000} minutes from now`,
+      );
     }
     return claims;
   }
@@ -100,5 +144,3 @@ export class RenewalService {
     return (this.config.certOverlapDays ?? DEFAULT_CERT_OVERLAP_DAYS) * DAY_MS;
   }
 }
-
-

@@ -37,15 +37,34 @@ export class DeclarationService {
   }
 
   async add(request: DeclarationRequest, author: string): Promise<Declaration & { version: number }> {
-    if (request.declarer === request.counterpart) throw new DomainError('declaration-invalid', 'a bureau cannot make a declaration about itself', 'invalid');
+    if (request.declarer === request.counterpart)
+      throw new DomainError('declaration-invalid', 'a bureau cannot make a declaration about itself', 'invalid');
     const added = await this.writer.transaction(async (manager) => {
       await this.assertBureau(manager, request.declarer);
       await this.assertBureau(manager, request.counterpart);
       const existing = await this.rules.findSameDeclaration(manager, request);
-      if (existing) throw new DomainError('declaration-exists', `${request.declarer} has already declared ${request.type} ${request.counterpart} (declaration ${existing.id})`, 'conflict');
+      if (existing)
+        throw new DomainError(
+          'declaration-exists',
+          `${request.declarer} has already declared ${request.type} ${request.counterpart} (declaration ${existing.id})`,
+          'conflict',
+        );
       const now = this.clock.now();
-      const row = Object.assign(new DeclarationEntity(), { id: randomUUID(), ...request, createdAt: now.toISOString() });
-      row.version = await this.log.commit(manager, { type: 'declaration-changed', code: request.declarer, data: { change: 'added', declaration: toDeclaration(row) }, author }, now);
+      const row = Object.assign(new DeclarationEntity(), {
+        id: randomUUID(),
+        ...request,
+        createdAt: now.toISOString(),
+      });
+      row.version = await this.log.commit(
+        manager,
+        {
+          type: 'declaration-changed',
+          code: request.declarer,
+          data: { change: 'added', declaration: toDeclaration(row) },
+          author,
+        },
+        now,
+      );
       await this.rules.insertDeclaration(manager, row);
       return row;
     });
@@ -58,7 +77,16 @@ export class DeclarationService {
       const row = await this.rules.findDeclaration(manager, id);
       if (!row) throw unknownDeclaration(id);
       const now = this.clock.now();
-      const changed = await this.log.commit(manager, { type: 'declaration-changed', code: row.declarer, data: { change: 'removed', declaration: toDeclaration(row) }, author }, now);
+      const changed = await this.log.commit(
+        manager,
+        {
+          type: 'declaration-changed',
+          code: row.declarer,
+          data: { change: 'removed', declaration: toDeclaration(row) },
+          author,
+        },
+        now,
+      );
       await this.rules.deleteDeclaration(manager, id);
       return changed;
     });
@@ -70,6 +98,11 @@ export class DeclarationService {
   private async assertBureau(manager: EntityManager, code: string): Promise<void> {
     const bureau = await this.bureaus.find(manager, code);
     if (!bureau) throw unknownBureau(code);
-    if (bureau.role !== 'bureau') throw new DomainError('declaration-invalid', `${code} is the ${bureau.role}: declarations are between bureaus`, 'invalid');
+    if (bureau.role !== 'bureau')
+      throw new DomainError(
+        'declaration-invalid',
+        `${code} is the ${bureau.role}: declarations are between bureaus`,
+        'invalid',
+      );
   }
 }

@@ -32,8 +32,19 @@ export class RulesChangeLog {
 
   async commit(manager: EntityManager, change: RulesChange, at: Date): Promise<number> {
     const version = (await this.currentVersion(manager)) + 1;
-    await manager.insert(RulesChangeEntity, { version, type: change.type, code: change.code ?? null, data: JSON.stringify(change.data), author: change.author, at: at.toISOString() });
-    await this.outbox.record(manager, { type: change.type, ...(change.code ? { code: change.code } : {}), data: { rulesVersion: version, author: change.author, ...change.data } });
+    await manager.insert(RulesChangeEntity, {
+      version,
+      type: change.type,
+      code: change.code ?? null,
+      data: JSON.stringify(change.data),
+      author: change.author,
+      at: at.toISOString(),
+    });
+    await this.outbox.record(manager, {
+      type: change.type,
+      ...(change.code ? { code: change.code } : {}),
+      data: { rulesVersion: version, author: change.author, ...change.data },
+    });
     return version;
   }
 }

@@ -42,11 +42,15 @@ export class RulesCheckService {
 
   async check(request: RulesCheckRequest): Promise<RulesCheckResult> {
     const { meta } = parseWireBody(z.object({ meta: envelopeMetaSchema }), { meta: request.meta ?? {} });
-    if (request.sender === request.recipient) throw new DomainError('invalid-request', 'sender and recipient must differ', 'invalid');
+    if (request.sender === request.recipient)
+      throw new DomainError('invalid-request', 'sender and recipient must differ', 'invalid');
     const sender = facts(await this.directory.get(request.sender));
     const recipient = facts(await this.directory.get(request.recipient));
     const bundle = await this.rules.bundle();
-    const prepared = request.policies === undefined ? this.engine.load(bundle) : this.engine.candidate({ ...bundle, policies: request.policies });
+    const prepared =
+      request.policies === undefined
+        ? this.engine.load(bundle)
+        : this.engine.candidate({ ...bundle, policies: request.policies });
     const decision = prepared.decide({ sender, kind: request.kind, meta, now: this.clock.now() }, recipient);
     return {
       decision: decision.allowed ? 'allow' : 'deny',
@@ -59,6 +63,11 @@ export class RulesCheckService {
 }
 
 function facts(entry: DirectoryEntry): BureauFacts {
-  if (entry.role === 'gateway') throw new DomainError('invalid-request', `${entry.code} is the gateway: it neither sends nor receives messages`, 'invalid');
+  if (entry.role === 'gateway')
+    throw new DomainError(
+      'invalid-request',
+      `${entry.code} is the gateway: it neither sends nor receives messages`,
+      'invalid',
+    );
   return { code: entry.code, role: entry.role, status: entry.status };
 }

@@ -14,7 +14,9 @@ export class RulesEventsPublisher {
       this.bus.emit(RULES_CHANGED_SUBJECT, event);
     } catch (error) {
       // Committed whatever happens here: the heartbeat carries the version to whoever missed it.
-      this.logger.error(`cannot publish rules version ${event.version}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `cannot publish rules version ${event.version}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Declaration } from '@bureaunet/contracts';
 import { RoleGuard, Roles } from '@bureaunet/platform';
 import { CallerRole } from './caller-role';
@@ -32,8 +51,13 @@ export class RulesController {
   @Put()
   @Roles('admin')
   @ApiOkResponse({ description: 'The new rules in force, with the validator’s warnings' })
-  @ApiBadRequestResponse({ description: 'policy-invalid (with the validator’s messages; the set in force stays) | rules-invalid' })
-  change(@Body() body: ChangeRulesDto, @Headers('authorization') authorization?: string): Promise<RulesView & { warnings: string[] }> {
+  @ApiBadRequestResponse({
+    description: 'policy-invalid (with the validator’s messages; the set in force stays) | rules-invalid',
+  })
+  change(
+    @Body() body: ChangeRulesDto,
+    @Headers('authorization') authorization?: string,
+  ): Promise<RulesView & { warnings: string[] }> {
     return this.rules.change(body, this.caller.of(authorization));
   }
 
@@ -54,13 +78,19 @@ export class RulesController {
   @Post('declarations')
   @Roles('admin')
   @ApiBadRequestResponse({ description: 'declaration-invalid' })
-  addDeclaration(@Body() body: CreateDeclarationDto, @Headers('authorization') authorization?: string): Promise<Declaration & { version: number }> {
+  addDeclaration(
+    @Body() body: CreateDeclarationDto,
+    @Headers('authorization') authorization?: string,
+  ): Promise<Declaration & { version: number }> {
     return this.declarations.add(body, this.caller.of(authorization));
   }
 
   @Delete('declarations/:id')
   @Roles('admin')
-  removeDeclaration(@Param() params: DeclarationIdParamDto, @Headers('authorization') authorization?: string): Promise<{ version: number }> {
+  removeDeclaration(
+    @Param() params: DeclarationIdParamDto,
+    @Headers('authorization') authorization?: string,
+  ): Promise<{ version: number }> {
     return this.declarations.remove(params.id, this.caller.of(authorization));
   }
 }

@@ -71,7 +71,8 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
       port: 0,
       microservice: (nest) => new JetStreamServer({ connection: () => nest.get(NATS_CONNECTION), consumers: [] }),
     }));
-    for (const code of ['DK', 'MR', 'FR', 'IT']) expect((await http('POST', '/api/admin/enrolment-tokens', { body: { code } })).status).toBe(201);
+    for (const code of ['DK', 'MR', 'FR', 'IT'])
+      expect((await http('POST', '/api/admin/enrolment-tokens', { body: { code } })).status).toBe(201);
   });
 
   afterAll(async () => {
@@ -82,12 +83,20 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
   });
 
   type Json = Record<string, unknown>;
-  async function http(method: string, path: string, options: { body?: unknown; as?: Caller } = {}): Promise<{ status: number; body: Json }> {
+  async function http(
+    method: string,
+    path: string,
+    options: { body?: unknown; as?: Caller } = {},
+  ): Promise<{ status: number; body: Json }> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const caller = options.as ?? 'admin';
     if (caller !== 'nobody') headers.authorization = `Bearer ${TOKENS[caller]}`;
-    const response = await fetch(`${url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
   }
@@ -99,12 +108,22 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
   }
 
   const check = (body: Json, as: Caller = 'admin') => http('POST', '/api/rules/check', { body, as });
-  const ledgerTypes = async () => (await app.get(DataSource).query('SELECT type, data FROM registry_event ORDER BY seq')) as Array<{ type: string; data: string }>;
+  const ledgerTypes = async () =>
+    (await app.get(DataSource).query('SELECT type, data FROM registry_event ORDER BY seq')) as Array<{
+      type: string;
+      data: string;
+    }>;
 
   it('starts with the default policies as version 1, readable by admin and auditor only', async () => {
     const rules = await http('GET', '/api/rules', { as: 'auditor' });
     expect(rules.status).toBe(200);
-    expect(rules.body).toMatchObject({ version: 1, policies: DEFAULT_POLICIES, policySet: { version: 1, author: 'system' }, declarations: [], operations: [] });
+    expect(rules.body).toMatchObject({
+      version: 1,
+      policies: DEFAULT_POLICIES,
+      policySet: { version: 1, author: 'system' },
+      declarations: [],
+      operations: [],
+    });
     expect(rules.body.schema).toContain('entity Bureau');
     expect((await http('GET', '/api/rules', { as: 'officer' })).body).toMatchObject({ code: 'role-forbidden' });
     expect((await http('GET', '/api/rules', { as: 'officer' })).status).toBe(403);
@@ -113,17 +132,29 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
   });
 
   it('refuses an invalid policy set with the validator’s message and keeps the set in force', async () => {
-    const refused = await http('PUT', '/api/rules', { body: { policies: `${DEFAULT_POLICIES}\n@id("by-rank") forbid (principal, action, resource) when { principal.rank > 2 };` } });
+    const refused = await http('PUT', '/api/rules', {
+      body: {
+        policies: `${DEFAULT_POLICIES}\n@id("by-rank") forbid (principal, action, resource) when { principal.rank > 2 };`,
+      },
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ code: 'policy-invalid', reason: expect.stringMatching(/policy "by-rank": .*attribute `rank`/) });
-    const syntax = await http('PUT', '/api/rules', { body: { policies: '@id("x") permit (principal, action, resource) when {' } });
+    expect(refused.body).toEqual({
+      code: 'policy-invalid',
+      reason: expect.stringMatching(/policy "by-rank": .*attribute `rank`/),
+    });
+    const syntax = await http('PUT', '/api/rules', {
+      body: { policies: '@id("x") permit (principal, action, resource) when {' },
+    });
     expect(syntax.body).toMatchObject({ code: 'policy-invalid', reason: expect.stringContaining('line 1:') });
     expect((await http('GET', '/api/rules')).body).toMatchObject({ version: 1, policies: DEFAULT_POLICIES });
   });
 
   it('lets only the administrator change the rules', async () => {
     for (const as of ['auditor', 'officer', 'coordinator'] as const) {
-      expect({ as, status: (await http('PUT', '/api/rules', { body: { policies: DEFAULT_POLICIES }, as })).status }).toEqual({ as, status: 403 });
+      expect({
+        as,
+        status: (await http('PUT', '/api/rules', { body: { policies: DEFAULT_POLICIES }, as })).status,
+      }).toEqual({ as, status: 403 });
     }
     expect((await http('PUT', '/api/rules', { body: { policies: DEFAULT_POLICIES }, as: 'nobody' })).status).toBe(401);
     expect((await http('GET', '/api/rules')).body).toMatchObject({ version: 1 });
@@ -141,66 +172,155 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
   });
 
   it('changes the limits alone, keeping the policy text', async () => {
-    const limits = { default: { messagesPerMinute: 600, recipientsPerMessage: 200 }, bureaus: { DK: { messagesPerMinute: 60 } } };
+    const limits = {
+      default: { messagesPerMinute: 600, recipientsPerMessage: 200 },
+      bureaus: { DK: { messagesPerMinute: 60 } },
+    };
     const changed = await http('PUT', '/api/rules', { body: { limits } });
     expect(changed.body).toMatchObject({ version: 3, limits, policies: DEFAULT_POLICIES + EXTRA_FORBID });
-    const bad = await http('PUT', '/api/rules', { body: { limits: { default: { messagesPerMinute: 0, recipientsPerMessage: 10 }, bureaus: {} } } });
+    const bad = await http('PUT', '/api/rules', {
+      body: { limits: { default: { messagesPerMinute: 0, recipientsPerMessage: 10 }, bureaus: {} } },
+    });
     expect(bad.body).toMatchObject({ code: 'rules-invalid', reason: expect.stringContaining('messagesPerMinute') });
     expect((await http('PUT', '/api/rules', { body: {} })).body).toMatchObject({ code: 'rules-invalid' });
   });
 
   it('answers a check with the deciding policies, for the set in force or a candidate', async () => {
-    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'diffusion' })).body).toEqual({ decision: 'allow', policies: ['exchange-between-bureaus'], version: 3, candidate: false });
-    expect((await check({ sender: 'DK', recipient: 'FR', kind: 'query' })).body).toMatchObject({ decision: 'deny', refusal: { code: 'policy-denied', rule: 'no-queries-to-fr', message: 'FR takes no queries this week' } });
-    expect((await check({ sender: 'DK', recipient: 'FR', kind: 'query', policies: DEFAULT_POLICIES })).body).toMatchObject({ decision: 'allow', candidate: true });
-    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'message', meta: { restrictedTo: ['MR'] } })).body).toMatchObject({ decision: 'deny', policies: ['data-owner-restriction'] });
-    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'message', meta: { restrictedTo: ['nope'] } })).body).toMatchObject({ code: 'invalid-request', reason: expect.stringContaining('meta.restrictedTo') });
+    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'diffusion' })).body).toEqual({
+      decision: 'allow',
+      policies: ['exchange-between-bureaus'],
+      version: 3,
+      candidate: false,
+    });
+    expect((await check({ sender: 'DK', recipient: 'FR', kind: 'query' })).body).toMatchObject({
+      decision: 'deny',
+      refusal: { code: 'policy-denied', rule: 'no-queries-to-fr', message: 'FR takes no queries this week' },
+    });
+    expect(
+      (await check({ sender: 'DK', recipient: 'FR', kind: 'query', policies: DEFAULT_POLICIES })).body,
+    ).toMatchObject({ decision: 'allow', candidate: true });
+    expect(
+      (await check({ sender: 'DK', recipient: 'MR', kind: 'message', meta: { restrictedTo: ['MR'] } })).body,
+    ).toMatchObject({ decision: 'deny', policies: ['data-owner-restriction'] });
+    expect(
+      (await check({ sender: 'DK', recipient: 'MR', kind: 'message', meta: { restrictedTo: ['nope'] } })).body,
+    ).toMatchObject({ code: 'invalid-request', reason: expect.stringContaining('meta.restrictedTo') });
     expect((await check({ sender: 'DK', recipient: 'ZZ', kind: 'message' })).status).toBe(404);
     expect((await check({ sender: 'DK', recipient: 'MR', kind: 'message' }, 'auditor')).status).toBe(403);
   });
 
   it('adds and removes a bilateral declaration, each a new version', async () => {
-    const added = await http('POST', '/api/rules/declarations', { body: { declarer: 'MR', counterpart: 'DK', type: 'refuses-diffusions-from' } });
+    const added = await http('POST', '/api/rules/declarations', {
+      body: { declarer: 'MR', counterpart: 'DK', type: 'refuses-diffusions-from' },
+    });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ declarer: 'MR', counterpart: 'DK', type: 'refuses-diffusions-from', version: 4 });
-    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'diffusion' })).body).toMatchObject({ decision: 'deny', refusal: { rule: 'refuses-diffusions-from' } });
-    expect((await http('POST', '/api/rules/declarations', { body: { declarer: 'MR', counterpart: 'DK', type: 'refuses-diffusions-from' } })).status).toBe(409);
-    expect((await http('POST', '/api/rules/declarations', { body: { declarer: 'MR', counterpart: 'XH', type: 'does-not-send-to' } })).status).toBe(404);
-    expect((await http('POST', '/api/rules/declarations', { body: { declarer: 'MR', counterpart: 'MR', type: 'does-not-send-to' } })).body).toMatchObject({ code: 'declaration-invalid' });
-    expect((await http('POST', '/api/rules/declarations', { body: { declarer: 'MR', counterpart: 'FR', type: 'does-not-send-to' }, as: 'officer' })).status).toBe(403);
-    expect((await http('GET', '/api/rules/declarations', { as: 'auditor' })).body).toEqual([expect.objectContaining({ id: added.body.id })]);
+    expect(added.body).toMatchObject({
+      declarer: 'MR',
+      counterpart: 'DK',
+      type: 'refuses-diffusions-from',
+      version: 4,
+    });
+    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'diffusion' })).body).toMatchObject({
+      decision: 'deny',
+      refusal: { rule: 'refuses-diffusions-from' },
+    });
+    expect(
+      (
+        await http('POST', '/api/rules/declarations', {
+          body: { declarer: 'MR', counterpart: 'DK', type: 'refuses-diffusions-from' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await http('POST', '/api/rules/declarations', {
+          body: { declarer: 'MR', counterpart: 'XH', type: 'does-not-send-to' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await http('POST', '/api/rules/declarations', {
+          body: { declarer: 'MR', counterpart: 'MR', type: 'does-not-send-to' },
+        })
+      ).body,
+    ).toMatchObject({ code: 'declaration-invalid' });
+    expect(
+      (
+        await http('POST', '/api/rules/declarations', {
+          body: { declarer: 'MR', counterpart: 'FR', type: 'does-not-send-to' },
+          as: 'officer',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await http('GET', '/api/rules/declarations', { as: 'auditor' })).body).toEqual([
+      expect.objectContaining({ id: added.body.id }),
+    ]);
 
     expect((await http('DELETE', `/api/rules/declarations/${String(added.body.id)}`)).body).toEqual({ version: 5 });
-    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'diffusion' })).body).toMatchObject({ decision: 'allow' });
+    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'diffusion' })).body).toMatchObject({
+      decision: 'allow',
+    });
     expect((await http('DELETE', `/api/rules/declarations/${String(added.body.id)}`)).status).toBe(404);
   });
 
   it('lets an administrator or a coordinator create an operation, and nobody else', async () => {
     const hour = 3_600_000;
-    const operation = { id: 'op-baltic', name: 'Baltic', coordinator: 'DK', participants: ['MR', 'FR'], start: new Date(Date.now() - hour).toISOString(), end: new Date(Date.now() + hour).toISOString() };
+    const operation = {
+      id: 'op-baltic',
+      name: 'Baltic',
+      coordinator: 'DK',
+      participants: ['MR', 'FR'],
+      start: new Date(Date.now() - hour).toISOString(),
+      end: new Date(Date.now() + hour).toISOString(),
+    };
     const created = await http('POST', '/api/operations', { body: operation, as: 'coordinator' });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ ...operation, version: 6 });
     expect((await http('POST', '/api/operations', { body: operation })).status).toBe(409);
-    expect((await http('POST', '/api/operations', { body: { ...operation, id: 'op-2', end: operation.start } })).body).toMatchObject({ code: 'operation-invalid' });
-    expect((await http('POST', '/api/operations', { body: { ...operation, id: 'op-3' }, as: 'officer' })).status).toBe(403);
+    expect(
+      (await http('POST', '/api/operations', { body: { ...operation, id: 'op-2', end: operation.start } })).body,
+    ).toMatchObject({ code: 'operation-invalid' });
+    expect((await http('POST', '/api/operations', { body: { ...operation, id: 'op-3' }, as: 'officer' })).status).toBe(
+      403,
+    );
     expect((await http('GET', '/api/operations', { as: 'auditor' })).body).toEqual([operation]);
-    expect((await check({ sender: 'DK', recipient: 'MR', kind: 'operation-alert', meta: { operationId: 'op-baltic' } })).body).toMatchObject({ decision: 'allow', policies: ['operation-alert-to-participants'] });
-    expect((await check({ sender: 'DK', recipient: 'IT', kind: 'operation-alert', meta: { operationId: 'op-baltic' } })).body).toMatchObject({ decision: 'deny' });
+    expect(
+      (await check({ sender: 'DK', recipient: 'MR', kind: 'operation-alert', meta: { operationId: 'op-baltic' } }))
+        .body,
+    ).toMatchObject({ decision: 'allow', policies: ['operation-alert-to-participants'] });
+    expect(
+      (await check({ sender: 'DK', recipient: 'IT', kind: 'operation-alert', meta: { operationId: 'op-baltic' } }))
+        .body,
+    ).toMatchObject({ decision: 'deny' });
     expect((await bundleOverNats()).operations).toEqual([operation]);
   });
 
   it('serves each bureau over NATS only the operations it coordinates or takes part in', async () => {
-    const ofBureau = async (subject: string) => (await nc.request(subject, '{}', { timeout: 5_000 })).json<WireReply<{ operations: Array<{ id: string }> }>>();
-    expect(await ofBureau(operationsSubject('DK'))).toMatchObject({ ok: true, data: { operations: [{ id: 'op-baltic' }] } });
-    expect(await ofBureau(operationsSubject('FR'))).toMatchObject({ ok: true, data: { operations: [{ id: 'op-baltic' }] } });
+    const ofBureau = async (subject: string) =>
+      (await nc.request(subject, '{}', { timeout: 5_000 })).json<WireReply<{ operations: Array<{ id: string }> }>>();
+    expect(await ofBureau(operationsSubject('DK'))).toMatchObject({
+      ok: true,
+      data: { operations: [{ id: 'op-baltic' }] },
+    });
+    expect(await ofBureau(operationsSubject('FR'))).toMatchObject({
+      ok: true,
+      data: { operations: [{ id: 'op-baltic' }] },
+    });
     expect(await ofBureau(operationsSubject('IT'))).toEqual({ ok: true, data: { operations: [] } });
-    expect(await ofBureau('bn.registry.operations.fr')).toMatchObject({ ok: false, error: { code: 'invalid-request', reason: expect.stringContaining('bureau code') } });
+    expect(await ofBureau('bn.registry.operations.fr')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', reason: expect.stringContaining('bureau code') },
+    });
   });
 
   it('hands every change to the ledger outbox in its own transaction', async () => {
-    const recorded = (await ledgerTypes()).filter((event) => ['rules-changed', 'declaration-changed', 'operation-changed'].includes(event.type));
-    expect(recorded.map((event) => [event.type, (JSON.parse(event.data) as { rulesVersion: number }).rulesVersion])).toEqual([
+    const recorded = (await ledgerTypes()).filter((event) =>
+      ['rules-changed', 'declaration-changed', 'operation-changed'].includes(event.type),
+    );
+    expect(
+      recorded.map((event) => [event.type, (JSON.parse(event.data) as { rulesVersion: number }).rulesVersion]),
+    ).toEqual([
       ['rules-changed', 1],
       ['rules-changed', 2],
       ['rules-changed', 3],

@@ -23,8 +23,15 @@ export class RulesRepository {
     return manager.findOneBy(DeclarationEntity, { id });
   }
 
-  findSameDeclaration(manager: EntityManager, declaration: { declarer: string; counterpart: string; type: DeclarationType }): Promise<DeclarationEntity | null> {
-    return manager.findOneBy(DeclarationEntity, { declarer: declaration.declarer, counterpart: declaration.counterpart, type: declaration.type });
+  findSameDeclaration(
+    manager: EntityManager,
+    declaration: { declarer: string; counterpart: string; type: DeclarationType },
+  ): Promise<DeclarationEntity | null> {
+    return manager.findOneBy(DeclarationEntity, {
+      declarer: declaration.declarer,
+      counterpart: declaration.counterpart,
+      type: declaration.type,
+    });
   }
 
   async insertDeclaration(manager: EntityManager, row: DeclarationEntity): Promise<void> {

@@ -46,7 +46,12 @@ export class RulesService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const version = await this.writer.transaction(async (manager) => {
       if (await this.rules.policySetInForce(manager)) return undefined;
-      return this.putInForce(manager, { text: DEFAULT_POLICIES, limits: DEFAULT_RATE_LIMITS, author: 'system', changed: ['policies', 'limits'] });
+      return this.putInForce(manager, {
+        text: DEFAULT_POLICIES,
+        limits: DEFAULT_RATE_LIMITS,
+        author: 'system',
+        changed: ['policies', 'limits'],
+      });
     });
     if (version !== undefined) this.events.changed({ version });
   }
@@ -59,7 +64,11 @@ export class RulesService implements OnModuleInit {
     return this.snapshot.read(async (manager) => {
       const bundle = await this.bundleIn(manager);
       const set = (await this.rules.policySetInForce(manager))!;
-      return { ...bundle, schema: BUREAUNET_SCHEMA, policySet: { version: set.version, createdAt: set.createdAt, author: set.author } };
+      return {
+        ...bundle,
+        schema: BUREAUNET_SCHEMA,
+        policySet: { version: set.version, createdAt: set.createdAt, author: set.author },
+      };
     });
   }
 
@@ -68,14 +77,23 @@ export class RulesService implements OnModuleInit {
   }
 
   async change(request: RulesChangeRequest, author: string): Promise<RulesView & { warnings: string[] }> {
-    if (request.policies === undefined && request.limits === undefined) throw invalidRules('a change needs policies, limits or both');
+    if (request.policies === undefined && request.limits === undefined)
+      throw invalidRules('a change needs policies, limits or both');
     const limits = request.limits === undefined ? undefined : parseLimits(request.limits);
     // Throws PolicySetInvalidError (400, the validator's messages) before anything is written.
     const warnings = request.policies === undefined ? [] : validatePolicySet(request.policies).warnings;
     const version = await this.writer.transaction(async (manager) => {
       const current = (await this.rules.policySetInForce(manager))!;
-      const changed = [...(request.policies === undefined ? [] : ['policies']), ...(limits === undefined ? [] : ['limits'])];
-      return this.putInForce(manager, { text: request.policies ?? current.text, limits: limits ?? (JSON.parse(current.limits) as RateLimits), author, changed });
+      const changed = [
+        ...(request.policies === undefined ? [] : ['policies']),
+        ...(limits === undefined ? [] : ['limits']),
+      ];
+      return this.putInForce(manager, {
+        text: request.policies ?? current.text,
+        limits: limits ?? (JSON.parse(current.limits) as RateLimits),
+        author,
+        changed,
+      });
     });
     this.events.changed({ version });
     return { ...(await this.view()), warnings };
@@ -99,11 +117,24 @@ export class RulesService implements OnModuleInit {
     };
   }
 
-  private async putInForce(manager: EntityManager, set: { text: string; limits: RateLimits; author: string; changed: string[] }): Promise<number> {
+  private async putInForce(
+    manager: EntityManager,
+    set: { text: string; limits: RateLimits; author: string; changed: string[] },
+  ): Promise<number> {
     const now = this.clock.now();
-    const data = { changed: set.changed, policiesDigest: createHash('sha256').update(set.text).digest('base64url'), limits: set.limits };
+    const data = {
+      changed: set.changed,
+      policiesDigest: createHash('sha256').update(set.text).digest('base64url'),
+      limits: set.limits,
+    };
     const version = await this.log.commit(manager, { type: 'rules-changed', data, author: set.author }, now);
-    await this.rules.insertPolicySet(manager, { version, text: set.text, limits: JSON.stringify(set.limits), createdAt: now.toISOString(), author: set.author });
+    await this.rules.insertPolicySet(manager, {
+      version,
+      text: set.text,
+      limits: JSON.stringify(set.limits),
+      createdAt: now.toISOString(),
+      author: set.author,
+    });
     return version;
   }
 }
@@ -117,5 +148,11 @@ function parseLimits(limits: unknown): RateLimits {
 }
 
 export function toDeclaration(entity: DeclarationEntity): Declaration {
-  return { id: entity.id, declarer: entity.declarer, counterpart: entity.counterpart, type: entity.type, createdAt: entity.createdAt };
+  return {
+    id: entity.id,
+    declarer: entity.declarer,
+    counterpart: entity.counterpart,
+    type: entity.type,
+    createdAt: entity.createdAt,
+  };
 }

@@ -10,8 +10,14 @@ export function handBuiltJws(header: Record<string, unknown>, payload: unknown, 
 }
 
 /** Signs any payload with a real key, bypassing the sealer's validation: a dishonest or buggy sender. */
-export async function signArbitraryJws(header: Record<string, unknown>, payload: unknown, key: KeyObject): Promise<FlattenedJws> {
-  const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(header).sign(key);
+export async function signArbitraryJws(
+  header: Record<string, unknown>,
+  payload: unknown,
+  key: KeyObject,
+): Promise<FlattenedJws> {
+  const signed = await new FlattenedSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader(header)
+    .sign(key);
   return { protected: signed.protected ?? '', payload: signed.payload ?? '', signature: signed.signature };
 }
 

@@ -33,7 +33,11 @@ export function createTestBureaus(codes: readonly string[]): Promise<TestBureau[
 type PayloadHeader = SealInput['payload'];
 
 /** A valid diffusion header from sender to recipients, created now and valid for an hour. */
-export function testPayloadHeader(sender: TestBureau, recipients: readonly TestBureau[], overrides: Partial<PayloadHeader> = {}): PayloadHeader {
+export function testPayloadHeader(
+  sender: TestBureau,
+  recipients: readonly TestBureau[],
+  overrides: Partial<PayloadHeader> = {},
+): PayloadHeader {
   const createdAt = new Date();
   return {
     id: randomUUID(),
@@ -48,7 +52,11 @@ export function testPayloadHeader(sender: TestBureau, recipients: readonly TestB
 }
 
 /** The header of a receipt from `sender` for an envelope it received. */
-export function testReceiptHeader(sender: TestBureau, to: TestBureau, receiptFor: { id: string; digest: string }): PayloadHeader {
+export function testReceiptHeader(
+  sender: TestBureau,
+  to: TestBureau,
+  receiptFor: { id: string; digest: string },
+): PayloadHeader {
   return testPayloadHeader(sender, [to], { kind: 'receipt', meta: { receiptFor } });
 }
 

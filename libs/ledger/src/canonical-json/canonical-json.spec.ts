@@ -116,11 +116,21 @@ describe('canonicalJson on the RFC authors’ published test data', () => {
 
 describe('canonicalJson on JavaScript values', () => {
   it('serialises scalars as JSON.stringify does', () => {
-    expect([null, true, false, 0, -0, 1.5, 'a'].map(canonicalJson)).toEqual(['null', 'true', 'false', '0', '0', '1.5', '"a"']);
+    expect([null, true, false, 0, -0, 1.5, 'a'].map(canonicalJson)).toEqual([
+      'null',
+      'true',
+      'false',
+      '0',
+      '0',
+      '1.5',
+      '"a"',
+    ]);
   });
 
   it('sorts integer-like keys as strings, unlike JavaScript property order', () => {
-    expect(canonicalJson({ 9: 'nine', 10: 'ten', a: [{ z: 1, y: 2 }] })).toBe('{"10":"ten","9":"nine","a":[{"y":2,"z":1}]}');
+    expect(canonicalJson({ 9: 'nine', 10: 'ten', a: [{ z: 1, y: 2 }] })).toBe(
+      '{"10":"ten","9":"nine","a":[{"y":2,"z":1}]}',
+    );
   });
 
   it('escapes only what RFC 8785 escapes: ", \\ and U+0000..U+001F', () => {
@@ -159,7 +169,9 @@ describe('canonicalJson on JavaScript values', () => {
   });
 
   it('does not depend on the order properties were added (property)', () => {
-    const entries = fc.uniqueArray(fc.tuple(fc.string({ unit: 'grapheme' }), fc.jsonValue()), { selector: ([key]) => key });
+    const entries = fc.uniqueArray(fc.tuple(fc.string({ unit: 'grapheme' }), fc.jsonValue()), {
+      selector: ([key]) => key,
+    });
     fc.assert(
       fc.property(entries, (pairs) => {
         const forwards = Object.fromEntries(pairs);
@@ -179,23 +191,59 @@ describe('canonicalJson refuses what JSON cannot carry', () => {
 
   it.each([
     ['undefined', undefined, 'unsupported-type', '$', 'undefined has no JSON representation'],
-    ['an undefined member', { a: { b: undefined } }, 'unsupported-type', '$.a.b', 'undefined has no JSON representation'],
+    [
+      'an undefined member',
+      { a: { b: undefined } },
+      'unsupported-type',
+      '$.a.b',
+      'undefined has no JSON representation',
+    ],
     ['an undefined element', [1, undefined], 'unsupported-type', '$[1]', 'undefined has no JSON representation'],
     ['an array hole', [1, , 3], 'unsupported-type', '$[1]', 'arrays must not have holes'],
     ['a function', { f: () => 1 }, 'unsupported-type', '$.f', 'function has no JSON representation'],
     ['a bigint', { n: 10n }, 'unsupported-type', '$.n', 'bigint has no JSON representation'],
     ['a symbol', [Symbol('s')], 'unsupported-type', '$[0]', 'symbol has no JSON representation'],
-    ['NaN', { 'odd key': NaN }, 'not-finite-number', '$["odd key"]', 'NaN is not allowed: RFC 8785 admits finite numbers only'],
+    [
+      'NaN',
+      { 'odd key': NaN },
+      'not-finite-number',
+      '$["odd key"]',
+      'NaN is not allowed: RFC 8785 admits finite numbers only',
+    ],
     ['a Date', { at: new Date(0) }, 'unsupported-type', '$.at', 'Date is not a plain JSON object; convert it first'],
     ['a Map', new Map(), 'unsupported-type', '$', 'Map is not a plain JSON object; convert it first'],
-    ['a Buffer', { b: Buffer.from('x') }, 'unsupported-type', '$.b', 'Buffer is not a plain JSON object; convert it first'],
-    ['a class instance', [new Entry(1)], 'unsupported-type', '$[0]', 'Entry is not a plain JSON object; convert it first'],
-    ['a symbol key', { [Symbol('k')]: 1 }, 'unsupported-type', '$', 'symbol-keyed properties have no JSON representation'],
+    [
+      'a Buffer',
+      { b: Buffer.from('x') },
+      'unsupported-type',
+      '$.b',
+      'Buffer is not a plain JSON object; convert it first',
+    ],
+    [
+      'a class instance',
+      [new Entry(1)],
+      'unsupported-type',
+      '$[0]',
+      'Entry is not a plain JSON object; convert it first',
+    ],
+    [
+      'a symbol key',
+      { [Symbol('k')]: 1 },
+      'unsupported-type',
+      '$',
+      'symbol-keyed properties have no JSON representation',
+    ],
     ['a cycle', cyclic, 'cyclic-structure', '$.self.back', 'value refers to itself'],
     ['a lone high surrogate', 'ab\ud83d', 'lone-surrogate', '$', 'string has a lone surrogate \\ud83d at offset 2'],
     ['a lone low surrogate', ['\ude00x'], 'lone-surrogate', '$[0]', 'string has a lone surrogate \\ude00 at offset 0'],
     ['a reversed pair', '\ude00\ud83d', 'lone-surrogate', '$', 'string has a lone surrogate \\ude00 at offset 0'],
-    ['a lone surrogate in a key', { 'k\udc00': 1 }, 'lone-surrogate', '$["k\\udc00"]', 'string has a lone surrogate \\udc00 at offset 1'],
+    [
+      'a lone surrogate in a key',
+      { 'k\udc00': 1 },
+      'lone-surrogate',
+      '$["k\\udc00"]',
+      'string has a lone surrogate \\udc00 at offset 1',
+    ],
   ])('refuses %s', (_name, value, code, path, reason) => {
     expect(refusal(value)).toEqual({ code, path, message: `${path}: ${reason}` });
   });

@@ -39,7 +39,11 @@ function serialise(value: unknown, path: string, ancestors: Set<object>): string
 
 function serialiseNumber(value: number, path: string): string {
   if (!Number.isFinite(value)) {
-    throw new CanonicalJsonError('not-finite-number', path, `${value} is not allowed: RFC 8785 admits finite numbers only`);
+    throw new CanonicalJsonError(
+      'not-finite-number',
+      path,
+      `${value} is not allowed: RFC 8785 admits finite numbers only`,
+    );
   }
   return JSON.stringify(value); // -0 becomes "0", as the RFC requires
 }
@@ -48,7 +52,11 @@ function serialiseString(value: string, path: string): string {
   const lone = LONE_SURROGATE.exec(value);
   if (lone) {
     const unit = lone[0].charCodeAt(0).toString(16);
-    throw new CanonicalJsonError('lone-surrogate', path, `string has a lone surrogate \\u${unit} at offset ${lone.index}`);
+    throw new CanonicalJsonError(
+      'lone-surrogate',
+      path,
+      `string has a lone surrogate \\u${unit} at offset ${lone.index}`,
+    );
   }
   return JSON.stringify(value);
 }

@@ -2,7 +2,8 @@ import { CompactRange, InMemorySubtreeHashSource, hashLeaf } from '../merkle';
 import { appendCollectingSubtrees } from './completed-subtrees';
 import { piecesOf } from './stored-subtree.source';
 
-const leafHashes = (count: number): Buffer[] => Array.from({ length: count }, (_, i) => hashLeaf(Buffer.from(`leaf ${i}`)));
+const leafHashes = (count: number): Buffer[] =>
+  Array.from({ length: count }, (_, i) => hashLeaf(Buffer.from(`leaf ${i}`)));
 
 describe('perfect subtrees completed by appends', () => {
   it('reports every aligned perfect subtree of the minimum level and above exactly once, with its root', () => {
@@ -26,7 +27,11 @@ describe('perfect subtrees completed by appends', () => {
   });
 
   it('splits a range into the perfect subtrees the RFC 6962 recursion stops at', () => {
-    expect(piecesOf(0, 13)).toEqual([{ level: 3, start: 0 }, { level: 2, start: 8 }, { level: 0, start: 12 }]);
+    expect(piecesOf(0, 13)).toEqual([
+      { level: 3, start: 0 },
+      { level: 2, start: 8 },
+      { level: 0, start: 12 },
+    ]);
     expect(piecesOf(256, 512)).toEqual([{ level: 8, start: 256 }]);
   });
 });

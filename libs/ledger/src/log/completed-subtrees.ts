@@ -15,7 +15,11 @@ export interface CompletedSubtree {
  * they complete, in order. Appending leaf s completes one subtree per trailing one bit of s; their
  * left halves are the rightmost border hashes before the append.
  */
-export function appendCollectingSubtrees(range: CompactRange, leafHashes: readonly Buffer[], minLevel = STORED_NODE_MIN_LEVEL): CompletedSubtree[] {
+export function appendCollectingSubtrees(
+  range: CompactRange,
+  leafHashes: readonly Buffer[],
+  minLevel = STORED_NODE_MIN_LEVEL,
+): CompletedSubtree[] {
   const completed: CompletedSubtree[] = [];
   for (const leafHash of leafHashes) {
     const size = range.size;

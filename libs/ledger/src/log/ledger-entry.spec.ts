@@ -5,16 +5,29 @@ const at = new Date('2026-11-25T10:00:00.000Z');
 
 describe('ledger entries: canonical JSON of {type, at, envelopeId?, ...data}', () => {
   it('encodes the exact canonical bytes: sorted keys, no whitespace, undefined members left out', () => {
-    const bytes = encodeLedgerEntry({ type: 'submission-refused', at, envelopeId: 'e-1', data: { from: 'DK', digest: undefined, code: 'replay', meta: { b: 1, a: [1, undefined] } } });
-    expect(bytes.toString('utf8')).toBe('{"at":"2026-11-25T10:00:00.000Z","code":"replay","envelopeId":"e-1","from":"DK","meta":{"a":[1,null],"b":1},"type":"submission-refused"}');
+    const bytes = encodeLedgerEntry({
+      type: 'submission-refused',
+      at,
+      envelopeId: 'e-1',
+      data: { from: 'DK', digest: undefined, code: 'replay', meta: { b: 1, a: [1, undefined] } },
+    });
+    expect(bytes.toString('utf8')).toBe(
+      '{"at":"2026-11-25T10:00:00.000Z","code":"replay","envelopeId":"e-1","from":"DK","meta":{"a":[1,null],"b":1},"type":"submission-refused"}',
+    );
   });
 
   it('leaves envelopeId out when there is none', () => {
-    expect(ledgerEntryObject({ type: 'bureau-suspended', at, envelopeId: null, data: { code: 'FR' } })).toEqual({ type: 'bureau-suspended', at: at.toISOString(), code: 'FR' });
+    expect(ledgerEntryObject({ type: 'bureau-suspended', at, envelopeId: null, data: { code: 'FR' } })).toEqual({
+      type: 'bureau-suspended',
+      at: at.toISOString(),
+      code: 'FR',
+    });
   });
 
   it('refuses data that would overwrite type, at or envelopeId, and bad type names', () => {
-    expect(() => encodeLedgerEntry({ type: 'delivery', at, data: { type: 'forged' } })).toThrow(/must not set type \(reserved\)/);
+    expect(() => encodeLedgerEntry({ type: 'delivery', at, data: { type: 'forged' } })).toThrow(
+      /must not set type \(reserved\)/,
+    );
     expect(() => encodeLedgerEntry({ type: 'Delivery!', at, data: {} })).toThrow(LedgerLogError);
     expect(() => encodeLedgerEntry({ type: 'delivery', at: new Date(Number.NaN), data: {} })).toThrow(/invalid date/);
   });
@@ -23,6 +36,7 @@ describe('ledger entries: canonical JSON of {type, at, envelopeId?, ...data}', (
     const bytes = encodeLedgerEntry({ type: 'delivery', at, envelopeId: 'e-1', data: { to: 'MR' } });
     expect(decodeLedgerEntry(bytes)).toEqual({ type: 'delivery', at: at.toISOString(), envelopeId: 'e-1', to: 'MR' });
     const notCanonical = ['{"type":"delivery","at":"x"}', '{"at":"x", "type":"delivery"}', '[1]', '{"at":"x"}', 'nope'];
-    for (const text of notCanonical) expect(() => decodeLedgerEntry(Buffer.from(text))).toThrow(expect.objectContaining({ code: 'not-canonical' }));
+    for (const text of notCanonical)
+      expect(() => decodeLedgerEntry(Buffer.from(text))).toThrow(expect.objectContaining({ code: 'not-canonical' }));
   });
 });

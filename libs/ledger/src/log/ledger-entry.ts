@@ -38,10 +38,16 @@ export interface LedgerEntryInput {
 
 /** The JSON object the leaf is made of. Members whose value is undefined are left out, as JSON does. */
 export function ledgerEntryObject(input: LedgerEntryInput): Record<string, unknown> {
-  if (!ENTRY_TYPE.test(input.type)) throw new LedgerLogError('bad-entry', `entry type "${input.type}" is not a lowercase-dashed name of at most 40 characters`);
-  if (Number.isNaN(input.at.getTime())) throw new LedgerLogError('bad-entry', `entry ${input.type} has an invalid date`);
+  if (!ENTRY_TYPE.test(input.type))
+    throw new LedgerLogError(
+      'bad-entry',
+      `entry type "${input.type}" is not a lowercase-dashed name of at most 40 characters`,
+    );
+  if (Number.isNaN(input.at.getTime()))
+    throw new LedgerLogError('bad-entry', `entry ${input.type} has an invalid date`);
   const reserved = RESERVED_ENTRY_FIELDS.filter((field) => field in input.data);
-  if (reserved.length > 0) throw new LedgerLogError('bad-entry', `entry ${input.type}: data must not set ${reserved.join(', ')} (reserved)`);
+  if (reserved.length > 0)
+    throw new LedgerLogError('bad-entry', `entry ${input.type}: data must not set ${reserved.join(', ')} (reserved)`);
   const entry: Record<string, unknown> = { type: input.type, at: input.at.toISOString() };
   if (input.envelopeId !== undefined && input.envelopeId !== null) entry.envelopeId = input.envelopeId;
   return { ...entry, ...(withoutUndefined(input.data) as Record<string, unknown>) };
@@ -62,14 +68,19 @@ export function decodeLedgerEntry(leafInput: Uint8Array): Record<string, unknown
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new LedgerLogError('not-canonical', `leaf is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new LedgerLogError(
+      'not-canonical',
+      `leaf is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new LedgerLogError('not-canonical', 'leaf is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new LedgerLogError('not-canonical', 'leaf is not a JSON object');
   if (!Buffer.from(canonicalJson(parsed), 'utf8').equals(Buffer.from(leafInput))) {
     throw new LedgerLogError('not-canonical', 'leaf bytes are not the RFC 8785 canonical form of their own JSON');
   }
   const entry = parsed as Record<string, unknown>;
-  if (typeof entry.type !== 'string' || typeof entry.at !== 'string') throw new LedgerLogError('not-canonical', 'leaf has no string "type" and "at"');
+  if (typeof entry.type !== 'string' || typeof entry.at !== 'string')
+    throw new LedgerLogError('not-canonical', 'leaf has no string "type" and "at"');
   return entry;
 }
 

@@ -61,7 +61,10 @@ export class LedgerLogAppender {
     }
     this.cached = state;
     const firstIndex = from.size;
-    await insertLeaves(manager, leaves.map((leaf, i) => leafRow(leaf, firstIndex + i, leafHashes[i])));
+    await insertLeaves(
+      manager,
+      leaves.map((leaf, i) => leafRow(leaf, firstIndex + i, leafHashes[i])),
+    );
     await insertNodes(manager, completed);
     return { firstIndex, treeSize: state.range.size, rootHash: Buffer.from(state.rootHex, 'hex') };
   }
@@ -80,15 +83,30 @@ export async function loadTreeState(manager: EntityManager): Promise<TreeState> 
   const row = await manager.findOneBy(LogTreeStateEntity, { id: TREE_STATE_ROW_ID });
   const leafCount = await countLeaves(manager);
   if (!row) {
-    if (leafCount !== 0) throw new LedgerLogError('state-mismatch', `the log holds ${leafCount} leaves but no tree state`);
-    const empty: LogTreeStateEntity = { id: TREE_STATE_ROW_ID, treeSize: 0, rootHash: EMPTY_ROOT.toString('hex'), border: '[]', updatedAt: new Date().toISOString() };
+    if (leafCount !== 0)
+      throw new LedgerLogError('state-mismatch', `the log holds ${leafCount} leaves but no tree state`);
+    const empty: LogTreeStateEntity = {
+      id: TREE_STATE_ROW_ID,
+      treeSize: 0,
+      rootHash: EMPTY_ROOT.toString('hex'),
+      border: '[]',
+      updatedAt: new Date().toISOString(),
+    };
     await manager.insert(LogTreeStateEntity, empty);
     return { range: CompactRange.empty(), rootHex: empty.rootHash };
   }
   const range = CompactRange.fromJSON({ size: row.treeSize, hashes: JSON.parse(row.border) as unknown });
   const rootHex = range.root().toString('hex');
-  if (rootHex !== row.rootHash) throw new LedgerLogError('state-mismatch', `the stored border gives root ${rootHex}, not the stored root ${row.rootHash}`);
-  if (leafCount !== row.treeSize) throw new LedgerLogError('state-mismatch', `the tree state says ${row.treeSize} leaves, the leaf table holds ${leafCount}`);
+  if (rootHex !== row.rootHash)
+    throw new LedgerLogError(
+      'state-mismatch',
+      `the stored border gives root ${rootHex}, not the stored root ${row.rootHash}`,
+    );
+  if (leafCount !== row.treeSize)
+    throw new LedgerLogError(
+      'state-mismatch',
+      `the tree state says ${row.treeSize} leaves, the leaf table holds ${leafCount}`,
+    );
   return { range, rootHex };
 }
 
@@ -107,23 +125,43 @@ function advance(state: TreeState, leafHashes: readonly Buffer[]): CompletedSubt
   return completed;
 }
 
-async function swapState(manager: EntityManager, from: { size: number; rootHex: string }, to: TreeState, now: Date): Promise<boolean> {
+async function swapState(
+  manager: EntityManager,
+  from: { size: number; rootHex: string },
+  to: TreeState,
+  now: Date,
+): Promise<boolean> {
   const border = JSON.stringify(to.range.toJSON().hashes);
   const parameters = [to.range.size, to.rootHex, border, now.toISOString(), TREE_STATE_ROW_ID, from.size, from.rootHex];
-  const result = (await transactionRunner(manager).query(AppendStatements.of(manager).swapState, parameters, true)) as QueryResult;
+  const result = (await transactionRunner(manager).query(
+    AppendStatements.of(manager).swapState,
+    parameters,
+    true,
+  ));
   return result.affected === 1;
 }
 
 function transactionRunner(manager: EntityManager): QueryRunner {
   const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) throw new LedgerLogError('bad-entry', 'appends run inside the caller\'s transaction (a SerialWriter transaction manager)');
+  if (!runner?.isTransactionActive)
+    throw new LedgerLogError(
+      'bad-entry',
+      "appends run inside the caller's transaction (a SerialWriter transaction manager)",
+    );
   return runner;
 }
 
 async function insertLeaves(manager: EntityManager, rows: readonly LogLeafEntity[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const parameters = chunk.flatMap((row) => [row.leafIndex, row.leafInput, row.leafHash, row.envelopeId, row.type, row.at]);
+    const parameters = chunk.flatMap((row) => [
+      row.leafIndex,
+      row.leafInput,
+      row.leafHash,
+      row.envelopeId,
+      row.type,
+      row.at,
+    ]);
     await manager.query(AppendStatements.of(manager).insertLeaves(chunk.length), parameters);
   }
 }
@@ -137,8 +175,18 @@ async function insertNodes(manager: EntityManager, nodes: readonly CompletedSubt
 function leafRow(leaf: LeafToAppend, leafIndex: number, leafHash: Buffer): LogLeafEntity {
   const leafInput = leaf.leafInput.toString('utf8');
   // Stored as text: only bytes that are valid UTF-8 come back exactly as they were hashed.
-  if (Buffer.byteLength(leafInput, 'utf8') !== leaf.leafInput.length || !Buffer.from(leafInput, 'utf8').equals(leaf.leafInput)) {
+  if (
+    Buffer.byteLength(leafInput, 'utf8') !== leaf.leafInput.length ||
+    !Buffer.from(leafInput, 'utf8').equals(leaf.leafInput)
+  ) {
     throw new LedgerLogError('bad-entry', `leaf ${leafIndex} is not valid UTF-8`);
   }
-  return { leafIndex, leafInput, leafHash: leafHash.toString('hex'), envelopeId: leaf.envelopeId, type: leaf.type, at: leaf.at };
+  return {
+    leafIndex,
+    leafInput,
+    leafHash: leafHash.toString('hex'),
+    envelopeId: leaf.envelopeId,
+    type: leaf.type,
+    at: leaf.at,
+  };
 }

@@ -15,7 +15,12 @@ const at = new Date('2026-11-25T10:00:00.000Z');
 
 function leaf(n: number): LeafToAppend {
   const envelopeId = `envelope-${Math.floor(n / 3)}`;
-  return { type: 'delivery', envelopeId, at: at.toISOString(), leafInput: encodeLedgerEntry({ type: 'delivery', envelopeId, at, data: { to: 'MR', n } }) };
+  return {
+    type: 'delivery',
+    envelopeId,
+    at: at.toISOString(),
+    leafInput: encodeLedgerEntry({ type: 'delivery', envelopeId, at, data: { to: 'MR', n } }),
+  };
 }
 const leaves = (from: number, count: number): LeafToAppend[] => Array.from({ length: count }, (_, i) => leaf(from + i));
 const hexes = (hashes: readonly Buffer[]) => hashes.map((hash) => hash.toString('hex'));
@@ -26,7 +31,9 @@ describe('the ledger log on a real SQLite file', () => {
   let writer: SerialWriter;
 
   async function open(): Promise<void> {
-    dataSource = await new DataSource(sqliteDataSourceOptions({ database: join(dir, 'ledger.sqlite'), entities: LEDGER_LOG_ENTITIES })).initialize();
+    dataSource = await new DataSource(
+      sqliteDataSourceOptions({ database: join(dir, 'ledger.sqlite'), entities: LEDGER_LOG_ENTITIES }),
+    ).initialize();
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
   }
@@ -49,7 +56,8 @@ describe('the ledger log on a real SQLite file', () => {
 
   it('continues the same tree after a restart: size and root carry over, and later leaves extend it', async () => {
     const appender = new LedgerLogAppender();
-    for (let n = 0; n < 300; n += 30) await writer.transaction((manager) => appender.append(manager, leaves(n, 30), at));
+    for (let n = 0; n < 300; n += 30)
+      await writer.transaction((manager) => appender.append(manager, leaves(n, 30), at));
     const before = await loadTreeState(dataSource.manager);
     await dataSource.destroy();
 
@@ -67,7 +75,8 @@ describe('the ledger log on a real SQLite file', () => {
   it('serves the same inclusion and consistency proofs from the database as the in-memory builder', async () => {
     const appender = new LedgerLogAppender();
     const size = 1_100; // past four stored 256-leaf subtrees and a level-10 one
-    for (let n = 0; n < size; n += 100) await writer.transaction((manager) => appender.append(manager, leaves(n, 100), at));
+    for (let n = 0; n < size; n += 100)
+      await writer.transaction((manager) => appender.append(manager, leaves(n, 100), at));
     const memory = new InMemorySubtreeHashSource(leaves(0, size).map((item) => hashLeaf(item.leafInput)));
     const reader = new LedgerLogReader(dataSource);
     const sizes = [1, 2, 3, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025, size];
@@ -75,9 +84,12 @@ describe('the ledger log on a real SQLite file', () => {
       expect((await reader.rootAt(treeSize)).toString('hex')).toBe(memory.subtreeRoot(0, treeSize).toString('hex'));
       const indices = [0, treeSize - 1, Math.floor(treeSize / 2), Math.floor(treeSize / 3)];
       const proofs = await reader.inclusionProofs(indices, treeSize);
-      for (const [i, index] of indices.entries()) expect(hexes(proofs[i]!)).toEqual(hexes(await inclusionProof(memory, index, treeSize)));
+      for (const [i, index] of indices.entries())
+        expect(hexes(proofs[i])).toEqual(hexes(await inclusionProof(memory, index, treeSize)));
       for (const first of [0, 1, Math.floor(treeSize / 2), treeSize - 1, treeSize].filter((n) => n >= 0)) {
-        expect(hexes(await reader.consistencyProof(first, treeSize))).toEqual(hexes(await consistencyProof(memory, first, treeSize)));
+        expect(hexes(await reader.consistencyProof(first, treeSize))).toEqual(
+          hexes(await consistencyProof(memory, first, treeSize)),
+        );
       }
     }
     expect(await reader.leafIndexByHash(hashLeaf(leaf(700).leafInput), size)).toBe(700);
@@ -89,11 +101,17 @@ describe('the ledger log on a real SQLite file', () => {
     const appender = new LedgerLogAppender();
     const batches = Array.from({ length: 60 }, (_, i) => 1 + (i % 5));
     const offsets = batches.map((_, i) => batches.slice(0, i).reduce((sum, count) => sum + count, 0));
-    const results = await Promise.all(batches.map((count, i) => writer.transaction((manager) => appender.append(manager, leaves(offsets[i]!, count), at))));
+    const results = await Promise.all(
+      batches.map((count, i) =>
+        writer.transaction((manager) => appender.append(manager, leaves(offsets[i], count), at)),
+      ),
+    );
     const firstIndices = results.map((result) => result.firstIndex).sort((a, b) => a - b);
     const total = batches.reduce((sum, count) => sum + count, 0);
     // Each call got its own contiguous slice; together they cover 0..total-1 once.
-    const covered = results.flatMap((result, i) => Array.from({ length: batches[i]! }, (_, k) => result.firstIndex + k)).sort((a, b) => a - b);
+    const covered = results
+      .flatMap((result, i) => Array.from({ length: batches[i] }, (_, k) => result.firstIndex + k))
+      .sort((a, b) => a - b);
     expect(covered).toEqual(Array.from({ length: total }, (_, k) => k));
     expect(new Set(firstIndices).size).toBe(batches.length);
     const state = await loadTreeState(dataSource.manager);
@@ -129,6 +147,8 @@ describe('the ledger log on a real SQLite file', () => {
   });
 
   it('refuses an append outside a transaction', async () => {
-    await expect(new LedgerLogAppender().append(dataSource.manager, leaves(0, 1), at)).rejects.toThrow(/inside the caller's transaction/);
+    await expect(new LedgerLogAppender().append(dataSource.manager, leaves(0, 1), at)).rejects.toThrow(
+      /inside the caller's transaction/,
+    );
   });
 });

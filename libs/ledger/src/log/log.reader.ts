@@ -46,7 +46,11 @@ export class LedgerLogReader {
 
   /** PATH(i, D[treeSize]) for each leaf index, from one read of the hashes they all need. */
   async inclusionProofs(leafIndices: readonly number[], treeSize: number): Promise<Buffer[][]> {
-    const source = await StoredSubtreeSource.load(this.manager, treeSize, leafIndices.flatMap((index) => inclusionProofRanges(index, treeSize)));
+    const source = await StoredSubtreeSource.load(
+      this.manager,
+      treeSize,
+      leafIndices.flatMap((index) => inclusionProofRanges(index, treeSize)),
+    );
     return Promise.all(leafIndices.map((index) => inclusionProof(source, index, treeSize)));
   }
 
@@ -58,7 +62,11 @@ export class LedgerLogReader {
 
   /** MTH of the first treeSize leaves, from the stored hashes. */
   async rootAt(treeSize: number): Promise<Buffer> {
-    const source = await StoredSubtreeSource.load(this.manager, treeSize, treeSize === 0 ? [] : [{ start: 0, end: treeSize }]);
+    const source = await StoredSubtreeSource.load(
+      this.manager,
+      treeSize,
+      treeSize === 0 ? [] : [{ start: 0, end: treeSize }],
+    );
     return rootAt(source, treeSize);
   }
 

@@ -27,7 +27,11 @@ export class StoredSubtreeSource implements SubtreeHashSource {
   ) {}
 
   /** Reads what `ranges` need, within the first `treeSize` leaves. */
-  static async load(manager: EntityManager, treeSize: number, ranges: readonly LeafRange[]): Promise<StoredSubtreeSource> {
+  static async load(
+    manager: EntityManager,
+    treeSize: number,
+    ranges: readonly LeafRange[],
+  ): Promise<StoredSubtreeSource> {
     const nodeKeys = new Map<number, Set<number>>();
     const leafRanges: LeafRange[] = [];
     for (const range of ranges) {
@@ -42,7 +46,10 @@ export class StoredSubtreeSource implements SubtreeHashSource {
         }
       }
     }
-    const [nodes, leaves] = await Promise.all([readNodes(manager, nodeKeys), readLeafHashes(manager, mergeRanges(leafRanges))]);
+    const [nodes, leaves] = await Promise.all([
+      readNodes(manager, nodeKeys),
+      readLeafHashes(manager, mergeRanges(leafRanges)),
+    ]);
     return new StoredSubtreeSource(treeSize, nodes, leaves);
   }
 
@@ -85,8 +92,13 @@ export function piecesOf(start: number, end: number): Piece[] {
 }
 
 function assertRange(start: number, end: number, treeSize: number): void {
-  const valid = Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && end > start && end <= treeSize;
-  if (!valid) throw new MerkleProofError('bad-subtree-range', `subtree [${start}, ${end}) is not a non-empty range within ${treeSize} leaves`);
+  const valid =
+    Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && end > start && end <= treeSize;
+  if (!valid)
+    throw new MerkleProofError(
+      'bad-subtree-range',
+      `subtree [${start}, ${end}) is not a non-empty range within ${treeSize} leaves`,
+    );
 }
 
 function mergeRanges(ranges: LeafRange[]): LeafRange[] {
@@ -105,7 +117,10 @@ async function readNodes(manager: EntityManager, keys: Map<number, Set<number>>)
   if (keys.size === 0) return found;
   const query = manager.createQueryBuilder(LogNodeEntity, 'node').select(['node.level', 'node.nodeIndex', 'node.hash']);
   [...keys].forEach(([level, indices], i) => {
-    query.orWhere(`(node.level = :level${i} AND node.nodeIndex IN (:...indices${i}))`, { [`level${i}`]: level, [`indices${i}`]: [...indices] });
+    query.orWhere(`(node.level = :level${i} AND node.nodeIndex IN (:...indices${i}))`, {
+      [`level${i}`]: level,
+      [`indices${i}`]: [...indices],
+    });
   });
   for (const node of await query.getMany()) found.set(`${node.level}:${node.nodeIndex}`, Buffer.from(node.hash, 'hex'));
   return found;
@@ -116,7 +131,10 @@ async function readLeafHashes(manager: EntityManager, ranges: readonly LeafRange
   if (ranges.length === 0) return found;
   const query = manager.createQueryBuilder(LogLeafEntity, 'leaf').select(['leaf.leafIndex', 'leaf.leafHash']);
   ranges.forEach((range, i) => {
-    query.orWhere(`(leaf.leafIndex >= :start${i} AND leaf.leafIndex < :end${i})`, { [`start${i}`]: range.start, [`end${i}`]: range.end });
+    query.orWhere(`(leaf.leafIndex >= :start${i} AND leaf.leafIndex < :end${i})`, {
+      [`start${i}`]: range.start,
+      [`end${i}`]: range.end,
+    });
   });
   for (const leaf of await query.getMany()) found.set(leaf.leafIndex, Buffer.from(leaf.leafHash, 'hex'));
   return found;

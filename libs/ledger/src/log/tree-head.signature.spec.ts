@@ -17,7 +17,11 @@ const ed25519 = () => promisify(generateKeyPair)('ed25519');
 describe('signed tree heads (RFC 6962 section 3.5, Ed25519, TLS DigitallySigned)', () => {
   let keys: { privateKey: KeyObject; publicKey: KeyObject };
   let other: { privateKey: KeyObject; publicKey: KeyObject };
-  const head: TreeHead = { treeSize: 1_234_567, timestamp: 1_795_623_103_670, rootHash: hashLeaf(Buffer.from('root stand-in')) };
+  const head: TreeHead = {
+    treeSize: 1_234_567,
+    timestamp: 1_795_623_103_670,
+    rootHash: hashLeaf(Buffer.from('root stand-in')),
+  };
 
   beforeAll(async () => {
     [keys, other] = await Promise.all([ed25519(), ed25519()]);
@@ -41,12 +45,22 @@ describe('signed tree heads (RFC 6962 section 3.5, Ed25519, TLS DigitallySigned)
 
   it('reproduces the worked example of docs/ledger.md (RFC 8032 test key 1: Ed25519 is deterministic)', () => {
     const seed = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex');
-    const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
-    const leafInput = Buffer.from('{"at":"2026-11-25T10:00:00.000Z","envelopeId":"01936f0e-4c1a-7b2e-9f00-0123456789ab","policyVersion":1,"to":"MR","type":"delivery"}');
+    const privateKey = createPrivateKey({
+      key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    const leafInput = Buffer.from(
+      '{"at":"2026-11-25T10:00:00.000Z","envelopeId":"01936f0e-4c1a-7b2e-9f00-0123456789ab","policyVersion":1,"to":"MR","type":"delivery"}',
+    );
     const example: TreeHead = { treeSize: 1, timestamp: 1_795_600_800_000, rootHash: hashLeaf(leafInput) };
     expect(example.rootHash.toString('hex')).toBe('50d3209721da9cc9c6115c67c2a079affa9d0aeeecd173ef48d84ffad17f409a');
-    expect(treeHeadSignatureInput(example).toString('hex')).toBe('0001000001a21225d900000000000000000150d3209721da9cc9c6115c67c2a079affa9d0aeeecd173ef48d84ffad17f409a');
-    expect(signTreeHead(example, privateKey)).toBe('CAcAQLV6LC5JOBXw0FhOPlbyEzXTnMKv9C379OlfA7Zfbu45QssdulTsmomQtUWgqduFmKF58ETFEa7xvyleP2hCzgg=');
+    expect(treeHeadSignatureInput(example).toString('hex')).toBe(
+      '0001000001a21225d900000000000000000150d3209721da9cc9c6115c67c2a079affa9d0aeeecd173ef48d84ffad17f409a',
+    );
+    expect(signTreeHead(example, privateKey)).toBe(
+      'CAcAQLV6LC5JOBXw0FhOPlbyEzXTnMKv9C379OlfA7Zfbu45QssdulTsmomQtUWgqduFmKF58ETFEa7xvyleP2hCzgg=',
+    );
   });
 
   it('verifies its own signature and refuses a changed size, timestamp or root, and another key', () => {
@@ -58,9 +72,13 @@ describe('signed tree heads (RFC 6962 section 3.5, Ed25519, TLS DigitallySigned)
       { ...head, rootHash: hashLeaf(Buffer.from('another root')) },
     ];
     for (const forged of changed) {
-      expect(() => verifyTreeHeadSignature(forged, signature, keys.publicKey)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
+      expect(() => verifyTreeHeadSignature(forged, signature, keys.publicKey)).toThrow(
+        expect.objectContaining({ code: 'signature-invalid' }),
+      );
     }
-    expect(() => verifyTreeHeadSignature(head, signature, other.publicKey)).toThrow(expect.objectContaining({ code: 'signature-invalid' }));
+    expect(() => verifyTreeHeadSignature(head, signature, other.publicKey)).toThrow(
+      expect.objectContaining({ code: 'signature-invalid' }),
+    );
   });
 
   it('refuses DigitallySigned structures with another algorithm, a wrong length or trailing bytes', () => {
@@ -77,7 +95,9 @@ describe('signed tree heads (RFC 6962 section 3.5, Ed25519, TLS DigitallySigned)
   });
 
   it('refuses heads that do not fit the structure, and keys that are not Ed25519', async () => {
-    expect(() => treeHeadSignatureInput({ ...head, treeSize: -1 })).toThrow(expect.objectContaining({ code: 'bad-tree-head' }));
+    expect(() => treeHeadSignatureInput({ ...head, treeSize: -1 })).toThrow(
+      expect.objectContaining({ code: 'bad-tree-head' }),
+    );
     expect(() => treeHeadSignatureInput({ ...head, rootHash: Buffer.alloc(31) })).toThrow(/31 bytes, expected 32/);
     const { privateKey } = await promisify(generateKeyPair)('ec', { namedCurve: 'P-256' });
     expect(() => signTreeHead(head, privateKey)).toThrow(/Ed25519, not ec/);
@@ -85,10 +105,17 @@ describe('signed tree heads (RFC 6962 section 3.5, Ed25519, TLS DigitallySigned)
 
   it('round-trips the get-sth JSON and names what is wrong with a malformed one', () => {
     const json = toSignedTreeHeadJson(head, signTreeHead(head, keys.privateKey));
-    expect(json).toEqual({ tree_size: head.treeSize, timestamp: head.timestamp, sha256_root_hash: head.rootHash.toString('base64'), tree_head_signature: json.tree_head_signature });
+    expect(json).toEqual({
+      tree_size: head.treeSize,
+      timestamp: head.timestamp,
+      sha256_root_hash: head.rootHash.toString('base64'),
+      tree_head_signature: json.tree_head_signature,
+    });
     const parsed = parseSignedTreeHeadJson(JSON.parse(JSON.stringify(json)));
     expect(parsed.head).toEqual(head);
-    expect(() => parseSignedTreeHeadJson({ ...json, tree_size: 1.5 })).toThrow(/tree_size 1.5 is not a non-negative integer/);
+    expect(() => parseSignedTreeHeadJson({ ...json, tree_size: 1.5 })).toThrow(
+      /tree_size 1.5 is not a non-negative integer/,
+    );
     expect(() => parseSignedTreeHeadJson({ ...json, sha256_root_hash: 'AAAA' })).toThrow(/3 bytes, expected 32/);
     expect(() => parseSignedTreeHeadJson({ ...json, tree_head_signature: 'not base64!' })).toThrow(/not base64/);
     expect(() => parseSignedTreeHeadJson(null)).toThrow(/not a JSON object/);

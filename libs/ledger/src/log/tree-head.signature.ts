@@ -56,8 +56,10 @@ export function decodeDigitallySigned(encoded: Buffer): Buffer {
     return refuse(`algorithm 0x${encoded.subarray(0, 2).toString('hex')} is not ed25519 (0x0807)`);
   }
   const length = encoded.readUInt16BE(2);
-  if (length !== ED25519_SIGNATURE_LENGTH) return refuse(`signature length ${length}, expected ${ED25519_SIGNATURE_LENGTH}`);
-  if (encoded.length !== 4 + length) return refuse(`${encoded.length - 4} signature bytes follow a length of ${length}`);
+  if (length !== ED25519_SIGNATURE_LENGTH)
+    return refuse(`signature length ${length}, expected ${ED25519_SIGNATURE_LENGTH}`);
+  if (encoded.length !== 4 + length)
+    return refuse(`${encoded.length - 4} signature bytes follow a length of ${length}`);
   return encoded.subarray(4);
 }
 
@@ -80,11 +82,18 @@ export function verifyTreeHeadSignature(head: TreeHead, signatureBase64: string,
 }
 
 function assertTreeHead(head: TreeHead): void {
-  if (!Number.isSafeInteger(head.treeSize) || head.treeSize < 0) throw new LedgerLogError('bad-tree-head', `tree size ${head.treeSize} is not a non-negative integer`);
-  if (!Number.isSafeInteger(head.timestamp) || head.timestamp < 0) throw new LedgerLogError('bad-tree-head', `timestamp ${head.timestamp} is not a non-negative integer`);
-  if (head.rootHash.length !== HASH_SIZE) throw new LedgerLogError('bad-tree-head', `root hash has ${head.rootHash.length} bytes, expected ${HASH_SIZE}`);
+  if (!Number.isSafeInteger(head.treeSize) || head.treeSize < 0)
+    throw new LedgerLogError('bad-tree-head', `tree size ${head.treeSize} is not a non-negative integer`);
+  if (!Number.isSafeInteger(head.timestamp) || head.timestamp < 0)
+    throw new LedgerLogError('bad-tree-head', `timestamp ${head.timestamp} is not a non-negative integer`);
+  if (head.rootHash.length !== HASH_SIZE)
+    throw new LedgerLogError('bad-tree-head', `root hash has ${head.rootHash.length} bytes, expected ${HASH_SIZE}`);
 }
 
 function assertEd25519(key: KeyObject): void {
-  if (key.asymmetricKeyType !== 'ed25519') throw new LedgerLogError('bad-tree-head', `tree heads are signed with Ed25519, not ${key.asymmetricKeyType ?? 'a symmetric key'}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new LedgerLogError(
+      'bad-tree-head',
+      `tree heads are signed with Ed25519, not ${key.asymmetricKeyType ?? 'a symmetric key'}`,
+    );
 }

@@ -9,7 +9,11 @@ const entriesFor = (seed: number, size: number): Buffer[] =>
   Array.from({ length: size }, (_, i) => Buffer.from(`entry ${i} of log ${seed}`));
 
 /** Counts one bits without 32-bit operators. */
-const ones = (n: number): number => n.toString(2).split('').filter((bit) => bit === '1').length;
+const ones = (n: number): number =>
+  n
+    .toString(2)
+    .split('')
+    .filter((bit) => bit === '1').length;
 
 describe('CompactRange', () => {
   it('starts empty with the empty root', () => {
@@ -38,7 +42,9 @@ describe('CompactRange', () => {
   });
 
   it('continues the same tree after toJSON / JSON text / fromJSON mid-way (property)', () => {
-    const sizeAndCut = fc.integer({ min: 0, max: 300 }).chain((size) => fc.tuple(fc.constant(size), fc.nat({ max: size })));
+    const sizeAndCut = fc
+      .integer({ min: 0, max: 300 })
+      .chain((size) => fc.tuple(fc.constant(size), fc.nat({ max: size })));
     fc.assert(
       fc.property(fc.nat(), sizeAndCut, (seed, [size, cut]) => {
         const leafHashes = entriesFor(seed, size).map(hashLeaf);

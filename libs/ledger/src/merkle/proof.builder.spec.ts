@@ -207,7 +207,9 @@ describe('proof builder against storage', () => {
     const first = 2 ** 40 + 12345;
     const firstRoot = await rootAt(log, first);
     const consistency = await consistencyProof(log, first, treeSize);
-    expect(() => verifyConsistency({ first, second: treeSize, firstRoot, secondRoot: root, proof: consistency })).not.toThrow();
+    expect(() =>
+      verifyConsistency({ first, second: treeSize, firstRoot, secondRoot: root, proof: consistency }),
+    ).not.toThrow();
   });
 
   it('caches perfect subtrees in memory, and grows by append', async () => {
@@ -246,7 +248,13 @@ describe('proof builder against storage', () => {
 
   it('refuses subtree ranges outside the in-memory log', () => {
     const source = sourceOver(LEAF_ENTRIES);
-    for (const [start, end] of [[0, 0], [-1, 2], [3, 2], [0, 9], [0.5, 2]]) {
+    for (const [start, end] of [
+      [0, 0],
+      [-1, 2],
+      [3, 2],
+      [0, 9],
+      [0.5, 2],
+    ]) {
       expect(() => source.subtreeRoot(start, end)).toThrow(
         expect.objectContaining({ code: 'bad-subtree-range' }) as Error,
       );

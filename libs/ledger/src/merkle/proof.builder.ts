@@ -72,11 +72,7 @@ export async function inclusionProof(
 }
 
 /** PROOF(first, D[second]); empty when first is 0 or equals second. */
-export async function consistencyProof(
-  source: SubtreeHashSource,
-  first: number,
-  second: number,
-): Promise<Buffer[]> {
+export async function consistencyProof(source: SubtreeHashSource, first: number, second: number): Promise<Buffer[]> {
   assertSizes(first, second);
   assertWithinLog(source, 'second tree size', second);
   return fetchRoots(source, consistencyProofRanges(first, second));

@@ -129,7 +129,13 @@ describe('verifyInclusion against the published RFC 6962 vectors', () => {
 
   it('explains a mismatch with both roots, and a bad length with the expected count', () => {
     const { proof } = INCLUSION_PROOFS[2];
-    const claim: InclusionClaim = { leafHash: hashLeaf(LEAF_ENTRIES[5]), leafIndex: 5, treeSize: 8, proof, root: SOME_HASH };
+    const claim: InclusionClaim = {
+      leafHash: hashLeaf(LEAF_ENTRIES[5]),
+      leafIndex: 5,
+      treeSize: 8,
+      proof,
+      root: SOME_HASH,
+    };
     expect(refusal(() => verifyInclusion(claim)).message).toBe(
       `inclusion proof for leaf 5 leads to root ${ROOTS[7].toString('hex')}, ` +
         `not the tree head's ${SOME_HASH.toString('hex')} (size 8)`,

@@ -33,7 +33,10 @@ export function assertTreeSize(name: string, value: number): void {
 export function assertLeafIndex(leafIndex: number, treeSize: number): void {
   if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize) {
     const valid = treeSize === 0 ? 'it has no leaves' : `valid: 0..${treeSize - 1}`;
-    throw new MerkleProofError('index-out-of-range', `leaf index ${leafIndex} is outside a tree of size ${treeSize} (${valid})`);
+    throw new MerkleProofError(
+      'index-out-of-range',
+      `leaf index ${leafIndex} is outside a tree of size ${treeSize} (${valid})`,
+    );
   }
 }
 

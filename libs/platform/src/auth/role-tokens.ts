@@ -22,7 +22,8 @@ export class RoleTokens {
         const separator = part.indexOf(':');
         const role = part.slice(0, separator);
         const token = part.slice(separator + 1);
-        if (separator < 1 || !isRole(role)) throw new Error(`role token "${part.slice(0, 20)}…" must be <role>:<token> with a known role`);
+        if (separator < 1 || !isRole(role))
+          throw new Error(`role token "${part.slice(0, 20)}…" must be <role>:<token> with a known role`);
         if (token.length < 16) throw new Error(`the ${role} token must be at least 16 characters`);
         return { role, token };
       });

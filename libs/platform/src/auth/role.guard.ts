@@ -22,15 +22,25 @@ export class RoleGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]) ?? [];
+    const allowed =
+      this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]) ?? [];
     const http = context.switchToHttp();
     const presented = BEARER.exec(http.getRequest<Request>().headers.authorization ?? '')?.[1];
     const role = presented === undefined ? undefined : this.tokens.roleOf(presented);
     if (!role) {
       http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="bureaunet"');
-      throw new DomainError(presented === undefined ? 'token-missing' : 'token-invalid', 'a valid bearer token is required', 'unauthorized');
+      throw new DomainError(
+        presented === undefined ? 'token-missing' : 'token-invalid',
+        'a valid bearer token is required',
+        'unauthorized',
+      );
     }
-    if (!allowed.includes(role)) throw new DomainError('role-forbidden', `the ${role} role may not do this (needs ${allowed.join(' or ') || 'a role this route does not name'})`, 'forbidden');
+    if (!allowed.includes(role))
+      throw new DomainError(
+        'role-forbidden',
+        `the ${role} role may not do this (needs ${allowed.join(' or ') || 'a role this route does not name'})`,
+        'forbidden',
+      );
     return true;
   }
 }
