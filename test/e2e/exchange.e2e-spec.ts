@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { ReceivedMessageView, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 
 describe('signed, end-to-end encrypted exchange between bureaus', () => {
   let network: TestNetwork;

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { calculateJwkThumbprint, type JWK } from 'jose';
+import { calculateJwkThumbprint } from 'jose';
 import { z } from 'zod';
 import { decodeBase64url } from './base64url';
 import { exportPublicKeyPem } from './bureau-keys';

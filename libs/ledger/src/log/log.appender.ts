@@ -1,4 +1,4 @@
-import type { EntityManager, QueryResult, QueryRunner } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { CompactRange, EMPTY_ROOT, hashLeaf } from '../merkle';
 import { AppendStatements } from './append.statements';
 import { appendCollectingSubtrees, type CompletedSubtree } from './completed-subtrees';
