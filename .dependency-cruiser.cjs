@@ -1,0 +1,46 @@
+// The nevers of the architecture (docs/architecture.md), checked by `npm run lint`.
+const FRAMEWORK = '^node_modules/(@nestjs|@nats-io|typeorm|sqlite3|nestjs-|@nestjs)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'apps-are-islands',
+      comment: 'An app never imports another app: what they share lives in libs/.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'pure-libs-stay-pure',
+      comment: 'contracts, crypto, policy and the Merkle half of ledger run without Nest, NATS or TypeORM.',
+      severity: 'error',
+      from: { path: '^libs/(contracts|crypto|policy)/|^libs/ledger/src/merkle/' },
+      to: { path: FRAMEWORK },
+    },
+    {
+      name: 'no-folder-cycles',
+      comment: 'Folders of an app form layers: no two folders import each other, even through others.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^apps/[^/]+/src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.(spec|int-spec|e2e-spec|faults-spec)\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
