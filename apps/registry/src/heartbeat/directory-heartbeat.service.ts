@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry.config';
 import { RulesService } from '../rules/rules.service';
-import { DirectoryEventsPublisher } from './directory-events.publisher';
-import { DirectoryService } from './directory.service';
+import { DirectoryEventsPublisher } from '../directory/directory-events.publisher';
+import { DirectoryService } from '../directory/directory.service';
 
 /**
  * Tells gateway and nodes, every heartbeatMs, that the registry is alive and which directory

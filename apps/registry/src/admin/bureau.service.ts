@@ -14,9 +14,9 @@ import { DirectoryEventsPublisher } from '../directory/directory-events.publishe
 import { CertificateRepository } from '../pki/certificate.repository';
 import { bureauChangeEvent } from '../registry-event/registry-event.of-change';
 import { RegistryEventOutbox } from '../registry-event/registry-event.outbox';
-import { unknownBureau } from './bureau.errors';
-import type { BureauEntity } from './bureau.entity';
-import { BureauRepository } from './bureau.repository';
+import { unknownBureau } from '../bureau/bureau.errors';
+import type { BureauEntity } from '../bureau/bureau.entity';
+import { BureauRepository } from '../bureau/bureau.repository';
 
 type Change = Exclude<DirectoryChangedEvent['change'], 'enrolled' | 'renewed' | 'registered'>;
 
