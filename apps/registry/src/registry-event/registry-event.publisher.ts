@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { REGISTRY_EVENTS_SUBJECT } from '@bureaunet/contracts';
+import { REGISTRY_EVENTS_SUBJECT, type RegistryEvent } from '@bureaunet/contracts';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';
+import { registryEventLogLine } from './registry-event.log-line';
 import { RegistryEventRepository } from './registry-event.repository';
 
 const BATCH = 100;
@@ -12,7 +13,8 @@ const RETRY_MAX_MS = 30_000;
 /**
  * Publishes the outbox to JetStream (msgId = event id, so a publish repeated after a crash is
  * dropped by the stream) and marks each row published once acknowledged. Runs on start, after each
- * recorded change, and again with backoff while JetStream cannot be reached.
+ * recorded change, and again with backoff while JetStream cannot be reached. It is also where each
+ * registry event gets its log line: the first place that sees it committed.
  */
 @Injectable()
 export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,6 +23,8 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
   private again = false;
   private stopped = false;
   private failures = 0;
+  /** Highest outbox seq already logged: a batch read again after a failed publish is not logged twice. */
+  private loggedThrough = 0;
   private retry: NodeJS.Timeout | undefined;
 
   constructor(
@@ -70,6 +74,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       for (;;) {
         const batch = await this.writer.transaction((manager) => this.events.unpublished(manager, BATCH));
         if (batch.length === 0 || this.stopped) break;
+        this.logNew(batch);
         for (const { event } of batch)
           await this.bus.publish(REGISTRY_EVENTS_SUBJECT, JSON.stringify(event), { msgId: event.id });
         await this.writer.transaction((manager) =>
@@ -88,6 +93,14 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
         `registry events not published yet, retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (!this.stopped) this.retry = setTimeout(() => this.kick(), delayMs);
+    }
+  }
+
+  private logNew(batch: ReadonlyArray<{ seq: number; event: RegistryEvent }>): void {
+    for (const { seq, event } of batch) {
+      if (seq <= this.loggedThrough) continue;
+      this.logger.log(registryEventLogLine(event));
+      this.loggedThrough = seq;
     }
   }
 }
