@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
@@ -111,6 +112,8 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
+        // Timers (heartbeat, outbox retry, CA expiry check) are registered here and cleared on shutdown.
+        ScheduleModule.forRoot(),
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({
           database: registryDatabasePath(config),

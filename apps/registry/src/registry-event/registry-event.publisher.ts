@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { REGISTRY_EVENTS_SUBJECT, type RegistryEvent } from '@bureaunet/contracts';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
@@ -9,6 +10,7 @@ import { RegistryEventRepository } from './registry-event.repository';
 const BATCH = 100;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+const RETRY_TIMEOUT = 'registry-events-retry';
 
 /**
  * Publishes the outbox to JetStream (msgId = event id, so a publish repeated after a crash is
@@ -25,13 +27,13 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
   private failures = 0;
   /** Highest outbox seq already logged: a batch read again after a failed publish is not logged twice. */
   private loggedThrough = 0;
-  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly writer: SerialWriter,
     private readonly events: RegistryEventRepository,
     private readonly bus: BusClient,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,7 +42,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.retry);
+    this.cancelRetry();
     await this.running;
   }
 
@@ -54,7 +56,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       this.again = true;
       return;
     }
-    clearTimeout(this.retry);
+    this.cancelRetry();
     this.running = this.drain().finally(() => {
       this.running = undefined;
       if (this.again) {
@@ -92,7 +94,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       this.logger.warn(
         `registry events not published yet, retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`,
       );
-      if (!this.stopped) this.retry = setTimeout(() => this.kick(), delayMs);
+      if (!this.stopped) this.retryIn(delayMs);
     }
   }
 
@@ -102,5 +104,18 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       this.logger.log(registryEventLogLine(event));
       this.loggedThrough = seq;
     }
+  }
+
+  private retryIn(delayMs: number): void {
+    this.cancelRetry();
+    this.scheduler.addTimeout(
+      RETRY_TIMEOUT,
+      setTimeout(() => this.kick(), delayMs),
+    );
+  }
+
+  // A retry that fired stays registered until the next kick or retry removes it.
+  private cancelRetry(): void {
+    if (this.scheduler.doesExist('timeout', RETRY_TIMEOUT)) this.scheduler.deleteTimeout(RETRY_TIMEOUT);
   }
 }
