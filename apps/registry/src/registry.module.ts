@@ -1,13 +1,14 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
 import { BureauRepository } from './bureau/bureau.repository';
-import { BureauService } from './bureau/bureau.service';
+import { BureauService } from './admin/bureau.service';
 import { DirectoryEventsPublisher } from './directory/directory-events.publisher';
-import { DirectoryHeartbeatService } from './directory/directory-heartbeat.service';
+import { DirectoryHeartbeatService } from './heartbeat/directory-heartbeat.service';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
@@ -40,15 +41,15 @@ import { RenewalController } from './renewal/renewal.controller';
 import { RenewalHandler } from './renewal/renewal.handler';
 import { RenewalService } from './renewal/renewal.service';
 import { REGISTRY_CONFIG, registryDatabasePath, registryRoleTokens, type RegistryConfig } from './registry.config';
-import { CallerRole } from './rules/caller-role';
+import { CallerRole } from './rules-change/caller-role';
 import { DeclarationEntity } from './rules/declaration.entity';
 import { DeclarationService } from './rules/declaration.service';
 import { PolicySetEntity } from './rules/policy-set.entity';
-import { RulesChangeEntity } from './rules/rules-change.entity';
-import { RulesChangeLog } from './rules/rules-change.log';
+import { RulesChangeEntity } from './rules-change/rules-change.entity';
+import { RulesChangeLog } from './rules-change/rules-change.log';
 import { RulesCheckService } from './rules/rules-check.service';
 import { RulesController } from './rules/rules.controller';
-import { RulesEventsPublisher } from './rules/rules-events.publisher';
+import { RulesEventsPublisher } from './rules-change/rules-events.publisher';
 import { RulesHandler } from './rules/rules.handler';
 import { RulesRepository } from './rules/rules.repository';
 import { RulesService } from './rules/rules.service';
@@ -111,6 +112,8 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [
+        // Timers (heartbeat, outbox retry, CA expiry check) are registered here and cleared on shutdown.
+        ScheduleModule.forRoot(),
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({
           database: registryDatabasePath(config),

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { DirectoryEntry } from '@bureaunet/contracts';
 import { RoleGuard, Roles } from '@bureaunet/platform';
-import { BureauService } from '../bureau/bureau.service';
+import { BureauService } from './bureau.service';
 import { BureauCodeParamDto, DirectoryEntryDto } from '../directory/directory.dto';
 import { CreateEnrolmentTokenDto, EnrolmentTokenDto } from '../enrolment/enrolment.dto';
 import { EnrolmentService, type IssuedEnrolmentToken } from '../enrolment/enrolment.service';

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Operation } from '@bureaunet/contracts';
 import { RoleGuard, Roles } from '@bureaunet/platform';
-import { CallerRole } from '../rules/caller-role';
+import { CallerRole } from '../rules-change/caller-role';
 import { CreateOperationDto } from './operation.dto';
 import { OperationService } from './operation.service';
 

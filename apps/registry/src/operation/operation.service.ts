@@ -6,8 +6,8 @@ import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { unknownBureau } from '../bureau/bureau.errors';
 import { BureauRepository } from '../bureau/bureau.repository';
-import { RulesChangeLog } from '../rules/rules-change.log';
-import { RulesEventsPublisher } from '../rules/rules-events.publisher';
+import { RulesChangeLog } from '../rules-change/rules-change.log';
+import { RulesEventsPublisher } from '../rules-change/rules-events.publisher';
 import { OperationEntity } from './operation.entity';
 import { OperationRepository, toOperation } from './operation.repository';
 

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { certificateExpiry } from '@bureaunet/crypto';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { PkiService } from './pki.service';
@@ -9,9 +10,8 @@ const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** Logs a warning at start, and every few hours, once the CA is within CA_WARN_DAYS of its expiry. */
 @Injectable()
-export class CaExpiryWarner implements OnApplicationBootstrap, OnModuleDestroy {
+export class CaExpiryWarner implements OnApplicationBootstrap {
   private readonly logger = new Logger('CertificateAuthority');
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly pki: PkiService,
@@ -20,15 +20,10 @@ export class CaExpiryWarner implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.check();
-    this.timer = setInterval(() => this.check(), CHECK_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
   }
 
   /** The warning when one is due, else undefined; also logged. */
+  @Interval('ca-expiry-check', CHECK_EVERY_MS)
   check(): string | undefined {
     const { notAfter, daysLeft } = certificateExpiry(this.pki.caCertificate(), this.clock.now());
     if (daysLeft > CA_WARN_DAYS) return undefined;

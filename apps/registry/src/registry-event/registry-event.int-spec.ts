@@ -149,7 +149,8 @@ describe('registry changes reach the ledger stream through a transactional outbo
     expect(rows.filter((row) => row.code === 'FR').map((row) => row.id)).toEqual(messages.map(({ event }) => event.id));
   });
 
-  it('keeps a change made while NATS is down and publishes it once NATS is back', async () => {
+  it('keeps a change made while NATS is down and publishes it once NATS is back, logging it once', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'log');
     await nats.stop({ keepStore: true });
     await admin('/api/admin/bureaus/FR/reinstate');
     expect((await outboxRows()).at(-1)).toMatchObject({ type: 'bureau-reinstated', publishedAt: null });
@@ -162,6 +163,21 @@ describe('registry changes reach the ledger stream through a transactional outbo
       },
     );
     expect(reinstated.event.code).toBe('FR');
+    // One line, as soon as committed, however many publishes failed before NATS came back.
+    const lines = logged.mock.calls.filter(([line]) => (line as { event?: string }).event === 'bureau.reinstated');
+    expect(lines).toEqual([
+      [
+        {
+          event: 'bureau.reinstated',
+          id: reinstated.event.id,
+          bureau: 'FR',
+          version: expect.any(Number),
+          status: 'active',
+          revokedSerials: [],
+        },
+      ],
+    ]);
+    logged.mockRestore();
   });
 
   it('publishes on start what a previous run left unpublished, without duplicating what it had published', async () => {

@@ -1,18 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { REGISTRY_EVENTS_SUBJECT } from '@bureaunet/contracts';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { REGISTRY_EVENTS_SUBJECT, type RegistryEvent } from '@bureaunet/contracts';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';
+import { registryEventLogLine } from './registry-event.log-line';
 import { RegistryEventRepository } from './registry-event.repository';
 
 const BATCH = 100;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+const RETRY_TIMEOUT = 'registry-events-retry';
 
 /**
  * Publishes the outbox to JetStream (msgId = event id, so a publish repeated after a crash is
  * dropped by the stream) and marks each row published once acknowledged. Runs on start, after each
- * recorded change, and again with backoff while JetStream cannot be reached.
+ * recorded change, and again with backoff while JetStream cannot be reached. It is also where each
+ * registry event gets its log line: the first place that sees it committed.
  */
 @Injectable()
 export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,13 +25,15 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
   private again = false;
   private stopped = false;
   private failures = 0;
-  private retry: NodeJS.Timeout | undefined;
+  /** Highest outbox seq already logged: a batch read again after a failed publish is not logged twice. */
+  private loggedThrough = 0;
 
   constructor(
     private readonly writer: SerialWriter,
     private readonly events: RegistryEventRepository,
     private readonly bus: BusClient,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,7 +42,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.retry);
+    this.cancelRetry();
     await this.running;
   }
 
@@ -50,7 +56,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       this.again = true;
       return;
     }
-    clearTimeout(this.retry);
+    this.cancelRetry();
     this.running = this.drain().finally(() => {
       this.running = undefined;
       if (this.again) {
@@ -70,6 +76,7 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       for (;;) {
         const batch = await this.writer.transaction((manager) => this.events.unpublished(manager, BATCH));
         if (batch.length === 0 || this.stopped) break;
+        this.logNew(batch);
         for (const { event } of batch)
           await this.bus.publish(REGISTRY_EVENTS_SUBJECT, JSON.stringify(event), { msgId: event.id });
         await this.writer.transaction((manager) =>
@@ -87,7 +94,28 @@ export class RegistryEventPublisher implements OnApplicationBootstrap, OnModuleD
       this.logger.warn(
         `registry events not published yet, retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`,
       );
-      if (!this.stopped) this.retry = setTimeout(() => this.kick(), delayMs);
+      if (!this.stopped) this.retryIn(delayMs);
     }
+  }
+
+  private logNew(batch: ReadonlyArray<{ seq: number; event: RegistryEvent }>): void {
+    for (const { seq, event } of batch) {
+      if (seq <= this.loggedThrough) continue;
+      this.logger.log(registryEventLogLine(event));
+      this.loggedThrough = seq;
+    }
+  }
+
+  private retryIn(delayMs: number): void {
+    this.cancelRetry();
+    this.scheduler.addTimeout(
+      RETRY_TIMEOUT,
+      setTimeout(() => this.kick(), delayMs),
+    );
+  }
+
+  // A retry that fired stays registered until the next kick or retry removes it.
+  private cancelRetry(): void {
+    if (this.scheduler.doesExist('timeout', RETRY_TIMEOUT)) this.scheduler.deleteTimeout(RETRY_TIMEOUT);
   }
 }

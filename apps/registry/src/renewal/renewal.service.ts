@@ -112,13 +112,15 @@ export class RenewalService {
     const kid = certificateKid(certificate);
     let claims: RenewalClaims;
     try {
-      ({ claims } = await openRenewalRequest(request, async (signedBy) => {
+      ({ claims } = await openRenewalRequest(request, (signedBy) => {
         if (signedBy !== kid)
-          throw renewalRefused(
-            'renewal-key-unknown',
-            `the renewal request is signed with kid ${signedBy}, not with ${code}'s current signing certificate ${kid}`,
+          return Promise.reject(
+            renewalRefused(
+              'renewal-key-unknown',
+              `the renewal request is signed with kid ${signedBy}, not with ${code}'s current signing certificate ${kid}`,
+            ),
           );
-        return certificate.publicKey;
+        return Promise.resolve(certificate.publicKey);
       }));
     } catch (error) {
       if (error instanceof CryptoError)

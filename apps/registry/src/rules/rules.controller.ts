@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { Declaration } from '@bureaunet/contracts';
 import { RoleGuard, Roles } from '@bureaunet/platform';
-import { CallerRole } from './caller-role';
+import { CallerRole } from '../rules-change/caller-role';
 import { DeclarationService } from './declaration.service';
 import { RulesCheckService, type RulesCheckResult } from './rules-check.service';
 import { ChangeRulesDto, CheckRulesDto, CreateDeclarationDto, DeclarationIdParamDto } from './rules.dto';

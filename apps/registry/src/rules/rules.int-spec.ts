@@ -108,11 +108,10 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
   }
 
   const check = (body: Json, as: Caller = 'admin') => http('POST', '/api/rules/check', { body, as });
-  const ledgerTypes = async () =>
-    (await app.get(DataSource).query('SELECT type, data FROM registry_event ORDER BY seq')) as Array<{
-      type: string;
-      data: string;
-    }>;
+  const ledgerTypes = () =>
+    app
+      .get(DataSource)
+      .query<Array<{ type: string; data: string }>>('SELECT type, data FROM registry_event ORDER BY seq');
 
   it('starts with the default policies as version 1, readable by admin and auditor only', async () => {
     const rules = await http('GET', '/api/rules', { as: 'auditor' });

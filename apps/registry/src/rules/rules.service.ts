@@ -8,8 +8,8 @@ import { BUREAUNET_SCHEMA, DEFAULT_POLICIES, DEFAULT_RATE_LIMITS, validatePolicy
 import { OperationRepository, toOperation } from '../operation/operation.repository';
 import { parseWireBody } from '../wire-body';
 import type { DeclarationEntity } from './declaration.entity';
-import { RulesChangeLog } from './rules-change.log';
-import { RulesEventsPublisher } from './rules-events.publisher';
+import { RulesChangeLog } from '../rules-change/rules-change.log';
+import { RulesEventsPublisher } from '../rules-change/rules-events.publisher';
 import { invalidRules } from './rules.errors';
 import { RulesRepository } from './rules.repository';
 

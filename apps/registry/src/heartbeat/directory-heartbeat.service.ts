@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../registry.config';
 import { RulesService } from '../rules/rules.service';
-import { DirectoryEventsPublisher } from './directory-events.publisher';
-import { DirectoryService } from './directory.service';
+import { DirectoryEventsPublisher } from '../directory/directory-events.publisher';
+import { DirectoryService } from '../directory/directory.service';
+
+const HEARTBEAT_INTERVAL = 'directory-heartbeat';
 
 /**
  * Tells gateway and nodes, every heartbeatMs, that the registry is alive and which directory
@@ -12,7 +15,6 @@ import { DirectoryService } from './directory.service';
 @Injectable()
 export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DirectoryHeartbeatService.name);
-  private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private running = false;
 
@@ -22,16 +24,19 @@ export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModu
     private readonly events: DirectoryEventsPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly rules: RulesService,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     this.tick();
-    this.timer = setInterval(() => this.tick(), this.config.heartbeatMs);
+    this.scheduler.addInterval(
+      HEARTBEAT_INTERVAL,
+      setInterval(() => this.tick(), this.config.heartbeatMs),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    if (this.scheduler.doesExist('interval', HEARTBEAT_INTERVAL)) this.scheduler.deleteInterval(HEARTBEAT_INTERVAL);
     await this.inFlight;
   }
 

@@ -14,9 +14,9 @@ import { DirectoryEventsPublisher } from '../directory/directory-events.publishe
 import { CertificateRepository } from '../pki/certificate.repository';
 import { bureauChangeEvent } from '../registry-event/registry-event.of-change';
 import { RegistryEventOutbox } from '../registry-event/registry-event.outbox';
-import { unknownBureau } from './bureau.errors';
-import type { BureauEntity } from './bureau.entity';
-import { BureauRepository } from './bureau.repository';
+import { unknownBureau } from '../bureau/bureau.errors';
+import type { BureauEntity } from '../bureau/bureau.entity';
+import { BureauRepository } from '../bureau/bureau.repository';
 
 type Change = Exclude<DirectoryChangedEvent['change'], 'enrolled' | 'renewed' | 'registered'>;
 
@@ -34,7 +34,7 @@ export class BureauService {
   ) {}
 
   suspend(code: BureauCode): Promise<DirectoryEntry> {
-    return this.change(code, 'suspended', async (bureau) => {
+    return this.change(code, 'suspended', (bureau) => {
       // Default deny has one exception, the hub: suspending it would cut every bureau off.
       if (bureau.role === 'hub')
         throw new DomainError('hub-not-suspendable', `the hub (${HUB_CODE}) cannot be suspended`, 'forbidden');
@@ -45,7 +45,7 @@ export class BureauService {
   }
 
   reinstate(code: BureauCode): Promise<DirectoryEntry> {
-    return this.change(code, 'reinstated', async (bureau) => {
+    return this.change(code, 'reinstated', (bureau) => {
       if (bureau.status !== 'suspended')
         throw new DomainError('bureau-not-suspended', `bureau ${code} is not suspended`, 'conflict');
       bureau.status = 'active';
@@ -81,7 +81,7 @@ export class BureauService {
   private async change(
     code: BureauCode,
     change: Change,
-    apply: (bureau: BureauEntity, manager: EntityManager, now: Date) => Promise<void>,
+    apply: (bureau: BureauEntity, manager: EntityManager, now: Date) => void | Promise<void>,
   ): Promise<DirectoryEntry> {
     const entry = await this.writer.transaction(async (manager) => {
       const now = this.clock.now();
