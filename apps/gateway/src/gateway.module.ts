@@ -5,7 +5,7 @@ import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterEntity, DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger';
-import { Clock, ROLE_TOKENS, RoleTokens, systemClock } from '@bureaunet/platform';
+import { Clock, RoleTokens, roleGuardProviders, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayDeadLetterController } from './dead-letter/dead-letter.controller';
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
@@ -82,7 +82,7 @@ export class GatewayModule {
         GatewayDeadLetterController,
       ],
       providers: [
-        { provide: ROLE_TOKENS, useFactory: () => RoleTokens.parse(config.roleTokens) },
+        ...roleGuardProviders(() => RoleTokens.parse(config.roleTokens)),
         ...LEDGER_LOG_PROVIDERS,
         LedgerRecorder,
         TreeHeadService,

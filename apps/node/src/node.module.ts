@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
@@ -88,8 +88,7 @@ export class NodeModule {
         DeadLetterController,
       ],
       providers: [
-        { provide: ROLE_TOKENS, useValue: nodeRoleTokens(config) },
-        RoleGuard,
+        ...roleGuardProviders(() => nodeRoleTokens(config)),
         { provide: UuidV7Generator, inject: [CLOCK], useFactory: (clock: Clock) => new UuidV7Generator(clock) },
         HealthService,
         SentMessageRepository,

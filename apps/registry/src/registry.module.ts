@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
@@ -80,8 +80,7 @@ export class RegistryModule {
       { provide: REGISTRY_CONFIG, useValue: config },
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
       { provide: Randomness, useValue: overrides.randomness ?? new CryptoRandomness() },
-      { provide: ROLE_TOKENS, useValue: registryRoleTokens(config) },
-      RoleGuard,
+      ...roleGuardProviders(() => registryRoleTokens(config)),
       CallerRole,
       RulesChangeLog,
       RulesEventsPublisher,

@@ -14,3 +14,4 @@ export * from './broker-permissions';
 export * from './workflow';
 export * from './renewal';
 export * from './json-depth';
+export * from './schema-issues';

@@ -1,11 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import { DELIVERY_REPORT_TYP, deliveryReportSchema, type DeliveryReport } from '@bureaunet/contracts';
+import { DELIVERY_REPORT_TYP, deliveryReportSchema, type DeliveryReport, schemaIssues } from '@bureaunet/contracts';
 import { CryptoError } from './crypto.errors';
 import type { EnvelopeSigner } from './envelope.sealer';
 import { MAX_ENVELOPE_BYTES } from './envelope.parser';
 import { verifyJwsSignature } from './jws-signature.verifier';
 import { signJsonPayload } from './jws.signer';
-import { schemaIssues } from './schema-issues';
 import { parseSignedJws } from './signed-jws.parser';
 
 /** The gateway's signed answer to a submission: serialized flattened JWS JSON. */

@@ -8,7 +8,7 @@ import { checkJwsHeader } from './jws-header.check';
 import { verifyJwsSignature } from './jws-signature.verifier';
 import { signJsonPayload } from './jws.signer';
 import { assertKeyType } from './key-type.check';
-import { schemaIssues } from './schema-issues';
+import { schemaIssues } from '@bureaunet/contracts';
 import { parseJsonObject } from './utf8-json.decoder';
 
 export const KEY_BINDING_TYP = 'bureaunet-key-binding+jws';

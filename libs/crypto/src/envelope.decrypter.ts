@@ -1,12 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import { envelopeContentSchema, type EnvelopeContent, type GeneralJwe } from '@bureaunet/contracts';
+import { envelopeContentSchema, type EnvelopeContent, type GeneralJwe, schemaIssues } from '@bureaunet/contracts';
 import { flattenedDecrypt, type FlattenedJWE } from 'jose';
 import { CryptoError } from './crypto.errors';
 import type { ParsedEnvelope } from './envelope.parser';
 import { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM } from './jose-algorithms';
 import { decodeJweProtectedHeader } from './jwe-header.check';
 import { assertKeyType } from './key-type.check';
-import { schemaIssues } from './schema-issues';
 import { parseJsonObject } from './utf8-json.decoder';
 
 export interface EnvelopeDecryptionKey {

@@ -1,9 +1,14 @@
-import { ENVELOPE_TYP, envelopePayloadSchema, type EnvelopePayload, type FlattenedJws } from '@bureaunet/contracts';
+import {
+  ENVELOPE_TYP,
+  envelopePayloadSchema,
+  type EnvelopePayload,
+  type FlattenedJws,
+  schemaIssues,
+} from '@bureaunet/contracts';
 import { CryptoError } from './crypto.errors';
 import { envelopeDigest } from './envelope.digest';
 import { checkJweHeaders } from './jwe-header.check';
 import type { JwsHeader } from './jws-header.check';
-import { schemaIssues } from './schema-issues';
 import { parseSignedJws } from './signed-jws.parser';
 
 export const MAX_ENVELOPE_BYTES = 1_048_576;

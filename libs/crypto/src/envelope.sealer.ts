@@ -7,6 +7,7 @@ import {
   type EnvelopePayload,
   type FlattenedJws,
   type GeneralJwe,
+  schemaIssues,
 } from '@bureaunet/contracts';
 import { GeneralEncrypt } from 'jose';
 import { CryptoError } from './crypto.errors';
@@ -14,7 +15,6 @@ import { envelopeDigest } from './envelope.digest';
 import { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM } from './jose-algorithms';
 import { signJsonPayload } from './jws.signer';
 import { assertKeyType } from './key-type.check';
-import { schemaIssues } from './schema-issues';
 
 export interface EnvelopeRecipientKey {
   code: string;

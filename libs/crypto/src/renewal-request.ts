@@ -1,10 +1,9 @@
 import type { KeyObject } from 'node:crypto';
-import { renewalClaimsSchema, type RenewalClaims } from '@bureaunet/contracts';
+import { renewalClaimsSchema, type RenewalClaims, schemaIssues } from '@bureaunet/contracts';
 import { CryptoError } from './crypto.errors';
 import type { EnvelopeSigner } from './envelope.sealer';
 import { verifyJwsSignature } from './jws-signature.verifier';
 import { signJsonPayload } from './jws.signer';
-import { schemaIssues } from './schema-issues';
 import { parseSignedJws } from './signed-jws.parser';
 
 export const RENEWAL_REQUEST_TYP = 'bureaunet-renewal+jws';

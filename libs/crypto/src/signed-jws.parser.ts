@@ -1,8 +1,7 @@
-import { flattenedJwsSchema, type FlattenedJws } from '@bureaunet/contracts';
+import { flattenedJwsSchema, type FlattenedJws, schemaIssues } from '@bureaunet/contracts';
 import { decodeBase64url } from './base64url';
 import { CryptoError } from './crypto.errors';
 import { checkJwsHeader, type JwsHeader } from './jws-header.check';
-import { schemaIssues } from './schema-issues';
 import { decodeUtf8, parseJsonObject, parseJsonText } from './utf8-json.decoder';
 
 export interface SignedJwsParseOptions {

@@ -1,16 +1,4 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Param,
-  Post,
-  Query,
-  UseGuards,
-  type Type,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, type Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -23,7 +11,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DeadLetterDesk } from '@bureaunet/persistence';
-import { RoleGuard } from './auth/role.guard';
 import { Roles } from './auth/roles.decorator';
 import {
   DEAD_LETTER_PAGE_SIZE,
@@ -51,7 +38,6 @@ export function deadLetterController(desk: Type<DeadLetterDesk>, texts: DeadLett
   @ApiBearerAuth()
   @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
   @ApiForbiddenResponse({ description: 'role-forbidden: only the admin role sees and handles dead letters' })
-  @UseGuards(RoleGuard)
   @Roles('admin')
   @Controller('api/admin/dead-letters')
   class DeadLetterController {

@@ -1,42 +1,32 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import type { DeadLetterSummary } from '@bureaunet/persistence';
+import { queryInteger } from './query-integer.schema';
 
 /** The HTTP shapes of a service's dead letters (GET/POST/DELETE /api/admin/dead-letters), node and gateway alike. */
 export const DEAD_LETTER_PAGE_SIZE = 50;
 const MAX_DEAD_LETTER_PAGE_SIZE = 5_000;
 
-export class DeadLetterIdParamDto {
-  @ApiProperty({ example: 1 })
-  @Type(() => Number)
-  @IsInt({ message: 'id must be a dead-letter number' })
-  @Min(1, { message: 'id must be a dead-letter number' })
-  id!: number;
-}
+export class DeadLetterIdParamDto extends createZodDto(
+  z.object({ id: queryInteger(1).describe('The dead letter number') }).strict(),
+) {}
 
-export class DeadLetterQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DEAD_LETTER_PAGE_SIZE, default: DEAD_LETTER_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_DEAD_LETTER_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Cursor: the id of the last dead letter of the previous page' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  before?: number;
-
-  @ApiPropertyOptional({ description: 'Include the dead letters an administrator dropped', default: false })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  dropped?: boolean;
-}
+export class DeadLetterQueryDto extends createZodDto(
+  z
+    .object({
+      limit: queryInteger(1, MAX_DEAD_LETTER_PAGE_SIZE)
+        .optional()
+        .describe(`Page size, ${DEAD_LETTER_PAGE_SIZE} when absent`),
+      before: queryInteger(1).optional().describe('Cursor: the id of the last dead letter of the previous page'),
+      dropped: z
+        .enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) })
+        .transform((value) => value === 'true')
+        .optional()
+        .describe('Include the dead letters an administrator dropped (default false)'),
+    })
+    .strict(),
+) {}
 
 export class DeadLetterDto {
   @ApiProperty()

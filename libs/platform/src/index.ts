@@ -9,3 +9,4 @@ export * from './http-body.limits';
 export * from './private-data-dir';
 export * from './dead-letter.dto';
 export * from './dead-letter.controller';
+export * from './query-integer.schema';

@@ -1,11 +1,13 @@
-import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { IEntryNestModule, NestFactory } from '@nestjs/core';
 import type { CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { DomainErrorFilter } from './domain-error.filter';
 import { applyHttpBodyLimits } from './http-body.limits';
 import { readHttpsOptions } from './https-options';
+import { RequestValidationPipe } from './request-validation.pipe';
 import { formatReadyLine } from './ready-line';
 
 export interface ServiceBootstrapOptions {
@@ -30,13 +32,15 @@ export async function bootstrapService(
     ...(httpsOptions ? { httpsOptions } : {}),
   });
   applyHttpBodyLimits(app, { limit: options.bodyLimit });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(`bureaunet ${options.name}`).addBearerAuth().build(),
+  const document = cleanupOpenApiDoc(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(`bureaunet ${options.name}`).addBearerAuth().build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

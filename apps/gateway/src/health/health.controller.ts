@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { BUREAU_IDENTITY, BureauIdentity, identityExpiry, type IdentityExpiry } from '@bureaunet/identity';
-import { CLOCK, type Clock } from '@bureaunet/platform';
+import { CLOCK, type Clock, Public } from '@bureaunet/platform';
 import { GatewayDeadLetterService } from '../dead-letter/dead-letter.service';
 
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(

@@ -1,6 +1,6 @@
-import { UseGuards, applyDecorators } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 
 /** The ledger is read by auditors and administrators only: 401 without a token, 403 for others. */
 export const AuditorOnly = () =>
@@ -8,6 +8,5 @@ export const AuditorOnly = () =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' }),
     ApiForbiddenResponse({ description: 'role-forbidden: only auditor and admin' }),
-    UseGuards(RoleGuard),
     Roles('auditor', 'admin'),
   );

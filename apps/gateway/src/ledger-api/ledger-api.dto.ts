@@ -1,67 +1,52 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { queryInteger } from '@bureaunet/platform';
 
 export const MAX_ENTRIES_PER_PAGE = 1_000;
-const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
-export class ConsistencyQueryDto {
-  @ApiProperty({ description: 'Tree size of the older head', minimum: 0 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SIZE)
-  first!: number;
+export class ConsistencyQueryDto extends createZodDto(
+  z
+    .object({
+      first: queryInteger(0).describe('Tree size of the older head'),
+      second: queryInteger(0).describe('Tree size of the newer head, at most the latest signed tree size'),
+    })
+    .strict(),
+) {}
 
-  @ApiProperty({ description: 'Tree size of the newer head, at most the latest signed tree size', minimum: 0 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SIZE)
-  second!: number;
-}
+export class ProofByHashQueryDto extends createZodDto(
+  z
+    .object({
+      hash: z
+        .string()
+        .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters ending in =)')
+        .describe('Leaf hash, SHA-256(0x00 || leaf_input), base64'),
+      tree_size: queryInteger(1).describe('Tree size the proof is for, at most the latest signed tree size'),
+    })
+    .strict(),
+) {}
 
-export class ProofByHashQueryDto {
-  @ApiProperty({
-    description: 'Leaf hash, SHA-256(0x00 || leaf_input), base64',
-    example: 'bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=',
-  })
-  @IsString()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'hash must be 32 bytes in base64 (44 characters ending in =)' })
-  hash!: string;
+export class EntriesQueryDto extends createZodDto(
+  z
+    .object({
+      start: queryInteger(0).describe('Index of the first entry'),
+      end: queryInteger(0).describe(
+        `Index of the last entry (inclusive); at most ${MAX_ENTRIES_PER_PAGE} are returned, none beyond the latest signed tree head`,
+      ),
+    })
+    .strict(),
+) {}
 
-  @ApiProperty({ description: 'Tree size the proof is for, at most the latest signed tree size', minimum: 1 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_SIZE)
-  tree_size!: number;
-}
-
-export class EntriesQueryDto {
-  @ApiProperty({ description: 'Index of the first entry', minimum: 0 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SIZE)
-  start!: number;
-
-  @ApiProperty({
-    description: `Index of the last entry (inclusive); at most ${MAX_ENTRIES_PER_PAGE} are returned, none beyond the latest signed tree head`,
-  })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SIZE)
-  end!: number;
-}
-
-export class TrailParamDto {
-  @ApiProperty({ description: 'The envelope id of the message' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9._:-]{1,80}$/, { message: 'messageId must be 1-80 characters of letters, digits and ._:-' })
-  messageId!: string;
-}
+export class TrailParamDto extends createZodDto(
+  z
+    .object({
+      messageId: z
+        .string()
+        .regex(/^[A-Za-z0-9._:-]{1,80}$/, 'must be 1-80 characters of letters, digits and ._:-')
+        .describe('The envelope id of the message'),
+    })
+    .strict(),
+) {}
 
 export class SignedTreeHeadDto {
   @ApiProperty() tree_size!: number;

@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { REGISTRY_EVENTS_SUBJECT, registryEventSchema } from '@bureaunet/contracts';
+import { REGISTRY_EVENTS_SUBJECT, registryEventSchema, schemaIssues } from '@bureaunet/contracts';
 import type { JetStreamContext } from '@bureaunet/transport';
 import { RegistryEventRecorder } from './registry-event.recorder';
 
@@ -23,7 +23,7 @@ export class RegistryEventHandler {
     if (!parsed.success) {
       // Redelivering a malformed event would never make it well-formed: acked, and said loudly.
       this.logger.error(
-        `malformed registry event (stream seq ${context.streamSequence}, msgId ${context.msgId ?? 'none'}) dropped: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`,
+        `malformed registry event (stream seq ${context.streamSequence}, msgId ${context.msgId ?? 'none'}) dropped: ${schemaIssues(parsed.error)}`,
       );
       return;
     }

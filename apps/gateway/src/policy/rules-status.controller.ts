@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@bureaunet/platform';
 import { RulesCache } from './rules.cache';
 
 /** Which access rules version the gateway decides with: a readiness signal for operators and tests. */
 @ApiTags('health')
+@Public()
 @Controller('api/rules')
 export class RulesStatusController {
   constructor(private readonly rules: RulesCache) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { ReasonDto } from '../notice/notice.dto';
 import { DiffusionDto, DiffusionListQueryDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
 import { DiffusionService } from './diffusion.service';
@@ -18,7 +18,6 @@ import { DiffusionService } from './diffusion.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
-@UseGuards(RoleGuard)
 @Roles('officer', 'admin')
 @Controller('api/diffusions')
 export class DiffusionController {

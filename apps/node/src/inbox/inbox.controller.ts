@@ -1,4 +1,4 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { PageQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
 import { MessageService } from '../message/message.service';
 import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
@@ -17,7 +17,6 @@ import { RejectedDeliveryQuery } from './rejected-delivery.query';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
-@UseGuards(RoleGuard)
 @Roles('officer', 'admin')
 @Controller('api/inbox')
 export class InboxController {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { MessageIdParamDto, ReceivedMessageDto, SentMessageDto } from './message.dto';
 import { JOSE_JSON, MessageService } from './message.service';
 
@@ -21,7 +21,6 @@ import { JOSE_JSON, MessageService } from './message.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
-@UseGuards(RoleGuard)
 @Roles('officer', 'admin')
 @Controller('api/messages')
 export class MessageController {

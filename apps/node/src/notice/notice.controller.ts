@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { NoticeSearchDto } from '../search/notice-search.dto';
 import { NoticeSearch } from '../search/notice.search';
 import { NoticeDto, NoticeFieldsDto, NoticeRequestDto, NoticeStepDto, ReasonDto, RequestNoticeDto } from './notice.dto';
@@ -20,7 +20,6 @@ import { NoticeService } from './notice.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
-@UseGuards(RoleGuard)
 @Roles('officer', 'admin')
 @Controller('api')
 export class NoticeController {

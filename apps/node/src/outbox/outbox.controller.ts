@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { MessageService } from '../message/message.service';
 import { PageQueryDto, SentMessagePageDto } from '../message/message.dto';
 import { MessageCreatedDto, SendMessageDto } from './outbox.dto';
@@ -20,7 +20,6 @@ import { OutboxService } from './outbox.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
-@UseGuards(RoleGuard)
 @Roles('officer', 'admin')
 @Controller('api/messages')
 export class OutboxController {

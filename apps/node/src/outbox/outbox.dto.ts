@@ -3,6 +3,7 @@ import { IsDefined, IsIn, IsOptional, ValidateBy } from 'class-validator';
 import {
   envelopeMetaSchema,
   isBureauCode,
+  schemaIssues,
   MESSAGE_KINDS,
   type EnvelopeMeta,
   type MessageKind,
@@ -33,10 +34,7 @@ export function recipientScopeProblem(value: unknown): string | undefined {
 export function metaProblem(value: unknown): string | undefined {
   const checked = envelopeMetaSchema.safeParse(value);
   if (!checked.success) {
-    return checked.error.issues
-      .slice(0, 5)
-      .map((issue) => `${['meta', ...issue.path].join('.')}: ${issue.message}`)
-      .join('; ');
+    return schemaIssues(checked.error, 'meta');
   }
   if (checked.data.receiptFor) return 'meta.receiptFor: is set by the node on receipts only';
   return undefined;

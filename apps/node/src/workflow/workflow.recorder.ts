@@ -5,12 +5,13 @@ import {
   noticeBodySchema,
   noticeCancelBodySchema,
   noticeRequestBodySchema,
+  schemaIssues,
   workflowNoteSchema,
   type EnvelopePayload,
 } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import type { EntityManager } from 'typeorm';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { DiffusionEntity } from '../diffusion/diffusion.entity';
 import { NoticeRequestEntity } from '../notice/notice-request.entity';
 import { noticeRow } from '../notice/notice.rows';
@@ -131,7 +132,7 @@ export class WorkflowRecorder {
   private fromHub<T>(
     payload: EnvelopePayload,
     body: unknown,
-    schema: ZodType<T, any, any>,
+    schema: ZodType<T, ZodTypeDef, unknown>,
     apply: (value: T) => Promise<void>,
   ): Promise<void> {
     if (payload.from !== HUB_CODE) return this.ignore(payload, `only the hub sends ${payload.kind}`);
@@ -141,15 +142,11 @@ export class WorkflowRecorder {
   private async parsed<T>(
     payload: EnvelopePayload,
     body: unknown,
-    schema: ZodType<T, any, any>,
+    schema: ZodType<T, ZodTypeDef, unknown>,
     apply: (value: T) => Promise<void>,
   ): Promise<void> {
     const checked = schema.safeParse(body);
-    if (!checked.success)
-      return this.ignore(
-        payload,
-        checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-      );
+    if (!checked.success) return this.ignore(payload, schemaIssues(checked.error));
     await apply(checked.data);
   }
 

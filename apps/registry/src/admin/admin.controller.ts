@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DirectoryEntry } from '@bureaunet/contracts';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { BureauService } from './bureau.service';
 import { BureauCodeParamDto, DirectoryEntryDto } from '../directory/directory.dto';
 import { CreateEnrolmentTokenDto, EnrolmentTokenDto } from '../enrolment/enrolment.dto';
@@ -21,7 +21,6 @@ import { CertificateSerialParamDto } from './admin.dto';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: 'role-forbidden: the token is not an admin token' })
-@UseGuards(RoleGuard)
 @Roles('admin')
 @Controller('api/admin')
 export class AdminController {

@@ -1,11 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
-export class CertificateSerialParamDto {
-  @ApiProperty({
-    example: '5f0c1a7e9b2d4c3a8e6f10b2c4d6e8fa',
-    description: 'Hex serial number, as the directory lists it',
-  })
-  @Matches(/^[0-9a-fA-F]{2,64}$/, { message: 'serial must be a hex serial number (2 to 64 hex digits, no separators)' })
-  serial!: string;
-}
+export class CertificateSerialParamDto extends createZodDto(
+  z
+    .object({
+      serial: z
+        .string()
+        .regex(/^[0-9a-fA-F]{2,64}$/, 'must be a hex serial number (2 to 64 hex digits, no separators)')
+        .describe('Hex serial number, as the directory lists it'),
+    })
+    .strict(),
+) {}

@@ -1,23 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
 import {
-  BUREAU_CODE_PATTERN,
   BUREAU_ROLES,
   BUREAU_STATUSES,
   type BureauRole,
   type BureauStatus,
   type DirectoryEntry,
   type PreviousCertificate,
+  directoryGetRequestSchema,
 } from '@bureaunet/contracts';
 import type { DirectoryListing } from './directory.service';
 
-export const BUREAU_CODE_MESSAGE = 'code must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)';
-
-export class BureauCodeParamDto {
-  @ApiProperty({ example: 'FR', pattern: BUREAU_CODE_PATTERN.source })
-  @Matches(BUREAU_CODE_PATTERN, { message: BUREAU_CODE_MESSAGE })
-  code!: string;
-}
+/** The contract's own request: `code`, a bureau code. */
+export class BureauCodeParamDto extends createZodDto(directoryGetRequestSchema) {}
 
 export class DirectoryEntryDto implements DirectoryEntry {
   @ApiProperty({ example: 'FR' })

@@ -1,10 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { EnrolResponse } from '@bureaunet/contracts';
+import { Public } from '@bureaunet/platform';
 import { EnrolRequestDto, EnrolResponseDto } from './enrolment.dto';
 import { EnrolmentService } from './enrolment.service';
 
 @ApiTags('pki')
+@Public()
 @Controller('api/pki')
 export class EnrolmentController {
   constructor(private readonly enrolment: EnrolmentService) {}

@@ -1,39 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BUREAU_CODE_PATTERN, type EnrolResponse } from '@bureaunet/contracts';
-import { BUREAU_CODE_MESSAGE } from '../directory/directory.dto';
-import type { EnrolRequestBody } from './enrol-request';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { bureauCodeSchema, type EnrolResponse } from '@bureaunet/contracts';
+import { enrolRequestBodySchema } from './enrol-request';
 import type { IssuedEnrolmentToken } from './enrolment.service';
 
-/** Same limits as the contract's enrolRequestSchema, which the NATS handler applies. */
-export class EnrolRequestDto implements EnrolRequestBody {
-  @ApiProperty({ example: 'FR' })
-  @Matches(BUREAU_CODE_PATTERN, { message: BUREAU_CODE_MESSAGE })
-  code!: string;
-
-  @ApiPropertyOptional({
-    description: 'One-time enrolment token from the administrator (refused as enrolment-token-invalid when missing)',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(256)
-  token?: string;
-
-  @ApiProperty({ description: 'PEM PKCS#10 request for the Ed25519 signing key, subject CN=<code>' })
-  @IsString()
-  @MaxLength(8192)
-  signingCsr!: string;
-
-  @ApiProperty({ description: 'PEM SPKI X25519 public key' })
-  @IsString()
-  @MaxLength(4096)
-  encryptionKey!: string;
-
-  @ApiProperty({ description: 'Compact JWS by the Ed25519 key over {code, encryptionKey, iat}' })
-  @IsString()
-  @MaxLength(8192)
-  encryptionKeyBinding!: string;
-}
+/** The contract's enrolRequestSchema, which the NATS handler applies too, with the token left to the service. */
+export class EnrolRequestDto extends createZodDto(enrolRequestBodySchema) {}
 
 export class EnrolResponseDto implements EnrolResponse {
   @ApiProperty({ example: 'FR' })
@@ -49,11 +22,7 @@ export class EnrolResponseDto implements EnrolResponse {
   encryptionCertificate!: string;
 }
 
-export class CreateEnrolmentTokenDto {
-  @ApiProperty({ example: 'FR' })
-  @Matches(BUREAU_CODE_PATTERN, { message: BUREAU_CODE_MESSAGE })
-  code!: string;
-}
+export class CreateEnrolmentTokenDto extends createZodDto(z.object({ code: bureauCodeSchema }).strict()) {}
 
 export class EnrolmentTokenDto implements IssuedEnrolmentToken {
   @ApiProperty({ example: 'FR' })

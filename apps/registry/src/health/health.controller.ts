@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { certificateExpiry, type CertificateExpiry } from '@bureaunet/crypto';
-import { CLOCK, type Clock } from '@bureaunet/platform';
+import { CLOCK, type Clock, Public } from '@bureaunet/platform';
 import { PkiService } from '../pki/pki.service';
 
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(

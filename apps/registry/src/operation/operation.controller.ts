@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Operation } from '@bureaunet/contracts';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { CallerRole } from '../rules-change/caller-role';
 import { CreateOperationDto } from './operation.dto';
 import { OperationService } from './operation.service';
@@ -17,7 +17,6 @@ import { OperationService } from './operation.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: 'role-forbidden' })
-@UseGuards(RoleGuard)
 @Controller('api/operations')
 export class OperationController {
   constructor(

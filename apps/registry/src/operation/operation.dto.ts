@@ -1,49 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { BUREAU_CODE_PATTERN, OPERATION_ID_PATTERN } from '@bureaunet/contracts';
-import { BUREAU_CODE_MESSAGE } from '../directory/directory.dto';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { operationSchema } from '@bureaunet/contracts';
 
-export class CreateOperationDto {
-  @ApiPropertyOptional({
-    example: 'op-trident-2026',
-    description: 'What envelopes name in meta.operationId; a UUID when absent',
-  })
-  @IsOptional()
-  @Matches(OPERATION_ID_PATTERN, { message: 'id must be 1 to 64 letters, digits, dots, dashes or underscores' })
-  id?: string;
+// A request may give any offset; the service stores the UTC instant.
+const instant = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant' });
 
-  @ApiProperty({ example: 'Trident: stolen vehicles across the Baltic' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name!: string;
-
-  @ApiProperty({ example: 'DK' })
-  @Matches(BUREAU_CODE_PATTERN, { message: `coordinator: ${BUREAU_CODE_MESSAGE}` })
-  coordinator!: string;
-
-  @ApiProperty({ example: ['SE', 'FI'], type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(300)
-  @Matches(BUREAU_CODE_PATTERN, { each: true, message: `participants: ${BUREAU_CODE_MESSAGE}` })
-  participants!: string[];
-
-  @ApiProperty({ example: '2026-12-01T00:00:00.000Z' })
-  @IsISO8601({ strict: true }, { message: 'start must be an ISO 8601 instant' })
-  start!: string;
-
-  @ApiProperty({ example: '2026-12-15T00:00:00.000Z' })
-  @IsISO8601({ strict: true }, { message: 'end must be an ISO 8601 instant' })
-  end!: string;
-}
+/** The contract's operation, as a request: the id optional (a UUID when absent), one participant at least. */
+export class CreateOperationDto extends createZodDto(
+  operationSchema.extend({
+    id: operationSchema.shape.id.optional().describe('What envelopes name in meta.operationId; a UUID when absent'),
+    participants: operationSchema.shape.participants.min(1, 'must name at least one bureau'),
+    start: instant,
+    end: instant,
+  }),
+) {}

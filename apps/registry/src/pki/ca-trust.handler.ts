@@ -2,6 +2,7 @@ import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CA_TRUST_SUBJECT, type CaTrust } from '@bureaunet/contracts';
+import { Public } from '@bureaunet/platform';
 import { WireExceptionFilter } from '@bureaunet/transport';
 import { CA_TRUST } from './ca-trust.provider';
 
@@ -17,6 +18,7 @@ export class CaTrustHandler {
     return this.trust;
   }
 
+  @Public()
   @Get('trust')
   @ApiOkResponse({ description: '{issuing, link?, previous[]}: PEM certificates of the CAs to trust' })
   get(): CaTrust {

@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@bureaunet/platform';
 import { PkiService } from './pki.service';
 
 export const PEM_FILE_CONTENT_TYPE = 'application/x-pem-file';
 
 @ApiTags('pki')
+@Public()
 @Controller('api/pki')
 export class PkiController {
   constructor(private readonly pki: PkiService) {}

@@ -1,11 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { EnrolResponse } from '@bureaunet/contracts';
+import { Public } from '@bureaunet/platform';
 import { EnrolResponseDto } from '../enrolment/enrolment.dto';
 import { RenewRequestDto } from './renewal.dto';
 import { RenewalService } from './renewal.service';
 
 @ApiTags('pki')
+@Public()
 @Controller('api/pki')
 export class RenewalController {
   constructor(private readonly renewal: RenewalService) {}

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Put,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -20,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Declaration } from '@bureaunet/contracts';
-import { RoleGuard, Roles } from '@bureaunet/platform';
+import { Roles } from '@bureaunet/platform';
 import { CallerRole } from '../rules-change/caller-role';
 import { DeclarationService } from './declaration.service';
 import { RulesCheckService, type RulesCheckResult } from './rules-check.service';
@@ -31,7 +19,6 @@ import { RulesService, type RulesView } from './rules.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
 @ApiForbiddenResponse({ description: 'role-forbidden' })
-@UseGuards(RoleGuard)
 @Controller('api/rules')
 export class RulesController {
   constructor(

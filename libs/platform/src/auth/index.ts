@@ -1,4 +1,6 @@
+export * from './public.decorator';
 export * from './role';
 export * from './role-tokens';
 export * from './role.guard';
+export * from './role-guard.providers';
 export * from './roles.decorator';

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DomainError } from '@bureaunet/contracts';
+import { PUBLIC_KEY } from './public.decorator';
 import type { Role } from './role';
 import { RoleTokens } from './role-tokens';
 import { ROLES_KEY } from './roles.decorator';
@@ -11,8 +12,9 @@ export const ROLE_TOKENS = Symbol('ROLE_TOKENS');
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
- * 401 without a known bearer token, 403 when its role is not one the route names. A route under
- * this guard without @Roles admits nobody.
+ * Every HTTP route of a service (installed as APP_GUARD by roleGuardProviders): @Public routes
+ * pass; any other wants a known bearer token (401) whose role the route names with @Roles (403).
+ * A route that says neither admits nobody, so a forgotten decorator fails closed.
  */
 @Injectable()
 export class RoleGuard implements CanActivate {
@@ -22,8 +24,11 @@ export class RoleGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const allowed =
-      this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]) ?? [];
+    // NATS handlers have no bearer token: the broker's per-user permissions decide who reaches them.
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const http = context.switchToHttp();
     const presented = BEARER.exec(http.getRequest<Request>().headers.authorization ?? '')?.[1];
     const role = presented === undefined ? undefined : this.tokens.roleOf(presented);
