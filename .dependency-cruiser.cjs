@@ -19,9 +19,10 @@ module.exports = {
     },
     {
       name: 'pure-libs-stay-pure',
-      comment: 'contracts, crypto, policy and the Merkle half of ledger run without Nest, NATS or TypeORM.',
+      comment:
+        'contracts, crypto, policy, the HTTP clients and the Merkle half of ledger run without Nest, NATS or TypeORM.',
       severity: 'error',
-      from: { path: '^libs/(contracts|crypto|policy)/|^libs/ledger/src/merkle/' },
+      from: { path: '^libs/(api-clients|contracts|crypto|policy)/|^libs/ledger/src/merkle/' },
       to: { path: FRAMEWORK },
     },
     {

@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@bureaunet/(contracts|crypto|directory|identity|ledger|persistence|platform|policy|transport|testing)$':
+  '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|persistence|platform|policy|transport|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = {

@@ -1,27 +1,48 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { GatewayPaths } from '@bureaunet/api-clients';
 import { GatewayUnusable } from './audit.errors';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** The gateway's ledger API (RFC 6962 section 4 shapes) with the auditor's bearer token. */
+/**
+ * The gateway's ledger API (RFC 6962 section 4 shapes) with the auditor's bearer token, typed by the
+ * gateway's OpenAPI document. The types say what an honest gateway sends; every answer is still
+ * checked here, since the auditor trusts the gateway for nothing.
+ */
 export class LedgerClient {
+  private readonly api: Client<GatewayPaths>;
+
   constructor(
     readonly gateway: URL,
-    private readonly token: string,
-  ) {}
+    token: string,
+  ) {
+    this.api = createClient<GatewayPaths>({
+      // Routes are absolute: a path in --gateway is not a prefix (as with new URL(route, gateway)).
+      baseUrl: gateway.origin,
+      headers: { authorization: `Bearer ${token}` },
+      // Node's fetch, looked up per call (NODE_EXTRA_CA_CERTS gives it the local CA).
+      fetch: (request) => fetch(request),
+    });
+    this.api.use({ onResponse: ({ request, response }) => requireJson(request, response) });
+  }
 
   getSth(): Promise<unknown> {
-    return this.get('/ledger/v1/get-sth');
+    return this.answer(this.api.GET('/ledger/v1/get-sth', { signal: timeout() }));
   }
 
   async getConsistency(first: number, second: number): Promise<Buffer[]> {
-    const body = await this.get(`/ledger/v1/get-sth-consistency?first=${first}&second=${second}`);
+    const query = { first, second };
+    const body = await this.answer(
+      this.api.GET('/ledger/v1/get-sth-consistency', { params: { query }, signal: timeout() }),
+    );
     return hashList(body, 'consistency', `get-sth-consistency ${first} → ${second}`);
   }
 
   /** Entries start..end inclusive; the gateway may return fewer (its page limit). */
   async getEntries(start: number, end: number): Promise<Buffer[]> {
-    const body = await this.get(`/ledger/v1/get-entries?start=${start}&end=${end}`);
-    const entries = (body as { entries?: unknown }).entries;
+    const query = { start, end };
+    const body = await this.answer(this.api.GET('/ledger/v1/get-entries', { params: { query }, signal: timeout() }));
+    const entries: unknown = (body as { entries?: unknown } | undefined)?.entries;
     if (!Array.isArray(entries))
       throw new GatewayUnusable(`get-entries ${start}..${end}: the answer has no entries array`);
     return entries.map((entry: unknown, i) => {
@@ -32,37 +53,43 @@ export class LedgerClient {
   }
 
   getTrail(messageId: string): Promise<unknown> {
-    return this.get(`/api/trail/${encodeURIComponent(messageId)}`);
+    return this.answer(this.api.GET('/api/trail/{messageId}', { params: { path: { messageId } }, signal: timeout() }));
   }
 
-  private async get(path: string): Promise<unknown> {
-    const url = new URL(path, this.gateway);
-    let response: Response;
+  /** The answer's body, or GatewayUnusable naming the route and what went wrong. */
+  private async answer<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T | undefined> {
+    let answer: { data?: T; error?: unknown; response: Response };
     try {
-      response = await fetch(url, {
-        headers: { authorization: `Bearer ${this.token}` },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      answer = await pending;
     } catch (error) {
+      if (error instanceof GatewayUnusable) throw error;
       throw new GatewayUnusable(
-        `cannot reach ${url.origin}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+        `cannot reach ${this.gateway.origin}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
       );
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      throw new GatewayUnusable(`GET ${url.pathname}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`);
-    }
-    if (!response.ok) {
-      const { code, reason } = (body ?? {}) as { code?: string; reason?: string };
-      throw new GatewayUnusable(
-        `GET ${url.pathname}${url.search}: HTTP ${response.status} ${code ?? ''}${reason ? `: ${reason}` : ''}`,
-      );
-    }
-    return body;
+    const { response } = answer;
+    if (response.ok) return answer.data;
+    const url = new URL(response.url);
+    const { code, reason } = (answer.error ?? {}) as { code?: string; reason?: string };
+    throw new GatewayUnusable(
+      `GET ${url.pathname}${url.search}: HTTP ${response.status} ${code ?? ''}${reason ? `: ${reason}` : ''}`,
+    );
   }
+}
+
+const timeout = (): AbortSignal => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+
+/** Every answer of the ledger API is JSON: anything else is named before openapi-fetch would parse it. */
+async function requireJson(request: Request, response: Response): Promise<undefined> {
+  const text = await response.clone().text();
+  if (!text) return undefined;
+  try {
+    JSON.parse(text);
+  } catch {
+    const { pathname } = new URL(request.url);
+    throw new GatewayUnusable(`GET ${pathname}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`);
+  }
+  return undefined;
 }
 
 /** base64 that re-encodes to itself: a lenient decoder would hide altered characters. */

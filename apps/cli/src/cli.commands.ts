@@ -1,264 +1,272 @@
+import { Command, InvalidArgumentError } from 'commander';
+import type { NodeApiClient, RegistryApiClient } from '@bureaunet/api-clients';
+import { CliUsageError } from './cli.errors';
+
 /**
- * The node's workflow steps as command-line commands: each turns parsed arguments into one HTTP
- * call. Pure (no I/O): main.ts performs the request; the spec checks the mapping.
+ * The node's workflow steps as subcommands: each one call of a typed client. What the call answers
+ * is handed to `done`; cli.program.ts prints it and picks the exit code.
  */
-export interface CliRequest {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** Relative to --node, or absolute (the registry, for "operation create"). */
-  path: string;
-  body?: unknown;
-  /** A bearer token this command needs whatever cliToken finds (the registry's, for "operation create"). */
-  token?: string;
+export interface CommandContext {
+  node(): NodeApiClient;
+  /** The registry at `url`, called with --token (the registry's, not the node's). */
+  registry(url: string): RegistryApiClient;
+  done(answer: unknown): void;
 }
 
-export type Flags = Record<string, string | string[] | boolean | undefined>;
-
-export class CliUsageError extends Error {}
-
-const list = (value: string | string[] | boolean | undefined): string[] | undefined => {
-  if (value === undefined || typeof value === 'boolean') return undefined;
-  return (Array.isArray(value) ? value : [value])
-    .flatMap((item) => item.split(','))
+/** "MR,FR" or repeated flags, as one list. */
+const list = (value: string): string[] =>
+  value
+    .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
-};
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...list(value)];
 
-function str(flags: Flags, name: string): string | undefined {
-  const value = flags[name];
-  if (value === undefined || typeof value === 'boolean') return undefined;
-  return Array.isArray(value) ? value[value.length - 1] : value;
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('not a whole number.');
+  return Number(value);
 }
 
-function required(flags: Flags, name: string): string {
-  const value = str(flags, name);
-  if (value === undefined) throw new CliUsageError(`--${name} is required`);
-  return value;
+interface NoticeFieldOptions {
+  familyName?: string;
+  givenNames?: string;
+  dob?: string;
+  nationality?: string;
+  document?: string[];
+  offence?: string;
+  expiry?: string;
 }
 
-function positional(args: readonly string[], index: number, what: string): string {
-  const value = args[index];
-  if (value === undefined) throw new CliUsageError(`missing ${what}`);
-  return value;
+function withNoticeFields(command: Command): Command {
+  return command
+    .option('--family-name <name>')
+    .option('--given-names <names>')
+    .option('--dob <date>', 'date of birth, YYYY-MM-DD')
+    .option('--nationality <code>')
+    .option('--document <number>', 'a document number (repeat, or comma-separated)', collect)
+    .option('--offence <text>')
+    .option('--expiry <date>', 'YYYY-MM-DD');
 }
 
-/** Only the flags given, under their API names. */
-function defined(entries: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+/** The notice fields given, under their API names. */
+const noticeFields = (options: NoticeFieldOptions) => ({
+  familyName: options.familyName,
+  givenNames: options.givenNames,
+  dateOfBirth: options.dob,
+  nationality: options.nationality,
+  documentNumbers: options.document,
+  offence: options.offence,
+  expiry: options.expiry,
+});
+
+function noticeCommands(program: Command, context: CommandContext): void {
+  const notice = program.command('notice').description('notices: request, search, show, update, cancel');
+  withNoticeFields(
+    notice
+      .command('request')
+      .description('asks the hub to publish a notice')
+      .requiredOption('--type <type>', 'red, yellow, blue, black, green, orange, purple or special'),
+  )
+    .option('--restricted-to <codes>', 'bureaus that may see it (repeat, or comma-separated)', collect)
+    .action(async (options: NoticeFieldOptions & { type: string; restrictedTo?: string[] }) =>
+      context.done(
+        await context
+          .node()
+          .requestNotice({ type: options.type, ...noticeFields(options), restrictedTo: options.restrictedTo }),
+      ),
+    );
+  notice
+    .command('list')
+    .alias('search')
+    .description('the notices this node holds, searched by name, date of birth or document')
+    .option('--type <type>')
+    .option('--state <state>', 'active, cancelled or lapsed')
+    .option('--name <words>', 'accents and case ignored')
+    .option('--dob <date>')
+    .option('--document <number>')
+    .option('--limit <n>', 'at most this many', wholeNumber)
+    .action(
+      async (options: {
+        type?: string;
+        state?: string;
+        name?: string;
+        dob?: string;
+        document?: string;
+        limit?: number;
+      }) => {
+        const { dob, ...query } = options;
+        context.done(await context.node().searchNotices({ ...query, dateOfBirth: dob }));
+      },
+    );
+  notice
+    .command('show <number>')
+    .description('one notice')
+    .action(async (number: string) => context.done(await context.node().notice(number)));
+  notice
+    .command('requests')
+    .description('the notice requests this node sent or received')
+    .action(async () => context.done(await context.node().noticeRequests()));
+  withNoticeFields(notice.command('update <number>').description('changes a notice (hub)')).action(
+    async (number: string, options: NoticeFieldOptions) =>
+      context.done(await context.node().updateNotice(number, noticeFields(options))),
+  );
+  notice
+    .command('cancel <number>')
+    .description('hub: cancels everywhere; owner: asks the hub')
+    .requiredOption('--reason <text>')
+    .action(async (number: string, options: { reason: string }) =>
+      context.done(await context.node().cancelNotice(number, options.reason)),
+    );
 }
 
-function noticeFields(flags: Flags): Record<string, unknown> {
-  return defined({
-    familyName: str(flags, 'family-name'),
-    givenNames: str(flags, 'given-names'),
-    dateOfBirth: str(flags, 'dob'),
-    nationality: str(flags, 'nationality'),
-    documentNumbers: list(flags.document),
-    offence: str(flags, 'offence'),
-    expiry: str(flags, 'expiry'),
-  });
+function reviewCommands(program: Command, context: CommandContext): void {
+  const review = program.command('review').description("the hub's review of notice requests");
+  review
+    .command('list')
+    .description('requests waiting for review')
+    .action(async () => context.done(await context.node().reviewQueue()));
+  review
+    .command('approve <request-id>')
+    .action(async (id: string) => context.done(await context.node().approveNotice(id)));
+  review
+    .command('refuse <request-id>')
+    .requiredOption('--reason <text>')
+    .action(async (id: string, options: { reason: string }) =>
+      context.done(await context.node().refuseNotice(id, options.reason)),
+    );
 }
 
-const enc = encodeURIComponent;
-
-/**
- * The bearer token to send: --token, else --token-file (a file holding the token, or the
- * var/tokens/<code>.json `npm start` writes, one token per role: --role picks, officer by
- * default), else BUREAUNET_TOKEN. readFile is injected to keep this pure.
- */
-export function cliToken(flags: Flags, env: NodeJS.ProcessEnv, readFile: (path: string) => string): string | undefined {
-  const token = str(flags, 'token');
-  if (token) return token;
-  const file = str(flags, 'token-file');
-  if (file === undefined) return env.BUREAUNET_TOKEN || undefined;
-  let text: string;
-  try {
-    text = readFile(file).trim();
-  } catch (error) {
-    throw new CliUsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
-  }
-  if (!text.startsWith('{')) return text;
-  const role = str(flags, 'role') ?? 'officer';
-  let tokens: Record<string, unknown>;
-  try {
-    tokens = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new CliUsageError(`--token-file ${file} holds neither a token nor a JSON object of tokens by role`);
-  }
-  const picked = tokens[role];
-  if (typeof picked !== 'string' || picked === '')
-    throw new CliUsageError(`--token-file ${file} holds no ${role} token (--role ${Object.keys(tokens).join('|')})`);
-  return picked;
-}
-
-export function toRequest(args: readonly string[], flags: Flags): CliRequest {
-  const [group, action] = args;
-  const key = `${group ?? ''} ${action ?? ''}`.trim();
-  switch (key) {
-    case 'notice request':
-      return {
-        method: 'POST',
-        path: '/api/notices/requests',
-        body: {
-          type: required(flags, 'type'),
-          ...noticeFields(flags),
-          ...defined({ restrictedTo: list(flags['restricted-to']) }),
-        },
-      };
-    case 'notice list':
-    case 'notice search': {
-      const query = new URLSearchParams(
-        defined({
-          type: str(flags, 'type'),
-          state: str(flags, 'state'),
-          name: str(flags, 'name'),
-          dateOfBirth: str(flags, 'dob'),
-          document: str(flags, 'document'),
-          limit: str(flags, 'limit'),
-        }) as Record<string, string>,
-      );
-      return { method: 'GET', path: `/api/notices?${query.toString()}` };
-    }
-    case 'notice show':
-      return { method: 'GET', path: `/api/notices/${enc(positional(args, 2, 'notice number'))}` };
-    case 'notice update':
-      return {
-        method: 'POST',
-        path: `/api/notices/${enc(positional(args, 2, 'notice number'))}/update`,
-        body: noticeFields(flags),
-      };
-    case 'notice cancel':
-      return {
-        method: 'POST',
-        path: `/api/notices/${enc(positional(args, 2, 'notice number'))}/cancel`,
-        body: { reason: required(flags, 'reason') },
-      };
-    case 'notice requests':
-      return { method: 'GET', path: '/api/notices/requests' };
-    case 'review list':
-      return { method: 'GET', path: '/api/review/notices' };
-    case 'review approve':
-      return {
-        method: 'POST',
-        path: `/api/review/notices/${enc(positional(args, 2, 'request id'))}/approve`,
-        body: {},
-      };
-    case 'review refuse':
-      return {
-        method: 'POST',
-        path: `/api/review/notices/${enc(positional(args, 2, 'request id'))}/refuse`,
-        body: { reason: required(flags, 'reason') },
-      };
-    case 'diffusion send': {
-      const to = required(flags, 'to');
-      return {
-        method: 'POST',
-        path: '/api/diffusions',
-        body: {
-          to: to === 'all' ? 'all' : list(to),
-          title: required(flags, 'title'),
-          details: required(flags, 'details'),
-          ...defined({
-            documentNumbers: list(flags.document),
-            restrictedTo: list(flags['restricted-to']),
-            priority: str(flags, 'priority'),
+function diffusionCommands(program: Command, context: CommandContext): void {
+  const diffusion = program.command('diffusion').description('diffusions: send, list, withdraw');
+  diffusion
+    .command('send')
+    .requiredOption('--to <codes>', 'MR,FR or all')
+    .requiredOption('--title <text>')
+    .requiredOption('--details <text>')
+    .option('--document <number>', 'a document number (repeat, or comma-separated)', collect)
+    .option('--restricted-to <codes>', 'bureaus that may see it (repeat, or comma-separated)', collect)
+    .option('--priority <priority>', 'routine, urgent or immediate')
+    .action(
+      async (options: {
+        to: string;
+        title: string;
+        details: string;
+        document?: string[];
+        restrictedTo?: string[];
+        priority?: 'routine' | 'urgent' | 'immediate';
+      }) =>
+        context.done(
+          await context.node().diffuse({
+            to: options.to === 'all' ? 'all' : list(options.to),
+            title: options.title,
+            details: options.details,
+            documentNumbers: options.document,
+            restrictedTo: options.restrictedTo,
+            priority: options.priority,
           }),
-        },
-      };
-    }
-    case 'diffusion list':
-      return { method: 'GET', path: `/api/diffusions?state=${enc(str(flags, 'state') ?? 'active')}` };
-    case 'diffusion withdraw':
-      return {
-        method: 'POST',
-        path: `/api/diffusions/${enc(positional(args, 2, 'diffusion id'))}/withdraw`,
-        body: { reason: required(flags, 'reason') },
-      };
-    case 'operation list':
-      return { method: 'GET', path: '/api/operations' };
-    case 'operation create':
-      return {
-        method: 'POST',
-        path: `${required(flags, 'registry').replace(/\/$/, '')}/api/operations`,
-        token: required(flags, 'token'),
-        body: defined({
-          id: str(flags, 'id'),
-          name: required(flags, 'name'),
-          coordinator: required(flags, 'coordinator'),
-          participants: list(required(flags, 'participants')),
-          start: required(flags, 'start'),
-          end: required(flags, 'end'),
-        }),
-      };
-    case 'operation alert':
-      return {
-        method: 'POST',
-        path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts`,
-        body: {
-          title: required(flags, 'title'),
-          details: required(flags, 'details'),
-          ...defined({ priority: str(flags, 'priority') }),
-        },
-      };
-    case 'operation alerts':
-      return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts` };
-    case 'operation reply':
-      return {
-        method: 'POST',
-        path: `/api/operations/alerts/${enc(positional(args, 2, 'alert id'))}/reply`,
-        body: { text: required(flags, 'text') },
-      };
-    case 'operation sent':
-      return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/alerts/sent` };
-    case 'operation replies':
-      return { method: 'GET', path: `/api/operations/${enc(positional(args, 2, 'operation id'))}/replies` };
-    case 'dead-letters list': {
-      const query = new URLSearchParams(
-        defined({ limit: str(flags, 'limit'), dropped: flags.dropped === true ? 'true' : undefined }) as Record<
-          string,
-          string
-        >,
-      );
-      return { method: 'GET', path: `/api/admin/dead-letters?${query.toString()}` };
-    }
-    case 'dead-letters show':
-      return { method: 'GET', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}` };
-    case 'dead-letters release':
-      return {
-        method: 'POST',
-        path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}/release`,
-        body: {},
-      };
-    case 'dead-letters drop':
-      return { method: 'DELETE', path: `/api/admin/dead-letters/${enc(positional(args, 2, 'dead-letter id'))}` };
-    default:
-      if (group === 'message' && action) return { method: 'GET', path: `/api/messages/${enc(action)}` };
-      throw new CliUsageError(`unknown command "${key}"`);
-  }
+        ),
+    );
+  diffusion
+    .command('list')
+    .option('--state <state>', 'active, withdrawn or any', 'active')
+    .action(async (options: { state: 'active' | 'withdrawn' | 'any' }) =>
+      context.done(await context.node().diffusions(options.state)),
+    );
+  diffusion
+    .command('withdraw <id>')
+    .description('hub')
+    .requiredOption('--reason <text>')
+    .action(async (id: string, options: { reason: string }) =>
+      context.done(await context.node().withdrawDiffusion(id, options.reason)),
+    );
 }
 
-export const USAGE = `usage: npm run cli -- --node <url> (--token T | --token-file FILE [--role R]) <command> [options]
-       (prints the JSON answer; exit 1 on a refusal)
+function operationCommands(program: Command, context: CommandContext): void {
+  const operation = program.command('operation').description('joint operations and their alerts');
+  operation
+    .command('create')
+    .description('registers an operation at the registry (with --token, a coordinator token of the registry)')
+    .requiredOption('--registry <url>')
+    .option('--id <id>', 'what envelopes name in meta.operationId; a UUID when absent')
+    .requiredOption('--name <name>')
+    .requiredOption('--coordinator <code>')
+    .requiredOption('--participants <codes>', 'MR,FR,IT')
+    .requiredOption('--start <iso>')
+    .requiredOption('--end <iso>')
+    .action(
+      async (options: {
+        registry: string;
+        id?: string;
+        name: string;
+        coordinator: string;
+        participants: string;
+        start: string;
+        end: string;
+      }) => {
+        const { registry, participants, ...fields } = options;
+        context.done(await context.registry(registry).createOperation({ ...fields, participants: list(participants) }));
+      },
+    );
+  operation.command('list').action(async () => context.done(await context.node().operations()));
+  operation
+    .command('alert <op-id>')
+    .description('coordinator')
+    .requiredOption('--title <text>')
+    .requiredOption('--details <text>')
+    .option('--priority <priority>', 'routine, urgent or immediate')
+    .action(
+      async (id: string, options: { title: string; details: string; priority?: 'routine' | 'urgent' | 'immediate' }) =>
+        context.done(await context.node().alert(id, options)),
+    );
+  operation.command('alerts <op-id>').action(async (id: string) => context.done(await context.node().alerts(id)));
+  operation
+    .command('sent <op-id>')
+    .description('alerts sent, each participant delivered / receipted / refused with the rule')
+    .action(async (id: string) => context.done(await context.node().sentAlerts(id)));
+  operation
+    .command('reply <alert-id>')
+    .requiredOption('--text <text>')
+    .action(async (id: string, options: { text: string }) =>
+      context.done(await context.node().replyToAlert(id, options.text)),
+    );
+  operation.command('replies <op-id>').action(async (id: string) => context.done(await context.node().replies(id)));
+}
 
-  --token       a bearer token of the node's API: its role decides what the node allows (officer:
-                messages, notices, diffusions, search, operations; reviewer: review, notice
-                update/cancel, diffusion withdraw; coordinator: operation alert). Or --token-file
-                FILE (the token, or var/tokens/<code>.json from npm start: --role picks, officer by
-                default), or BUREAUNET_TOKEN. A value that starts with '-' must be written --token=VALUE.
+function deadLetterCommands(program: Command, context: CommandContext): void {
+  const deadLetters = program
+    .command('dead-letters')
+    .description("admin: deliveries parked after failing (--node may be the gateway's URL too)");
+  deadLetters
+    .command('list')
+    .option('--dropped', 'the dropped ones too')
+    .option('--limit <n>', 'at most this many', wholeNumber)
+    .action(async (options: { dropped?: boolean; limit?: number }) =>
+      context.done(await context.node().deadLetters(options)),
+    );
+  deadLetters
+    .command('show <id>')
+    .action(async (id: string) => context.done(await context.node().deadLetter(deadLetterId(id))));
+  deadLetters
+    .command('release <id>')
+    .action(async (id: string) => context.done(await context.node().releaseDeadLetter(deadLetterId(id))));
+  deadLetters
+    .command('drop <id>')
+    .action(async (id: string) => context.done(await context.node().dropDeadLetter(deadLetterId(id))));
+}
 
-  notice request --type red --family-name DOE [--given-names John] [--dob 1980-01-31] [--nationality FR]
-                 [--document X123 ...] --offence "…" --expiry 2027-12-31 [--restricted-to IT,ES]
-  notice list|search [--type red] [--state active|cancelled|lapsed] [--name "muller jo"] [--dob …] [--document …] [--limit 50]
-  notice show <number>            notice requests
-  notice update <number> [--expiry …] [--offence …] [--family-name …] …      (hub)
-  notice cancel <number> --reason "…"      (hub: cancels everywhere; owner: asks the hub)
-  review list | review approve <request-id> | review refuse <request-id> --reason "…"      (hub)
-  diffusion send --to MR,FR|all --title "…" --details "…" [--document X123] [--restricted-to IT] [--priority urgent]
-  diffusion list [--state active|withdrawn|any] | diffusion withdraw <id> --reason "…"      (hub)
-  operation create --registry http://127.0.0.1:3001 --token <coordinator token> [--id op-1] --name "…"
-                   --coordinator DK --participants MR,FR,IT --start <ISO> --end <ISO>
-  operation list | operation alert <op-id> --title "…" --details "…" | operation alerts <op-id>
-  operation sent <op-id>          (alerts sent, each participant delivered / receipted / refused with the rule)
-  operation reply <alert-id> --text "…" | operation replies <op-id>
-  message <id>                    (delivery and receipt state of anything sent)
-  dead-letters list [--dropped] [--limit 50] | dead-letters show <id>      (admin: deliveries parked after failing;
-  dead-letters release <id> | dead-letters drop <id>                        --node may be the gateway's URL too)`;
+function deadLetterId(value: string): number {
+  if (!/^\d+$/.test(value)) throw new CliUsageError(`dead-letter id ${value} is not a whole number`);
+  return Number(value);
+}
+
+/** Every subcommand, on the program that holds the global options. */
+export function registerCommands(program: Command, context: CommandContext): void {
+  noticeCommands(program, context);
+  reviewCommands(program, context);
+  diffusionCommands(program, context);
+  operationCommands(program, context);
+  program
+    .command('message <id>')
+    .description('delivery and receipt state of anything sent')
+    .action(async (id: string) => context.done(await context.node().message(id)));
+  deadLetterCommands(program, context);
+}

@@ -1,7 +1,6 @@
 export * from './fault-figure';
 export * from './free-port';
 export * from './local-network';
-export * from './node-api.client';
 export * from './nats-auth.config';
 export * from './nats-server.binary';
 export * from './nats-server.launcher';
@@ -14,3 +13,5 @@ export * from './delivery-watch';
 export * from './rogue-bureau';
 export * from './http.caller';
 export * from './local-tls';
+// The typed API clients, where tests have always found them.
+export * from '@bureaunet/api-clients';

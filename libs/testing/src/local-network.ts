@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { HttpError, RegistryApiClient } from '@bureaunet/api-clients';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
-import { httpCall } from './http.caller';
 import type { LocalTls } from './local-tls';
 import type { BrokerCredentials } from './nats-auth.config';
 import { ServiceProcess, startServiceProcess } from './service.process';
@@ -226,15 +226,11 @@ export async function issueEnrolmentToken(
   code: string,
   ca?: string,
 ): Promise<string> {
-  const response = await httpCall(
-    `${registryUrl}/api/admin/enrolment-tokens`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ code }),
-    },
-    ca,
-  );
-  if (!response.ok) throw new Error(`enrolment token for ${code}: HTTP ${response.status} ${response.text}`);
-  return (JSON.parse(response.text) as { token: string }).token;
+  try {
+    return (await new RegistryApiClient(registryUrl, adminToken, { ca }).issueEnrolmentToken(code)).token;
+  } catch (error) {
+    if (error instanceof HttpError)
+      throw new Error(`enrolment token for ${code}: HTTP ${error.status} ${JSON.stringify(error.body)}`);
+    throw error;
+  }
 }

@@ -5,7 +5,7 @@ import { LocalNetwork, NodeRole, startLocalNetwork } from './local-network';
 import { ensureLocalTls } from './local-tls';
 import { BrokerCredentials, writeNetworkBrokerConfig } from './nats-auth.config';
 import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
-import { NodeApiClient } from './node-api.client';
+import { NodeApiClient } from '@bureaunet/api-clients';
 
 export interface TestNetwork extends LocalNetwork {
   nats: RunningNatsServer;

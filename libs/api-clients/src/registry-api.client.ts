@@ -1,0 +1,38 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { answerOf } from './http.error';
+import type { components, paths } from './openapi/registry.openapi';
+import { fetchTrusting } from './trusting.fetch';
+
+export type CreateOperationRequest = components['schemas']['CreateOperationDto'];
+export type EnrolmentTokenView = components['schemas']['EnrolmentTokenDto'];
+
+/** The registry's HTTP API as scripts and the CLI use it, typed by its OpenAPI document; a refusal throws HttpError. */
+export class RegistryApiClient {
+  private readonly api: Client<paths>;
+
+  /** token: the registry's admin token or a role token (REGISTRY_ROLE_TOKENS); ca as for NodeApiClient. */
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+    options: { ca?: string; fetch?: typeof fetch } = {},
+  ) {
+    const call = options.fetch ?? fetchTrusting(options.ca);
+    this.api = createClient<paths>({
+      baseUrl: baseUrl.replace(/\/$/, ''),
+      fetch: (request) => call(request),
+      headers: { authorization: `Bearer ${token}` },
+    });
+  }
+
+  /** A one-time enrolment token for a bureau code (admin). */
+  async issueEnrolmentToken(code: string): Promise<EnrolmentTokenView> {
+    return answerOf(await this.api.POST('/api/admin/enrolment-tokens', { body: { code } }));
+  }
+
+  /** A joint operation (coordinator); the registry answers with what it recorded. */
+  async createOperation(request: CreateOperationRequest): Promise<unknown> {
+    // The document lists the bearer header among the route's parameters: it is the same one.
+    const header = { authorization: `Bearer ${this.token}` };
+    return answerOf(await this.api.POST('/api/operations', { params: { header }, body: request }));
+  }
+}
