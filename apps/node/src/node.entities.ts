@@ -1,12 +1,12 @@
 import { DeadLetterEntity } from '@bureaunet/persistence';
-import { DiffusionEntity } from './diffusion/diffusion.entity';
-import { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice/notice-index.entity';
-import { NoticeRequestEntity } from './notice/notice-request.entity';
-import { NoticeEntity } from './notice/notice.entity';
-import { ReceivedMessageEntity } from './inbox/received-message.entity';
-import { RejectedDeliveryEntity } from './inbox/rejected-delivery.entity';
-import { RecipientStateEntity } from './outbox/recipient-state.entity';
-import { SentMessageEntity } from './outbox/sent-message.entity';
+import { DiffusionEntity } from './store/diffusion.entity';
+import { NoticeDocumentEntity, NoticeNameTokenEntity } from './store/notice-index.entity';
+import { NoticeRequestEntity } from './store/notice-request.entity';
+import { NoticeEntity } from './store/notice.entity';
+import { ReceivedMessageEntity } from './store/received-message.entity';
+import { RejectedDeliveryEntity } from './store/rejected-delivery.entity';
+import { RecipientStateEntity } from './store/recipient-state.entity';
+import { SentMessageEntity } from './store/sent-message.entity';
 
 /** Every table in node.sqlite. */
 export const NODE_ENTITIES = [

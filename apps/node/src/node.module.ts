@@ -17,15 +17,15 @@ import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxHandler } from './inbox/inbox.handler';
 import { InboxService } from './inbox/inbox.service';
-import { ReceivedMessageRepository } from './inbox/received-message.repository';
+import { ReceivedMessageRepository } from './store/received-message.repository';
 import { RejectedDeliveryQuery } from './inbox/rejected-delivery.query';
-import { RejectedDeliveryRecorder } from './inbox/rejected-delivery.recorder';
-import { RejectedDeliveryRepository } from './inbox/rejected-delivery.repository';
+import { RejectedDeliveryService } from './delivery/rejected-delivery.service';
+import { RejectedDeliveryRepository } from './store/rejected-delivery.repository';
 import { MessageController } from './message/message.controller';
 import { MessageService } from './message/message.service';
 import { NoticeController } from './notice/notice.controller';
 import { NoticeService } from './notice/notice.service';
-import { NoticeStore } from './notice/notice.store';
+import { NoticeRepository } from './store/notice.repository';
 import { NodeRuntimeModule } from './node-runtime.module';
 import { nodeRoleTokens, type NodeConfig } from './node.config';
 import { NODE_ENTITIES } from './node.entities';
@@ -37,14 +37,14 @@ import { OutboxRepublisher } from './outbox/outbox.republisher';
 import { OutboxService } from './outbox/outbox.service';
 import { OutgoingEnvelopeFactory } from './outbox/outgoing-envelope.factory';
 import { RecipientResolver } from './outbox/recipient.resolver';
-import { SentMessageRepository } from './outbox/sent-message.repository';
+import { SentMessageRepository } from './store/sent-message.repository';
 import { OperationController } from './operation/operation.controller';
 import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
-import { NoticeSearch } from './search/notice.search';
+import { NoticeSearchService } from './notice/notice-search.service';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 import { WorkflowSender } from './workflow/workflow.sender';
 
@@ -102,7 +102,7 @@ export class NodeModule {
         OutboxRepublisher,
         DeliveryReportService,
         EnvelopeAuthenticator,
-        RejectedDeliveryRecorder,
+        RejectedDeliveryService,
         RejectedDeliveryQuery,
         ReceiptIssuer,
         ReceiptService,
@@ -114,9 +114,9 @@ export class NodeModule {
         // workflows: notices, diffusions, operations, search
         WorkflowSender,
         WorkflowRecorder,
-        NoticeStore,
+        NoticeRepository,
         NoticeService,
-        NoticeSearch,
+        NoticeSearchService,
         DiffusionService,
         OperationDirectory,
         OperationService,

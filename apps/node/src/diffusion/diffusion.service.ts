@@ -5,7 +5,7 @@ import type { Repository } from 'typeorm';
 import { checkBody } from '../workflow/body.check';
 import { WorkflowSender } from '../workflow/workflow.sender';
 import type { DiffusionListQueryDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
-import { DiffusionEntity } from './diffusion.entity';
+import { DiffusionEntity } from '../store/diffusion.entity';
 
 /** Diffusions: sent directly by a bureau (a copy to the hub), withdrawn by the hub. */
 @Injectable()

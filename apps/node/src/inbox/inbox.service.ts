@@ -12,20 +12,20 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { DeliveryReportService } from '../outbox/delivery-report.service';
 import { OutboxPublisher } from '../outbox/outbox.publisher';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { SentMessageRepository } from '../store/sent-message.repository';
 import { ReceiptIssuer } from '../receipt/receipt.issuer';
 import { ReceiptService } from '../receipt/receipt.service';
 import { RejectionIssuer } from '../receipt/rejection.issuer';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { WorkflowRecorder } from '../workflow/workflow.recorder';
-import { DeliveryRefusal, refusalOf } from './delivery-refusal';
-import { deliveryTyp } from './delivery-typ';
+import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
+import { deliveryTyp } from '../delivery/delivery-typ';
 import { EnvelopeAuthenticator } from './envelope.authenticator';
 import { checkEnvelopeTime } from './envelope-time.check';
 import { checkReceivedBody } from './received-body.check';
-import { ReceivedMessageRepository } from './received-message.repository';
-import { receivedMessageRow } from './received-message.row';
-import { RejectedDeliveryRecorder } from './rejected-delivery.recorder';
+import { ReceivedMessageRepository } from '../store/received-message.repository';
+import { receivedMessageRow } from '../store/received-message.row';
+import { RejectedDeliveryService } from '../delivery/rejected-delivery.service';
 
 /** What is known of a delivery so far: whether to answer a refusal depends on it. */
 interface Delivery {
@@ -54,7 +54,7 @@ export class InboxService {
     private readonly rejectionIssuer: RejectionIssuer,
     private readonly reports: DeliveryReportService,
     private readonly publisher: OutboxPublisher,
-    private readonly rejected: RejectedDeliveryRecorder,
+    private readonly rejected: RejectedDeliveryService,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly workflow: WorkflowRecorder,

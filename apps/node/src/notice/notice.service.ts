@@ -10,15 +10,15 @@ import {
   type WorkflowNote,
 } from '@bureaunet/contracts';
 import type { Repository } from 'typeorm';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { SentMessageRepository } from '../store/sent-message.repository';
 import { checkBody } from '../workflow/body.check';
 import { WorkflowSender } from '../workflow/workflow.sender';
-import { NoticeRequestEntity } from './notice-request.entity';
+import { NoticeRequestEntity } from '../store/notice-request.entity';
 import type { NoticeFieldsDto, NoticeStepDto, RequestNoticeDto } from './notice.dto';
-import { NoticeEntity } from './notice.entity';
-import { noticeBodyOf, noticeRow } from './notice.rows';
-import { assertCancellable, assertPending, assertUpdatable, noticeNumber } from './notice.state';
-import { NoticeStore } from './notice.store';
+import { NoticeEntity } from '../store/notice.entity';
+import { noticeBodyOf, noticeRow } from '../store/notice.rows';
+import { assertCancellable, assertPending, assertUpdatable, noticeNumber } from '../store/notice.state';
+import { NoticeRepository } from '../store/notice.repository';
 
 /** The notice lifecycle: request (bureau) → review, approve or refuse (hub) → update, cancel. */
 @Injectable()
@@ -27,7 +27,7 @@ export class NoticeService {
 
   constructor(
     private readonly sender: WorkflowSender,
-    private readonly store: NoticeStore,
+    private readonly store: NoticeRepository,
     private readonly sent: SentMessageRepository,
     @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
     @InjectRepository(NoticeRequestEntity) private readonly requests: Repository<NoticeRequestEntity>,

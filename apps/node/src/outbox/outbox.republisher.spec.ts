@@ -3,8 +3,8 @@ import type { SerialWriter } from '@bureaunet/persistence';
 import type { NodeConfig } from '../node.config';
 import type { OutboxPublisher, PublishOutcome } from './outbox.publisher';
 import { OutboxRepublisher } from './outbox.republisher';
-import type { SentMessageEntity } from './sent-message.entity';
-import type { AttemptRecord, SentMessageRepository } from './sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import type { AttemptRecord, SentMessageRepository } from '../store/sent-message.repository';
 
 const config = {
   republishIntervalMs: 60_000,

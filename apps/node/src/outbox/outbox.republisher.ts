@@ -4,8 +4,8 @@ import { CLOCK, type Clock } from '@bureaunet/platform';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { OutboxPublisher } from './outbox.publisher';
 import { backoff, decideRepublish, type RepublishPolicy } from './republish.decision';
-import type { SentMessageEntity } from './sent-message.entity';
-import { SentMessageRepository, type NextCheck } from './sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository, type NextCheck } from '../store/sent-message.repository';
 
 const BATCH = 100;
 /** Pages per round: a round never runs unbounded; what is left is still due next round. */

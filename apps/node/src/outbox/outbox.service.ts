@@ -5,7 +5,7 @@ import type { MessageCreatedDto, SendMessageDto } from './outbox.dto';
 import { OutboxPublisher } from './outbox.publisher';
 import { OutgoingEnvelopeFactory } from './outgoing-envelope.factory';
 import { RecipientResolver } from './recipient.resolver';
-import { SentMessageRepository } from './sent-message.repository';
+import { SentMessageRepository } from '../store/sent-message.repository';
 
 @Injectable()
 export class OutboxService {

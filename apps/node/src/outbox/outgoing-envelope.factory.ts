@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '@bureaunet/platform';
 import { UuidV7Generator } from '../id/uuidv7';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { assertSendableSize } from './envelope-size.check';
-import { SentMessageEntity } from './sent-message.entity';
+import { SentMessageEntity } from '../store/sent-message.entity';
 
 export interface OutgoingEnvelope {
   kind: MessageKind;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import { OutgoingEnvelopeFactory } from '../outbox/outgoing-envelope.factory';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import type { SentMessageEntity } from '../store/sent-message.entity';
 
 /**
  * The signed receipt that answers an envelope this node accepted: kind 'receipt', no content,

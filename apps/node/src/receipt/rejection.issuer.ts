@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MAX_REFUSAL_REASON_LENGTH, type RefusalCode } from '@bureaunet/contracts';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import { OutgoingEnvelopeFactory } from '../outbox/outgoing-envelope.factory';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import type { SentMessageEntity } from '../store/sent-message.entity';
 
 /**
  * The signed answer to an envelope this node refused after its signature verified: a receipt

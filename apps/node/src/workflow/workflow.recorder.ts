@@ -11,10 +11,10 @@ import {
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import type { EntityManager } from 'typeorm';
 import type { ZodType } from 'zod';
-import { DiffusionEntity } from '../diffusion/diffusion.entity';
-import { NoticeRequestEntity } from '../notice/notice-request.entity';
-import { noticeRow } from '../notice/notice.rows';
-import { NoticeStore } from '../notice/notice.store';
+import { DiffusionEntity } from '../store/diffusion.entity';
+import { NoticeRequestEntity } from '../store/notice-request.entity';
+import { noticeRow } from '../store/notice.rows';
+import { NoticeRepository } from '../store/notice.repository';
 
 /**
  * The workflow effect of a received message, recorded in the transaction that stores it: a
@@ -28,7 +28,7 @@ export class WorkflowRecorder {
 
   constructor(
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
-    private readonly notices: NoticeStore,
+    private readonly notices: NoticeRepository,
   ) {}
 
   async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {

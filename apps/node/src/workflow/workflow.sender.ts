@@ -8,8 +8,8 @@ import type { EntityManager } from 'typeorm';
 import { OutboxPublisher } from '../outbox/outbox.publisher';
 import { OutgoingEnvelopeFactory } from '../outbox/outgoing-envelope.factory';
 import { RecipientResolver } from '../outbox/recipient.resolver';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
 
 export interface WorkflowSend {
   kind: Exclude<MessageKind, 'receipt'>;

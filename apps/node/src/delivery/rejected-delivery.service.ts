@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
-import { RejectedDeliveryRepository } from './rejected-delivery.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
+import { RejectedDeliveryRepository } from '../store/rejected-delivery.repository';
 
 export interface RejectedDeliveryFacts {
   envelopeId?: string;
@@ -14,8 +14,8 @@ export interface RejectedDeliveryFacts {
 
 /** Keeps the bytes and the reason of a delivery refused for good, so the ack loses nothing. */
 @Injectable()
-export class RejectedDeliveryRecorder {
-  private readonly logger = new Logger(RejectedDeliveryRecorder.name);
+export class RejectedDeliveryService {
+  private readonly logger = new Logger(RejectedDeliveryService.name);
 
   constructor(
     private readonly rejected: RejectedDeliveryRepository,
