@@ -8,7 +8,7 @@ import { applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/pers
 import { NoticeDocumentEntity, NoticeNameTokenEntity } from '../apps/node/src/store/notice-index.entity';
 import { NoticeEntity } from '../apps/node/src/store/notice.entity';
 import { documentRows, nameTokenRows, noticeRow } from '../apps/node/src/store/notice.rows';
-import { NODE_ENTITIES } from '../apps/node/src/node.entities';
+import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
 import type { NoticeSearchDto } from '../apps/node/src/notice/notice-search.dto';
 import { buildNoticeQuery } from '../apps/node/src/notice/notice-search.service';
 

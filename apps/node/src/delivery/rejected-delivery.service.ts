@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import type { SentMessageEntity } from '../store/sent-message.entity';
-import { SentMessageRepository } from '../store/sent-message.repository';
+import type { EntityManager } from 'typeorm';
 import { RejectedDeliveryRepository } from '../store/rejected-delivery.repository';
 
 export interface RejectedDeliveryFacts {
@@ -12,6 +11,12 @@ export interface RejectedDeliveryFacts {
   msgId?: string;
 }
 
+export interface Refused {
+  raw: Buffer;
+  refusal: { code: string; message: string };
+  facts: RejectedDeliveryFacts;
+}
+
 /** Keeps the bytes and the reason of a delivery refused for good, so the ack loses nothing. */
 @Injectable()
 export class RejectedDeliveryService {
@@ -19,46 +24,53 @@ export class RejectedDeliveryService {
 
   constructor(
     private readonly rejected: RejectedDeliveryRepository,
-    private readonly sent: SentMessageRepository,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** A refusal nobody is answered for (unauthenticated, a receipt, a gateway report). */
+  async record(refused: Refused): Promise<void> {
+    this.log(refused);
+    const now = this.clock.now().toISOString();
+    await this.writer.transaction((manager) => this.insert(manager, refused, now, null));
+  }
+
   /**
-   * With `answer` (the signed rejection for an envelope whose signature verified), stores it in
-   * the same transaction to go back to the sender, unless that envelope was answered already: one
-   * rejection per envelope. Returns the answer to publish, if it is new.
+   * In the transaction of the signed rejection `answerId` (for an envelope whose signature
+   * verified): one rejection per envelope, so false, and the refusal kept alone, when that
+   * envelope (id and digest) was answered already.
    */
-  async record(
-    raw: Buffer,
-    refusal: { code: string; message: string },
-    facts: RejectedDeliveryFacts,
-    answer?: SentMessageEntity,
-  ): Promise<SentMessageEntity | undefined> {
+  async recordAnswered(manager: EntityManager, refused: Refused, answerId: string, now: string): Promise<boolean> {
+    this.log(refused);
+    const { envelopeId, digest } = refused.facts;
+    const due = !!envelopeId && !!digest && !(await this.rejected.isAnswered(manager, envelopeId, digest));
+    await this.insert(manager, refused, now, due ? answerId : null);
+    return due;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    { raw, refusal, facts }: Refused,
+    now: string,
+    rejectionId: string | null,
+  ) {
+    await this.rejected.insert(manager, {
+      envelopeId: facts.envelopeId ?? null,
+      from: facts.from ?? null,
+      code: refusal.code,
+      message: refusal.message,
+      digest: facts.digest ?? null,
+      msgId: facts.msgId ?? null,
+      raw,
+      receivedAt: now,
+      rejectionId,
+    });
+  }
+
+  private log({ refusal, facts }: Refused): void {
     const label = facts.envelopeId ?? facts.msgId ?? 'unreadable delivery';
     this.logger.warn(
       `rejected ${label}${facts.from ? ` from ${facts.from}` : ''}: ${refusal.code}: ${refusal.message}`,
     );
-    const now = this.clock.now().toISOString();
-    return this.writer.transaction(async (manager) => {
-      const { envelopeId, from, digest } = facts;
-      const answered =
-        answer && envelopeId && from && digest && !(await this.rejected.isAnswered(manager, envelopeId, digest))
-          ? answer
-          : undefined;
-      await this.rejected.insert(manager, {
-        envelopeId: envelopeId ?? null,
-        from: from ?? null,
-        code: refusal.code,
-        message: refusal.message,
-        digest: digest ?? null,
-        msgId: facts.msgId ?? null,
-        raw,
-        receivedAt: now,
-        rejectionId: answered?.id ?? null,
-      });
-      if (answered && from) await this.sent.insert(manager, answered, [from], now);
-      return answered;
-    });
   }
 }

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { NoticeBody } from '@bureaunet/contracts';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_ENTITIES } from '../node.entities';
+import { NODE_ENTITIES } from '../store/node.entities';
 import { NoticeEntity } from '../store/notice.entity';
 import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';

@@ -66,11 +66,11 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
       Buffer.from(await signDeliveryReport(report(), { kid: 'stranger-kid', key: previous.signing.privateKey })),
       'msg-1',
     );
-    expect(rejected.record).toHaveBeenCalledWith(
-      expect.any(Buffer),
-      { code: 'certificate-invalid', message: refusal.message },
-      { from: GATEWAY_CODE, msgId: 'msg-1' },
-    );
+    expect(rejected.record).toHaveBeenCalledWith({
+      raw: expect.any(Buffer),
+      refusal: { code: 'certificate-invalid', message: refusal.message },
+      facts: { from: GATEWAY_CODE, msgId: 'msg-1' },
+    });
     expect(sent.findById).not.toHaveBeenCalled();
   });
 

@@ -46,7 +46,7 @@ export class DeliveryReportService {
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      await this.rejected.record(raw, refusal, { from: GATEWAY_CODE, msgId });
+      await this.rejected.record({ raw, refusal, facts: { from: GATEWAY_CODE, msgId } });
       return;
     }
     const message = await this.sent.findById(report.envelopeId);

@@ -1,8 +1,8 @@
 import { DomainError } from '@bureaunet/contracts';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 
 /** Parses a workflow body; a mismatch is a 400 naming the first fields at fault. */
-export function checkBody<T>(schema: ZodType<T, any, any>, value: unknown, prefix = ''): T {
+export function checkBody<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, prefix = ''): T {
   const checked = schema.safeParse(value);
   if (checked.success) return checked.data;
   const reason = checked.error.issues

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { BureauIdentity } from '@bureaunet/identity';
-import type { EnvelopePayload } from '@bureaunet/contracts';
+import { HUB_CODE, type EnvelopePayload } from '@bureaunet/contracts';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { NoticeRepository } from '../store/notice.repository';
-import { NODE_ENTITIES } from '../node.entities';
+import { NODE_ENTITIES } from '../store/node.entities';
+import { ReviewQueueIntake } from '../hub/review-queue.intake';
 import { WorkflowRecorder } from './workflow.recorder';
 
 const AT = '2026-11-25T12:00:00.000Z';
@@ -34,7 +34,9 @@ function envelope(
 
 describe('WorkflowRecorder (real SQLite)', () => {
   let dataSource: DataSource;
-  const recorderFor = (code: string) => new WorkflowRecorder({ code } as BureauIdentity, new NoticeRepository());
+  // The hub's node mounts HubModule, whose review queue takes notice requests; a bureau's has none.
+  const recorderFor = (code: string) =>
+    new WorkflowRecorder(new NoticeRepository(), code === HUB_CODE ? new ReviewQueueIntake() : undefined);
   const record = (code: string, payload: EnvelopePayload, body: unknown) =>
     dataSource.transaction((manager) => recorderFor(code).record(manager, payload, body, AT));
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   diffusionBodySchema,
   HUB_CODE,
@@ -8,13 +8,13 @@ import {
   workflowNoteSchema,
   type EnvelopePayload,
 } from '@bureaunet/contracts';
-import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import type { EntityManager } from 'typeorm';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';
+import { NoticeRequestIntake } from './notice-request.intake';
 
 /**
  * The workflow effect of a received message, recorded in the transaction that stores it: a
@@ -27,8 +27,9 @@ export class WorkflowRecorder {
   private readonly logger = new Logger(WorkflowRecorder.name);
 
   constructor(
-    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     private readonly notices: NoticeRepository,
+    // Provided on the hub only: a bureau keeps no review queue.
+    @Optional() private readonly intake?: NoticeRequestIntake,
   ) {}
 
   async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
@@ -85,21 +86,11 @@ export class WorkflowRecorder {
     body: unknown,
     at: string,
   ): Promise<void> {
-    if (this.identity.code !== HUB_CODE) return;
-    await this.parsed(payload, body, noticeRequestBodySchema, async (request) => {
-      await manager.insert(NoticeRequestEntity, {
-        id: payload.id,
-        direction: 'received',
-        requester: payload.from,
-        body: request,
-        restrictedTo: payload.meta.restrictedTo ?? [],
-        state: 'pending',
-        noticeNumber: null,
-        reason: null,
-        receivedAt: at,
-        decidedAt: null,
-      });
-    });
+    const intake = this.intake;
+    if (!intake) return;
+    await this.parsed(payload, body, noticeRequestBodySchema, (request) =>
+      intake.receive(manager, payload, request, at),
+    );
   }
 
   private async note(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
@@ -131,7 +122,7 @@ export class WorkflowRecorder {
   private fromHub<T>(
     payload: EnvelopePayload,
     body: unknown,
-    schema: ZodType<T, any, any>,
+    schema: ZodType<T, ZodTypeDef, unknown>,
     apply: (value: T) => Promise<void>,
   ): Promise<void> {
     if (payload.from !== HUB_CODE) return this.ignore(payload, `only the hub sends ${payload.kind}`);
@@ -141,7 +132,7 @@ export class WorkflowRecorder {
   private async parsed<T>(
     payload: EnvelopePayload,
     body: unknown,
-    schema: ZodType<T, any, any>,
+    schema: ZodType<T, ZodTypeDef, unknown>,
     apply: (value: T) => Promise<void>,
   ): Promise<void> {
     const checked = schema.safeParse(body);
