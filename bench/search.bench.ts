@@ -5,12 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { NOTICE_TYPES, searchKey, type NoticeBody } from '@bureaunet/contracts';
 import { applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NoticeDocumentEntity, NoticeNameTokenEntity } from '../apps/node/src/notice/notice-index.entity';
-import { NoticeEntity } from '../apps/node/src/notice/notice.entity';
-import { documentRows, nameTokenRows, noticeRow } from '../apps/node/src/notice/notice.rows';
-import { NODE_ENTITIES } from '../apps/node/src/node.entities';
-import type { NoticeSearchDto } from '../apps/node/src/search/notice-search.dto';
-import { buildNoticeQuery } from '../apps/node/src/search/notice.search';
+import { NoticeDocumentEntity, NoticeNameTokenEntity } from '../apps/node/src/store/notice-index.entity';
+import { NoticeEntity } from '../apps/node/src/store/notice.entity';
+import { documentRows, nameTokenRows, noticeRow } from '../apps/node/src/store/notice.rows';
+import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
+import type { NoticeSearchDto } from '../apps/node/src/notice/notice-search.dto';
+import { buildNoticeQuery } from '../apps/node/src/notice/notice-search.service';
 
 /**
  * `npm run bench:search`: seeds BENCH_NOTICES (100,000) notices into a real node.sqlite through the

@@ -3,7 +3,7 @@ import type { MigrationClass } from '@bureaunet/persistence';
 import { GATEWAY_ENTITIES } from '../apps/gateway/src/gateway.module';
 import { GATEWAY_MIGRATIONS } from '../apps/gateway/src/migrations';
 import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
-import { NODE_ENTITIES } from '../apps/node/src/node.entities';
+import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
 import { REGISTRY_MIGRATIONS } from '../apps/registry/src/migrations';
 import { REGISTRY_ENTITIES } from '../apps/registry/src/registry.module';
 

@@ -17,10 +17,10 @@ import {
 } from '@bureaunet/testing';
 import { GatewayStandIn } from '../testing/gateway.stand-in';
 import { RegistryStandIn } from '../testing/registry.stand-in';
-import { ReceivedMessageEntity } from './inbox/received-message.entity';
+import { ReceivedMessageEntity } from './store/received-message.entity';
 import { startNode, type RunningNode } from './node.app';
 import type { NodeConfig } from './node.config';
-import { SentMessageEntity } from './outbox/sent-message.entity';
+import { SentMessageEntity } from './store/sent-message.entity';
 
 jest.setTimeout(60_000);
 
@@ -316,7 +316,7 @@ describe('two nodes exchanging over a real nats-server', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokensOf('MR').officer}` },
         body: JSON.stringify(body),
       });
-      expect({ status: response.status, body: (await response.json()) }).toEqual({
+      expect({ status: response.status, body: await response.json() }).toEqual({
         status: 400,
         body: { code, reason: expect.stringMatching(reason) },
       });

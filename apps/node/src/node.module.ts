@@ -1,52 +1,44 @@
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { ScheduleModule } from '@nestjs/schedule';
+import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import { roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { ArrivalHandler } from './arrival/arrival.handler';
+import { ArrivalRouter } from './arrival/arrival.router';
+import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
-import { DiffusionService } from './diffusion/diffusion.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { UuidV7Generator } from './id/uuidv7';
+import { HubModule } from './hub/hub.module';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
-import { InboxHandler } from './inbox/inbox.handler';
 import { InboxService } from './inbox/inbox.service';
-import { ReceivedMessageRepository } from './inbox/received-message.repository';
 import { RejectedDeliveryQuery } from './inbox/rejected-delivery.query';
-import { RejectedDeliveryRecorder } from './inbox/rejected-delivery.recorder';
-import { RejectedDeliveryRepository } from './inbox/rejected-delivery.repository';
 import { MessageController } from './message/message.controller';
 import { MessageService } from './message/message.service';
 import { NoticeController } from './notice/notice.controller';
-import { NoticeService } from './notice/notice.service';
-import { NoticeStore } from './notice/notice.store';
+import { NoticeSearchService } from './notice/notice-search.service';
 import { NodeRuntimeModule } from './node-runtime.module';
 import { nodeRoleTokens, type NodeConfig } from './node.config';
-import { NODE_ENTITIES } from './node.entities';
 import { NODE_MIGRATIONS } from './migrations';
-import { DeliveryReportService } from './outbox/delivery-report.service';
-import { OutboxController } from './outbox/outbox.controller';
-import { OutboxPublisher } from './outbox/outbox.publisher';
-import { OutboxRepublisher } from './outbox/outbox.republisher';
-import { OutboxService } from './outbox/outbox.service';
-import { OutgoingEnvelopeFactory } from './outbox/outgoing-envelope.factory';
-import { RecipientResolver } from './outbox/recipient.resolver';
-import { SentMessageRepository } from './outbox/sent-message.repository';
 import { OperationController } from './operation/operation.controller';
 import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
+import { OutboxController } from './outbox/outbox.controller';
+import { OutboxModule } from './outbox/outbox.module';
+import { OutboxService } from './outbox/outbox.service';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
-import { NoticeSearch } from './search/notice.search';
+import { NODE_ENTITIES } from './store/node.entities';
+import { StoreModule } from './store/store.module';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
-import { WorkflowSender } from './workflow/workflow.sender';
 
 export interface NodeModuleOptions {
   /** Tests set the time; the system clock otherwise. */
@@ -74,14 +66,18 @@ export class NodeModule {
           renewal: config.renewal,
         }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
-        TypeOrmModule.forFeature(NODE_ENTITIES),
+        ScheduleModule.forRoot(),
+        StoreModule,
+        OutboxModule,
+        // The one place that tells the hub from a bureau: the steps that differ live in these modules.
+        config.code === HUB_CODE ? HubModule : BureauModule,
       ],
       controllers: [
         HealthController,
         OutboxController,
         MessageController,
         InboxController,
-        InboxHandler,
+        ArrivalHandler,
         NoticeController,
         DiffusionController,
         OperationController,
@@ -89,34 +85,20 @@ export class NodeModule {
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
-        { provide: UuidV7Generator, inject: [CLOCK], useFactory: (clock: Clock) => new UuidV7Generator(clock) },
         HealthService,
-        SentMessageRepository,
-        ReceivedMessageRepository,
-        RejectedDeliveryRepository,
-        RecipientResolver,
-        OutgoingEnvelopeFactory,
-        OutboxPublisher,
         OutboxService,
-        OutboxRepublisher,
-        DeliveryReportService,
         EnvelopeAuthenticator,
-        RejectedDeliveryRecorder,
         RejectedDeliveryQuery,
         ReceiptIssuer,
         ReceiptService,
         RejectionIssuer,
+        WorkflowRecorder,
         InboxService,
+        ArrivalRouter,
         DeadLetterStore,
         DeadLetterService,
         MessageService,
-        // workflows: notices, diffusions, operations, search
-        WorkflowSender,
-        WorkflowRecorder,
-        NoticeStore,
-        NoticeService,
-        NoticeSearch,
-        DiffusionService,
+        NoticeSearchService,
         OperationDirectory,
         OperationService,
       ],

@@ -3,7 +3,7 @@ import { BUREAU_IDENTITY, identityExpiry, type BureauIdentity } from '@bureaunet
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { DeadLetterService } from '../dead-letter/dead-letter.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { SentMessageRepository } from '../store/sent-message.repository';
 import type { HealthDto } from './health.dto';
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { DeliveryRefusal } from './delivery-refusal';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
 import { checkEnvelopeTime } from './envelope-time.check';
 
 const now = new Date('2026-11-25T10:00:00.000Z');

@@ -1,5 +1,5 @@
 import type { EnvelopePayload } from '@bureaunet/contracts';
-import { DeliveryRefusal } from './delivery-refusal';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
 
 /**
  * The recipient's own time check, not trusting the gateway's: an envelope past its expiresAt, or

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CryptoError, verifyEnvelopeSignature, type ParsedEnvelope } from '@bureaunet/crypto';
 import { DirectoryClient, type VerifiedKey } from '@bureaunet/directory';
-import { DeliveryRefusal } from './delivery-refusal';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
 
 /**
  * End-to-end check of the sender, not trusting the gateway: the signature must verify with the

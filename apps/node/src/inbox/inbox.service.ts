@@ -1,31 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DELIVERY_REPORT_TYP, refusalCodeSchema } from '@bureaunet/contracts';
-import {
-  decryptEnvelopeContent,
-  jweRecipientKids,
-  MAX_ENVELOPE_BYTES,
-  parseEnvelope,
-  type ParsedEnvelope,
-} from '@bureaunet/crypto';
+import { refusalCodeSchema } from '@bureaunet/contracts';
+import { decryptEnvelopeContent, jweRecipientKids, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
-import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import { DeliveryReportService } from '../outbox/delivery-report.service';
-import { OutboxPublisher } from '../outbox/outbox.publisher';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
+import { RejectedDeliveryService, type Refused } from '../delivery/rejected-delivery.service';
+import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { ReceiptIssuer } from '../receipt/receipt.issuer';
 import { ReceiptService } from '../receipt/receipt.service';
 import { RejectionIssuer } from '../receipt/rejection.issuer';
-import { NODE_CONFIG, type NodeConfig } from '../node.config';
+import { ReceivedMessageRepository } from '../store/received-message.repository';
+import { receivedMessageRow } from '../store/received-message.row';
 import { WorkflowRecorder } from '../workflow/workflow.recorder';
-import { DeliveryRefusal, refusalOf } from './delivery-refusal';
-import { deliveryTyp } from './delivery-typ';
 import { EnvelopeAuthenticator } from './envelope.authenticator';
 import { checkEnvelopeTime } from './envelope-time.check';
 import { checkReceivedBody } from './received-body.check';
-import { ReceivedMessageRepository } from './received-message.repository';
-import { receivedMessageRow } from './received-message.row';
-import { RejectedDeliveryRecorder } from './rejected-delivery.recorder';
 
 /** What is known of a delivery so far: whether to answer a refusal depends on it. */
 interface Delivery {
@@ -35,7 +24,8 @@ interface Delivery {
 }
 
 /**
- * Everything the gateway delivers to this bureau. Resolves when the delivery is settled for good
+ * Every envelope the gateway delivers to this bureau (receipts included: they are verified like
+ * any envelope, then handed to receipt handling). Resolves when the delivery is settled for good
  * (stored, recognised as a second copy, or rejected and recorded): the transport then acks it.
  * Throws only for what may pass later (directory unavailable, database error): the transport naks.
  * A refusal of an authenticated envelope (not a receipt) is answered with a signed rejection.
@@ -48,21 +38,16 @@ export class InboxService {
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     private readonly authenticator: EnvelopeAuthenticator,
     private readonly received: ReceivedMessageRepository,
-    private readonly sent: SentMessageRepository,
     private readonly receipts: ReceiptService,
     private readonly receiptIssuer: ReceiptIssuer,
     private readonly rejectionIssuer: RejectionIssuer,
-    private readonly reports: DeliveryReportService,
-    private readonly publisher: OutboxPublisher,
-    private readonly rejected: RejectedDeliveryRecorder,
-    private readonly writer: SerialWriter,
+    private readonly rejected: RejectedDeliveryService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly workflow: WorkflowRecorder,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
-    if (deliveryTyp(raw, MAX_ENVELOPE_BYTES) === DELIVERY_REPORT_TYP) return this.reports.receive(raw, msgId);
     const delivery: Delivery = { authenticated: false };
     try {
       delivery.parsed = parseEnvelope(raw);
@@ -93,15 +78,18 @@ export class InboxService {
     msgId: string | undefined,
   ): Promise<void> {
     const { parsed } = delivery;
-    const code = refusalCodeSchema.safeParse(refusal.code);
-    const answerable = parsed && delivery.authenticated && parsed.payload.kind !== 'receipt' && code.success;
-    const answer = answerable
-      ? await this.rejectionIssuer.seal(parsed, { code: code.data, message: refusal.message })
-      : undefined;
     const payload = parsed?.payload;
-    const facts = { envelopeId: payload?.id, from: payload?.from, digest: parsed?.digest, msgId };
-    const rejection = await this.rejected.record(raw, refusal, facts, answer);
-    if (rejection) await this.publisher.publish(rejection);
+    const refused: Refused = {
+      raw,
+      refusal,
+      facts: { envelopeId: payload?.id, from: payload?.from, digest: parsed?.digest, msgId },
+    };
+    const code = refusalCodeSchema.safeParse(refusal.code);
+    if (!parsed || !delivery.authenticated || parsed.payload.kind === 'receipt' || !code.success)
+      return this.rejected.record(refused);
+    await this.rejectionIssuer.issue(parsed, { code: code.data, message: refusal.message }, (manager, answer, now) =>
+      this.rejected.recordAnswered(manager, refused, answer.id, now),
+    );
   }
 
   private checkAddressing({ payload }: ParsedEnvelope): void {
@@ -140,17 +128,12 @@ export class InboxService {
       privateKey: encryption.privateKey,
     });
     checkReceivedBody(parsed.payload.id, body);
-    const receipt = await this.receiptIssuer.seal(parsed);
-    const now = this.clock.now().toISOString();
-    const stored = await this.writer.transaction(async (manager) => {
+    const receipt = await this.receiptIssuer.issue(parsed, async (manager, _receipt, now) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, parsed, body ?? null, now)))) return false;
-      await this.sent.insert(manager, receipt, receipt.to === 'all' ? [] : receipt.to, now);
       // The workflow effect (a notice becomes active, a diffusion withdrawn…) commits with the message.
       await this.workflow.record(manager, parsed.payload, body ?? null, now);
       return true;
     });
-    if (!stored) return;
-    this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
-    await this.publisher.publish(receipt);
+    if (receipt) this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
   }
 }

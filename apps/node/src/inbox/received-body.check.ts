@@ -1,6 +1,6 @@
 import { jsonDepthExceeds, MAX_BODY_DEPTH } from '@bureaunet/contracts';
 import { MAX_ENVELOPE_BYTES } from '@bureaunet/crypto';
-import { DeliveryRefusal } from './delivery-refusal';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
 
 /** A body never outgrows the envelope that carried it; said here so the check does not rely on it. */
 export const MAX_RECEIVED_BODY_BYTES = MAX_ENVELOPE_BYTES;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE_SIZE } from '../message/message.dto';
 import type { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
-import { RejectedDeliveryRepository } from './rejected-delivery.repository';
+import { RejectedDeliveryRepository } from '../store/rejected-delivery.repository';
 
 @Injectable()
 export class RejectedDeliveryQuery {

@@ -9,8 +9,8 @@ import {
   type RecipientScope,
   type RefusalCode,
 } from '@bureaunet/contracts';
-import { RECIPIENT_STATES, type RecipientState } from '../outbox/recipient-state';
-import type { ReportStatus } from '../outbox/sent-message.entity';
+import { RECIPIENT_STATES, type RecipientState } from '../store/recipient-state';
+import type { ReportStatus } from '../store/sent-message.entity';
 import { IsEnvelopeId } from './message-id';
 
 export const DEFAULT_PAGE_SIZE = 50;

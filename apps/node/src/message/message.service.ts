@@ -1,8 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
 import { SnapshotReader } from '@bureaunet/persistence';
-import { ReceivedMessageRepository } from '../inbox/received-message.repository';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { ReceivedMessageRepository } from '../store/received-message.repository';
+import { SentMessageRepository } from '../store/sent-message.repository';
 import {
   DEFAULT_PAGE_SIZE,
   type PageQueryDto,

@@ -1,6 +1,6 @@
-import type { ReceivedMessageEntity } from '../inbox/received-message.entity';
-import type { RecipientStateEntity } from '../outbox/recipient-state.entity';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import type { ReceivedMessageEntity } from '../store/received-message.entity';
+import type { RecipientStateEntity } from '../store/recipient-state.entity';
+import type { SentMessageEntity } from '../store/sent-message.entity';
 import type { ReceivedMessageDto, RecipientStatusDto, SentMessageDto } from './message.dto';
 
 export function sentMessageView(

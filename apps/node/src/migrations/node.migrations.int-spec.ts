@@ -1,5 +1,5 @@
 import { checkSchemaUpgrade } from '@bureaunet/testing';
-import { NODE_ENTITIES } from '../node.entities';
+import { NODE_ENTITIES } from '../store/node.entities';
 import { NODE_MIGRATIONS } from './index';
 
 describe('the node schema', () => {

@@ -10,10 +10,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Roles } from '@bureaunet/platform';
-import { NoticeSearchDto } from '../search/notice-search.dto';
-import { NoticeSearch } from '../search/notice.search';
+import { NoticeSearchDto } from './notice-search.dto';
+import { NoticeSearchService } from './notice-search.service';
 import { NoticeDto, NoticeFieldsDto, NoticeRequestDto, NoticeStepDto, ReasonDto, RequestNoticeDto } from './notice.dto';
-import type { NoticeRequestEntity } from './notice-request.entity';
+import type { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeService } from './notice.service';
 
 @ApiTags('notices')
@@ -25,7 +25,7 @@ import { NoticeService } from './notice.service';
 export class NoticeController {
   constructor(
     private readonly notices: NoticeService,
-    private readonly search: NoticeSearch,
+    private readonly search: NoticeSearchService,
   ) {}
 
   @Post('notices/requests')

@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, operationAlertBodySchema, type Operation, type WorkflowNote } from '@bureaunet/contracts';
+import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
+import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { Repository } from 'typeorm';
-import { ReceivedMessageEntity } from '../inbox/received-message.entity';
+import { ReceivedMessageEntity } from '../store/received-message.entity';
 import type { SentMessageDto } from '../message/message.dto';
 import { sentMessageView } from '../message/message.views';
-import { SentMessageEntity } from '../outbox/sent-message.entity';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
+import { OutboxSender } from '../outbox/outbox.sender';
 import { checkBody } from '../workflow/body.check';
-import { WorkflowSender } from '../workflow/workflow.sender';
 import type { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
 import { OperationDirectory } from './operation.directory';
 
@@ -17,15 +19,17 @@ import { OperationDirectory } from './operation.directory';
 export class OperationService {
   constructor(
     private readonly directory: OperationDirectory,
-    private readonly sender: WorkflowSender,
+    private readonly outbox: OutboxSender,
     @InjectRepository(ReceivedMessageEntity) private readonly received: Repository<ReceivedMessageEntity>,
     @InjectRepository(SentMessageEntity) private readonly sentMessages: Repository<SentMessageEntity>,
     private readonly sent: SentMessageRepository,
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(): Promise<OperationDto[]> {
-    const code = this.sender.code;
-    const now = this.sender.now().toISOString();
+    const code = this.identity.code;
+    const now = this.clock.now().toISOString();
     return (await this.directory.all())
       .filter((operation) => operation.coordinator === code || operation.participants.includes(code))
       .map((operation) => operationView(operation, code, now));
@@ -37,18 +41,18 @@ export class OperationService {
    */
   async alert(operationId: string, dto: SendAlertDto): Promise<AlertSentDto> {
     const operation = await this.directory.get(operationId);
-    if (operation.coordinator !== this.sender.code) {
+    if (operation.coordinator !== this.identity.code) {
       throw new DomainError(
         'not-coordinator',
-        `operation ${operationId} is coordinated by ${operation.coordinator}, not ${this.sender.code}`,
+        `operation ${operationId} is coordinated by ${operation.coordinator}, not ${this.identity.code}`,
         'forbidden',
       );
     }
-    const to = operation.participants.filter((code) => code !== this.sender.code);
+    const to = operation.participants.filter((code) => code !== this.identity.code);
     if (to.length === 0)
       throw new DomainError('no-recipients', `operation ${operationId} has no participant to alert`, 'conflict');
     const body = checkBody(operationAlertBodySchema, { title: dto.title, details: dto.details });
-    const message = await this.sender.send({
+    const message = await this.outbox.send({
       kind: 'operation-alert',
       to,
       meta: { operationId, ...(dto.priority ? { priority: dto.priority } : {}) },
@@ -93,7 +97,7 @@ export class OperationService {
       operationId: alert.meta.operationId ?? '',
       text: dto.text,
     };
-    const message = await this.sender.send({ kind: 'message', to: [alert.from], meta: { replyTo: alertId }, body });
+    const message = await this.outbox.send({ kind: 'message', to: [alert.from], meta: { replyTo: alertId }, body });
     return { id: message.id, to: [alert.from] };
   }
 

@@ -3,10 +3,10 @@ import { GATEWAY_CODE, type DeliveryReport } from '@bureaunet/contracts';
 import { CryptoError, generateBureauKeys, signDeliveryReport, type BureauKeys } from '@bureaunet/crypto';
 import type { DirectoryClient, VerifiedKey } from '@bureaunet/directory';
 import type { SerialWriter } from '@bureaunet/persistence';
-import type { RejectedDeliveryRecorder } from '../inbox/rejected-delivery.recorder';
+import type { RejectedDeliveryService } from '../delivery/rejected-delivery.service';
 import type { NodeConfig } from '../node.config';
 import { DeliveryReportService } from './delivery-report.service';
-import type { SentMessageRepository } from './sent-message.repository';
+import type { SentMessageRepository } from '../store/sent-message.repository';
 
 describe('DeliveryReportService: a report signed during the gateway’s renewal overlap', () => {
   let current: BureauKeys;
@@ -38,7 +38,7 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
     const service = new DeliveryReportService(
       directory as unknown as DirectoryClient,
       sent as unknown as SentMessageRepository,
-      rejected as unknown as RejectedDeliveryRecorder,
+      rejected as unknown as RejectedDeliveryService,
       {} as SerialWriter,
       { code: 'MR' } as NodeConfig,
       { now: () => new Date() },
@@ -66,11 +66,11 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
       Buffer.from(await signDeliveryReport(report(), { kid: 'stranger-kid', key: previous.signing.privateKey })),
       'msg-1',
     );
-    expect(rejected.record).toHaveBeenCalledWith(
-      expect.any(Buffer),
-      { code: 'certificate-invalid', message: refusal.message },
-      { from: GATEWAY_CODE, msgId: 'msg-1' },
-    );
+    expect(rejected.record).toHaveBeenCalledWith({
+      raw: expect.any(Buffer),
+      refusal: { code: 'certificate-invalid', message: refusal.message },
+      facts: { from: GATEWAY_CODE, msgId: 'msg-1' },
+    });
     expect(sent.findById).not.toHaveBeenCalled();
   });
 

@@ -5,12 +5,12 @@ import { deliveryReportKid, openDeliveryReport } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import { DeliveryRefusal, refusalOf } from '../inbox/delivery-refusal';
-import { RejectedDeliveryRecorder } from '../inbox/rejected-delivery.recorder';
+import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
+import { RejectedDeliveryService } from '../delivery/rejected-delivery.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { backoff } from './republish.decision';
-import type { SentMessageEntity } from './sent-message.entity';
-import { SentMessageRepository } from './sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
 
 /** The longest wait a rate-limited refusal can impose on a retry; a longer retryAfterMs is capped. */
 const MAX_RETRY_AFTER_MS = 3_600_000;
@@ -28,7 +28,7 @@ export class DeliveryReportService {
   constructor(
     private readonly directory: DirectoryClient,
     private readonly sent: SentMessageRepository,
-    private readonly rejected: RejectedDeliveryRecorder,
+    private readonly rejected: RejectedDeliveryService,
     private readonly writer: SerialWriter,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -46,7 +46,7 @@ export class DeliveryReportService {
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      await this.rejected.record(raw, refusal, { from: GATEWAY_CODE, msgId });
+      await this.rejected.record({ raw, refusal, facts: { from: GATEWAY_CODE, msgId } });
       return;
     }
     const message = await this.sent.findById(report.envelopeId);

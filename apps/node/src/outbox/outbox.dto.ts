@@ -25,7 +25,8 @@ export function recipientScopeProblem(value: unknown): string | undefined {
   if (value.length > MAX_RECIPIENTS) return `to must name at most ${MAX_RECIPIENTS} bureaus`;
   const bad = value.findIndex((code) => !isBureauCode(code));
   if (bad >= 0) return `to[${bad}] must be a two-letter upper-case bureau code, got ${JSON.stringify(value[bad])}`;
-  const twice = value.find((code, index) => value.indexOf(code) !== index);
+  // Every element is a bureau code by now (checked just above).
+  const twice = (value as string[]).find((code, index) => value.indexOf(code) !== index);
   if (twice !== undefined) return `to names ${String(twice)} more than once`;
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { SerialWriter } from '@bureaunet/persistence';
 import type { BusClient } from '@bureaunet/transport';
 import type { NodeConfig } from '../node.config';
 import { OutboxPublisher } from './outbox.publisher';
-import type { SentMessageRepository } from './sent-message.repository';
+import type { SentMessageRepository } from '../store/sent-message.repository';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const manager = {} as EntityManager;

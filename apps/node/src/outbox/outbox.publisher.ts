@@ -4,8 +4,8 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BusClient, publishFailureOf, type PublishFailure } from '@bureaunet/transport';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
-import type { SentMessageEntity } from './sent-message.entity';
-import { SentMessageRepository } from './sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
 
 export type PublishOutcome = { status: 'published' } | { status: PublishFailure; reason: string };
 

@@ -1,10 +1,11 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { EntityManager } from 'typeorm';
 import type { SerialWriter } from '@bureaunet/persistence';
 import type { NodeConfig } from '../node.config';
 import type { OutboxPublisher, PublishOutcome } from './outbox.publisher';
 import { OutboxRepublisher } from './outbox.republisher';
-import type { SentMessageEntity } from './sent-message.entity';
-import type { AttemptRecord, SentMessageRepository } from './sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import type { AttemptRecord, SentMessageRepository } from '../store/sent-message.repository';
 
 const config = {
   republishIntervalMs: 60_000,
@@ -60,14 +61,16 @@ function setup(due: SentMessageEntity[], outcomes: Record<string, PublishOutcome
     }),
   };
   const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+  const scheduler = new SchedulerRegistry();
   const republisher = new OutboxRepublisher(
     repository as unknown as SentMessageRepository,
     publisher as unknown as OutboxPublisher,
     writer as unknown as SerialWriter,
     config,
     { now: () => now },
+    scheduler,
   );
-  return { republisher, repository, publisher, msgIds, recorded, overdue };
+  return { republisher, repository, publisher, msgIds, recorded, overdue, scheduler };
 }
 
 describe('OutboxRepublisher', () => {
@@ -143,9 +146,11 @@ describe('OutboxRepublisher', () => {
   });
 
   it('runs a round at start and stops with the application', async () => {
-    const { republisher, publisher } = setup(messages(2));
+    const { republisher, publisher, scheduler } = setup(messages(2));
     republisher.onApplicationBootstrap();
+    expect(scheduler.getIntervals()).toEqual(['outbox-republish']);
     await republisher.onApplicationShutdown();
+    expect(scheduler.getIntervals()).toEqual([]);
     expect(publisher.publishIfUp).toHaveBeenCalledTimes(2);
   });
 });

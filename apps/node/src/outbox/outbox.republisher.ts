@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { OutboxPublisher } from './outbox.publisher';
 import { backoff, decideRepublish, type RepublishPolicy } from './republish.decision';
-import type { SentMessageEntity } from './sent-message.entity';
-import { SentMessageRepository, type NextCheck } from './sent-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository, type NextCheck } from '../store/sent-message.repository';
 
 const BATCH = 100;
+const INTERVAL = 'outbox-republish';
 /** Pages per round: a round never runs unbounded; what is left is still due next round. */
 const MAX_PAGES_PER_ROUND = 50;
 
@@ -30,7 +32,6 @@ export interface RoundResult {
 export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRepublisher.name);
   private readonly policy: RepublishPolicy;
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
   constructor(
@@ -39,6 +40,7 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     private readonly writer: SerialWriter,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
   ) {
     this.policy = {
       reportDeadlineMs: config.reportDeadlineMs,
@@ -47,16 +49,19 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
     };
   }
 
+  // The interval comes from the config, so it is registered here rather than with @Interval.
   onApplicationBootstrap(): void {
     this.running = this.run();
-    this.timer = setInterval(() => {
+    const timer = setInterval(() => {
       if (!this.running) this.running = this.run();
     }, this.config.republishIntervalMs);
-    this.timer.unref();
+    timer.unref();
+    this.scheduler.addInterval(INTERVAL, timer);
   }
 
+  // Stopped before the last round is awaited, so no round starts behind it.
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    if (this.scheduler.doesExist('interval', INTERVAL)) this.scheduler.deleteInterval(INTERVAL);
     await this.running;
   }
 

@@ -3,10 +3,10 @@ import { DomainError, type EnvelopeMeta, type MessageKind, type RecipientScope }
 import { CryptoError, sealEnvelope, type EnvelopeRecipientKey } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import { UuidV7Generator } from '../id/uuidv7';
+import { EnvelopeIdGenerator } from '../id/envelope-id.generator';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { assertSendableSize } from './envelope-size.check';
-import { SentMessageEntity } from './sent-message.entity';
+import { SentMessageEntity } from '../store/sent-message.entity';
 
 export interface OutgoingEnvelope {
   kind: MessageKind;
@@ -27,7 +27,7 @@ export class OutgoingEnvelopeFactory {
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly ids: UuidV7Generator,
+    private readonly ids: EnvelopeIdGenerator,
   ) {}
 
   async seal(outgoing: OutgoingEnvelope): Promise<SentMessageEntity> {

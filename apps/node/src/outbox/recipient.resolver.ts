@@ -24,7 +24,7 @@ export class RecipientResolver {
 
   async resolve(to: RecipientScope): Promise<ResolvedRecipients> {
     return to === 'all'
-      ? { addressees: [], keys: await this.everyone() }
+      ? { addressees: [], keys: await this.everyonesKeys() }
       : { addressees: [...to], keys: await this.listed(to) };
   }
 
@@ -39,22 +39,33 @@ export class RecipientResolver {
     return Promise.all(codes.map((code) => this.keyOf(code)));
   }
 
-  // Active bureaus and the hub that have enrolled; one whose certificate fails its checks is left out.
-  private async everyone(): Promise<EnvelopeRecipientKey[]> {
-    const entries = (await this.directory.all()).filter(
-      (entry) =>
-        entry.code !== this.identity.code &&
-        entry.status === 'active' &&
-        BROADCAST_ROLES.has(entry.role) &&
-        entry.encryptionCertificate,
-    );
+  /**
+   * Who "all" is, here and wherever a workflow addresses everyone: the active bureaus and the hub
+   * that have enrolled, without this node and the `excluded`.
+   */
+  async everyone(excluded: readonly string[] = []): Promise<string[]> {
+    return (await this.directory.all())
+      .filter(
+        (entry) =>
+          entry.code !== this.identity.code &&
+          entry.status === 'active' &&
+          BROADCAST_ROLES.has(entry.role) &&
+          entry.encryptionCertificate &&
+          !excluded.includes(entry.code),
+      )
+      .map((entry) => entry.code)
+      .sort();
+  }
+
+  // One whose certificate fails its checks is left out.
+  private async everyonesKeys(): Promise<EnvelopeRecipientKey[]> {
     const keys: EnvelopeRecipientKey[] = [];
-    for (const entry of entries) {
+    for (const code of await this.everyone()) {
       try {
-        keys.push(await this.keyOf(entry.code));
+        keys.push(await this.keyOf(code));
       } catch (error) {
         if (!(error instanceof DomainError) || error.kind === 'unavailable') throw error;
-        this.logger.warn(`"all" leaves out ${entry.code}: ${error.message}`);
+        this.logger.warn(`"all" leaves out ${code}: ${error.message}`);
       }
     }
     if (keys.length === 0)

@@ -1,4 +1,4 @@
-import type { SentMessageEntity } from './sent-message.entity';
+import type { SentMessageEntity } from '../store/sent-message.entity';
 
 export interface RepublishPolicy {
   reportDeadlineMs: number;

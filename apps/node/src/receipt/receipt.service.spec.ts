@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import type { SerialWriter } from '@bureaunet/persistence';
-import { DeliveryRefusal } from '../inbox/delivery-refusal';
-import type { ReceivedMessageRepository } from '../inbox/received-message.repository';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
-import type { SentMessageRepository } from '../outbox/sent-message.repository';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
+import type { ReceivedMessageRepository } from '../store/received-message.repository';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import type { SentMessageRepository } from '../store/sent-message.repository';
 import { ReceiptService } from './receipt.service';
 
 const ORIGINAL_ID = '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e';

@@ -3,12 +3,12 @@ import type { ReceiptReference } from '@bureaunet/contracts';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import { DeliveryRefusal } from '../inbox/delivery-refusal';
-import { ReceivedMessageRepository } from '../inbox/received-message.repository';
-import { receivedMessageRow } from '../inbox/received-message.row';
-import type { RecipientEvent } from '../outbox/recipient-state';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
-import { SentMessageRepository } from '../outbox/sent-message.repository';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
+import { ReceivedMessageRepository } from '../store/received-message.repository';
+import { receivedMessageRow } from '../store/received-message.row';
+import type { RecipientEvent } from '../store/recipient-state';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
 
 /**
  * A recipient's signed receipt for one of our envelopes (its signature already verified end to

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MAX_REFUSAL_REASON_LENGTH, type RefusalCode } from '@bureaunet/contracts';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
-import { OutgoingEnvelopeFactory } from '../outbox/outgoing-envelope.factory';
-import type { SentMessageEntity } from '../outbox/sent-message.entity';
+import { OutboxSender, type AnswerEffect } from '../outbox/outbox.sender';
+import type { SentMessageEntity } from '../store/sent-message.entity';
 
 /**
  * The signed answer to an envelope this node refused after its signature verified: a receipt
@@ -11,18 +11,26 @@ import type { SentMessageEntity } from '../outbox/sent-message.entity';
  */
 @Injectable()
 export class RejectionIssuer {
-  constructor(private readonly envelopes: OutgoingEnvelopeFactory) {}
+  constructor(private readonly outbox: OutboxSender) {}
 
-  seal(refused: ParsedEnvelope, refusal: { code: RefusalCode; message: string }): Promise<SentMessageEntity> {
+  issue(
+    refused: ParsedEnvelope,
+    refusal: { code: RefusalCode; message: string },
+    recordRefusal: AnswerEffect,
+  ): Promise<SentMessageEntity | undefined> {
     const reason =
       refusal.message.length > MAX_REFUSAL_REASON_LENGTH
         ? `${refusal.message.slice(0, MAX_REFUSAL_REASON_LENGTH - 1)}…`
         : refusal.message;
-    return this.envelopes.seal({
-      kind: 'receipt',
-      to: [refused.payload.from],
-      meta: { receiptFor: { id: refused.payload.id, digest: refused.digest, refused: { code: refusal.code, reason } } },
-      recipients: [],
-    });
+    return this.outbox.answer(
+      {
+        kind: 'receipt',
+        to: [refused.payload.from],
+        meta: {
+          receiptFor: { id: refused.payload.id, digest: refused.digest, refused: { code: refusal.code, reason } },
+        },
+      },
+      recordRefusal,
+    );
   }
 }

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { BureauIdentity } from '@bureaunet/identity';
-import type { EnvelopePayload } from '@bureaunet/contracts';
+import { HUB_CODE, type EnvelopePayload } from '@bureaunet/contracts';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { DiffusionEntity } from '../diffusion/diffusion.entity';
-import { NoticeRequestEntity } from '../notice/notice-request.entity';
-import { NoticeEntity } from '../notice/notice.entity';
-import { NoticeStore } from '../notice/notice.store';
-import { NODE_ENTITIES } from '../node.entities';
+import { DiffusionEntity } from '../store/diffusion.entity';
+import { NoticeRequestEntity } from '../store/notice-request.entity';
+import { NoticeEntity } from '../store/notice.entity';
+import { NoticeRepository } from '../store/notice.repository';
+import { NODE_ENTITIES } from '../store/node.entities';
+import { ReviewQueueIntake } from '../hub/review-queue.intake';
 import { WorkflowRecorder } from './workflow.recorder';
 
 const AT = '2026-11-25T12:00:00.000Z';
@@ -34,7 +34,9 @@ function envelope(
 
 describe('WorkflowRecorder (real SQLite)', () => {
   let dataSource: DataSource;
-  const recorderFor = (code: string) => new WorkflowRecorder({ code } as BureauIdentity, new NoticeStore());
+  // The hub's node mounts HubModule, whose review queue takes notice requests; a bureau's has none.
+  const recorderFor = (code: string) =>
+    new WorkflowRecorder(new NoticeRepository(), code === HUB_CODE ? new ReviewQueueIntake() : undefined);
   const record = (code: string, payload: EnvelopePayload, body: unknown) =>
     dataSource.transaction((manager) => recorderFor(code).record(manager, payload, body, AT));
 
@@ -43,28 +45,26 @@ describe('WorkflowRecorder (real SQLite)', () => {
     dataSource = await new DataSource(
       sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES }),
     ).initialize();
-    await dataSource
-      .getRepository(NoticeRequestEntity)
-      .insert({
-        id: 'req-1',
-        direction: 'sent',
-        requester: 'MR',
-        body: {
-          action: 'publish',
-          notice: {
-            type: 'red',
-            subject: { familyName: 'Doe', givenNames: '', documentNumbers: [] },
-            offence: 'fraud',
-            expiry: '2030-01-01',
-          },
+    await dataSource.getRepository(NoticeRequestEntity).insert({
+      id: 'req-1',
+      direction: 'sent',
+      requester: 'MR',
+      body: {
+        action: 'publish',
+        notice: {
+          type: 'red',
+          subject: { familyName: 'Doe', givenNames: '', documentNumbers: [] },
+          offence: 'fraud',
+          expiry: '2030-01-01',
         },
-        restrictedTo: [],
-        state: 'pending',
-        noticeNumber: null,
-        reason: null,
-        receivedAt: AT,
-        decidedAt: null,
-      });
+      },
+      restrictedTo: [],
+      state: 'pending',
+      noticeNumber: null,
+      reason: null,
+      receivedAt: AT,
+      decidedAt: null,
+    });
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   diffusionBodySchema,
   HUB_CODE,
@@ -9,13 +9,13 @@ import {
   workflowNoteSchema,
   type EnvelopePayload,
 } from '@bureaunet/contracts';
-import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import type { EntityManager } from 'typeorm';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { DiffusionEntity } from '../diffusion/diffusion.entity';
-import { NoticeRequestEntity } from '../notice/notice-request.entity';
-import { noticeRow } from '../notice/notice.rows';
-import { NoticeStore } from '../notice/notice.store';
+import { DiffusionEntity } from '../store/diffusion.entity';
+import { NoticeRequestEntity } from '../store/notice-request.entity';
+import { noticeRow } from '../store/notice.rows';
+import { NoticeRepository } from '../store/notice.repository';
+import { NoticeRequestIntake } from './notice-request.intake';
 
 /**
  * The workflow effect of a received message, recorded in the transaction that stores it: a
@@ -28,8 +28,9 @@ export class WorkflowRecorder {
   private readonly logger = new Logger(WorkflowRecorder.name);
 
   constructor(
-    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
-    private readonly notices: NoticeStore,
+    private readonly notices: NoticeRepository,
+    // Provided on the hub only: a bureau keeps no review queue.
+    @Optional() private readonly intake?: NoticeRequestIntake,
   ) {}
 
   async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
@@ -86,21 +87,11 @@ export class WorkflowRecorder {
     body: unknown,
     at: string,
   ): Promise<void> {
-    if (this.identity.code !== HUB_CODE) return;
-    await this.parsed(payload, body, noticeRequestBodySchema, async (request) => {
-      await manager.insert(NoticeRequestEntity, {
-        id: payload.id,
-        direction: 'received',
-        requester: payload.from,
-        body: request,
-        restrictedTo: payload.meta.restrictedTo ?? [],
-        state: 'pending',
-        noticeNumber: null,
-        reason: null,
-        receivedAt: at,
-        decidedAt: null,
-      });
-    });
+    const intake = this.intake;
+    if (!intake) return;
+    await this.parsed(payload, body, noticeRequestBodySchema, (request) =>
+      intake.receive(manager, payload, request, at),
+    );
   }
 
   private async note(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import type { NoticeBody } from '@bureaunet/contracts';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_ENTITIES } from '../node.entities';
-import { NoticeEntity } from '../notice/notice.entity';
-import { noticeRow } from '../notice/notice.rows';
-import { NoticeStore } from '../notice/notice.store';
+import { NODE_ENTITIES } from '../store/node.entities';
+import { NoticeEntity } from '../store/notice.entity';
+import { noticeRow } from '../store/notice.rows';
+import { NoticeRepository } from '../store/notice.repository';
 import type { NoticeSearchDto } from './notice-search.dto';
-import { buildNoticeQuery } from './notice.search';
+import { buildNoticeQuery } from './notice-search.service';
 
 const TODAY = '2026-11-25';
 
@@ -35,7 +35,7 @@ function body(
 
 describe('notice store and search (real SQLite)', () => {
   let dataSource: DataSource;
-  const store = new NoticeStore();
+  const store = new NoticeRepository();
   const put = (notice: NoticeBody) =>
     dataSource.transaction((manager) =>
       store.put(

@@ -9,7 +9,7 @@ import { assertPending, isNewerRevision } from './notice.state';
 
 /** Writes to the notice tables, always inside a SerialWriter transaction (the caller's manager). */
 @Injectable()
-export class NoticeStore {
+export class NoticeRepository {
   /** Stores a revision unless a newer one is held; a cancelled notice stays cancelled. */
   async put(manager: EntityManager, row: NoticeEntity): Promise<boolean> {
     const held = await manager.findOneBy(NoticeEntity, { number: row.number });

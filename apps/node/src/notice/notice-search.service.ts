@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { documentKey, DomainError, searchKey } from '@bureaunet/contracts';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
-import type { NoticeDto } from '../notice/notice.dto';
-import { NoticeEntity } from '../notice/notice.entity';
-import { effectiveNoticeState, today } from '../notice/notice.state';
+import type { NoticeDto } from './notice.dto';
+import { NoticeEntity } from '../store/notice.entity';
+import { effectiveNoticeState, today } from '../store/notice.state';
 import type { NoticeSearchDto } from './notice-search.dto';
 
 // Sorts after every character a search key holds: [prefix, prefix + HIGH) is a prefix range.
@@ -13,7 +13,7 @@ const HIGH = '\uffff';
 
 /** Search over the notices this node holds (read connection: committed data only). */
 @Injectable()
-export class NoticeSearch {
+export class NoticeSearchService {
   constructor(
     @InjectRepository(NoticeEntity) private readonly notices: Repository<NoticeEntity>,
     @Inject(CLOCK) private readonly clock: Clock,

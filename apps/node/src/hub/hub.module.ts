@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { DiffusionService } from '../diffusion/diffusion.service';
+import { NoticeService } from '../notice/notice.service';
+import { OutboxModule } from '../outbox/outbox.module';
+import { StoreModule } from '../store/store.module';
+import { NoticeRequestIntake } from '../workflow/notice-request.intake';
+import { HubDiffusionService } from './hub-diffusion.service';
+import { HubNoticeService } from './hub-notice.service';
+import { ReviewQueueIntake } from './review-queue.intake';
+
+/**
+ * What only the hub does, mounted on the hub's node only: the review queue of notice requests,
+ * publication, updates and cancellation of notices, withdrawal of diffusions.
+ */
+@Module({
+  imports: [StoreModule, OutboxModule],
+  providers: [
+    { provide: NoticeService, useClass: HubNoticeService },
+    { provide: DiffusionService, useClass: HubDiffusionService },
+    { provide: NoticeRequestIntake, useClass: ReviewQueueIntake },
+  ],
+  exports: [NoticeService, DiffusionService, NoticeRequestIntake],
+})
+export class HubModule {}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EnvelopeMeta, MessageKind, RecipientScope } from '@bureaunet/contracts';
+import { SerialWriter } from '@bureaunet/persistence';
+import { CLOCK, type Clock } from '@bureaunet/platform';
+import type { EntityManager } from 'typeorm';
+import type { SentMessageEntity } from '../store/sent-message.entity';
+import { SentMessageRepository } from '../store/sent-message.repository';
+import { OutboxPublisher } from './outbox.publisher';
+import { OutgoingEnvelopeFactory } from './outgoing-envelope.factory';
+import { RecipientResolver } from './recipient.resolver';
+
+/** A message with content, from an officer or a workflow step. */
+export interface Outgoing {
+  kind: Exclude<MessageKind, 'receipt'>;
+  to: RecipientScope;
+  meta: EnvelopeMeta;
+  body: unknown;
+}
+
+/** A receipt or a signed rejection: no content, so sealed without any recipient key. */
+export interface OutgoingReceipt {
+  kind: 'receipt';
+  to: string[];
+  meta: EnvelopeMeta;
+}
+
+/** What a step records about the message it sends, in the transaction that stores it: both or neither. */
+export type SendEffect = (manager: EntityManager, message: SentMessageEntity, now: string) => Promise<void>;
+
+/** Like SendEffect, and says whether the answer is due at all (false: a second copy, or answered before). */
+export type AnswerEffect = (manager: EntityManager, message: SentMessageEntity, now: string) => Promise<boolean>;
+
+/**
+ * The one way out of this node: seal, store (with the step's effect, one transaction), publish.
+ * The message is durable once stored: a failed publish is left to the republisher.
+ */
+@Injectable()
+export class OutboxSender {
+  constructor(
+    private readonly resolver: RecipientResolver,
+    private readonly envelopes: OutgoingEnvelopeFactory,
+    private readonly sent: SentMessageRepository,
+    private readonly publisher: OutboxPublisher,
+    private readonly writer: SerialWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Encrypted for each addressee; published at once only if the bus is up, so a person gets the 201 without waiting. */
+  async send(outgoing: Outgoing, effect?: SendEffect): Promise<SentMessageEntity> {
+    const { addressees, keys } = await this.resolver.resolve(outgoing.to);
+    const message = await this.envelopes.seal({ ...outgoing, recipients: keys });
+    await this.store(message, addressees, async (manager, stored, now) => {
+      if (effect) await effect(manager, stored, now);
+      return true;
+    });
+    await this.publisher.publishIfUp(message);
+    return message;
+  }
+
+  /**
+   * Answers a delivery (its receipt, or its signed rejection). Stored only when `effect` finds it
+   * due, and published before the delivery is acked: a bus that blinks is waited for.
+   */
+  async answer(receipt: OutgoingReceipt, effect: AnswerEffect): Promise<SentMessageEntity | undefined> {
+    const message = await this.envelopes.seal({ ...receipt, recipients: [] });
+    if (!(await this.store(message, receipt.to, effect))) return undefined;
+    await this.publisher.publish(message);
+    return message;
+  }
+
+  private store(message: SentMessageEntity, addressees: readonly string[], effect: AnswerEffect): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    return this.writer.transaction(async (manager) => {
+      if (!(await effect(manager, message, now))) return false;
+      await this.sent.insert(manager, message, addressees, now);
+      return true;
+    });
+  }
+}

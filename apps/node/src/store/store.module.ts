@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NODE_ENTITIES } from './node.entities';
+import { NoticeRepository } from './notice.repository';
+import { ReceivedMessageRepository } from './received-message.repository';
+import { RejectedDeliveryRepository } from './rejected-delivery.repository';
+import { SentMessageRepository } from './sent-message.repository';
+
+const REPOSITORIES = [SentMessageRepository, ReceivedMessageRepository, RejectedDeliveryRepository, NoticeRepository];
+
+/** node.sqlite's tables and the repositories over them: the bottom layer, which imports no service. */
+@Module({
+  imports: [TypeOrmModule.forFeature(NODE_ENTITIES)],
+  providers: REPOSITORIES,
+  exports: [TypeOrmModule, ...REPOSITORIES],
+})
+export class StoreModule {}
