@@ -1,5 +1,6 @@
 // The nevers of the architecture (docs/architecture.md), checked by `npm run lint`.
-const FRAMEWORK = '^node_modules/(@nestjs|@nats-io|typeorm|sqlite3|nestjs-|@nestjs)';
+// Not anchored at the start: a worktree whose node_modules is a symlink resolves to its real path.
+const FRAMEWORK = '(^|/)node_modules/(@nestjs|@nats-io|typeorm|sqlite3|nestjs-)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -19,10 +20,18 @@ module.exports = {
     },
     {
       name: 'pure-libs-stay-pure',
-      comment: 'contracts, crypto, policy and the Merkle half of ledger run without Nest, NATS or TypeORM.',
+      comment: 'contracts, crypto, policy and the pure half of ledger run without Nest, NATS or TypeORM.',
       severity: 'error',
-      from: { path: '^libs/(contracts|crypto|policy)/|^libs/ledger/src/merkle/' },
+      from: { path: '^libs/(contracts|crypto|policy)/|^libs/ledger/src/(canonical-json|log|merkle)/' },
       to: { path: FRAMEWORK },
+    },
+    {
+      name: 'auditor-trusts-no-storage',
+      comment:
+        'The auditor trusts no storage: nothing it loads, nor the pure ledger entry, reaches TypeORM, SQLite, Nest or NATS, even through other modules.',
+      severity: 'error',
+      from: { path: '^apps/auditor/|^libs/ledger/src/index\\.ts$' },
+      to: { path: FRAMEWORK, reachable: true },
     },
     {
       name: 'no-folder-cycles',

@@ -33,7 +33,7 @@ export class DeadLetterQueryDto {
 
   @ApiPropertyOptional({ description: 'Include the dead letters an administrator dropped', default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   dropped?: boolean;
 }
