@@ -1,5 +1,6 @@
 // The nevers of the architecture (docs/architecture.md), checked by `npm run lint`.
-const FRAMEWORK = '^node_modules/(@nestjs|@nats-io|typeorm|sqlite3|nestjs-|@nestjs)';
+// Not anchored at the start: a worktree whose node_modules is a symlink resolves to its real path.
+const FRAMEWORK = '(^|/)node_modules/(@nestjs|@nats-io|typeorm|sqlite3|nestjs-)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -20,10 +21,18 @@ module.exports = {
     {
       name: 'pure-libs-stay-pure',
       comment:
-        'contracts, crypto, policy, the HTTP clients and the Merkle half of ledger run without Nest, NATS or TypeORM.',
+        'contracts, crypto, policy, the HTTP clients and the pure half of ledger run without Nest, NATS or TypeORM.',
       severity: 'error',
-      from: { path: '^libs/(api-clients|contracts|crypto|policy)/|^libs/ledger/src/merkle/' },
+      from: { path: '^libs/(api-clients|contracts|crypto|policy)/|^libs/ledger/src/(canonical-json|log|merkle)/' },
       to: { path: FRAMEWORK },
+    },
+    {
+      name: 'auditor-trusts-no-storage',
+      comment:
+        'The auditor trusts no storage: nothing it loads, nor the pure ledger entry, reaches TypeORM, SQLite, Nest or NATS, even through other modules.',
+      severity: 'error',
+      from: { path: '^apps/auditor/|^libs/ledger/src/index\\.ts$' },
+      to: { path: FRAMEWORK, reachable: true },
     },
     {
       name: 'no-folder-cycles',

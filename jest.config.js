@@ -12,7 +12,9 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// The ledger has two entries: the pure one (the catch-all below) and its TypeORM storage.
 const moduleNameMapper = {
+  '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
   '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|persistence|platform|policy|transport|testing)$':
     '<rootDir>/libs/$1/src',
 };
@@ -29,11 +31,9 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   projects: [
-    {
-      ...common,
-      displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-    },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    // Against a real SQLite file or a real nats-server (libs/testing).
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // The fault and attack matrix (npm run test:faults): real network, each test prints a FAULT line.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },

@@ -6,16 +6,18 @@ import { performance } from 'node:perf_hooks';
 import { Column, DataSource, Entity, Index, PrimaryColumn, type EntityManager } from 'typeorm';
 import {
   InMemorySubtreeHashSource,
-  LEDGER_LOG_ENTITIES,
-  LedgerLogAppender,
-  LedgerLogReader,
   consistencyProof,
   encodeLedgerEntry,
   hashLeaf,
   inclusionProof,
+} from '@bureaunet/ledger';
+import {
+  LEDGER_LOG_ENTITIES,
+  LedgerLogAppender,
+  LedgerLogReader,
   loadTreeState,
   type LeafToAppend,
-} from '@bureaunet/ledger';
+} from '@bureaunet/ledger/storage';
 import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
 
 /**
@@ -175,10 +177,11 @@ async function appendRates(
     const fresh = await openDatabase();
     try {
       const collecting = new LedgerLogAppender();
-      const collected = await measure(fresh, total, batch, callers, async (manager, offset, count) => {
+      const collected = await measure(fresh, total, batch, callers, (manager, offset, count) => {
         fresh.writer.collect(manager, key, leavesOf(entries.slice(offset, offset + count)), (inner, all) =>
           collecting.append(inner, all, now).then(() => undefined),
         );
+        return Promise.resolve();
       });
       await checkTree(fresh, total);
       return { baseline, ledger, collected };

@@ -1,5 +1,4 @@
-import type { MixedList } from 'typeorm';
-import type { MigrationClass } from '@bureaunet/persistence';
+import type { EntityList, MigrationClass } from '@bureaunet/persistence';
 import { GATEWAY_ENTITIES } from '../apps/gateway/src/gateway.module';
 import { GATEWAY_MIGRATIONS } from '../apps/gateway/src/migrations';
 import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
@@ -10,10 +9,7 @@ import { REGISTRY_ENTITIES } from '../apps/registry/src/registry.module';
 export type ServiceName = 'registry' | 'gateway' | 'node';
 
 /** Each service's tables and the migrations that make them. */
-export const SERVICE_SCHEMAS: Record<
-  ServiceName,
-  { entities: MixedList<Function>; migrations: readonly MigrationClass[] }
-> = {
+export const SERVICE_SCHEMAS: Record<ServiceName, { entities: EntityList; migrations: readonly MigrationClass[] }> = {
   registry: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
   gateway: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS },
   node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS },

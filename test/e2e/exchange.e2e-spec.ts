@@ -124,7 +124,7 @@ describe('signed, end-to-end encrypted exchange between bureaus', () => {
       async () => (await network.api(HUB_CODE).inbox()).items.find((item) => item.id === id),
       { what: 'hub inbox' },
     );
-    expect((received).from).toBe('MR');
+    expect(received.from).toBe('MR');
   });
   it('stops accepting a revoked certificate within seconds, with the reason in the report', async () => {
     await admin(network, 'POST', '/api/admin/bureaus/FR/revoke');

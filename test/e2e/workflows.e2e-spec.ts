@@ -52,9 +52,10 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
   const heldNotice = (code: string, number: string) =>
     api(code)
       .notice(number)
-      .catch((error: unknown) =>
-        error instanceof HttpError && error.status === 404 ? undefined : Promise.reject(error),
-      );
+      .catch((error: unknown) => {
+        if (error instanceof HttpError && error.status === 404) return undefined;
+        throw error;
+      });
 
   async function noticeAt(
     code: string,

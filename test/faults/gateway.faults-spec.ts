@@ -109,7 +109,7 @@ describe('gateway and hub under attack by a bureau holding valid credentials', (
     return waitFor(
       () => {
         const reports = ids.map((id) => watch.reports(code, id)[0]?.payload);
-        return reports.every((report) => report !== undefined) ? (reports) : undefined;
+        return reports.every((report) => report !== undefined) ? reports : undefined;
       },
       { what: `${ids.length} reports to ${code}`, timeoutMs: 60_000 },
     );

@@ -106,8 +106,10 @@ describe('outbox: a 201 means durable and sendable', () => {
           .send({ kind: 'message', to: ['MR'], body: { text: 'y'.repeat(size) } })
           .then(
             () => ({ status: 201, body: undefined as unknown }),
-            (error: unknown) =>
-              error instanceof HttpError ? { status: error.status, body: error.body } : Promise.reject(error),
+            (error: unknown) => {
+              if (error instanceof HttpError) return { status: error.status, body: error.body };
+              throw error;
+            },
           ),
       ),
     );

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { EXIT_VERIFIED, GatewayUnusable, UsageError, VerificationFailure } from './audit.errors';
 import { parseAuditArgs, USAGE, type AuditCommand } from './audit-args';
 import { defaultStatePath } from './audit-state';
+import { entryValueText } from './entry-value.text';
 import { LedgerClient } from './ledger.client';
 import { verifyLog } from './log.verifier';
 import { readPinnedKey } from './pinned-key';
@@ -71,7 +72,7 @@ function describeEntry(entry: Record<string, unknown>): string {
     .filter(([, value]) => typeof value === 'string' || typeof value === 'number' || Array.isArray(value))
     .map(([name, value]) => `${name}=${Array.isArray(value) ? value.join(',') : String(value)}`)
     .join(' ');
-  return `${String(at)}  ${String(type)}${envelopeId === undefined ? '' : `  ${String(envelopeId)}`}${details ? `  ${details}` : ''}`;
+  return `${String(at)}  ${String(type)}${envelopeId === undefined ? '' : `  ${entryValueText(envelopeId)}`}${details ? `  ${details}` : ''}`;
 }
 
 function readBundle(path: string): unknown {

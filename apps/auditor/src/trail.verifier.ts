@@ -9,6 +9,7 @@ import {
 } from '@bureaunet/ledger';
 import { GatewayUnusable, VerificationFailure } from './audit.errors';
 import { readKeptTreeHead, type KeptTreeHead } from './audit-state';
+import { entryValueText } from './entry-value.text';
 import { strictBase64, type LedgerClient } from './ledger.client';
 import { checkExtendsKept, checkSignedTreeHead } from './tree-head.check';
 
@@ -132,7 +133,7 @@ function checkRelevance(messageId: string, entries: readonly VerifiedTrailEntry[
   for (const { leafIndex, entry } of entries) {
     if (entry.envelopeId !== messageId && !receiptIds.has(entry.envelopeId)) {
       throw new VerificationFailure(
-        `entry at leaf ${leafIndex} (${String(entry.type)}) is about ${String(entry.envelopeId ?? 'no envelope')}, neither message ${messageId} nor one of its receipts`,
+        `entry at leaf ${leafIndex} (${String(entry.type)}) is about ${entryValueText(entry.envelopeId ?? 'no envelope')}, neither message ${messageId} nor one of its receipts`,
       );
     }
   }

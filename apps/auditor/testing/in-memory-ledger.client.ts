@@ -56,8 +56,8 @@ export class InMemoryLedgerClient extends LedgerClient {
     return consistencyProof(this.source, first, second);
   }
 
-  override async getEntries(start: number, end: number): Promise<Buffer[]> {
-    return this.served.slice(start, Math.min(end + 1, start + 1000));
+  override getEntries(start: number, end: number): Promise<Buffer[]> {
+    return Promise.resolve(this.served.slice(start, Math.min(end + 1, start + 1000)));
   }
 
   /** A trail bundle of the given leaves, proven against the current head. */

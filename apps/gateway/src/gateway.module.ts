@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterEntity, DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger';
+import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger/storage';
 import { Clock, RoleTokens, roleGuardProviders, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayDeadLetterController } from './dead-letter/dead-letter.controller';

@@ -83,7 +83,10 @@ describe('DeadLetterDesk on a real SQLite file', () => {
     expect(await desk.show(id)).toMatchObject({ attempts: 6, lastError: 'still broken' });
 
     const rerunWith: string[] = [];
-    rerun = async (letter) => void rerunWith.push(letter.raw.toString());
+    rerun = (letter) => {
+      rerunWith.push(letter.raw.toString());
+      return Promise.resolve();
+    };
     expect(await desk.release(id)).toEqual({ id, outcome: 'released' });
     expect(rerunWith).toEqual(['m']);
     await expect(desk.show(id)).rejects.toMatchObject({ code: 'dead-letter-not-found' });

@@ -1,6 +1,6 @@
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { MigrationClass } from './migration-list';
-import { sqliteDataSourceOptions } from './sqlite-options';
+import { sqliteDataSourceOptions, type EntityList } from './sqlite-options';
 
 export interface SchemaStatements {
   up: string[];
@@ -13,7 +13,7 @@ export interface SchemaStatements {
  * migration fails the suite instead of a deployment.
  */
 export async function pendingSchemaChanges(
-  entities: MixedList<Function | string | EntitySchema<any>>,
+  entities: EntityList,
   migrations: readonly MigrationClass[],
 ): Promise<SchemaStatements> {
   const dataSource = await new DataSource({

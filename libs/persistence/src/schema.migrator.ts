@@ -17,9 +17,9 @@ export async function migrateSchema(dataSource: DataSource, migrations: readonly
 }
 
 async function isUnversioned(dataSource: DataSource): Promise<boolean> {
-  const tables = (await dataSource.query(
+  const tables = await dataSource.query<Array<{ name: string }>>(
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-  )) as Array<{ name: string }>;
+  );
   return tables.length > 0 && !tables.some((table) => table.name === MIGRATIONS_TABLE);
 }
 

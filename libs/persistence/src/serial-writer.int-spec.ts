@@ -83,9 +83,9 @@ describe('SerialWriter on a real SQLite file', () => {
       );
     };
     const jobs = ['a', 'b', 'c', 'd'].map((name) =>
-      writer.transaction(async (manager) => {
+      writer.transaction((manager) => {
         writer.collect(manager, key, [`${name}1`, `${name}2`], flush);
-        if (name === 'c') throw new Error('c refused');
+        return name === 'c' ? Promise.reject(new Error('c refused')) : Promise.resolve();
       }),
     );
     const settled = await Promise.allSettled(jobs);
@@ -107,7 +107,10 @@ describe('SerialWriter on a real SQLite file', () => {
 
   it('refuses to collect outside one of its transactions', async () => {
     await expect(
-      dataSource.transaction(async (manager) => writer.collect(manager, {}, [1], async () => undefined)),
+      dataSource.transaction((manager) => {
+        writer.collect(manager, {}, [1], () => Promise.resolve());
+        return Promise.resolve();
+      }),
     ).rejects.toThrow(/collect\(\) needs the manager/);
   });
 

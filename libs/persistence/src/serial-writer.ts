@@ -47,15 +47,17 @@ export class SerialWriter {
   ) {}
 
   /** Runs `work` in a transaction after every write queued before it; resolves after COMMIT. */
-  transaction<T>(work: Work<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({
-        work,
-        resolve: resolve as (value: unknown) => void,
-        reject: (error) => reject(storageFullOrSelf(error)),
-      });
+  async transaction<T>(work: Work<T>): Promise<T> {
+    const committed = new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       void this.drain();
     });
+    try {
+      return await committed;
+    } catch (error) {
+      // Whatever the work threw, passed on as thrown: only SQLITE_FULL becomes a domain error.
+      throw storageFullOrSelf(error);
+    }
   }
 
   /**
@@ -131,7 +133,11 @@ export class SerialWriter {
   }
 
   private run<T>(manager: EntityManager, job: number, work: Work<T>): Promise<T> {
-    this.open = { manager, job, collections: this.open?.manager === manager ? this.open.collections : new Map() };
+    this.open = {
+      manager,
+      job,
+      collections: this.open?.manager === manager ? this.open.collections : new Map<object, Collection>(),
+    };
     return work(manager);
   }
 
@@ -170,6 +176,6 @@ export async function applyDurabilityPragmas(dataSource: DataSource): Promise<vo
  * pages already in use, so a full database restarted with the same cap accepts nothing new.
  */
 export async function applySizeCeiling(dataSource: DataSource, maxBytes: number): Promise<void> {
-  const [{ page_size: pageSize }] = (await dataSource.query('PRAGMA page_size')) as [{ page_size: number }];
+  const [{ page_size: pageSize }] = await dataSource.query<[{ page_size: number }]>('PRAGMA page_size');
   await dataSource.query(`PRAGMA max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
 }

@@ -1,16 +1,18 @@
 import * as sqlite3 from 'sqlite3';
-import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import type { MigrationClass } from './migration-list';
 
 // TypeORM calls sqlite3.verbose(), which wraps every call to capture a stack trace: measured as the
 // largest single CPU cost of a message under load. This driver keeps the plain module.
-const quietSqlite3: object = Object.create(sqlite3, { verbose: { value: () => sqlite3 } });
+const quietSqlite3 = Object.create(sqlite3, { verbose: { value: () => sqlite3 } }) as typeof sqlite3;
+
+/** TypeORM's own type for the entities option: entity classes, schemas or glob paths. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 export interface SqliteOptions {
   /** File path, or ':memory:' for a throw-away database in tests. */
   database: string;
-  // TypeORM's own type for the entities option.
-  entities: MixedList<Function | string | EntitySchema<any>>;
+  entities: EntityList;
   /**
    * A service's schema history, oldest first: run at start, each in its own transaction. Without it
    * (a test's throw-away table set) the schema is made from the entities instead.

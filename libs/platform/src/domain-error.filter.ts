@@ -27,10 +27,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
-      const message =
-        typeof body === 'object' && body !== null && 'message' in body
-          ? (body).message
-          : error.message;
+      const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
       const reason = Array.isArray(message) ? message.join('; ') : String(message);
       response.status(status).json({ code: status === 400 ? 'invalid-request' : `http-${status}`, reason });
       return;

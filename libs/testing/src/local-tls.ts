@@ -39,7 +39,7 @@ export async function ensureLocalTls(
   const now = new Date();
   const notAfter = new Date(now.getTime() + VALIDITY_DAYS * 86_400_000);
   const notBefore = new Date(now.getTime() - 5 * 60_000);
-  const caKeys = (await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify']));
+  const caKeys = await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify']);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomBytes(16)
       .toString('hex')
@@ -55,7 +55,7 @@ export async function ensureLocalTls(
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
-  const serverKeys = (await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify']));
+  const serverKeys = await webcrypto.subtle.generateKey(P256, true, ['sign', 'verify']);
   const server = await x509.X509CertificateGenerator.create({
     serialNumber: randomBytes(16)
       .toString('hex')

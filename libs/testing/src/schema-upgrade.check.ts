@@ -1,8 +1,9 @@
-import { DataSource, type MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   migrateSchema,
   pendingSchemaChanges,
   sqliteDataSourceOptions,
+  type EntityList,
   type MigrationClass,
 } from '@bureaunet/persistence';
 
@@ -21,7 +22,7 @@ export interface SchemaUpgradeResult {
  * the row back through `read`.
  */
 export async function checkSchemaUpgrade(options: {
-  entities: MixedList<Function>;
+  entities: EntityList;
   migrations: readonly MigrationClass[];
   seed: (dataSource: DataSource) => Promise<void>;
   read: (dataSource: DataSource) => Promise<unknown>;

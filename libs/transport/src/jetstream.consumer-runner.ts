@@ -290,7 +290,8 @@ export class JetStreamConsumerRunner {
     if (this.inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.all([...this.inFlight].map((entry) => entry.done)), grace]);
+    const running = [...this.inFlight].flatMap((entry) => (entry.done ? [entry.done] : []));
+    await Promise.race([Promise.all(running), grace]);
     clearTimeout(timer);
     for (const entry of this.inFlight) {
       if (entry.finished) continue;

@@ -71,9 +71,9 @@ async function start(
   store: DeadLetterStore,
   maxAckPending?: number,
 ): Promise<{ app: INestMicroservice; strategy: JetStreamServer; bus: BusClient }> {
-  let app: INestMicroservice | undefined;
+  // Called once the app below exists: the strategy connects through it.
   const strategy = new JetStreamServer({
-    connection: () => app!.get<NatsConnection>(NATS_CONNECTION),
+    connection: () => app.get<NatsConnection>(NATS_CONNECTION),
     consumers: [
       {
         stream: DELIVERIES_STREAM,
@@ -87,7 +87,10 @@ async function start(
     deadLetter: store.store,
     deadLetterAfter: AFTER,
   });
-  app = await NestFactory.createMicroservice(FailingInboxModule.forRoot(url), { strategy, logger: false });
+  const app: INestMicroservice = await NestFactory.createMicroservice(FailingInboxModule.forRoot(url), {
+    strategy,
+    logger: false,
+  });
   await app.listen();
   return { app, strategy, bus: app.get(BusClient) };
 }
@@ -184,16 +187,18 @@ describe('JetStreamServer dead letters on a real nats-server', () => {
   }, 30_000);
 
   it('refuses a dead-letter threshold that is not a whole number of attempts', async () => {
-    let app: INestMicroservice | undefined;
     const strategy = new JetStreamServer({
-      connection: () => app!.get<NatsConnection>(NATS_CONNECTION),
+      connection: () => app.get<NatsConnection>(NATS_CONNECTION),
       consumers: [
         { stream: DELIVERIES_STREAM, durable: 'ES', filterSubject: 'bn.deliver.ES', pattern: DELIVER_SUBJECT_WILDCARD },
       ],
       deadLetter: new DeadLetterStore().store,
       deadLetterAfter: 0,
     });
-    app = await NestFactory.createMicroservice(FailingInboxModule.forRoot(server.url), { strategy, logger: false });
+    const app: INestMicroservice = await NestFactory.createMicroservice(FailingInboxModule.forRoot(server.url), {
+      strategy,
+      logger: false,
+    });
     try {
       await expect(app.listen()).rejects.toThrow('deadLetterAfter must be a whole number of attempts >= 1, not 0');
     } finally {

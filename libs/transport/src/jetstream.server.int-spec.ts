@@ -24,7 +24,7 @@ interface Delivery {
 @Injectable()
 class Probe {
   readonly deliveries: Delivery[] = [];
-  behaviour: (delivery: Delivery) => Promise<void> = async () => undefined;
+  behaviour: (delivery: Delivery) => Promise<void> = () => Promise.resolve();
   private waiters: Array<{ match: (d: Delivery) => boolean; resolve: (d: Delivery) => void }> = [];
 
   async handle(data: Buffer, ctx: JetStreamContext): Promise<void> {
@@ -145,7 +145,7 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
   });
 
   beforeEach(() => {
-    probe.behaviour = async () => undefined;
+    probe.behaviour = () => Promise.resolve();
   });
 
   async function expectConsumerDrained(): Promise<void> {
@@ -182,9 +182,8 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
 
   it('naks a failed delivery, gets it again, and acks it only after the handler succeeds', async () => {
     const { bus, strategy } = current;
-    probe.behaviour = async (d) => {
-      if (d.msgId === 'flaky' && d.deliveryCount === 1) throw new Error('SQLite is busy');
-    };
+    probe.behaviour = (d) =>
+      d.msgId === 'flaky' && d.deliveryCount === 1 ? Promise.reject(new Error('SQLite is busy')) : Promise.resolve();
     const failure = nacked(strategy, 'flaky');
     await bus.publish('bn.submit.FR', 'flaky', { msgId: 'flaky' });
 
@@ -221,7 +220,7 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
     await probe.waitFor('unfinished');
     await current.app.close();
 
-    probe.behaviour = async () => undefined;
+    probe.behaviour = () => Promise.resolve();
     current = await startApp(server.url, probe);
     admin = current.app.get<NatsConnection>(NATS_CONNECTION);
     jsm = await jetstreamManager(admin);
@@ -239,7 +238,7 @@ describe('JetStreamServer and BusClient on a real nats-server', () => {
     await probe.waitFor('orphan');
     await dying.app.get<NatsConnection>(NATS_CONNECTION).close();
 
-    probe.behaviour = async () => undefined;
+    probe.behaviour = () => Promise.resolve();
     current = await startApp(server.url, probe);
     admin = current.app.get<NatsConnection>(NATS_CONNECTION);
     jsm = await jetstreamManager(admin);

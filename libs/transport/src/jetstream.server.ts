@@ -4,7 +4,7 @@ import { NatsContext, Server, type CustomTransportStrategy, type MessageHandler 
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { WireReply } from '@bureaunet/contracts';
-import { lastValueFrom, type Observable } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 import {
   JetStreamConsumerRunner,
   type DeadLetterHook,
@@ -230,7 +230,7 @@ export class JetStreamServer
 
   /** A Nest handler returns a promise of a value or of an Observable (which errors when the handler threw). */
   private settle<T>(result: Promise<unknown>, defaultValue: T): Promise<unknown> {
-    const stream = this.transformToObservable(result) as Observable<unknown>;
+    const stream = this.transformToObservable<unknown>(result);
     return lastValueFrom(stream, { defaultValue });
   }
 }

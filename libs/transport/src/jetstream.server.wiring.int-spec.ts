@@ -53,13 +53,16 @@ async function createMicroservice(
   url: string,
   consumer: JetStreamConsumerOptions,
 ): Promise<{ app: INestMicroservice; strategy: JetStreamServer }> {
-  let app: INestMicroservice | undefined;
+  // Called once the app below exists: the strategy connects through it.
   const strategy = new JetStreamServer({
-    connection: () => app!.get<NatsConnection>(NATS_CONNECTION),
+    connection: () => app.get<NatsConnection>(NATS_CONNECTION),
     consumers: [consumer],
     shutdownGraceMs: 1_000,
   });
-  app = await NestFactory.createMicroservice(InboxModule.forRoot(url), { strategy, logger: ['error', 'warn'] });
+  const app: INestMicroservice = await NestFactory.createMicroservice(InboxModule.forRoot(url), {
+    strategy,
+    logger: ['error', 'warn'],
+  });
   app.useGlobalFilters(new WireExceptionFilter());
   return { app, strategy };
 }
@@ -173,9 +176,7 @@ describe('JetStreamServer wiring', () => {
       await app.init();
       const bus = app.get(BusClient);
       const received = new Promise<unknown>((resolve) => bus.subscribe('test.changed', resolve));
-      bus.subscribe('test.changed', async () => {
-        throw new Error('boom');
-      });
+      bus.subscribe('test.changed', () => Promise.reject(new Error('boom')));
       bus.emit('test.changed', { bureau: 'FR', status: 'suspended' });
 
       expect(await received).toEqual({ bureau: 'FR', status: 'suspended' });

@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
-import {
-  HASH_SIZE,
-  LedgerLogReader,
-  decodeLedgerEntry,
-  type LogLeafEntity,
-  type SignedTreeHeadJson,
-} from '@bureaunet/ledger';
+import { HASH_SIZE, decodeLedgerEntry, type SignedTreeHeadJson } from '@bureaunet/ledger';
+import { LedgerLogReader, type LogLeafEntity } from '@bureaunet/ledger/storage';
 import { TreeHeadService } from '../ledger/tree-head.service';
 import {
   MAX_ENTRIES_PER_PAGE,

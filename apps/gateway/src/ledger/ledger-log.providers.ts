@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { LedgerLogAppender, LedgerLogReader } from '@bureaunet/ledger';
+import { LedgerLogAppender, LedgerLogReader } from '@bureaunet/ledger/storage';
 
 /** One appender per process (it caches the tree state); the reader over the same database. */
 export const LEDGER_LOG_PROVIDERS: Provider[] = [

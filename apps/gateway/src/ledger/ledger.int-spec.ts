@@ -9,15 +9,13 @@ import { LEDGER_STH_SUBJECT, type RegistryEvent } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
 import {
   EMPTY_ROOT,
-  LEDGER_LOG_ENTITIES,
-  LedgerLogAppender,
-  LedgerLogReader,
   decodeLedgerEntry,
   hashLeaf,
   parseSignedTreeHeadJson,
   verifyInclusion,
   verifyTreeHeadSignature,
 } from '@bureaunet/ledger';
+import { LEDGER_LOG_ENTITIES, LedgerLogAppender, LedgerLogReader } from '@bureaunet/ledger/storage';
 import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { waitFor } from '@bureaunet/testing';
 import type { BusClient } from '@bureaunet/transport';

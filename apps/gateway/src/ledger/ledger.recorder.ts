@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RegistryEventType } from '@bureaunet/contracts';
-import { encodeLedgerEntry, LedgerLogAppender, type AppendResult, type LeafToAppend } from '@bureaunet/ledger';
+import { encodeLedgerEntry } from '@bureaunet/ledger';
+import { LedgerLogAppender, type AppendResult, type LeafToAppend } from '@bureaunet/ledger/storage';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { SerialWriter } from '@bureaunet/persistence';
 import { TreeHeadService } from './tree-head.service';
 
 export type LedgerEventType =
-  | 'submission-accepted'
-  | 'submission-refused'
-  | 'submission-duplicate'
-  | 'delivery'
-  | 'recipient-refused'
-  | 'receipt'
-  | RegistryEventType;
+  'submission-accepted' | 'submission-refused' | 'delivery' | 'recipient-refused' | 'receipt' | RegistryEventType;
 
 export interface LedgerEvent {
   type: LedgerEventType;
@@ -38,12 +33,16 @@ export class LedgerRecorder {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Written just before the transaction commits, together with the other jobs' events. */
-  async append(manager: EntityManager, events: readonly LedgerEvent[]): Promise<void> {
+  /**
+   * Written just before the transaction commits, together with the other jobs' events. Nothing to
+   * wait for here; the promise lets it be a transaction's whole work.
+   */
+  append(manager: EntityManager, events: readonly LedgerEvent[]): Promise<void> {
     if (events.length > 0)
       this.writer.collect(manager, this, events, (inner, all: LedgerEvent[]) =>
         this.appendAndLocate(inner, all).then(() => undefined),
       );
+    return Promise.resolve();
   }
 
   /** Appends at once (not at commit), and says where the events landed in the log. */

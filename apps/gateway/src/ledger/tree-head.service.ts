@@ -4,15 +4,17 @@ import { DomainError, LEDGER_STH_SUBJECT } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
 import {
   EMPTY_ROOT,
-  LedgerLogReader,
-  LogTreeStateEntity,
-  SignedTreeHeadEntity,
-  TREE_STATE_ROW_ID,
   signTreeHead,
   toSignedTreeHeadJson,
   type SignedTreeHeadJson,
   type TreeHead,
 } from '@bureaunet/ledger';
+import {
+  LedgerLogReader,
+  LogTreeStateEntity,
+  SignedTreeHeadEntity,
+  TREE_STATE_ROW_ID,
+} from '@bureaunet/ledger/storage';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';

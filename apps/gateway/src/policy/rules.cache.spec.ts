@@ -30,11 +30,10 @@ class FakeBus {
     return () => this.handlers.delete(subject);
   }
 
-  async request<T>(subject: string): Promise<T> {
+  request<T>(subject: string): Promise<T> {
     expect(subject).toBe(RULES_GET_SUBJECT);
     this.requests += 1;
-    if (this.served instanceof Error) throw this.served;
-    return this.served as T;
+    return this.served instanceof Error ? Promise.reject(this.served) : Promise.resolve(this.served as T);
   }
 
   publish(subject: string, body: unknown): void {

@@ -28,7 +28,7 @@ const lineageRows: Record<string, Partial<EnvelopeLineageEntity>> = {
 
 describe('LineageReader', () => {
   const reader = new LineageReader({
-    find: async (id: string) => (lineageRows[id] as EnvelopeLineageEntity | undefined) ?? null,
+    find: (id: string) => Promise.resolve((lineageRows[id] as EnvelopeLineageEntity | undefined) ?? null),
   } as unknown as EnvelopeLineageRepository);
 
   it('knows nothing of an envelope that refers to none', async () => {

@@ -83,7 +83,7 @@ describe('readSigningCsr', () => {
       publicExponent: new Uint8Array([1, 0, 1]),
       hash: 'SHA-256',
     };
-    const keys = (await webcrypto.subtle.generateKey(params, true, ['sign', 'verify']));
+    const keys = await webcrypto.subtle.generateKey(params, true, ['sign', 'verify']);
     const request = await x509.Pkcs10CertificateRequestGenerator.create({
       name: 'CN=FR',
       keys,

@@ -1,33 +1,16 @@
 import { canonicalJson, canonicalJsonBytes } from '../canonical-json';
 import { LedgerLogError } from './ledger-log.errors';
 
-/**
- * What the log records: metadata and digests only, never message content. The hashed leaf is the
- * RFC 8785 canonical JSON of `{type, at, envelopeId?, ...data}`.
- */
-export const LEDGER_ENTRY_TYPES = [
-  // The gateway's decisions about one envelope.
-  'submission-accepted',
-  'submission-refused',
-  'submission-duplicate',
-  'delivery',
-  'recipient-refused',
-  'receipt',
-  // Registry changes, received through the registry's outbox.
-  'bureau-registered',
-  'bureau-enrolled',
-  'certificates-revoked',
-  'bureau-suspended',
-  'bureau-reinstated',
-  'rules-changed',
-] as const;
-
-export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
-
-export const RESERVED_ENTRY_FIELDS = ['type', 'at', 'envelopeId'] as const;
+const RESERVED_ENTRY_FIELDS = ['type', 'at', 'envelopeId'] as const;
 
 const ENTRY_TYPE = /^[a-z][a-z0-9-]{0,39}$/;
 
+/**
+ * What the log records: metadata and digests only, never message content. The hashed leaf is the
+ * RFC 8785 canonical JSON of `{type, at, envelopeId?, ...data}`. Types are open-ended (the
+ * gateway's LedgerEventType lists the ones it writes), so a registry event of a type this code
+ * does not know is recorded rather than lost.
+ */
 export interface LedgerEntryInput {
   type: string;
   at: Date;

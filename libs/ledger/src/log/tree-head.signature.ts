@@ -13,14 +13,14 @@ export interface TreeHead {
 /** RFC 6962 section 3.2: Version v1(0); SignatureType tree_hash(1). */
 const VERSION_V1 = 0;
 const SIGNATURE_TYPE_TREE_HASH = 1;
-export const TREE_HEAD_SIGNATURE_INPUT_LENGTH = 1 + 1 + 8 + 8 + HASH_SIZE;
+const TREE_HEAD_SIGNATURE_INPUT_LENGTH = 1 + 1 + 8 + 8 + HASH_SIZE;
 
 /**
  * RFC 5246 SignatureAndHashAlgorithm for Ed25519, as RFC 8422 section 5.1.3 defines it:
  * HashAlgorithm intrinsic(8), SignatureAlgorithm ed25519(7). The same two bytes are TLS 1.3's
  * SignatureScheme ed25519 (0x0807).
  */
-export const ED25519_SIGNATURE_AND_HASH = Object.freeze([0x08, 0x07] as const);
+const ED25519_SIGNATURE_AND_HASH = Object.freeze([0x08, 0x07] as const);
 const ED25519_SIGNATURE_LENGTH = 64;
 
 /**

@@ -235,7 +235,7 @@ describe('proof builder against storage', () => {
   });
 
   it('refuses a storage answer that is not a SHA-256 hash', async () => {
-    const broken: SubtreeHashSource = { leafCount: 8, subtreeRoot: async () => Buffer.alloc(20) };
+    const broken: SubtreeHashSource = { leafCount: 8, subtreeRoot: () => Promise.resolve(Buffer.alloc(20)) };
     await expect(inclusionProof(broken, 0, 8)).rejects.toThrow('subtree root [1, 2) has 20 bytes, expected 32');
   });
 

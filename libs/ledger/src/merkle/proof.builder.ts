@@ -79,7 +79,8 @@ export async function consistencyProof(source: SubtreeHashSource, first: number,
 }
 
 async function fetchRoots(source: SubtreeHashSource, ranges: readonly LeafRange[]): Promise<Buffer[]> {
-  const roots = await Promise.all(ranges.map(({ start, end }) => source.subtreeRoot(start, end)));
+  // A source may answer synchronously (SubtreeHashSource): each answer is made a promise to await together.
+  const roots = await Promise.all(ranges.map(({ start, end }) => Promise.resolve(source.subtreeRoot(start, end))));
   roots.forEach((root, i) => assertHashLength(`subtree root [${ranges[i].start}, ${ranges[i].end})`, root));
   return roots;
 }

@@ -3,6 +3,9 @@ import { LogLeafEntity } from './log-leaf.entity';
 import { LogNodeEntity } from './log-node.entity';
 import { LogTreeStateEntity } from './log-tree-state.entity';
 
+/** The tables the append path writes. */
+type LogTable = typeof LogLeafEntity | typeof LogNodeEntity | typeof LogTreeStateEntity;
+
 /**
  * The append path's SQL, written once per data source with the driver's own quoting and
  * placeholders (SQLite `?`, PostgreSQL `$n`), so the same statements run on both. Measured here:
@@ -44,7 +47,7 @@ export class AppendStatements {
     return this.insert(LogNodeEntity, AppendStatements.NODE_COLUMNS, rows);
   }
 
-  private insert(entity: Function, columns: readonly string[], rows: number): string {
+  private insert(entity: LogTable, columns: readonly string[], rows: number): string {
     const key = `${entity.name}:${rows}`;
     let sql = this.inserts.get(key);
     if (!sql) {
@@ -60,7 +63,7 @@ export class AppendStatements {
     return sql;
   }
 
-  private table(entity: Function): string {
+  private table(entity: LogTable): string {
     return this.dataSource.driver.escape(this.dataSource.getMetadata(entity).tablePath);
   }
 }

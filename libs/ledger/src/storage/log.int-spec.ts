@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { InMemorySubtreeHashSource, consistencyProof, hashLeaf, inclusionProof } from '../merkle';
 import { referenceRoot } from '../merkle/merkle-tree.reference';
-import { encodeLedgerEntry } from './ledger-entry';
+import { encodeLedgerEntry } from '../log/ledger-entry';
 import { LogLeafEntity } from './log-leaf.entity';
 import { LedgerLogAppender, loadTreeState, type LeafToAppend } from './log.appender';
 import { LEDGER_LOG_ENTITIES } from './log.entities';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { MerkleProofError, hashChildren, type LeafRange, type SubtreeHashSource } from '../merkle';
 import { isPowerOfTwo, largestPowerOfTwoBelow } from '../merkle/tree-size';
 import { STORED_NODE_MIN_LEVEL } from './completed-subtrees';
-import { LedgerLogError } from './ledger-log.errors';
+import { LedgerLogError } from '../log/ledger-log.errors';
 import { LogLeafEntity } from './log-leaf.entity';
 import { LogNodeEntity } from './log-node.entity';
 

@@ -2,7 +2,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { CompactRange, EMPTY_ROOT, hashLeaf } from '../merkle';
 import { AppendStatements } from './append.statements';
 import { appendCollectingSubtrees, type CompletedSubtree } from './completed-subtrees';
-import { LedgerLogError } from './ledger-log.errors';
+import { LedgerLogError } from '../log/ledger-log.errors';
 import { LogLeafEntity } from './log-leaf.entity';
 import { LogTreeStateEntity, TREE_STATE_ROW_ID } from './log-tree-state.entity';
 
@@ -133,11 +133,7 @@ async function swapState(
 ): Promise<boolean> {
   const border = JSON.stringify(to.range.toJSON().hashes);
   const parameters = [to.range.size, to.rootHex, border, now.toISOString(), TREE_STATE_ROW_ID, from.size, from.rootHex];
-  const result = (await transactionRunner(manager).query(
-    AppendStatements.of(manager).swapState,
-    parameters,
-    true,
-  ));
+  const result = await transactionRunner(manager).query(AppendStatements.of(manager).swapState, parameters, true);
   return result.affected === 1;
 }
 
