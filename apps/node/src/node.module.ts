@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ReadinessLogger, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { DiffusionService } from './diffusion/diffusion.service';
 import { HealthController } from './health/health.controller';
+import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
 import { UuidV7Generator } from './id/uuidv7';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
@@ -75,6 +77,7 @@ export class NodeModule {
         }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TypeOrmModule.forFeature(NODE_ENTITIES),
+        TerminusModule.forRoot({ logger: ReadinessLogger }),
       ],
       controllers: [
         HealthController,
@@ -92,6 +95,7 @@ export class NodeModule {
         RoleGuard,
         { provide: UuidV7Generator, inject: [CLOCK], useFactory: (clock: Clock) => new UuidV7Generator(clock) },
         HealthService,
+        ...NODE_HEALTH_PROVIDERS,
         SentMessageRepository,
         ReceivedMessageRepository,
         RejectedDeliveryRepository,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ReadinessLogger, ROLE_TOKENS, RoleGuard, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
@@ -22,6 +23,7 @@ import { OperationEntity } from './operation/operation.entity';
 import { OperationRepository } from './operation/operation.repository';
 import { OperationService } from './operation/operation.service';
 import { HealthController } from './health/health.controller';
+import { REGISTRY_HEALTH_PROVIDERS } from './health/health.providers';
 import { CaExpiryWarner } from './pki/ca-expiry.warner';
 import { CaRepository } from './pki/ca.repository';
 import { CaTrustHandler } from './pki/ca-trust.handler';
@@ -107,6 +109,7 @@ export class RegistryModule {
       RegistryEventPublisher,
       RegistryEventRepository,
       RenewalService,
+      ...REGISTRY_HEALTH_PROVIDERS,
     ];
     return {
       module: RegistryModule,
@@ -118,6 +121,7 @@ export class RegistryModule {
           migrations: REGISTRY_MIGRATIONS,
           maxBytes: megabytes(config.databaseMaxMb),
         }),
+        TerminusModule.forRoot({ logger: ReadinessLogger }),
       ],
       controllers: [
         AdminController,

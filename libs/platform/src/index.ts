@@ -9,3 +9,5 @@ export * from './http-body.limits';
 export * from './private-data-dir';
 export * from './dead-letter.dto';
 export * from './dead-letter.controller';
+export * from './logging';
+export * from './health';

@@ -1,17 +1,24 @@
-import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
-import { IEntryNestModule, NestFactory } from '@nestjs/core';
+import { INestApplication, Logger, Module, ValidationPipe, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import type { CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
 import { applyHttpBodyLimits } from './http-body.limits';
 import { readHttpsOptions } from './https-options';
+import { readLogOptions } from './logging/log.options';
+import { serviceLoggerParams } from './logging/service-logger.params';
 import { formatReadyLine } from './ready-line';
+
+/** The service's module under structured logging (nestjs-pino), so its own module stays as it was. */
+@Module({})
+class ServiceRootModule {}
 
 export interface ServiceBootstrapOptions {
   /** Printed in the ready line and the OpenAPI title, e.g. "registry" or "node MR". */
   name: string;
-  module: IEntryNestModule;
+  module: DynamicModule | Type<unknown>;
   port: number;
   host?: string;
   /** Makes the JetStream strategy once the app exists (it needs the app's NATS connection). */
@@ -19,16 +26,26 @@ export interface ServiceBootstrapOptions {
   bodyLimit?: string;
 }
 
-/** HTTP + NATS hybrid app with validation, one error filter, OpenAPI at /api/docs, and a ready line. */
+/**
+ * HTTP + NATS hybrid app with JSON logs (LOG_LEVEL, LOG_FORMAT), validation, one error filter,
+ * OpenAPI at /api/docs, and a ready line (written straight to stdout, whatever the log level).
+ */
 export async function bootstrapService(
   options: ServiceBootstrapOptions,
 ): Promise<{ app: INestApplication; url: string }> {
   const host = options.host ?? process.env.BIND_HOST ?? '127.0.0.1';
   const httpsOptions = readHttpsOptions();
-  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+  const root = {
+    module: ServiceRootModule,
+    imports: [LoggerModule.forRoot(serviceLoggerParams(options.name, readLogOptions())), options.module],
+  };
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
+    // Start-up lines wait for the JSON logger instead of going out in Nest's own format.
+    bufferLogs: true,
     ...(httpsOptions ? { httpsOptions } : {}),
   });
+  app.useLogger(app.get(PinoNestLogger));
   applyHttpBodyLimits(app, { limit: options.bodyLimit });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
