@@ -46,6 +46,8 @@ export async function bootstrapService(
     ...(httpsOptions ? { httpsOptions } : {}),
   });
   app.useLogger(app.get(PinoNestLogger));
+  // Now, not at listen(): the consumers start first, and a node may wait minutes for its own.
+  app.flushLogs();
   applyHttpBodyLimits(app, { limit: options.bodyLimit });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainErrorFilter());
