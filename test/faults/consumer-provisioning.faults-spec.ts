@@ -8,7 +8,8 @@ describe('delivery consumers are the hub’s: they come back with the gateway, w
   let network: TestNetwork;
 
   beforeAll(async () => {
-    network = await startTestNetwork([HUB_CODE, 'MR', 'DK'], {}, { brokerIsolation: true });
+    // The node's info line "waiting for the hub to provision" is this test's signal.
+    network = await startTestNetwork([HUB_CODE, 'MR', 'DK'], { LOG_LEVEL: 'info' }, { brokerIsolation: true });
   });
 
   afterAll(async () => {

@@ -373,6 +373,8 @@ describe('replay records pruned past the time window', () => {
       MAX_ENVELOPE_AGE_MS: '4000',
       CLOCK_SKEW_MS: '1000',
       REPLAY_PRUNE_INTERVAL_MS: '200',
+      // The pruner's info line is this test's signal.
+      LOG_LEVEL: 'info',
     });
     watch = await DeliveryWatch.start(network.nats.url);
     mr = await RogueBureau.posingWith(network, 'MR');

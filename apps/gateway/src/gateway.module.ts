@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterEntity, DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger/storage';
-import { Clock, RoleTokens, roleGuardProviders, systemClock } from '@bureaunet/platform';
+import { Clock, ReadinessLogger, RoleTokens, roleGuardProviders, systemClock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayDeadLetterController } from './dead-letter/dead-letter.controller';
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
@@ -14,6 +16,7 @@ import { GATEWAY_MIGRATIONS } from './migrations';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { HealthController } from './health/health.controller';
+import { GATEWAY_HEALTH_PROVIDERS } from './health/health.providers';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
 import { LedgerQueryService } from './ledger-api/ledger-query.service';
 import { TrailController } from './ledger-api/trail.controller';
@@ -71,6 +74,8 @@ export class GatewayModule {
           renewal: config.renewal,
         }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
+        TerminusModule.forRoot({ logger: ReadinessLogger }),
+        ScheduleModule.forRoot(),
       ],
       controllers: [
         SubmissionHandler,
@@ -102,6 +107,7 @@ export class GatewayModule {
         DeliveryConsumersProvisioner,
         DeadLetterStore,
         GatewayDeadLetterService,
+        ...GATEWAY_HEALTH_PROVIDERS,
       ],
     };
   }

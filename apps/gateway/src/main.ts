@@ -1,13 +1,8 @@
 import 'reflect-metadata';
-import {
-  REGISTRY_EVENTS_STREAM,
-  REGISTRY_EVENTS_SUBJECT,
-  SUBMISSIONS_STREAM,
-  SUBMIT_SUBJECT_WILDCARD,
-} from '@bureaunet/contracts';
 import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
+import { GATEWAY_CONSUMERS } from './gateway.consumers';
 import { readGatewayConfig } from './gateway.config';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { GatewayModule } from './gateway.module';
@@ -31,25 +26,7 @@ async function main(): Promise<void> {
         // A submission or registry event that keeps failing is parked, so the ones behind it go on.
         deadLetter: (data, context, error) => app.get(GatewayDeadLetterService).park(data, context, error),
         deadLetterAfter: config.deadLetterAfter,
-        consumers: [
-          {
-            stream: SUBMISSIONS_STREAM,
-            durable: 'gateway',
-            filterSubject: SUBMIT_SUBJECT_WILDCARD,
-            // After a crash, what the dead instance held comes back within seconds.
-            ackWaitMs: 10_000,
-            // Senders side by side (their writes group-commit), each sender's envelopes in order.
-            concurrency: 32,
-            orderBy: 'subject',
-          },
-          // Registry changes into the ledger, one entry per event id.
-          {
-            stream: REGISTRY_EVENTS_STREAM,
-            durable: 'gateway-ledger',
-            filterSubject: REGISTRY_EVENTS_SUBJECT,
-            ackWaitMs: 30_000,
-          },
-        ],
+        consumers: GATEWAY_CONSUMERS,
       }),
   });
 }

@@ -126,6 +126,8 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/diffusions',
       '/api/diffusions/{id}/withdraw',
       '/api/health',
+      '/api/health/live',
+      '/api/health/ready',
       '/api/inbox',
       '/api/inbox/rejected',
       '/api/messages',

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import { ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
@@ -14,6 +15,7 @@ import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { HealthController } from './health/health.controller';
+import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
 import { HubModule } from './hub/hub.module';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
@@ -71,6 +73,7 @@ export class NodeModule {
         OutboxModule,
         // The one place that tells the hub from a bureau: the steps that differ live in these modules.
         config.code === HUB_CODE ? HubModule : BureauModule,
+        TerminusModule.forRoot({ logger: ReadinessLogger }),
       ],
       controllers: [
         HealthController,
@@ -86,6 +89,7 @@ export class NodeModule {
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
         HealthService,
+        ...NODE_HEALTH_PROVIDERS,
         OutboxService,
         EnvelopeAuthenticator,
         RejectedDeliveryQuery,

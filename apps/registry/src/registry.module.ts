@@ -1,7 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
@@ -23,6 +24,7 @@ import { OperationEntity } from './operation/operation.entity';
 import { OperationRepository } from './operation/operation.repository';
 import { OperationService } from './operation/operation.service';
 import { HealthController } from './health/health.controller';
+import { REGISTRY_HEALTH_PROVIDERS } from './health/health.providers';
 import { CaExpiryWarner } from './pki/ca-expiry.warner';
 import { CaRepository } from './pki/ca.repository';
 import { CaTrustHandler } from './pki/ca-trust.handler';
@@ -107,6 +109,7 @@ export class RegistryModule {
       RegistryEventPublisher,
       RegistryEventRepository,
       RenewalService,
+      ...REGISTRY_HEALTH_PROVIDERS,
     ];
     return {
       module: RegistryModule,
@@ -120,6 +123,7 @@ export class RegistryModule {
           migrations: REGISTRY_MIGRATIONS,
           maxBytes: megabytes(config.databaseMaxMb),
         }),
+        TerminusModule.forRoot({ logger: ReadinessLogger }),
       ],
       controllers: [
         AdminController,

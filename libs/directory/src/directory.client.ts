@@ -26,6 +26,13 @@ export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
 /** A certificate from an unknown CA makes the client ask the registry's CA list at most this often. */
 const TRUST_REFRESH_MIN_INTERVAL_MS = 30_000;
 
+export interface DirectoryFreshness {
+  /** null: never heard yet. */
+  heardAt: string | null;
+  silentForMs: number | null;
+  stalenessMs: number;
+}
+
 export interface VerifiedKey {
   code: string;
   kid: string;
@@ -138,6 +145,16 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       'certificate-invalid',
       `kid ${kid} is not ${code}'s current signing certificate, nor one replaced by a renewal and still in its overlap`,
     );
+  }
+
+  /** When the registry was last heard (a heartbeat, a change event or an answer), for readiness. */
+  freshness(): DirectoryFreshness {
+    if (this.lastHeardAt === 0) return { heardAt: null, silentForMs: null, stalenessMs: this.options.stalenessMs };
+    return {
+      heardAt: new Date(this.lastHeardAt).toISOString(),
+      silentForMs: this.clock.now().getTime() - this.lastHeardAt,
+      stalenessMs: this.options.stalenessMs,
+    };
   }
 
   /** Throws when the registry has not been heard within the staleness window. */

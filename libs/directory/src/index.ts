@@ -1,2 +1,3 @@
 export * from './directory.client';
 export * from './directory.module';
+export * from './directory-freshness.indicator';

@@ -9,3 +9,4 @@ export * from './storage-full.error';
 export * from './dead-letter.entity';
 export * from './dead-letter.store';
 export * from './dead-letter.desk';
+export * from './write.probe';

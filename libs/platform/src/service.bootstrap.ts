@@ -1,5 +1,6 @@
-import { INestApplication, Logger } from '@nestjs/common';
-import { IEntryNestModule, NestFactory } from '@nestjs/core';
+import { INestApplication, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import type { CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,12 +9,18 @@ import { DomainErrorFilter } from './domain-error.filter';
 import { applyHttpBodyLimits } from './http-body.limits';
 import { readHttpsOptions } from './https-options';
 import { RequestValidationPipe } from './request-validation.pipe';
+import { readLogOptions } from './logging/log.options';
+import { serviceLoggerParams } from './logging/service-logger.params';
 import { formatReadyLine } from './ready-line';
+
+/** The service's module under structured logging (nestjs-pino), so its own module stays as it was. */
+@Module({})
+class ServiceRootModule {}
 
 export interface ServiceBootstrapOptions {
   /** Printed in the ready line and the OpenAPI title, e.g. "registry" or "node MR". */
   name: string;
-  module: IEntryNestModule;
+  module: DynamicModule | Type<unknown>;
   port: number;
   host?: string;
   /** Makes the JetStream strategy once the app exists (it needs the app's NATS connection). */
@@ -21,16 +28,28 @@ export interface ServiceBootstrapOptions {
   bodyLimit?: string;
 }
 
-/** HTTP + NATS hybrid app with validation, one error filter, OpenAPI at /api/docs, and a ready line. */
+/**
+ * HTTP + NATS hybrid app with JSON logs (LOG_LEVEL, LOG_FORMAT), validation, one error filter,
+ * OpenAPI at /api/docs, and a ready line (written straight to stdout, whatever the log level).
+ */
 export async function bootstrapService(
   options: ServiceBootstrapOptions,
 ): Promise<{ app: INestApplication; url: string }> {
   const host = options.host ?? process.env.BIND_HOST ?? '127.0.0.1';
   const httpsOptions = readHttpsOptions();
-  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+  const root = {
+    module: ServiceRootModule,
+    imports: [LoggerModule.forRoot(serviceLoggerParams(options.name, readLogOptions())), options.module],
+  };
+  const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
+    // Start-up lines wait for the JSON logger instead of going out in Nest's own format.
+    bufferLogs: true,
     ...(httpsOptions ? { httpsOptions } : {}),
   });
+  app.useLogger(app.get(PinoNestLogger));
+  // Now, not at listen(): the consumers start first, and a node may wait minutes for its own.
+  app.flushLogs();
   applyHttpBodyLimits(app, { limit: options.bodyLimit });
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

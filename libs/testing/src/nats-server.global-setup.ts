@@ -1,7 +1,12 @@
 import { findNatsServerBinary } from './nats-server.binary';
 
-/** Jest global setup: without nats-server, stop at once with one line that says how to get it. */
+/**
+ * Jest global setup: without nats-server, stop at once with one line that says how to get it. Also
+ * makes the services a test starts (in process or spawned) log at warn unless LOG_LEVEL says
+ * otherwise: the workers inherit this environment.
+ */
 export default function requireNatsServer(): void {
+  process.env.LOG_LEVEL ??= 'warn';
   try {
     findNatsServerBinary();
   } catch (error) {

@@ -37,7 +37,9 @@ export async function startTestNetwork(
       natsUrl: nats.url,
       dataDir,
       codes,
-      extraEnv,
+      // Quiet unless a test asks (LOG_LEVEL in extraEnv, or in the environment): warnings and errors
+      // still reach output() for a failure's message, and the ready line is printed whatever the level.
+      extraEnv: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...extraEnv },
       brokerCredentials,
       tls,
       onLine: (line) => lines.push(line),

@@ -30,3 +30,5 @@ export { TransportModule } from './transport.module';
 export { WireExceptionFilter } from './wire-exception.filter';
 export { BAD_REPLY_CODE, BAD_REQUEST_CODE, INTERNAL_ERROR_CODE, UNAVAILABLE_CODE } from './wire-reply.codec';
 export { WireRequestError } from './wire-request.error';
+export { BrokerIndicator } from './broker.indicator';
+export { ConsumerLagIndicator, type ConsumerRef } from './consumer-lag.indicator';

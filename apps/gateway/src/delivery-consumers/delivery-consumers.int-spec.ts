@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AckPolicy, DeliverPolicy, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DELIVERIES_STREAM, type DirectoryEntry } from '@bureaunet/contracts';
@@ -40,9 +41,13 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
     jsm = await jetstreamManager(nc);
     await ensureStreams(jsm);
     directory = new DirectoryStandIn();
-    provisioner = new DeliveryConsumersProvisioner(nc, directory, new BusClient(nc), {
-      deliveryConsumersReconcileMs: 3_600_000,
-    });
+    provisioner = new DeliveryConsumersProvisioner(
+      nc,
+      directory,
+      new BusClient(nc),
+      { deliveryConsumersReconcileMs: 3_600_000 },
+      new SchedulerRegistry(),
+    );
   });
 
   afterAll(async () => {

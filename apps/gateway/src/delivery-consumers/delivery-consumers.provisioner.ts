@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
@@ -22,6 +23,9 @@ export interface ProvisioningSummary {
   failed: string[];
 }
 
+/** Its timer in the SchedulerRegistry (cleared by ScheduleModule at shutdown, or here). */
+export const RECONCILE_INTERVAL = 'delivery-consumers.reconcile';
+
 /** The part of the directory the provisioner reads (DirectoryClient in the app). */
 export type BureauDirectory = Pick<DirectoryClient, 'all' | 'entry'>;
 
@@ -37,7 +41,6 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
   private jsm: JetStreamManager | undefined;
   private running: Promise<ProvisioningSummary> | undefined;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -45,6 +48,7 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
     @Inject(DirectoryClient) private readonly directory: BureauDirectory,
     private readonly bus: BusClient,
     @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'deliveryConsumersReconcileMs'>,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,12 +56,13 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
     this.unsubscribe = this.bus.subscribe(DIRECTORY_CHANGED_SUBJECT, (body) =>
       this.provisionOne(directoryChangedEventSchema.parse(body).code),
     );
-    this.timer = setInterval(() => void this.reconcile(), this.config.deliveryConsumersReconcileMs);
-    this.timer.unref();
+    const timer = setInterval(() => void this.reconcile(), this.config.deliveryConsumersReconcileMs);
+    timer.unref();
+    this.scheduler.addInterval(RECONCILE_INTERVAL, timer);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    if (this.scheduler.doesExist('interval', RECONCILE_INTERVAL)) this.scheduler.deleteInterval(RECONCILE_INTERVAL);
     this.unsubscribe?.();
   }
 

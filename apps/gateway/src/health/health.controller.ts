@@ -1,8 +1,20 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { DirectoryFreshnessIndicator } from '@bureaunet/directory';
 import { BUREAU_IDENTITY, BureauIdentity, identityExpiry, type IdentityExpiry } from '@bureaunet/identity';
-import { CLOCK, type Clock, Public } from '@bureaunet/platform';
+import {
+  CertificateValidityIndicator,
+  CLOCK,
+  DatabaseWritableIndicator,
+  HealthCheckFilter,
+  Public,
+  type Clock,
+} from '@bureaunet/platform';
+import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
 import { GatewayDeadLetterService } from '../dead-letter/dead-letter.service';
+import { GATEWAY_CONSUMERS } from '../gateway.consumers';
+import { RulesFreshnessIndicator } from './rules-freshness.indicator';
 
 @ApiTags('health')
 @Public()
@@ -12,11 +24,18 @@ export class HealthController {
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     private readonly deadLetters: GatewayDeadLetterService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly health: HealthCheckService,
+    private readonly broker: BrokerIndicator,
+    private readonly database: DatabaseWritableIndicator,
+    private readonly directory: DirectoryFreshnessIndicator,
+    private readonly rules: RulesFreshnessIndicator,
+    private readonly certificates: CertificateValidityIndicator,
+    private readonly consumers: ConsumerLagIndicator,
   ) {}
 
   /** deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters). */
   @Get()
-  async health(): Promise<{
+  async status(): Promise<{
     status: 'ok';
     service: 'gateway';
     signingKid: string;
@@ -30,5 +49,29 @@ export class HealthController {
       certificates: identityExpiry(this.identity, this.clock.now()),
       deadLetters: await this.deadLetters.countWaiting(),
     };
+  }
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP (restart it when this fails)' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @UseFilters(HealthCheckFilter)
+  @ApiOperation({
+    summary: 'Readiness: broker, database, directory, access rules, certificates, consumer lag; 503 names what fails',
+  })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.broker.check('broker'),
+      () => this.database.check('database'),
+      () => this.directory.check('directory'),
+      () => this.rules.check('rules'),
+      () => this.certificates.check('certificates', { ...identityExpiry(this.identity, this.clock.now()) }),
+      () => this.consumers.check('consumers', GATEWAY_CONSUMERS),
+    ]);
   }
 }

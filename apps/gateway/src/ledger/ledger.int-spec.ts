@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
     } as unknown as BureauIdentity;
     const config = { sthIntervalMs: 3_600_000, sthMaxEntries } as GatewayConfig;
     const reader = new LedgerLogReader(dataSource);
-    const treeHeads = new TreeHeadService(writer, reader, bus, identity, config, clock);
+    const treeHeads = new TreeHeadService(writer, reader, bus, identity, config, clock, new SchedulerRegistry());
     const recorder = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
     return {
       treeHeads,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { EntityManager } from 'typeorm';
 import { DomainError, LEDGER_STH_SUBJECT } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
@@ -20,6 +21,9 @@ import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 
+/** Its timer in the SchedulerRegistry (cleared by ScheduleModule at shutdown, or here). */
+export const TREE_HEAD_INTERVAL = 'ledger.tree-head';
+
 /**
  * Signs tree heads with the gateway's key: every LEDGER_STH_INTERVAL_MS when the log grew, as
  * soon as it grew by LEDGER_STH_MAX_ENTRIES, and on demand (a trail needs its entries covered).
@@ -31,7 +35,6 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly logger = new Logger(TreeHeadService.name);
   private latestHead: SignedTreeHeadJson | undefined;
   private signing: Promise<SignedTreeHeadJson> | undefined;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly writer: SerialWriter,
@@ -40,6 +43,7 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,12 +51,14 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     if (stored) this.latestHead = toSignedTreeHeadJson(headOf(stored), stored.treeHeadSignature);
     // The first start signs the empty tree, so there is always a head to serve.
     await this.signIfGrown();
-    this.timer = setInterval(() => this.signInBackground(), this.config.sthIntervalMs);
+    this.scheduler.addInterval(
+      TREE_HEAD_INTERVAL,
+      setInterval(() => this.signInBackground(), this.config.sthIntervalMs),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    if (this.scheduler.doesExist('interval', TREE_HEAD_INTERVAL)) this.scheduler.deleteInterval(TREE_HEAD_INTERVAL);
     await this.signing?.catch(() => undefined);
   }
 

@@ -20,6 +20,16 @@ import { PolicyEngine, type PreparedRules } from '@bureaunet/policy';
 import { BusClient } from '@bureaunet/transport';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
+export interface RulesFreshness {
+  version: number | null;
+  loadedAt: string | null;
+  announced: number;
+  /** null: the registry never heard. */
+  heardAt: string | null;
+  silentForMs: number | null;
+  stalenessMs: number;
+}
+
 /**
  * The access rules the gateway decides with: loaded from the registry at start, swapped live when
  * the registry announces a new version (or a heartbeat shows one that was missed), and refused
@@ -75,6 +85,16 @@ export class RulesCache implements OnModuleInit, OnApplicationBootstrap, OnModul
       version: this.inForce?.version ?? null,
       loadedAt: this.loadedAt?.toISOString() ?? null,
       announced: this.announced,
+    };
+  }
+
+  /** The rules in force and how long the registry has been silent, for readiness. */
+  freshness(): RulesFreshness {
+    return {
+      ...this.status(),
+      heardAt: this.lastHeardAt === 0 ? null : new Date(this.lastHeardAt).toISOString(),
+      silentForMs: this.lastHeardAt === 0 ? null : this.clock.now().getTime() - this.lastHeardAt,
+      stalenessMs: this.config.directoryStalenessMs,
     };
   }
 

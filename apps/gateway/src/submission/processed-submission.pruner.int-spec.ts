@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
 import type { GatewayConfig } from '../gateway.config';
@@ -29,6 +31,8 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
   let repository: ProcessedSubmissionRepository;
   const clock = { now: () => NOW };
 
+  beforeAll(() => Logger.overrideLogger(['warn', 'error']));
+
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-prune-'));
     dataSource = await new DataSource(
@@ -37,7 +41,7 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
     await applyDurabilityPragmas(dataSource);
     const writer = new SerialWriter(dataSource);
     repository = new ProcessedSubmissionRepository(dataSource.getRepository(ProcessedSubmissionEntity));
-    pruner = new ProcessedSubmissionPruner(repository, writer, clock, config);
+    pruner = new ProcessedSubmissionPruner(repository, writer, clock, config, new SchedulerRegistry());
   });
 
   afterEach(async () => {

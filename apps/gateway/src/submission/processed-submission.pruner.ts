@@ -1,8 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { ProcessedSubmissionRepository } from './processed-submission.repository';
+
+/** Its timer in the SchedulerRegistry (cleared by ScheduleModule at shutdown, or here). */
+export const PRUNE_INTERVAL = 'replay-records.prune';
 
 /** Rows per transaction, so pruning never holds the single writer long… */
 export const PRUNE_BATCH = 500;
@@ -18,7 +22,6 @@ export const PRUNE_MAX_BATCHES = 20;
 @Injectable()
 export class ProcessedSubmissionPruner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProcessedSubmissionPruner.name);
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
   constructor(
@@ -26,15 +29,17 @@ export class ProcessedSubmissionPruner implements OnApplicationBootstrap, OnAppl
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.replayPruneIntervalMs);
-    this.timer.unref();
+    const timer = setInterval(() => void this.tick(), this.config.replayPruneIntervalMs);
+    timer.unref();
+    this.scheduler.addInterval(PRUNE_INTERVAL, timer);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    if (this.scheduler.doesExist('interval', PRUNE_INTERVAL)) this.scheduler.deleteInterval(PRUNE_INTERVAL);
     await this.running;
   }
 

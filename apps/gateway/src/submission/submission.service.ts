@@ -10,6 +10,7 @@ import { DeliveryPublisher } from './delivery.publisher';
 import { EnvelopeLineageRepository } from './envelope-lineage.repository';
 import { EnvelopeReceiptRepository } from './envelope-receipt.repository';
 import { ProcessedSubmissionRepository } from './processed-submission.repository';
+import { acceptedDecisionLine, refusedDecisionLine } from './submission-decision.line';
 import { acceptedEvents, refusalFields } from './submission-ledger.events';
 import { SubmissionDecider, type Decision } from './submission.decider';
 
@@ -66,7 +67,7 @@ export class SubmissionService {
     if (payload.from !== submitter) {
       return this.refuse(
         submitter,
-        { envelopeId: payload.id, digest },
+        { envelopeId: payload.id, digest, kind: payload.kind },
         {
           code: 'sender-mismatch',
           message: `published on ${submitter}'s submission subject but from is ${payload.from}`,
@@ -76,19 +77,25 @@ export class SubmissionService {
     const earlier = await this.processed.find(payload.id);
     if (earlier && earlier.digest === digest) {
       const signatureRefusal = await this.decider.checkSignature(parsed);
-      if (signatureRefusal) return this.refuse(submitter, { envelopeId: payload.id, digest }, signatureRefusal);
+      if (signatureRefusal)
+        return this.refuse(submitter, { envelopeId: payload.id, digest, kind: payload.kind }, signatureRefusal);
       return this.replayEarlier(earlier, raw);
     }
     if (earlier)
       return this.refuse(
         submitter,
-        { envelopeId: payload.id, digest },
+        { envelopeId: payload.id, digest, kind: payload.kind },
         { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` },
       );
 
     const decision = await this.decider.decide(parsed, submitter);
     if (decision.status === 'refused')
-      return this.refuse(submitter, { envelopeId: payload.id, digest }, decision.refusal, decision.policyVersion);
+      return this.refuse(
+        submitter,
+        { envelopeId: payload.id, digest, kind: payload.kind },
+        decision.refusal,
+        decision.policyVersion,
+      );
     if (decision.status === 'duplicate') return this.answerDuplicate(parsed, decision.refusal);
     return this.accept(parsed, decision, raw);
   }
@@ -150,6 +157,13 @@ export class SubmissionService {
         message: `${payload.from} already receipted ${id} with receipt ${duplicate.duplicateOf}: this one has no effect`,
       });
     }
+    this.logger.log(
+      acceptedDecisionLine(
+        { envelopeId: payload.id, sender: payload.from, kind: payload.kind },
+        recipients,
+        decision.policyVersion,
+      ),
+    );
     await this.publisher.deliver(payload.id, raw, deliveredTo);
     await this.publisher.report(payload.from, `${payload.id}:${digest}`, report);
   }
@@ -161,6 +175,7 @@ export class SubmissionService {
       { envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'refused', refusal, recipients: [] },
       this.clock.now(),
     );
+    this.logger.log(refusedDecisionLine({ envelopeId: payload.id, sender: payload.from, kind: payload.kind }, refusal));
     await this.publisher.report(payload.from, `${payload.id}:${digest}:refused`, report);
   }
 
@@ -175,7 +190,7 @@ export class SubmissionService {
 
   private async refuse(
     sender: string,
-    subject: { envelopeId: string; digest?: string },
+    subject: { envelopeId: string; digest?: string; kind?: string },
     refusal: Refusal,
     policyVersion?: number,
   ): Promise<void> {
@@ -198,6 +213,9 @@ export class SubmissionService {
       ...(policyVersion === undefined ? {} : { policyVersion }),
     };
     await this.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data }]);
+    this.logger.log(
+      refusedDecisionLine({ envelopeId: subject.envelopeId, sender, kind: subject.kind }, refusal, policyVersion),
+    );
     await this.publisher.report(sender, `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`, report);
   }
 

@@ -1,6 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@bureaunet/platform';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { DELIVERIES_STREAM, deliveryConsumerName } from '@bureaunet/contracts';
+import { DirectoryFreshnessIndicator } from '@bureaunet/directory';
+import { BUREAU_IDENTITY, identityExpiry, type BureauIdentity } from '@bureaunet/identity';
+import {
+  CertificateValidityIndicator,
+  CLOCK,
+  DatabaseWritableIndicator,
+  HealthCheckFilter,
+  Public,
+  type Clock,
+} from '@bureaunet/platform';
+import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
+import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { HealthDto } from './health.dto';
 import { HealthService } from './health.service';
 
@@ -8,12 +21,49 @@ import { HealthService } from './health.service';
 @Public()
 @Controller('api/health')
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly status: HealthService,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly health: HealthCheckService,
+    private readonly broker: BrokerIndicator,
+    private readonly database: DatabaseWritableIndicator,
+    private readonly directory: DirectoryFreshnessIndicator,
+    private readonly certificates: CertificateValidityIndicator,
+    private readonly consumers: ConsumerLagIndicator,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness, which bureau this node is, and how many dead letters wait' })
+  @ApiOperation({ summary: 'Which bureau this node is, its alerts (overdue, dead letters) and certificate expiry' })
   @ApiOkResponse({ type: HealthDto })
   get(): Promise<HealthDto> {
-    return this.health.status();
+    return this.status.status();
+  }
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP (restart it when this fails)' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @UseFilters(HealthCheckFilter)
+  @ApiOperation({
+    summary: 'Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails',
+  })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.broker.check('broker'),
+      () => this.database.check('database'),
+      () => this.directory.check('directory'),
+      () => this.certificates.check('certificates', { ...identityExpiry(this.identity, this.clock.now()) }),
+      () =>
+        this.consumers.check('consumers', [
+          { stream: DELIVERIES_STREAM, durable: deliveryConsumerName(this.config.code) },
+        ]),
+    ]);
   }
 }

@@ -1,0 +1,3 @@
+export * from './log-correlation';
+export * from './log.options';
+export * from './service-logger.params';
