@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DirectoryModule } from '@bureaunet/directory';
@@ -71,6 +72,8 @@ export class GatewayModule {
           renewal: config.renewal,
         }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
+        // IdentityModule's renewal look runs on the scheduler.
+        ScheduleModule.forRoot(),
       ],
       controllers: [
         SubmissionHandler,
