@@ -3,7 +3,6 @@ import {
   documentKey,
   noticeBodySchema,
   noticeRequestBodySchema,
-  searchKey,
   workflowNoteSchema,
 } from './workflow';
 
@@ -83,17 +82,7 @@ describe('workflow bodies', () => {
   });
 });
 
-describe('search keys', () => {
-  it.each([
-    ['Müller', 'muller'],
-    ['  ÉLODIE   Dupont-Lefèvre ', 'elodie dupont lefevre'],
-    ['ŠKODA Ångström', 'skoda angstrom'],
-    ["O'Brien", 'o brien'],
-    ['ﬁlip', 'filip'],
-  ])('%s → %s', (input, key) => {
-    expect(searchKey(input)).toBe(key);
-  });
-
+describe('document keys', () => {
   it('document numbers ignore spaces, dashes and case', () => {
     expect(documentKey(' x12-345 67 ')).toBe('X1234567');
   });

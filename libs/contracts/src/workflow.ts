@@ -99,16 +99,6 @@ export const workflowNoteSchema = z.discriminatedUnion('workflow', [
 ]);
 export type WorkflowNote = z.infer<typeof workflowNoteSchema>;
 
-/** Names for the search key: NFD, diacritics stripped, lower case, non-letters to single spaces. */
-export function searchKey(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** Document numbers compare without spaces, dashes or case. */
 export function documentKey(value: string): string {
   return value.replace(/[^\p{L}\p{N}]+/gu, '').toUpperCase();

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { generateBureauKeys } from '@bureaunet/crypto';
 import { createTestCa, issueTestCertificate } from '../../crypto/src/testing/test-pki.fixture';
 import type { BureauIdentity } from './bureau-identity';
@@ -30,9 +31,12 @@ describe('IdentityRenewalService: one look at the certificates', () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  function serviceWith(renewIfDue: () => Promise<boolean>): IdentityRenewalService {
+  function serviceWith(
+    renewIfDue: () => Promise<boolean>,
+    scheduler = new SchedulerRegistry(),
+  ): IdentityRenewalService {
     const renewer = { identity, renewIfDue } as unknown as IdentityRenewer;
-    return new IdentityRenewalService(renewer, POLICY, { now: () => now });
+    return new IdentityRenewalService(renewer, POLICY, { now: () => now }, scheduler);
   }
 
   it('renews when due, and warns of what still expires within the warning period', async () => {
@@ -53,5 +57,17 @@ describe('IdentityRenewalService: one look at the certificates', () => {
     expect(error).toHaveBeenCalledWith(
       "renewal check of FR's certificates (CA list, renewal when due) failed, tried again in 60 s: registry unavailable",
     );
+  });
+
+  it('looks at start, keeps looking on the scheduler, and stops there when the app closes', async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const scheduler = new SchedulerRegistry();
+    const renewIfDue = jest.fn(() => Promise.resolve(false));
+    const service = serviceWith(renewIfDue, scheduler);
+    service.onApplicationBootstrap();
+    expect(scheduler.getIntervals()).toEqual(['identity-renewal']);
+    await service.onModuleDestroy();
+    expect(renewIfDue).toHaveBeenCalledTimes(1);
+    expect(scheduler.getIntervals()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { expiryWarnings } from './identity.expiry';
 import { IdentityRenewer } from './identity.renewer';
@@ -7,15 +8,17 @@ import type { RenewalPolicy } from './renewal.policy';
 export const BUREAU_IDENTITY_RENEWER = Symbol('BUREAU_IDENTITY_RENEWER');
 export const RENEWAL_POLICY = Symbol('RENEWAL_POLICY');
 
+const RENEWAL_INTERVAL = 'identity-renewal';
+
 /**
  * At start and every checkIntervalMs: warns of certificates (or a CA) close to expiry, and renews
  * when the renewal window is reached. A failed renewal is logged and tried again at the next
- * look, which bounds the retries to one per interval.
+ * look, which bounds the retries to one per interval. The timer is @nestjs/schedule's, so the app
+ * hosting IdentityModule imports ScheduleModule.forRoot().
  */
 @Injectable()
 export class IdentityRenewalService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('IdentityRenewal');
-  private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private running = false;
 
@@ -23,17 +26,20 @@ export class IdentityRenewalService implements OnApplicationBootstrap, OnModuleD
     @Inject(BUREAU_IDENTITY_RENEWER) private readonly renewer: IdentityRenewer,
     @Inject(RENEWAL_POLICY) private readonly policy: RenewalPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
+  // The interval comes from the policy, so it is registered here rather than with @Interval.
   onApplicationBootstrap(): void {
     this.tick();
-    this.timer = setInterval(() => this.tick(), this.policy.checkIntervalMs);
-    this.timer.unref();
+    const timer = setInterval(() => this.tick(), this.policy.checkIntervalMs);
+    timer.unref();
+    this.scheduler.addInterval(RENEWAL_INTERVAL, timer);
   }
 
+  // Stopped before the last look is awaited, so no look starts behind it.
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    if (this.scheduler.doesExist('interval', RENEWAL_INTERVAL)) this.scheduler.deleteInterval(RENEWAL_INTERVAL);
     await this.inFlight;
   }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { NoticeBody } from '@bureaunet/contracts';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { NODE_MIGRATIONS } from '../migrations';
 import { NODE_ENTITIES } from '../store/node.entities';
 import { NoticeEntity } from '../store/notice.entity';
 import { noticeRow } from '../store/notice.rows';
@@ -36,18 +37,14 @@ function body(
 describe('notice store and search (real SQLite)', () => {
   let dataSource: DataSource;
   const store = new NoticeRepository();
-  const put = (notice: NoticeBody) =>
-    dataSource.transaction((manager) =>
-      store.put(
-        manager,
-        noticeRow(notice, {
-          envelopeId: `e-${notice.number}`,
-          restrictedTo: [],
-          recipients: [],
-          at: '2026-11-25T12:00:00.000Z',
-        }),
-      ),
-    );
+  const row = (notice: NoticeBody) =>
+    noticeRow(notice, {
+      envelopeId: `e-${notice.number}`,
+      restrictedTo: [],
+      recipients: [],
+      at: '2026-11-25T12:00:00.000Z',
+    });
+  const put = (notice: NoticeBody) => dataSource.transaction((manager) => store.put(manager, row(notice)));
   const find = async (query: NoticeSearchDto) =>
     (
       await buildNoticeQuery(
@@ -59,7 +56,8 @@ describe('notice store and search (real SQLite)', () => {
 
   beforeAll(async () => {
     dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES }),
+      // The migrations, not the entities: the name search's FTS5 table is made by a migration only.
+      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
     ).initialize();
     await put(
       body('A-10/2026', {
@@ -85,6 +83,7 @@ describe('notice store and search (real SQLite)', () => {
     expect(await find({ name: 'lefevre elo' })).toEqual(['A-12/2026']);
     expect(await find({ name: 'maria garcia' })).toEqual(['A-13/2026']);
     expect(await find({ name: 'ller' })).toEqual([]);
+    expect(await find({ name: 'mueller' })).toEqual([]);
   });
 
   it('finds by document number, date of birth, type', async () => {
@@ -116,5 +115,40 @@ describe('notice store and search (real SQLite)', () => {
     expect(await put(body('A-11/2026', { familyName: 'Mullens', revision: 2 }))).toBe(false);
     expect(await find({ name: 'smith' })).toEqual(['A-11/2026']);
     expect(await find({ name: 'mullens' })).toEqual([]);
+  });
+
+  it('takes the words of a name as words only: quotes, stars, colons and FTS5 operators are no syntax', async () => {
+    await put(body('A-14/2026', { familyName: 'O"Neil*', givenNames: 'Near Or' }));
+    await put(body('A-15/2026', { familyName: 'Col:On', givenNames: 'ﬁlip' }));
+    await put(body('A-16/2026', { familyName: 'Not-And', givenNames: '(x)' }));
+    expect(await find({ name: 'o"neil*' })).toEqual(['A-14/2026']);
+    expect(await find({ name: 'or near' })).toEqual(['A-14/2026']);
+    expect(await find({ name: 'NOT and x*' })).toEqual(['A-16/2026']);
+    expect(await find({ name: 'col:on' })).toEqual(['A-15/2026']);
+    expect(await find({ name: 'filip' })).toEqual(['A-15/2026']);
+    // As syntax these would widen the search (OR, a column filter) or fail to parse.
+    expect(await find({ name: 'neil" OR "muller' })).toEqual([]);
+    expect(await find({ name: 'name:col' })).toEqual([]);
+    expect(await find({ name: '"ro"* OR NEAR(x' })).toEqual([]);
+    expect(await find({ name: '^mul' })).toEqual(['A-10/2026']);
+  });
+
+  it('indexes a name in the transaction of its notice: a rollback leaves neither', async () => {
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await store.put(manager, row(body('A-17/2026', { familyName: 'Rollback' })));
+        throw new Error('the step failed');
+      }),
+    ).rejects.toThrow('the step failed');
+    expect(await find({ name: 'rollback' })).toEqual([]);
+    expect(await dataSource.query(`SELECT number FROM notice_name WHERE number = 'A-17/2026'`)).toEqual([]);
+  });
+
+  it('refuses a name that holds no letter or digit', async () => {
+    for (const name of ['-', '"*"', ' : ( ) ^ + '])
+      await expect(find({ name })).rejects.toMatchObject({
+        code: 'invalid-query',
+        message: 'name: holds no letter or digit',
+      });
   });
 });

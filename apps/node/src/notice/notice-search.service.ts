@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { documentKey, DomainError, searchKey } from '@bureaunet/contracts';
+import { documentKey, DomainError } from '@bureaunet/contracts';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { NoticeDto } from './notice.dto';
+import { NOTICE_NAME_TABLE, noticeNameMatch } from '../store/notice-name.index';
 import { NoticeEntity } from '../store/notice.entity';
 import { effectiveNoticeState, today } from '../store/notice.state';
 import type { NoticeSearchDto } from './notice-search.dto';
-
-// Sorts after every character a search key holds: [prefix, prefix + HIGH) is a prefix range.
-const HIGH = '\uffff';
 
 /** Search over the notices this node holds (read connection: committed data only). */
 @Injectable()
@@ -55,19 +53,15 @@ export function buildNoticeQuery(
       document: documentKey(query.document),
     });
   }
-  const tokens = query.name
-    ? searchKey(query.name)
-        .split(' ')
-        .filter((token) => token.length > 0)
-    : [];
-  if (query.name && tokens.length === 0)
-    throw new DomainError('invalid-query', 'name: holds no letter or digit', 'invalid');
-  tokens.forEach((token, index) => {
+  if (query.name) {
+    const match = noticeNameMatch(query.name);
+    if (match === undefined) throw new DomainError('invalid-query', 'name: holds no letter or digit', 'invalid');
+    // The officer's words only ever reach FTS5 as quoted strings, bound as a parameter.
     q.andWhere(
-      `notice.number IN (SELECT t.number FROM notice_name_token t WHERE t.token >= :lo${index} AND t.token < :hi${index})`,
-      { [`lo${index}`]: token, [`hi${index}`]: token + HIGH },
+      `notice.number IN (SELECT "${NOTICE_NAME_TABLE}"."number" FROM "${NOTICE_NAME_TABLE}" WHERE "${NOTICE_NAME_TABLE}" MATCH :name)`,
+      { name: match },
     );
-  });
+  }
   return q;
 }
 

@@ -1,6 +1,6 @@
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion.entity';
-import { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice-index.entity';
+import { NoticeDocumentEntity } from './notice-index.entity';
 import { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeEntity } from './notice.entity';
 import { ReceivedMessageEntity } from './received-message.entity';
@@ -8,7 +8,7 @@ import { RejectedDeliveryEntity } from './rejected-delivery.entity';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { SentMessageEntity } from './sent-message.entity';
 
-/** Every table in node.sqlite. */
+/** Every table in node.sqlite but the name search's FTS5 table, which migrations make (notice-name.index.ts). */
 export const NODE_ENTITIES = [
   SentMessageEntity,
   RecipientStateEntity,
@@ -17,7 +17,6 @@ export const NODE_ENTITIES = [
   DeadLetterEntity,
   // workflows (notices, diffusions)
   NoticeEntity,
-  NoticeNameTokenEntity,
   NoticeDocumentEntity,
   NoticeRequestEntity,
   DiffusionEntity,

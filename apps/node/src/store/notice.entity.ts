@@ -26,10 +26,6 @@ export class NoticeEntity {
   @Column('varchar')
   givenNames!: string;
 
-  /** searchKey(family + given names): accent- and case-insensitive. */
-  @Column('varchar')
-  nameKey!: string;
-
   @Index()
   @Column('varchar', { nullable: true })
   dateOfBirth!: string | null;

@@ -1,5 +1,5 @@
-import { documentKey, searchKey, type NoticeBody } from '@bureaunet/contracts';
-import type { NoticeDocumentEntity, NoticeNameTokenEntity } from './notice-index.entity';
+import { documentKey, type NoticeBody } from '@bureaunet/contracts';
+import type { NoticeDocumentEntity } from './notice-index.entity';
 import type { NoticeEntity } from './notice.entity';
 
 export interface NoticeRowContext {
@@ -19,7 +19,6 @@ export function noticeRow(body: NoticeBody, context: NoticeRowContext): NoticeEn
     state: 'active',
     familyName: subject.familyName,
     givenNames: subject.givenNames,
-    nameKey: searchKey(`${subject.familyName} ${subject.givenNames}`),
     dateOfBirth: subject.dateOfBirth ?? null,
     nationality: subject.nationality ?? null,
     documentNumbers: subject.documentNumbers,
@@ -56,11 +55,6 @@ export function noticeBodyOf(row: NoticeEntity): NoticeBody {
     publishedAt: row.publishedAt,
     ...(row.requestId ? { requestId: row.requestId } : {}),
   };
-}
-
-export function nameTokenRows(row: Pick<NoticeEntity, 'number' | 'nameKey'>): NoticeNameTokenEntity[] {
-  const tokens = new Set(row.nameKey.split(' ').filter((token) => token.length > 0));
-  return [...tokens].map((token) => ({ number: row.number, token }));
 }
 
 export function documentRows(row: Pick<NoticeEntity, 'number' | 'documentNumbers'>): NoticeDocumentEntity[] {

@@ -1,5 +1,5 @@
 import { DomainError } from '@bureaunet/contracts';
-import { documentRows, nameTokenRows, noticeBodyOf, noticeRow } from './notice.rows';
+import { documentRows, noticeBodyOf, noticeRow } from './notice.rows';
 import {
   assertCancellable,
   assertPending,
@@ -63,9 +63,7 @@ describe('notice rows', () => {
     at: '2026-11-25T11:00:00.000Z',
   });
 
-  it('indexes name words and document numbers in their search forms', () => {
-    expect(row.nameKey).toBe('nunez jose maria');
-    expect(nameTokenRows(row).map((token) => token.token)).toEqual(['nunez', 'jose', 'maria']);
+  it('indexes document numbers in their search form', () => {
     expect(documentRows(row)).toEqual([{ number: 'A-3/2026', document: 'AB123' }]);
   });
 

@@ -6,6 +6,7 @@ import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { NoticeRepository } from '../store/notice.repository';
+import { NODE_MIGRATIONS } from '../migrations';
 import { NODE_ENTITIES } from '../store/node.entities';
 import { ReviewQueueIntake } from '../hub/review-queue.intake';
 import { WorkflowRecorder } from './workflow.recorder';
@@ -43,7 +44,7 @@ describe('WorkflowRecorder (real SQLite)', () => {
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES }),
+      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
     ).initialize();
     await dataSource.getRepository(NoticeRequestEntity).insert({
       id: 'req-1',
@@ -82,7 +83,7 @@ describe('WorkflowRecorder (real SQLite)', () => {
     expect(await dataSource.getRepository(NoticeEntity).findOneBy({ number: 'A-1/2026' })).toMatchObject({
       state: 'active',
       envelopeId: 'pub-1',
-      nameKey: 'doe',
+      familyName: 'Doe',
     });
     expect(await dataSource.getRepository(NoticeRequestEntity).findOneBy({ id: 'req-1' })).toMatchObject({
       state: 'approved',
