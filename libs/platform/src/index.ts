@@ -10,3 +10,4 @@ export * from './private-data-dir';
 export * from './dead-letter.dto';
 export * from './dead-letter.controller';
 export * from './query-integer.schema';
+export * from './request-validation.pipe';
