@@ -240,7 +240,9 @@ function deadLetterCommands(program: Command, context: CommandContext): void {
     .option('--dropped', 'the dropped ones too')
     .option('--limit <n>', 'at most this many', wholeNumber)
     .action(async (options: { dropped?: boolean; limit?: number }) =>
-      context.done(await context.node().deadLetters(options)),
+      context.done(
+        await context.node().deadLetters({ dropped: options.dropped ? 'true' : undefined, limit: options.limit }),
+      ),
     );
   deadLetters
     .command('show <id>')

@@ -303,12 +303,12 @@ describe('two nodes exchanging over a real nats-server', () => {
   it('answers bad requests with 400 naming the field, and stores nothing', async () => {
     const before = await mr.db.getRepository(SentMessageEntity).count();
     const cases: Array<[unknown, RegExp, string]> = [
-      [{ kind: 'gossip', to: ['DK'], body: {} }, /^kind must be one of/, 'invalid-request'],
-      [{ kind: 'receipt', to: ['DK'], body: {} }, /^kind must be one of/, 'invalid-request'],
-      [{ kind: 'message', to: [], body: {} }, /^to must name at least one bureau/, 'invalid-request'],
-      [{ kind: 'message', to: ['dk'], body: {} }, /^to\[0\] must be a two-letter/, 'invalid-request'],
+      [{ kind: 'gossip', to: ['DK'], body: {} }, /^kind: must be one of /, 'invalid-request'],
+      [{ kind: 'receipt', to: ['DK'], body: {} }, /^kind: must be one of /, 'invalid-request'],
+      [{ kind: 'message', to: [], body: {} }, /^to: must name at least one bureau$/, 'invalid-request'],
+      [{ kind: 'message', to: ['dk'], body: {} }, /^to\.0: must be a two-letter/, 'invalid-request'],
       [{ kind: 'message', to: ['DK'], meta: { priority: 'soon' }, body: {} }, /^meta\.priority: /, 'invalid-request'],
-      [{ kind: 'message', to: ['DK'] }, /^body is required/, 'invalid-request'],
+      [{ kind: 'message', to: ['DK'] }, /^body: is required/, 'invalid-request'],
       [{ kind: 'message', to: ['DK', 'ZZ'], body: {} }, /^to: unknown recipient ZZ$/, 'unknown-recipient'],
       [{ kind: 'message', to: ['MR'], body: {} }, /^to: MR is this bureau$/, 'self-addressed'],
     ];
@@ -393,11 +393,11 @@ describe('two nodes exchanging over a real nats-server', () => {
   it('answers a malformed id with 400 naming it, and an unknown one with 404', async () => {
     await expect(mr.api.call('GET', '/api/messages/not-an-id')).rejects.toMatchObject({
       status: 400,
-      body: { reason: expect.stringMatching(/^id must be/) },
+      body: { reason: expect.stringMatching(/^id: must be a UUID or a ULID$/) },
     });
     await expect(mr.api.call('GET', '/api/messages?before=nope')).rejects.toMatchObject({
       status: 400,
-      body: { reason: expect.stringMatching(/^before must be/) },
+      body: { reason: expect.stringMatching(/^before: must be a UUID or a ULID$/) },
     });
     await expect(mr.api.call('GET', '/api/messages/019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e')).rejects.toMatchObject({
       status: 404,

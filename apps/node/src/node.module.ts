@@ -21,7 +21,7 @@ import { HubModule } from './hub/hub.module';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
-import { RejectedDeliveryQuery } from './inbox/rejected-delivery.query';
+import { RejectedDeliveryListService } from './inbox/rejected-delivery-list.service';
 import { MessageController } from './message/message.controller';
 import { MessageService } from './message/message.service';
 import { NoticeController } from './notice/notice.controller';
@@ -92,7 +92,7 @@ export class NodeModule {
         ...NODE_HEALTH_PROVIDERS,
         OutboxService,
         EnvelopeAuthenticator,
-        RejectedDeliveryQuery,
+        RejectedDeliveryListService,
         ReceiptIssuer,
         ReceiptService,
         RejectionIssuer,

@@ -129,9 +129,7 @@ export class NodeApiClient {
   }
 
   async diffusions(state: DiffusionState = 'active'): Promise<DiffusionView[]> {
-    // 'any' is not in the node's document (see DiffusionState): typed as one it lists.
-    const query = { state: state as 'active' };
-    const diffusions = answerOf(await this.api.GET('/api/diffusions', { params: { query } }));
+    const diffusions = answerOf(await this.api.GET('/api/diffusions', { params: { query: { state } } }));
     return diffusions as unknown as DiffusionView[];
   }
 

@@ -42,8 +42,9 @@ export interface DiffusionBody {
 }
 export type DiffusionView = Omit<Schemas['DiffusionDto'], 'body'> & { body: DiffusionBody };
 
-/** The node also takes 'any' (its document lists only the other two). */
-export type DiffusionState = 'active' | 'withdrawn' | 'any';
+export type DiffusionState = NonNullable<
+  NonNullable<operations['DiffusionController_list']['parameters']['query']>['state']
+>;
 
 export type NoticeQuery = Partial<
   Open<Required<NonNullable<operations['NoticeController_list']['parameters']['query']>>, 'type' | 'state'>

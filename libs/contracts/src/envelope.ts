@@ -12,7 +12,7 @@ export const ENVELOPE_TYP = 'bureaunet-envelope+jws';
 export const DELIVERY_REPORT_TYP = 'bureaunet-report+jws';
 
 // UUID (v7 recommended) or ULID: the replay and dedupe key end to end.
-const envelopeIdSchema = z
+export const envelopeIdSchema = z
   .string()
   .regex(
     /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26})$/,
@@ -20,6 +20,9 @@ const envelopeIdSchema = z
   );
 
 const isoInstant = z.string().datetime({ offset: false, message: 'must be an ISO 8601 UTC instant' });
+
+/** The most bureaus an envelope may name (or keep away from it). */
+export const MAX_RECIPIENTS = 300;
 
 /** A rejection's reason is for people; longer ones are cut by the recipient that writes them. */
 export const MAX_REFUSAL_REASON_LENGTH = 1000;
@@ -43,7 +46,7 @@ export const envelopeMetaSchema = z
     noticeType: z.string().max(32).optional(),
     operationId: z.string().max(64).optional(),
     // Data owner's restrictions: bureaus that must never receive this information.
-    restrictedTo: z.array(bureauCodeSchema).max(300).optional(),
+    restrictedTo: z.array(bureauCodeSchema).max(MAX_RECIPIENTS).optional(),
     replyTo: envelopeIdSchema.optional(),
     // The envelope this one passes on; its data-owner restrictions hold for this one too.
     forwardOf: envelopeIdSchema.optional(),
@@ -53,7 +56,21 @@ export const envelopeMetaSchema = z
   .strict();
 export type EnvelopeMeta = z.infer<typeof envelopeMetaSchema>;
 
-export const recipientScopeSchema = z.union([z.array(bureauCodeSchema).min(1).max(300), z.literal('all')]);
+export const recipientScopeSchema = z.union(
+  [
+    z
+      .array(bureauCodeSchema)
+      .min(1, 'must name at least one bureau')
+      .max(MAX_RECIPIENTS, `must name at most ${MAX_RECIPIENTS} bureaus`),
+    z.literal('all'),
+  ],
+  // Neither shape at all: one sentence instead of both options' complaints.
+  {
+    errorMap: (issue, ctx) => ({
+      message: issue.code === 'invalid_union' ? 'must be "all" or an array of bureau codes' : ctx.defaultError,
+    }),
+  },
+);
 export type RecipientScope = z.infer<typeof recipientScopeSchema>;
 
 export const envelopePayloadSchema = z

@@ -79,6 +79,16 @@ export type DiffusionBody = z.infer<typeof diffusionBodySchema>;
 export const operationAlertBodySchema = z.object({ title: text(200), details: text(4000) }).strict();
 export type OperationAlertBody = z.infer<typeof operationAlertBodySchema>;
 
+/** A participant's answer to an operation alert (a workflow note to the coordinator). */
+export const operationReplyNoteSchema = z
+  .object({
+    workflow: z.literal('operation-reply'),
+    alertId: z.string().max(64),
+    operationId: z.string().max(64),
+    text: text(4000),
+  })
+  .strict();
+
 /**
  * Workflow notes travel as kind `message` with meta.replyTo naming the envelope they are about:
  * the hub refusing a notice request, the hub withdrawing a diffusion, a participant replying.
@@ -88,14 +98,7 @@ export const workflowNoteSchema = z.discriminatedUnion('workflow', [
   z
     .object({ workflow: z.literal('diffusion-withdrawal'), diffusionId: z.string().max(64), reason: text(2000) })
     .strict(),
-  z
-    .object({
-      workflow: z.literal('operation-reply'),
-      alertId: z.string().max(64),
-      operationId: z.string().max(64),
-      text: text(4000),
-    })
-    .strict(),
+  operationReplyNoteSchema,
 ]);
 export type WorkflowNote = z.infer<typeof workflowNoteSchema>;
 

@@ -12,3 +12,4 @@ export * from './dead-letter.controller';
 export * from './query-integer.schema';
 export * from './logging';
 export * from './health';
+export * from './request-validation.pipe';

@@ -2,12 +2,12 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { DomainError } from '@bureaunet/contracts';
 import { queryInteger } from './query-integer.schema';
-import { ZodRequestPipe } from './request-validation.pipe';
+import { RequestValidationPipe } from './request-validation.pipe';
 
 class PageDto extends createZodDto(z.object({ limit: queryInteger(1, 10), name: z.string().min(2) }).strict()) {}
 
-describe('ZodRequestPipe', () => {
-  const pipe = new ZodRequestPipe();
+describe('RequestValidationPipe', () => {
+  const pipe = new RequestValidationPipe();
   const parse = (value: unknown) => pipe.transform(value, { type: 'query', metatype: PageDto });
 
   it('returns the parsed value, query strings coerced', () => {

@@ -1,61 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
-import { recipientScopeProblem } from '../outbox/outbox.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { diffusionBodySchema, envelopeMetaSchema } from '@bureaunet/contracts';
+import { distinctRecipientsSchema } from '../outbox/outbox.dto';
 
-export class SendDiffusionDto {
-  @ApiProperty({
-    description: 'Bureau codes, or "all"; the hub always gets a copy for its compliance check',
-    oneOf: [
-      { type: 'array', items: { type: 'string' } },
-      { type: 'string', enum: ['all'] },
-    ],
-    example: ['MR', 'FR'],
-  })
-  @ValidateBy({
-    name: 'isRecipientScope',
-    validator: {
-      validate: (value) => recipientScopeProblem(value) === undefined,
-      defaultMessage: (args) => recipientScopeProblem(args?.value) ?? 'to is invalid',
-    },
-  })
-  to!: string[] | 'all';
+/** The diffusion's body fields as the contract limits them, and its envelope's addressing. */
+export class SendDiffusionDto extends createZodDto(
+  diffusionBodySchema.pick({ title: true, details: true }).extend({
+    documentNumbers: diffusionBodySchema.shape.documentNumbers.removeDefault().optional(),
+    to: distinctRecipientsSchema.describe(
+      'Bureau codes, or "all"; the hub always gets a copy for its compliance check',
+    ),
+    restrictedTo: envelopeMetaSchema.shape.restrictedTo.describe('Countries that must never receive it'),
+    priority: envelopeMetaSchema.shape.priority,
+  }),
+) {}
 
-  @ApiProperty({ example: 'Stolen passport' })
-  @IsString()
-  @Length(1, 200)
-  title!: string;
-
-  @ApiProperty({ example: 'Passport X1234567 reported stolen in Copenhagen on 2026-11-24' })
-  @IsString()
-  @Length(1, 4000)
-  details!: string;
-
-  @ApiPropertyOptional({ type: [String], example: ['X1234567'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
-  documentNumbers?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Countries that must never receive it' })
-  @IsOptional()
-  @IsArray()
-  @Matches(/^[A-Z]{2}$/, { each: true, message: 'restrictedTo must hold two-letter upper-case bureau codes' })
-  restrictedTo?: string[];
-
-  @ApiPropertyOptional({ enum: ['routine', 'urgent', 'immediate'] })
-  @IsOptional()
-  @IsIn(['routine', 'urgent', 'immediate'])
-  priority?: 'routine' | 'urgent' | 'immediate';
-}
-
-export class DiffusionListQueryDto {
-  @ApiPropertyOptional({ enum: ['active', 'withdrawn'], description: 'Default: active' })
-  @IsOptional()
-  @IsIn(['active', 'withdrawn', 'any'])
-  state?: 'active' | 'withdrawn' | 'any';
-}
+export class DiffusionListQueryDto extends createZodDto(
+  z
+    .object({
+      state: z
+        .enum(['active', 'withdrawn', 'any'])
+        .optional()
+        .describe('active (the default), withdrawn, or any for both'),
+    })
+    .strict(),
+) {}
 
 export class DiffusionDto {
   @ApiProperty()

@@ -11,7 +11,7 @@ import { Roles } from '@bureaunet/platform';
 import { PageQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
 import { MessageService } from '../message/message.service';
 import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
-import { RejectedDeliveryQuery } from './rejected-delivery.query';
+import { RejectedDeliveryListService } from './rejected-delivery-list.service';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -22,7 +22,7 @@ import { RejectedDeliveryQuery } from './rejected-delivery.query';
 export class InboxController {
   constructor(
     private readonly messages: MessageService,
-    private readonly rejected: RejectedDeliveryQuery,
+    private readonly rejected: RejectedDeliveryListService,
   ) {}
 
   @Get()

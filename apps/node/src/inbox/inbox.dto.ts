@@ -1,7 +1,8 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
 import { PageQueryDto } from '../message/message.dto';
 
-export class RejectedQueryDto extends PickType(PageQueryDto, ['limit'] as const) {}
+export class RejectedQueryDto extends createZodDto(PageQueryDto.schema.pick({ limit: true })) {}
 
 export class RejectedDeliveryDto {
   @ApiProperty({ nullable: true, type: String, description: 'The envelope id, when it could be read' })

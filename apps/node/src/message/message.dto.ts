@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import {
+  envelopeIdSchema,
   MESSAGE_KINDS,
   REFUSAL_CODES,
   type EnvelopeMeta,
@@ -9,14 +10,15 @@ import {
   type RecipientScope,
   type RefusalCode,
 } from '@bureaunet/contracts';
+import { queryInteger } from '@bureaunet/platform';
 import { RECIPIENT_STATES, type RecipientState } from '../store/recipient-state';
 import type { ReportStatus } from '../store/sent-message.entity';
-import { IsEnvelopeId } from './message-id';
 
 export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 5_000;
 
 /** OpenAPI for "any JSON value". */
-export const ANY_JSON_SCHEMA = {
+const ANY_JSON_SCHEMA = {
   oneOf: [
     { type: 'object', additionalProperties: true },
     { type: 'array', items: {} },
@@ -25,31 +27,21 @@ export const ANY_JSON_SCHEMA = {
     { type: 'boolean' },
   ],
 };
-export const MAX_PAGE_SIZE = 5_000;
 
-export class MessageIdParamDto {
-  @ApiProperty({
-    description: 'Envelope id (UUIDv7 for messages sealed by a node)',
-    example: '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e',
-  })
-  @IsEnvelopeId()
-  id!: string;
-}
+export class MessageIdParamDto extends createZodDto(
+  z.object({ id: envelopeIdSchema.describe('Envelope id (UUIDv7 for messages sealed by a node)') }).strict(),
+) {}
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Cursor: the id of the last message of the previous page (older ones follow)' })
-  @IsOptional()
-  @IsEnvelopeId()
-  before?: string;
-}
+export class PageQueryDto extends createZodDto(
+  z
+    .object({
+      limit: queryInteger(1, MAX_PAGE_SIZE).optional().describe(`Page size, ${DEFAULT_PAGE_SIZE} when absent`),
+      before: envelopeIdSchema
+        .optional()
+        .describe('Cursor: the id of the last message of the previous page (older ones follow)'),
+    })
+    .strict(),
+) {}
 
 export class RefusalDto {
   @ApiProperty({ enum: [...REFUSAL_CODES] })

@@ -1,77 +1,49 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { NOTICE_STATES, NOTICE_TYPES, type NoticeState, type NoticeType } from '@bureaunet/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  envelopeMetaSchema,
+  noticeCancelBodySchema,
+  noticeDraftSchema,
+  noticeSubjectSchema,
+  NOTICE_STATES,
+  NOTICE_TYPES,
+  type NoticeState,
+  type NoticeType,
+} from '@bureaunet/contracts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CODE = /^[A-Z]{2}$/;
+const { shape: subject } = noticeSubjectSchema;
+const { shape: draft } = noticeDraftSchema;
 
-/** The subject and offence of a notice, flat (what a form or the CLI sends). */
-export class NoticeFieldsDto {
-  @ApiPropertyOptional({ description: 'Family name of the subject', example: 'DOE' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  familyName?: string;
-
-  @ApiPropertyOptional({ example: 'John' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  givenNames?: string;
-
-  @ApiPropertyOptional({ example: '1980-02-29' })
-  @IsOptional()
-  @Matches(DATE, { message: 'dateOfBirth must be a date YYYY-MM-DD' })
-  dateOfBirth?: string;
-
-  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
-  @IsOptional()
-  @Matches(CODE, { message: 'nationality must be a two-letter upper-case country code' })
-  nationality?: string;
-
-  @ApiPropertyOptional({ type: [String], example: ['X1234567'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
-  documentNumbers?: string[];
-
-  @ApiPropertyOptional({ description: 'Offence or reason', example: 'Armed robbery' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  offence?: string;
-
-  @ApiPropertyOptional({ description: 'Review-by date: past it, the notice lapses', example: '2027-11-25' })
-  @IsOptional()
-  @Matches(DATE, { message: 'expiry must be a date YYYY-MM-DD' })
-  expiry?: string;
-}
-
-export class RequestNoticeDto extends NoticeFieldsDto {
-  @ApiProperty({ enum: NOTICE_TYPES, example: 'red' })
-  @IsIn(NOTICE_TYPES)
-  type!: NoticeType;
-
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'Countries that must never receive it (data-owner restriction)',
-    example: ['IT'],
+/**
+ * The subject and offence of a notice, flat (what a form or the CLI sends), each field as the
+ * contract limits it. All optional, no defaults: a request's draft is checked whole by the
+ * service, and an update changes only the fields given.
+ */
+const noticeFieldsSchema = z
+  .object({
+    familyName: subject.familyName.optional().describe('Family name of the subject'),
+    givenNames: subject.givenNames.removeDefault().optional(),
+    dateOfBirth: subject.dateOfBirth,
+    nationality: subject.nationality.describe('ISO 3166-1 alpha-2'),
+    documentNumbers: subject.documentNumbers.removeDefault().optional(),
+    offence: draft.offence.optional().describe('Offence or reason'),
+    expiry: draft.expiry.optional().describe('Review-by date: past it, the notice lapses'),
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(300)
-  @Matches(CODE, { each: true, message: 'restrictedTo must hold two-letter upper-case bureau codes' })
-  restrictedTo?: string[];
-}
+  .strict();
 
-export class ReasonDto {
-  @ApiProperty({ example: 'insufficient information on the offence' })
-  @IsString()
-  @Length(1, 2000)
-  reason!: string;
-}
+export class NoticeFieldsDto extends createZodDto(noticeFieldsSchema) {}
+
+export class RequestNoticeDto extends createZodDto(
+  noticeFieldsSchema.extend({
+    type: draft.type,
+    restrictedTo: envelopeMetaSchema.shape.restrictedTo.describe(
+      'Countries that must never receive it (data-owner restriction)',
+    ),
+  }),
+) {}
+
+export class ReasonDto extends createZodDto(noticeCancelBodySchema.pick({ reason: true })) {}
 
 export class NoticeRequestDto {
   @ApiProperty({ description: 'The notice-request envelope id' })

@@ -1,29 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { envelopeMetaSchema, operationAlertBodySchema, operationReplyNoteSchema } from '@bureaunet/contracts';
 
-export class SendAlertDto {
-  @ApiProperty({ example: 'Suspect vehicle crossing tonight' })
-  @IsString()
-  @Length(1, 200)
-  title!: string;
+/** The alert's body as the contract has it, and the envelope's priority. */
+export class SendAlertDto extends createZodDto(
+  operationAlertBodySchema.extend({ priority: envelopeMetaSchema.shape.priority }),
+) {}
 
-  @ApiProperty({ example: 'Grey van, plate AB-123-CD, heading north' })
-  @IsString()
-  @Length(1, 4000)
-  details!: string;
-
-  @ApiPropertyOptional({ enum: ['routine', 'urgent', 'immediate'] })
-  @IsOptional()
-  @IsIn(['routine', 'urgent', 'immediate'])
-  priority?: 'routine' | 'urgent' | 'immediate';
-}
-
-export class ReplyDto {
-  @ApiProperty({ example: 'Border post 12 alerted, no sighting yet' })
-  @IsString()
-  @Length(1, 4000)
-  text!: string;
-}
+/** The text of the reply note; the node fills in which alert and operation it answers. */
+export class ReplyDto extends createZodDto(operationReplyNoteSchema.pick({ text: true })) {}
 
 export class OperationDto {
   @ApiProperty()

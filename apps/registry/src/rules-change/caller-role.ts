@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ROLE_TOKENS, RoleTokens } from '@bureaunet/platform';
-
-const BEARER = /^Bearer +(\S+) *$/i;
+import { bearerToken, ROLE_TOKENS, RoleTokens } from '@bureaunet/platform';
 
 /**
  * The role behind a request's bearer token, to record who made a change. RoleGuard has already
@@ -12,7 +10,7 @@ export class CallerRole {
   constructor(@Inject(ROLE_TOKENS) private readonly tokens: RoleTokens) {}
 
   of(authorization: string | undefined): string {
-    const token = BEARER.exec(authorization ?? '')?.[1];
+    const token = bearerToken(authorization);
     return (token === undefined ? undefined : this.tokens.roleOf(token)) ?? 'unknown';
   }
 }

@@ -589,11 +589,12 @@ export interface operations {
   DeadLetterController_list: {
     parameters: {
       query?: {
+        /** @description Page size, 50 when absent */
         limit?: number;
         /** @description Cursor: the id of the last dead letter of the previous page */
         before?: number;
-        /** @description Include the dead letters an administrator dropped */
-        dropped?: boolean;
+        /** @description Include the dead letters an administrator dropped (default false) */
+        dropped?: 'true' | 'false';
       };
       header?: never;
       path?: never;
@@ -630,6 +631,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dead letter number */
         id: number;
       };
       cookie?: never;
@@ -672,6 +674,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dead letter number */
         id: number;
       };
       cookie?: never;
@@ -712,6 +715,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dead letter number */
         id: number;
       };
       cookie?: never;

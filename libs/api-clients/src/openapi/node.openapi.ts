@@ -467,10 +467,7 @@ export interface components {
       certificates: components['schemas']['IdentityExpiryDto'];
     };
     SendMessageDto: {
-      /**
-       * @example diffusion
-       * @enum {string}
-       */
+      /** @enum {string} */
       kind:
         | 'notice-request'
         | 'notice'
@@ -480,38 +477,20 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result';
-      /**
-       * @description Bureau codes, or "all" for every active enrolled bureau and the hub
-       * @example [
-       *       "FR",
-       *       "DE"
-       *     ]
-       */
+      /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
-      /**
-       * @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority
-       * @example {
-       *       "priority": "urgent"
-       *     }
-       */
+      /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
       meta?: {
-        [key: string]: unknown;
+        noticeType?: string;
+        operationId?: string;
+        restrictedTo?: string[];
+        replyTo?: string;
+        forwardOf?: string;
+        /** @enum {string} */
+        priority?: 'routine' | 'urgent' | 'immediate';
       };
-      /**
-       * @description Any JSON value but null; encrypted end to end for the addressees
-       * @example {
-       *       "subject": "Stolen passport",
-       *       "number": "X1234567"
-       *     }
-       */
-      body:
-        | {
-            [key: string]: unknown;
-          }
-        | unknown[]
-        | string
-        | number
-        | boolean;
+      /** @description Any JSON value but null; encrypted end to end for the addressees */
+      body: unknown;
     };
     MessageCreatedDto: {
       /** @description The envelope id (UUIDv7) */
@@ -663,47 +642,20 @@ export interface components {
     };
     Buffer: Record<string, never>;
     RequestNoticeDto: {
-      /**
-       * @description Family name of the subject
-       * @example DOE
-       */
+      /** @description Family name of the subject */
       familyName?: string;
-      /** @example John */
       givenNames?: string;
-      /** @example 1980-02-29 */
       dateOfBirth?: string;
-      /**
-       * @description ISO 3166-1 alpha-2
-       * @example FR
-       */
+      /** @description ISO 3166-1 alpha-2 */
       nationality?: string;
-      /**
-       * @example [
-       *       "X1234567"
-       *     ]
-       */
       documentNumbers?: string[];
-      /**
-       * @description Offence or reason
-       * @example Armed robbery
-       */
+      /** @description Offence or reason */
       offence?: string;
-      /**
-       * @description Review-by date: past it, the notice lapses
-       * @example 2027-11-25
-       */
+      /** @description Review-by date: past it, the notice lapses */
       expiry?: string;
-      /**
-       * @example red
-       * @enum {string}
-       */
+      /** @enum {string} */
       type: 'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'special';
-      /**
-       * @description Countries that must never receive it (data-owner restriction)
-       * @example [
-       *       "IT"
-       *     ]
-       */
+      /** @description Countries that must never receive it (data-owner restriction) */
       restrictedTo?: string[];
     };
     NoticeStepDto: {
@@ -732,7 +684,6 @@ export interface components {
       decidedAt: string | null;
     };
     ReasonDto: {
-      /** @example insufficient information on the offence */
       reason: string;
     };
     NoticeDto: {
@@ -755,56 +706,24 @@ export interface components {
       cancelReason: string | null;
     };
     NoticeFieldsDto: {
-      /**
-       * @description Family name of the subject
-       * @example DOE
-       */
+      /** @description Family name of the subject */
       familyName?: string;
-      /** @example John */
       givenNames?: string;
-      /** @example 1980-02-29 */
       dateOfBirth?: string;
-      /**
-       * @description ISO 3166-1 alpha-2
-       * @example FR
-       */
+      /** @description ISO 3166-1 alpha-2 */
       nationality?: string;
-      /**
-       * @example [
-       *       "X1234567"
-       *     ]
-       */
       documentNumbers?: string[];
-      /**
-       * @description Offence or reason
-       * @example Armed robbery
-       */
+      /** @description Offence or reason */
       offence?: string;
-      /**
-       * @description Review-by date: past it, the notice lapses
-       * @example 2027-11-25
-       */
+      /** @description Review-by date: past it, the notice lapses */
       expiry?: string;
     };
     SendDiffusionDto: {
-      /**
-       * @description Bureau codes, or "all"; the hub always gets a copy for its compliance check
-       * @example [
-       *       "MR",
-       *       "FR"
-       *     ]
-       */
-      to: string[] | 'all';
-      /** @example Stolen passport */
       title: string;
-      /** @example Passport X1234567 reported stolen in Copenhagen on 2026-11-24 */
       details: string;
-      /**
-       * @example [
-       *       "X1234567"
-       *     ]
-       */
       documentNumbers?: string[];
+      /** @description Bureau codes, or "all"; the hub always gets a copy for its compliance check */
+      to: string[] | 'all';
       /** @description Countries that must never receive it */
       restrictedTo?: string[];
       /** @enum {string} */
@@ -842,9 +761,7 @@ export interface components {
       phase: 'planned' | 'running' | 'ended';
     };
     SendAlertDto: {
-      /** @example Suspect vehicle crossing tonight */
       title: string;
-      /** @example Grey van, plate AB-123-CD, heading north */
       details: string;
       /** @enum {string} */
       priority?: 'routine' | 'urgent' | 'immediate';
@@ -863,7 +780,6 @@ export interface components {
       receivedAt: string;
     };
     ReplyDto: {
-      /** @example Border post 12 alerted, no sighting yet */
       text: string;
     };
     DeadLetterDto: {
@@ -936,6 +852,7 @@ export interface operations {
   OutboxController_list: {
     parameters: {
       query?: {
+        /** @description Page size, 50 when absent */
         limit?: number;
         /** @description Cursor: the id of the last message of the previous page (older ones follow) */
         before?: string;
@@ -1125,6 +1042,7 @@ export interface operations {
   InboxController_list: {
     parameters: {
       query?: {
+        /** @description Page size, 50 when absent */
         limit?: number;
         /** @description Cursor: the id of the last message of the previous page (older ones follow) */
         before?: string;
@@ -1162,6 +1080,7 @@ export interface operations {
   InboxController_rejectedDeliveries: {
     parameters: {
       query?: {
+        /** @description Page size, 50 when absent */
         limit?: number;
       };
       header?: never;
@@ -1389,6 +1308,7 @@ export interface operations {
         dateOfBirth?: string;
         /** @description A travel document number (spaces, dashes and case ignored) */
         document?: string;
+        /** @description At most this many, 50 when absent */
         limit?: number;
       };
       header?: never;
@@ -1537,8 +1457,8 @@ export interface operations {
   DiffusionController_list: {
     parameters: {
       query?: {
-        /** @description Default: active */
-        state?: 'active' | 'withdrawn';
+        /** @description active (the default), withdrawn, or any for both */
+        state?: 'active' | 'withdrawn' | 'any';
       };
       header?: never;
       path?: never;
@@ -1872,11 +1792,12 @@ export interface operations {
   DeadLetterController_list: {
     parameters: {
       query?: {
+        /** @description Page size, 50 when absent */
         limit?: number;
         /** @description Cursor: the id of the last dead letter of the previous page */
         before?: number;
-        /** @description Include the dead letters an administrator dropped */
-        dropped?: boolean;
+        /** @description Include the dead letters an administrator dropped (default false) */
+        dropped?: 'true' | 'false';
       };
       header?: never;
       path?: never;
@@ -1913,6 +1834,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dead letter number */
         id: number;
       };
       cookie?: never;
@@ -1955,6 +1877,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dead letter number */
         id: number;
       };
       cookie?: never;
@@ -1995,6 +1918,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dead letter number */
         id: number;
       };
       cookie?: never;

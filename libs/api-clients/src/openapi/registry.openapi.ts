@@ -277,7 +277,6 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     CreateEnrolmentTokenDto: {
-      /** @example FR */
       code: string;
     };
     EnrolmentTokenDto: {
@@ -312,15 +311,10 @@ export interface components {
       version: number;
     };
     EnrolRequestDto: {
-      /** @example FR */
       code: string;
-      /** @description One-time enrolment token from the administrator (refused as enrolment-token-invalid when missing) */
       token?: string;
-      /** @description PEM PKCS#10 request for the Ed25519 signing key, subject CN=<code> */
       signingCsr: string;
-      /** @description PEM SPKI X25519 public key */
       encryptionKey: string;
-      /** @description Compact JWS by the Ed25519 key over {code, encryptionKey, iat} */
       encryptionKeyBinding: string;
     };
     EnrolResponseDto: {
@@ -336,26 +330,13 @@ export interface components {
     ChangeRulesDto: {
       /** @description The new Cedar policy text; every policy needs @id, forbids may carry @refusal and @reason. Validated against the schema first. */
       policies?: string;
-      /**
-       * @description Rate limits: {default: {messagesPerMinute, recipientsPerMessage}, bureaus: {CODE: {...}}}
-       * @example {
-       *       "default": {
-       *         "messagesPerMinute": 6000,
-       *         "recipientsPerMessage": 300
-       *       },
-       *       "bureaus": {
-       *         "DK": {
-       *           "messagesPerMinute": 600
-       *         }
-       *       }
-       *     }
-       */
-      limits?: Record<string, never>;
+      /** @description Rate limits: {default: {messagesPerMinute, recipientsPerMessage}, bureaus: {CODE: {...}}} */
+      limits?: {
+        [key: string]: unknown;
+      };
     };
     CheckRulesDto: {
-      /** @example DK */
       sender: string;
-      /** @example FR */
       recipient: string;
       /** @enum {string} */
       kind:
@@ -368,61 +349,33 @@ export interface components {
         | 'query'
         | 'query-result'
         | 'receipt';
-      /**
-       * @description The envelope meta: restrictedTo, operationId, noticeType, priority…
-       * @example {
-       *       "restrictedTo": [
-       *         "FR"
-       *       ]
-       *     }
-       */
-      meta?: Record<string, never>;
+      /** @description The envelope meta: restrictedTo, operationId, noticeType, priority… */
+      meta?: {
+        [key: string]: unknown;
+      };
       /** @description A candidate policy text to try instead of the set in force (nothing is stored) */
       policies?: string;
     };
+    /** @description type refuses-diffusions-from: the declarer accepts no diffusions from the counterpart; does-not-send-to: the declarer sends nothing to it */
     CreateDeclarationDto: {
-      /**
-       * @description The bureau that declares
-       * @example MR
-       */
       declarer: string;
-      /**
-       * @description The bureau it is about
-       * @example DK
-       */
       counterpart: string;
-      /**
-       * @description refuses-diffusions-from: the declarer accepts no diffusions from the counterpart; does-not-send-to: the declarer sends nothing to it
-       * @enum {string}
-       */
+      /** @enum {string} */
       type: 'refuses-diffusions-from' | 'does-not-send-to';
     };
     CreateOperationDto: {
-      /**
-       * @description What envelopes name in meta.operationId; a UUID when absent
-       * @example op-trident-2026
-       */
+      /** @description What envelopes name in meta.operationId; a UUID when absent */
       id?: string;
-      /** @example Trident: stolen vehicles across the Baltic */
       name: string;
-      /** @example DK */
       coordinator: string;
-      /**
-       * @example [
-       *       "SE",
-       *       "FI"
-       *     ]
-       */
       participants: string[];
-      /** @example 2026-12-01T00:00:00.000Z */
+      /** Format: date-time */
       start: string;
-      /** @example 2026-12-15T00:00:00.000Z */
+      /** Format: date-time */
       end: string;
     };
     RenewRequestDto: {
-      /** @example FR */
       code: string;
-      /** @description Flattened JWS (JSON) by the current signing key, typ bureaunet-renewal+jws, over {code, signingCsr, encryptionKey, encryptionKeyBinding, iat} */
       request: string;
     };
   };

@@ -1,3 +1,4 @@
+export * from './bearer-token';
 export * from './public.decorator';
 export * from './role';
 export * from './role-tokens';

@@ -2,14 +2,13 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DomainError } from '@bureaunet/contracts';
+import { bearerToken } from './bearer-token';
 import { PUBLIC_KEY } from './public.decorator';
 import type { Role } from './role';
 import { RoleTokens } from './role-tokens';
 import { ROLES_KEY } from './roles.decorator';
 
 export const ROLE_TOKENS = Symbol('ROLE_TOKENS');
-
-const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * Every HTTP route of a service (installed as APP_GUARD by roleGuardProviders): @Public routes
@@ -30,7 +29,7 @@ export class RoleGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const http = context.switchToHttp();
-    const presented = BEARER.exec(http.getRequest<Request>().headers.authorization ?? '')?.[1];
+    const presented = bearerToken(http.getRequest<Request>().headers.authorization);
     const role = presented === undefined ? undefined : this.tokens.roleOf(presented);
     if (!role) {
       http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="bureaunet"');

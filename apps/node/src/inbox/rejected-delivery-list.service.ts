@@ -3,8 +3,9 @@ import { DEFAULT_PAGE_SIZE } from '../message/message.dto';
 import type { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
 import { RejectedDeliveryRepository } from '../store/rejected-delivery.repository';
 
+/** GET /api/inbox/rejected: the stored refusals, newest first, without their bytes. */
 @Injectable()
-export class RejectedDeliveryQuery {
+export class RejectedDeliveryListService {
   constructor(private readonly rejected: RejectedDeliveryRepository) {}
 
   async list(query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {
