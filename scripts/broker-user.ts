@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { BUREAU_CODE_PATTERN, nodePermissions } from '@bureaunet/contracts';
 import { PRIVATE_UMASK } from '@bureaunet/platform';
 import { addNatsAuthUser, repoRoot, waitFor } from '@bureaunet/testing';
-import { NETWORK_BROKER_FILE, NetworkBroker } from './network-broker';
+import { NETWORK_BROKER_FILE, NetworkBroker, brokerJetStreamBlock } from './network-broker';
 
 /**
  * `npm run broker-user -- <code>`: gives a bureau enrolled after `npm start` its own restricted user
@@ -25,6 +25,10 @@ async function main(): Promise<void> {
   const broker = JSON.parse(readFileSync(brokerFile, 'utf8')) as NetworkBroker;
   process.umask(PRIVATE_UMASK);
   const credentials = addNatsAuthUser(configFile, nodePermissions(code));
+  if (!readFileSync(configFile, 'utf8').includes('\njetstream {'))
+    appendFileSync(configFile, brokerJetStreamBlock(broker));
+  if (!isNatsServer(broker.pid))
+    throw new Error(`pid ${broker.pid} in ${brokerFile} is no longer nats-server: is the network still running?`);
   process.kill(broker.pid, 'SIGHUP'); // nats-server reloads its configuration on SIGHUP
   const tls = broker.tlsCaFile ? { tls: { caFile: broker.tlsCaFile } } : {};
   await waitFor(
@@ -53,6 +57,16 @@ async function main(): Promise<void> {
   const lines = Object.entries(settings).map(([name, value]) => `${name}='${value}'`);
   writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
   console.log(`broker user ${credentials.user} added and nats-server reloaded; its node's settings: ${file}`);
+}
+
+/** A stale pid file must not make us signal another process; where there is no /proc, trust it. */
+function isNatsServer(pid: number): boolean {
+  if (!existsSync('/proc')) return pid > 0;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('nats-server');
+  } catch {
+    return false;
+  }
 }
 
 main().catch((error: unknown) => {

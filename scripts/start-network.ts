@@ -1,4 +1,4 @@
-import { chmodSync, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { PRIVATE_UMASK, parseReadyLine } from '@bureaunet/platform';
@@ -15,7 +15,7 @@ import {
   startNatsServer,
   writeNetworkBrokerConfig,
 } from '@bureaunet/testing';
-import { NETWORK_BROKER_FILE, NetworkBroker } from './network-broker';
+import { NETWORK_BROKER_FILE, NetworkBroker, brokerTlsBlock } from './network-broker';
 import { watchParent } from './parent-death.watch';
 import { NetworkPort, reportTakenPorts } from './port-conflict.report';
 import { playWorkflowScenario } from './workflow.scenario';
@@ -99,15 +99,20 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
     // Our own nats-server isolates each party: one user per service, fresh passwords every start.
     const configFile = join(varDir, 'nats-auth.conf');
     brokerCredentials = writeNetworkBrokerConfig(configFile, codes);
+    if (tls) appendFileSync(configFile, brokerTlsBlock(tls)); // in the file, not as --tls: see network-broker.ts
     console.log(`starting nats-server on port ${ports.nats}…`);
     started.nats = await startNatsServer({
       storeDir: join(varDir, 'nats'),
       port: ports.nats,
       configFile,
-      ...(tls ? { tls } : {}),
     });
     // For `npm run broker-user`, which adds a bureau's user, makes this server reload and tells the node where it is.
-    const broker: NetworkBroker = { pid: started.nats.pid ?? 0, url: started.nats.url, tlsCaFile: tls?.caFile };
+    const broker: NetworkBroker = {
+      pid: started.nats.pid ?? 0,
+      url: started.nats.url,
+      storeDir: started.nats.storeDir,
+      tlsCaFile: tls?.caFile,
+    };
     writeFileSync(join(varDir, NETWORK_BROKER_FILE), `${JSON.stringify(broker)}\n`);
     natsUrl = started.nats.url;
   }

@@ -42,12 +42,12 @@ export function readDocProcedure(file: string, procedure: string): DocBlock[] {
  * `rewrite` adapts what must differ from the document (ports), and nothing else.
  */
 export class DocShell {
-  private env: Record<string, string>;
+  private env: NodeJS.ProcessEnv;
   private readonly background: ChildProcess[] = [];
 
   constructor(
     private readonly cwd: string,
-    env: Record<string, string>,
+    env: NodeJS.ProcessEnv,
     private readonly rewrite: (script: string) => string = (script) => script,
   ) {
     this.env = env;
@@ -56,6 +56,16 @@ export class DocShell {
   /** The variables the blocks have set so far. */
   variable(name: string): string | undefined {
     return this.env[name];
+  }
+
+  /** Every block of a procedure in order: background ones started and awaited, the others run. Their output. */
+  async follow(blocks: readonly DocBlock[]): Promise<string> {
+    let output = '';
+    for (const block of blocks) {
+      if (block.background) await this.start(block);
+      else output += await this.run(block);
+    }
+    return output;
   }
 
   /** Runs a block to its end; rejects with what it printed unless it exits 0. */

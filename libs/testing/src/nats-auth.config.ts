@@ -27,17 +27,19 @@ export function writeNatsAuthConfig(
 }
 
 /**
- * Adds one party's user to a configuration writeNatsAuthConfig wrote (replacing its line when it is
- * there already, with a new password), keeping every other user's password; the server then reloads.
+ * Adds one party's user to a configuration writeNatsAuthConfig wrote (its line replaced, with a new
+ * password, when it is there already); every other line stays as it is, other users' passwords too.
  */
 export function addNatsAuthUser(file: string, party: BrokerPermissions): BrokerCredentials {
   const password = newPassword();
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const users = lines.filter((line) => line.startsWith('    { user: '));
-  const others = users.filter((line) => !line.startsWith(`    { user: ${quote(party.user)},`));
-  const kept = others.map((line) => line.replace(/,$/, ''));
-  const text = `authorization {\n  users = [\n${[...kept, userLine(party, password)].join(',\n')}\n  ]\n}\n`;
-  writeFileSync(file, text, { mode: 0o600 });
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith(`    { user: ${quote(party.user)},`));
+  const last = lines.findLastIndex((line) => line.startsWith('    { user: '));
+  if (last < 0) throw new Error(`${file} has no users = [ … ] list to add ${party.user} to`);
+  lines[last] = `${lines[last].replace(/,$/, '')},`;
+  lines.splice(last + 1, 0, userLine(party, password));
+  writeFileSync(file, lines.join('\n'), { mode: 0o600 });
   return { user: party.user, password, inboxPrefix: party.inboxPrefix };
 }
 
