@@ -37,5 +37,7 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // The fault and attack matrix (npm run test:faults): real network, each test prints a FAULT line.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },
+    // The documented procedures (README, docs/), their marked shell blocks run as written against `npm start`'s launcher.
+    { ...common, displayName: 'docs', testMatch: ['<rootDir>/test/docs/**/*.docs-spec.ts'] },
   ],
 };

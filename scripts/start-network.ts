@@ -1,7 +1,7 @@
-import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, chmodSync, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { PRIVATE_UMASK } from '@bureaunet/platform';
+import { PRIVATE_UMASK, parseReadyLine } from '@bureaunet/platform';
 import {
   BrokerCredentials,
   LocalNetwork,
@@ -15,15 +15,61 @@ import {
   startNatsServer,
   writeNetworkBrokerConfig,
 } from '@bureaunet/testing';
+import { NETWORK_BROKER_FILE, NetworkBroker, brokerTlsBlock } from './network-broker';
+import { watchParent } from './parent-death.watch';
+import { NetworkPort, reportTakenPorts } from './port-conflict.report';
 import { playWorkflowScenario } from './workflow.scenario';
+
+interface Settings {
+  varDir: string;
+  logDir: string;
+  codes: string[];
+  ports: { nats: number; registry: number; gateway: number; firstNode: number };
+}
+
+/** What this start has started so far: exactly what a failure, a signal or a dead parent stops. */
+interface Started {
+  nats?: RunningNatsServer;
+  network?: LocalNetwork;
+}
 
 /**
  * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, the hub and a few bureau
- * nodes as separate processes; one line per service, then "network ready". Ctrl-C stops all.
+ * nodes as separate processes; one line per service as it becomes ready, then "network ready".
+ * Ctrl-C, a SIGTERM or the death of the npm process stops all; so does a failed start.
  */
-async function main(): Promise<void> {
-  const root = repoRoot();
-  const varDir = join(root, 'var');
+function main(): void {
+  const settings = readSettings();
+  const started: Started = {};
+  let stopping = false;
+  const starting = startNetwork(settings, started);
+  const shutdown = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`stopping (${why})…`);
+    await starting.catch(() => undefined); // a start under way finishes or fails first, then all of it stops
+    await stopStarted(started, settings.varDir);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('interrupted'));
+  process.on('SIGTERM', () => void shutdown('terminated'));
+  watchParent(() => void shutdown('the process that ran npm start is gone'));
+  starting.catch(async (error: unknown) => {
+    if (stopping) return;
+    stopping = true;
+    await stopStarted(started, settings.varDir);
+    const conflicts = await reportTakenPorts(networkPorts(settings, !process.env.NATS_URL));
+    console.error(`npm start failed: ${firstLine(error)}`);
+    for (const conflict of conflicts) console.error(conflict);
+    if (conflicts.length === 0) console.error(error instanceof Error ? error.message : String(error));
+    console.error(`everything this start had started is stopped; service logs in ${settings.logDir}`);
+    process.exit(1);
+  });
+}
+
+function readSettings(): Settings {
+  // BUREAUNET_VAR_DIR: another state folder, e.g. for a second network beside this one.
+  const varDir = resolve(process.env.BUREAUNET_VAR_DIR ?? join(repoRoot(), 'var'));
   const logDir = join(varDir, 'logs');
   // Tokens, keys, databases and logs of this network are for this user only.
   process.umask(PRIVATE_UMASK);
@@ -32,11 +78,20 @@ async function main(): Promise<void> {
   const codes = (process.env.BUREAUNET_CODES ?? `${HUB_CODE},MR,DK,FR`)
     .split(',')
     .map((code) => code.trim().toUpperCase());
+  const ports = {
+    nats: intEnv('NATS_PORT', 4322),
+    registry: intEnv('REGISTRY_PORT', 3001),
+    gateway: intEnv('GATEWAY_PORT', 3002),
+    firstNode: intEnv('NODE_PORT_BASE', 3100),
+  };
+  return { varDir, logDir, codes, ports };
+}
 
+async function startNetwork(settings: Settings, started: Started): Promise<void> {
+  const { varDir, logDir, codes, ports } = settings;
   // TLS everywhere unless BUREAUNET_TLS=0: a local CA (var/tls, git-ignored) for NATS and every HTTP listener.
   const tls: LocalTls | undefined =
     process.env.BUREAUNET_TLS === '0' ? undefined : await ensureLocalTls(join(varDir, 'tls'));
-  let nats: RunningNatsServer | undefined;
   let natsUrl = process.env.NATS_URL;
   let brokerCredentials: Map<string, BrokerCredentials> | undefined;
   if (!natsUrl) {
@@ -44,28 +99,34 @@ async function main(): Promise<void> {
     // Our own nats-server isolates each party: one user per service, fresh passwords every start.
     const configFile = join(varDir, 'nats-auth.conf');
     brokerCredentials = writeNetworkBrokerConfig(configFile, codes);
-    nats = await startNatsServer({
+    if (tls) appendFileSync(configFile, brokerTlsBlock(tls)); // in the file, not as --tls: see network-broker.ts
+    console.log(`starting nats-server on port ${ports.nats}…`);
+    started.nats = await startNatsServer({
       storeDir: join(varDir, 'nats'),
-      port: intEnv('NATS_PORT', 4322),
+      port: ports.nats,
       configFile,
-      ...(tls ? { tls } : {}),
     });
-    natsUrl = nats.url;
+    // For `npm run broker-user`, which adds a bureau's user, makes this server reload and tells the node where it is.
+    const broker: NetworkBroker = {
+      pid: started.nats.pid ?? 0,
+      url: started.nats.url,
+      storeDir: started.nats.storeDir,
+      tlsCaFile: tls?.caFile,
+    };
+    writeFileSync(join(varDir, NETWORK_BROKER_FILE), `${JSON.stringify(broker)}\n`);
+    natsUrl = started.nats.url;
   }
   console.log(
-    `nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}${tls && nats ? ' (TLS only)' : ''}`,
+    `nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}${tls && started.nats ? ' (TLS only)' : ''}`,
   );
-
   const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomToken();
-  writeFileSync(join(varDir, 'admin-token'), `${adminToken}\n`, { mode: 0o600 });
-  chmodSync(join(varDir, 'admin-token'), 0o600); // also when the file was there before
   const gatewayTokens = { auditor: randomToken(), admin: randomToken() };
-  writeFileSync(join(varDir, 'auditor-token'), `${gatewayTokens.auditor}\n`, { mode: 0o600 });
-  chmodSync(join(varDir, 'auditor-token'), 0o600); // also when the file was there before
-  writeFileSync(join(varDir, 'gateway-admin-token'), `${gatewayTokens.admin}\n`, { mode: 0o600 });
-  chmodSync(join(varDir, 'gateway-admin-token'), 0o600);
+  writeSecret(join(varDir, 'admin-token'), adminToken);
+  writeSecret(join(varDir, 'auditor-token'), gatewayTokens.auditor);
+  writeSecret(join(varDir, 'gateway-admin-token'), gatewayTokens.admin);
+  console.log(`starting registry, gateway and nodes ${codes.join(', ')} (logs in ${logDir})…`);
   const logs = new Map<string, NodeJS.WritableStream>();
-  const network: LocalNetwork = await startLocalNetwork({
+  started.network = await startLocalNetwork({
     natsUrl,
     dataDir: varDir,
     codes,
@@ -74,17 +135,26 @@ async function main(): Promise<void> {
     brokerCredentials,
     tls,
     // A NATS_URL given from outside is taken as it is (NATS_TLS_CA from the environment); HTTPS for our listeners either way.
-    natsTls: Boolean(nats),
-    ports: {
-      registry: intEnv('REGISTRY_PORT', 3001),
-      gateway: intEnv('GATEWAY_PORT', 3002),
-      firstNode: intEnv('NODE_PORT_BASE', 3100),
+    natsTls: Boolean(started.nats),
+    ports: { registry: ports.registry, gateway: ports.gateway, firstNode: ports.firstNode },
+    // Log files for people (the ops helper's LOG_FORMAT); a LOG_FORMAT of one's own wins.
+    extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
+    onLine: (line) => {
+      announceReady(line);
+      logTo(logs, logDir, line);
     },
-    onLine: (line) => logTo(logs, logDir, line),
   });
-  console.log(`registry ${network.registry.url}`);
-  console.log(`gateway ${network.gateway.url}`);
-  for (const [code, node] of network.nodes) console.log(`node ${code} ${node.url}`);
+  printWhereThingsAre(settings, started.network, tls);
+  if (process.env.BUREAUNET_SCENARIO !== '0') {
+    // In the background, so Ctrl-C stops everything even mid-scenario.
+    void playWorkflowScenario(started.network, (line) => console.log(line)).catch((error: unknown) => {
+      console.log(`scenario stopped: ${firstLine(error)} (the network keeps running)`);
+    });
+  }
+}
+
+function printWhereThingsAre(settings: Settings, network: LocalNetwork, tls: LocalTls | undefined): void {
+  const { varDir, logDir } = settings;
   const tokensDir = writeNodeTokens(join(varDir, 'tokens'), network);
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
   console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
@@ -96,26 +166,40 @@ async function main(): Promise<void> {
     `node API tokens (officer, reviewer, coordinator, admin) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`,
   );
   console.log('network ready');
-  if (process.env.BUREAUNET_SCENARIO !== '0') {
-    // In the background, so Ctrl-C (below) stops everything even mid-scenario.
-    void playWorkflowScenario(network, (line) => console.log(line)).catch((error: unknown) => {
-      console.log(
-        `scenario stopped: ${error instanceof Error ? error.message : String(error)} (the network keeps running)`,
-      );
-    });
-  }
+}
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('stopping…');
-    await network.stop();
-    await nats?.stop({ keepStore: true });
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+/** "registry https://127.0.0.1:3001" as soon as a service prints its ready line. */
+function announceReady(line: string): void {
+  const output = /^\[[^\]]+\] (.*)$/.exec(line)?.[1];
+  if (!output) return;
+  try {
+    const ready = parseReadyLine(output);
+    if (ready) console.log(`${ready.service} ${ready.url}`);
+  } catch {
+    // not a ready line after all
+  }
+}
+
+async function stopStarted(started: Started, varDir: string): Promise<void> {
+  await started.network?.stop();
+  if (!started.nats) return;
+  await started.nats.stop({ keepStore: true });
+  rmSync(join(varDir, NETWORK_BROKER_FILE), { force: true });
+}
+
+/** Every port this start listens on, with the variable that moves it. */
+function networkPorts(settings: Settings, ownNats: boolean): NetworkPort[] {
+  const { ports, codes } = settings;
+  return [
+    ...(ownNats ? [{ port: ports.nats, service: 'nats-server', variable: 'NATS_PORT' }] : []),
+    { port: ports.registry, service: 'registry', variable: 'REGISTRY_PORT' },
+    { port: ports.gateway, service: 'gateway', variable: 'GATEWAY_PORT' },
+    ...codes.map((code, index) => ({
+      port: ports.firstNode === 0 ? 0 : ports.firstNode + index,
+      service: `node ${code}`,
+      variable: 'NODE_PORT_BASE',
+    })),
+  ];
 }
 
 /** Each node's bearer tokens by role, readable by this user only: <dir>/<code>.json. */
@@ -123,15 +207,15 @@ function writeNodeTokens(dir: string, network: LocalNetwork): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700); // also when the folder was there before
   for (const [code, tokens] of network.nodeTokens) {
-    const file = join(dir, `${code}.json`);
-    writeFileSync(
-      file,
-      `${JSON.stringify({ officer: tokens.officer, reviewer: tokens.reviewer, coordinator: tokens.coordinator, admin: tokens.admin }, null, 2)}\n`,
-      { mode: 0o600 },
-    );
-    chmodSync(file, 0o600);
+    const { officer, reviewer, coordinator, admin } = tokens;
+    writeSecret(join(dir, `${code}.json`), JSON.stringify({ officer, reviewer, coordinator, admin }, null, 2));
   }
   return dir;
+}
+
+function writeSecret(file: string, text: string): void {
+  writeFileSync(file, `${text}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600); // also when the file was there before
 }
 
 function logTo(logs: Map<string, NodeJS.WritableStream>, logDir: string, line: string): void {
@@ -144,12 +228,18 @@ function logTo(logs: Map<string, NodeJS.WritableStream>, logDir: string, line: s
   stream.write(`${line}\n`);
 }
 
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
 function intEnv(name: string, fallback: number): number {
   const value = process.env[name];
   return value ? Number(value) : fallback;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+try {
+  main();
+} catch (error) {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-});
+}

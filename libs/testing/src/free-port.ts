@@ -13,3 +13,23 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Whether something already listens on this loopback port (we try to listen on it ourselves). */
+export function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(true));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
+  });
+}
+
+/** The first of `count` consecutive free loopback ports (NODE_PORT_BASE numbers the nodes from it). */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const first = 20_000 + Math.floor(Math.random() * 40_000);
+    const taken = await Promise.all(Array.from({ length: count }, (_, index) => isPortTaken(first + index)));
+    if (!taken.includes(true)) return first;
+  }
+  throw new Error(`no run of ${count} free ports found`);
+}

@@ -15,3 +15,6 @@ export * from './http.caller';
 export * from './local-tls';
 // The typed API clients, where tests have always found them.
 export * from '@bureaunet/api-clients';
+export * from './network-launcher.process';
+export * from './leftover.processes';
+export * from './doc-procedure';

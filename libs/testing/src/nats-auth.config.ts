@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { BrokerPermissions, gatewayPermissions, nodePermissions, registryPermissions } from '@bureaunet/contracts';
 
 export interface BrokerCredentials {
@@ -18,14 +18,37 @@ export function writeNatsAuthConfig(
 ): Map<string, BrokerCredentials> {
   const credentials = new Map<string, BrokerCredentials>();
   const users = parties.map((party) => {
-    const password = randomBytes(18).toString('base64url');
+    const password = newPassword();
     credentials.set(party.user, { user: party.user, password, inboxPrefix: party.inboxPrefix });
-    const responses = party.allowResponses ? ', allow_responses: true' : '';
-    return `    { user: ${quote(party.user)}, password: ${quote(password)}, permissions: { publish: { allow: ${list(party.publish)} }, subscribe: { allow: ${list(party.subscribe)} }${responses} } }`;
+    return userLine(party, password);
   });
   writeFileSync(file, `authorization {\n  users = [\n${users.join(',\n')}\n  ]\n}\n`, { mode: 0o600 });
   return credentials;
 }
+
+/**
+ * Adds one party's user to a configuration writeNatsAuthConfig wrote (its line replaced, with a new
+ * password, when it is there already); every other line stays as it is, other users' passwords too.
+ */
+export function addNatsAuthUser(file: string, party: BrokerPermissions): BrokerCredentials {
+  const password = newPassword();
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith(`    { user: ${quote(party.user)},`));
+  const last = lines.findLastIndex((line) => line.startsWith('    { user: '));
+  if (last < 0) throw new Error(`${file} has no users = [ … ] list to add ${party.user} to`);
+  lines[last] = `${lines[last].replace(/,$/, '')},`;
+  lines.splice(last + 1, 0, userLine(party, password));
+  writeFileSync(file, lines.join('\n'), { mode: 0o600 });
+  return { user: party.user, password, inboxPrefix: party.inboxPrefix };
+}
+
+function userLine(party: BrokerPermissions, password: string): string {
+  const responses = party.allowResponses ? ', allow_responses: true' : '';
+  return `    { user: ${quote(party.user)}, password: ${quote(password)}, permissions: { publish: { allow: ${list(party.publish)} }, subscribe: { allow: ${list(party.subscribe)} }${responses} } }`;
+}
+
+const newPassword = (): string => randomBytes(18).toString('base64url');
 
 /** The whole network's broker users: registry, gateway and one node per code. */
 export function writeNetworkBrokerConfig(file: string, codes: readonly string[]): Map<string, BrokerCredentials> {

@@ -19,6 +19,8 @@ export interface RunningNatsServer {
   readonly url: string;
   readonly port: number;
   readonly storeDir: string;
+  /** The running server's process id (it changes on restart), for a pid file or a reload signal. */
+  readonly pid: number | undefined;
   /** Stops gracefully; the store survives when `keepStore` is set. */
   stop(options?: { keepStore?: boolean }): Promise<void>;
   /** SIGKILL, as a crash would: the store is left as it is. */
@@ -49,6 +51,9 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
+    get pid() {
+      return child.pid;
+    },
     async stop(stopOptions = {}) {
       child.kill('SIGTERM');
       await waitExit(child);
