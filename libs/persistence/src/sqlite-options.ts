@@ -1,6 +1,7 @@
 import * as sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { MigrationClass } from './migration-list';
+import { QueryLogger } from './query.logger';
 
 // TypeORM calls sqlite3.verbose(), which wraps every call to capture a stack trace: measured as the
 // largest single CPU cost of a message under load. This driver keeps the plain module.
@@ -39,7 +40,8 @@ export function sqliteDataSourceOptions(options: SqliteOptions): DataSourceOptio
     migrationsTransactionMode: 'each',
     enableWAL: options.database !== ':memory:',
     busyErrorRetry: 50,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new QueryLogger(),
   };
 }
 
