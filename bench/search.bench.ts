@@ -7,7 +7,7 @@ import { NOTICE_TYPES, type NoticeBody } from '@bureaunet/contracts';
 import { applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
 import { NoticeDocumentEntity } from '../apps/node/src/store/notice-index.entity';
-import { NOTICE_NAME_TABLE, noticeNameText } from '../apps/node/src/store/notice-name.index';
+import { addNoticeNames, noticeName } from '../apps/node/src/store/notice-name.index';
 import { NoticeEntity } from '../apps/node/src/store/notice.entity';
 import { NoticeRepository } from '../apps/node/src/store/notice.repository';
 import { documentRows, noticeBodyOf, noticeRow } from '../apps/node/src/store/notice.rows';
@@ -130,10 +130,7 @@ async function seed(dataSource: DataSource): Promise<{ seconds: number; document
         if (start % 7 === 0) rows[0].state = 'cancelled';
         const documentRowsOf = rows.flatMap(documentRows);
         await manager.insert(NoticeEntity, rows);
-        await manager.query(
-          `INSERT INTO "${NOTICE_NAME_TABLE}" ("number", "name") VALUES ${rows.map(() => '(?, ?)').join(', ')}`,
-          rows.flatMap((row) => [row.number, noticeNameText(row)]),
-        );
+        await addNoticeNames(manager, rows.map(noticeName));
         if (documentRowsOf.length > 0) await manager.insert(NoticeDocumentEntity, documentRowsOf);
         documents += documentRowsOf.length;
       }

@@ -4,9 +4,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const BATCH = 500;
 
 /**
- * The name search moves to an FTS5 table (unicode61, diacritics removed, prefix indexes for 2 and 3
- * characters); the hand-written word table and notice.nameKey go. TypeORM neither makes nor drops
- * tables outside the entities, so those steps are written here by hand after the generated ones.
+ * The name search moves to a contentless FTS5 table (unicode61, diacritics removed, prefix indexes
+ * for 2 and 3 characters) keyed by notice_name_key, which also holds the search's sort key; the
+ * hand-written word table and notice.nameKey go. TypeORM neither makes nor drops tables outside the
+ * entities, so those steps are written here by hand after the generated ones.
  */
 export class NoticeNameSearch1796137651141 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -26,13 +27,17 @@ export class NoticeNameSearch1796137651141 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX "IDX_d8e939fd9fbd325fbe4fd05221" ON "notice" ("state") ');
     await queryRunner.query('DROP TABLE "notice_name_token"');
     await queryRunner.query(
-      `CREATE VIRTUAL TABLE "notice_name" USING fts5("number" UNINDEXED, "name", tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`,
+      'CREATE TABLE "notice_name_key" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "number" varchar NOT NULL, "publishedAt" varchar NOT NULL, CONSTRAINT "UQ_e0584ee71bd1a60f2c6444467da" UNIQUE ("number"))',
+    );
+    await queryRunner.query(
+      `CREATE VIRTUAL TABLE "notice_name" USING fts5("name", content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`,
     );
     await backfillNames(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE "notice_name"');
+    await queryRunner.query('DROP TABLE "notice_name_key"');
     await queryRunner.query('DROP INDEX "IDX_d8e939fd9fbd325fbe4fd05221"');
     await queryRunner.query('DROP INDEX "IDX_67ae5e80b75eb8eb2de8371d85"');
     await queryRunner.query('DROP INDEX "IDX_42e3454e721cc705acddfc6d35"');
@@ -67,14 +72,22 @@ async function heldNames(queryRunner: QueryRunner): Promise<HeldName[]> {
   return (await queryRunner.query('SELECT "number", "familyName", "givenNames" FROM "notice"')) as HeldName[];
 }
 
-/** Indexes every notice already held, its name as noticeNameText makes it in this release (NFKC). */
+/**
+ * Indexes every notice already held, its name as noticeNameText makes it in this release (NFKC): a
+ * key each, oldest first, then its FTS5 row under that key.
+ */
 async function backfillNames(queryRunner: QueryRunner): Promise<void> {
-  const notices = await heldNames(queryRunner);
+  await queryRunner.query(
+    'INSERT INTO "notice_name_key" ("number", "publishedAt") SELECT "number", "publishedAt" FROM "notice" ORDER BY "publishedAt", "number"',
+  );
+  const notices = (await queryRunner.query(
+    'SELECT "key"."id", "notice"."familyName", "notice"."givenNames" FROM "notice" JOIN "notice_name_key" "key" ON "key"."number" = "notice"."number"',
+  )) as (Omit<HeldName, 'number'> & { id: number })[];
   for (let start = 0; start < notices.length; start += BATCH) {
     const batch = notices.slice(start, start + BATCH);
     await queryRunner.query(
-      `INSERT INTO "notice_name" ("number", "name") VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-      batch.flatMap((notice) => [notice.number, `${notice.familyName} ${notice.givenNames}`.normalize('NFKC')]),
+      `INSERT INTO "notice_name" (rowid, "name") VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flatMap((notice) => [notice.id, `${notice.familyName} ${notice.givenNames}`.normalize('NFKC')]),
     );
   }
 }

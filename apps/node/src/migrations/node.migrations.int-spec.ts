@@ -26,17 +26,19 @@ describe('the node schema', () => {
       },
       read: async (dataSource) => ({
         tables: await dataSource.query(
-          `SELECT name FROM sqlite_master WHERE name IN ('notice_name', 'notice_name_token') ORDER BY name`,
+          `SELECT name FROM sqlite_master WHERE name IN ('notice_name', 'notice_name_key', 'notice_name_token') ORDER BY name`,
         ),
         // The notice held before the upgrade is found by name, accents and case aside.
-        found: await dataSource.query(`SELECT number FROM "notice_name" WHERE "notice_name" MATCH '"LEFEV"* "elo"*'`),
+        found: await dataSource.query(
+          `SELECT k.number FROM "notice_name" JOIN "notice_name_key" k ON k.id = "notice_name".rowid WHERE "notice_name" MATCH '"LEFEV"* "elo"*'`,
+        ),
         open: await dataSource.query(`SELECT id, nextCheckAt, attempts FROM "sent_message"`),
       }),
     });
     expect(result.drift).toEqual([]);
     expect(result.applied).toEqual(NODE_MIGRATIONS.slice(1).map((migration) => migration.name));
     expect(result.survivor).toEqual({
-      tables: [{ name: 'notice_name' }],
+      tables: [{ name: 'notice_name' }, { name: 'notice_name_key' }],
       found: [{ number: 'A-1/2026' }],
       open: [{ id: 'm1', nextCheckAt: '2026-11-01T00:00:00.000Z', attempts: 0 }],
     });
@@ -57,9 +59,11 @@ describe('the node schema', () => {
         { token: 'muller' },
       ]);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await dataSource.query(`SELECT number FROM "notice_name" WHERE "notice_name" MATCH '"MULLER"*'`)).toEqual([
-        { number: 'A-2/2026' },
-      ]);
+      expect(
+        await dataSource.query(
+          `SELECT k.number FROM "notice_name" JOIN "notice_name_key" k ON k.id = "notice_name".rowid WHERE "notice_name" MATCH '"MULLER"*'`,
+        ),
+      ).toEqual([{ number: 'A-2/2026' }]);
     } finally {
       await dataSource.destroy();
     }

@@ -117,6 +117,16 @@ describe('notice store and search (real SQLite)', () => {
     expect(await find({ name: 'mullens' })).toEqual([]);
   });
 
+  it('orders name matches by the publishedAt of the newest revision, with or without other criteria', async () => {
+    await put(body('A-18/2026', { familyName: 'Ordering' }));
+    await put(body('A-19/2026', { familyName: 'Ordering' }));
+    expect(await find({ name: 'ordering' })).toEqual(['A-19/2026', 'A-18/2026']);
+    await put(body('A-18/2026', { familyName: 'Ordering', revision: 2, publishedAt: '2026-11-20T10:00:00.000Z' }));
+    expect(await find({ name: 'ordering' })).toEqual(['A-18/2026', 'A-19/2026']);
+    expect(await find({ name: 'ordering', type: 'red', limit: 1 })).toEqual(['A-18/2026']);
+    expect(await find({ name: 'ordering', limit: 1 })).toEqual(['A-18/2026']);
+  });
+
   it('takes the words of a name as words only: quotes, stars, colons and FTS5 operators are no syntax', async () => {
     await put(body('A-14/2026', { familyName: 'O"Neil*', givenNames: 'Near Or' }));
     await put(body('A-15/2026', { familyName: 'Col:On', givenNames: 'ﬁlip' }));
@@ -141,7 +151,8 @@ describe('notice store and search (real SQLite)', () => {
       }),
     ).rejects.toThrow('the step failed');
     expect(await find({ name: 'rollback' })).toEqual([]);
-    expect(await dataSource.query(`SELECT number FROM notice_name WHERE number = 'A-17/2026'`)).toEqual([]);
+    expect(await dataSource.query(`SELECT id FROM notice_name_key WHERE number = 'A-17/2026'`)).toEqual([]);
+    expect(await dataSource.query(`SELECT rowid FROM notice_name WHERE notice_name MATCH 'rollback'`)).toEqual([]);
   });
 
   it('refuses a name that holds no letter or digit', async () => {

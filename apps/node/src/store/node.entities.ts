@@ -1,6 +1,7 @@
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
+import { NoticeNameKeyEntity } from './notice-name-key.entity';
 import { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeEntity } from './notice.entity';
 import { ReceivedMessageEntity } from './received-message.entity';
@@ -17,6 +18,7 @@ export const NODE_ENTITIES = [
   DeadLetterEntity,
   // workflows (notices, diffusions)
   NoticeEntity,
+  NoticeNameKeyEntity,
   NoticeDocumentEntity,
   NoticeRequestEntity,
   DiffusionEntity,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
 import type { EntityManager } from 'typeorm';
 import { NoticeDocumentEntity } from './notice-index.entity';
-import { NOTICE_NAME_TABLE, noticeNameText } from './notice-name.index';
+import { addNoticeNames, noticeName, updateNoticeName } from './notice-name.index';
 import { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeEntity } from './notice.entity';
 import { documentRows } from './notice.rows';
@@ -26,19 +26,12 @@ export class NoticeRepository {
         }
       : row;
     await manager.save(NoticeEntity, stored);
-    const name = noticeNameText(stored);
-    if (!held || noticeNameText(held) !== name) await this.indexName(manager, stored.number, name, held !== null);
+    if (held) await updateNoticeName(manager, noticeName(held), noticeName(stored));
+    else await addNoticeNames(manager, [noticeName(stored)]);
     await manager.delete(NoticeDocumentEntity, { number: row.number });
     const documents = documentRows(stored);
     if (documents.length > 0) await manager.insert(NoticeDocumentEntity, documents);
     return true;
-  }
-
-  private async indexName(manager: EntityManager, number: string, name: string, replaces: boolean): Promise<void> {
-    // number is UNINDEXED, so this delete reads the whole FTS5 table (15 ms at 100,000 notices,
-    // `npm run bench:search`): it runs only when a revision changes the name.
-    if (replaces) await manager.query(`DELETE FROM "${NOTICE_NAME_TABLE}" WHERE "number" = ?`, [number]);
-    await manager.query(`INSERT INTO "${NOTICE_NAME_TABLE}" ("number", "name") VALUES (?, ?)`, [number, name]);
   }
 
   /**
