@@ -6,7 +6,7 @@ describe('QueryLogger', () => {
   it('logs a failed query without its parameters', async () => {
     const lines: unknown[] = [];
     const spies = (['debug', 'log', 'warn', 'error'] as const).map((level) =>
-      jest.spyOn(Logger.prototype, level).mockImplementation((message: unknown) => void lines.push(message)),
+      jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => void lines.push(args[0])),
     );
     const source = new DataSource({ ...sqliteDataSourceOptions({ database: ':memory:', entities: [] }) });
     await source.initialize();
