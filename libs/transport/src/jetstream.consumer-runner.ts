@@ -7,7 +7,6 @@ import type {
   JetStreamManager,
   JsMsg,
 } from '@nats-io/jetstream';
-import { withLogCorrelation } from '@bureaunet/platform';
 import { describeError, stackOf } from './error-text';
 import { JetStreamContext } from './jetstream.context';
 import { bindProvisionedConsumer } from './jetstream.consumer-binding';
@@ -221,12 +220,9 @@ export class JetStreamConsumerRunner {
   private process(message: JsMsg): Promise<void> {
     const entry: InFlight = { message, context: new JetStreamContext(message), abandoned: false, finished: false };
     this.inFlight.add(entry);
-    // Every line the handler writes, and its ack, nak or parking, carries the message's msgId.
-    return withLogCorrelation({ msgId: entry.context.msgId }, () => {
-      const outcome = this.runHandler(entry);
-      entry.done = outcome.then((failure) => this.conclude(entry, failure)).finally(() => this.inFlight.delete(entry));
-      return outcome.then(() => undefined);
-    });
+    const outcome = this.runHandler(entry);
+    entry.done = outcome.then((failure) => this.conclude(entry, failure)).finally(() => this.inFlight.delete(entry));
+    return outcome.then(() => undefined);
   }
 
   private async runHandler(entry: InFlight): Promise<{ error: unknown } | undefined> {

@@ -1,3 +1,2 @@
-export * from './log-correlation';
 export * from './log.options';
 export * from './service-logger.params';
