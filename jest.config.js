@@ -22,7 +22,7 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/curves|@noble/hashes|mrz)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/src/nats-server.global-setup.ts',
 };
