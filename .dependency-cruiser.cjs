@@ -21,9 +21,11 @@ module.exports = {
     {
       name: 'pure-libs-stay-pure',
       comment:
-        'contracts, crypto, policy, the HTTP clients and the pure half of ledger run without Nest, NATS or TypeORM.',
+        'contracts, crypto, policy, travel-document, the HTTP clients and the pure half of ledger run without Nest, NATS or TypeORM.',
       severity: 'error',
-      from: { path: '^libs/(api-clients|contracts|crypto|policy)/|^libs/ledger/src/(canonical-json|log|merkle)/' },
+      from: {
+        path: '^libs/(api-clients|contracts|crypto|policy|travel-document)/|^libs/ledger/src/(canonical-json|log|merkle)/',
+      },
       to: { path: FRAMEWORK },
     },
     {
