@@ -15,3 +15,4 @@ export * from './workflow';
 export * from './renewal';
 export * from './json-depth';
 export * from './schema-issues';
+export * from './travel-document';
