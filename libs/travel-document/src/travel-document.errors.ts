@@ -14,7 +14,15 @@ export type TravelDocumentErrorCode =
   /** An issuing code that is neither ISO 3166-1 alpha-3 nor one of ICAO's own codes. */
   | 'issuer-unknown'
   /** A real ICAO code with no bureau behind it: an organisation, a specimen, a former state. */
-  | 'issuer-not-member';
+  | 'issuer-not-member'
+  /** A POPRF output that is not 64 bytes, or an index or sealing key that is not 32. */
+  | 'record-key-invalid'
+  /** A record to seal, or a replica entry's public field, that the format does not allow. */
+  | 'record-field-invalid'
+  /** A sealed blob whose layout is wrong: truncated, extended, an unknown format byte, bad padding. */
+  | 'record-malformed'
+  /** A well-formed blob that does not authenticate: another key, index, country, status or version. */
+  | 'record-unsealable';
 
 /** Where in the MRZ a refusal points: 1-based line and character position, as printed on the document. */
 export interface MrzPosition {
