@@ -226,7 +226,7 @@ describe('scorePerson: non-matches stay non-matches', () => {
 describe('scorePerson: ranking', () => {
   const query: PersonQuery = { familyName: 'Müller', givenNames: 'Hans', dateOfBirth: '1975-03-04' };
   const ranked = (records: Omit<PersonRecord, 'id'>[]) =>
-    records.map((record) => score(query, record).score).every((value, at, all) => at === 0 || all[at - 1]! > value);
+    records.map((record) => score(query, record).score).every((value, at, all) => at === 0 || all[at - 1] > value);
 
   it('orders exact > variant > phonetic > one typo, all else equal', () => {
     expect(

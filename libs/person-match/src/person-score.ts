@@ -104,7 +104,7 @@ export function memoNameComparer(): NameComparer {
   const memo = new Map<PersonName, Map<PersonName, NameComparison>>();
   return (query, candidate) => {
     let row = memo.get(query);
-    if (row === undefined) memo.set(query, (row = new Map()));
+    if (row === undefined) memo.set(query, (row = new Map<PersonName, NameComparison>()));
     let result = row.get(candidate);
     if (result === undefined) row.set(candidate, (result = compareNames(query, candidate)));
     return result;

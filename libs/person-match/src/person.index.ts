@@ -45,7 +45,7 @@ export class PersonIndex {
     };
     const persons = records.map((record) => preparePerson(record, { intern }));
     const years = Uint16Array.from(persons, (person) => person.dateOfBirth?.year ?? UNKNOWN_YEAR);
-    const order = Uint32Array.from(persons.keys()).sort((a, b) => years[a]! - years[b]!);
+    const order = Uint32Array.from(persons.keys()).sort((a, b) => years[a] - years[b]);
     const keys = new Map<string, number>();
     const nameKeyIds = new Map<PersonName, number[]>();
     const keyIds = (person: PreparedPerson): number[] => {
@@ -62,12 +62,12 @@ export class PersonIndex {
     };
     // Two passes over the records in birth-year order: count each block, then fill it.
     const counts: number[] = [];
-    for (const at of order) for (const id of keyIds(persons[at]!)) counts[id] = (counts[id] ?? 0) + 1;
+    for (const at of order) for (const id of keyIds(persons[at])) counts[id] = (counts[id] ?? 0) + 1;
     const offsets = new Uint32Array(keys.size + 1);
-    for (let id = 0; id < keys.size; id++) offsets[id + 1] = offsets[id]! + (counts[id] ?? 0);
-    const postings = new Uint32Array(offsets[keys.size]!);
+    for (let id = 0; id < keys.size; id++) offsets[id + 1] = offsets[id] + (counts[id] ?? 0);
+    const postings = new Uint32Array(offsets[keys.size]);
     const next = offsets.slice(0, keys.size);
-    for (const at of order) for (const id of keyIds(persons[at]!)) postings[next[id]!++] = at;
+    for (const at of order) for (const id of keyIds(persons[at])) postings[next[id]++] = at;
     return new PersonIndex(
       records.map((record) => record.id),
       persons,
@@ -100,11 +100,11 @@ export class PersonIndex {
     const matches: PersonMatch[] = [];
     for (const [start, end] of this.ranges(prepared)) {
       for (let at = start; at < end; at++) {
-        const person = this.postings[at]!;
+        const person = this.postings[at];
         if (this.stamps[person] === stamp) continue;
         this.stamps[person] = stamp;
-        const { score, reasons } = scorePerson(prepared, this.persons[person]!, compare);
-        if (score >= threshold) matches.push({ id: this.ids[person]!, score, reasons });
+        const { score, reasons } = scorePerson(prepared, this.persons[person], compare);
+        if (score >= threshold) matches.push({ id: this.ids[person], score, reasons });
       }
     }
     return rankMatches(matches, options);
@@ -127,7 +127,7 @@ export class PersonIndex {
     for (const key of new Set(probes)) {
       const id = this.keys.get(key);
       if (id === undefined) continue;
-      const [start, end] = [this.offsets[id]!, this.offsets[id + 1]!];
+      const [start, end] = [this.offsets[id], this.offsets[id + 1]];
       if (year === undefined) {
         ranges.push([start, end]);
         continue;
@@ -146,7 +146,7 @@ export class PersonIndex {
     let [low, high] = [start, end];
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.years[this.postings[middle]!]! < year) low = middle + 1;
+      if (this.years[this.postings[middle]] < year) low = middle + 1;
       else high = middle;
     }
     return low;
