@@ -15,13 +15,17 @@ export const NAME_AGREEMENT_WEIGHTS: Readonly<Record<NameAgreement, number>> = {
 /** A typo in a shorter token is another name (Li, Lu; Ana, Ina). */
 export const ONE_TYPO_MIN_LENGTH = 4;
 
+/** Double metaphone stops at four codes: past them, Karalovelmi and Karalovski would sound alike. */
+const METAPHONE_LENGTH = 4;
+const closeConsonants = (a: NameToken, b: NameToken) => damerauLevenshtein(a.consonants, b.consonants) <= 1;
+
 /** Every way two tokens agree: 'exact' alone, or any of the others (Jonson/Johnson is phonetic and one typo). */
 export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): NameAgreement[] {
   if (a.text === b.text) return ['exact'];
   const found: NameAgreement[] = [];
   if (a.skeleton === b.skeleton) found.push('variant');
   const soundsAlike =
-    a.phonetic.some((code) => b.phonetic.includes(code)) ||
+    a.phonetic.some((code) => b.phonetic.includes(code) && (code.length < METAPHONE_LENGTH || closeConsonants(a, b))) ||
     (abjad && a.consonants.length >= 2 && a.consonants === b.consonants);
   if (soundsAlike) found.push('phonetic');
   if (

@@ -183,6 +183,13 @@ describe('scorePerson: non-matches stay non-matches', () => {
       { familyName: 'Liu', givenNames: 'Wei' },
       ['given-names:exact'],
     ],
+    // Double metaphone keeps four codes (KRLF for both): past them the consonants must still agree.
+    [
+      'long names alike in their first syllables only',
+      { familyName: 'Karalovelmi', givenNames: 'Ali' },
+      { familyName: 'Karalovski', givenNames: 'Ali' },
+      ['given-names:exact'],
+    ],
     // Latin against Latin, the consonants alone do not decide: Mohamed is not Mahmoud.
     [
       'Mohamed and Mahmoud',
