@@ -15,7 +15,7 @@ const swc = [
 // The ledger has two entries: the pure one (the catch-all below) and its TypeORM storage.
 const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
-  '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|platform|policy|transport|travel-document|testing)$':
+  '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = {
