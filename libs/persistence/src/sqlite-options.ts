@@ -40,7 +40,7 @@ export function sqliteDataSourceOptions(options: SqliteOptions): DataSourceOptio
     migrationsTransactionMode: 'each',
     enableWAL: options.database !== ':memory:',
     busyErrorRetry: 50,
-    logging: ['error', 'warn', 'migration'],
+    // A logger instance decides what it writes itself (TypeORM then ignores the logging option).
     logger: new QueryLogger(),
   };
 }

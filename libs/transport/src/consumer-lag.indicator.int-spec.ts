@@ -7,7 +7,7 @@ import { ConsumerLagIndicator } from './consumer-lag.indicator';
 import { ensureDurableConsumer, ensureStreams } from './jetstream.topology';
 import { connectNats, drainConnection } from './nats-connection.provider';
 
-const BOUNDS = { probeTimeoutMs: 2_000, maxConsumerPending: 3, minCertificateDays: 0 };
+const BOUNDS = { probeTimeoutMs: 2_000, maxConsumerPending: 3, minCertificateDays: 0, readyCacheMs: 0 };
 const MR = { stream: DELIVERIES_STREAM, durable: 'node-MR' };
 
 describe('ConsumerLagIndicator on a real nats-server', () => {

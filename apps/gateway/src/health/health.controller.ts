@@ -9,6 +9,7 @@ import {
   DatabaseWritableIndicator,
   HealthCheckFilter,
   Public,
+  ReadinessCheck,
   type Clock,
 } from '@bureaunet/platform';
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
@@ -25,6 +26,7 @@ export class HealthController {
     private readonly deadLetters: GatewayDeadLetterService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessCheck,
     private readonly broker: BrokerIndicator,
     private readonly database: DatabaseWritableIndicator,
     private readonly directory: DirectoryFreshnessIndicator,
@@ -65,7 +67,7 @@ export class HealthController {
     summary: 'Readiness: broker, database, directory, access rules, certificates, consumer lag; 503 names what fails',
   })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([
+    return this.readiness.check([
       () => this.broker.check('broker'),
       () => this.database.check('database'),
       () => this.directory.check('directory'),

@@ -1,11 +1,17 @@
 import { DirectoryFreshnessIndicator } from '@bureaunet/directory';
-import { CertificateValidityIndicator, DatabaseWritableIndicator, healthBoundsProvider } from '@bureaunet/platform';
+import {
+  CertificateValidityIndicator,
+  DatabaseWritableIndicator,
+  healthBoundsProvider,
+  ReadinessCheck,
+} from '@bureaunet/platform';
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
 import { RulesFreshnessIndicator } from './rules-freshness.indicator';
 
 /** What the gateway's readiness checks (GET /api/health/ready); the module imports TerminusModule with them. */
 export const GATEWAY_HEALTH_PROVIDERS = [
   healthBoundsProvider,
+  ReadinessCheck,
   BrokerIndicator,
   DatabaseWritableIndicator,
   DirectoryFreshnessIndicator,

@@ -10,6 +10,7 @@ import {
   DatabaseWritableIndicator,
   HealthCheckFilter,
   Public,
+  ReadinessCheck,
   type Clock,
 } from '@bureaunet/platform';
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
@@ -27,6 +28,7 @@ export class HealthController {
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessCheck,
     private readonly broker: BrokerIndicator,
     private readonly database: DatabaseWritableIndicator,
     private readonly directory: DirectoryFreshnessIndicator,
@@ -55,7 +57,7 @@ export class HealthController {
     summary: 'Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails',
   })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([
+    return this.readiness.check([
       () => this.broker.check('broker'),
       () => this.database.check('database'),
       () => this.directory.check('directory'),

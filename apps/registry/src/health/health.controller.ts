@@ -8,6 +8,7 @@ import {
   DatabaseWritableIndicator,
   HealthCheckFilter,
   Public,
+  ReadinessCheck,
   type Clock,
 } from '@bureaunet/platform';
 import { BrokerIndicator } from '@bureaunet/transport';
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly pki: PkiService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessCheck,
     private readonly broker: BrokerIndicator,
     private readonly database: DatabaseWritableIndicator,
     private readonly certificates: CertificateValidityIndicator,
@@ -44,7 +46,7 @@ export class HealthController {
   @UseFilters(HealthCheckFilter)
   @ApiOperation({ summary: "Readiness: broker, database and the CA's validity; 503 names what fails" })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([
+    return this.readiness.check([
       () => this.broker.check('broker'),
       () => this.database.check('database'),
       () => this.certificates.check('certificates', { ca: this.caExpiry() }),

@@ -1,4 +1,9 @@
-import { CertificateValidityIndicator, DatabaseWritableIndicator, healthBoundsProvider } from '@bureaunet/platform';
+import {
+  CertificateValidityIndicator,
+  DatabaseWritableIndicator,
+  healthBoundsProvider,
+  ReadinessCheck,
+} from '@bureaunet/platform';
 import { BrokerIndicator } from '@bureaunet/transport';
 
 /**
@@ -7,6 +12,7 @@ import { BrokerIndicator } from '@bureaunet/transport';
  */
 export const REGISTRY_HEALTH_PROVIDERS = [
   healthBoundsProvider,
+  ReadinessCheck,
   BrokerIndicator,
   DatabaseWritableIndicator,
   CertificateValidityIndicator,

@@ -20,7 +20,7 @@ class FillerRow {
   text!: string;
 }
 
-const BOUNDS = { probeTimeoutMs: 2_000, maxConsumerPending: 10, minCertificateDays: 0 };
+const BOUNDS = { probeTimeoutMs: 2_000, maxConsumerPending: 10, minCertificateDays: 0, readyCacheMs: 0 };
 
 describe('DatabaseWritableIndicator on a real SQLite file', () => {
   let dir: string;

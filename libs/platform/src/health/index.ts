@@ -4,3 +4,4 @@ export * from './database-writable.indicator';
 export * from './health-check.filter';
 export * from './health.bounds';
 export * from './readiness.logger';
+export * from './readiness.check';
