@@ -163,7 +163,7 @@ function printWhereThingsAre(settings: Settings, network: LocalNetwork, tls: Loc
       `HTTPS and NATS over TLS with the local CA ${tls.caFile}: clients trust it with NODE_EXTRA_CA_CERTS=${tls.caFile}`,
     );
   console.log(
-    `node API tokens (officer, reviewer, coordinator, admin) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`,
+    `node API tokens (officer, reviewer, coordinator, admin, border-officer) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`,
   );
   console.log('network ready');
 }
@@ -207,8 +207,7 @@ function writeNodeTokens(dir: string, network: LocalNetwork): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700); // also when the folder was there before
   for (const [code, tokens] of network.nodeTokens) {
-    const { officer, reviewer, coordinator, admin } = tokens;
-    writeSecret(join(dir, `${code}.json`), JSON.stringify({ officer, reviewer, coordinator, admin }, null, 2));
+    writeSecret(join(dir, `${code}.json`), JSON.stringify(tokens, null, 2));
   }
   return dir;
 }

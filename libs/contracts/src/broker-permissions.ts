@@ -13,6 +13,17 @@ import {
 } from './subjects';
 import { RULES_CHANGED_SUBJECT, RULES_GET_SUBJECT, operationsSubject } from './rules';
 import { LEDGER_STH_SUBJECT } from './registry-event';
+import {
+  EVALUATE_SUBJECT_WILDCARD,
+  EVALUATOR_KEY_SUBJECT,
+  SLTD_ENTRY_SUBJECT_WILDCARD,
+  SLTD_RESYNC_SUBJECT_WILDCARD,
+  SLTD_STREAM,
+  evaluateSubject,
+  sltdConsumerName,
+  sltdResyncSubject,
+} from './border-check';
+import { HUB_CODE } from './bureau-code';
 
 /**
  * What each party may do on the broker (DESIGN.md "Broker-level isolation"): a node publishes only
@@ -77,7 +88,7 @@ export function gatewayPermissions(): BrokerPermissions {
  */
 export function nodePermissions(code: string): BrokerPermissions {
   const user = `node-${code}`;
-  const consumer = `${DELIVERIES_STREAM}.${deliveryConsumerName(code)}`;
+  const own = code === HUB_CODE ? hubDatabasesPermissions() : { publish: [], subscribe: [] };
   return {
     user,
     inboxPrefix: inboxOf(code),
@@ -85,11 +96,56 @@ export function nodePermissions(code: string): BrokerPermissions {
       submitSubject(code),
       ...DIRECTORY_REQUESTS,
       operationsSubject(code),
-      `$JS.API.CONSUMER.INFO.${consumer}`,
-      `$JS.API.CONSUMER.MSG.NEXT.${consumer}`,
-      `$JS.ACK.${consumer}.>`,
+      ...boundConsumer(`${DELIVERIES_STREAM}.${deliveryConsumerName(code)}`),
+      // Border checks: blind evaluations asked on its own subject, its replica's consumer.
+      evaluateSubject(code),
+      EVALUATOR_KEY_SUBJECT,
+      sltdResyncSubject(code),
+      ...boundConsumer(`${SLTD_STREAM}.${sltdConsumerName(code)}`),
+      ...own.publish,
     ],
-    subscribe: [...DIRECTORY_EVENTS, `${inboxOf(code)}.>`],
-    allowResponses: false,
+    subscribe: [...DIRECTORY_EVENTS, `${inboxOf(code)}.>`, ...own.subscribe],
+    // The hub's databases service answers resync requests.
+    allowResponses: code === HUB_CODE,
+  };
+}
+
+/** Bind to a consumer the hub side made, pull from it and ack: nothing more. */
+function boundConsumer(consumer: string): string[] {
+  return [`$JS.API.CONSUMER.INFO.${consumer}`, `$JS.API.CONSUMER.MSG.NEXT.${consumer}`, `$JS.ACK.${consumer}.>`];
+}
+
+/**
+ * The hub's databases service (on the hub's node) owns the replica stream: it publishes the
+ * entries, keeps the stream and makes every bureau's consumer on it, and hears resync requests.
+ */
+function hubDatabasesPermissions(): { publish: string[]; subscribe: string[] } {
+  return {
+    publish: [
+      SLTD_ENTRY_SUBJECT_WILDCARD,
+      `$JS.API.STREAM.CREATE.${SLTD_STREAM}`,
+      `$JS.API.STREAM.UPDATE.${SLTD_STREAM}`,
+      `$JS.API.STREAM.INFO.${SLTD_STREAM}`,
+      `$JS.API.CONSUMER.CREATE.${SLTD_STREAM}.>`,
+      `$JS.API.CONSUMER.DURABLE.CREATE.${SLTD_STREAM}.>`,
+      `$JS.API.CONSUMER.DELETE.${SLTD_STREAM}.>`,
+      `$JS.API.CONSUMER.INFO.${SLTD_STREAM}.>`,
+    ],
+    subscribe: [SLTD_RESYNC_SUBJECT_WILDCARD],
+  };
+}
+
+/**
+ * The evaluator holds the POPRF key and nothing else: it hears evaluation requests (the subject
+ * names the asking bureau) and key requests, and answers them.
+ */
+export function evaluatorPermissions(): BrokerPermissions {
+  const user = 'evaluator';
+  return {
+    user,
+    inboxPrefix: inboxOf(user),
+    publish: [`${inboxOf(user)}.>`],
+    subscribe: [EVALUATE_SUBJECT_WILDCARD, EVALUATOR_KEY_SUBJECT, `${inboxOf(user)}.>`],
+    allowResponses: true,
   };
 }

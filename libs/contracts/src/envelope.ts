@@ -52,6 +52,8 @@ export const envelopeMetaSchema = z
     forwardOf: envelopeIdSchema.optional(),
     priority: z.enum(['routine', 'urgent', 'immediate']).optional(),
     receiptFor: receiptReferenceSchema.optional(),
+    // Border checks: the bureau that owns the record a travel-document-record changes or a hit-notification is about.
+    recordOwner: bureauCodeSchema.optional(),
   })
   .strict();
 export type EnvelopeMeta = z.infer<typeof envelopeMetaSchema>;

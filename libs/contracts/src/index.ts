@@ -16,3 +16,4 @@ export * from './renewal';
 export * from './json-depth';
 export * from './schema-issues';
 export * from './travel-document';
+export * from './border-check';

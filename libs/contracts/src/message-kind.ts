@@ -8,6 +8,10 @@ export const MESSAGE_KINDS = [
   'query',
   'query-result',
   'receipt',
+  // Border checks: an issuer's record changes to the hub, a hit to the record's owner, its answer.
+  'travel-document-record',
+  'hit-notification',
+  'hit-confirmation',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

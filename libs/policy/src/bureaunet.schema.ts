@@ -49,10 +49,13 @@ namespace ${POLICY_NAMESPACE} {
     // Present when meta.operationId names a known operation.
     operation?: Operation,
     answers?: Answered,
+    // meta.recordOwner: the bureau owning the travel-document record changed, or the record a hit is about.
+    recordOwner?: Bureau,
   };
 
   action ${CONTENT_ACTION_GROUP};
-  action "notice-request", "notice", "notice-cancel", "diffusion", "message", "operation-alert", "query", "query-result"
+  action "notice-request", "notice", "notice-cancel", "diffusion", "message", "operation-alert", "query", "query-result",
+    "travel-document-record", "hit-notification", "hit-confirmation"
     in [${CONTENT_ACTION_GROUP}]
     appliesTo { principal: Bureau, resource: Bureau, context: Delivery };
   action "receipt"

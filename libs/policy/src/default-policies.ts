@@ -44,6 +44,19 @@ when { context has answers && context.answers.from == resource && context.answer
 permit (principal, action == Bureaunet::Action::"query-result", resource)
 when { context has answers && context.answers.kind == "query" && context.answers.from == resource };
 
+@id("hit-to-record-owner")
+@reason("a border check's hit is notified to the bureau that owns the record (meta.recordOwner)")
+permit (principal, action == Bureaunet::Action::"hit-notification", resource)
+when { context has recordOwner && context.recordOwner == resource };
+
+@id("hit-answered-to-checker")
+@reason("the owner answers a hit notification to the bureau that sent it")
+permit (principal, action == Bureaunet::Action::"hit-confirmation", resource)
+when {
+  context has answers && context.answers.kind == "hit-notification" &&
+  context.answers.from == resource && context.answers.deliveredTo.contains(principal)
+};
+
 // ---- What is refused whatever else allows it. ----
 
 @id("suspended-sender")
@@ -62,6 +75,21 @@ when { resource.status == "suspended" && principal.role != "hub" };
 @reason("only the hub publishes or cancels notices; bureaus send notice requests")
 forbid (principal, action in [Bureaunet::Action::"notice", Bureaunet::Action::"notice-cancel"], resource)
 unless { principal.role == "hub" };
+
+@id("records-only-to-hub")
+@reason("travel-document records go to the hub's databases service only")
+forbid (principal, action == Bureaunet::Action::"travel-document-record", resource)
+unless { resource.role == "hub" };
+
+@id("records-only-by-issuer")
+@reason("only the issuing country's bureau adds, changes or withdraws its travel-document records (meta.recordOwner)")
+forbid (principal, action == Bureaunet::Action::"travel-document-record", resource)
+unless { context has recordOwner && context.recordOwner == principal };
+
+@id("hit-only-to-record-owner")
+@reason("a hit notification goes only to the bureau that owns the record (meta.recordOwner)")
+forbid (principal, action == Bureaunet::Action::"hit-notification", resource)
+unless { context has recordOwner && context.recordOwner == resource };
 
 @id("operation-alert-needs-operation")
 @reason("an operation alert must name a known operation in meta.operationId")

@@ -31,6 +31,7 @@ export function deliveryContext(envelope: EnvelopeFacts, operations: ReadonlyMap
   };
   if (meta.priority !== undefined) timeless['priority'] = meta.priority;
   if (meta.noticeType !== undefined) timeless['noticeType'] = meta.noticeType;
+  if (meta.recordOwner !== undefined) timeless['recordOwner'] = bureauReference(meta.recordOwner);
   if (operation) timeless['operation'] = { __entity: operationUid(meta.operationId!) };
   if (lineage.answers) {
     timeless['answers'] = {

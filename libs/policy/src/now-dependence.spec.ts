@@ -1,3 +1,4 @@
+import { MESSAGE_KINDS } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES } from './default-policies';
 import { readsNow, timeDependentKinds } from './now-dependence';
 import { parsePolicySet } from './policy-set.parser';
@@ -12,7 +13,7 @@ describe('timeDependentKinds', () => {
   it('counts every kind a policy on all actions covers, and the content group’s kinds', () => {
     expect(
       kindsOf('@id("a") forbid (principal, action, resource) when { context.now < datetime("2027-01-01") };'),
-    ).toHaveLength(9);
+    ).toHaveLength(MESSAGE_KINDS.length);
     expect(
       kindsOf(
         '@id("a") forbid (principal, action in Bureaunet::Action::"content", resource) when { context.now < datetime("2027-01-01") };',

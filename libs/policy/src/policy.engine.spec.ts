@@ -7,6 +7,7 @@ import type { BureauFacts } from './policy-entities';
 import { PolicyEngine, type BundleInput } from './policy.engine';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
+const ID = '01936f4e-7c1a-7000-8000-000000000001';
 const hours = (count: number) => new Date(NOW.getTime() + count * 3_600_000).toISOString();
 
 const BUREAUS: Record<string, BureauFacts> = {
@@ -264,6 +265,50 @@ describe('PolicyEngine with the default policies', () => {
       expect(decide('MR', 'DK', 'query-result', {}, answering('DK', 'message', ['MR']))).toMatchObject(
         refusedBy('default-deny'),
       );
+    });
+  });
+
+  describe('6. border checks: records only from their issuer to the hub, hits only to the record owner', () => {
+    it('takes a travel-document record from its issuing bureau to the hub', () => {
+      expect(decide('DK', 'XH', 'travel-document-record', { recordOwner: 'DK' })).toMatchObject({ allowed: true });
+    });
+
+    it('refuses a record a bureau sends for another country, or without naming the owner', () => {
+      expect(decide('MR', 'XH', 'travel-document-record', { recordOwner: 'DK' })).toMatchObject(
+        refusedBy('records-only-by-issuer'),
+      );
+      expect(decide('MR', 'XH', 'travel-document-record')).toMatchObject(refusedBy('records-only-by-issuer'));
+    });
+
+    it('refuses a record sent anywhere but the hub', () => {
+      expect(decide('DK', 'MR', 'travel-document-record', { recordOwner: 'DK' })).toMatchObject(
+        refusedBy('records-only-to-hub'),
+      );
+    });
+
+    it('lets a hit notification reach the record owner and no one else', () => {
+      expect(decide('MR', 'DK', 'hit-notification', { recordOwner: 'DK' })).toEqual(allowedBy('hit-to-record-owner'));
+      expect(decide('MR', 'FR', 'hit-notification', { recordOwner: 'DK' })).toMatchObject(
+        refusedBy('hit-only-to-record-owner'),
+      );
+    });
+
+    it('lets the owner answer a hit notification to its sender only', () => {
+      const answers = { from: 'MR', kind: 'hit-notification' as const, deliveredTo: ['DK'] };
+      const lineage = { inheritedRestrictions: [], unresolved: [], answers };
+      expect(decide('DK', 'MR', 'hit-confirmation', { replyTo: ID }, lineage)).toEqual(
+        allowedBy('hit-answered-to-checker'),
+      );
+      expect(decide('DK', 'FR', 'hit-confirmation', { replyTo: ID }, lineage)).toMatchObject(refusedBy('default-deny'));
+      expect(
+        decide(
+          'DK',
+          'MR',
+          'hit-confirmation',
+          { replyTo: ID },
+          { ...lineage, answers: { ...answers, kind: 'message' } },
+        ),
+      ).toMatchObject(refusedBy('default-deny'));
     });
   });
 

@@ -47,6 +47,7 @@ export interface NodeTokens {
   reviewer: string;
   coordinator: string;
   admin: string;
+  'border-officer': string;
 }
 
 export type NodeRole = keyof NodeTokens;
@@ -134,6 +135,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         reviewer: randomToken(),
         coordinator: randomToken(),
         admin: randomToken(),
+        'border-officer': randomToken(),
       };
       nodeTokens.set(code, tokens);
       return track(

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { BrokerPermissions, gatewayPermissions, nodePermissions, registryPermissions } from '@bureaunet/contracts';
+import {
+  BrokerPermissions,
+  evaluatorPermissions,
+  gatewayPermissions,
+  nodePermissions,
+  registryPermissions,
+} from '@bureaunet/contracts';
 
 export interface BrokerCredentials {
   user: string;
@@ -50,11 +56,12 @@ function userLine(party: BrokerPermissions, password: string): string {
 
 const newPassword = (): string => randomBytes(18).toString('base64url');
 
-/** The whole network's broker users: registry, gateway and one node per code. */
+/** The whole network's broker users: registry, gateway, evaluator and one node per code. */
 export function writeNetworkBrokerConfig(file: string, codes: readonly string[]): Map<string, BrokerCredentials> {
   return writeNatsAuthConfig(file, [
     registryPermissions(),
     gatewayPermissions(),
+    evaluatorPermissions(),
     ...codes.map((code) => nodePermissions(code)),
   ]);
 }
