@@ -78,7 +78,12 @@ export const mrzLinesSchema = z
   .min(mrzLines.min, `must hold ${mrzLines.min} or ${mrzLines.max} MRZ lines`)
   .max(mrzLines.max, `must hold ${mrzLines.min} or ${mrzLines.max} MRZ lines`);
 
-export type DocumentCheckRequest = { documentNumber: string; issuingCountry: string } | { mrz: string[] };
+/** Where the check is made (a border post, a unit): logged at the checking node and named in a hit. */
+const place = z.string().trim().min(1).max(placeLength);
+
+export type DocumentCheckRequest = ({ documentNumber: string; issuingCountry: string } | { mrz: string[] }) & {
+  place?: string;
+};
 
 /** A document check names the document either by number and issuer, or by its MRZ: one, not both. */
 export const documentCheckRequestSchema = z
@@ -86,6 +91,7 @@ export const documentCheckRequestSchema = z
     documentNumber: documentNumberSchema.optional(),
     issuingCountry: bureauCodeSchema.optional(),
     mrz: mrzLinesSchema.optional(),
+    place: place.optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -98,9 +104,10 @@ export const documentCheckRequestSchema = z
     }
   })
   // Runs only once the refinement passed: the `?? ''` are never taken.
-  .transform(({ documentNumber, issuingCountry, mrz }): DocumentCheckRequest =>
-    mrz !== undefined ? { mrz } : { documentNumber: documentNumber ?? '', issuingCountry: issuingCountry ?? '' },
-  );
+  .transform(({ documentNumber, issuingCountry, mrz, place }): DocumentCheckRequest => ({
+    ...(mrz !== undefined ? { mrz } : { documentNumber: documentNumber ?? '', issuingCountry: issuingCountry ?? '' }),
+    ...(place !== undefined ? { place } : {}),
+  }));
 
 /** A person check: the family name, narrowed by whatever else the officer has. */
 export const personCheckRequestSchema = z
@@ -110,6 +117,7 @@ export const personCheckRequestSchema = z
     dateOfBirth: calendarDate.optional(),
     nationality: bureauCodeSchema.optional(),
     documentNumber: documentNumberSchema.optional(),
+    place: place.optional(),
   })
   .strict();
 export type PersonCheckRequest = z.infer<typeof personCheckRequestSchema>;

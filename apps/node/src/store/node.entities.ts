@@ -8,6 +8,9 @@ import { ReceivedMessageEntity } from './received-message.entity';
 import { RejectedDeliveryEntity } from './rejected-delivery.entity';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { SentMessageEntity } from './sent-message.entity';
+import { CheckLogEntity } from './check-log.entity';
+import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
+import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
 /** Every table in node.sqlite but the name search's FTS5 table, which migrations make (notice-name.index.ts). */
 export const NODE_ENTITIES = [
@@ -22,4 +25,8 @@ export const NODE_ENTITIES = [
   NoticeDocumentEntity,
   NoticeRequestEntity,
   DiffusionEntity,
+  // border checks
+  SltdReplicaEntryEntity,
+  SltdReplicaStateEntity,
+  CheckLogEntity,
 ];
