@@ -1,0 +1,335 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Database } from 'sqlite3';
+import { HUB_CODE, type TravelDocumentRecord } from '@bureaunet/contracts';
+import { createSodiumPoprf } from '@bureaunet/oprf';
+import { TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { recordPoprfInput } from '@bureaunet/travel-document';
+
+/**
+ * `npm run bench:checks`: border checks on this machine, each figure beside a baseline measured in
+ * the same run (a bare SQLite primary-key lookup on the replica's own table; the POPRF round trip
+ * on one core, whose double is the 2-core crypto ceiling of a check).
+ *
+ * The replica is filled to BENCH_DOCUMENTS entries: BENCH_REAL_RECORDS real records go the whole
+ * way (issuer's node → evaluator → gateway → hub's databases service → stream → replica) and the
+ * rest are written straight into the replica's table as random index values with random sealed
+ * blobs of the real sizes. A real entry is indistinguishable from those to anyone without the
+ * number (that is the construction's point), so a lookup costs the same.
+ */
+const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000_000);
+const REAL_RECORDS = Number(process.env.BENCH_REAL_RECORDS ?? 20_000);
+const CHECKS = Number(process.env.BENCH_CHECKS ?? 20_000);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
+const HIT_SHARE = 0.01;
+const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 15);
+const LAG_RATE = 1_000;
+const ISSUER = 'DK';
+const CHECKER = 'MR';
+
+interface Figures {
+  [name: string]: string;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const quantile = (values: number[], q: number) =>
+  sorted(values)[Math.min(values.length - 1, Math.floor(q * values.length))];
+
+function passportNumber(index: number): string {
+  return `B${String(index).padStart(8, '0')}`;
+}
+
+function record(index: number): TravelDocumentRecord {
+  return {
+    documentNumber: passportNumber(index),
+    issuingCountry: ISSUER,
+    documentType: 'passport',
+    status: 'stolen',
+    reportedAt: '2026-11-30T08:00:00.000Z',
+    details: { familyName: 'HANSEN', givenNames: 'Bench', incidentPlace: 'Copenhagen' },
+  };
+}
+
+/** The POPRF round trip (blind, blind-evaluate with proof, finalize with proof check) on one core. */
+async function oprfRoundTrip(): Promise<number> {
+  const poprf = await createSodiumPoprf();
+  const keys = poprf.generateKeyPair();
+  const count = 2_000;
+  const start = performance.now();
+  for (let index = 0; index < count; index += 1) {
+    const { input, info } = recordPoprfInput({ documentNumber: passportNumber(index), issuingCountry: ISSUER });
+    const blinded = poprf.blind({ input, info, serverPublicKey: keys.publicKey });
+    const evaluated = poprf.blindEvaluate({
+      serverSecretKey: keys.secretKey,
+      blindedElement: blinded.blindedElement,
+      info,
+    });
+    poprf.finalize({ input, info, ...blinded, ...evaluated });
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+function run(db: Database, sql: string, params: unknown[] = []): Promise<void> {
+  return new Promise((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
+}
+function get<T>(db: Database, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return new Promise((resolve, reject) =>
+    db.get(sql, params, (error, row) => (error ? reject(error) : resolve(row as T | undefined))),
+  );
+}
+
+/** Random entries straight into the replica's table, 500 rows a statement, 100 000 a transaction. */
+async function fillReplica(file: string, count: number): Promise<number> {
+  const db = new Database(file);
+  await run(db, 'PRAGMA busy_timeout = 30000');
+  const countries = ['SE', 'NO', 'FI', 'DE', 'FR', 'IT', 'ES', 'PL', 'NL', 'BE', 'AT', 'PT', 'GR', 'IE'];
+  const start = performance.now();
+  try {
+    for (let done = 0; done < count;) {
+      await run(db, 'BEGIN IMMEDIATE');
+      for (let inTransaction = 0; inTransaction < 100_000 && done < count;) {
+        const rows = Math.min(500, count - done);
+        const params: unknown[] = [];
+        for (let row = 0; row < rows; row += 1) {
+          const sealedSize = (done + row) % 5 === 0 ? 159 : 95;
+          params.push(
+            countries[(done + row) % countries.length],
+            randomBytes(32).toString('hex'),
+            1,
+            'stolen',
+            randomBytes(sealedSize),
+            0,
+          );
+        }
+        await run(
+          db,
+          `INSERT INTO sltd_replica_entry ("issuingCountry", "index", "version", "status", "sealed", "sequence") VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+          params,
+        );
+        done += rows;
+        inTransaction += rows;
+      }
+      await run(db, 'COMMIT');
+      process.stdout.write(`\r  filler entries: ${done.toLocaleString('en')} / ${count.toLocaleString('en')}`);
+    }
+    process.stdout.write('\n');
+    return count / ((performance.now() - start) / 1000);
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+}
+
+/** The baseline of a check's own lookup: one primary-key read at a time on the replica's table. */
+async function sqlitePkLookup(file: string, keys: readonly { country: string; index: string }[]) {
+  const db = new Database(file);
+  const latencies: number[] = [];
+  try {
+    const start = performance.now();
+    for (const key of keys) {
+      const at = performance.now();
+      await get(db, 'SELECT "status", "sealed" FROM sltd_replica_entry WHERE "issuingCountry" = ? AND "index" = ?', [
+        key.country,
+        key.index,
+      ]);
+      latencies.push(performance.now() - at);
+    }
+    return { rate: keys.length / ((performance.now() - start) / 1000), p99: quantile(latencies, 0.99) };
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+}
+
+async function call<T>(network: TestNetwork, code: string, role: string, method: string, path: string, body?: unknown) {
+  const tokens = network.nodeTokens.get(code) as unknown as Record<string, string>;
+  const response = await fetch(`${network.node(code).url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${tokens[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+interface ReplicaStatus {
+  entries: number;
+  appliedSequence: number;
+}
+
+/**
+ * Each bench record is published once, so the replica's applied stream sequence counts the real
+ * records it holds (a COUNT over ten million rows would load the node the bench measures).
+ */
+const replicaApplied = async (network: TestNetwork) =>
+  (await call<ReplicaStatus>(network, CHECKER, 'border-officer', 'GET', '/api/checks/replica')).appliedSequence;
+
+async function postRecords(network: TestNetwork, first: number, count: number): Promise<void> {
+  const records = Array.from({ length: count }, (_, offset) => record(first + offset));
+  await call(network, ISSUER, 'officer', 'POST', '/api/travel-documents', { records });
+}
+
+async function loadRealRecords(network: TestNetwork) {
+  const start = performance.now();
+  for (let done = 0; done < REAL_RECORDS; done += 1_000)
+    await postRecords(network, done, Math.min(1_000, REAL_RECORDS - done));
+  const accepted = performance.now();
+  await waitFor(async () => (await replicaApplied(network)) >= REAL_RECORDS, {
+    what: `${REAL_RECORDS} records in ${CHECKER}'s replica`,
+    timeoutMs: 1_800_000,
+    intervalMs: 200,
+  });
+  const replicated = performance.now();
+  return {
+    acceptedRate: REAL_RECORDS / ((accepted - start) / 1000),
+    replicatedRate: REAL_RECORDS / ((replicated - start) / 1000),
+  };
+}
+
+async function documentChecks(network: TestNetwork) {
+  const latencies: number[] = [];
+  const outcomes = new Map<string, number>();
+  const body = (index: number) => {
+    const hit = index % Math.round(1 / HIT_SHARE) === 0;
+    const number = hit ? passportNumber(index % REAL_RECORDS) : `C${String(index).padStart(8, '0')}`;
+    return { documentNumber: number, issuingCountry: ISSUER, place: 'Bench border post' };
+  };
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < CHECKS) {
+        const index = next++;
+        const at = performance.now();
+        const answer = await call<{ outcome: string }>(
+          network,
+          CHECKER,
+          'border-officer',
+          'POST',
+          '/api/checks/document',
+          body(index),
+        );
+        latencies.push(performance.now() - at);
+        outcomes.set(answer.outcome, (outcomes.get(answer.outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  return {
+    rate: CHECKS / ((performance.now() - start) / 1000),
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    outcomes: Object.fromEntries(outcomes),
+  };
+}
+
+/** The issuer changes LAG_RATE records a second; how far behind the checker's replica runs. */
+async function replicaLag(network: TestNetwork) {
+  const batches: { postedAt: number; total: number }[] = [];
+  const perBatch = LAG_RATE / 10;
+  let posted = 0;
+  let stop = false;
+  const lags: number[] = [];
+  const sampler = (async () => {
+    let seen = 0;
+    while (!stop || seen < batches.length) {
+      const entries = (await replicaApplied(network)) - REAL_RECORDS;
+      const now = performance.now();
+      while (seen < batches.length && batches[seen].total <= entries) {
+        lags.push(now - batches[seen].postedAt);
+        seen += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const start = performance.now();
+  const posts: Promise<void>[] = [];
+  for (let tick = 0; tick < LAG_SECONDS * 10; tick += 1) {
+    const due = start + tick * 100;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const first = REAL_RECORDS + posted;
+    posted += perBatch;
+    const total = posted;
+    posts.push(
+      postRecords(network, first, perBatch).then(() => {
+        batches.push({ postedAt: performance.now(), total });
+        batches.sort((a, b) => a.total - b.total);
+      }),
+    );
+  }
+  await Promise.all(posts);
+  const achieved = posted / ((performance.now() - start) / 1000);
+  stop = true;
+  await sampler;
+  return { achieved, p50: quantile(lags, 0.5), p99: quantile(lags, 0.99), max: sorted(lags).at(-1) ?? 0 };
+}
+
+async function main(): Promise<void> {
+  const figures: Figures = {};
+  const row = (name: string, value: string, note = '') => {
+    figures[name] = value;
+    console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
+  };
+  const roundTrip = await oprfRoundTrip();
+  const ceiling = 2 * roundTrip;
+  console.log(`bureaunet border-check benchmark — ${DOCUMENTS.toLocaleString('en')} documents in the replica`);
+  row('POPRF round trip, one core (blind, evaluate, finalize)', `${roundTrip.toFixed(0)}/s`, 'baseline');
+  row('crypto ceiling of a check on 2 cores', `${ceiling.toFixed(0)}/s`, 'baseline (2 × the above)');
+
+  const network = await startTestNetwork([HUB_CODE, ISSUER, CHECKER], {
+    EVALUATOR_RATE_PER_SECOND: '1000000',
+    EVALUATOR_BURST: '1000000',
+    LOG_LEVEL: 'warn',
+  });
+  try {
+    const replicaFile = join(network.dataDir, `node-${CHECKER}`, 'node.sqlite');
+    const fillerCount = Math.max(0, DOCUMENTS - REAL_RECORDS);
+    const fillRate = await fillReplica(replicaFile, fillerCount);
+    row(
+      'filler entries written into the replica',
+      `${fillRate.toFixed(0)}/s`,
+      `${fillerCount.toLocaleString('en')} rows`,
+    );
+    const load = await loadRealRecords(network);
+    row('records accepted at the issuer (evaluate, seal, outbox)', `${load.acceptedRate.toFixed(0)}/s`);
+    row('records issuer → checker replica, whole path', `${load.replicatedRate.toFixed(0)}/s`);
+
+    const keys = await new Promise<{ country: string; index: string }[]>((resolve, reject) => {
+      const db = new Database(replicaFile);
+      db.all(
+        'SELECT "issuingCountry" AS country, "index" FROM sltd_replica_entry ORDER BY random() LIMIT 20000',
+        (error, rows) =>
+          db.close(() => (error ? reject(error) : resolve(rows as { country: string; index: string }[]))),
+      );
+    });
+    const lookup = await sqlitePkLookup(replicaFile, keys);
+    row(
+      'bare SQLite primary-key lookup on the replica',
+      `${lookup.rate.toFixed(0)}/s`,
+      `baseline, p99 ${lookup.p99.toFixed(2)} ms`,
+    );
+
+    const checks = await documentChecks(network);
+    row(
+      `document checks through ${CHECKER}'s API (${IN_FLIGHT} in flight)`,
+      `${checks.rate.toFixed(0)}/s`,
+      `${(checks.rate / ceiling).toFixed(2)}× the crypto ceiling; ${JSON.stringify(checks.outcomes)}`,
+    );
+    row('document check p50', `${checks.p50.toFixed(1)} ms`);
+    row('document check p99', `${checks.p99.toFixed(1)} ms`);
+
+    const lag = await replicaLag(network);
+    row(
+      `replica lag at ${LAG_RATE} changes/s asked (${lag.achieved.toFixed(0)}/s achieved)`,
+      `p50 ${lag.p50.toFixed(0)} ms`,
+      `p99 ${lag.p99.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms`,
+    );
+  } finally {
+    await network.teardown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
