@@ -87,7 +87,7 @@ function toRecord(
   ownCode: string | undefined,
 ): { value: TravelDocumentRecord } | { problem: string } {
   if (typeof fields.invalid === 'string') return { problem: fields.invalid };
-  const withIssuer = { ...fields, issuingCountry: fields.issuingCountry ?? ownCode };
+  const withIssuer: Record<string, unknown> = { ...fields, issuingCountry: fields.issuingCountry ?? ownCode };
   if (typeof withIssuer.documentNumber === 'string') {
     try {
       withIssuer.documentNumber = normaliseDocumentNumber(withIssuer.documentNumber);
