@@ -22,6 +22,8 @@ describe('loadNodeConfig', () => {
       deadLetterAfter: 5,
       deadLetterLimit: 10_000,
       roleTokens: TOKENS,
+      hitDeadlineMs: 600_000,
+      hitSweepIntervalMs: 5_000,
       renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
     });
   });
@@ -52,6 +54,8 @@ describe('loadNodeConfig', () => {
       REPORT_DEADLINE_MS: '2000',
       RECEIPT_DEADLINE_MS: '3000',
       REPUBLISH_MAX_ATTEMPTS: '3',
+      NODE_HIT_DEADLINE_MS: '120000',
+      NODE_HIT_SWEEP_INTERVAL_MS: '1000',
       NODE_ROLE_TOKENS: TOKENS,
     });
     expect(config).toMatchObject({
@@ -63,6 +67,7 @@ describe('loadNodeConfig', () => {
       republishIntervalMs: 250,
     });
     expect(config).toMatchObject({ reportDeadlineMs: 2_000, receiptDeadlineMs: 3_000, republishMaxAttempts: 3 });
+    expect(config).toMatchObject({ hitDeadlineMs: 120_000, hitSweepIntervalMs: 1_000 });
   });
 
   it('lists every bad variable in one error', () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
+import { BORDER_CHECK_LIMITS, BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 
@@ -47,6 +47,10 @@ export interface NodeConfig {
   deadLetterLimit: number;
   /** Bearer tokens of the node's HTTP API and the role each grants (NODE_ROLE_TOKENS, "officer:<token>,reviewer:<token>,…"). */
   roleTokens: string;
+  /** The time the owner has to answer a hit sent from here: answerBy = checkedAt + this (NODE_HIT_DEADLINE_MS). */
+  hitDeadlineMs: number;
+  /** How often hits past their answerBy are marked overdue (NODE_HIT_SWEEP_INTERVAL_MS). */
+  hitSweepIntervalMs: number;
   /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
   renewal?: RenewalPolicy;
 }
@@ -74,6 +78,8 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     deadLetterLimit: reader.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
     // The pattern, not the parser, names a bad value: the parser's message quotes the start of a token.
     roleTokens: reader.string('NODE_ROLE_TOKENS', { pattern: ROLE_TOKENS_PATTERN }),
+    hitDeadlineMs: reader.int('NODE_HIT_DEADLINE_MS', { default: BORDER_CHECK_LIMITS.hitDeadlineMs, min: 1_000 }),
+    hitSweepIntervalMs: reader.int('NODE_HIT_SWEEP_INTERVAL_MS', { default: 5_000, min: 100 }),
     renewal: readRenewalPolicy(reader),
   });
 }

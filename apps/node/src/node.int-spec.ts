@@ -128,6 +128,9 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/health',
       '/api/health/live',
       '/api/health/ready',
+      '/api/hits',
+      '/api/hits/{id}',
+      '/api/hits/{id}/answer',
       '/api/inbox',
       '/api/inbox/rejected',
       '/api/messages',
@@ -430,6 +433,8 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     clockSkewMs: 120_000,
     deadLetterAfter: 5,
     deadLetterLimit: 10_000,
+    hitDeadlineMs: 600_000,
+    hitSweepIntervalMs: 5_000,
     ...overrides,
   };
   const running = await startNode(config);

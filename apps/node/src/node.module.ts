@@ -17,6 +17,11 @@ import { DiffusionController } from './diffusion/diffusion.controller';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
+import { CallerRole } from './hit/caller-role';
+import { HitController } from './hit/hit.controller';
+import { HitDeadlineSweep } from './hit/hit-deadline.sweep';
+import { HitProcedure } from './hit/hit.procedure';
+import { HitService } from './hit/hit.service';
 import { HubModule } from './hub/hub.module';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
@@ -40,6 +45,7 @@ import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
 import { NODE_ENTITIES } from './store/node.entities';
 import { StoreModule } from './store/store.module';
+import { HitArrivalRecorder } from './workflow/hit-arrival.recorder';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 
 export interface NodeModuleOptions {
@@ -85,6 +91,7 @@ export class NodeModule {
         DiffusionController,
         OperationController,
         DeadLetterController,
+        HitController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -96,6 +103,7 @@ export class NodeModule {
         ReceiptIssuer,
         ReceiptService,
         RejectionIssuer,
+        HitArrivalRecorder,
         WorkflowRecorder,
         InboxService,
         ArrivalRouter,
@@ -105,6 +113,10 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
+        HitProcedure,
+        HitService,
+        HitDeadlineSweep,
+        CallerRole,
       ],
     };
   }

@@ -23,6 +23,6 @@ import { RecipientResolver } from './recipient.resolver';
     RejectedDeliveryService,
     DeliveryReportService,
   ],
-  exports: [OutboxSender, RecipientResolver, RejectedDeliveryService, DeliveryReportService],
+  exports: [OutboxSender, RecipientResolver, RejectedDeliveryService, DeliveryReportService, EnvelopeIdGenerator],
 })
 export class OutboxModule {}

@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HitRepository } from './hit.repository';
 import { NODE_ENTITIES } from './node.entities';
 import { NoticeRepository } from './notice.repository';
 import { ReceivedMessageRepository } from './received-message.repository';
 import { RejectedDeliveryRepository } from './rejected-delivery.repository';
 import { SentMessageRepository } from './sent-message.repository';
 
-const REPOSITORIES = [SentMessageRepository, ReceivedMessageRepository, RejectedDeliveryRepository, NoticeRepository];
+const REPOSITORIES = [
+  SentMessageRepository,
+  ReceivedMessageRepository,
+  RejectedDeliveryRepository,
+  NoticeRepository,
+  HitRepository,
+];
 
 /** node.sqlite's tables and the repositories over them: the bottom layer, which imports no service. */
 @Module({

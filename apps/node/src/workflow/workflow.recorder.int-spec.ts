@@ -9,6 +9,9 @@ import { NoticeRepository } from '../store/notice.repository';
 import { NODE_MIGRATIONS } from '../migrations';
 import { NODE_ENTITIES } from '../store/node.entities';
 import { ReviewQueueIntake } from '../hub/review-queue.intake';
+import { HitEntity } from '../store/hit.entity';
+import { HitRepository } from '../store/hit.repository';
+import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { WorkflowRecorder } from './workflow.recorder';
 
 const AT = '2026-11-25T12:00:00.000Z';
@@ -37,7 +40,11 @@ describe('WorkflowRecorder (real SQLite)', () => {
   let dataSource: DataSource;
   // The hub's node mounts HubModule, whose review queue takes notice requests; a bureau's has none.
   const recorderFor = (code: string) =>
-    new WorkflowRecorder(new NoticeRepository(), code === HUB_CODE ? new ReviewQueueIntake() : undefined);
+    new WorkflowRecorder(
+      new NoticeRepository(),
+      new HitArrivalRecorder(new HitRepository(dataSource.getRepository(HitEntity)), { code }),
+      code === HUB_CODE ? new ReviewQueueIntake() : undefined,
+    );
   const record = (code: string, payload: EnvelopePayload, body: unknown) =>
     dataSource.transaction((manager) => recorderFor(code).record(manager, payload, body, AT));
 

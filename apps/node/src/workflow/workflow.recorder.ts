@@ -1,6 +1,8 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   diffusionBodySchema,
+  hitConfirmationBodySchema,
+  hitNotificationBodySchema,
   HUB_CODE,
   noticeBodySchema,
   noticeCancelBodySchema,
@@ -15,6 +17,7 @@ import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';
+import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { NoticeRequestIntake } from './notice-request.intake';
 
 /**
@@ -29,6 +32,7 @@ export class WorkflowRecorder {
 
   constructor(
     private readonly notices: NoticeRepository,
+    private readonly hits: HitArrivalRecorder,
     // Provided on the hub only: a bureau keeps no review queue.
     @Optional() private readonly intake?: NoticeRequestIntake,
   ) {}
@@ -76,6 +80,14 @@ export class WorkflowRecorder {
         });
       case 'message':
         return this.note(manager, payload, body, at);
+      case 'hit-notification':
+        return this.parsed(payload, body, hitNotificationBodySchema, (hit) =>
+          this.hits.notified(manager, payload, hit, at),
+        );
+      case 'hit-confirmation':
+        return this.parsed(payload, body, hitConfirmationBodySchema, (answer) =>
+          this.hits.confirmed(manager, payload, answer, at),
+        );
       default:
         return undefined;
     }
