@@ -34,7 +34,9 @@ describe('SendMessageDto', () => {
     expect(dto.meta).toEqual({ priority: 'urgent' });
   });
 
-  it('names kind when it is unknown or a receipt', () => {
+  it('names kind when it is unknown, a receipt or a border-check step the node takes itself', () => {
+    for (const kind of ['travel-document-record', 'hit-notification', 'hit-confirmation'])
+      expect(problem({ ...valid, kind })).toMatch(/^kind: must be one of /);
     expect(problem({ ...valid, kind: 'receipt' })).toBe(
       'kind: must be one of notice-request, notice, notice-cancel, diffusion, message, operation-alert, query, query-result',
     );

@@ -3,8 +3,13 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { envelopeMetaSchema, MESSAGE_KINDS, recipientScopeSchema } from '@bureaunet/contracts';
 
-/** Officers send every kind but receipts, which only the node makes. */
-const SENDABLE_KINDS = z.enum(MESSAGE_KINDS).exclude(['receipt']).options;
+/**
+ * Officers send every kind but those whose steps the node itself takes: receipts, and the border
+ * checks' records and hit procedure (a hand-made hit-confirmation would skip the owner's hit row).
+ */
+const SENDABLE_KINDS = z
+  .enum(MESSAGE_KINDS)
+  .exclude(['receipt', 'travel-document-record', 'hit-notification', 'hit-confirmation']).options;
 
 /** The contract's recipients, each bureau named at most once. */
 export const distinctRecipientsSchema = recipientScopeSchema.superRefine((to, ctx) => {
