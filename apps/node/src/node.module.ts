@@ -14,6 +14,7 @@ import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
+import { EvaluatorClient } from './evaluation/evaluator.client';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
@@ -40,6 +41,8 @@ import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
 import { NODE_ENTITIES } from './store/node.entities';
 import { StoreModule } from './store/store.module';
+import { TravelDocumentController } from './travel-document/travel-document.controller';
+import { TravelDocumentService } from './travel-document/travel-document.service';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 
 export interface NodeModuleOptions {
@@ -85,6 +88,7 @@ export class NodeModule {
         DiffusionController,
         OperationController,
         DeadLetterController,
+        TravelDocumentController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -105,6 +109,8 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
+        EvaluatorClient,
+        TravelDocumentService,
       ],
     };
   }

@@ -9,6 +9,8 @@ import { RejectedDeliveryEntity } from './rejected-delivery.entity';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { SentMessageEntity } from './sent-message.entity';
 import { CheckLogEntity } from './check-log.entity';
+import { OwnTravelDocumentEntity } from './own-travel-document.entity';
+import { SltdRecordEntity } from './sltd-record.entity';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
@@ -29,4 +31,7 @@ export const NODE_ENTITIES = [
   SltdReplicaEntryEntity,
   SltdReplicaStateEntity,
   CheckLogEntity,
+  // travel-document records: the issuer's own list; the hub's authoritative index
+  OwnTravelDocumentEntity,
+  SltdRecordEntity,
 ];

@@ -6,6 +6,7 @@ import {
   noticeCancelBodySchema,
   noticeRequestBodySchema,
   schemaIssues,
+  travelDocumentChangeBodySchema,
   workflowNoteSchema,
   type EnvelopePayload,
 } from '@bureaunet/contracts';
@@ -16,6 +17,7 @@ import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';
 import { NoticeRequestIntake } from './notice-request.intake';
+import { TravelDocumentRecordIntake } from './travel-document-record.intake';
 
 /**
  * The workflow effect of a received message, recorded in the transaction that stores it: a
@@ -31,6 +33,8 @@ export class WorkflowRecorder {
     private readonly notices: NoticeRepository,
     // Provided on the hub only: a bureau keeps no review queue.
     @Optional() private readonly intake?: NoticeRequestIntake,
+    // Provided on the hub only: its databases service keeps the travel-document index.
+    @Optional() private readonly records?: TravelDocumentRecordIntake,
   ) {}
 
   async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
@@ -76,6 +80,8 @@ export class WorkflowRecorder {
         });
       case 'message':
         return this.note(manager, payload, body, at);
+      case 'travel-document-record':
+        return this.travelDocumentRecord(manager, payload, body, at);
       default:
         return undefined;
     }
@@ -91,6 +97,20 @@ export class WorkflowRecorder {
     if (!intake) return;
     await this.parsed(payload, body, noticeRequestBodySchema, (request) =>
       intake.receive(manager, payload, request, at),
+    );
+  }
+
+  private async travelDocumentRecord(
+    manager: EntityManager,
+    payload: EnvelopePayload,
+    body: unknown,
+    at: string,
+  ): Promise<void> {
+    const records = this.records;
+    if (!records) return this.ignore(payload, 'only the hub keeps the travel-document index');
+    // The issues name fields and limits, never the values: no index or blob reaches the log.
+    await this.parsed(payload, body, travelDocumentChangeBodySchema, (changes) =>
+      records.receive(manager, payload, changes, at),
     );
   }
 
