@@ -48,6 +48,8 @@ import { WorkflowRecorder } from './workflow/workflow.recorder';
 export interface NodeModuleOptions {
   /** Tests set the time; the system clock otherwise. */
   clock?: Clock;
+  /** Tests compute the POPRF outputs with a key they hold; the hub's evaluator otherwise. */
+  evaluator?: Pick<EvaluatorClient, 'outputs'>;
 }
 
 @Module({})
@@ -109,7 +111,7 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
-        EvaluatorClient,
+        options.evaluator ? { provide: EvaluatorClient, useValue: options.evaluator } : EvaluatorClient,
         TravelDocumentService,
       ],
     };

@@ -66,8 +66,13 @@ describe('record changes', () => {
     ]);
     expect(batches.flat()).toEqual(Array.from({ length: 450 }, (_, at) => at));
 
-    const large = (at: number): SltdChange =>
-      ({ ...small(at), index: 'b'.repeat(64), sealed: 'x'.repeat(10_000) }) as SltdChange;
+    const large = (at: number): SltdChange => ({
+      index: 'b'.repeat(64),
+      issuingCountry: 'DK',
+      version: at,
+      status: 'stolen',
+      sealed: 'x'.repeat(10_000),
+    });
     const bySize = envelopeBatches(
       Array.from({ length: 60 }, (_, at) => at),
       large,
