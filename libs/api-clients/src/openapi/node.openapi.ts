@@ -453,6 +453,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/travel-documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This bureau's own travel-document records, by number */
+    get: operations['TravelDocumentController_list'];
+    put?: never;
+    /** Report this bureau's stolen, lost… travel documents (or change them): the hub gets only sealed index entries */
+    post: operations['TravelDocumentController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/travel-documents/{documentNumber}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of this bureau’s travel-document records */
+    get: operations['TravelDocumentController_get'];
+    put?: never;
+    post?: never;
+    /** Withdraw a record entered by mistake: every replica forgets it */
+    delete: operations['TravelDocumentController_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/databases/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hub only: travel-document index entries per issuing country, and the replica stream */
+    get: operations['DatabasesStatusController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -510,7 +563,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -522,6 +578,7 @@ export interface components {
         forwardOf?: string;
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
+        recordOwner?: string;
       };
       /** @description Any JSON value but null; encrypted end to end for the addressees */
       body: unknown;
@@ -591,7 +648,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       to: string[] | 'all';
       meta: {
         [key: string]: unknown;
@@ -634,7 +694,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       meta: {
         [key: string]: unknown;
       };
@@ -854,6 +917,82 @@ export interface components {
       id: number;
       /** @enum {string} */
       outcome: 'released';
+    };
+    ReportTravelDocumentsDto: {
+      /** @description This bureau's own documents (issuingCountry = its code), each number normalised (A-Z, 0-9, no separators: the CLI normalises); a known number is changed at its next version */
+      records: {
+        documentNumber: string;
+        issuingCountry: string;
+        /** @enum {string} */
+        documentType: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other';
+        /** @enum {string} */
+        status: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
+        /** Format: date-time */
+        reportedAt: string;
+        details?: {
+          familyName?: string;
+          givenNames?: string;
+          dateOfBirth?: string;
+          nationality?: string;
+          incidentPlace?: string;
+          incidentDate?: string;
+        };
+      }[];
+    };
+    OwnTravelDocumentDto: {
+      /** @example C01X00T47 */
+      documentNumber: string;
+      /**
+       * @description This bureau
+       * @example DK
+       */
+      issuingCountry: string;
+      /** @enum {string} */
+      documentType: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other';
+      /** @enum {string} */
+      status: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
+      reportedAt: string;
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description 1 on the first report, one more for every change or withdrawal */
+      version: number;
+      /** @description Taken back: the replicas forget it; reporting it again brings it back */
+      withdrawn: boolean;
+      updatedAt: string;
+      /** @description The travel-document-record envelope that carried this version to the hub */
+      lastEnvelopeId: string;
+    };
+    TravelDocumentChangeDto: {
+      /** @description The records as stored, at their new versions */
+      records: components['schemas']['OwnTravelDocumentDto'][];
+      /** @description The travel-document-record envelopes to the hub, stored and sendable (follow them at GET /api/messages/:id) */
+      envelopes: string[];
+    };
+    OwnTravelDocumentPageDto: {
+      items: components['schemas']['OwnTravelDocumentDto'][];
+      /** @description The cursor of the next page (after=…), null on the last */
+      next: string | null;
+    };
+    SltdCountryCountsDto: {
+      /** @example DK */
+      issuingCountry: string;
+      /** @description Entries held (any status but withdrawn) */
+      entries: number;
+      /** @description Entries withdrawn by their issuer (kept, so an older copy cannot bring one back) */
+      withdrawn: number;
+      /** @description Rows whose current version is not on the replica stream yet */
+      unpublished: number;
+    };
+    SltdStreamStateDto: {
+      /** @description Messages on BN_SLTD: one per entry */
+      messages: number;
+      lastSequence: number;
+    };
+    DatabasesStatusDto: {
+      countries: components['schemas']['SltdCountryCountsDto'][];
+      /** @description null when the broker did not answer */
+      stream: components['schemas']['SltdStreamStateDto'] | null;
     };
   };
   responses: never;
@@ -2226,6 +2365,222 @@ export interface operations {
       };
       /** @description dead-letter-still-failing: it failed again and is kept */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TravelDocumentController_list: {
+    parameters: {
+      query?: {
+        /** @description Page size, 100 when absent */
+        limit?: number;
+        /** @description Cursor: the last document number of the previous page (numbers in ascending order) */
+        after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnTravelDocumentPageDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TravelDocumentController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportTravelDocumentsDto'];
+      };
+    };
+    responses: {
+      /** @description Stored with their envelopes, sendable */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TravelDocumentChangeDto'];
+        };
+      };
+      /** @description {code, reason}: the reason names the field (records.<i>.issuingCountry…) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description evaluator-unavailable | records-busy: nothing was stored */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TravelDocumentController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The normalised document number */
+        documentNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnTravelDocumentDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description travel-document-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TravelDocumentController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The normalised document number */
+        documentNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TravelDocumentChangeDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description travel-document-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description travel-document-withdrawn */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DatabasesStatusController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatabasesStatusDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
         headers: {
           [name: string]: unknown;
         };
