@@ -40,6 +40,7 @@ export class TravelDocumentController {
   })
   @ApiCreatedResponse({ type: TravelDocumentChangeDto, description: 'Stored with their envelopes, sendable' })
   @ApiBadRequestResponse({ description: '{code, reason}: the reason names the field (records.<i>.issuingCountry…)' })
+  @ApiForbiddenResponse({ description: 'role-forbidden, or bureau-only: the hub issues no documents' })
   @ApiServiceUnavailableResponse({ description: 'evaluator-unavailable | records-busy: nothing was stored' })
   report(@Body() dto: ReportTravelDocumentsDto): Promise<TravelDocumentChangeDto> {
     return this.documents.report(dto.records);

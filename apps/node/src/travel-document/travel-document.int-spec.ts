@@ -209,6 +209,12 @@ describe('travel-document records from the issuing bureau to the hub and onto BN
       status: 400,
       body: { reason: expect.stringContaining('records.0.documentNumber') },
     });
+    const atHub = await refusal(
+      new NodeApiClient(hub.url, tokenOf(HUB_CODE, 'officer')).call('POST', '/api/travel-documents', {
+        records: [record('NEW00004', { issuingCountry: HUB_CODE })],
+      }),
+    );
+    expect(atHub).toMatchObject({ status: 403, body: { code: 'bureau-only' } });
     expect(await dk.app.get(DataSource).getRepository(OwnTravelDocumentEntity).count()).toBe(3);
   });
 

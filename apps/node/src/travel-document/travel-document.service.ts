@@ -12,6 +12,7 @@ import { In, MoreThan, type EntityManager, type Repository } from 'typeorm';
 import { EvaluatorClient } from '../evaluation/evaluator.client';
 import { OutboxSender, type Outgoing } from '../outbox/outbox.sender';
 import { OwnTravelDocumentEntity } from '../store/own-travel-document.entity';
+import { bureauOnly } from '../workflow/role.errors';
 import { envelopeBatches, recordEntry, withdrawalChange } from './record-changes';
 import { RecordWriteLock } from './record-write.lock';
 import {
@@ -52,6 +53,8 @@ export class TravelDocumentService {
   /** Adds or changes records; each goes out at its next version. Answers once every envelope is stored. */
   async report(records: readonly TravelDocumentRecord[]): Promise<TravelDocumentChangeDto> {
     const own = this.identity.code;
+    // The hub issues no documents: it is where the records go.
+    if (own === HUB_CODE) throw bureauOnly('reporting travel documents');
     const foreign = records.findIndex((record) => record.issuingCountry !== own);
     if (foreign >= 0)
       throw new DomainError(
@@ -85,6 +88,7 @@ export class TravelDocumentService {
 
   /** Takes a record back: a withdrawal at its next version, after which the replicas forget it. */
   async withdraw(documentNumber: string): Promise<TravelDocumentChangeDto> {
+    if (this.identity.code === HUB_CODE) throw bureauOnly('withdrawing travel documents');
     await this.withdrawable(documentNumber);
     const [output] = await this.outputsOf([documentNumber]);
     return this.lock.run(async () => {
