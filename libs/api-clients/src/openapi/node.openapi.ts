@@ -2446,7 +2446,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description role-forbidden: the token's role may not call this route */
+      /** @description role-forbidden, or bureau-only: the hub issues no documents */
       403: {
         headers: {
           [name: string]: unknown;
