@@ -6,11 +6,11 @@ import {
   deliverSubject,
   deliveryConsumerName,
 } from '@bureaunet/contracts';
-import { bootstrapService, preparePrivateDataDir, type Clock } from '@bureaunet/platform';
+import { bootstrapService, preparePrivateDataDir } from '@bureaunet/platform';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import type { NodeConfig } from './node.config';
-import { NodeModule } from './node.module';
+import { NodeModule, type NodeModuleOptions } from './node.module';
 
 export interface RunningNode {
   app: INestApplication;
@@ -21,7 +21,7 @@ export interface RunningNode {
  * Boots one bureau's node: HTTP API plus the durable consumer of its own delivery subject, on the
  * NATS connection TransportModule opened. Prints the ready line once both serve.
  */
-export async function startNode(config: NodeConfig, options: { clock?: Clock } = {}): Promise<RunningNode> {
+export async function startNode(config: NodeConfig, options: NodeModuleOptions = {}): Promise<RunningNode> {
   // Keys, tokens and decrypted bodies: 0600 in a 0700 folder, checked before anything opens them.
   preparePrivateDataDir(config.dataDir);
   return bootstrapService({

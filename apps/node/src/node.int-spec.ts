@@ -149,6 +149,8 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/review/notices',
       '/api/review/notices/{id}/approve',
       '/api/review/notices/{id}/refuse',
+      '/api/travel-documents',
+      '/api/travel-documents/{documentNumber}',
     ]);
     expect(Object.keys(document.paths['/api/messages']).sort()).toEqual(['get', 'post']);
   });

@@ -14,6 +14,7 @@ import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
+import { EvaluatorClient } from './evaluation/evaluator.client';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
@@ -45,12 +46,19 @@ import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
 import { NODE_ENTITIES } from './store/node.entities';
 import { StoreModule } from './store/store.module';
+<<<<<<< HEAD
 import { HitArrivalRecorder } from './workflow/hit-arrival.recorder';
+=======
+import { TravelDocumentController } from './travel-document/travel-document.controller';
+import { TravelDocumentService } from './travel-document/travel-document.service';
+>>>>>>> checks/replica
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 
 export interface NodeModuleOptions {
   /** Tests set the time; the system clock otherwise. */
   clock?: Clock;
+  /** Tests compute the POPRF outputs with a key they hold; the hub's evaluator otherwise. */
+  evaluator?: Pick<EvaluatorClient, 'outputs'>;
 }
 
 @Module({})
@@ -91,7 +99,11 @@ export class NodeModule {
         DiffusionController,
         OperationController,
         DeadLetterController,
+<<<<<<< HEAD
         HitController,
+=======
+        TravelDocumentController,
+>>>>>>> checks/replica
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -113,10 +125,15 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
+<<<<<<< HEAD
         HitProcedure,
         HitService,
         HitDeadlineSweep,
         CallerRole,
+=======
+        options.evaluator ? { provide: EvaluatorClient, useValue: options.evaluator } : EvaluatorClient,
+        TravelDocumentService,
+>>>>>>> checks/replica
       ],
     };
   }

@@ -38,8 +38,16 @@ export class BusClient {
     return this.state.isUp;
   }
 
-  /** Resolves once the stream has stored the message (PubAck); a retry of the same msgId is deduplicated. */
-  async publish(subject: string, data: Uint8Array | string, options: { msgId: string }): Promise<PublishResult> {
+  /**
+   * Resolves once the stream has stored the message (PubAck); a retry of the same msgId is
+   * deduplicated. `logAs` names the message in a retry's log line instead of its subject and msgId,
+   * for subjects that carry a value no log may hold (a replica entry's index).
+   */
+  async publish(
+    subject: string,
+    data: Uint8Array | string,
+    options: { msgId: string; logAs?: string },
+  ): Promise<PublishResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         if (!(await this.state.whenUp(PUBLISH_TIMEOUT_MS))) throw new errors.TimeoutError();
@@ -48,9 +56,8 @@ export class BusClient {
       } catch (error) {
         const delayMs = PUBLISH_RETRY_DELAYS_MS[attempt];
         if (delayMs === undefined || !isTransient(error)) throw error;
-        this.logger.warn(
-          `publish to ${subject} (${options.msgId}) not acknowledged, retrying: ${transientReason(error)}`,
-        );
+        const what = options.logAs ?? `to ${subject} (${options.msgId})`;
+        this.logger.warn(`publish ${what} not acknowledged, retrying: ${transientReason(error)}`);
         await sleep(delayMs);
       }
     }

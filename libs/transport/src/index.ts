@@ -18,9 +18,13 @@ export {
   ensureDurableConsumer,
   ensureStreams,
   reconcileDurableConsumer,
+  reconcileStream,
+  sltdStreamConfig,
   streamConfigs,
   type ConsumerReconciliation,
   type DurableConsumerSpec,
+  type ManagedStreamConfig,
+  type StreamReconciliation,
   type StreamTopologyOptions,
 } from './jetstream.topology';
 export { nakDelayMs } from './nak-backoff';

@@ -1,6 +1,6 @@
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import { DELIVERIES_STREAM, SUBMISSIONS_STREAM } from '@bureaunet/contracts';
+import { DELIVERIES_STREAM, SLTD_STREAM, SUBMISSIONS_STREAM } from '@bureaunet/contracts';
 import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
 import { connectNats, drainConnection } from './nats-connection.provider';
 import {
@@ -8,6 +8,9 @@ import {
   ensureDurableConsumer,
   ensureStreams,
   MAX_MESSAGE_BYTES,
+  reconcileDurableConsumer,
+  reconcileStream,
+  sltdStreamConfig,
 } from './jetstream.topology';
 
 describe('JetStream topology on a real nats-server', () => {
@@ -82,5 +85,39 @@ describe('JetStream topology on a real nats-server', () => {
     const updated = await ensureDurableConsumer(jsm, { ...spec, ackWaitMs: 5_000 });
     expect(updated.created).toBe(created.created);
     expect(updated.config.ack_wait).toBe(nanos(5_000));
+  });
+
+  it('keeps the replica feed as the current index: one message per subject, the newest, made only on request', async () => {
+    expect((await ensureStreams(jsm)).map((info) => info.config.name)).not.toContain(SLTD_STREAM);
+    expect((await reconcileStream(jsm, sltdStreamConfig())).outcome).toBe('created');
+    expect((await reconcileStream(jsm, sltdStreamConfig())).outcome).toBe('unchanged');
+    const js = jetstream(nc);
+    await js.publish('bn.sltd.entry.DK.aa', 'v1', { msgID: 'DK.aa.1' });
+    await js.publish('bn.sltd.entry.DK.aa', 'v2', { msgID: 'DK.aa.2' });
+    await js.publish('bn.sltd.entry.DK.bb', 'v1', { msgID: 'DK.bb.1' });
+    const { config, state } = await jsm.streams.info(SLTD_STREAM);
+    expect(config).toMatchObject({ retention: 'limits', discard: 'old', max_msgs_per_subject: 1, storage: 'file' });
+    expect(state.messages).toBe(2);
+    expect((await jsm.streams.getMessage(SLTD_STREAM, { last_by_subj: 'bn.sltd.entry.DK.aa' }))?.string()).toBe('v2');
+  });
+
+  it('places a consumer at a start sequence with a pull bound, and replaces it to move it', async () => {
+    const spec = {
+      stream: SLTD_STREAM,
+      durable: 'sltd-FR',
+      filterSubject: 'bn.sltd.entry.>',
+      ackWaitMs: 30_000,
+      maxRequestBytes: 65_536,
+    };
+    const made = await reconcileDurableConsumer(jsm, spec);
+    expect(made.outcome).toBe('created');
+    expect(made.info.config).toMatchObject({ deliver_policy: 'all', max_bytes: 65_536 });
+    expect((await reconcileDurableConsumer(jsm, spec)).outcome).toBe('unchanged');
+    const moved = await reconcileDurableConsumer(jsm, { ...spec, startSequence: 3 });
+    expect(moved.outcome).toBe('replaced');
+    expect(moved.info.config).toMatchObject({ deliver_policy: 'by_start_sequence', opt_start_seq: 3 });
+    expect((await reconcileDurableConsumer(jsm, { ...spec, startSequence: 3 })).outcome).toBe('unchanged');
+    const updated = await reconcileDurableConsumer(jsm, { ...spec, startSequence: 3, maxRequestBytes: 4_096 });
+    expect(updated).toMatchObject({ outcome: 'updated', info: { config: { max_bytes: 4_096, opt_start_seq: 3 } } });
   });
 });

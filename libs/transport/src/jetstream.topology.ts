@@ -18,6 +18,8 @@ import {
   DELIVER_SUBJECT_WILDCARD,
   REGISTRY_EVENTS_STREAM,
   REGISTRY_EVENTS_SUBJECT,
+  SLTD_ENTRY_SUBJECT_WILDCARD,
+  SLTD_STREAM,
   SUBMISSIONS_STREAM,
   SUBMIT_SUBJECT_WILDCARD,
 } from '@bureaunet/contracts';
@@ -44,12 +46,17 @@ export interface DurableConsumerSpec {
   filterSubject: string;
   ackWaitMs: number;
   maxAckPending?: number;
+  /** Deliver from this stream sequence on (by_start_sequence); from the first message when absent. */
+  startSequence?: number;
+  /** The most bytes one pull may ask for (the consumer's max_bytes): a pull asking more is refused. */
+  maxRequestBytes?: number;
 }
 
-type ManagedStreamConfig = Pick<
+export type ManagedStreamConfig = Pick<
   StreamConfig,
   'name' | 'subjects' | 'storage' | 'retention' | 'duplicate_window' | 'max_msg_size' | 'discard' | 'max_bytes'
->;
+> &
+  Partial<Pick<StreamConfig, 'max_msgs_per_subject'>>;
 
 export function streamConfigs(options: StreamTopologyOptions = {}): ManagedStreamConfig[] {
   const common = {
@@ -70,21 +77,50 @@ export function streamConfigs(options: StreamTopologyOptions = {}): ManagedStrea
   ];
 }
 
+/**
+ * The replica feed (docs/checks.md): one subject per index entry, one message kept per subject, so
+ * the stream is the current index and a new consumer reads all of it. Not among streamConfigs():
+ * the hub's databases service, its only publisher, keeps it (its broker user may create and update
+ * exactly this stream); the gateway and the registry never touch it.
+ */
+export function sltdStreamConfig(options: StreamTopologyOptions = {}): ManagedStreamConfig {
+  return {
+    name: SLTD_STREAM,
+    subjects: [SLTD_ENTRY_SUBJECT_WILDCARD],
+    storage: StorageType.File,
+    // Limits, not a work queue: every bureau's consumer reads every entry.
+    retention: RetentionPolicy.Limits,
+    max_msgs_per_subject: 1,
+    // A newer version of an entry replaces the older one on its subject.
+    discard: DiscardPolicy.Old,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    max_msg_size: MAX_MESSAGE_BYTES,
+    max_bytes: options.maxBytesPerStream ?? DEFAULT_STREAM_MAX_BYTES,
+  };
+}
+
 /** Creates the bus streams, or brings an existing one back to the managed configuration. */
 export async function ensureStreams(jsm: JetStreamManager, options: StreamTopologyOptions = {}): Promise<StreamInfo[]> {
   const infos: StreamInfo[] = [];
   for (const wanted of streamConfigs(options)) {
-    infos.push(await ensureStream(jsm, wanted));
+    infos.push((await reconcileStream(jsm, wanted)).info);
   }
   return infos;
 }
 
-async function ensureStream(jsm: JetStreamManager, wanted: ManagedStreamConfig): Promise<StreamInfo> {
+/** What reconcileStream did: made the stream (a lost store makes it anew), put changed settings back, or nothing. */
+export type StreamReconciliation = 'created' | 'updated' | 'unchanged';
+
+/** Creates one stream, or brings it back to `wanted`. */
+export async function reconcileStream(
+  jsm: JetStreamManager,
+  wanted: ManagedStreamConfig,
+): Promise<{ info: StreamInfo; outcome: StreamReconciliation }> {
   const existing = await findStream(jsm, wanted.name);
-  if (!existing) return jsm.streams.add(wanted);
-  if (!differs(existing.config, wanted)) return existing;
+  if (!existing) return { info: await jsm.streams.add(wanted), outcome: 'created' };
+  if (!differs(existing.config, wanted)) return { info: existing, outcome: 'unchanged' };
   const { name, ...changes } = wanted;
-  return jsm.streams.update(name, changes);
+  return { info: await jsm.streams.update(name, changes), outcome: 'updated' };
 }
 
 async function findStream(jsm: JetStreamManager, name: string): Promise<StreamInfo | null> {
@@ -107,6 +143,11 @@ export function durableConsumerConfig(spec: DurableConsumerSpec): Partial<Consum
     ack_wait: nanos(spec.ackWaitMs),
   };
   if (spec.maxAckPending !== undefined) config.max_ack_pending = spec.maxAckPending;
+  if (spec.startSequence !== undefined) {
+    config.deliver_policy = DeliverPolicy.StartSequence;
+    config.opt_start_seq = spec.startSequence;
+  }
+  if (spec.maxRequestBytes !== undefined) config.max_bytes = spec.maxRequestBytes;
   return config;
 }
 
@@ -130,10 +171,19 @@ export async function reconcileDurableConsumer(
   const wanted = durableConsumerConfig(spec);
   const existing = await findConsumer(jsm, spec.stream, spec.durable);
   if (!existing) return { info: await jsm.consumers.add(spec.stream, wanted), outcome: 'created' };
-  const foreign = hasUnmanagedSettings(existing.config);
+  const foreign = hasUnmanagedSettings(existing.config, wanted);
   if (!foreign && !differs(existing.config, wanted)) return { info: existing, outcome: 'unchanged' };
-  const { ack_policy, deliver_policy, ack_wait, max_deliver, max_ack_pending, filter_subject } = wanted;
-  if (foreign || differs(existing.config, { ack_policy, deliver_policy })) {
+  const {
+    ack_policy,
+    deliver_policy,
+    opt_start_seq,
+    ack_wait,
+    max_deliver,
+    max_ack_pending,
+    filter_subject,
+    max_bytes,
+  } = wanted;
+  if (foreign || differs(existing.config, { ack_policy, deliver_policy, opt_start_seq })) {
     await jsm.consumers.delete(spec.stream, spec.durable);
     return { info: await jsm.consumers.add(spec.stream, wanted), outcome: 'replaced' };
   }
@@ -143,6 +193,7 @@ export async function reconcileDurableConsumer(
       max_deliver,
       max_ack_pending,
       filter_subject,
+      ...(max_bytes !== undefined ? { max_bytes } : {}),
     }),
     outcome: 'updated',
   };
@@ -160,9 +211,9 @@ const UNMANAGED_SETTINGS = [
   'sample_freq',
 ] as const;
 
-function hasUnmanagedSettings(config: ConsumerConfig): boolean {
+function hasUnmanagedSettings(config: ConsumerConfig, wanted: Partial<ConsumerConfig>): boolean {
   const current = config as unknown as Record<string, unknown>;
-  return UNMANAGED_SETTINGS.some((key) => Boolean(current[key]));
+  return UNMANAGED_SETTINGS.some((key) => !(key in wanted) && Boolean(current[key]));
 }
 
 async function findConsumer(jsm: JetStreamManager, stream: string, durable: string): Promise<ConsumerInfo | null> {

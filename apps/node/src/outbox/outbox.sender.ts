@@ -27,6 +27,13 @@ export interface OutgoingReceipt {
 /** What a step records about the message it sends, in the transaction that stores it: both or neither. */
 export type SendEffect = (manager: EntityManager, message: SentMessageEntity, now: string) => Promise<void>;
 
+/** What a step records about several messages it sends together, in the one transaction that stores them all. */
+export type SendAllEffect = (
+  manager: EntityManager,
+  messages: readonly SentMessageEntity[],
+  now: string,
+) => Promise<void>;
+
 /** Like SendEffect, and says whether the answer is due at all (false: a second copy, or answered before). */
 export type AnswerEffect = (manager: EntityManager, message: SentMessageEntity, now: string) => Promise<boolean>;
 
@@ -55,6 +62,26 @@ export class OutboxSender {
     });
     await this.publisher.publishIfUp(message);
     return message;
+  }
+
+  /**
+   * Several envelopes of one step (more than one envelope carries): all stored with the step's
+   * effect in one transaction, or none; then each published as `send` does.
+   */
+  async sendAll(outgoings: readonly Outgoing[], effect: SendAllEffect): Promise<SentMessageEntity[]> {
+    const sealed: Array<{ message: SentMessageEntity; addressees: string[] }> = [];
+    for (const outgoing of outgoings) {
+      const { addressees, keys } = await this.resolver.resolve(outgoing.to);
+      sealed.push({ message: await this.envelopes.seal({ ...outgoing, recipients: keys }), addressees });
+    }
+    const now = this.clock.now().toISOString();
+    const messages = sealed.map(({ message }) => message);
+    await this.writer.transaction(async (manager) => {
+      await effect(manager, messages, now);
+      for (const { message, addressees } of sealed) await this.sent.insert(manager, message, addressees, now);
+    });
+    for (const message of messages) await this.publisher.publishIfUp(message);
+    return messages;
   }
 
   /**

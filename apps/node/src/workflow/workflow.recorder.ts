@@ -8,6 +8,7 @@ import {
   noticeCancelBodySchema,
   noticeRequestBodySchema,
   schemaIssues,
+  travelDocumentChangeBodySchema,
   workflowNoteSchema,
   type EnvelopePayload,
 } from '@bureaunet/contracts';
@@ -19,6 +20,7 @@ import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';
 import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { NoticeRequestIntake } from './notice-request.intake';
+import { TravelDocumentRecordIntake } from './travel-document-record.intake';
 
 /**
  * The workflow effect of a received message, recorded in the transaction that stores it: a
@@ -35,6 +37,8 @@ export class WorkflowRecorder {
     private readonly hits: HitArrivalRecorder,
     // Provided on the hub only: a bureau keeps no review queue.
     @Optional() private readonly intake?: NoticeRequestIntake,
+    // Provided on the hub only: its databases service keeps the travel-document index.
+    @Optional() private readonly records?: TravelDocumentRecordIntake,
   ) {}
 
   async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
@@ -80,6 +84,7 @@ export class WorkflowRecorder {
         });
       case 'message':
         return this.note(manager, payload, body, at);
+<<<<<<< HEAD
       case 'hit-notification':
         return this.parsed(payload, body, hitNotificationBodySchema, (hit) =>
           this.hits.notified(manager, payload, hit, at),
@@ -88,6 +93,10 @@ export class WorkflowRecorder {
         return this.parsed(payload, body, hitConfirmationBodySchema, (answer) =>
           this.hits.confirmed(manager, payload, answer, at),
         );
+=======
+      case 'travel-document-record':
+        return this.travelDocumentRecord(manager, payload, body, at);
+>>>>>>> checks/replica
       default:
         return undefined;
     }
@@ -103,6 +112,20 @@ export class WorkflowRecorder {
     if (!intake) return;
     await this.parsed(payload, body, noticeRequestBodySchema, (request) =>
       intake.receive(manager, payload, request, at),
+    );
+  }
+
+  private async travelDocumentRecord(
+    manager: EntityManager,
+    payload: EnvelopePayload,
+    body: unknown,
+    at: string,
+  ): Promise<void> {
+    const records = this.records;
+    if (!records) return this.ignore(payload, 'only the hub keeps the travel-document index');
+    // The issues name fields and limits, never the values: no index or blob reaches the log.
+    await this.parsed(payload, body, travelDocumentChangeBodySchema, (changes) =>
+      records.receive(manager, payload, changes, at),
     );
   }
 

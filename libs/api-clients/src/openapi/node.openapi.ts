@@ -453,54 +453,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/hits': {
+  '/api/travel-documents': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Hits on this bureau’s records to answer (received), or hits from checks made here (sent), newest first */
-    get: operations['HitController_list'];
+    /** This bureau's own travel-document records, by number */
+    get: operations['TravelDocumentController_list'];
     put?: never;
-    post?: never;
+    /** Report this bureau's stolen, lost… travel documents (or change them): the hub gets only sealed index entries */
+    post: operations['TravelDocumentController_report'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/hits/{id}': {
+  '/api/travel-documents/{documentNumber}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** One hit: the countdown to answerBy while awaited, then the answer or overdue */
-    get: operations['HitController_get'];
+    /** One of this bureau’s travel-document records */
+    get: operations['TravelDocumentController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Withdraw a record entered by mistake: every replica forgets it */
+    delete: operations['TravelDocumentController_withdraw'];
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/hits/{id}/answer': {
+  '/api/databases/status': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Hub only: travel-document index entries per issuing country, and the replica stream */
+    get: operations['DatabasesStatusController_status'];
     put?: never;
-    /**
-     * Confirm or correct a hit on this bureau’s record: a signed hit-confirmation to the checking bureau
-     * @description Still sent after answerBy (the checker records it as late).
-     */
-    post: operations['HitController_answer'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -919,59 +918,81 @@ export interface components {
       /** @enum {string} */
       outcome: 'released';
     };
-    HitAnswerDto: {
-      /** @enum {string} */
-      answer: 'confirmed' | 'corrected' | 'not-confirmed';
-      /**
-       * @description The record’s status as the owner states it
-       * @enum {string}
-       */
-      status?: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
-      note?: string;
-      /** @description When this node recorded the answer (sent by the owner, received by the checker) */
-      answeredAt: string;
-      /** @description The hit-confirmation envelope; null for a hit on this bureau’s own record */
-      envelopeId: string | null;
-      /** @description Recorded after answerBy */
-      late: boolean;
+    ReportTravelDocumentsDto: {
+      /** @description This bureau's own documents (issuingCountry = its code), each number normalised (A-Z, 0-9, no separators: the CLI normalises); a known number is changed at its next version */
+      records: {
+        documentNumber: string;
+        issuingCountry: string;
+        /** @enum {string} */
+        documentType: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other';
+        /** @enum {string} */
+        status: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
+        /** Format: date-time */
+        reportedAt: string;
+        details?: {
+          familyName?: string;
+          givenNames?: string;
+          dateOfBirth?: string;
+          nationality?: string;
+          incidentPlace?: string;
+          incidentDate?: string;
+        };
+      }[];
     };
-    HitDto: {
-      /** @description The hit-notification envelope id (GET /api/messages/:id follows it) */
-      id: string;
+    OwnTravelDocumentDto: {
+      /** @example C01X00T47 */
+      documentNumber: string;
+      /**
+       * @description This bureau
+       * @example DK
+       */
+      issuingCountry: string;
       /** @enum {string} */
-      direction: 'received' | 'sent';
-      checkId: string;
-      /** @description The owner of the record (sent) or the checking bureau (received) */
-      counterpart: string;
-      /** @description What matched: {kind: document, index, issuingCountry, status, version} or {kind: person, reference, score, reasons} */
-      hit: {
+      documentType: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other';
+      /** @enum {string} */
+      status: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
+      reportedAt: string;
+      details?: {
         [key: string]: unknown;
       };
-      checkedAt: string;
-      /** @description The border post or unit */
-      place: string;
-      answerBy: string;
-      /**
-       * @description overdue once past answerBy without an answer
-       * @enum {string}
-       */
-      state: 'awaiting' | 'answered' | 'overdue';
-      /** @description Milliseconds left until answerBy while awaiting; 0 otherwise */
-      remainingMs: number;
-      answer: components['schemas']['HitAnswerDto'] | null;
-      createdAt: string;
+      /** @description 1 on the first report, one more for every change or withdrawal */
+      version: number;
+      /** @description Taken back: the replicas forget it; reporting it again brings it back */
+      withdrawn: boolean;
+      updatedAt: string;
+      /** @description The travel-document-record envelope that carried this version to the hub */
+      lastEnvelopeId: string;
     };
-    HitPageDto: {
-      items: components['schemas']['HitDto'][];
-      /** @description Pass as `before` for the next page; null on the last one */
+    TravelDocumentChangeDto: {
+      /** @description The records as stored, at their new versions */
+      records: components['schemas']['OwnTravelDocumentDto'][];
+      /** @description The travel-document-record envelopes to the hub, stored and sendable (follow them at GET /api/messages/:id) */
+      envelopes: string[];
+    };
+    OwnTravelDocumentPageDto: {
+      items: components['schemas']['OwnTravelDocumentDto'][];
+      /** @description The cursor of the next page (after=…), null on the last */
       next: string | null;
     };
-    AnswerHitDto: {
-      /** @enum {string} */
-      answer: 'confirmed' | 'corrected' | 'not-confirmed';
-      /** @enum {string} */
-      status?: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
-      note?: string;
+    SltdCountryCountsDto: {
+      /** @example DK */
+      issuingCountry: string;
+      /** @description Entries held (any status but withdrawn) */
+      entries: number;
+      /** @description Entries withdrawn by their issuer (kept, so an older copy cannot bring one back) */
+      withdrawn: number;
+      /** @description Rows whose current version is not on the replica stream yet */
+      unpublished: number;
+    };
+    SltdStreamStateDto: {
+      /** @description Messages on BN_SLTD: one per entry */
+      messages: number;
+      lastSequence: number;
+    };
+    DatabasesStatusDto: {
+      countries: components['schemas']['SltdCountryCountsDto'][];
+      /** @description null when the broker did not answer */
+      stream: components['schemas']['SltdStreamStateDto'] | null;
     };
   };
   responses: never;
@@ -2351,21 +2372,15 @@ export interface operations {
       };
     };
   };
-  HitController_list: {
+  TravelDocumentController_list: {
     parameters: {
-      query: {
-        /** @description received: hits on this bureau’s records, to answer; sent: hits from checks made here */
-        direction: 'received' | 'sent';
-        /** @description awaiting, answered or overdue (past answerBy unanswered) */
-        state?: 'awaiting' | 'answered' | 'overdue';
-        /** @description Page size, 50 when absent */
+      query?: {
+        /** @description Page size, 100 when absent */
         limit?: number;
-        /** @description Cursor: the id of the last hit of the previous page */
-        before?: string;
+        /** @description Cursor: the last document number of the previous page (numbers in ascending order) */
+        after?: string;
       };
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };
@@ -2376,10 +2391,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['HitPageDto'];
+          'application/json': components['schemas']['OwnTravelDocumentPageDto'];
         };
       };
-      /** @description {code, reason}: the reason names the field */
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TravelDocumentController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportTravelDocumentsDto'];
+      };
+    };
+    responses: {
+      /** @description Stored with their envelopes, sendable */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TravelDocumentChangeDto'];
+        };
+      };
+      /** @description {code, reason}: the reason names the field (records.<i>.issuingCountry…) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2393,8 +2446,15 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description role-forbidden: the token's role may not call this route (a border officer: sent hits only) */
+      /** @description role-forbidden, or bureau-only: the hub issues no documents */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description evaluator-unavailable | records-busy: nothing was stored */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2402,15 +2462,13 @@ export interface operations {
       };
     };
   };
-  HitController_get: {
+  TravelDocumentController_get: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path: {
-        /** @description The hit-notification envelope id */
-        id: string;
+        /** @description The normalised document number */
+        documentNumber: string;
       };
       cookie?: never;
     };
@@ -2421,15 +2479,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['HitDto'];
+          'application/json': components['schemas']['OwnTravelDocumentDto'];
         };
-      };
-      /** @description The id is not a UUID or a ULID */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description token-missing | token-invalid */
       401: {
@@ -2438,14 +2489,14 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description role-forbidden: the token's role may not call this route (a border officer: sent hits only) */
+      /** @description role-forbidden: the token's role may not call this route */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description hit-not-found */
+      /** @description travel-document-not-found */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2454,36 +2505,25 @@ export interface operations {
       };
     };
   };
-  HitController_answer: {
+  TravelDocumentController_withdraw: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        /** @description The hit-notification envelope id */
-        id: string;
+        /** @description The normalised document number */
+        documentNumber: string;
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnswerHitDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['HitDto'];
+          'application/json': components['schemas']['TravelDocumentChangeDto'];
         };
-      };
-      /** @description {code, reason}: the reason names the field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description token-missing | token-invalid */
       401: {
@@ -2492,22 +2532,55 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description role-forbidden: the token's role may not call this route (a border officer: sent hits only) */
+      /** @description role-forbidden: the token's role may not call this route */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description hit-not-found */
+      /** @description travel-document-not-found */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description hit-answered (the first answer stands) | hit-not-owned (a hit sent from here) */
+      /** @description travel-document-withdrawn */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DatabasesStatusController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatabasesStatusDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
         headers: {
           [name: string]: unknown;
         };

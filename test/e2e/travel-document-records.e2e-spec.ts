@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import {
+  HUB_CODE,
+  SLTD_STREAM,
+  sltdChangeSchema,
+  sltdConsumerName,
+  sltdResyncSubject,
+  type TravelDocumentRecord,
+} from '@bureaunet/contracts';
+import { SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+
+const record = (documentNumber: string, status: TravelDocumentRecord['status'] = 'stolen'): TravelDocumentRecord => ({
+  documentNumber,
+  issuingCountry: 'DK',
+  documentType: 'passport',
+  status,
+  reportedAt: '2026-11-30T09:00:00.000Z',
+  details: { familyName: 'Eriksson', givenNames: 'Anna', dateOfBirth: '1981-04-02' },
+});
+const REPORTED = [record('DKE2E0001'), record('DKE2E0002', 'lost'), record('DKE2E0003')];
+
+interface DatabasesStatus {
+  countries: Array<{ issuingCountry: string; entries: number; withdrawn: number; unpublished: number }>;
+  stream: { messages: number; lastSequence: number } | null;
+}
+
+/**
+ * Travel-document records end to end, every service on its own restricted broker user: the issuer
+ * reports, the hub's databases service keeps the index and publishes it on BN_SLTD, a bureau's
+ * replica consumer reads it; the hub never holds a number. Needs the evaluator (the hub's POPRF
+ * service) running in the network for the issuer's report.
+ */
+describe('travel-document records from the issuer to the hub and the replica feed', () => {
+  let network: TestNetwork;
+  let replica: NatsConnection | undefined;
+
+  beforeAll(async () => {
+    network = await startTestNetwork([HUB_CODE, 'DK', 'MR'], {}, { brokerIsolation: true });
+  });
+
+  afterAll(async () => {
+    await replica?.close();
+    await network?.teardown();
+  });
+
+  const hubStatus = () => network.api(HUB_CODE, 'admin').call<DatabasesStatus>('GET', '/api/databases/status');
+
+  it('keeps BN_SLTD on the hub under its own broker user', async () => {
+    const status = await waitFor(async () => ((await hubStatus()).stream ? hubStatus() : undefined), {
+      what: 'the replica stream made by the hub',
+    });
+    expect(status.stream).toEqual({ messages: expect.any(Number), lastSequence: expect.any(Number) });
+    expect(network.output()).not.toMatch(/Permissions Violation/i);
+  });
+
+  it("takes DK's records to the hub's index and onto the stream", async () => {
+    const answer = await network
+      .api('DK')
+      .call<{ envelopes: string[]; records: unknown[] }>('POST', '/api/travel-documents', { records: REPORTED });
+    expect(answer.envelopes).toHaveLength(1);
+    const status = await waitFor(
+      async () => {
+        const current = await hubStatus();
+        const dk = current.countries.find((counts) => counts.issuingCountry === 'DK');
+        return dk?.entries === REPORTED.length && dk.unpublished === 0 ? current : undefined;
+      },
+      { what: "DK's records in the hub's index, published" },
+    );
+    expect(status.stream?.messages).toBe(REPORTED.length);
+  });
+
+  it('places DK’s replica consumer on its resync request and lets DK read the whole index, on DK’s broker user', async () => {
+    const onStream = (await hubStatus()).stream?.messages ?? 0;
+    const credentials = network.brokerCredentials!.get('node-DK')!;
+    replica = await connect({
+      servers: network.nats.url,
+      user: credentials.user,
+      pass: credentials.password,
+      inboxPrefix: credentials.inboxPrefix,
+    });
+    const placed = await replica.request(sltdResyncSubject('DK'), JSON.stringify({ afterSequence: 0 }), {
+      timeout: 5_000,
+    });
+    expect(placed.json()).toMatchObject({ ok: true, data: { consumer: sltdConsumerName('DK'), startSequence: 1 } });
+    const consumer = await jetstream(replica).consumers.get(SLTD_STREAM, sltdConsumerName('DK'));
+    expect((await consumer.info()).num_pending).toBe(onStream);
+    const read: unknown[] = [];
+    if (onStream > 0) {
+      // Pulls bounded by bytes, as the node's replica reads.
+      const messages = await consumer.consume({ max_bytes: 1_048_576 });
+      for await (const message of messages) {
+        read.push(sltdChangeSchema.parse(message.json()));
+        message.ack();
+        if (message.info.pending === 0) break;
+      }
+      await messages.close();
+    }
+    expect(read).toHaveLength(onStream);
+    expect(read.every((change) => (change as { issuingCountry: string }).issuingCountry === 'DK')).toBe(true);
+  });
+
+  it("refuses at the gateway a record MR sends as DK's, with a signed report to MR naming the rule", async () => {
+    const before = (await hubStatus()).countries;
+    const { id } = await network.api('MR').send({
+      kind: 'travel-document-record',
+      to: [HUB_CODE],
+      meta: { recordOwner: 'DK' },
+      body: { changes: [{ index: 'a'.repeat(64), issuingCountry: 'DK', version: 99, withdrawn: true }] },
+    });
+    const view = await waitFor(
+      async () => {
+        const sent = await network.api('MR').message<SentMessageView>(id);
+        return sent.recipients.every((recipient) => recipient.state !== 'pending') ? sent : undefined;
+      },
+      { what: "the gateway's report on MR's forged record" },
+    );
+    expect(view.recipients).toEqual([
+      expect.objectContaining({
+        code: HUB_CODE,
+        state: 'refused',
+        refusal: expect.objectContaining({ code: 'policy-denied', rule: 'records-only-by-issuer' }),
+      }),
+    ]);
+    expect((await hubStatus()).countries).toEqual(before);
+  });
+
+  it("keeps no document number in the hub's database, nor in any service's log", () => {
+    const hubDir = join(network.dataDir, `node-${HUB_CODE}`);
+    const files = readdirSync(hubDir).filter((name) => name.startsWith('node.sqlite'));
+    expect(files).toContain('node.sqlite');
+    const bytes = Buffer.concat(files.map((name) => readFileSync(join(hubDir, name))));
+    const output = network.output();
+    for (const { documentNumber } of REPORTED) {
+      expect({ documentNumber, inHubDatabase: bytes.includes(Buffer.from(documentNumber)) }).toEqual({
+        documentNumber,
+        inHubDatabase: false,
+      });
+      expect({ documentNumber, inLogs: output.includes(documentNumber) }).toEqual({ documentNumber, inLogs: false });
+    }
+  });
+});
