@@ -46,12 +46,9 @@ import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
 import { NODE_ENTITIES } from './store/node.entities';
 import { StoreModule } from './store/store.module';
-<<<<<<< HEAD
 import { HitArrivalRecorder } from './workflow/hit-arrival.recorder';
-=======
 import { TravelDocumentController } from './travel-document/travel-document.controller';
 import { TravelDocumentService } from './travel-document/travel-document.service';
->>>>>>> checks/replica
 import { WorkflowRecorder } from './workflow/workflow.recorder';
 
 export interface NodeModuleOptions {
@@ -99,11 +96,8 @@ export class NodeModule {
         DiffusionController,
         OperationController,
         DeadLetterController,
-<<<<<<< HEAD
         HitController,
-=======
         TravelDocumentController,
->>>>>>> checks/replica
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -125,15 +119,12 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
-<<<<<<< HEAD
         HitProcedure,
         HitService,
         HitDeadlineSweep,
         CallerRole,
-=======
         options.evaluator ? { provide: EvaluatorClient, useValue: options.evaluator } : EvaluatorClient,
         TravelDocumentService,
->>>>>>> checks/replica
       ],
     };
   }

@@ -3,11 +3,8 @@ import { Initial1796126249513 } from './1796126249513-initial';
 import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
 import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
 import { BorderCheckReplica1796144797873 } from './1796144797873-border-check-replica';
-<<<<<<< HEAD
 import { HitProcedure1796145079708 } from './1796145079708-hit-procedure';
-=======
 import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-document-records';
->>>>>>> checks/replica
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -15,9 +12,6 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   HostileBureau1796130613930,
   NoticeNameSearch1796137651141,
   BorderCheckReplica1796144797873,
-<<<<<<< HEAD
   HitProcedure1796145079708,
-=======
   TravelDocumentRecords1796145085138,
->>>>>>> checks/replica
 ];

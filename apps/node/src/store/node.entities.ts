@@ -9,12 +9,9 @@ import { RejectedDeliveryEntity } from './rejected-delivery.entity';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { SentMessageEntity } from './sent-message.entity';
 import { CheckLogEntity } from './check-log.entity';
-<<<<<<< HEAD
 import { HitEntity } from './hit.entity';
-=======
 import { OwnTravelDocumentEntity } from './own-travel-document.entity';
 import { SltdRecordEntity } from './sltd-record.entity';
->>>>>>> checks/replica
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
@@ -35,11 +32,8 @@ export const NODE_ENTITIES = [
   SltdReplicaEntryEntity,
   SltdReplicaStateEntity,
   CheckLogEntity,
-<<<<<<< HEAD
   HitEntity,
-=======
   // travel-document records: the issuer's own list; the hub's authoritative index
   OwnTravelDocumentEntity,
   SltdRecordEntity,
->>>>>>> checks/replica
 ];

@@ -108,6 +108,8 @@ describe('travel-document records from the issuing bureau to the hub and onto BN
       enrolmentToken: `test-enrolment-token-${code}`,
       roleTokens: ['officer', 'admin'].map((role) => `${role}:${tokenOf(code, role)}`).join(','),
       directoryStalenessMs: 600_000,
+      hitDeadlineMs: 600_000,
+      hitSweepIntervalMs: 5_000,
       messageTtlMs: 3_600_000,
       consumerWaitMs: 10_000,
       clockSkewMs: 120_000,

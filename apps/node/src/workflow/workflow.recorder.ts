@@ -84,7 +84,6 @@ export class WorkflowRecorder {
         });
       case 'message':
         return this.note(manager, payload, body, at);
-<<<<<<< HEAD
       case 'hit-notification':
         return this.parsed(payload, body, hitNotificationBodySchema, (hit) =>
           this.hits.notified(manager, payload, hit, at),
@@ -93,10 +92,8 @@ export class WorkflowRecorder {
         return this.parsed(payload, body, hitConfirmationBodySchema, (answer) =>
           this.hits.confirmed(manager, payload, answer, at),
         );
-=======
       case 'travel-document-record':
         return this.travelDocumentRecord(manager, payload, body, at);
->>>>>>> checks/replica
       default:
         return undefined;
     }

@@ -29,6 +29,9 @@ import { SltdJetStream } from './sltd-jetstream';
 import { SltdRecordIntake } from './sltd-record.intake';
 import { SltdResyncHandler } from './sltd-resync.handler';
 import { SltdPublisher } from './sltd.publisher';
+import { HitEntity } from '../../store/hit.entity';
+import { HitRepository } from '../../store/hit.repository';
+import { HitArrivalRecorder } from '../../workflow/hit-arrival.recorder';
 
 jest.setTimeout(60_000);
 
@@ -126,7 +129,12 @@ describe('the databases service: intake, BN_SLTD and the replica consumers, on a
     publisher = new SltdPublisher(writer, bus);
     provisioner = new SltdConsumersProvisioner(jetstream, directory, { now: () => new Date(now.at) });
     keeper = new SltdFeedKeeper(jetstream, provisioner, publisher, bus, new SchedulerRegistry());
-    recorder = new WorkflowRecorder(new NoticeRepository(), undefined, new SltdRecordIntake(publisher));
+    recorder = new WorkflowRecorder(
+      new NoticeRepository(),
+      new HitArrivalRecorder(new HitRepository(dataSource.getRepository(HitEntity)), { code: 'XH' }),
+      undefined,
+      new SltdRecordIntake(publisher),
+    );
     await keeper.keep();
   });
 
