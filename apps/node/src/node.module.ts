@@ -6,7 +6,7 @@ import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
@@ -17,7 +17,9 @@ import { DiffusionController } from './diffusion/diffusion.controller';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
+import { HitProcedure } from './hit/hit.procedure';
 import { HubModule } from './hub/hub.module';
+import { EnvelopeIdGenerator } from './id/envelope-id.generator';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
@@ -35,6 +37,10 @@ import { OperationService } from './operation/operation.service';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxModule } from './outbox/outbox.module';
 import { OutboxService } from './outbox/outbox.service';
+import { PersonCheckController } from './person-check/person-check.controller';
+import { PersonCheckService } from './person-check/person-check.service';
+import { PersonSourceReader } from './person-check/person-source.reader';
+import { SoughtPersonIndex } from './person-check/sought-person.index';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
@@ -85,6 +91,7 @@ export class NodeModule {
         DiffusionController,
         OperationController,
         DeadLetterController,
+        PersonCheckController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -105,6 +112,12 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
+        // border checks: the check id generator, the hit procedure, person checks
+        { provide: EnvelopeIdGenerator, inject: [CLOCK], useFactory: (clock: Clock) => new EnvelopeIdGenerator(clock) },
+        HitProcedure,
+        PersonSourceReader,
+        SoughtPersonIndex,
+        PersonCheckService,
       ],
     };
   }

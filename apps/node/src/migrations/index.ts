@@ -3,6 +3,7 @@ import { Initial1796126249513 } from './1796126249513-initial';
 import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
 import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
 import { BorderCheckReplica1796144797873 } from './1796144797873-border-check-replica';
+import { PersonSourceChange1796145033947 } from './1796145033947-person-source-change';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -10,4 +11,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   HostileBureau1796130613930,
   NoticeNameSearch1796137651141,
   BorderCheckReplica1796144797873,
+  PersonSourceChange1796145033947,
 ];

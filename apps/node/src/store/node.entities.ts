@@ -9,6 +9,7 @@ import { RejectedDeliveryEntity } from './rejected-delivery.entity';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { SentMessageEntity } from './sent-message.entity';
 import { CheckLogEntity } from './check-log.entity';
+import { PersonSourceChangeEntity } from './person-source-change.entity';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
@@ -29,4 +30,5 @@ export const NODE_ENTITIES = [
   SltdReplicaEntryEntity,
   SltdReplicaStateEntity,
   CheckLogEntity,
+  PersonSourceChangeEntity,
 ];
