@@ -8,6 +8,11 @@ import {
 
 /** Every match above the threshold: the caller ranks and cuts after dropping what is no longer sought. */
 const ALL = { limit: Number.MAX_SAFE_INTEGER };
+/**
+ * Segments merge up to this many records: a merge is a build in a check's path (1,000 persons:
+ * tens of ms). Beyond it they stay apart, and the owner's rebuild bounds how many there are.
+ */
+export const SEGMENT_MERGE_LIMIT = 1_000;
 
 interface Segment {
   index: PersonIndex;
@@ -20,9 +25,9 @@ interface Segment {
  * are patched in: a base index from a snapshot, then a small index (a segment) per batch of
  * changed rows. `latest` names, for every key changed since the snapshot, the segment holding its
  * current version, or null when it is no longer sought; a match counts only from there. Segments
- * merge size-tiered (the newer at least half the older's size), so there are O(log n) of them and
- * each changed record is re-indexed O(log n) times. The owner rebuilds the base when `changed`
- * grows past its bound.
+ * merge size-tiered (the newer at least half the older's size) up to SEGMENT_MERGE_LIMIT records,
+ * so each changed record is re-indexed O(log n) times and there are O(log n) segments plus one per
+ * SEGMENT_MERGE_LIMIT changes. The owner rebuilds the base when `changed` grows past its bound.
  */
 export class PatchedPersonIndex {
   private readonly latest = new Map<string, Segment | null>();
@@ -79,7 +84,7 @@ export class PatchedPersonIndex {
     this.segments = this.segments.filter((segment) => segment.live.size > 0);
     for (let top = this.segments.length; top >= 2; top = this.segments.length) {
       const [older, newer] = [this.segments[top - 2], this.segments[top - 1]];
-      if (older.live.size > 2 * newer.live.size) break;
+      if (older.live.size > 2 * newer.live.size || older.live.size + newer.live.size > SEGMENT_MERGE_LIMIT) break;
       const merged = this.segment(new Map([...older.live, ...newer.live]));
       for (const key of merged.live.keys()) this.latest.set(key, merged);
       this.segments.splice(top - 2, 2, merged);

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, MoreThanOrEqual, type Repository } from 'typeorm';
+import { In, MoreThanOrEqual, type Repository } from 'typeorm';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { PersonSourceChangeEntity } from '../store/person-source-change.entity';
 import {
   CHECKED_NOTICE_TYPES,
   diffusionPerson,
+  NOTICE_PERSON_COLUMNS,
   noticePerson,
+  type NoticePersonRow,
   personKey,
   type PersonSource,
   type SoughtPerson,
@@ -52,29 +54,37 @@ export class PersonSourceReader {
     return this.changes.find({ where: { seq: MoreThanOrEqual(seq) }, order: { seq: 'ASC' }, take: limit });
   }
 
-  /** Every sought person held (sought-person.ts decides which), a page at a time. */
+  /**
+   * Every sought person held (sought-person.ts decides which), a page at a time in key order. The
+   * unary + keeps SQLite on the primary key: through the (type, state, expiry) index it sorted
+   * every matching row for each page (100k notices: 11 s instead of 2.6 s on a loaded machine). Only
+   * the columns a person is made of are read (half the time of whole rows).
+   */
   async *soughtPersons(today: string): AsyncGenerator<SoughtPerson[]> {
     for (let after = ''; ;) {
-      const rows = await this.notices.find({
-        where: {
-          number: MoreThan(after),
-          state: 'active',
-          expiry: MoreThanOrEqual(today),
-          type: In(CHECKED_NOTICE_TYPES),
-        },
-        order: { number: 'ASC' },
-        take: PAGE,
-      });
+      const rows: NoticePersonRow[] = await this.notices
+        .createQueryBuilder('notice')
+        .select(NOTICE_PERSON_COLUMNS.map((column) => `notice.${column}`))
+        .where('notice.number > :after', { after })
+        .andWhere(`+notice.state = 'active' AND +notice.expiry >= :today AND +notice.type IN (:...types)`, {
+          today,
+          types: CHECKED_NOTICE_TYPES,
+        })
+        .orderBy('notice.number', 'ASC')
+        .limit(PAGE)
+        .getMany();
       yield present(rows.map((row) => noticePerson(row, today)));
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1].number;
     }
     for (let after = ''; ;) {
-      const rows = await this.diffusions.find({
-        where: { id: MoreThan(after), direction: 'received', state: 'active' },
-        order: { id: 'ASC' },
-        take: PAGE,
-      });
+      const rows = await this.diffusions
+        .createQueryBuilder('diffusion')
+        .where('diffusion.id > :after', { after })
+        .andWhere(`+diffusion.direction = 'received' AND +diffusion.state = 'active'`)
+        .orderBy('diffusion.id', 'ASC')
+        .limit(PAGE)
+        .getMany();
       yield present(rows.map(diffusionPerson));
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1].id;
@@ -87,7 +97,10 @@ export class PersonSourceReader {
     const numbers = refs.filter((ref) => ref.source === 'notice').map((ref) => ref.reference);
     const ids = refs.filter((ref) => ref.source === 'diffusion').map((ref) => ref.reference);
     for (let at = 0; at < numbers.length; at += IN_CHUNK)
-      for (const row of await this.notices.findBy({ number: In(numbers.slice(at, at + IN_CHUNK)) })) {
+      for (const row of await this.notices.find({
+        select: [...NOTICE_PERSON_COLUMNS],
+        where: { number: In(numbers.slice(at, at + IN_CHUNK)) },
+      })) {
         const person = noticePerson(row, today);
         if (person) found.set(personKey('notice', row.number), person);
       }

@@ -16,7 +16,7 @@ export interface SoughtPersonIndexOptions {
 
 export const SOUGHT_PERSON_INDEX_OPTIONS = Symbol('SOUGHT_PERSON_INDEX_OPTIONS');
 
-const DEFAULT_OPTIONS: SoughtPersonIndexOptions = { batch: 1_000, rebuildAfter: 20_000 };
+const DEFAULT_OPTIONS: SoughtPersonIndexOptions = { batch: 1_000, rebuildAfter: 10_000 };
 
 /**
  * The persons a check can match, in memory, current with every notice and diffusion committed

@@ -40,8 +40,23 @@ export function personRef(key: string): { source: PersonSource; reference: strin
   return { source: key.slice(0, at) as PersonSource, reference: key.slice(at + 1) };
 }
 
+/** The notice columns a sought person is made of: a rebuild reads only these. */
+export const NOTICE_PERSON_COLUMNS = [
+  'number',
+  'type',
+  'owner',
+  'state',
+  'expiry',
+  'familyName',
+  'givenNames',
+  'dateOfBirth',
+  'nationality',
+  'documentNumbers',
+] as const satisfies ReadonlyArray<keyof NoticeEntity>;
+export type NoticePersonRow = Pick<NoticeEntity, (typeof NOTICE_PERSON_COLUMNS)[number]>;
+
 /** An active notice of a checked type, not past its review-by date (`today`: YYYY-MM-DD); else none. */
-export function noticePerson(row: NoticeEntity, today: string): SoughtPerson | undefined {
+export function noticePerson(row: NoticePersonRow, today: string): SoughtPerson | undefined {
   if (row.state !== 'active' || row.expiry < today || !CHECKED_NOTICE_TYPES.includes(row.type)) return undefined;
   return soughtPerson('notice', row.number, row.owner, row.type, {
     familyName: row.familyName,
@@ -111,8 +126,9 @@ function soughtPerson(
   };
 }
 
+/** A Latin letter is kept by the folding; only a name without one pays for the transliteration. */
 function hasLetters(name: string): boolean {
-  return foldName(name).length > 0;
+  return /[A-Za-z]/.test(name) || foldName(name).length > 0;
 }
 
 /** Notices check only the YYYY-MM-DD shape: 1980-02-30 passes there and would stop the index build. */
