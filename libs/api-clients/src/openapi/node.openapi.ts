@@ -453,6 +453,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/checks/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check a person against the wanted (red), missing (yellow) and sought (blue) notices and the diffusions about a person held here, locally: accents, transliterations, phonetics, one typo, swapped names and day/month swaps match, ranked with their reasons. A hit notifies the owner; the check is logged without the query. */
+    post: operations['PersonCheckController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -510,7 +527,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -522,6 +542,7 @@ export interface components {
         forwardOf?: string;
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
+        recordOwner?: string;
       };
       /** @description Any JSON value but null; encrypted end to end for the addressees */
       body: unknown;
@@ -591,7 +612,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       to: string[] | 'all';
       meta: {
         [key: string]: unknown;
@@ -634,7 +658,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       meta: {
         [key: string]: unknown;
       };
@@ -854,6 +881,59 @@ export interface components {
       id: number;
       /** @enum {string} */
       outcome: 'released';
+    };
+    PersonCheckRequestDto: {
+      familyName: string;
+      givenNames?: string;
+      dateOfBirth?: string;
+      nationality?: string;
+      documentNumber?: string;
+      place?: string;
+    };
+    MatchedSubjectDto: {
+      familyName: string;
+      /** @description Empty when the record has none */
+      givenNames: string;
+      /** @description YYYY-MM-DD as the record has it */
+      dateOfBirth: string | null;
+      /** @description ISO 3166-1 alpha-2 */
+      nationality: string | null;
+    };
+    PersonMatchDto: {
+      /** @enum {string} */
+      source: 'notice' | 'diffusion';
+      /** @description The notice number, or the diffusion id */
+      reference: string;
+      /** @description The bureau owning the record: the notice's owner, the diffusion's sender */
+      owner: string;
+      /** @enum {string} */
+      noticeType?: 'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'special';
+      score: number;
+      /** @description Why it matched: family-name:exact|variant|phonetic|one-typo|partial, given-names:…, dob:…, nationality, document */
+      reasons: string[];
+      subject: components['schemas']['MatchedSubjectDto'];
+      /**
+       * @description Only on each owner's best match: the owner notified (sent), the notification not started (failed: the officer reports it by other means), or this bureau's own record (own-record: nobody to notify)
+       * @enum {string}
+       */
+      notification?: 'sent' | 'failed' | 'own-record';
+      /** @description The hit procedure started (sent only) */
+      hitId?: string | null;
+      /**
+       * Format: date-time
+       * @description When the owner must have answered
+       */
+      answerBy?: string | null;
+    };
+    PersonCheckDto: {
+      /** @description UUIDv7; the check log line and any hit notification name it */
+      checkId: string;
+      /** Format: date-time */
+      checkedAt: string;
+      /** @enum {string} */
+      outcome: 'hit' | 'no-hit';
+      /** @description Best first, at most 20, each at or above the threshold 0.7 */
+      matches: components['schemas']['PersonMatchDto'][];
     };
   };
   responses: never;
@@ -2226,6 +2306,50 @@ export interface operations {
       };
       /** @description dead-letter-still-failing: it failed again and is kept */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonCheckController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PersonCheckRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonCheckDto'];
+        };
+      };
+      /** @description {code, reason}: the reason names the field (name-empty: no letter in a name) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
         headers: {
           [name: string]: unknown;
         };
