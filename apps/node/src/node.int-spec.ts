@@ -123,6 +123,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/admin/dead-letters',
       '/api/admin/dead-letters/{id}',
       '/api/admin/dead-letters/{id}/release',
+      '/api/checks/person',
       '/api/diffusions',
       '/api/diffusions/{id}/withdraw',
       '/api/health',

@@ -21,8 +21,8 @@ import { HealthService } from './health/health.service';
 import { CallerRole } from './hit/caller-role';
 import { HitController } from './hit/hit.controller';
 import { HitDeadlineSweep } from './hit/hit-deadline.sweep';
-import { HitProcedure } from './hit/hit.procedure';
 import { HitService } from './hit/hit.service';
+import { HitProcedure } from './hit/hit.procedure';
 import { HubModule } from './hub/hub.module';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
@@ -41,6 +41,10 @@ import { OperationService } from './operation/operation.service';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxModule } from './outbox/outbox.module';
 import { OutboxService } from './outbox/outbox.service';
+import { PersonCheckController } from './person-check/person-check.controller';
+import { PersonCheckService } from './person-check/person-check.service';
+import { PersonSourceReader } from './person-check/person-source.reader';
+import { SoughtPersonIndex } from './person-check/sought-person.index';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
@@ -98,6 +102,7 @@ export class NodeModule {
         DeadLetterController,
         HitController,
         TravelDocumentController,
+        PersonCheckController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -125,6 +130,10 @@ export class NodeModule {
         CallerRole,
         options.evaluator ? { provide: EvaluatorClient, useValue: options.evaluator } : EvaluatorClient,
         TravelDocumentService,
+        // border checks: the check id generator, the hit procedure, person checks
+        PersonSourceReader,
+        SoughtPersonIndex,
+        PersonCheckService,
       ],
     };
   }

@@ -1,4 +1,5 @@
 export * from './bearer-token';
+export * from './caller-role';
 export * from './public.decorator';
 export * from './role';
 export * from './role-tokens';

@@ -1,6 +1,7 @@
 import { Controller, Get, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DomainErrorFilter } from '../domain-error.filter';
+import { CallerRole } from './caller-role';
 import { Public } from './public.decorator';
 import { roleGuardProviders } from './role-guard.providers';
 import { RoleTokens } from './role-tokens';
@@ -26,6 +27,12 @@ class ProbeController {
   @Get('admin')
   admin(): string {
     return 'reached';
+  }
+
+  @Roles('admin', 'auditor')
+  @Get('whoami')
+  whoami(@CallerRole() role: string | undefined): { role: string | null } {
+    return { role: role ?? null };
   }
 }
 
@@ -70,5 +77,10 @@ describe('RoleGuard as the global guard, over real HTTP', () => {
     expect(await call('admin')).toMatchObject({ status: 401 });
     expect(await call('admin', AUDITOR)).toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
     expect((await fetch(`${url}/t/admin`, { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(200);
+  });
+
+  it("gives the route the role the caller's token grants", async () => {
+    expect(await call('whoami', AUDITOR)).toMatchObject({ status: 200, body: { role: 'auditor' } });
+    expect(await call('whoami', ADMIN)).toMatchObject({ status: 200, body: { role: 'admin' } });
   });
 });

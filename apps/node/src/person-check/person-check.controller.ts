@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CallerRole, Roles, type Role } from '@bureaunet/platform';
+import { PersonCheckDto, PersonCheckRequestDto } from './person-check.dto';
+import { PersonCheckService } from './person-check.service';
+
+@ApiTags('checks')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'token-missing | token-invalid' })
+@ApiForbiddenResponse({ description: "role-forbidden: the token's role may not call this route" })
+@Roles('border-officer', 'officer')
+@Controller('api/checks')
+export class PersonCheckController {
+  constructor(private readonly checks: PersonCheckService) {}
+
+  @Post('person')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Check a person against the wanted (red), missing (yellow) and sought (blue) notices and the diffusions about a person held here, locally: accents, transliterations, phonetics, one typo, swapped names and day/month swaps match, ranked with their reasons. A hit notifies the owner; the check is logged without the query.',
+  })
+  @ApiOkResponse({ type: PersonCheckDto })
+  @ApiBadRequestResponse({
+    description: '{code, reason}: the reason names the field (name-empty: no letter in a name)',
+  })
+  check(@Body() dto: PersonCheckRequestDto, @CallerRole() role: Role | undefined): Promise<PersonCheckDto> {
+    // RoleGuard has admitted the caller by now, so it recorded the role.
+    if (role === undefined) throw new Error('the caller has no role: RoleGuard did not run');
+    return this.checks.check(dto, role);
+  }
+}

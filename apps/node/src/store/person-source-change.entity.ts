@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The trigger-kept change log keeps this many of the latest changes; older ones are pruned. */
+export const PERSON_SOURCE_CHANGE_WINDOW = 10_000;
+
+/**
+ * One change to a notice or diffusion row, written by SQLite triggers on those tables (migration
+ * PersonSourceChange), never by the code that changes them: whoever writes a notice or a diffusion
+ * (the inbox, the hub's steps, a repair by hand) leaves a line here in the same transaction. The
+ * person checks' in-memory index reads the lines after the last one it applied, so a check costs
+ * one primary-key range read when nothing changed. The triggers keep only the latest
+ * PERSON_SOURCE_CHANGE_WINDOW lines; a reader that fell further behind rebuilds.
+ */
+@Entity('person_source_change')
+export class PersonSourceChangeEntity {
+  /** AUTOINCREMENT: never reused after pruning, so "after seq" stays meaningful. */
+  @PrimaryGeneratedColumn()
+  seq!: number;
+
+  @Column('varchar')
+  source!: 'notice' | 'diffusion';
+
+  /** The notice number or the diffusion id. */
+  @Column('varchar')
+  reference!: string;
+}
