@@ -10,27 +10,28 @@ import {
 export const BAD_REQUEST = 'bad-request';
 
 export interface ParsedEvaluateRequest {
-  /** Who asks: the subject's last token, which the broker lets only that bureau's node publish on. */
-  bureau: BureauCode;
   /** The POPRF public input: the issuing country's code. */
   info: string;
   blindedElements: Uint8Array[];
 }
 
-/**
- * Reads one evaluation request: the asking bureau from the subject, the body against
- * evaluateRequestSchema. Refuses with 'bad-request' and a sentence naming the field. Whether each
- * element is a valid ristretto255 encoding is the POPRF's check, made when it evaluates.
- */
-export function parseEvaluateRequest(subject: string, body: unknown): ParsedEvaluateRequest {
-  const token = subject.slice(subject.lastIndexOf('.') + 1);
-  const bureau = bureauCodeSchema.safeParse(token);
+/** Who asks: the subject's last token, which the broker lets only that bureau's node publish on. */
+export function askingBureau(subject: string): BureauCode {
+  const bureau = bureauCodeSchema.safeParse(subject.slice(subject.lastIndexOf('.') + 1));
   if (!bureau.success)
     throw new DomainError(BAD_REQUEST, `subject ${subject} does not end with a bureau code`, 'invalid');
+  return bureau.data;
+}
+
+/**
+ * Reads one evaluation request's body against evaluateRequestSchema; refuses with 'bad-request' and
+ * a sentence naming the field. Whether each element is a valid ristretto255 encoding is the POPRF's
+ * check, made when it evaluates.
+ */
+export function parseEvaluateRequest(body: unknown): ParsedEvaluateRequest {
   const request = evaluateRequestSchema.safeParse(body);
   if (!request.success) throw new DomainError(BAD_REQUEST, schemaIssues(request.error, 'body'), 'invalid');
   return {
-    bureau: bureau.data,
     info: request.data.info,
     blindedElements: request.data.blindedElements.map((element) => new Uint8Array(Buffer.from(element, 'base64url'))),
   };

@@ -4,7 +4,7 @@ import { OprfError, type Poprf } from '@bureaunet/oprf';
 import { EvaluationActivity } from '../activity/evaluation.activity';
 import { EVALUATOR_KEY, POPRF, publishedKey, type EvaluatorKeyPair } from '../key/evaluator-key';
 import { BureauRateLimiter } from '../rate/bureau-rate.limiter';
-import { BAD_REQUEST, parseEvaluateRequest } from './evaluate-request.parser';
+import { BAD_REQUEST, askingBureau, parseEvaluateRequest } from './evaluate-request.parser';
 
 export const RATE_LIMITED = 'rate-limited';
 
@@ -37,19 +37,19 @@ export class EvaluationService {
   evaluate(subject: string, body: unknown): EvaluateReply {
     let bureau: string | undefined;
     try {
-      const request = parseEvaluateRequest(subject, body);
-      bureau = request.bureau;
+      bureau = askingBureau(subject);
+      const request = parseEvaluateRequest(body);
       const cost = request.blindedElements.length;
-      const take = this.limiter.take(request.bureau, cost);
+      const take = this.limiter.take(bureau, cost);
       if (!take.taken)
         throw new DomainError(
           RATE_LIMITED,
-          `${request.bureau} is over its limit of blinded elements (this request: ${cost}): retry in ${take.retryAfterMs} ms`,
-          'unavailable',
+          `${bureau} is over its limit of blinded elements (this request: ${cost}): retry in ${take.retryAfterMs} ms`,
+          'rate-limited',
         );
       const { evaluatedElements, proof } = this.blindEvaluate(request.blindedElements, request.info);
-      this.activity.evaluated(request.bureau, cost);
-      this.logger.debug(`evaluated ${cost} blinded elements for ${request.bureau}`);
+      this.activity.evaluated(bureau, cost);
+      this.logger.debug(`evaluated ${cost} blinded elements for ${bureau}`);
       return { keyId: this.key.keyId, evaluatedElements: evaluatedElements.map(base64url), proof: base64url(proof) };
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'internal';

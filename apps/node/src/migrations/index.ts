@@ -5,6 +5,7 @@ import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-searc
 import { BorderCheckReplica1796144797873 } from './1796144797873-border-check-replica';
 import { HitProcedure1796145079708 } from './1796145079708-hit-procedure';
 import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-document-records';
+import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -14,4 +15,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   BorderCheckReplica1796144797873,
   HitProcedure1796145079708,
   TravelDocumentRecords1796145085138,
+  EvaluatorKey1796145293409,
 ];

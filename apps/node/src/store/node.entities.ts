@@ -12,6 +12,7 @@ import { CheckLogEntity } from './check-log.entity';
 import { HitEntity } from './hit.entity';
 import { OwnTravelDocumentEntity } from './own-travel-document.entity';
 import { SltdRecordEntity } from './sltd-record.entity';
+import { EvaluatorKeyEntity } from './evaluator-key.entity';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
@@ -36,4 +37,6 @@ export const NODE_ENTITIES = [
   // travel-document records: the issuer's own list; the hub's authoritative index
   OwnTravelDocumentEntity,
   SltdRecordEntity,
+  // border checks: the evaluator key this node pinned
+  EvaluatorKeyEntity,
 ];
