@@ -563,10 +563,7 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result'
-        | 'travel-document-record'
-        | 'hit-notification'
-        | 'hit-confirmation';
+        | 'query-result';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
