@@ -37,6 +37,17 @@ module.exports = {
       to: { path: FRAMEWORK, reachable: true },
     },
     {
+      name: 'evaluator-holds-no-index',
+      comment:
+        'The evaluator holds the POPRF key: whoever holds an index too can enumerate it offline (docs/checks.md). Nothing it loads reaches TypeORM, SQLite or libs/persistence, even through other modules.',
+      severity: 'error',
+      from: { path: '^apps/evaluator/' },
+      to: {
+        path: ['(^|/)node_modules/(typeorm|sqlite3|better-sqlite3|pg|@nestjs/typeorm)/', '^libs/persistence/'],
+        reachable: true,
+      },
+    },
+    {
       name: 'no-folder-cycles',
       comment: 'Folders of an app form layers: no two folders import each other, even through others.',
       severity: 'error',

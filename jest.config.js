@@ -12,9 +12,11 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-// The ledger has two entries: the pure one (the catch-all below) and its TypeORM storage.
+// The ledger has two entries: the pure one (the catch-all below) and its TypeORM storage; the
+// platform's stateless one leaves out its storage half.
 const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
+  '^@bureaunet/platform/stateless$': '<rootDir>/libs/platform/src/stateless',
   '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
     '<rootDir>/libs/$1/src',
 };

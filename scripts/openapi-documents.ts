@@ -11,7 +11,7 @@ import { repoRoot, startTestNetwork } from '@bureaunet/testing';
  * services; `--check` only compares and exits 1 on any difference (test/e2e/openapi.e2e-spec.ts).
  * Taken from real processes, not from the modules: what a client meets is what the listener serves.
  */
-const SERVICES = ['registry', 'gateway', 'node'] as const;
+const SERVICES = ['registry', 'gateway', 'evaluator', 'node'] as const;
 type Service = (typeof SERVICES)[number];
 
 const OUTPUT_DIR = join(repoRoot(), 'libs/api-clients/src/openapi');
@@ -22,6 +22,7 @@ async function publishedDocuments(): Promise<Record<Service, OpenAPI3>> {
     const urls: Record<Service, string> = {
       registry: network.registry.url,
       gateway: network.gateway.url,
+      evaluator: network.evaluator.url,
       node: network.node(HUB_CODE).url,
     };
     const entries = await Promise.all(

@@ -24,7 +24,7 @@ interface Settings {
   varDir: string;
   logDir: string;
   codes: string[];
-  ports: { nats: number; registry: number; gateway: number; firstNode: number };
+  ports: { nats: number; registry: number; gateway: number; evaluator: number; firstNode: number };
 }
 
 /** What this start has started so far: exactly what a failure, a signal or a dead parent stops. */
@@ -34,7 +34,7 @@ interface Started {
 }
 
 /**
- * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, the hub and a few bureau
+ * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, evaluator, the hub and a few bureau
  * nodes as separate processes; one line per service as it becomes ready, then "network ready".
  * Ctrl-C, a SIGTERM or the death of the npm process stops all; so does a failed start.
  */
@@ -82,6 +82,7 @@ function readSettings(): Settings {
     nats: intEnv('NATS_PORT', 4322),
     registry: intEnv('REGISTRY_PORT', 3001),
     gateway: intEnv('GATEWAY_PORT', 3002),
+    evaluator: intEnv('EVALUATOR_PORT', 3003),
     firstNode: intEnv('NODE_PORT_BASE', 3100),
   };
   return { varDir, logDir, codes, ports };
@@ -124,7 +125,7 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
   writeSecret(join(varDir, 'admin-token'), adminToken);
   writeSecret(join(varDir, 'auditor-token'), gatewayTokens.auditor);
   writeSecret(join(varDir, 'gateway-admin-token'), gatewayTokens.admin);
-  console.log(`starting registry, gateway and nodes ${codes.join(', ')} (logs in ${logDir})…`);
+  console.log(`starting registry, gateway, evaluator and nodes ${codes.join(', ')} (logs in ${logDir})…`);
   const logs = new Map<string, NodeJS.WritableStream>();
   started.network = await startLocalNetwork({
     natsUrl,
@@ -136,7 +137,12 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
     tls,
     // A NATS_URL given from outside is taken as it is (NATS_TLS_CA from the environment); HTTPS for our listeners either way.
     natsTls: Boolean(started.nats),
-    ports: { registry: ports.registry, gateway: ports.gateway, firstNode: ports.firstNode },
+    ports: {
+      registry: ports.registry,
+      gateway: ports.gateway,
+      evaluator: ports.evaluator,
+      firstNode: ports.firstNode,
+    },
     // Log files for people (the ops helper's LOG_FORMAT); a LOG_FORMAT of one's own wins.
     extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
     onLine: (line) => {
@@ -194,6 +200,7 @@ function networkPorts(settings: Settings, ownNats: boolean): NetworkPort[] {
     ...(ownNats ? [{ port: ports.nats, service: 'nats-server', variable: 'NATS_PORT' }] : []),
     { port: ports.registry, service: 'registry', variable: 'REGISTRY_PORT' },
     { port: ports.gateway, service: 'gateway', variable: 'GATEWAY_PORT' },
+    { port: ports.evaluator, service: 'evaluator', variable: 'EVALUATOR_PORT' },
     ...codes.map((code, index) => ({
       port: ports.firstNode === 0 ? 0 : ports.firstNode + index,
       service: `node ${code}`,

@@ -59,6 +59,7 @@ describe('the documented procedures, run as written', () => {
     const output = launcher.output();
     expect(output).toContain(`registry https://127.0.0.1:${ports.REGISTRY_PORT}`);
     expect(output).toContain(`gateway https://127.0.0.1:${ports.GATEWAY_PORT}`);
+    expect(output).toContain(`evaluator https://127.0.0.1:${ports.EVALUATOR_PORT}`);
     CODES.forEach((code, index) => expect(output).toContain(`node ${code} ${nodeUrl(index)}`));
     expect(output).toContain(`administrator token in ${join(dir, 'var', 'admin-token')}`);
   });
@@ -101,7 +102,7 @@ describe('the documented procedures, run as written', () => {
 });
 
 /**
- * The documents' fixed ports (registry 3001, gateway 3002, nats 4322, nodes from 3100) turned into
+ * The documents' fixed ports (registry 3001, gateway 3002, evaluator 3003, nats 4322, nodes from 3100) turned into
  * this network's; any other port in a command is an error, so a test never reaches a person's network.
  */
 function pointAt(ports: Record<string, string>): (script: string) => string {
@@ -109,6 +110,7 @@ function pointAt(ports: Record<string, string>): (script: string) => string {
     ['4322', ports.NATS_PORT],
     ['3001', ports.REGISTRY_PORT],
     ['3002', ports.GATEWAY_PORT],
+    ['3003', ports.EVALUATOR_PORT],
     ...Array.from({ length: CODES.length + 1 }, (_, index): [string, string] => [
       String(3100 + index),
       String(Number(ports.NODE_PORT_BASE) + index),

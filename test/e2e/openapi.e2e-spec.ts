@@ -9,7 +9,7 @@ import { repoRoot } from '@bureaunet/testing';
  * compares. Fails after any API change until `npm run openapi` is run and its result committed.
  */
 describe('OpenAPI documents and client types', () => {
-  it('match what the running registry, gateway and node publish', async () => {
+  it('match what the running registry, gateway, evaluator and node publish', async () => {
     const script = join(repoRoot(), 'dist/scripts/openapi-documents.js');
     const outcome = await promisify(execFile)(process.execPath, [script, '--check'], { cwd: repoRoot() }).then(
       () => ({ code: 0, stderr: '' }),

@@ -24,7 +24,9 @@ describe('npm start (the network launcher)', () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-start-'));
     const portEnv = await freeNetworkPorts(2);
     const base = Number(portEnv.NODE_PORT_BASE);
-    ports = [portEnv.NATS_PORT, portEnv.REGISTRY_PORT, portEnv.GATEWAY_PORT].map(Number).concat(base, base + 1);
+    ports = [portEnv.NATS_PORT, portEnv.REGISTRY_PORT, portEnv.GATEWAY_PORT, portEnv.EVALUATOR_PORT]
+      .map(Number)
+      .concat(base, base + 1);
     // Two nodes and no scenario: what is under test is the launcher, not the exchange.
     env = { ...portEnv, BUREAUNET_VAR_DIR: join(dir, 'var'), BUREAUNET_CODES: 'XH,DK', BUREAUNET_SCENARIO: '0' };
   });

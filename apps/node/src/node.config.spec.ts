@@ -25,6 +25,7 @@ describe('loadNodeConfig', () => {
       hitDeadlineMs: 600_000,
       hitSweepIntervalMs: 5_000,
       renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
+      evaluatorTimeoutMs: 2_000,
     });
   });
 
@@ -57,6 +58,7 @@ describe('loadNodeConfig', () => {
       NODE_HIT_DEADLINE_MS: '120000',
       NODE_HIT_SWEEP_INTERVAL_MS: '1000',
       NODE_ROLE_TOKENS: TOKENS,
+      NODE_EVALUATOR_TIMEOUT_MS: '500',
     });
     expect(config).toMatchObject({
       code: 'FR',
@@ -68,6 +70,7 @@ describe('loadNodeConfig', () => {
     });
     expect(config).toMatchObject({ reportDeadlineMs: 2_000, receiptDeadlineMs: 3_000, republishMaxAttempts: 3 });
     expect(config).toMatchObject({ hitDeadlineMs: 120_000, hitSweepIntervalMs: 1_000 });
+    expect(config.evaluatorTimeoutMs).toBe(500);
   });
 
   it('lists every bad variable in one error', () => {

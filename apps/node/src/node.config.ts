@@ -5,6 +5,9 @@ import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } fr
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
 
+/** A border check waits this long for the evaluator at most, then answers 503. */
+export const DEFAULT_EVALUATOR_TIMEOUT_MS = 2_000;
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -53,6 +56,8 @@ export interface NodeConfig {
   hitSweepIntervalMs: number;
   /** When to renew the certificates and warn of their expiry (CERT_RENEW_BEFORE_DAYS, CERT_WARN_DAYS, CERT_CHECK_INTERVAL_MS). */
   renewal?: RenewalPolicy;
+  /** How long one request to the hub's evaluator may take before a check answers 503 (NODE_EVALUATOR_TIMEOUT_MS; default DEFAULT_EVALUATOR_TIMEOUT_MS). */
+  evaluatorTimeoutMs?: number;
 }
 
 export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -81,6 +86,11 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     hitDeadlineMs: reader.int('NODE_HIT_DEADLINE_MS', { default: BORDER_CHECK_LIMITS.hitDeadlineMs, min: 1_000 }),
     hitSweepIntervalMs: reader.int('NODE_HIT_SWEEP_INTERVAL_MS', { default: 5_000, min: 100 }),
     renewal: readRenewalPolicy(reader),
+    evaluatorTimeoutMs: reader.int('NODE_EVALUATOR_TIMEOUT_MS', {
+      default: DEFAULT_EVALUATOR_TIMEOUT_MS,
+      min: 10,
+      max: 60_000,
+    }),
   });
 }
 

@@ -14,7 +14,9 @@ import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
+import { EvaluatorKeyPin } from './evaluation/evaluator-key.pin';
 import { EvaluatorClient } from './evaluation/evaluator.client';
+import { PoprfLoader } from './evaluation/poprf.loader';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
@@ -130,10 +132,12 @@ export class NodeModule {
         CallerRole,
         options.evaluator ? { provide: EvaluatorClient, useValue: options.evaluator } : EvaluatorClient,
         TravelDocumentService,
-        // border checks: the check id generator, the hit procedure, person checks
+        // border checks: person checks, the evaluator client
         PersonSourceReader,
         SoughtPersonIndex,
         PersonCheckService,
+        PoprfLoader,
+        EvaluatorKeyPin,
       ],
     };
   }

@@ -3,7 +3,17 @@
  * (by kind) or to {code, reason} on the wire. Services never throw HTTP exceptions.
  */
 export type DomainErrorKind =
-  'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'too-large';
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unavailable'
+  | 'too-large'
+  /** Over a rate limit: try again later (a 429). */
+  | 'rate-limited'
+  /** A service this one depends on answered wrongly (a 502), e.g. an evaluator whose proof fails. */
+  | 'bad-gateway';
 
 export class DomainError extends Error {
   override readonly name: string = 'DomainError';
@@ -14,5 +24,18 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind = 'invalid',
   ) {
     super(message);
+  }
+}
+
+/** Over a rate limit: the same request fits again after retryAfterMs (HTTP sends it as Retry-After). */
+export class RateLimitedError extends DomainError {
+  override readonly name = 'RateLimitedError';
+
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(code, message, 'rate-limited');
   }
 }

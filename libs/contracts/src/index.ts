@@ -17,3 +17,4 @@ export * from './json-depth';
 export * from './schema-issues';
 export * from './travel-document';
 export * from './border-check';
+export * from './evaluator-key-id';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, DomainErrorKind } from '@bureaunet/contracts';
+import { DomainError, DomainErrorKind, RateLimitedError } from '@bureaunet/contracts';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -10,6 +10,8 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
+  'bad-gateway': HttpStatus.BAD_GATEWAY,
 };
 
 /** Every HTTP error leaves as {code, reason}; unknown errors are logged and leak nothing. */
@@ -21,6 +23,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof DomainError) {
+      if (error instanceof RateLimitedError)
+        response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
       response.status(STATUS_BY_KIND[error.kind]).json({ code: error.code, reason: error.message });
       return;
     }

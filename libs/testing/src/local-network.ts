@@ -13,7 +13,7 @@ export interface LocalNetworkOptions {
   /** Bureau codes to run a node for, the hub included (e.g. ['XH', 'MR', 'DK', 'FR']). */
   codes: readonly string[];
   /** Fixed ports for people; 0 (any free port) for tests. */
-  ports?: { registry: number; gateway: number; firstNode: number };
+  ports?: { registry: number; gateway: number; evaluator: number; firstNode: number };
   adminToken?: string;
   /** Bearer tokens of the gateway's ledger API; random when absent. */
   gatewayTokens?: GatewayTokens;
@@ -55,6 +55,8 @@ export type NodeRole = keyof NodeTokens;
 export interface LocalNetwork {
   registry: ServiceProcess;
   gateway: ServiceProcess;
+  /** The hub's evaluator (the POPRF key): health on HTTP, blind evaluations over NATS. */
+  evaluator: ServiceProcess;
   nodes: Map<string, ServiceProcess>;
   adminToken: string;
   /** Bearer tokens for the gateway's ledger API (GATEWAY_ROLE_TOKENS). */
@@ -71,9 +73,9 @@ export interface LocalNetwork {
   stop(): Promise<void>;
 }
 
-/** Registry, then gateway, then one node per code; each enrols itself with a one-time token. */
+/** Registry, gateway, evaluator, then one node per code; each enrols itself with a one-time token. */
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
-  const ports = options.ports ?? { registry: 0, gateway: 0, firstNode: 0 };
+  const ports = options.ports ?? { registry: 0, gateway: 0, evaluator: 0, firstNode: 0 };
   const adminToken = options.adminToken ?? randomToken();
   const gatewayTokens = options.gatewayTokens ?? {
     auditor: randomToken(),
@@ -128,6 +130,20 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         onLine: options.onLine,
       }),
     );
+    // Holds no bureau identity and enrols nowhere: its broker user and its seed are all it has.
+    const evaluator = track(
+      await startServiceProcess({
+        name: 'evaluator',
+        app: 'evaluator',
+        env: {
+          ...common,
+          ...broker('evaluator'),
+          EVALUATOR_PORT: String(ports.evaluator),
+          EVALUATOR_DATA_DIR: join(options.dataDir, 'evaluator'),
+        },
+        onLine: options.onLine,
+      }),
+    );
     const nodeTokens = new Map<string, NodeTokens>();
     const startNode = async (code: string, port: number) => {
       const tokens: NodeTokens = {
@@ -168,6 +184,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     return {
       registry,
       gateway,
+      evaluator,
       nodes,
       adminToken,
       gatewayTokens,

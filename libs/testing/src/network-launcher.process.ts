@@ -57,11 +57,12 @@ export function spawnNetworkLauncher(env: Record<string, string>, cwd = repoRoot
 
 /** Free ports for a whole network, as the variables `npm start` reads (nodes numbered from NODE_PORT_BASE). */
 export async function freeNetworkPorts(nodes: number): Promise<Record<string, string>> {
-  const first = await freePortRun(3 + nodes);
+  const first = await freePortRun(4 + nodes);
   return {
     NATS_PORT: String(first),
     REGISTRY_PORT: String(first + 1),
     GATEWAY_PORT: String(first + 2),
-    NODE_PORT_BASE: String(first + 3),
+    EVALUATOR_PORT: String(first + 3),
+    NODE_PORT_BASE: String(first + 4),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { boundedProbe, HEALTH_BOUNDS, type HealthBounds } from '@bureaunet/platform';
+import { boundedProbe, HEALTH_BOUNDS, type HealthBounds } from '@bureaunet/platform/stateless';
 import { NATS_CONNECTION } from './nats-connection.provider';
 import { NatsConnectionState } from './nats-connection.state';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { boundedProbe, HEALTH_BOUNDS, type HealthBounds } from '@bureaunet/platform';
+import { boundedProbe, HEALTH_BOUNDS, type HealthBounds } from '@bureaunet/platform/stateless';
 import { NATS_CONNECTION } from './nats-connection.provider';
 
 /** One durable consumer the service reads. */

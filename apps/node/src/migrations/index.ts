@@ -1,11 +1,12 @@
 import type { MigrationClass } from '@bureaunet/persistence';
-import { Initial1796126249513 } from './1796126249513-initial';
-import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
-import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
 import { BorderCheckReplica1796144797873 } from './1796144797873-border-check-replica';
+import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
 import { HitProcedure1796145079708 } from './1796145079708-hit-procedure';
-import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-document-records';
+import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
+import { Initial1796126249513 } from './1796126249513-initial';
+import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
 import { PersonSourceChange1796145033947 } from './1796145033947-person-source-change';
+import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-document-records';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -13,7 +14,8 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   HostileBureau1796130613930,
   NoticeNameSearch1796137651141,
   BorderCheckReplica1796144797873,
+  PersonSourceChange1796145033947,
   HitProcedure1796145079708,
   TravelDocumentRecords1796145085138,
-  PersonSourceChange1796145033947,
+  EvaluatorKey1796145293409,
 ];

@@ -13,6 +13,7 @@ import { HitEntity } from './hit.entity';
 import { OwnTravelDocumentEntity } from './own-travel-document.entity';
 import { SltdRecordEntity } from './sltd-record.entity';
 import { PersonSourceChangeEntity } from './person-source-change.entity';
+import { EvaluatorKeyEntity } from './evaluator-key.entity';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
@@ -38,4 +39,6 @@ export const NODE_ENTITIES = [
   OwnTravelDocumentEntity,
   SltdRecordEntity,
   PersonSourceChangeEntity,
+  // border checks: the evaluator key this node pinned
+  EvaluatorKeyEntity,
 ];

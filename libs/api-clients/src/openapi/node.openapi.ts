@@ -453,6 +453,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/hits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Hits on this bureau’s records to answer (received), or hits from checks made here (sent), newest first */
+    get: operations['HitController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One hit: the countdown to answerBy while awaited, then the answer or overdue */
+    get: operations['HitController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hits/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm or correct a hit on this bureau’s record: a signed hit-confirmation to the checking bureau
+     * @description Still sent after answerBy (the checker records it as late).
+     */
+    post: operations['HitController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/travel-documents': {
     parameters: {
       query?: never;
@@ -563,10 +617,7 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result'
-        | 'travel-document-record'
-        | 'hit-notification'
-        | 'hit-confirmation';
+        | 'query-result';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -917,6 +968,60 @@ export interface components {
       id: number;
       /** @enum {string} */
       outcome: 'released';
+    };
+    HitAnswerDto: {
+      /** @enum {string} */
+      answer: 'confirmed' | 'corrected' | 'not-confirmed';
+      /**
+       * @description The record’s status as the owner states it
+       * @enum {string}
+       */
+      status?: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
+      note?: string;
+      /** @description When this node recorded the answer (sent by the owner, received by the checker) */
+      answeredAt: string;
+      /** @description The hit-confirmation envelope; null for a hit on this bureau’s own record */
+      envelopeId: string | null;
+      /** @description Recorded after answerBy */
+      late: boolean;
+    };
+    HitDto: {
+      /** @description The hit-notification envelope id (GET /api/messages/:id follows it) */
+      id: string;
+      /** @enum {string} */
+      direction: 'received' | 'sent';
+      checkId: string;
+      /** @description The owner of the record (sent) or the checking bureau (received) */
+      counterpart: string;
+      /** @description What matched: {kind: document, index, issuingCountry, status, version} or {kind: person, reference, score, reasons} */
+      hit: {
+        [key: string]: unknown;
+      };
+      checkedAt: string;
+      /** @description The border post or unit */
+      place: string;
+      answerBy: string;
+      /**
+       * @description overdue once past answerBy without an answer
+       * @enum {string}
+       */
+      state: 'awaiting' | 'answered' | 'overdue';
+      /** @description Milliseconds left until answerBy while awaiting; 0 otherwise */
+      remainingMs: number;
+      answer: components['schemas']['HitAnswerDto'] | null;
+      createdAt: string;
+    };
+    HitPageDto: {
+      items: components['schemas']['HitDto'][];
+      /** @description Pass as `before` for the next page; null on the last one */
+      next: string | null;
+    };
+    AnswerHitDto: {
+      /** @enum {string} */
+      answer: 'confirmed' | 'corrected' | 'not-confirmed';
+      /** @enum {string} */
+      status?: 'stolen' | 'lost' | 'revoked' | 'invalidated' | 'recovered';
+      note?: string;
     };
     ReportTravelDocumentsDto: {
       /** @description This bureau's own documents (issuingCountry = its code), each number normalised (A-Z, 0-9, no separators: the CLI normalises); a known number is changed at its next version */
@@ -2364,6 +2469,170 @@ export interface operations {
         content?: never;
       };
       /** @description dead-letter-still-failing: it failed again and is kept */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  HitController_list: {
+    parameters: {
+      query: {
+        /** @description received: hits on this bureau’s records, to answer; sent: hits from checks made here */
+        direction: 'received' | 'sent';
+        /** @description awaiting, answered or overdue (past answerBy unanswered) */
+        state?: 'awaiting' | 'answered' | 'overdue';
+        /** @description Page size, 50 when absent */
+        limit?: number;
+        /** @description Cursor: the id of the last hit of the previous page */
+        before?: string;
+      };
+      header: {
+        authorization: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HitPageDto'];
+        };
+      };
+      /** @description {code, reason}: the reason names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route (a border officer: sent hits only) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  HitController_get: {
+    parameters: {
+      query?: never;
+      header: {
+        authorization: string;
+      };
+      path: {
+        /** @description The hit-notification envelope id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HitDto'];
+        };
+      };
+      /** @description The id is not a UUID or a ULID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route (a border officer: sent hits only) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description hit-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  HitController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The hit-notification envelope id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerHitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HitDto'];
+        };
+      };
+      /** @description {code, reason}: the reason names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route (a border officer: sent hits only) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description hit-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description hit-answered (the first answer stands) | hit-not-owned (a hit sent from here) */
       409: {
         headers: {
           [name: string]: unknown;
