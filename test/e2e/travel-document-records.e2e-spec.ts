@@ -10,7 +10,7 @@ import {
   sltdResyncSubject,
   type TravelDocumentRecord,
 } from '@bureaunet/contracts';
-import { SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { RogueBureau, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 
 const record = (documentNumber: string, status: TravelDocumentRecord['status'] = 'stolen'): TravelDocumentRecord => ({
   documentNumber,
@@ -102,28 +102,27 @@ describe('travel-document records from the issuer to the hub and the replica fee
     expect(read.every((change) => (change as { issuingCountry: string }).issuingCountry === 'DK')).toBe(true);
   });
 
-  it("refuses at the gateway a record MR sends as DK's, with a signed report to MR naming the rule", async () => {
+  it("refuses at the gateway a record MR signs as DK's, naming the rule, and the hub keeps nothing of it", async () => {
     const before = (await hubStatus()).countries;
-    const { id } = await network.api('MR').send({
-      kind: 'travel-document-record',
-      to: [HUB_CODE],
-      meta: { recordOwner: 'DK' },
-      body: { changes: [{ index: 'a'.repeat(64), issuingCountry: 'DK', version: 99, withdrawn: true }] },
-    });
-    const view = await waitFor(
-      async () => {
-        const sent = await network.api('MR').message<SentMessageView>(id);
-        return sent.recipients.every((recipient) => recipient.state !== 'pending') ? sent : undefined;
-      },
-      { what: "the gateway's report on MR's forged record" },
-    );
-    expect(view.recipients).toEqual([
-      expect.objectContaining({
-        code: HUB_CODE,
-        state: 'refused',
-        refusal: expect.objectContaining({ code: 'policy-denied', rule: 'records-only-by-issuer' }),
-      }),
-    ]);
+    // MR's node refuses to send this kind by hand, so MR signs it with its real keys and publishes
+    // it with its own broker user, past its node: what a hostile bureau can do.
+    const rogue = await RogueBureau.posingWith(network, 'MR');
+    try {
+      const forged = await rogue.seal({
+        kind: 'travel-document-record',
+        to: [HUB_CODE],
+        meta: { recordOwner: 'DK' },
+        body: { changes: [{ index: 'a'.repeat(64), issuingCountry: 'DK', version: 99, withdrawn: true }] },
+      });
+      await rogue.submit(forged.serialized);
+      const refused = await waitFor(
+        async () => (await rogue.trail(forged.payload.id)).find((entry) => entry.type === 'recipient-refused'),
+        { what: "the gateway's verdict on MR's forged record" },
+      );
+      expect(refused).toMatchObject({ to: HUB_CODE, code: 'policy-denied', rule: 'records-only-by-issuer' });
+    } finally {
+      await rogue.close();
+    }
     expect((await hubStatus()).countries).toEqual(before);
   });
 

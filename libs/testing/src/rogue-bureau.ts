@@ -65,7 +65,12 @@ export class RogueBureau {
     const keys = store.loadKeys();
     const certificates = store.loadCertificates();
     if (!keys || !certificates) throw new Error(`node ${code} has no identity in ${network.dataDir}`);
-    const nats = await connect({ servers: network.nats.url });
+    // With broker isolation, the bureau's own broker user: all a rogue bureau has.
+    const broker = network.brokerCredentials?.get(`node-${code}`);
+    const nats = await connect({
+      servers: network.nats.url,
+      ...(broker ? { user: broker.user, pass: broker.password, inboxPrefix: broker.inboxPrefix } : {}),
+    });
     return new RogueBureau(
       code,
       network,
