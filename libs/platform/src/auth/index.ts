@@ -1,3 +1,4 @@
+export * from './acting-role';
 export * from './bearer-token';
 export * from './public.decorator';
 export * from './role';

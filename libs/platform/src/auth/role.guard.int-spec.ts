@@ -1,9 +1,11 @@
 import { Controller, Get, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DomainErrorFilter } from '../domain-error.filter';
+import { ActingRole } from './acting-role';
 import { Public } from './public.decorator';
 import { roleGuardProviders } from './role-guard.providers';
 import { RoleTokens } from './role-tokens';
+import type { Role } from './role';
 import { Roles } from './roles.decorator';
 
 const ADMIN = 'admin-token-0123456789';
@@ -26,6 +28,12 @@ class ProbeController {
   @Get('admin')
   admin(): string {
     return 'reached';
+  }
+
+  @Roles('admin', 'auditor')
+  @Get('whoami')
+  whoami(@ActingRole() role: Role | undefined): { role: Role | null } {
+    return { role: role ?? null };
   }
 }
 
@@ -70,5 +78,13 @@ describe('RoleGuard as the global guard, over real HTTP', () => {
     expect(await call('admin')).toMatchObject({ status: 401 });
     expect(await call('admin', AUDITOR)).toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
     expect((await fetch(`${url}/t/admin`, { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(200);
+  });
+
+  it('hands the admitted role to the route, whatever a request says of itself', async () => {
+    expect(await call('whoami', AUDITOR)).toEqual({ status: 200, body: { role: 'auditor' } });
+    const forged = await fetch(`${url}/t/whoami?role=admin`, {
+      headers: { authorization: `Bearer ${AUDITOR}`, 'x-role': 'admin' },
+    });
+    expect(await forged.json()).toEqual({ role: 'auditor' });
   });
 });

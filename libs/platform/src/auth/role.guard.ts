@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DomainError } from '@bureaunet/contracts';
+import { setActingRole } from './acting-role';
 import { bearerToken } from './bearer-token';
 import { PUBLIC_KEY } from './public.decorator';
 import type { Role } from './role';
@@ -29,7 +30,8 @@ export class RoleGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const http = context.switchToHttp();
-    const presented = bearerToken(http.getRequest<Request>().headers.authorization);
+    const request = http.getRequest<Request>();
+    const presented = bearerToken(request.headers.authorization);
     const role = presented === undefined ? undefined : this.tokens.roleOf(presented);
     if (!role) {
       http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="bureaunet"');
@@ -45,6 +47,7 @@ export class RoleGuard implements CanActivate {
         `the ${role} role may not do this (needs ${allowed.join(' or ') || 'a role this route does not name'})`,
         'forbidden',
       );
+    setActingRole(request, role);
     return true;
   }
 }
