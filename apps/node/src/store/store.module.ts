@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CheckLogRepository } from './check-log.repository';
 import { NODE_ENTITIES } from './node.entities';
 import { NoticeRepository } from './notice.repository';
 import { ReceivedMessageRepository } from './received-message.repository';
 import { RejectedDeliveryRepository } from './rejected-delivery.repository';
 import { SentMessageRepository } from './sent-message.repository';
+import { SltdReplicaRepository } from './sltd-replica.repository';
 
-const REPOSITORIES = [SentMessageRepository, ReceivedMessageRepository, RejectedDeliveryRepository, NoticeRepository];
+const REPOSITORIES = [
+  SentMessageRepository,
+  ReceivedMessageRepository,
+  RejectedDeliveryRepository,
+  NoticeRepository,
+  SltdReplicaRepository,
+  CheckLogRepository,
+];
 
 /** node.sqlite's tables and the repositories over them: the bottom layer, which imports no service. */
 @Module({
