@@ -6,18 +6,25 @@ import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import { CLOCK, ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
+import { CheckLogController } from './check/check-log.controller';
+import { CheckLogService } from './check/check-log.service';
+import { DocumentCheckController } from './check/document-check.controller';
+import { DocumentCheckService } from './check/document-check.service';
 import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
+import { EvaluatorClient } from './evaluation/evaluator.client';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
+import { HitProcedure } from './hit/hit.procedure';
 import { HubModule } from './hub/hub.module';
+import { EnvelopeIdGenerator } from './id/envelope-id.generator';
 import { EnvelopeAuthenticator } from './inbox/envelope.authenticator';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
@@ -38,6 +45,9 @@ import { OutboxService } from './outbox/outbox.service';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
+import { ReplicaFollower } from './replica/replica.follower';
+import { ReplicaResync } from './replica/replica.resync';
+import { ReplicaStatus } from './replica/replica.status';
 import { NODE_ENTITIES } from './store/node.entities';
 import { StoreModule } from './store/store.module';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
@@ -85,6 +95,8 @@ export class NodeModule {
         DiffusionController,
         OperationController,
         DeadLetterController,
+        DocumentCheckController,
+        CheckLogController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -105,6 +117,16 @@ export class NodeModule {
         NoticeSearchService,
         OperationDirectory,
         OperationService,
+        // Border checks: the replica of the travel-document index, document checks, the check log.
+        ReplicaFollower,
+        ReplicaResync,
+        ReplicaStatus,
+        DocumentCheckService,
+        CheckLogService,
+        { provide: EnvelopeIdGenerator, inject: [CLOCK], useFactory: (clock: Clock) => new EnvelopeIdGenerator(clock) },
+        // Interfaces whose changes fill them in (they register them in their place).
+        EvaluatorClient,
+        HitProcedure,
       ],
     };
   }
