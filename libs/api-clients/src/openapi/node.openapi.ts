@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails */
+    /** Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails; the replica’s age (informational) */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -453,6 +453,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/checks/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Checks a travel document against the stolen and lost travel documents index (this node’s replica); the number leaves the node only blinded */
+    post: operations['DocumentCheckController_document'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Border checks made at this node, newest first (never the checked number) */
+    get: operations['CheckLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/replica': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This node's replica of the travel-document index: size, position, how current */
+    get: operations['CheckLogController_replicaStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One check as logged here */
+    get: operations['CheckLogController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -510,7 +578,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -522,6 +593,7 @@ export interface components {
         forwardOf?: string;
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
+        recordOwner?: string;
       };
       /** @description Any JSON value but null; encrypted end to end for the addressees */
       body: unknown;
@@ -591,7 +663,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       to: string[] | 'all';
       meta: {
         [key: string]: unknown;
@@ -634,7 +709,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       meta: {
         [key: string]: unknown;
       };
@@ -854,6 +932,133 @@ export interface components {
       id: number;
       /** @enum {string} */
       outcome: 'released';
+    };
+    DocumentCheckRequestDto: {
+      documentNumber?: string;
+      issuingCountry?: string;
+      mrz?: string[];
+      place?: string;
+    };
+    CheckedDocumentDto: {
+      /**
+       * @description The issuing bureau (from the MRZ, mapped from ICAO)
+       * @example DK
+       */
+      issuingCountry: string;
+      /**
+       * @description On a hit whose details opened
+       * @enum {string}
+       */
+      documentType?: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other';
+    };
+    TravelDocumentDetailsDto: {
+      familyName?: string;
+      givenNames?: string;
+      /** Format: date */
+      dateOfBirth?: string;
+      /** @example DK */
+      nationality?: string;
+      incidentPlace?: string;
+      /** Format: date */
+      incidentDate?: string;
+    };
+    DocumentHitDto: {
+      /**
+       * @description The issuing bureau: it owns the record and is notified
+       * @example DK
+       */
+      owner: string;
+      /** @enum {string} */
+      status: 'stolen' | 'lost' | 'revoked' | 'invalidated';
+      /** @description The record's version */
+      version: number;
+      /** @description From the sealed details; null when unreadable */
+      reportedAt: string | null;
+      /** @enum {string|null} */
+      documentType: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other' | null;
+      details: components['schemas']['TravelDocumentDetailsDto'] | null;
+      /**
+       * @description unreadable: the sealed details did not open with the number checked; the status still stands
+       * @enum {string}
+       */
+      sealed: 'opened' | 'unreadable';
+      /** @description The hit procedure with the owner; null if not notified */
+      hitId: string | null;
+      /** @description When the owner should have answered */
+      answerBy: string | null;
+      /**
+       * @description failed: the owner was not notified (an alert is logged)
+       * @enum {string}
+       */
+      notification: 'sent' | 'failed';
+    };
+    ReplicaFreshnessDto: {
+      /** @description When the replica last had nothing pending on its consumer; null if never */
+      currentAsOf: string | null;
+      /** @description now − currentAsOf in ms; null if never */
+      ageMs: number | null;
+      /** @description Whether the hub's databases service has placed this node's consumer after the replica's state since it started */
+      complete: boolean;
+    };
+    DocumentCheckAnswerDto: {
+      /** @description The check id (UUIDv7): GET /api/checks/{id} */
+      checkId: string;
+      checkedAt: string;
+      /**
+       * @description undetermined: the evaluator did not answer; never taken for a no-hit
+       * @enum {string}
+       */
+      outcome: 'hit' | 'no-hit' | 'undetermined';
+      /** @enum {string} */
+      reason?: 'evaluator-unreachable';
+      document: components['schemas']['CheckedDocumentDto'];
+      hit?: components['schemas']['DocumentHitDto'];
+      replica: components['schemas']['ReplicaFreshnessDto'];
+      /** @enum {string} */
+      source: 'replica';
+    };
+    CheckLogDto: {
+      /** @description The check id (UUIDv7) */
+      id: string;
+      /** @enum {string} */
+      kind: 'document' | 'person';
+      checkedAt: string;
+      /**
+       * @description The role (later the person) that made the check
+       * @example border-officer
+       */
+      actor: string;
+      /** @description The border post or unit named */
+      place: string | null;
+      /** @enum {string} */
+      outcome: 'hit' | 'no-hit' | 'undetermined';
+      /** @description The issuing country a document check named */
+      issuingCountry: string | null;
+      /** @description What matched: for a document hit {index (the entry's opaque index), owner, version} */
+      matched: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The hit procedure this check started */
+      hitId: string | null;
+    };
+    CheckLogPageDto: {
+      items: components['schemas']['CheckLogDto'][];
+      /** @description The `before` of the next page; null on the last */
+      next: string | null;
+    };
+    ReplicaStatusDto: {
+      /** @description Entries a check would report (not recovered, not withdrawn) */
+      entries: number;
+      /** @description The last stream sequence applied */
+      appliedSequence: number;
+      /** @description Messages the consumer has not delivered yet; null when it cannot be reached */
+      pending: number | null;
+      currentAsOf: string | null;
+      ageMs: number | null;
+      /** @enum {string} */
+      resync: 'pending' | 'done';
+      /** @description Malformed messages skipped since the node started */
+      skipped: number;
     };
   };
   responses: never;
@@ -2226,6 +2431,178 @@ export interface operations {
       };
       /** @description dead-letter-still-failing: it failed again and is kept */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DocumentCheckController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentCheckRequestDto'];
+      };
+    };
+    responses: {
+      /** @description hit, no-hit, or undetermined (evaluator unreachable) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentCheckAnswerDto'];
+        };
+      };
+      /** @description invalid-request; an MRZ refused (mrz-lines, mrz-format, mrz-check-digit, mrz-field: with field and at {line, position}); issuer-unknown, issuer-not-member; document-number-invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description rate-limited: the evaluator limits this bureau’s checks */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckLogController_list: {
+    parameters: {
+      query?: {
+        /** @description Page size, 50 when absent */
+        limit?: number;
+        /** @description Cursor: the last check id of the previous page (older ones follow) */
+        before?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckLogPageDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckLogController_replicaStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplicaStatusDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckLogController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckLogDto'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description check-not-found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

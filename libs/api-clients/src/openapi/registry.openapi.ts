@@ -382,7 +382,10 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
-        | 'receipt';
+        | 'receipt'
+        | 'travel-document-record'
+        | 'hit-notification'
+        | 'hit-confirmation';
       /** @description The envelope meta: restrictedTo, operationId, noticeType, priority… */
       meta?: {
         [key: string]: unknown;
