@@ -10,6 +10,10 @@ import { ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@b
 import { TransportModule } from '@bureaunet/transport';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
+import { CheckLogController } from './check/check-log.controller';
+import { CheckLogService } from './check/check-log.service';
+import { DocumentCheckController } from './check/document-check.controller';
+import { DocumentCheckService } from './check/document-check.service';
 import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
@@ -20,7 +24,6 @@ import { PoprfLoader } from './evaluation/poprf.loader';
 import { HealthController } from './health/health.controller';
 import { NODE_HEALTH_PROVIDERS } from './health/health.providers';
 import { HealthService } from './health/health.service';
-import { CallerRole } from './hit/caller-role';
 import { HitController } from './hit/hit.controller';
 import { HitDeadlineSweep } from './hit/hit-deadline.sweep';
 import { HitService } from './hit/hit.service';
@@ -50,6 +53,9 @@ import { SoughtPersonIndex } from './person-check/sought-person.index';
 import { ReceiptIssuer } from './receipt/receipt.issuer';
 import { ReceiptService } from './receipt/receipt.service';
 import { RejectionIssuer } from './receipt/rejection.issuer';
+import { ReplicaFollower } from './replica/replica.follower';
+import { ReplicaResync } from './replica/replica.resync';
+import { ReplicaStatus } from './replica/replica.status';
 import { NODE_ENTITIES } from './store/node.entities';
 import { StoreModule } from './store/store.module';
 import { HitArrivalRecorder } from './workflow/hit-arrival.recorder';
@@ -105,6 +111,8 @@ export class NodeModule {
         HitController,
         TravelDocumentController,
         PersonCheckController,
+        DocumentCheckController,
+        CheckLogController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -129,7 +137,6 @@ export class NodeModule {
         HitProcedure,
         HitService,
         HitDeadlineSweep,
-        CallerRole,
         options.evaluator ? { provide: EvaluatorClient, useValue: options.evaluator } : EvaluatorClient,
         TravelDocumentService,
         // border checks: person checks, the evaluator client
@@ -138,6 +145,12 @@ export class NodeModule {
         PersonCheckService,
         PoprfLoader,
         EvaluatorKeyPin,
+        // Border checks: the replica of the travel-document index, document checks, the check log.
+        ReplicaFollower,
+        ReplicaResync,
+        ReplicaStatus,
+        DocumentCheckService,
+        CheckLogService,
       ],
     };
   }

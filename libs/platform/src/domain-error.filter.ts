@@ -14,7 +14,10 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'bad-gateway': HttpStatus.BAD_GATEWAY,
 };
 
-/** Every HTTP error leaves as {code, reason}; unknown errors are logged and leak nothing. */
+/**
+ * Every HTTP error leaves as {code, reason}, plus the `field` and `at` ({line, position}) a domain
+ * error names (a refused MRZ says which check digit, where); unknown errors are logged and leak nothing.
+ */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -25,7 +28,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       if (error instanceof RateLimitedError)
         response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
-      response.status(STATUS_BY_KIND[error.kind]).json({ code: error.code, reason: error.message });
+      response.status(STATUS_BY_KIND[error.kind]).json({ code: error.code, reason: error.message, ...placeOf(error) });
       return;
     }
     if (error instanceof HttpException) {
@@ -39,4 +42,16 @@ export class DomainErrorFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'internal', reason: 'internal error' });
   }
+}
+
+/** Where a domain error points, when it says: a field name, and a 1-based line and position. */
+function placeOf(error: DomainError): { field?: string; at?: { line: number; position: number } } {
+  const { field, at } = error as { field?: unknown; at?: unknown };
+  const place: { field?: string; at?: { line: number; position: number } } = {};
+  if (typeof field === 'string') place.field = field;
+  if (typeof at === 'object' && at !== null) {
+    const { line, position } = at as { line?: unknown; position?: unknown };
+    if (typeof line === 'number' && typeof position === 'number') place.at = { line, position };
+  }
+  return place;
 }

@@ -1,5 +1,9 @@
 export { BusClient, type PublishResult } from './bus.client';
-export { ConsumerNotProvisionedError } from './jetstream.consumer-binding';
+export {
+  ConsumerNotProvisionedError,
+  bindProvisionedConsumer,
+  type ConsumerBinding,
+} from './jetstream.consumer-binding';
 export type { DeadLetterHook, JetStreamConsumerOptions } from './jetstream.consumer-runner';
 export { JetStreamContext, MSG_ID_HEADER } from './jetstream.context';
 export {

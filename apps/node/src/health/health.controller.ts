@@ -17,6 +17,7 @@ import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { HealthDto } from './health.dto';
 import { HealthService } from './health.service';
+import { ReplicaIndicator } from './replica.indicator';
 
 @ApiTags('health')
 @Public()
@@ -34,6 +35,7 @@ export class HealthController {
     private readonly directory: DirectoryFreshnessIndicator,
     private readonly certificates: CertificateValidityIndicator,
     private readonly consumers: ConsumerLagIndicator,
+    private readonly replica: ReplicaIndicator,
   ) {}
 
   @Get()
@@ -54,7 +56,8 @@ export class HealthController {
   @HealthCheck()
   @UseFilters(HealthCheckFilter)
   @ApiOperation({
-    summary: 'Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails',
+    summary:
+      'Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails; the replica’s age (informational)',
   })
   ready(): Promise<HealthCheckResult> {
     return this.readiness.check([
@@ -66,6 +69,8 @@ export class HealthController {
         this.consumers.check('consumers', [
           { stream: DELIVERIES_STREAM, durable: deliveryConsumerName(this.config.code) },
         ]),
+      // Informational: always up, with the replica's age and resync state.
+      () => this.replica.check('replica'),
     ]);
   }
 }

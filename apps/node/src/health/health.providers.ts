@@ -6,6 +6,7 @@ import {
   ReadinessCheck,
 } from '@bureaunet/platform';
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
+import { ReplicaIndicator } from './replica.indicator';
 
 /** What a node's readiness checks (GET /api/health/ready); the module imports TerminusModule with them. */
 export const NODE_HEALTH_PROVIDERS = [
@@ -16,4 +17,5 @@ export const NODE_HEALTH_PROVIDERS = [
   DirectoryFreshnessIndicator,
   CertificateValidityIndicator,
   ConsumerLagIndicator,
+  ReplicaIndicator,
 ];

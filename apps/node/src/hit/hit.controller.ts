@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,8 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
-import { CallerRole } from './caller-role';
+import { CallerRole, Roles, type Role } from '@bureaunet/platform';
 import { AnswerHitDto, HitDto, HitIdParamDto, HitListQueryDto, HitPageDto } from './hit.dto';
 import { HitService } from './hit.service';
 
@@ -25,10 +24,7 @@ import { HitService } from './hit.service';
 @Roles('officer', 'admin', 'border-officer')
 @Controller('api/hits')
 export class HitController {
-  constructor(
-    private readonly hits: HitService,
-    private readonly caller: CallerRole,
-  ) {}
+  constructor(private readonly hits: HitService) {}
 
   @Get()
   @ApiOperation({
@@ -36,8 +32,8 @@ export class HitController {
   })
   @ApiOkResponse({ type: HitPageDto })
   @ApiBadRequestResponse({ description: '{code, reason}: the reason names the field' })
-  list(@Query() query: HitListQueryDto, @Headers('authorization') authorization?: string): Promise<HitPageDto> {
-    return this.hits.list(query, this.caller.of(authorization));
+  list(@Query() query: HitListQueryDto, @CallerRole() role: Role | undefined): Promise<HitPageDto> {
+    return this.hits.list(query, role);
   }
 
   @Get(':id')
@@ -45,8 +41,8 @@ export class HitController {
   @ApiOkResponse({ type: HitDto })
   @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
   @ApiNotFoundResponse({ description: 'hit-not-found' })
-  get(@Param() params: HitIdParamDto, @Headers('authorization') authorization?: string): Promise<HitDto> {
-    return this.hits.get(params.id, this.caller.of(authorization));
+  get(@Param() params: HitIdParamDto, @CallerRole() role: Role | undefined): Promise<HitDto> {
+    return this.hits.get(params.id, role);
   }
 
   @Post(':id/answer')

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HitRepository } from './hit.repository';
+import { CheckLogRepository } from './check-log.repository';
 import { NODE_ENTITIES } from './node.entities';
 import { NoticeRepository } from './notice.repository';
 import { ReceivedMessageRepository } from './received-message.repository';
 import { RejectedDeliveryRepository } from './rejected-delivery.repository';
 import { SentMessageRepository } from './sent-message.repository';
+import { SltdReplicaRepository } from './sltd-replica.repository';
 
 const REPOSITORIES = [
   SentMessageRepository,
@@ -13,6 +15,8 @@ const REPOSITORIES = [
   RejectedDeliveryRepository,
   NoticeRepository,
   HitRepository,
+  SltdReplicaRepository,
+  CheckLogRepository,
 ];
 
 /** node.sqlite's tables and the repositories over them: the bottom layer, which imports no service. */

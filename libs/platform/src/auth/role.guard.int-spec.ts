@@ -5,6 +5,7 @@ import { CallerRole } from './caller-role';
 import { Public } from './public.decorator';
 import { roleGuardProviders } from './role-guard.providers';
 import { RoleTokens } from './role-tokens';
+import type { Role } from './role';
 import { Roles } from './roles.decorator';
 
 const ADMIN = 'admin-token-0123456789';
@@ -31,7 +32,7 @@ class ProbeController {
 
   @Roles('admin', 'auditor')
   @Get('whoami')
-  whoami(@CallerRole() role: string | undefined): { role: string | null } {
+  whoami(@CallerRole() role: Role | undefined): { role: Role | null } {
     return { role: role ?? null };
   }
 }
@@ -79,8 +80,12 @@ describe('RoleGuard as the global guard, over real HTTP', () => {
     expect((await fetch(`${url}/t/admin`, { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(200);
   });
 
-  it("gives the route the role the caller's token grants", async () => {
-    expect(await call('whoami', AUDITOR)).toMatchObject({ status: 200, body: { role: 'auditor' } });
+  it("gives the route the role the caller's token grants, whatever a request says of itself", async () => {
+    expect(await call('whoami', AUDITOR)).toEqual({ status: 200, body: { role: 'auditor' } });
     expect(await call('whoami', ADMIN)).toMatchObject({ status: 200, body: { role: 'admin' } });
+    const forged = await fetch(`${url}/t/whoami?role=admin`, {
+      headers: { authorization: `Bearer ${AUDITOR}`, 'x-role': 'admin' },
+    });
+    expect(await forged.json()).toEqual({ role: 'auditor' });
   });
 });
