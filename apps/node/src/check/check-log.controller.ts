@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '@bureaunet/platform';
 import { ReplicaStatus } from '../replica/replica.status';
-import { CheckIdParamDto, CheckLogDto, CheckLogPageDto, CheckLogQueryDto, ReplicaStatusDto } from './check-log.dto';
+import { CheckDetailDto, CheckIdParamDto, CheckLogPageDto, CheckLogQueryDto, ReplicaStatusDto } from './check-log.dto';
 import { CheckLogService } from './check-log.service';
 
 @ApiTags('checks')
@@ -43,10 +43,10 @@ export class CheckLogController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One check as logged here' })
-  @ApiOkResponse({ type: CheckLogDto })
+  @ApiOkResponse({ type: CheckDetailDto })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'check-not-found' })
-  get(@Param() params: CheckIdParamDto): Promise<CheckLogDto> {
+  get(@Param() params: CheckIdParamDto): Promise<CheckDetailDto> {
     return this.checks.get(params.id);
   }
 }

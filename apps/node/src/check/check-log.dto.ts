@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { queryInteger } from '@bureaunet/platform';
+import { HitAnswerDto } from '../hit/hit.dto';
 import type { ReplicaStatusView } from '../replica/replica.status';
 import { CHECK_OUTCOMES, type CheckOutcome } from './document-check.answer';
 
@@ -54,6 +55,32 @@ export class CheckLogDto {
 
   @ApiProperty({ nullable: true, type: String, description: 'The hit procedure this check started' })
   hitId!: string | null;
+}
+
+/** A hit this check started, as the checking node knows it now. */
+export class CheckHitDto {
+  @ApiProperty({ description: 'The hit-notification envelope id' })
+  hitId!: string;
+
+  @ApiProperty({ enum: ['awaiting', 'answered', 'overdue'] })
+  state!: 'awaiting' | 'answered' | 'overdue';
+
+  @ApiProperty({ description: "The owner's deadline" })
+  answerBy!: string;
+
+  @ApiProperty({ description: 'Milliseconds left until answerBy while awaiting; 0 otherwise' })
+  remainingMs!: number;
+
+  @ApiProperty({ type: HitAnswerDto, nullable: true })
+  answer!: HitAnswerDto | null;
+}
+
+export class CheckDetailDto extends CheckLogDto {
+  @ApiProperty({
+    type: [CheckHitDto],
+    description: 'The hit procedures this check started, with their countdown or answer',
+  })
+  hits!: CheckHitDto[];
 }
 
 export class CheckLogPageDto {

@@ -41,7 +41,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails */
+    /** Readiness: broker, database, directory, certificates, delivery consumer lag; 503 names what fails; the replica’s age (informational) */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -538,6 +538,91 @@ export interface paths {
     post?: never;
     /** Withdraw a record entered by mistake: every replica forgets it */
     delete: operations['TravelDocumentController_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check a person against the wanted (red), missing (yellow) and sought (blue) notices and the diffusions about a person held here, locally: accents, transliterations, phonetics, one typo, swapped names and day/month swaps match, ranked with their reasons. A hit notifies the owner; the check is logged without the query. */
+    post: operations['PersonCheckController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Checks a travel document against the stolen and lost travel documents index (this node’s replica); the number leaves the node only blinded */
+    post: operations['DocumentCheckController_document'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Border checks made at this node, newest first (never the checked number) */
+    get: operations['CheckLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/replica': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This node's replica of the travel-document index: size, position, how current */
+    get: operations['CheckLogController_replicaStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/checks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One check as logged here */
+    get: operations['CheckLogController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1078,6 +1163,223 @@ export interface components {
       items: components['schemas']['OwnTravelDocumentDto'][];
       /** @description The cursor of the next page (after=…), null on the last */
       next: string | null;
+    };
+    PersonCheckRequestDto: {
+      familyName: string;
+      givenNames?: string;
+      dateOfBirth?: string;
+      nationality?: string;
+      documentNumber?: string;
+      place?: string;
+    };
+    MatchedSubjectDto: {
+      familyName: string;
+      /** @description Empty when the record has none */
+      givenNames: string;
+      /** @description YYYY-MM-DD as the record has it */
+      dateOfBirth: string | null;
+      /** @description ISO 3166-1 alpha-2 */
+      nationality: string | null;
+    };
+    PersonMatchDto: {
+      /** @enum {string} */
+      source: 'notice' | 'diffusion';
+      /** @description The notice number, or the diffusion id */
+      reference: string;
+      /** @description The bureau owning the record: the notice's owner, the diffusion's sender */
+      owner: string;
+      /** @enum {string} */
+      noticeType?: 'red' | 'yellow' | 'blue' | 'black' | 'green' | 'orange' | 'purple' | 'special';
+      score: number;
+      /** @description Why it matched: family-name:exact|variant|phonetic|one-typo|partial, given-names:…, dob:…, nationality, document */
+      reasons: string[];
+      subject: components['schemas']['MatchedSubjectDto'];
+      /**
+       * @description Only on each owner's best match: the owner notified (sent), the notification not started (failed: the officer reports it by other means), or this bureau's own record (own-record: nobody to notify)
+       * @enum {string}
+       */
+      notification?: 'sent' | 'failed' | 'own-record';
+      /** @description The hit procedure started (sent only) */
+      hitId?: string | null;
+      /**
+       * Format: date-time
+       * @description When the owner must have answered
+       */
+      answerBy?: string | null;
+    };
+    PersonCheckDto: {
+      /** @description UUIDv7; the check log line and any hit notification name it */
+      checkId: string;
+      /** Format: date-time */
+      checkedAt: string;
+      /** @enum {string} */
+      outcome: 'hit' | 'no-hit';
+      /** @description Best first, at most 20, each at or above the threshold 0.7 */
+      matches: components['schemas']['PersonMatchDto'][];
+    };
+    DocumentCheckRequestDto: {
+      documentNumber?: string;
+      issuingCountry?: string;
+      mrz?: string[];
+      place?: string;
+    };
+    CheckedDocumentDto: {
+      /**
+       * @description The issuing bureau (from the MRZ, mapped from ICAO)
+       * @example DK
+       */
+      issuingCountry: string;
+      /**
+       * @description On a hit whose details opened
+       * @enum {string}
+       */
+      documentType?: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other';
+    };
+    TravelDocumentDetailsDto: {
+      familyName?: string;
+      givenNames?: string;
+      /** Format: date */
+      dateOfBirth?: string;
+      /** @example DK */
+      nationality?: string;
+      incidentPlace?: string;
+      /** Format: date */
+      incidentDate?: string;
+    };
+    DocumentHitDto: {
+      /**
+       * @description The issuing bureau: it owns the record and is notified
+       * @example DK
+       */
+      owner: string;
+      /** @enum {string} */
+      status: 'stolen' | 'lost' | 'revoked' | 'invalidated';
+      /** @description The record's version */
+      version: number;
+      /** @description From the sealed details; null when unreadable */
+      reportedAt: string | null;
+      /** @enum {string|null} */
+      documentType: 'passport' | 'id-card' | 'visa' | 'residence-permit' | 'other' | null;
+      details: components['schemas']['TravelDocumentDetailsDto'] | null;
+      /**
+       * @description unreadable: the sealed details did not open with the number checked; the status still stands
+       * @enum {string}
+       */
+      sealed: 'opened' | 'unreadable';
+      /** @description The hit procedure with the owner; null if not notified */
+      hitId: string | null;
+      /** @description When the owner should have answered */
+      answerBy: string | null;
+      /**
+       * @description failed: the owner was not notified (an alert is logged)
+       * @enum {string}
+       */
+      notification: 'sent' | 'failed';
+    };
+    ReplicaFreshnessDto: {
+      /** @description When the replica last had nothing pending on its consumer; null if never */
+      currentAsOf: string | null;
+      /** @description now − currentAsOf in ms; null if never */
+      ageMs: number | null;
+      /** @description Whether the hub's databases service has placed this node's consumer after the replica's state since it started */
+      complete: boolean;
+    };
+    DocumentCheckAnswerDto: {
+      /** @description The check id (UUIDv7): GET /api/checks/{id} */
+      checkId: string;
+      checkedAt: string;
+      /**
+       * @description undetermined: the evaluator did not answer; never taken for a no-hit
+       * @enum {string}
+       */
+      outcome: 'hit' | 'no-hit' | 'undetermined';
+      /** @enum {string} */
+      reason?: 'evaluator-unreachable';
+      document: components['schemas']['CheckedDocumentDto'];
+      hit?: components['schemas']['DocumentHitDto'];
+      replica: components['schemas']['ReplicaFreshnessDto'];
+      /** @enum {string} */
+      source: 'replica';
+    };
+    CheckLogDto: {
+      /** @description The check id (UUIDv7) */
+      id: string;
+      /** @enum {string} */
+      kind: 'document' | 'person';
+      checkedAt: string;
+      /**
+       * @description The role (later the person) that made the check
+       * @example border-officer
+       */
+      actor: string;
+      /** @description The border post or unit named */
+      place: string | null;
+      /** @enum {string} */
+      outcome: 'hit' | 'no-hit' | 'undetermined';
+      /** @description The issuing country a document check named */
+      issuingCountry: string | null;
+      /** @description What matched: for a document hit {index (the entry's opaque index), owner, version} */
+      matched: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The hit procedure this check started */
+      hitId: string | null;
+    };
+    CheckLogPageDto: {
+      items: components['schemas']['CheckLogDto'][];
+      /** @description The `before` of the next page; null on the last */
+      next: string | null;
+    };
+    ReplicaStatusDto: {
+      /** @description Entries a check would report (not recovered, not withdrawn) */
+      entries: number;
+      /** @description The last stream sequence applied */
+      appliedSequence: number;
+      /** @description Messages the consumer has not delivered yet; null when it cannot be reached */
+      pending: number | null;
+      currentAsOf: string | null;
+      ageMs: number | null;
+      /** @enum {string} */
+      resync: 'pending' | 'done';
+      /** @description Malformed messages skipped since the node started */
+      skipped: number;
+    };
+    CheckHitDto: {
+      /** @description The hit-notification envelope id */
+      hitId: string;
+      /** @enum {string} */
+      state: 'awaiting' | 'answered' | 'overdue';
+      /** @description The owner's deadline */
+      answerBy: string;
+      /** @description Milliseconds left until answerBy while awaiting; 0 otherwise */
+      remainingMs: number;
+      answer: components['schemas']['HitAnswerDto'] | null;
+    };
+    CheckDetailDto: {
+      /** @description The check id (UUIDv7) */
+      id: string;
+      /** @enum {string} */
+      kind: 'document' | 'person';
+      checkedAt: string;
+      /**
+       * @description The role (later the person) that made the check
+       * @example border-officer
+       */
+      actor: string;
+      /** @description The border post or unit named */
+      place: string | null;
+      /** @enum {string} */
+      outcome: 'hit' | 'no-hit' | 'undetermined';
+      /** @description The issuing country a document check named */
+      issuingCountry: string | null;
+      /** @description What matched: for a document hit {index (the entry's opaque index), owner, version} */
+      matched: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The hit procedure this check started */
+      hitId: string | null;
+      /** @description The hit procedures this check started, with their countdown or answer */
+      hits: components['schemas']['CheckHitDto'][];
     };
     SltdCountryCountsDto: {
       /** @example DK */
@@ -2489,9 +2791,7 @@ export interface operations {
         /** @description Cursor: the id of the last hit of the previous page */
         before?: string;
       };
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };
@@ -2531,9 +2831,7 @@ export interface operations {
   HitController_get: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path: {
         /** @description The hit-notification envelope id */
         id: string;
@@ -2817,6 +3115,222 @@ export interface operations {
       };
       /** @description travel-document-withdrawn */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonCheckController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PersonCheckRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonCheckDto'];
+        };
+      };
+      /** @description {code, reason}: the reason names the field (name-empty: no letter in a name) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DocumentCheckController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentCheckRequestDto'];
+      };
+    };
+    responses: {
+      /** @description hit, no-hit, or undetermined (evaluator unreachable) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentCheckAnswerDto'];
+        };
+      };
+      /** @description invalid-request; an MRZ refused (mrz-lines, mrz-format, mrz-check-digit, mrz-field: with field and at {line, position}); issuer-unknown, issuer-not-member; document-number-invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description rate-limited: the evaluator limits this bureau’s checks */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckLogController_list: {
+    parameters: {
+      query?: {
+        /** @description Page size, 50 when absent */
+        limit?: number;
+        /** @description Cursor: the last check id of the previous page (older ones follow) */
+        before?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckLogPageDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckLogController_replicaStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplicaStatusDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckLogController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckDetailDto'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description check-not-found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
