@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { NodeApiClient, RegistryApiClient } from '@bureaunet/api-clients';
+import { registerBorderCheckCommands } from './border-check.commands';
 import { CliUsageError } from './cli.errors';
 
 /**
@@ -11,6 +12,10 @@ export interface CommandContext {
   /** The registry at `url`, called with --token (the registry's, not the node's). */
   registry(url: string): RegistryApiClient;
   done(answer: unknown): void;
+  /** A file's text (sltd import). */
+  readFile(path: string): string;
+  /** A progress line for people, on standard error (the answer stays the only standard output). */
+  progress(line: string): void;
 }
 
 /** "MR,FR" or repeated flags, as one list. */
@@ -271,4 +276,5 @@ export function registerCommands(program: Command, context: CommandContext): voi
     .description('delivery and receipt state of anything sent')
     .action(async (id: string) => context.done(await context.node().message(id)));
   deadLetterCommands(program, context);
+  registerBorderCheckCommands(program, context);
 }

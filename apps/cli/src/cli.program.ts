@@ -23,8 +23,8 @@ interface GlobalOptions extends TokenOptions {
 
 const HELP_AFTER = `
 The token's role decides what the node allows (officer: messages, notices, diffusions, search,
-operations; reviewer: review, notice update/cancel, diffusion withdraw; coordinator: operation
-alert; admin: dead-letters). A value that starts with '-' must be written --token=VALUE.
+operations, sltd, hits; reviewer: review, notice update/cancel, diffusion withdraw; coordinator:
+operation alert; border-officer: check; admin: dead-letters). A value that starts with '-' must be written --token=VALUE.
 Prints the JSON answer; exit 1 on a refusal (its answer printed), 2 on a wrong command line.
 Each command has --help, e.g. npm run cli -- notice request --help`;
 
@@ -64,6 +64,14 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       return new RegistryApiClient(url, token, { fetch: environment.fetch });
     },
     done: (value) => (answer = value),
+    readFile: (path) => {
+      try {
+        return environment.readFile(path);
+      } catch (error) {
+        throw new CliUsageError(`cannot read ${path}: ${(error as Error).message}`);
+      }
+    },
+    progress: (line) => environment.err(`${line}\n`),
   });
   if (argv.length === 0) {
     environment.out(program.helpInformation());

@@ -77,6 +77,64 @@ export class NodeApiClient {
     return answerOf(await this.api.GET('/api/inbox', { params: { query: { limit } } }));
   }
 
+  // ---- border checks: document and person checks, the check log, the replica, records, hits ----
+
+  async checkDocument(request: Schemas['DocumentCheckRequestDto']): Promise<Schemas['DocumentCheckAnswerDto']> {
+    return answerOf(await this.api.POST('/api/checks/document', { body: request }));
+  }
+
+  async checkPerson(request: Schemas['PersonCheckRequestDto']): Promise<Schemas['PersonCheckDto']> {
+    return answerOf(await this.api.POST('/api/checks/person', { body: request }));
+  }
+
+  async checks(query: { limit?: number; before?: string } = {}): Promise<Schemas['CheckLogPageDto']> {
+    return answerOf(await this.api.GET('/api/checks', { params: { query } }));
+  }
+
+  async check(id: string): Promise<Schemas['CheckDetailDto']> {
+    return answerOf(await this.api.GET('/api/checks/{id}', { params: { path: { id } } }));
+  }
+
+  async replicaStatus(): Promise<Schemas['ReplicaStatusDto']> {
+    return answerOf(await this.api.GET('/api/checks/replica'));
+  }
+
+  async reportTravelDocuments(
+    records: Schemas['ReportTravelDocumentsDto']['records'],
+  ): Promise<Schemas['TravelDocumentChangeDto']> {
+    return answerOf(await this.api.POST('/api/travel-documents', { body: { records } }));
+  }
+
+  async withdrawTravelDocument(documentNumber: string): Promise<Schemas['TravelDocumentChangeDto']> {
+    return answerOf(
+      await this.api.DELETE('/api/travel-documents/{documentNumber}', { params: { path: { documentNumber } } }),
+    );
+  }
+
+  async travelDocuments(query: { limit?: number; after?: string } = {}): Promise<Schemas['OwnTravelDocumentPageDto']> {
+    return answerOf(await this.api.GET('/api/travel-documents', { params: { query } }));
+  }
+
+  async travelDocument(documentNumber: string): Promise<Schemas['OwnTravelDocumentDto']> {
+    return answerOf(
+      await this.api.GET('/api/travel-documents/{documentNumber}', { params: { path: { documentNumber } } }),
+    );
+  }
+
+  async hits(
+    query: NonNullable<operations['HitController_list']['parameters']['query']>,
+  ): Promise<Schemas['HitPageDto']> {
+    return answerOf(await this.api.GET('/api/hits', { params: { query } }));
+  }
+
+  async hit(id: string): Promise<Schemas['HitDto']> {
+    return answerOf(await this.api.GET('/api/hits/{id}', { params: { path: { id } } }));
+  }
+
+  async answerHit(id: string, answer: Schemas['AnswerHitDto']): Promise<Schemas['HitDto']> {
+    return answerOf(await this.api.POST('/api/hits/{id}/answer', { params: { path: { id } }, body: answer }));
+  }
+
   // ---- workflows (notices, diffusions, operations, search) ----
 
   async requestNotice(request: NoticeRequestInput): Promise<NoticeStep> {

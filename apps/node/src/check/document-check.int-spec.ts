@@ -37,6 +37,7 @@ import { deriveRecordKeys, recordPoprfInput, sealRecord } from '@bureaunet/trave
 import { composeTd3 } from '../../../../libs/travel-document/src/mrz.reference';
 import { SltdFeedStandIn } from '../../testing/sltd-feed.stand-in';
 import { EvaluatorClient } from '../evaluation/evaluator.client';
+import type { HitStatus } from '../hit/hit.dto';
 import { HitProcedure, type HitToNotify, type StartedHit } from '../hit/hit.procedure';
 import { EnvelopeIdGenerator } from '../id/envelope-id.generator';
 import { NODE_MIGRATIONS } from '../migrations';
@@ -106,6 +107,17 @@ class RecordingHitProcedure {
     if (this.failing) return Promise.reject(new Error('the outbox is down'));
     this.calls.push(hit);
     return Promise.resolve({ hitId: `hit-${this.calls.length}`, answerBy: '2030-01-01T00:10:00.000Z' });
+  }
+
+  // The check's detail shows the hit as the procedure knows it: here, awaiting the owner.
+  status(hitId: string): Promise<HitStatus | null> {
+    if (!/^hit-\d+$/.test(hitId)) return Promise.resolve(null);
+    return Promise.resolve({
+      state: 'awaiting',
+      answerBy: '2030-01-01T00:10:00.000Z',
+      remainingMs: 600_000,
+      answer: null,
+    });
   }
 }
 
@@ -511,7 +523,12 @@ describe('document checks against the replica (real nats-server with broker isol
       matched: { index: entryOf(NUMBERS.stolen, 'stolen', 1).index, owner: 'DK', version: 1 },
       hitId: 'hit-1',
     });
-    expect((await logged(mr, first.id)).body).toEqual(first);
+    expect((await logged(mr, first.id)).body).toEqual({
+      ...first,
+      hits: [
+        { hitId: 'hit-1', state: 'awaiting', answerBy: '2030-01-01T00:10:00.000Z', remainingMs: 600_000, answer: null },
+      ],
+    });
     expect(all.filter((item) => item.outcome === 'no-hit').every((item) => item.matched === null)).toBe(true);
     expect(await logged(mr, '0190b6e4-0000-7000-8000-000000000000')).toMatchObject({
       status: 404,

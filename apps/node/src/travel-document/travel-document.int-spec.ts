@@ -10,7 +10,6 @@ import {
   HUB_CODE,
   SLTD_STREAM,
   sltdEntrySubject,
-  sltdResyncSubject,
   travelDocumentChangeBodySchema,
   type SltdChange,
   type TravelDocumentRecord,
@@ -18,11 +17,9 @@ import {
 import { certificateKid, generateBureauKeys } from '@bureaunet/crypto';
 import { HttpError, NodeApiClient, startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { openRecord } from '@bureaunet/travel-document';
-import { BusClient } from '@bureaunet/transport';
 import { EvaluatorStandIn } from '../../testing/evaluator.stand-in';
 import { GatewayStandIn } from '../../testing/gateway.stand-in';
 import { RegistryStandIn } from '../../testing/registry.stand-in';
-import { SLTD_PULL_MAX_BYTES } from '../hub/databases/sltd-consumers.plan';
 import { startNode, type RunningNode } from '../node.app';
 import type { NodeConfig } from '../node.config';
 import { OwnTravelDocumentEntity } from '../store/own-travel-document.entity';
@@ -286,30 +283,29 @@ describe('travel-document records from the issuing bureau to the hub and onto BN
     expect(status.stream?.messages).toBe(253);
   });
 
-  it('places a bureau’s consumer by a resync request over NATS, from which it reads the whole current index', async () => {
-    const placed = await new BusClient(connection).request<{
-      consumer: string;
-      startSequence: number;
-      lastSequence: number;
-    }>(sltdResyncSubject('DK'), { afterSequence: 0 });
-    expect(placed).toMatchObject({ consumer: 'sltd-DK', startSequence: 1 });
-    const consumer = await jsm.jetstream().consumers.get(SLTD_STREAM, 'sltd-DK');
-    const seen = new Map<string, SltdChange>();
-    // Pulls bounded by bytes, as a replica reads (consume: nats.js's fetch by bytes stalls on nats-server 2.9).
-    const messages = await consumer.consume({ max_bytes: SLTD_PULL_MAX_BYTES });
-    for await (const message of messages) {
-      const change = message.json<SltdChange>();
-      seen.set(change.index, change);
-      message.ack();
-      if (message.info.pending === 0) break;
-    }
-    await messages.close();
-    expect(seen.size).toBe(253);
-    const entry = seen.get(evaluator.keysOf('AB1234567', 'DK').index.toString('hex'));
-    expect(opens(entry!, 'AB1234567')).toEqual(without(reported[1]));
-    await expect(
-      new BusClient(connection).request(sltdResyncSubject('DK'), { afterSequence: 0 }),
-    ).rejects.toMatchObject({ code: 'rate-limited' });
+  it("places the issuer's own replica consumer on its resync at start: its replica reads the whole current index and answers a check from it", async () => {
+    const status = await hubHolds(252, 1);
+    const replica = await waitFor(
+      async () => {
+        const now = await officer.call<{ appliedSequence: number; resync: string }>('GET', '/api/checks/replica');
+        return now.resync === 'done' && now.appliedSequence >= (status.stream?.lastSequence ?? Infinity)
+          ? now
+          : undefined;
+      },
+      { what: "DK's replica caught up with BN_SLTD" },
+    );
+    expect(replica.appliedSequence).toBe(status.stream?.lastSequence);
+    const lost = await officer.call<{ outcome: string; hit?: { status: string; owner: string } }>(
+      'POST',
+      '/api/checks/document',
+      { documentNumber: 'AB1234567', issuingCountry: 'DK' },
+    );
+    expect(lost).toMatchObject({ outcome: 'hit', hit: { status: 'lost', owner: 'DK' } });
+    const withdrawn = await officer.call<{ outcome: string }>('POST', '/api/checks/document', {
+      documentNumber: 'XK9920417',
+      issuingCountry: 'DK',
+    });
+    expect(withdrawn.outcome).toBe('no-hit');
   });
 
   it("keeps no document number in the hub's database", () => {
