@@ -1,5 +1,6 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { LocalNetwork, NodeApiClient, NodeRole, SentMessageView, httpCall, waitFor } from '@bureaunet/testing';
+import { playBorderCheckScenario } from './border-check.scenario';
 
 /**
  * The demo `npm start` plays after "network ready": one readable line per step of the police
@@ -32,7 +33,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     offence: 'armed robbery of a jewellery shop (arrest warrant 2026/114)',
     expiry: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
   });
-  say(`scenario 1/6: ${requester} asks the hub for a red notice on DOE John (armed robbery) → request ${requestId}`);
+  say(`scenario 1/9: ${requester} asks the hub for a red notice on DOE John (armed robbery) → request ${requestId}`);
 
   // 2. The hub reviews and publishes it.
   await waitFor(async () => (await hub.reviewQueue()).some((item) => item.id === requestId), {
@@ -44,7 +45,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     { what: `notice ${number} at ${participant}` },
   );
   say(
-    `scenario 2/6: ${HUB_CODE} approves it and publishes red notice ${number} to every active bureau; ${participant} finds it searching "doe jo"`,
+    `scenario 2/9: ${HUB_CODE} approves it and publishes red notice ${number} to every active bureau; ${participant} finds it searching "doe jo"`,
   );
 
   // 3. A bureau reports a stolen passport by diffusion (the hub gets a copy for compliance).
@@ -59,7 +60,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     what: `the diffusion at ${participant}`,
   });
   say(
-    `scenario 3/6: ${reporter} reports stolen passport X1234567 by diffusion to ${others.join(', ')} (copy to ${HUB_CODE} for compliance) → ${participant} has it`,
+    `scenario 3/9: ${reporter} reports stolen passport X1234567 by diffusion to ${others.join(', ')} (copy to ${HUB_CODE} for compliance) → ${participant} has it`,
   );
 
   // 4. A coordinator creates an operation with three countries at the registry.
@@ -90,7 +91,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     ).version;
   await waitFor(async () => (await rulesVersion())! >= version, { what: 'the operation at the gateway' });
   say(
-    `scenario 4/6: ${coordinator} coordinates ${operationId} with ${[coordinator, ...others].join(', ')} (created at the registry, rules version ${version})`,
+    `scenario 4/9: ${coordinator} coordinates ${operationId} with ${[coordinator, ...others].join(', ')} (created at the registry, rules version ${version})`,
   );
 
   // 5. The coordinator broadcasts an alert to the participants.
@@ -109,7 +110,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     { what: 'the alert delivered' },
   );
   say(
-    `scenario 5/6: ${coordinator} broadcasts an alert to ${report.recipients.map((recipient) => `${recipient.code} ${recipient.state}`).join(', ')}`,
+    `scenario 5/9: ${coordinator} broadcasts an alert to ${report.recipients.map((recipient) => `${recipient.code} ${recipient.state}`).join(', ')}`,
   );
 
   // 6. A participant replies.
@@ -120,8 +121,17 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
   await waitFor(async () => (await api(coordinator).replies(operationId)).length > 0, {
     what: `the reply at ${coordinator}`,
   });
-  say(`scenario 6/6: ${participant} replies to the alert; ${coordinator} has the reply`);
+  say(`scenario 6/9: ${participant} replies to the alert; ${coordinator} has the reply`);
+
+  // 7–9. The border check: a stolen Danish passport, hit at another bureau, confirmed by Denmark.
+  if (codes.includes('DK')) {
+    let step = 7;
+    await playBorderCheckScenario(network, participant, (text) => say(`scenario ${step++}/9: ${text}`));
+  } else say(`scenario 7/9: border check skipped: it needs the Danish bureau (DK)`);
   say(
     `scenario done: try  npm run cli -- --node ${network.node(participant).url} --token-file var/tokens/${participant}.json notice list --name doe`,
+  );
+  say(
+    `               or   npm run cli -- --node ${network.node(participant).url} --token-file var/tokens/${participant}.json --role border-officer check document --number 206573914 --country DK`,
   );
 }
