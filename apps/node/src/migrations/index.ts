@@ -1,12 +1,13 @@
 import type { MigrationClass } from '@bureaunet/persistence';
-import { BorderCheckReplica1796144797873 } from './1796144797873-border-check-replica';
-import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
-import { HitProcedure1796145079708 } from './1796145079708-hit-procedure';
-import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
 import { Initial1796126249513 } from './1796126249513-initial';
+import { HostileBureau1796130613930 } from './1796130613930-hostile-bureau';
 import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
+import { BorderCheckReplica1796144797873 } from './1796144797873-border-check-replica';
 import { PersonSourceChange1796145033947 } from './1796145033947-person-source-change';
+import { HitProcedure1796145079708 } from './1796145079708-hit-procedure';
 import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-document-records';
+import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
+import { ReplicaReportableCount1796148557994 } from './1796148557994-replica-reportable-count';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -18,4 +19,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   HitProcedure1796145079708,
   TravelDocumentRecords1796145085138,
   EvaluatorKey1796145293409,
+  ReplicaReportableCount1796148557994,
 ];

@@ -155,10 +155,11 @@ export class ReplicaFollower implements OnApplicationBootstrap, OnApplicationShu
     const current = drained && this.uncommitted.size === 0;
     try {
       await this.writer.transaction(async (manager) => {
-        await this.replica.apply(manager, rows);
+        const reportable = await this.replica.apply(manager, rows);
         const state = await this.replica.stateIn(manager);
         await this.replica.saveState(manager, {
           ...state,
+          reportable: state.reportable + reportable,
           appliedSequence: Math.max(state.appliedSequence, applied),
           ...(current ? { currentAsOf: now.toISOString() } : {}),
         });

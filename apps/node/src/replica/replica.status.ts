@@ -52,13 +52,9 @@ export class ReplicaStatus {
   }
 
   async status(): Promise<ReplicaStatusView> {
-    const [state, entries, pending] = await Promise.all([
-      this.replica.state(),
-      this.replica.countReportable(),
-      this.pending(),
-    ]);
+    const [state, pending] = await Promise.all([this.replica.state(), this.pending()]);
     return {
-      entries,
+      entries: state.reportable,
       appliedSequence: state.appliedSequence,
       pending,
       ...this.age(state),

@@ -14,6 +14,10 @@ export class SltdReplicaStateEntity {
   @Column('varchar', { nullable: true })
   currentAsOf!: string | null;
 
+  /** Entries a check would report, kept by every apply (counting millions of rows would take seconds). */
+  @Column('integer', { default: 0 })
+  reportable!: number;
+
   /** `pending` until the databases service has placed this node's consumer after appliedSequence. */
   @Column('varchar')
   resync!: 'pending' | 'done';

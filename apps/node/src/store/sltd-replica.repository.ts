@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
-import { REPORTABLE_STATUSES, type ReplicaEntryStatus } from './sltd-replica-entry.status';
+import { isReportable, type ReplicaEntryStatus } from './sltd-replica-entry.status';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
 export interface ReplicaRow {
@@ -18,7 +18,7 @@ export interface ReplicaRow {
 export type ReplicaState = Omit<SltdReplicaStateEntity, 'id'>;
 
 const STATE_ID = 1;
-const EMPTY_STATE: ReplicaState = { appliedSequence: 0, currentAsOf: null, resync: 'pending' };
+const EMPTY_STATE: ReplicaState = { appliedSequence: 0, currentAsOf: null, resync: 'pending', reportable: 0 };
 /** 6 parameters a row: 100 rows stay far below SQLite's bound on parameters in one statement. */
 const ROWS_PER_STATEMENT = 100;
 
@@ -48,11 +48,26 @@ export class SltdReplicaRepository {
    * Writes each row unless the stored entry has the same or a newer version: a late or repeated
    * copy never brings an older state back. Rows must name each entry once (see newestPerEntry).
    * Raw SQL because TypeORM's upsert has no condition on the update (SQLite and PostgreSQL
-   * share this form but for the placeholders).
+   * share this form but for the placeholders). Returns how many more entries a check would report
+   * (negative when more were cleared), read from the rows it replaces, for the state's count.
    */
-  async apply(manager: EntityManager, rows: readonly ReplicaRow[]): Promise<void> {
+  async apply(manager: EntityManager, rows: readonly ReplicaRow[]): Promise<number> {
+    let reportable = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const stored = new Map(
+        (
+          (await manager.query(
+            `SELECT "issuingCountry", "index", "version", "status" FROM "sltd_replica_entry" WHERE ("issuingCountry", "index") IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`,
+            chunk.flatMap((row) => [row.issuingCountry, row.index]),
+          )) as { issuingCountry: string; index: string; version: number; status: string }[]
+        ).map((row) => [`${row.issuingCountry}/${row.index}`, row]),
+      );
+      for (const row of chunk) {
+        const old = stored.get(`${row.issuingCountry}/${row.index}`);
+        if (old && old.version >= row.version) continue;
+        reportable += Number(isReportable(row.status)) - Number(old !== undefined && isReportable(old.status));
+      }
       await manager.query(
         `INSERT INTO "sltd_replica_entry" ("issuingCountry", "index", "version", "status", "sealed", "sequence") VALUES ${chunk
           .map(() => '(?, ?, ?, ?, ?, ?)')
@@ -62,19 +77,20 @@ export class SltdReplicaRepository {
         chunk.flatMap((row) => [row.issuingCountry, row.index, row.version, row.status, row.sealed, row.sequence]),
       );
     }
+    return reportable;
   }
 
   find(issuingCountry: string, index: string): Promise<SltdReplicaEntryEntity | null> {
     return this.entries.findOneBy({ issuingCountry, index });
   }
-
-  /** Entries a check would report (not recovered, not withdrawn). */
-  countReportable(): Promise<number> {
-    return this.entries.countBy({ status: In([...REPORTABLE_STATUSES]) });
-  }
 }
 
 function stateOf(row: SltdReplicaStateEntity | null): ReplicaState {
   if (!row) return { ...EMPTY_STATE };
-  return { appliedSequence: row.appliedSequence, currentAsOf: row.currentAsOf, resync: row.resync };
+  return {
+    appliedSequence: row.appliedSequence,
+    currentAsOf: row.currentAsOf,
+    resync: row.resync,
+    reportable: row.reportable,
+  };
 }
