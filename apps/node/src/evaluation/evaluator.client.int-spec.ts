@@ -117,6 +117,16 @@ describe('EvaluatorClient (real nats-server, real SQLite, a stand-in evaluator w
     expect(await client.outputs('FR', [])).toEqual([]);
   });
 
+  it('lets single checks of one country that arrive together share a request, each with its own output', async () => {
+    evaluator.subjects.length = 0;
+    const numbers = Array.from({ length: 40 }, (_, i) => `C${i}`);
+    const outputs = await Promise.all(numbers.map((number) => client.outputs('SE', [number])));
+    expect(outputs).toEqual(numbers.map((number) => [ownerOutput(keyA, number, 'SE')]));
+    // The first goes alone; the others wait for it and go together.
+    expect(evaluator.subjects.length).toBeLessThan(numbers.length);
+    expect(evaluator.subjects.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('refuses a number that is not a document number before asking anyone', async () => {
     evaluator.subjects.length = 0;
     await expect(client.outputs('DK', ['L898902C3', 'Ö1'])).rejects.toBeInstanceOf(TravelDocumentError);

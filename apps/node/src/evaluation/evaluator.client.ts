@@ -24,6 +24,21 @@ import { EvaluatorKeyPin, type PinnedEvaluatorKey } from './evaluator-key.pin';
 import { PoprfLoader } from './poprf.loader';
 
 const base64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
+
+/** Checks of one issuing country waiting while its previous batch is with the evaluator; more are refused. */
+export const MAX_WAITING_CHECKS = 4 * BORDER_CHECK_LIMITS.evaluateBatch;
+
+interface WaitingCheck {
+  input: RecordPoprfInput;
+  resolve: (output: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One issuing country's single-number evaluations: one batch with the evaluator at a time, the rest waiting. */
+interface Lane {
+  waiting: WaitingCheck[];
+  busy: boolean;
+}
 const bytesOf = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64url'));
 
 /**
@@ -40,6 +55,8 @@ export class EvaluatorClient {
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
+  private readonly lanes = new Map<BureauCode, Lane>();
+
   /**
    * The POPRF output (64 bytes) of each normalised document number issued by `issuingCountry`, in
    * order. Refuses with a DomainError whose code is `evaluator-unavailable` (no evaluator answered in
@@ -51,6 +68,7 @@ export class EvaluatorClient {
   async outputs(issuingCountry: BureauCode, documentNumbers: readonly string[]): Promise<Uint8Array[]> {
     const inputs = documentNumbers.map((documentNumber) => recordPoprfInput({ documentNumber, issuingCountry }));
     if (inputs.length === 0) return [];
+    if (inputs.length === 1) return [await this.coalesced(issuingCountry, inputs[0])];
     const [poprf, key] = await Promise.all([this.poprf.get(), this.pin.current()]);
     const outputs: Uint8Array[] = [];
     // One at a time: a bureau's batches share its rate limit anyway, and the first refusal stops the rest.
@@ -59,6 +77,49 @@ export class EvaluatorClient {
       outputs.push(...(await this.evaluateBatch(poprf, key, issuingCountry, batch)));
     }
     return outputs;
+  }
+
+  /**
+   * A single check joins the next batch of its issuing country: while one batch is with the
+   * evaluator, the checks that arrive wait and go together as the next (up to the batch limit), so
+   * under load one proof and one round trip serve many checks, and an idle node adds no delay.
+   */
+  private coalesced(issuingCountry: BureauCode, input: RecordPoprfInput): Promise<Uint8Array> {
+    let lane = this.lanes.get(issuingCountry);
+    if (!lane) this.lanes.set(issuingCountry, (lane = { waiting: [], busy: false }));
+    if (lane.waiting.length >= MAX_WAITING_CHECKS)
+      return Promise.reject(
+        evaluatorUnavailable(
+          `${lane.waiting.length} checks of ${issuingCountry} documents are waiting for the evaluator`,
+        ),
+      );
+    const joined = new Promise<Uint8Array>((resolve, reject) => lane.waiting.push({ input, resolve, reject }));
+    if (!lane.busy) void this.drain(issuingCountry, lane);
+    return joined;
+  }
+
+  private async drain(issuingCountry: BureauCode, lane: Lane): Promise<void> {
+    lane.busy = true;
+    try {
+      while (lane.waiting.length > 0) {
+        const batch = lane.waiting.splice(0, BORDER_CHECK_LIMITS.evaluateBatch);
+        try {
+          const [poprf, key] = await Promise.all([this.poprf.get(), this.pin.current()]);
+          const outputs = await this.evaluateBatch(
+            poprf,
+            key,
+            issuingCountry,
+            batch.map((check) => check.input),
+          );
+          batch.forEach((check, i) => check.resolve(outputs[i]));
+        } catch (error) {
+          batch.forEach((check) => check.reject(error));
+        }
+      }
+    } finally {
+      lane.busy = false;
+      if (lane.waiting.length === 0) this.lanes.delete(issuingCountry);
+    }
   }
 
   private async evaluateBatch(
