@@ -55,14 +55,13 @@ export class SltdReplicaRepository {
     let reportable = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const stored = new Map(
-        (
-          (await manager.query(
-            `SELECT "issuingCountry", "index", "version", "status" FROM "sltd_replica_entry" WHERE ("issuingCountry", "index") IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`,
-            chunk.flatMap((row) => [row.issuingCountry, row.index]),
-          )) as { issuingCountry: string; index: string; version: number; status: string }[]
-        ).map((row) => [`${row.issuingCountry}/${row.index}`, row]),
+      const replaced = await manager.query<
+        { issuingCountry: string; index: string; version: number; status: string }[]
+      >(
+        `SELECT "issuingCountry", "index", "version", "status" FROM "sltd_replica_entry" WHERE ("issuingCountry", "index") IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`,
+        chunk.flatMap((row) => [row.issuingCountry, row.index]),
       );
+      const stored = new Map(replaced.map((row) => [`${row.issuingCountry}/${row.index}`, row]));
       for (const row of chunk) {
         const old = stored.get(`${row.issuingCountry}/${row.index}`);
         if (old && old.version >= row.version) continue;
