@@ -24,7 +24,6 @@ const CHECKS = Number(process.env.BENCH_CHECKS ?? 20_000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
 const HIT_SHARE = 0.01;
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 15);
-const LAG_RATE = 1_000;
 const ISSUER = 'DK';
 const CHECKER = 'MR';
 
@@ -233,10 +232,14 @@ async function documentChecks(network: TestNetwork) {
   };
 }
 
-/** The issuer changes LAG_RATE records a second; how far behind the checker's replica runs. */
+/**
+ * The issuer reports changes as fast as it can (one request of 100 at a time, the next when the
+ * last is accepted) for LAG_SECONDS; how long each accepted change takes to reach the checker's
+ * replica. Closed loop: an open-loop 1,000/s overloads this 2-core machine (see performance.md).
+ */
 async function replicaLag(network: TestNetwork) {
   const batches: { postedAt: number; total: number }[] = [];
-  const perBatch = LAG_RATE / 10;
+  const perBatch = 100;
   let posted = 0;
   let stop = false;
   const lags: number[] = [];
@@ -253,22 +256,11 @@ async function replicaLag(network: TestNetwork) {
     }
   })();
   const start = performance.now();
-  const posts: Promise<void>[] = [];
-  for (let tick = 0; tick < LAG_SECONDS * 10; tick += 1) {
-    const due = start + tick * 100;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const first = REAL_RECORDS + posted;
+  while (performance.now() - start < LAG_SECONDS * 1000) {
+    await postRecords(network, REAL_RECORDS + posted, perBatch);
     posted += perBatch;
-    const total = posted;
-    posts.push(
-      postRecords(network, first, perBatch).then(() => {
-        batches.push({ postedAt: performance.now(), total });
-        batches.sort((a, b) => a.total - b.total);
-      }),
-    );
+    batches.push({ postedAt: performance.now(), total: posted });
   }
-  await Promise.all(posts);
   const achieved = posted / ((performance.now() - start) / 1000);
   stop = true;
   await sampler;
@@ -298,9 +290,12 @@ async function main(): Promise<void> {
     // The node is the only writer of its database: the filler writes while it is stopped (an outside
     // writer that commits between a node transaction's first read and its first write leaves that
     // transaction retrying a stale snapshot — see the closing note of issue 11).
-    await network.node(CHECKER).stop();
-    const fillRate = await fillReplica(replicaFile, fillerCount);
-    await network.node(CHECKER).restart();
+    let fillRate = 0;
+    if (fillerCount > 0) {
+      await network.node(CHECKER).stop();
+      fillRate = await fillReplica(replicaFile, fillerCount);
+      await network.node(CHECKER).restart();
+    }
     row(
       'filler entries written into the replica',
       `${fillRate.toFixed(0)}/s`,
@@ -336,7 +331,7 @@ async function main(): Promise<void> {
 
     const lag = await replicaLag(network);
     row(
-      `replica lag at ${LAG_RATE} changes/s asked (${lag.achieved.toFixed(0)}/s achieved)`,
+      `replica lag, issuer at its own pace (${lag.achieved.toFixed(0)} changes/s)`,
       `p50 ${lag.p50.toFixed(0)} ms`,
       `p99 ${lag.p99.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms`,
     );
