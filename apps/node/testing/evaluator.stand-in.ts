@@ -9,6 +9,8 @@ import type { EvaluatorClient } from '../src/evaluation/evaluator.client';
 export class EvaluatorStandIn implements Pick<EvaluatorClient, 'outputs'> {
   /** Every call, for a test that counts what was asked (the numbers, as the evaluator never sees them). */
   readonly calls: Array<{ issuingCountry: string; count: number }> = [];
+  /** Set to make every call refuse as the real client would (evaluator-unavailable, rate-limited…). */
+  refusal: Error | undefined;
 
   private constructor(
     private readonly poprf: Poprf,
@@ -22,6 +24,7 @@ export class EvaluatorStandIn implements Pick<EvaluatorClient, 'outputs'> {
 
   outputs(issuingCountry: string, documentNumbers: readonly string[]): Promise<Uint8Array[]> {
     this.calls.push({ issuingCountry, count: documentNumbers.length });
+    if (this.refusal) return Promise.reject(this.refusal);
     return Promise.resolve(documentNumbers.map((documentNumber) => this.output(documentNumber, issuingCountry)));
   }
 

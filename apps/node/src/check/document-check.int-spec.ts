@@ -10,11 +10,9 @@ import {
   HUB_CODE,
   nodePermissions,
   sltdEntrySubject,
-  type BureauCode,
   type SltdEntry,
   type TravelDocumentRecord,
 } from '@bureaunet/contracts';
-import { createSodiumPoprf, type KeyPair, type Poprf } from '@bureaunet/oprf';
 import { PersistenceModule } from '@bureaunet/persistence';
 import {
   CLOCK,
@@ -33,8 +31,9 @@ import {
   type RunningNatsServer,
 } from '@bureaunet/testing';
 import { TransportModule } from '@bureaunet/transport';
-import { deriveRecordKeys, recordPoprfInput, sealRecord } from '@bureaunet/travel-document';
+import { sealRecord } from '@bureaunet/travel-document';
 import { composeTd3 } from '../../../../libs/travel-document/src/mrz.reference';
+import { EvaluatorStandIn } from '../../testing/evaluator.stand-in';
 import { SltdFeedStandIn } from '../../testing/sltd-feed.stand-in';
 import { EvaluatorClient } from '../evaluation/evaluator.client';
 import type { HitStatus } from '../hit/hit.dto';
@@ -76,28 +75,6 @@ const NUMBERS = {
   whilePending: 'DKG700007',
   unknown: 'ZZZ999999',
 };
-
-/** What the real EvaluatorClient returns: the POPRF output, here computed with the key directly. */
-class TestEvaluator {
-  refusal: DomainError | undefined;
-
-  constructor(
-    private readonly poprf: Poprf,
-    private readonly key: KeyPair,
-  ) {}
-
-  outputs(issuingCountry: BureauCode, documentNumbers: readonly string[]): Promise<Uint8Array[]> {
-    if (this.refusal) return Promise.reject(this.refusal);
-    return Promise.resolve(
-      documentNumbers.map((documentNumber) =>
-        this.poprf.evaluate({
-          serverSecretKey: this.key.secretKey,
-          ...recordPoprfInput({ documentNumber, issuingCountry }),
-        }),
-      ),
-    );
-  }
-}
 
 class RecordingHitProcedure {
   readonly calls: HitToNotify[] = [];
@@ -159,9 +136,7 @@ describe('document checks against the replica (real nats-server with broker isol
   let broker: Map<string, BrokerCredentials>;
   let connection: NatsConnection;
   let feed: SltdFeedStandIn;
-  let poprf: Poprf;
-  let key: KeyPair;
-  let evaluator: TestEvaluator;
+  let evaluator: EvaluatorStandIn;
   const hits = new RecordingHitProcedure();
   const mrDir = mkdtempSync(join(tmpdir(), 'bureaunet-check-MR-'));
   const seDir = mkdtempSync(join(tmpdir(), 'bureaunet-check-SE-'));
@@ -255,10 +230,7 @@ describe('document checks against the replica (real nats-server with broker isol
     version: number,
     details: TravelDocumentRecord['details'] = { familyName: 'Jensen', givenNames: 'Mette' },
   ): SltdEntry {
-    const output = poprf.evaluate({
-      serverSecretKey: key.secretKey,
-      ...recordPoprfInput({ documentNumber, issuingCountry: 'DK' }),
-    });
+    const keys = evaluator.keysOf(documentNumber, 'DK');
     const sealed = sealRecord({
       record: {
         documentNumber,
@@ -268,7 +240,7 @@ describe('document checks against the replica (real nats-server with broker isol
         reportedAt: '2026-11-20T08:00:00.000Z',
         details,
       },
-      keys: deriveRecordKeys(output),
+      keys,
       version,
     });
     return {
@@ -304,9 +276,7 @@ describe('document checks against the replica (real nats-server with broker isol
     feed = await SltdFeedStandIn.start(connection);
     await feed.addConsumer('MR');
     await feed.serveResync(['MR', 'SE']);
-    poprf = await createSodiumPoprf();
-    key = poprf.generateKeyPair();
-    evaluator = new TestEvaluator(poprf, key);
+    evaluator = await EvaluatorStandIn.create();
     mr = await startCheckingNode('MR', mrDir);
   });
 
