@@ -7,7 +7,14 @@ import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterEntity, DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger/storage';
-import { Clock, ReadinessLogger, RoleTokens, roleGuardProviders, systemClock } from '@bureaunet/platform';
+import {
+  Clock,
+  ReadinessLogger,
+  RoleTokens,
+  consoleStaticModule,
+  roleGuardProviders,
+  systemClock,
+} from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { GatewayDeadLetterController } from './dead-letter/dead-letter.controller';
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
@@ -75,6 +82,7 @@ export class GatewayModule {
         }),
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
+        consoleStaticModule(),
         ScheduleModule.forRoot(),
       ],
       controllers: [

@@ -6,7 +6,7 @@ import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import { ReadinessLogger, consoleStaticModule, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
@@ -97,6 +97,7 @@ export class NodeModule {
         // The one place that tells the hub from a bureau: the steps that differ live in these modules.
         config.code === HUB_CODE ? HubModule : BureauModule,
         TerminusModule.forRoot({ logger: ReadinessLogger }),
+        consoleStaticModule(),
       ],
       controllers: [
         HealthController,

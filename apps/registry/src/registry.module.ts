@@ -2,7 +2,14 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
-import { CLOCK, ReadinessLogger, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
+import {
+  CLOCK,
+  ReadinessLogger,
+  consoleStaticModule,
+  roleGuardProviders,
+  systemClock,
+  type Clock,
+} from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
@@ -124,6 +131,7 @@ export class RegistryModule {
           maxBytes: megabytes(config.databaseMaxMb),
         }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
+        consoleStaticModule(),
       ],
       controllers: [
         AdminController,

@@ -3,3 +3,4 @@ export * from './stateless';
 export * from './dead-letter.dto';
 export * from './dead-letter.controller';
 export * from './health/database-writable.indicator';
+export * from './console/console-static.module';

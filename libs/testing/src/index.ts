@@ -18,3 +18,4 @@ export * from '@bureaunet/api-clients';
 export * from './network-launcher.process';
 export * from './leftover.processes';
 export * from './doc-procedure';
+export * from './browser.launcher';

@@ -1,5 +1,7 @@
 export * from './bearer-token';
+export * from './caller';
 export * from './caller-role';
+export * from './person-authenticator';
 export * from './public.decorator';
 export * from './role';
 export * from './role-tokens';

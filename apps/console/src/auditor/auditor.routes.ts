@@ -1,0 +1,3 @@
+import type { ConsoleRoute } from '../shell/console-route';
+
+export const AUDITOR_ROUTES: ConsoleRoute[] = [];

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react';
+
+/** What a node pushes to its consoles on GET /api/events (server-sent events, one `event:` name each). */
+export type ServerEventName = 'message' | 'receipt' | 'refusal' | 'review' | 'alert' | 'hit' | 'hit-answer';
+
+/**
+ * Calls `onEvent` for every server-sent event of the named kinds, while the component is mounted.
+ * EventSource reconnects by itself; the session cookie goes with it (same origin).
+ */
+export function useServerEvents(
+  names: readonly ServerEventName[],
+  onEvent: (name: ServerEventName, data: unknown) => void,
+): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  const key = names.join(',');
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    const listeners = key.split(',').map((name) => {
+      const listener = (event: MessageEvent<string>) =>
+        handler.current(name as ServerEventName, event.data ? (JSON.parse(event.data) as unknown) : undefined);
+      source.addEventListener(name, listener);
+      return listener;
+    });
+    return () => {
+      listeners.forEach((listener, index) => source.removeEventListener(key.split(',')[index], listener));
+      source.close();
+    };
+  }, [key]);
+}
