@@ -10,7 +10,6 @@ import { ReadinessLogger, consoleStaticModule, roleGuardProviders, systemClock, 
 import { TransportModule } from '@bureaunet/transport';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
-import { ConsoleEventBus } from './console-events/console-event.bus';
 import { CheckLogController } from './check/check-log.controller';
 import { CheckLogService } from './check/check-log.service';
 import { DocumentCheckController } from './check/document-check.controller';
@@ -118,7 +117,6 @@ export class NodeModule {
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
-        ConsoleEventBus,
         HealthService,
         ...NODE_HEALTH_PROVIDERS,
         OutboxService,
