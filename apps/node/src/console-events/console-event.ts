@@ -6,6 +6,7 @@ export type ConsoleEvent =
   | { name: 'message'; data: { id: string; kind: string; from: string } }
   | { name: 'receipt'; data: { messageId: string; recipient: string; state: string } }
   | { name: 'refusal'; data: { messageId: string; recipient: string; rule?: string; reason: string } }
+  | { name: 'notice'; data: { number: string; state: string } }
   | { name: 'review'; data: { id: string; kind: string } }
   | { name: 'alert'; data: { operationId: string; alertId: string } }
   | { name: 'hit'; data: { id: string } }
