@@ -24,7 +24,7 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/curves|@noble/hashes|mrz)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/curves|@noble/hashes|mrz|openid-client|oauth4webapi)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/src/nats-server.global-setup.ts',
 };

@@ -19,3 +19,4 @@ export * from './network-launcher.process';
 export * from './leftover.processes';
 export * from './doc-procedure';
 export * from './browser.launcher';
+export * from './oidc-test-provider';
