@@ -1,5 +1,5 @@
 import { OidcTestProvider } from '@bureaunet/testing';
-import { readOidcConfig } from './oidc.config';
+import { oidcConfigFor, readOidcSettings } from './oidc.config';
 import { OidcRelyingParty } from './oidc.relying-party';
 
 const CLIENT = { clientId: 'bureaunet-mr', clientSecret: 'a-client-secret-for-tests' };
@@ -25,10 +25,14 @@ describe('OidcRelyingParty against a local provider', () => {
 
   beforeAll(async () => {
     provider = await OidcTestProvider.start(CLIENT);
-    const config = readOidcConfig(
-      { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT.clientId, OIDC_CLIENT_SECRET: CLIENT.clientSecret },
+    const config = oidcConfigFor(
+      readOidcSettings({
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT.clientId,
+        OIDC_CLIENT_SECRET: CLIENT.clientSecret,
+      })!,
       PUBLIC_URL,
-    )!;
+    );
     party = new OidcRelyingParty(config);
   });
   afterAll(() => provider.stop());
@@ -88,10 +92,14 @@ describe('OidcRelyingParty against a local provider', () => {
   });
 
   it('refuses when the client secret is wrong (the token endpoint says invalid_client)', async () => {
-    const config = readOidcConfig(
-      { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT.clientId, OIDC_CLIENT_SECRET: 'wrong-secret' },
+    const config = oidcConfigFor(
+      readOidcSettings({
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT.clientId,
+        OIDC_CLIENT_SECRET: 'wrong-secret',
+      })!,
       PUBLIC_URL,
-    )!;
+    );
     const wrong = new OidcRelyingParty(config);
     const start = await wrong.begin(new Date());
     const callback = await authorize(start.location);
@@ -100,10 +108,10 @@ describe('OidcRelyingParty against a local provider', () => {
   });
 
   it('says the provider is unavailable when discovery fails', async () => {
-    const config = readOidcConfig(
-      { OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' },
+    const config = oidcConfigFor(
+      readOidcSettings({ OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' })!,
       PUBLIC_URL,
-    )!;
+    );
     expect((await refusal(new OidcRelyingParty(config).begin(new Date()))).code).toBe('oidc-unavailable');
   });
 });
