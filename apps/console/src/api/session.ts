@@ -31,6 +31,16 @@ export interface SessionView {
   expiresAt: string;
 }
 
+/** How people may sign in at this service (GET /api/session/methods): single sign-on when the bureau has a provider. */
+export interface SignInMethods {
+  password: true;
+  oidc?: { name: string };
+}
+
+/** Where the "Sign in with <provider>" link goes: a full navigation, out to the provider and back. */
+export const OIDC_SIGN_IN_PATH = '/api/session/oidc';
+
+export const readSignInMethods = () => api<SignInMethods>('GET', '/api/session/methods');
 export const readSession = () => api<SessionView>('GET', '/api/session');
 export const signIn = (body: { username: string; password: string; totp?: string }) =>
   api<SessionView>('POST', '/api/session', { body });

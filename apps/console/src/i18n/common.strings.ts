@@ -8,6 +8,9 @@ type Key =
   | 'password'
   | 'totp'
   | 'signInFailed'
+  | 'signInWith'
+  | 'ssoFailed'
+  | 'ssoUnknownPerson'
   | 'loading'
   | 'language'
   | 'notAllowed'
@@ -26,6 +29,10 @@ export const COMMON_STRINGS: Catalog<Key> = {
     password: 'Password',
     totp: 'One-time code',
     signInFailed: 'Sign-in failed: {reason}',
+    signInWith: 'Sign in with {name}',
+    ssoFailed: 'Single sign-on failed ({code}): try again',
+    ssoUnknownPerson:
+      'Your identity provider signed you in, but nobody here matches you: ask this bureau’s administrator to create your account.',
     loading: 'Loading…',
     language: 'Language',
     notAllowed: 'Your roles do not include this page.',
@@ -43,6 +50,10 @@ export const COMMON_STRINGS: Catalog<Key> = {
     password: 'Mot de passe',
     totp: 'Code à usage unique',
     signInFailed: 'Échec de la connexion : {reason}',
+    signInWith: 'Se connecter avec {name}',
+    ssoFailed: 'Échec de l’authentification unique ({code}) : réessayez',
+    ssoUnknownPerson:
+      'Votre fournisseur d’identité vous a authentifié, mais aucun compte ne vous correspond ici : demandez à l’administrateur de ce bureau de créer votre compte.',
     loading: 'Chargement…',
     language: 'Langue',
     notAllowed: 'Vos rôles ne donnent pas accès à cette page.',
@@ -60,6 +71,10 @@ export const COMMON_STRINGS: Catalog<Key> = {
     password: 'Contraseña',
     totp: 'Código de un solo uso',
     signInFailed: 'No se pudo iniciar sesión: {reason}',
+    signInWith: 'Iniciar sesión con {name}',
+    ssoFailed: 'Error en el inicio de sesión único ({code}): inténtelo de nuevo',
+    ssoUnknownPerson:
+      'Su proveedor de identidad le ha autenticado, pero aquí no hay ninguna cuenta a su nombre: pida al administrador de esta oficina que cree su cuenta.',
     loading: 'Cargando…',
     language: 'Idioma',
     notAllowed: 'Sus funciones no incluyen esta página.',
@@ -77,6 +92,9 @@ export const COMMON_STRINGS: Catalog<Key> = {
     password: 'كلمة المرور',
     totp: 'رمز لمرة واحدة',
     signInFailed: 'تعذّر تسجيل الدخول: {reason}',
+    signInWith: 'تسجيل الدخول عبر {name}',
+    ssoFailed: 'تعذّر تسجيل الدخول الموحّد ({code}): أعد المحاولة',
+    ssoUnknownPerson: 'تحقّق مزوّد الهوية من هويتك، لكن لا يوجد حساب يطابقك هنا: اطلب من مسؤول هذا المكتب إنشاء حسابك.',
     loading: 'جارٍ التحميل…',
     language: 'اللغة',
     notAllowed: 'أدوارك لا تشمل هذه الصفحة.',

@@ -1,12 +1,22 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http';
-import { signIn, signInWithLink, type Locale, type SessionView } from '../api/session';
+import {
+  OIDC_SIGN_IN_PATH,
+  readSignInMethods,
+  signIn,
+  signInWithLink,
+  type Locale,
+  type SessionView,
+  type SignInMethods,
+} from '../api/session';
 import { COMMON_STRINGS } from '../i18n/common.strings';
 import { LOCALE_NAMES, LOCALES, useLocaleSettings } from '../i18n/locale';
 import { useStrings } from '../i18n/strings';
 
 /** "#/sign-in/link/<token>": the one-time link an administrator's command printed. */
 const LINK = /^#\/sign-in\/link\/([A-Za-z0-9_-]+)$/;
+/** "#/sign-in/sso-failed/<code>": where the single sign-on callback sends a browser it refused. */
+const SSO_FAILED = /^#\/sign-in\/sso-failed\/([a-z0-9-]{1,64})$/;
 
 export function SignInPage(props: { onSignedIn: (session: SessionView) => void; onLocale: (locale: Locale) => void }) {
   const t = useStrings(COMMON_STRINGS);
@@ -16,11 +26,21 @@ export function SignInPage(props: { onSignedIn: (session: SessionView) => void; 
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const [methods, setMethods] = useState<SignInMethods>();
 
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'totp-required') setNeedsTotp(true);
     setFailure(error instanceof ApiError ? error.reason : String(error));
   };
+
+  useEffect(() => {
+    readSignInMethods().then(setMethods, () => setMethods(undefined));
+    const ssoFailed = SSO_FAILED.exec(window.location.hash);
+    if (ssoFailed)
+      setFailure(
+        ssoFailed[1] === 'oidc-unknown-person' ? t('ssoUnknownPerson') : t('ssoFailed', { code: ssoFailed[1] }),
+      );
+  }, []);
 
   useEffect(() => {
     const link = LINK.exec(window.location.hash);
@@ -81,6 +101,12 @@ export function SignInPage(props: { onSignedIn: (session: SessionView) => void; 
         )}
         <button type="submit">{t('signIn')}</button>
       </form>
+      {methods?.oidc && (
+        // A link, not a fetch: the provider's pages need the whole window.
+        <a className="button sso" href={OIDC_SIGN_IN_PATH}>
+          {t('signInWith', { name: methods.oidc.name })}
+        </a>
+      )}
       <label>
         {t('language')}
         <select value={locale} onChange={(e) => props.onLocale(e.target.value as Locale)}>

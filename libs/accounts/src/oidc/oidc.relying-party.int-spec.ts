@@ -5,11 +5,13 @@ import { OidcRelyingParty } from './oidc.relying-party';
 const CLIENT = { clientId: 'bureaunet-mr', clientSecret: 'a-client-secret-for-tests' };
 const PUBLIC_URL = 'http://127.0.0.1:9/';
 
-/** Follows the provider's authorization redirect by hand: the URL it sends the browser back to. */
-async function authorize(location: string): Promise<URL> {
+/** Follows the provider's authorization redirect by hand: the query it sends the browser back with. */
+async function authorize(location: string): Promise<URLSearchParams> {
   const response = await fetch(location, { redirect: 'manual' });
   expect(response.status).toBe(302);
-  return new URL(response.headers.get('location')!);
+  const back = new URL(response.headers.get('location')!);
+  expect(back.pathname).toBe('/api/session/oidc/callback');
+  return back.searchParams;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<{ code?: string; message?: string }> {
@@ -62,8 +64,8 @@ describe('OidcRelyingParty against a local provider', () => {
   it('refuses a callback with another state, or from another browser', async () => {
     const start = await party.begin(new Date());
     const callback = await authorize(start.location);
-    const forged = new URL(callback);
-    forged.searchParams.set('state', 'not-the-state');
+    const forged = new URLSearchParams(callback);
+    forged.set('state', 'not-the-state');
     expect((await refusal(party.complete(forged, start.browserToken, new Date()))).code).toBe('oidc-state-invalid');
     const other = await party.begin(new Date());
     const otherCallback = await authorize(other.location);

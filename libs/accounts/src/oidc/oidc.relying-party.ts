@@ -51,9 +51,13 @@ export class OidcRelyingParty {
     return { location: location.href, browserToken };
   }
 
-  /** Checks the provider's answer end to end (state, code, PKCE, ID token signature, issuer, audience, nonce). */
-  async complete(callback: URL, browserToken: string | undefined, now: Date): Promise<OidcIdentity> {
-    const state = callback.searchParams.get('state') ?? '';
+  /**
+   * Checks the provider's answer end to end (state, code, PKCE, ID token signature, issuer,
+   * audience, nonce). Only the callback's query is taken from the request: the redirect URI the
+   * token request names is the configured one, whatever host header the request came with.
+   */
+  async complete(query: URLSearchParams, browserToken: string | undefined, now: Date): Promise<OidcIdentity> {
+    const state = query.get('state') ?? '';
     const pending = this.pending.take(state, now);
     if (!pending || !browserToken || !sameDigest(digest(browserToken), pending.browserDigest))
       throw new DomainError(
@@ -62,6 +66,8 @@ export class OidcRelyingParty {
         'unauthorized',
       );
     const configuration = await this.configuration();
+    const callback = new URL(this.config.redirectUri);
+    callback.search = query.toString();
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(configuration, callback, {
