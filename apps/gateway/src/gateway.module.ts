@@ -85,7 +85,12 @@ export class GatewayModule {
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
         consoleStaticModule(),
-        AccountsModule.forRoot({ service: { kind: 'gateway' }, roles: ['admin', 'auditor'], clock }),
+        AccountsModule.forRoot({
+          service: { kind: 'gateway' },
+          roles: ['admin', 'auditor'],
+          clock,
+          dataDir: config.dataDir,
+        }),
         ScheduleModule.forRoot(),
       ],
       controllers: [

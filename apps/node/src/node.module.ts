@@ -107,6 +107,7 @@ export class NodeModule {
               ? ['officer', 'reviewer', 'coordinator', 'border-officer', 'admin']
               : ['officer', 'coordinator', 'border-officer', 'admin'],
           clock: options.clock,
+          dataDir: config.dataDir,
         }),
       ],
       controllers: [

@@ -134,7 +134,12 @@ export class RegistryModule {
         }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
         consoleStaticModule(),
-        AccountsModule.forRoot({ service: { kind: 'registry' }, roles: ['admin'], clock: overrides.clock }),
+        AccountsModule.forRoot({
+          service: { kind: 'registry' },
+          roles: ['admin'],
+          clock: overrides.clock,
+          dataDir: config.dataDir,
+        }),
       ],
       controllers: [
         AdminController,

@@ -15,14 +15,15 @@ import { PersonSessionRepository } from './person-session.repository';
 import { ProfileController } from './profile.controller';
 import { ProfileService } from './profile.service';
 import { PublicUrl } from './public-url';
+import { signInFactorParts, type SignInFactorOptions } from './second-factor/second-factor.parts';
 import { NO_SECOND_FACTOR, SECOND_FACTOR, type SecondFactor } from './second-factor';
 import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
 import { SignInLinkRepository } from './sign-in-link.repository';
 import { SignInService } from './sign-in.service';
 
-export interface AccountsModuleOptions extends AccountsOptions {
-  /** The step after the password (TOTP); none by default. */
+export interface AccountsModuleOptions extends AccountsOptions, SignInFactorOptions {
+  /** The step after the password; TOTP when dataDir is given, none otherwise. */
   secondFactor?: Type<SecondFactor>;
 }
 
@@ -40,15 +41,17 @@ export class AccountsModule {
       clock: options.clock ?? systemClock,
       settings: options.settings ?? readAccountsSettings(),
     };
+    // TOTP (with dataDir) and single sign-on (OIDC_*): their routes, and TOTP as the second factor.
+    const factors = signInFactorParts(options);
     return {
       module: AccountsModule,
       imports: [TypeOrmModule.forFeature(ACCOUNT_ENTITIES)],
-      controllers: [SessionController, ProfileController, ApiTokenController, PeopleController],
+      controllers: [SessionController, ProfileController, ApiTokenController, PeopleController, ...factors.controllers],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         options.secondFactor
           ? { provide: SECOND_FACTOR, useClass: options.secondFactor }
-          : { provide: SECOND_FACTOR, useValue: NO_SECOND_FACTOR },
+          : (factors.secondFactor ?? { provide: SECOND_FACTOR, useValue: NO_SECOND_FACTOR }),
         PersonRepository,
         PersonSessionRepository,
         ApiTokenRepository,
@@ -61,6 +64,7 @@ export class AccountsModule {
         ApiTokenService,
         AccountsAuthenticator,
         { provide: PERSON_AUTHENTICATOR, useExisting: AccountsAuthenticator },
+        ...factors.providers,
       ],
       exports: [PERSON_AUTHENTICATOR, ACCOUNTS_OPTIONS, PersonRepository, SessionService, SignInService, PeopleService],
     };

@@ -28,7 +28,7 @@ export class SessionController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionViewDto, description: 'Signed in: the bn_session cookie is set' })
-  @ApiUnauthorizedResponse({ description: 'sign-in-failed | totp-required | totp-invalid' })
+  @ApiUnauthorizedResponse({ description: 'sign-in-failed (also a wrong one-time code) | totp-required' })
   @ApiForbiddenResponse({ description: 'account-disabled' })
   @ApiTooManyRequestsResponse({ description: 'sign-in-throttled' })
   async create(

@@ -72,7 +72,7 @@ export class SignInService {
         throw await this.failedAttempt(
           person,
           address,
-          new DomainError('totp-invalid', 'the code is wrong or already used', 'unauthorized'),
+          new DomainError('sign-in-failed', 'the one-time code is wrong or already used', 'unauthorized'),
         );
     }
     return this.openSession(person.id, 'password');
