@@ -19,4 +19,6 @@ export * from './network-launcher.process';
 export * from './leftover.processes';
 export * from './doc-procedure';
 export * from './browser.launcher';
+export * from './test-person';
+export * from './browser.sign-in';
 export * from './oidc-test-provider';
