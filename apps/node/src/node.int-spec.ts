@@ -143,6 +143,8 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/me/preferences',
       '/api/me/tokens',
       '/api/me/tokens/{id}',
+      '/api/me/totp',
+      '/api/me/totp/confirm',
       '/api/messages',
       '/api/messages/{id}',
       '/api/messages/{id}/envelope',
@@ -165,6 +167,9 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/review/notices/{id}/refuse',
       '/api/session',
       '/api/session/link',
+      '/api/session/methods',
+      '/api/session/oidc',
+      '/api/session/oidc/callback',
       '/api/travel-documents',
       '/api/travel-documents/{documentNumber}',
     ]);
