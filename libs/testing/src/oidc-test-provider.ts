@@ -40,6 +40,7 @@ const MAX_BODY_BYTES = 16_384;
 export class OidcTestProvider {
   private user: OidcTestUser | undefined;
   private tamper: Record<string, unknown> | undefined;
+  private foreignKey: SigningKey | undefined;
   private readonly codes = new Map<string, IssuedCode>();
 
   private constructor(
@@ -73,6 +74,11 @@ export class OidcTestProvider {
   /** Claims to overwrite in the next ID token only (a wrong nonce, another audience…). */
   tamperNextIdToken(claims: Record<string, unknown>): void {
     this.tamper = claims;
+  }
+
+  /** Signs the next ID token with a key the JWKS does not hold (same kid): a forgery. */
+  async forgeNextSignature(): Promise<void> {
+    this.foreignKey = (await generateKeyPair('RS256')).privateKey;
   }
 
   async stop(): Promise<void> {
@@ -168,7 +174,8 @@ export class OidcTestProvider {
       ...this.takeTamper(),
     })
       .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
-      .sign(this.signingKey);
+      .sign(this.foreignKey ?? this.signingKey);
+    this.foreignKey = undefined;
     return json(response, 200, {
       access_token: randomBytes(24).toString('base64url'),
       token_type: 'Bearer',

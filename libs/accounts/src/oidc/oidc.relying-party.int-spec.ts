@@ -85,6 +85,21 @@ describe('OidcRelyingParty against a local provider', () => {
     }
   });
 
+  it('refuses an expired ID token, and one signed with a key the provider does not publish', async () => {
+    const expired = await party.begin(new Date());
+    const expiredCallback = await authorize(expired.location);
+    provider.tamperNextIdToken({ exp: Math.floor(Date.now() / 1000) - 3600 });
+    expect((await refusal(party.complete(expiredCallback, expired.browserToken, new Date()))).code).toBe(
+      'oidc-sign-in-failed',
+    );
+    const forged = await party.begin(new Date());
+    const forgedCallback = await authorize(forged.location);
+    await provider.forgeNextSignature();
+    expect((await refusal(party.complete(forgedCallback, forged.browserToken, new Date()))).code).toBe(
+      'oidc-sign-in-failed',
+    );
+  });
+
   it('passes on the provider refusing the person', async () => {
     provider.signInAs(undefined);
     const start = await party.begin(new Date());
@@ -107,6 +122,30 @@ describe('OidcRelyingParty against a local provider', () => {
     const callback = await authorize(start.location);
     const error = await refusal(wrong.complete(callback, start.browserToken, new Date()));
     expect(error).toMatchObject({ code: 'oidc-sign-in-failed', message: expect.stringContaining('invalid_client') });
+  });
+
+  it('uses a code only with its PKCE verifier (the provider refuses another, and the code is spent)', async () => {
+    const start = await party.begin(new Date());
+    const callback = await authorize(start.location);
+    const token = (verifier: string) =>
+      fetch(`${provider.issuer}/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: callback.get('code')!,
+          redirect_uri: 'http://127.0.0.1:9/api/session/oidc/callback',
+          code_verifier: verifier,
+        }),
+      });
+    expect(await (await token('a-verifier-that-is-not-the-one-sent-with-the-challenge')).json()).toEqual({
+      error: 'invalid_grant',
+    });
+    // The relying party's own exchange now fails too: a code is good for one try.
+    expect((await refusal(party.complete(callback, start.browserToken, new Date()))).code).toBe('oidc-sign-in-failed');
   });
 
   it('says the provider is unavailable when discovery fails', async () => {

@@ -95,7 +95,12 @@ export class OidcRelyingParty {
         client.ClientSecretBasic(this.config.clientSecret),
         {
           timeout: PROVIDER_TIMEOUT_S,
-          ...(isLoopback(this.config.issuer) ? { execute: [client.allowInsecureRequests] } : {}),
+          // openid-client trusts an ID token from the token endpoint on TLS alone unless told
+          // otherwise: its signature is checked against the provider's JWKS too (plain http on
+          // loopback has no TLS to lean on, and a signed token is evidence of who signed in).
+          execute: isLoopback(this.config.issuer)
+            ? [client.allowInsecureRequests, client.enableNonRepudiationChecks]
+            : [client.enableNonRepudiationChecks],
         },
       )
       .catch((error: unknown) => {
