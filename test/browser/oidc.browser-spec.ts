@@ -78,6 +78,7 @@ describe('single sign-on and the second factor in a real browser', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('nobody here matches you');
     expect(await page.locator('.shell').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('#/');
   });
 
   it('asks a person who enrolled TOTP for the code after the password, and signs them in with it', async () => {

@@ -36,10 +36,10 @@ export function SignInPage(props: { onSignedIn: (session: SessionView) => void; 
   useEffect(() => {
     readSignInMethods().then(setMethods, () => setMethods(undefined));
     const ssoFailed = SSO_FAILED.exec(window.location.hash);
-    if (ssoFailed)
-      setFailure(
-        ssoFailed[1] === 'oidc-unknown-person' ? t('ssoUnknownPerson') : t('ssoFailed', { code: ssoFailed[1] }),
-      );
+    if (!ssoFailed) return;
+    setFailure(ssoFailed[1] === 'oidc-unknown-person' ? t('ssoUnknownPerson') : t('ssoFailed', { code: ssoFailed[1] }));
+    // Said once: a password sign-in after it lands on the console's home, not on this address.
+    window.history.replaceState(null, '', '#/');
   }, []);
 
   useEffect(() => {
