@@ -21,7 +21,7 @@ function fakeNode(options: { totp?: string } = {}) {
       if (options.totp && !json.totp) return refuse(401, 'totp-required');
       if (options.totp && json.totp !== options.totp) return refuse(401, 'sign-in-failed');
       return Response.json(
-        { csrfToken: 'csrf-1', person: { username: 'ana' } },
+        { csrfToken: 'csrf-1', person: { id: 'p-1', username: 'ana' } },
         { headers: { 'set-cookie': 'bn_session=s-1; Path=/; HttpOnly; Secure; SameSite=Strict' } },
       );
     }

@@ -1,8 +1,7 @@
 import { Command } from 'commander';
-import { HttpError } from '@bureaunet/api-clients';
+import { HttpError, PeopleApiClient, type CreatedPersonToken } from '@bureaunet/api-clients';
 import { CliUsageError } from '../cli.errors';
 import type { CliProfile, CliProfileStore } from './cli-profile.store';
-import { PersonSignInClient } from './person-sign-in.client';
 import { secretsFromStdin, type SecretPrompt } from './terminal.prompt';
 
 /** What login and logout need besides the commands' common context. */
@@ -37,16 +36,16 @@ async function login(options: LoginOptions, context: ProfileContext): Promise<vo
   const secrets = options.passwordStdin
     ? secretsFromStdin(await context.prompt.stdinText())
     : { password: await context.prompt.hidden(`password for ${options.username} at ${url}: `) };
-  const client = new PersonSignInClient(url, context.fetchFor(ca));
+  const client = new PeopleApiClient(url, { fetch: context.fetchFor(ca) });
   const tokenName = `cli ${context.hostname}`.slice(0, 100);
   const credentials = { username: options.username, ...secrets, ...(options.totp ? { totp: options.totp } : {}) };
-  let created;
+  let created: CreatedPersonToken;
   try {
-    created = await client.createToken(credentials, tokenName);
+    created = await tokenFromSession(client, credentials, tokenName);
   } catch (error) {
     if (codeOf(error) !== 'totp-required' || credentials.totp) throw error;
     const totp = (await context.prompt.hidden('one-time code (TOTP): ')).trim();
-    created = await client.createToken({ ...credentials, totp }, tokenName);
+    created = await tokenFromSession(client, { ...credentials, totp }, tokenName);
   }
   const previous = safeRead(context, name);
   const profile: CliProfile = {
@@ -59,8 +58,8 @@ async function login(options: LoginOptions, context: ProfileContext): Promise<vo
   const file = context.store.write(name, profile);
   // The token this profile held before is of no more use to anyone: revoke it where it was made.
   if (previous && previous.tokenId !== created.id)
-    await new PersonSignInClient(previous.url, context.fetchFor(previous.ca))
-      .revokeToken(previous.token, previous.tokenId)
+    await new PeopleApiClient(previous.url, { fetch: context.fetchFor(previous.ca) })
+      .revokeToken({ bearer: previous.token }, previous.tokenId)
       .catch(() => context.progress(`the previous token of profile ${name} could not be revoked: it may already be`));
   const answer = { profile: name, file, url, username: options.username, tokenName };
   context.done(answer, `signed in as ${options.username} at ${url}; token "${tokenName}" saved in ${file}\n`);
@@ -72,7 +71,10 @@ async function logout(context: ProfileContext): Promise<void> {
   if (!profile) throw new CliUsageError(`there is no profile ${name} to log out of`);
   let revoked = true;
   try {
-    await new PersonSignInClient(profile.url, context.fetchFor(profile.ca)).revokeToken(profile.token, profile.tokenId);
+    await new PeopleApiClient(profile.url, { fetch: context.fetchFor(profile.ca) }).revokeToken(
+      { bearer: profile.token },
+      profile.tokenId,
+    );
   } catch (error) {
     // 401/404: the token is gone already (revoked in the console, expired, the person removed).
     if (!(error instanceof HttpError) || (error.status !== 401 && error.status !== 404)) throw error;
@@ -81,6 +83,20 @@ async function logout(context: ProfileContext): Promise<void> {
   context.store.remove(name);
   const what = revoked ? 'token revoked' : 'the token was no longer valid';
   context.done({ profile: name, revoked }, `logged out of ${profile.url} (${what}); profile ${name} removed\n`);
+}
+
+/** Signs in, creates the token, signs out again: the CLI keeps the token, never the session. */
+async function tokenFromSession(
+  client: PeopleApiClient,
+  credentials: { username: string; password: string; totp?: string },
+  name: string,
+): Promise<CreatedPersonToken> {
+  const session = await client.signIn(credentials);
+  try {
+    return await client.createToken({ session }, { name });
+  } finally {
+    await client.signOut(session).catch(() => undefined); // it expires by itself too
+  }
 }
 
 function safeRead(context: ProfileContext, name: string): CliProfile | undefined {
