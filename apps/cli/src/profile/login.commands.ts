@@ -37,7 +37,7 @@ async function login(options: LoginOptions, context: ProfileContext): Promise<vo
     ? secretsFromStdin(await context.prompt.stdinText())
     : { password: await context.prompt.hidden(`password for ${options.username} at ${url}: `) };
   const client = new PeopleApiClient(url, { fetch: context.fetchFor(ca) });
-  const tokenName = `cli ${context.hostname}`.slice(0, 100);
+  const tokenName = `cli ${context.hostname}`.slice(0, 80);
   const credentials = { username: options.username, ...secrets, ...(options.totp ? { totp: options.totp } : {}) };
   let created: CreatedPersonToken;
   try {

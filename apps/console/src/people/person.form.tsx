@@ -7,7 +7,7 @@ import type { ManagedPersonView, NewPerson, PersonChanges } from './people.api';
 import { PEOPLE_STRINGS } from './people.strings';
 import { assignableRoles, ROLE_LABEL } from './person-roles';
 
-const USERNAME = '[a-z0-9][a-z0-9._-]{1,63}';
+const USERNAME = '[a-z0-9._-]{2,64}';
 
 /**
  * A new person (user name, name, roles, border post) or the changes to one (name, roles, border
@@ -69,7 +69,7 @@ export function PersonForm(props: {
         <input
           name="displayName"
           required
-          maxLength={100}
+          maxLength={120}
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
         />
@@ -96,7 +96,7 @@ export function PersonForm(props: {
           <input
             name="borderPost"
             required
-            maxLength={100}
+            maxLength={80}
             value={borderPost}
             onChange={(e) => setBorderPost(e.target.value)}
           />

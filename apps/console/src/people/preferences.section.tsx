@@ -36,7 +36,7 @@ export function PreferencesSection(props: { session: SessionView; onSession?: (n
           <input
             name="displayName"
             value={displayName}
-            maxLength={100}
+            maxLength={120}
             required
             onChange={(e) => setDisplayName(e.target.value)}
           />

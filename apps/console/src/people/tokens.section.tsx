@@ -5,7 +5,7 @@ import { useActionOutcome } from './action-outcome';
 import { myAccount, type ApiTokenView, type CreatedApiToken } from './people.api';
 import { PEOPLE_STRINGS } from './people.strings';
 
-const MAX_EXPIRY_DAYS = 3650;
+const MAX_EXPIRY_DAYS = 366;
 
 /** The person's API tokens: create (the secret shown this once), list, revoke (effective at once). */
 export function TokensSection() {
@@ -47,7 +47,7 @@ export function TokensSection() {
       <form className="inline-form" onSubmit={create}>
         <label>
           {t('tokenName')}
-          <input name="tokenName" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          <input name="tokenName" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label>
           {t('tokenExpiry')}
