@@ -17,7 +17,7 @@ const swc = [
 const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
   '^@bureaunet/platform/stateless$': '<rootDir>/libs/platform/src/stateless',
-  '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
+  '^@bureaunet/(accounts|api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = {
