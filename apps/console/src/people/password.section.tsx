@@ -7,7 +7,7 @@ import { PEOPLE_STRINGS } from './people.strings';
 /** Sets or changes the person's password (no current one after a first sign-in by link). */
 export function PasswordSection() {
   const t = useStrings(PEOPLE_STRINGS);
-  const outcome = useActionOutcome();
+  const outcome = useActionOutcome(PEOPLE_STRINGS);
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -20,7 +20,7 @@ export function PasswordSection() {
       setCurrentPassword('');
       setNewPassword('');
       setRepeated('');
-      outcome.succeed(t('passwordChanged'));
+      outcome.succeed('passwordChanged');
     }, outcome.fail);
   };
 

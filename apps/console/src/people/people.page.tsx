@@ -13,7 +13,7 @@ import './people.css';
 export function PeoplePage({ session }: PageProps) {
   const t = useStrings(PEOPLE_STRINGS);
   const dateTime = useDateTime();
-  const outcome = useActionOutcome();
+  const outcome = useActionOutcome(PEOPLE_STRINGS);
   const [people, setPeople] = useState<ManagedPersonView[]>([]);
   const [editing, setEditing] = useState<string>();
   const [link, setLink] = useState<SignInLink & { username: string }>();
@@ -23,10 +23,10 @@ export function PeoplePage({ session }: PageProps) {
   useEffect(() => void reload(), [reload]);
 
   /** One administrator action, then the list as the service now has it. */
-  const act = (step: Promise<unknown>, success: string) => {
+  const act = (step: Promise<unknown>, success: 'created' | 'changed', name: string) => {
     outcome.clear();
     step.then(() => {
-      outcome.succeed(success);
+      outcome.succeed(success, { name });
       return reload();
     }, outcome.fail);
   };
@@ -82,10 +82,7 @@ export function PeoplePage({ session }: PageProps) {
                   <button
                     type="button"
                     onClick={() =>
-                      act(
-                        peopleAdmin.change(person.id, { disabled: !person.disabled }),
-                        t('changed', { name: person.username }),
-                      )
+                      act(peopleAdmin.change(person.id, { disabled: !person.disabled }), 'changed', person.username)
                     }
                   >
                     {person.disabled ? t('enable') : t('disable')}
@@ -93,7 +90,7 @@ export function PeoplePage({ session }: PageProps) {
                   {person.lockedUntil && (
                     <button
                       type="button"
-                      onClick={() => act(peopleAdmin.unlock(person.id), t('changed', { name: person.username }))}
+                      onClick={() => act(peopleAdmin.unlock(person.id), 'changed', person.username)}
                     >
                       {t('unlock')}
                     </button>
@@ -117,7 +114,7 @@ export function PeoplePage({ session }: PageProps) {
               person={person}
               onChange={(changes) => {
                 setEditing(undefined);
-                act(peopleAdmin.change(person.id, changes), t('changed', { name: person.username }));
+                act(peopleAdmin.change(person.id, changes), 'changed', person.username);
               }}
               onCancel={() => setEditing(undefined)}
             />
@@ -131,7 +128,8 @@ export function PeoplePage({ session }: PageProps) {
           onCreate={(person) =>
             act(
               peopleAdmin.create(person).then(() => setFormKey((key) => key + 1)),
-              t('created', { name: person.username }),
+              'created',
+              person.username,
             )
           }
         />

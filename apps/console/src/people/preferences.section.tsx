@@ -13,7 +13,7 @@ export function PreferencesSection(props: { session: SessionView; onSession?: (n
   const { session, onSession } = props;
   const t = useStrings(PEOPLE_STRINGS);
   const common = useStrings(COMMON_STRINGS);
-  const outcome = useActionOutcome();
+  const outcome = useActionOutcome(PEOPLE_STRINGS);
   const [displayName, setDisplayName] = useState(session.person.displayName);
   const [locale, setLocale] = useState<Locale>(session.person.locale);
   const [timeZone, setTimeZone] = useState(session.person.timeZone);
@@ -23,7 +23,7 @@ export function PreferencesSection(props: { session: SessionView; onSession?: (n
     outcome.clear();
     myAccount.preferences({ displayName, locale, timeZone }).then((person) => {
       onSession?.({ ...session, person });
-      outcome.succeed(t('saved'));
+      outcome.succeed('saved');
     }, outcome.fail);
   };
 

@@ -11,7 +11,7 @@ const MAX_EXPIRY_DAYS = 366;
 export function TokensSection() {
   const t = useStrings(PEOPLE_STRINGS);
   const dateTime = useDateTime();
-  const outcome = useActionOutcome();
+  const outcome = useActionOutcome(PEOPLE_STRINGS);
   const [tokens, setTokens] = useState<ApiTokenView[]>([]);
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
@@ -35,7 +35,7 @@ export function TokensSection() {
     outcome.clear();
     myAccount.revokeToken(token.id).then(() => {
       if (created?.id === token.id) setCreated(undefined);
-      outcome.succeed(t('revoked', { name: token.name }));
+      outcome.succeed('revoked', { name: token.name });
       return reload();
     }, outcome.fail);
   };

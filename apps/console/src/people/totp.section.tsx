@@ -14,7 +14,7 @@ export function TotpSection(props: { session: SessionView; onSession?: (next: Se
   const { session, onSession } = props;
   const t = useStrings(PEOPLE_STRINGS);
   const common = useStrings(COMMON_STRINGS);
-  const outcome = useActionOutcome();
+  const outcome = useActionOutcome(PEOPLE_STRINGS);
   const [enrolment, setEnrolment] = useState<TotpEnrolment>();
   const [code, setCode] = useState('');
   const on = session.person.totp;
@@ -31,7 +31,7 @@ export function TotpSection(props: { session: SessionView; onSession?: (next: Se
       setEnrolment(undefined);
       setCode('');
       onSession?.({ ...session, person });
-      outcome.succeed(person.totp ? t('totpEnabled') : t('totpRemoved'));
+      outcome.succeed(person.totp ? 'totpEnabled' : 'totpRemoved');
     }, outcome.fail);
   };
 
