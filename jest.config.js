@@ -37,7 +37,7 @@ module.exports = {
     // Against a real SQLite file or a real nats-server (libs/testing).
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
-    // The consoles in a real browser (Debian's chromium via playwright-core) against a real network; one network per file.
+    // A real Chromium (playwright-core) against the built consoles of a real network.
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
     // The fault and attack matrix (npm run test:faults): real network, each test prints a FAULT line.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },
