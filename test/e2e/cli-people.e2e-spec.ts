@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { PeopleApiClient, PersonRole, TestNetwork, repoRoot, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { PeopleApiClient, TestNetwork, repoRoot, startTestNetwork, waitFor } from '@bureaunet/testing';
 
 interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
+
+// A whole network starts in about a minute here; on a loaded 2-core machine it can take longer.
+const NETWORK_START_MS = 300_000;
 
 /**
  * The built `bureaunet` as a person uses it, against a real network on HTTPS: login with a
@@ -32,10 +34,10 @@ describe('bureaunet CLI for people', () => {
       ['MR', 'mr.officer'],
       ['DK', 'dk.officer'],
     ] as const) {
-      const person = await personAt(network, code, { username, roles: ['officer'], displayName: `${code} officer` });
+      const person = await network.person(code, { username, roles: ['officer'], displayName: `${code} officer` });
       passwords.set(username, person.password);
     }
-  });
+  }, NETWORK_START_MS);
 
   afterAll(async () => {
     await network?.teardown();
@@ -157,19 +159,3 @@ describe('bureaunet CLI for people', () => {
     expect(await bureaunet(['--profile', 'dk', 'inbox'])).toMatchObject({ code: 2 });
   });
 });
-
-/** A person at a node, made with its static admin token; the password set through a sign-in link. */
-async function personAt(
-  network: TestNetwork,
-  code: string,
-  spec: { username: string; roles: PersonRole[]; displayName?: string },
-): Promise<{ username: string; password: string; url: string }> {
-  const url = network.node(code).url;
-  const client = new PeopleApiClient(url, { ca: network.ca });
-  const admin = { bearer: network.nodeTokens.get(code)!.admin };
-  const made = await client.createPerson(admin, { displayName: spec.username, ...spec });
-  const session = await client.signInWithLink((await client.signInLink(admin, made.id)).url);
-  const password = `pw-${randomBytes(18).toString('base64url')}`;
-  await client.changePassword({ session }, { newPassword: password });
-  return { username: spec.username, password, url };
-}
