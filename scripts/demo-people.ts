@@ -36,30 +36,28 @@ export function demoCast(
     adminToken: network.nodeTokens.get(code)!.admin,
   });
   const cast: Array<Place & Omit<DemoPerson, 'service' | 'url'>> = [];
+  // The scenario's coordinator is the second bureau (DK in XH,MR,DK,FR); the border officer is at the first.
+  const coordinating = bureaus[1] ?? bureaus[0];
   for (const code of bureaus) {
     const at = code.toLowerCase();
     cast.push({ ...nodeOf(code), username: `${at}-officer`, displayName: `${code} officer`, roles: ['officer'] });
     cast.push({ ...nodeOf(code), username: `${at}-admin`, displayName: `${code} administrator`, roles: ['admin'] });
+    if (code === bureaus[0])
+      cast.push({
+        ...nodeOf(code),
+        username: `${at}-border`,
+        displayName: `${code} border officer`,
+        roles: ['border-officer'],
+        borderPost: 'Border post 12',
+      });
+    if (code === coordinating)
+      cast.push({
+        ...nodeOf(code),
+        username: `${at}-coordinator`,
+        displayName: `${code} coordinator`,
+        roles: ['coordinator'],
+      });
   }
-  if (bureaus[0]) {
-    const code = bureaus[0];
-    cast.push({
-      ...nodeOf(code),
-      username: `${code.toLowerCase()}-border`,
-      displayName: `${code} border officer`,
-      roles: ['border-officer'],
-      borderPost: 'Border post 12',
-    });
-  }
-  // The scenario's coordinator is the second bureau (DK in XH,MR,DK,FR).
-  const coordinating = bureaus[1] ?? bureaus[0];
-  if (coordinating)
-    cast.push({
-      ...nodeOf(coordinating),
-      username: `${coordinating.toLowerCase()}-coordinator`,
-      displayName: `${coordinating} coordinator`,
-      roles: ['coordinator'],
-    });
   if (codes.includes(HUB_CODE)) {
     const hub = nodeOf(HUB_CODE);
     cast.push({ ...hub, username: 'hub-reviewer', displayName: 'Hub reviewer', roles: ['reviewer'] });
