@@ -59,7 +59,8 @@ export const myAccount = {
   password: (body: { currentPassword?: string; newPassword: string }) => api<void>('PUT', '/api/me/password', { body }),
   startTotp: () => api<TotpEnrolment>('POST', '/api/me/totp'),
   confirmTotp: (code: string) => api<PersonView>('POST', '/api/me/totp/confirm', { body: { code } }),
-  removeTotp: (code: string) => api<PersonView>('DELETE', '/api/me/totp', { body: { code } }),
+  /** Without a code only in a session opened by a one-time link (an administrator's recovery). */
+  removeTotp: (code: string) => api<PersonView>('DELETE', '/api/me/totp', { body: code ? { code } : {} }),
   tokens: () => api<ApiTokenView[]>('GET', '/api/me/tokens'),
   createToken: (body: { name: string; expiresInDays?: number }) =>
     api<CreatedApiToken>('POST', '/api/me/tokens', { body }),

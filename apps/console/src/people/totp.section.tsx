@@ -26,7 +26,7 @@ export function TotpSection(props: { session: SessionView; onSession?: (next: Se
   const submit = (event: FormEvent) => {
     event.preventDefault();
     outcome.clear();
-    const step = on ? myAccount.removeTotp(code) : myAccount.confirmTotp(code);
+    const step = on ? myAccount.removeTotp(code.trim()) : myAccount.confirmTotp(code.trim());
     step.then((person) => {
       setEnrolment(undefined);
       setCode('');
@@ -43,10 +43,10 @@ export function TotpSection(props: { session: SessionView; onSession?: (next: Se
           name="totpCode"
           inputMode="numeric"
           autoComplete="one-time-code"
-          pattern="[0-9]{6,8}"
-          required
+          pattern="[0-9]{3} ?[0-9]{3}"
+          required={!on}
           value={code}
-          onChange={(e) => setCode(e.target.value.trim())}
+          onChange={(e) => setCode(e.target.value)}
         />
       </label>
       <div className="actions">
