@@ -115,7 +115,7 @@ describe('people console (browser)', () => {
     await expect(api.tokens({ bearer: token })).rejects.toMatchObject({ status: 401 });
   }
 
-  it('the administrator sees the person signed in, disables and re-enables them', async () => {
+  it('the administrator sees the person signed in, disables, re-enables and edits them', async () => {
     await adminPage.reload();
     const row = adminPage.locator('tr[data-username="ana.lima"]');
     await expectText(row, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/); // last sign-in, ISO
@@ -127,6 +127,16 @@ describe('people console (browser)', () => {
     });
     await row.getByRole('button', { name: 'Enable' }).click();
     await expectText(row, /active/);
+
+    // No longer a border officer: the border post goes with the role.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = adminPage.locator('section[aria-labelledby=edit-title] form');
+    await edit.locator('input[name=displayName]').fill('Ana Lima Souza');
+    await edit.locator('input[name=roles][value=border-officer]').uncheck();
+    await edit.locator('button[type=submit]').click();
+    await expectText(row, /Ana Lima Souza/);
+    expect(await row.locator('td').nth(0).textContent()).toBe('Officer');
+    expect(await row.locator('td').nth(1).textContent()).toBe('');
   });
 
   it('an officer gets no People page and a 403 from the people API', async () => {

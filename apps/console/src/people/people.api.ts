@@ -20,7 +20,8 @@ export interface NewPerson {
 export interface PersonChanges {
   displayName?: string;
   roles?: Role[];
-  borderPost?: string;
+  /** null: no border post any more (no longer a border officer). */
+  borderPost?: string | null;
   disabled?: boolean;
 }
 

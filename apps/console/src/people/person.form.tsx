@@ -41,7 +41,8 @@ export function PersonForm(props: {
     if (border && !borderPost.trim()) return setProblem(t('borderPostNeeded'));
     setProblem(undefined);
     const post = border ? { borderPost: borderPost.trim() } : {};
-    if (person) props.onChange?.({ displayName: displayName.trim(), roles, ...post });
+    const cleared = !border && person?.borderPost ? { borderPost: null } : {};
+    if (person) props.onChange?.({ displayName: displayName.trim(), roles, ...post, ...cleared });
     else props.onCreate?.({ username, displayName: displayName.trim(), roles, ...post, locale, timeZone });
   };
 
