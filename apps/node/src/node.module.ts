@@ -62,6 +62,7 @@ import { HitArrivalRecorder } from './workflow/hit-arrival.recorder';
 import { TravelDocumentController } from './travel-document/travel-document.controller';
 import { TravelDocumentService } from './travel-document/travel-document.service';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
+import { NoticeDuplicateFinder } from './notice/notice-duplicate.finder';
 
 export interface NodeModuleOptions {
   /** Tests set the time; the system clock otherwise. */
@@ -133,6 +134,7 @@ export class NodeModule {
         DeadLetterService,
         MessageService,
         NoticeSearchService,
+        NoticeDuplicateFinder,
         OperationDirectory,
         OperationService,
         HitProcedure,

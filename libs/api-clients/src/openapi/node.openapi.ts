@@ -175,6 +175,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/review/notices/{id}/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notices held here that may be about the person a received request names (the person-check matcher: accents, transliterations, phonetics, typos, documents), best first, at most 20 */
+    get: operations['NoticeController_duplicatesOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/review/notices/{id}/approve': {
     parameters: {
       query?: never;
@@ -916,9 +933,6 @@ export interface components {
       receivedAt: string;
       decidedAt: string | null;
     };
-    ReasonDto: {
-      reason: string;
-    };
     NoticeDto: {
       /** @example A-1/2026 */
       number: string;
@@ -937,6 +951,16 @@ export interface components {
       updatedAt: string;
       cancelledAt: string | null;
       cancelReason: string | null;
+    };
+    NoticeDuplicateDto: {
+      notice: components['schemas']['NoticeDto'];
+      /** @description In [0, 1], three decimals; from 0.7 a match */
+      score: number;
+      /** @description What agrees: family-name:exact, given-names:phonetic, dob:exact, document… */
+      reasons: string[];
+    };
+    ReasonDto: {
+      reason: string;
     };
     NoticeFieldsDto: {
       /** @description Family name of the subject */
@@ -2032,6 +2056,48 @@ export interface operations {
       };
       /** @description Not the hub */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NoticeController_duplicatesOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDuplicateDto'][];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request-not-found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
