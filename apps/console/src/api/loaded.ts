@@ -31,5 +31,5 @@ export function useLoaded<T>(load: () => Promise<T>, key: string): Loaded<T> {
 /** What a page says of a failed read: the service's reason when it gave one. */
 export function reasonOf(error: unknown): string {
   if (error instanceof ApiError) return error.reason;
-  return error instanceof Error ? error.message : String(error as string);
+  return error instanceof Error ? error.message : JSON.stringify(error);
 }
