@@ -3,6 +3,7 @@ import { refusalCodeSchema } from '@bureaunet/contracts';
 import { decryptEnvelopeContent, jweRecipientKids, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
 import { RejectedDeliveryService, type Refused } from '../delivery/rejected-delivery.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
@@ -45,6 +46,7 @@ export class InboxService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly workflow: WorkflowRecorder,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly events: ConsoleEventBus,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
@@ -134,6 +136,9 @@ export class InboxService {
       await this.workflow.record(manager, parsed.payload, body ?? null, now);
       return true;
     });
-    if (receipt) this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
+    if (!receipt) return;
+    this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
+    const { id, kind, from } = parsed.payload;
+    this.events.publish({ name: 'message', data: { id, kind, from } });
   }
 }
