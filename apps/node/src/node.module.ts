@@ -19,6 +19,8 @@ import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
+import { EventStreamService } from './console-events/event-stream.service';
+import { EventsController } from './console-events/events.controller';
 import { EvaluatorKeyPin } from './evaluation/evaluator-key.pin';
 import { EvaluatorClient } from './evaluation/evaluator.client';
 import { PoprfLoader } from './evaluation/poprf.loader';
@@ -125,6 +127,7 @@ export class NodeModule {
         PersonCheckController,
         DocumentCheckController,
         CheckLogController,
+        EventsController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -164,6 +167,7 @@ export class NodeModule {
         ReplicaStatus,
         DocumentCheckService,
         CheckLogService,
+        EventStreamService,
       ],
     };
   }

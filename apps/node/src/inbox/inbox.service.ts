@@ -47,7 +47,7 @@ export class InboxService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly workflow: WorkflowRecorder,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
-    private readonly consoleEvents: ConsoleEventBus,
+    private readonly events: ConsoleEventBus,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
@@ -140,7 +140,9 @@ export class InboxService {
     });
     if (!receipt) return;
     this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
+    const { id, kind, from } = parsed.payload;
+    this.events.publish({ name: 'message', data: { id, kind, from } });
     // Committed: the consoles may now hear of it (a review to do, an alert, a hit, its answer…).
-    for (const event of workflowEvents) this.consoleEvents.publish(event);
+    for (const event of workflowEvents) this.events.publish(event);
   }
 }
