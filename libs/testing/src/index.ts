@@ -21,3 +21,4 @@ export * from './doc-procedure';
 export * from './browser.launcher';
 export * from './test-person';
 export * from './browser.sign-in';
+export * from './travel-document.fixture';
