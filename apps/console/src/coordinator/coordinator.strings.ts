@@ -18,6 +18,7 @@ type Key =
   | 'immediate'
   | 'send'
   | 'sent'
+  | 'sentAt'
   | 'alerts'
   | 'noAlerts'
   | 'gateway'
@@ -53,6 +54,7 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     immediate: 'Immediate',
     send: 'Send alert',
     sent: 'Alert {id} sent to {to}',
+    sentAt: 'Sent (the title stays sealed in the envelope)',
     alerts: 'Alerts and their state per bureau',
     noAlerts: 'No alert sent yet.',
     gateway: 'Gateway',
@@ -87,6 +89,7 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     immediate: 'Immédiate',
     send: "Envoyer l'alerte",
     sent: 'Alerte {id} envoyée à {to}',
+    sentAt: "Envoyée (le titre reste scellé dans l'enveloppe)",
     alerts: 'Alertes et leur état par bureau',
     noAlerts: "Aucune alerte envoyée pour l'instant.",
     gateway: 'Passerelle',
@@ -121,6 +124,7 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     immediate: 'Inmediata',
     send: 'Enviar alerta',
     sent: 'Alerta {id} enviada a {to}',
+    sentAt: 'Enviada (el título queda sellado en el sobre)',
     alerts: 'Alertas y su estado por oficina',
     noAlerts: 'Aún no se ha enviado ninguna alerta.',
     gateway: 'Pasarela',
@@ -155,6 +159,7 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     immediate: 'فورية',
     send: 'أرسل التنبيه',
     sent: 'أُرسل التنبيه {id} إلى {to}',
+    sentAt: 'أُرسل (يبقى العنوان مختوماً في الظرف)',
     alerts: 'التنبيهات وحالتها لكل مكتب',
     noAlerts: 'لم يُرسل أي تنبيه بعد.',
     gateway: 'البوابة',

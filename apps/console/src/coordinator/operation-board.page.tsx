@@ -92,7 +92,7 @@ function Board({ operation }: { operation: Operation }) {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('title')}</th>
+                <th scope="col">{t('sentAt')}</th>
                 <th scope="col">{t('gateway')}</th>
                 {participants.map((code) => (
                   <th key={code} scope="col">
