@@ -645,6 +645,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live events for this node's consoles (server-sent events)
+     * @description Events: message {id, kind, from}, receipt {messageId, recipient, state}, refusal {messageId, recipient, rule?, reason}, notice, review, alert, hit, hit-answer — each only to the roles whose console shows it, each sent after the commit of what it reports. A comment line every heartbeat; `session-ended` then the end of the stream once the session is gone.
+     */
+    get: operations['EventsController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/session': {
     parameters: {
       query?: never;
@@ -3713,6 +3733,47 @@ export interface operations {
       };
       /** @description check-not-found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EventsController_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description token-missing | token-invalid | session-expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description too-many-streams: past the per-person or per-node bound */
+      429: {
         headers: {
           [name: string]: unknown;
         };
