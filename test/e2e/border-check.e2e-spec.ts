@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { HUB_CODE, type TravelDocumentRecord } from '@bureaunet/contracts';
-import { HttpError, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { HUB_CODE } from '@bureaunet/contracts';
+import {
+  DANISH_PASSPORT_MRZ as STOLEN_MRZ,
+  DANISH_PASSPORT_NUMBER as STOLEN,
+  HttpError,
+  TestNetwork,
+  danishTravelDocument as record,
+  startTestNetwork,
+  waitFor,
+} from '@bureaunet/testing';
 
 /**
  * The border check of the issue's story, through real processes and a broker that isolates each
@@ -11,20 +19,8 @@ import { HttpError, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/te
  * replica catches up when the hub returns. Nothing at the hub keeps a checked number.
  */
 
-// A Danish passport's zone (ICAO 9303 TD3), number 206573914, check digits computed by the ICAO rule.
-const STOLEN_MRZ = ['P<DNKNIELSEN<<KASPER<<<<<<<<<<<<<<<<<<<<<<<<', '2065739149DNK8804156M3102204<<<<<<<<<<<<<<<0'];
-const STOLEN = '206573914';
 const NEVER_REPORTED = '771204958';
 const REPORTED_DURING_OUTAGE = '309918273';
-
-const record = (documentNumber: string, status: TravelDocumentRecord['status'] = 'stolen'): TravelDocumentRecord => ({
-  documentNumber,
-  issuingCountry: 'DK',
-  documentType: 'passport',
-  status,
-  reportedAt: '2026-11-30T08:00:00.000Z',
-  details: { familyName: 'NIELSEN', givenNames: 'Kasper', incidentPlace: 'Copenhagen Central Station' },
-});
 
 describe('border checks across the network', () => {
   let network: TestNetwork;

@@ -202,7 +202,7 @@ describe('person checks at a border node, matched locally against the notices it
     );
     expect(rows.length).toBeGreaterThanOrEqual(13);
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['person']));
-    expect(new Set(rows.map((row) => row.actor))).toEqual(new Set(['border-officer', 'officer']));
+    expect(new Set(rows.map((row) => row.actor))).toEqual(new Set(['role:border-officer', 'role:officer']));
     expect(rows.some((row) => row.place === 'Rosso bridge')).toBe(true);
     const hit = rows.find((row) => row.outcome === 'hit' && row.place === 'Rosso bridge')!;
     expect(JSON.parse(hit.matched!)).toEqual([

@@ -58,7 +58,20 @@ export interface NodeConfig {
   renewal?: RenewalPolicy;
   /** How long one request to the hub's evaluator may take before a check answers 503 (NODE_EVALUATOR_TIMEOUT_MS; default DEFAULT_EVALUATOR_TIMEOUT_MS). */
   evaluatorTimeoutMs?: number;
+  /** Consoles' live event streams (GET /api/events): open at once per node, per person, and the heartbeat period. */
+  events?: EventStreamLimits;
 }
+
+export interface EventStreamLimits {
+  /** NODE_EVENTS_MAX_STREAMS: every open stream holds a socket. */
+  maxStreams: number;
+  /** NODE_EVENTS_MAX_PER_PERSON: a person with a few tabs, not one who opens hundreds. */
+  maxPerPerson: number;
+  /** NODE_EVENTS_HEARTBEAT_MS: a comment line that keeps proxies from closing an idle stream; the session is checked again then. */
+  heartbeatMs: number;
+}
+
+export const DEFAULT_EVENT_STREAM_LIMITS: EventStreamLimits = { maxStreams: 500, maxPerPerson: 5, heartbeatMs: 20_000 };
 
 export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   const reader = new EnvReader(env);
@@ -91,6 +104,23 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       min: 10,
       max: 60_000,
     }),
+    events: {
+      maxStreams: reader.int('NODE_EVENTS_MAX_STREAMS', {
+        default: DEFAULT_EVENT_STREAM_LIMITS.maxStreams,
+        min: 1,
+        max: 10_000,
+      }),
+      maxPerPerson: reader.int('NODE_EVENTS_MAX_PER_PERSON', {
+        default: DEFAULT_EVENT_STREAM_LIMITS.maxPerPerson,
+        min: 1,
+        max: 100,
+      }),
+      heartbeatMs: reader.int('NODE_EVENTS_HEARTBEAT_MS', {
+        default: DEFAULT_EVENT_STREAM_LIMITS.heartbeatMs,
+        min: 50,
+        max: 120_000,
+      }),
+    },
   });
 }
 

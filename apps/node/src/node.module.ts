@@ -19,6 +19,8 @@ import { BureauModule } from './bureau/bureau.module';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
+import { EventStreamService } from './console-events/event-stream.service';
+import { EventsController } from './console-events/events.controller';
 import { EvaluatorKeyPin } from './evaluation/evaluator-key.pin';
 import { EvaluatorClient } from './evaluation/evaluator.client';
 import { PoprfLoader } from './evaluation/poprf.loader';
@@ -63,6 +65,7 @@ import { HitArrivalRecorder } from './workflow/hit-arrival.recorder';
 import { TravelDocumentController } from './travel-document/travel-document.controller';
 import { TravelDocumentService } from './travel-document/travel-document.service';
 import { WorkflowRecorder } from './workflow/workflow.recorder';
+import { NoticeDuplicateFinder } from './notice/notice-duplicate.finder';
 
 export interface NodeModuleOptions {
   /** Tests set the time; the system clock otherwise. */
@@ -125,6 +128,7 @@ export class NodeModule {
         PersonCheckController,
         DocumentCheckController,
         CheckLogController,
+        EventsController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -144,6 +148,7 @@ export class NodeModule {
         DeadLetterService,
         MessageService,
         NoticeSearchService,
+        NoticeDuplicateFinder,
         OperationDirectory,
         OperationService,
         HitProcedure,
@@ -163,6 +168,7 @@ export class NodeModule {
         ReplicaStatus,
         DocumentCheckService,
         CheckLogService,
+        EventStreamService,
       ],
     };
   }

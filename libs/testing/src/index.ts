@@ -22,3 +22,4 @@ export * from './browser.launcher';
 export * from './test-person';
 export * from './browser.sign-in';
 export * from './oidc-test-provider';
+export * from './travel-document.fixture';

@@ -26,3 +26,8 @@ export function useStrings<K extends string>(catalog: Catalog<K>): Translate<K> 
   const { locale } = useLocaleSettings();
   return (key, values) => translate(catalog, locale, key, values);
 }
+
+/** One key in every language: a navigation label (ConsoleRoute.label) taken from an area's catalog. */
+export function inEveryLocale<K extends string>(catalog: Catalog<K>, key: K): Record<Locale, string> {
+  return { en: catalog.en[key], fr: catalog.fr[key], es: catalog.es[key], ar: catalog.ar[key] };
+}

@@ -10,7 +10,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DocumentCheckRequest } from '@bureaunet/contracts';
-import { CallerRole, Roles, type Role } from '@bureaunet/platform';
+import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { checkAttribution } from './check-attribution';
 import { DocumentCheckAnswerDto, DocumentCheckRequestDto } from './document-check.dto';
 import { DocumentCheckService } from './document-check.service';
 
@@ -37,8 +38,10 @@ export class DocumentCheckController {
   @ApiResponse({ status: 429, description: 'rate-limited: the evaluator limits this bureau’s checks' })
   document(
     @Body() body: DocumentCheckRequestDto,
-    @CallerRole() role: Role | undefined,
+    @CurrentCaller() caller: Caller | undefined,
   ): Promise<DocumentCheckAnswerDto> {
-    return this.checks.check(body as DocumentCheckRequest, role ?? 'unknown');
+    const request = body as DocumentCheckRequest;
+    const { actor, place } = checkAttribution(caller, request.place);
+    return this.checks.check({ ...request, ...(place !== undefined && { place }) }, actor);
   }
 }

@@ -486,7 +486,7 @@ describe('document checks against the replica (real nats-server with broker isol
       id: expect.any(String),
       kind: 'document',
       checkedAt: expect.any(String),
-      actor: 'border-officer',
+      actor: 'role:border-officer',
       place: 'Kastrup T2',
       outcome: 'hit',
       issuingCountry: 'DK',
@@ -508,7 +508,7 @@ describe('document checks against the replica (real nats-server with broker isol
     expect((await check(mr, { documentNumber: NUMBERS.lost, issuingCountry: 'DK' }, 'admin')).status).toBe(403);
     const byOfficer = await check(mr, { documentNumber: NUMBERS.unknown, issuingCountry: 'DK' }, 'officer');
     expect((await logged(mr, byOfficer.body.checkId)).body).toMatchObject({
-      actor: 'officer',
+      actor: 'role:officer',
       place: null,
       outcome: 'no-hit',
     });

@@ -8,6 +8,8 @@ import { certificateKid, generateBureauKeys } from '@bureaunet/crypto';
 import { NodeApiClient, startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { GatewayStandIn } from '../../testing/gateway.stand-in';
 import { RegistryStandIn } from '../../testing/registry.stand-in';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
+import type { ConsoleEvent } from '../console-events/console-event';
 import { startNode, type RunningNode } from '../node.app';
 import type { NodeConfig } from '../node.config';
 import { OutboxSender } from '../outbox/outbox.sender';
@@ -225,6 +227,33 @@ describe('the hit procedure between a checking node and the owner’s, over a re
     });
     const sentList = await mr.as('border-officer').call<HitPageDto>('GET', '/api/hits?direction=sent&state=answered');
     expect(sentList.items.map((item) => item.id)).toContain(started.hitId);
+  });
+
+  it('tells the consoles at both ends: the hit when recorded, the answer when it arrives', async () => {
+    const heard = (node: TestNode) => {
+      const events: ConsoleEvent[] = [];
+      const subscription = node.running.app
+        .get(ConsoleEventBus)
+        .stream()
+        .subscribe((event) => events.push(event));
+      return { events, stop: () => subscription.unsubscribe() };
+    };
+    const [atMr, atDk] = [heard(mr), heard(dk)];
+    const started = await mr.procedure.notify(notification());
+    expect(atMr.events).toContainEqual({ name: 'hit', data: { id: started.hitId } });
+    await waitFor(() => atDk.events.find((event) => event.name === 'hit' && event.data.id === started.hitId), {
+      what: 'the hit event at DK',
+    });
+    await dk.as('officer').call('POST', `/api/hits/${started.hitId}/answer`, { answer: 'not-confirmed' });
+    const answer = await waitFor(
+      () => atMr.events.find((event) => event.name === 'hit-answer' && event.data.id === started.hitId),
+      { what: 'the hit-answer event at MR' },
+    );
+    expect(answer).toEqual({ name: 'hit-answer', data: { id: started.hitId, confirmed: false } });
+    // Published after the commit: what the event names is there to read.
+    expect(await hitAt(mr, started.hitId)).toMatchObject({ state: 'answered' });
+    atMr.stop();
+    atDk.stop();
   });
 
   it('marks an unanswered hit overdue at both ends; a late answer is still sent and recorded as late', async () => {

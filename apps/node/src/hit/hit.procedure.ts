@@ -3,6 +3,7 @@ import { hitNotificationBodySchema, type BureauCode, type HitNotificationBody } 
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { EnvelopeIdGenerator } from '../id/envelope-id.generator';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { OutboxSender } from '../outbox/outbox.sender';
@@ -44,6 +45,7 @@ export class HitProcedure {
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consoleEvents: ConsoleEventBus,
   ) {}
 
   /** The notification and the sent hit commit together; published at once if the bus is up, else by the republisher. */
@@ -65,6 +67,7 @@ export class HitProcedure {
       },
     );
     this.logger.log(`hit ${message.id} (check ${body.checkId}) notified to ${hit.owner}: answer by ${answerBy}`);
+    this.consoleEvents.publish({ name: 'hit', data: { id: message.id } });
     return { hitId: message.id, answerBy };
   }
 
@@ -82,6 +85,7 @@ export class HitProcedure {
       this.hits.insert(manager, hitRow(id, 'received', this.identity.code, body, this.clock.now().toISOString())),
     );
     this.logger.log(`hit ${id} (check ${body.checkId}) on a record of this bureau: answer by ${body.answerBy}`);
+    this.consoleEvents.publish({ name: 'hit', data: { id } });
     return { hitId: id, answerBy: body.answerBy };
   }
 }

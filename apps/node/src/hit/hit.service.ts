@@ -4,6 +4,7 @@ import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock, type Role } from '@bureaunet/platform';
 import type { EntityManager } from 'typeorm';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { OutboxSender } from '../outbox/outbox.sender';
 import type { HitDirection, HitEntity } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
@@ -21,6 +22,7 @@ export class HitService {
     private readonly writer: SerialWriter,
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consoleEvents: ConsoleEventBus,
   ) {}
 
   async list(query: HitListQueryDto, role: Role | undefined): Promise<HitPageDto> {
@@ -54,9 +56,14 @@ export class HitService {
       ...(dto.status ? { status: dto.status } : {}),
       ...(dto.note ? { note: dto.note } : {}),
     });
-    if (row.counterpart === this.identity.code)
+    if (row.counterpart === this.identity.code) {
       await this.writer.transaction((manager) => this.record(manager, row, confirmation, null, this.now()));
-    else
+      // A hit on this bureau's own record: its checker is here, and hears the answer here.
+      this.consoleEvents.publish({
+        name: 'hit-answer',
+        data: { id: row.id, confirmed: confirmation.answer !== 'not-confirmed' },
+      });
+    } else
       await this.outbox.send(
         {
           kind: 'hit-confirmation',

@@ -10,6 +10,7 @@ import {
 } from '@bureaunet/contracts';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { Repository } from 'typeorm';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { givenFields } from '../notice/notice-fields';
 import type { NoticeFieldsDto, NoticeStepDto } from '../notice/notice.dto';
 import { NoticeService } from '../notice/notice.service';
@@ -37,6 +38,7 @@ export class HubNoticeService extends NoticeService {
     private readonly store: NoticeRepository,
     private readonly sent: SentMessageRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consoleEvents: ConsoleEventBus,
   ) {
     super(notices, requests);
   }
@@ -120,6 +122,7 @@ export class HubNoticeService extends NoticeService {
         }),
       );
     });
+    this.consoleEvents.publish({ name: 'notice', data: { number, state: 'active' } });
     return { id: message.id, number };
   }
 
@@ -157,6 +160,7 @@ export class HubNoticeService extends NoticeService {
         );
       },
     );
+    this.consoleEvents.publish({ name: 'notice', data: { number, state: 'active' } });
     return { id: message.id, number };
   }
 
@@ -177,6 +181,7 @@ export class HubNoticeService extends NoticeService {
           throw new DomainError('notice-cancelled', `notice ${held.number} is already cancelled`, 'conflict');
       },
     );
+    this.consoleEvents.publish({ name: 'notice', data: { number: held.number, state: 'cancelled' } });
     return { id: message.id, number: held.number };
   }
 

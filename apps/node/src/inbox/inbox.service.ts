@@ -3,6 +3,8 @@ import { refusalCodeSchema } from '@bureaunet/contracts';
 import { decryptEnvelopeContent, jweRecipientKids, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
+import type { ConsoleEvent } from '../console-events/console-event';
 import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
 import { RejectedDeliveryService, type Refused } from '../delivery/rejected-delivery.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
@@ -45,6 +47,7 @@ export class InboxService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly workflow: WorkflowRecorder,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly events: ConsoleEventBus,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
@@ -128,12 +131,18 @@ export class InboxService {
       privateKey: encryption.privateKey,
     });
     checkReceivedBody(parsed.payload.id, body);
+    let workflowEvents: ConsoleEvent[] = [];
     const receipt = await this.receiptIssuer.issue(parsed, async (manager, _receipt, now) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, parsed, body ?? null, now)))) return false;
       // The workflow effect (a notice becomes active, a diffusion withdrawn…) commits with the message.
-      await this.workflow.record(manager, parsed.payload, body ?? null, now);
+      workflowEvents = await this.workflow.record(manager, parsed.payload, body ?? null, now);
       return true;
     });
-    if (receipt) this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
+    if (!receipt) return;
+    this.logger.log(`received ${parsed.payload.kind} ${parsed.payload.id} from ${parsed.payload.from}`);
+    const { id, kind, from } = parsed.payload;
+    this.events.publish({ name: 'message', data: { id, kind, from } });
+    // Committed: the consoles may now hear of it (a review to do, an alert, a hit, its answer…).
+    for (const event of workflowEvents) this.events.publish(event);
   }
 }

@@ -4,12 +4,15 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Roles } from '@bureaunet/platform';
+import { NoticeDuplicateDto } from './notice-duplicate.dto';
+import { NoticeDuplicateFinder } from './notice-duplicate.finder';
 import { NoticeSearchDto } from './notice-search.dto';
 import { NoticeSearchService } from './notice-search.service';
 import { NoticeDto, NoticeFieldsDto, NoticeRequestDto, NoticeStepDto, ReasonDto, RequestNoticeDto } from './notice.dto';
@@ -26,6 +29,7 @@ export class NoticeController {
   constructor(
     private readonly notices: NoticeService,
     private readonly search: NoticeSearchService,
+    private readonly duplicates: NoticeDuplicateFinder,
   ) {}
 
   @Post('notices/requests')
@@ -54,6 +58,18 @@ export class NoticeController {
   @ApiForbiddenResponse({ description: 'Not the hub' })
   async reviewQueue(): Promise<NoticeRequestDto[]> {
     return (await this.notices.reviewQueue()).map(requestView);
+  }
+
+  @Get('review/notices/:id/duplicates')
+  @Roles('reviewer', 'admin')
+  @ApiOperation({
+    summary:
+      'Notices held here that may be about the person a received request names (the person-check matcher: accents, transliterations, phonetics, typos, documents), best first, at most 20',
+  })
+  @ApiOkResponse({ type: [NoticeDuplicateDto] })
+  @ApiNotFoundResponse({ description: 'request-not-found' })
+  duplicatesOf(@Param('id') id: string): Promise<NoticeDuplicateDto[]> {
+    return this.duplicates.find(id);
   }
 
   @Post('review/notices/:id/approve')

@@ -1,3 +1,4 @@
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_CODE, type DeliveryReport } from '@bureaunet/contracts';
 import { CryptoError, generateBureauKeys, signDeliveryReport, type BureauKeys } from '@bureaunet/crypto';
@@ -42,6 +43,7 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
       {} as SerialWriter,
       { code: 'MR' } as NodeConfig,
       { now: () => new Date() },
+      new ConsoleEventBus(),
     );
     return { service, directory, sent, rejected };
   }

@@ -5,6 +5,8 @@ import { deliveryReportKid, openDeliveryReport } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import type { ConsoleEvent } from '../console-events/console-event';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
 import { RejectedDeliveryService } from '../delivery/rejected-delivery.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
@@ -32,6 +34,7 @@ export class DeliveryReportService {
     private readonly writer: SerialWriter,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: ConsoleEventBus,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
@@ -78,7 +81,7 @@ export class DeliveryReportService {
     const now = this.clock.now().toISOString();
     const refusal = report.status === 'refused' ? (report.refusal ?? UNEXPLAINED) : null;
     if (refusal && this.retryable(message, refusal)) return this.scheduleRetry(message, refusal);
-    await this.writer.transaction(async (manager) => {
+    const settled = await this.writer.transaction(async (manager) => {
       await this.sent.markPublished(manager, message.id, now);
       const first = await this.sent.recordReport(manager, message.id, {
         status: report.status,
@@ -94,12 +97,18 @@ export class DeliveryReportService {
             : { type: 'refused' as const, refusal: outcome.refusal };
         await this.sent.applyRecipientEvent(manager, message.id, outcome.code, event, now);
       }
+      const refusedAsWhole: string[] = [];
       if (refusal && report.recipients.length === 0) {
         for (const pending of await this.sent.pendingAddressees(manager, message.id)) {
           await this.sent.applyRecipientEvent(manager, message.id, pending.code, { type: 'refused', refusal }, now);
+          refusedAsWhole.push(pending.code);
         }
       }
+      return { first, refusedAsWhole };
     });
+    // After the commit, and once: a duplicate report is no news to the consoles.
+    if (settled.first)
+      reportEvents(message.id, report, refusal, settled.refusedAsWhole).forEach((e) => this.events.publish(e));
     this.logger.log(`report on ${message.id}: ${report.status}${refusal ? ` (${refusal.code})` : ''}`);
   }
 
@@ -134,4 +143,23 @@ export class DeliveryReportService {
     });
     this.logger.warn(`report on ${message.id}: ${lastError}`);
   }
+}
+
+/** What the consoles hear of a report: each recipient delivered or refused (with the deciding rule). */
+function reportEvents(
+  messageId: string,
+  report: DeliveryReport,
+  refusal: Refusal | null,
+  refusedAsWhole: readonly string[],
+): ConsoleEvent[] {
+  const refusalEvent = (recipient: string, reason: Refusal): ConsoleEvent => ({
+    name: 'refusal',
+    data: { messageId, recipient, ...(reason.rule ? { rule: reason.rule } : {}), reason: reason.message },
+  });
+  const events = report.recipients.map((outcome) =>
+    outcome.status === 'delivered'
+      ? { name: 'receipt' as const, data: { messageId, recipient: outcome.code, state: 'delivered' } }
+      : refusalEvent(outcome.code, outcome.refusal),
+  );
+  return refusal ? [...events, ...refusedAsWhole.map((code) => refusalEvent(code, refusal))] : events;
 }

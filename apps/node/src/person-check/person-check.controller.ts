@@ -8,7 +8,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CallerRole, Roles, type Role } from '@bureaunet/platform';
+import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { checkAttribution } from '../check/check-attribution';
 import { PersonCheckDto, PersonCheckRequestDto } from './person-check.dto';
 import { PersonCheckService } from './person-check.service';
 
@@ -31,9 +32,8 @@ export class PersonCheckController {
   @ApiBadRequestResponse({
     description: '{code, reason}: the reason names the field (name-empty: no letter in a name)',
   })
-  check(@Body() dto: PersonCheckRequestDto, @CallerRole() role: Role | undefined): Promise<PersonCheckDto> {
-    // RoleGuard has admitted the caller by now, so it recorded the role.
-    if (role === undefined) throw new Error('the caller has no role: RoleGuard did not run');
-    return this.checks.check(dto, role);
+  check(@Body() dto: PersonCheckRequestDto, @CurrentCaller() caller: Caller | undefined): Promise<PersonCheckDto> {
+    const { actor, place } = checkAttribution(caller, dto.place);
+    return this.checks.check({ ...dto, ...(place !== undefined && { place }) }, actor);
   }
 }

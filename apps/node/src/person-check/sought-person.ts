@@ -85,7 +85,8 @@ export function diffusionPerson(row: DiffusionEntity): SoughtPerson | undefined 
   });
 }
 
-interface Subject {
+/** A person as a notice or request states it: what the matcher's record is made from. */
+export interface PersonSubject {
   familyName: string;
   givenNames: string;
   dateOfBirth?: string;
@@ -98,7 +99,7 @@ function soughtPerson(
   reference: string,
   owner: string,
   noticeType: NoticeType | undefined,
-  subject: Subject,
+  subject: PersonSubject,
 ): SoughtPerson | undefined {
   // A name with no letter once transliterated cannot be matched (the matcher refuses it).
   if (!hasLetters(subject.familyName)) return undefined;
@@ -124,6 +125,14 @@ function soughtPerson(
       documentNumbers: canonicalNumbers(subject.documentNumbers),
     },
   };
+}
+
+/**
+ * The matcher's record of any notice subject, whatever its type or state (a request under review, a
+ * notice it may duplicate); undefined for a family name with no letter.
+ */
+export function subjectRecord(key: string, subject: PersonSubject): PersonRecord | undefined {
+  return soughtPerson('notice', key, '', undefined, subject)?.record;
 }
 
 /** A Latin letter is kept by the folding; only a name without one pays for the transliteration. */

@@ -1,3 +1,4 @@
+import type { ConsoleEventBus } from '../console-events/console-event.bus';
 import type { EntityManager } from 'typeorm';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import type { SerialWriter } from '@bureaunet/persistence';
@@ -51,21 +52,27 @@ function setup(original: Partial<SentMessageEntity> | null, options: { alreadySt
   };
   const received = { insertOnce: jest.fn(() => Promise.resolve(!options.alreadyStored)) };
   const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+  const events = { publish: jest.fn() };
   const service = new ReceiptService(
     sent as unknown as SentMessageRepository,
     received as unknown as ReceivedMessageRepository,
     writer as unknown as SerialWriter,
     { now: () => now },
+    events as unknown as ConsoleEventBus,
   );
-  return { service, sent, received };
+  return { service, sent, received, events };
 }
 
 const raw = Buffer.from('{"the":"exact bytes"}');
 
 describe('ReceiptService', () => {
   it('keeps the receipt bytes and marks that recipient receipted at the signed time', async () => {
-    const { service, sent, received } = setup({});
+    const { service, sent, received, events } = setup({});
     await service.accept(raw, receipt());
+    expect(events.publish).toHaveBeenCalledWith({
+      name: 'receipt',
+      data: { messageId: ORIGINAL_ID, recipient: 'DK', state: 'receipted' },
+    });
     expect(received.insertOnce).toHaveBeenCalledWith(
       manager,
       expect.objectContaining({ id: RECEIPT_ID, from: 'DK', kind: 'receipt', envelope: raw, body: null }),
@@ -80,11 +87,19 @@ describe('ReceiptService', () => {
   });
 
   it('marks that recipient rejected with the refusal its signed rejection names', async () => {
-    const { service, sent, received } = setup({});
+    const { service, sent, received, events } = setup({});
     await service.accept(
       raw,
       receipt({ refused: { code: 'expired', reason: 'envelope expired at 2026-10-27T09:59:59.000Z' } }),
     );
+    expect(events.publish).toHaveBeenCalledWith({
+      name: 'refusal',
+      data: {
+        messageId: ORIGINAL_ID,
+        recipient: 'DK',
+        reason: 'expired: envelope expired at 2026-10-27T09:59:59.000Z',
+      },
+    });
     expect(received.insertOnce).toHaveBeenCalledWith(
       manager,
       expect.objectContaining({ id: RECEIPT_ID, kind: 'receipt', envelope: raw }),
@@ -116,9 +131,10 @@ describe('ReceiptService', () => {
   });
 
   it('does nothing more for a second copy of the same receipt', async () => {
-    const { service, sent } = setup({}, { alreadyStored: true });
+    const { service, sent, events } = setup({}, { alreadyStored: true });
     await service.accept(raw, receipt());
     expect(sent.applyRecipientEvent).not.toHaveBeenCalled();
+    expect(events.publish).not.toHaveBeenCalled();
   });
 
   it.each([

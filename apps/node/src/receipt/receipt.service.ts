@@ -3,6 +3,7 @@ import type { ReceiptReference } from '@bureaunet/contracts';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import { ConsoleEventBus } from '../console-events/console-event.bus';
 import { DeliveryRefusal } from '../delivery/delivery-refusal';
 import { ReceivedMessageRepository } from '../store/received-message.repository';
 import { receivedMessageRow } from '../store/received-message.row';
@@ -24,6 +25,7 @@ export class ReceiptService {
     private readonly received: ReceivedMessageRepository,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: ConsoleEventBus,
   ) {}
 
   async accept(raw: Buffer, receipt: ParsedEnvelope): Promise<void> {
@@ -39,9 +41,17 @@ export class ReceiptService {
       return true;
     });
     if (!stored) return;
-    if (receiptFor.refused)
-      this.logger.warn(`${from} rejected ${receiptFor.id}: ${receiptFor.refused.code}: ${receiptFor.refused.reason}`);
-    else this.logger.log(`${from} receipted ${receiptFor.id}`);
+    const messageId = receiptFor.id;
+    if (receiptFor.refused) {
+      this.logger.warn(`${from} rejected ${messageId}: ${receiptFor.refused.code}: ${receiptFor.refused.reason}`);
+      this.events.publish({
+        name: 'refusal',
+        data: { messageId, recipient: from, reason: `${receiptFor.refused.code}: ${receiptFor.refused.reason}` },
+      });
+    } else {
+      this.logger.log(`${from} receipted ${messageId}`);
+      this.events.publish({ name: 'receipt', data: { messageId, recipient: from, state: 'receipted' } });
+    }
   }
 
   private check(receipt: ParsedEnvelope, original: SentMessageEntity | null): void {

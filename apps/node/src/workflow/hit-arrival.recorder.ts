@@ -19,13 +19,13 @@ export class HitArrivalRecorder {
     @Inject(BUREAU_IDENTITY) private readonly identity: Pick<BureauIdentity, 'code'>,
   ) {}
 
-  /** At the owner's node: a hit on one of its records, to be answered by answerBy. */
+  /** At the owner's node: a hit on one of its records, to be answered by answerBy. True when recorded. */
   async notified(
     manager: EntityManager,
     payload: EnvelopePayload,
     body: HitNotificationBody,
     at: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const own = this.identity.code;
     if (payload.meta.recordOwner !== own)
       return this.ignore(payload, `meta.recordOwner is ${payload.meta.recordOwner ?? 'missing'}, not ${own}`);
@@ -47,15 +47,19 @@ export class HitArrivalRecorder {
     });
     if (!inserted) return this.ignore(payload, `a hit ${payload.id} is already recorded here`);
     this.logger.log(`hit ${payload.id} on a ${body.hit.kind} record from ${payload.from}: answer by ${answerBy}`);
+    return true;
   }
 
-  /** At the checking node: the owner's answer to a hit sent from here (meta.replyTo names it). */
+  /**
+   * At the checking node: the owner's answer to a hit sent from here (meta.replyTo names it).
+   * Returns the hit's id when the answer was recorded, false when it has no effect.
+   */
   async confirmed(
     manager: EntityManager,
     payload: EnvelopePayload,
     body: HitConfirmationBody,
     at: string,
-  ): Promise<void> {
+  ): Promise<string | false> {
     const hitId = payload.meta.replyTo;
     if (!hitId) return this.ignore(payload, 'meta.replyTo does not name a hit');
     const row = await this.hits.findById(hitId, manager);
@@ -63,13 +67,16 @@ export class HitArrivalRecorder {
     const mismatch = confirmationMismatch(row, { from: payload.from, checkId: body.checkId });
     if (mismatch) return this.ignore(payload, mismatch);
     const answer = answerRecord(body, { answeredAt: at, envelopeId: payload.id, answerBy: row.answerBy });
-    await this.hits.answer(manager, row.id, 'sent', answer);
+    if (!(await this.hits.answer(manager, row.id, 'sent', answer)))
+      return this.ignore(payload, `hit ${row.id} is already answered`);
     const message = `hit ${row.id} ${answer.answer} by ${payload.from}`;
     if (answer.late) this.logger.warn(`${message}, after its deadline ${row.answerBy}`);
     else this.logger.log(message);
+    return row.id;
   }
 
-  private ignore(payload: EnvelopePayload, why: string): void {
+  private ignore(payload: EnvelopePayload, why: string): false {
     this.logger.warn(`${payload.kind} ${payload.id} from ${payload.from} has no workflow effect: ${why}`);
+    return false;
   }
 }

@@ -135,4 +135,36 @@ describe('WorkflowRecorder (real SQLite)', () => {
       withdrawReason: 'no legal basis',
     });
   });
+
+  it('names the console events its effects call for, and none for what has no effect', async () => {
+    const published = { ...notice, number: 'A-2/2026', requestId: undefined };
+    expect(await record('MR', envelope('notice', 'XH', { noticeType: 'red' }, 'pub-2'), published)).toEqual([
+      { name: 'notice', data: { number: 'A-2/2026', state: 'active' } },
+    ]);
+    expect(await record('MR', envelope('notice-cancel', 'XH'), { number: 'A-2/2026', reason: 'found' })).toEqual([
+      { name: 'notice', data: { number: 'A-2/2026', state: 'cancelled' } },
+    ]);
+    expect(await record('MR', envelope('notice-cancel', 'XH'), { number: 'A-2/2026', reason: 'again' })).toEqual([]);
+    expect(await record('MR', envelope('notice', 'DK'), published)).toEqual([]);
+
+    const request = {
+      action: 'publish',
+      notice: { type: 'yellow', subject: { familyName: 'Poe' }, offence: 'x', expiry: '2030-01-01' },
+    };
+    expect(await record('XH', envelope('notice-request', 'DK', {}, 'req-2'), request)).toEqual([
+      { name: 'review', data: { id: 'req-2', kind: 'notice-request' } },
+    ]);
+    expect(await record('MR', envelope('notice-request', 'DK', {}, 'req-3'), request)).toEqual([]);
+
+    const diffusion = { title: 'Stolen car', details: 'AB-123' };
+    expect(await record('XH', envelope('diffusion', 'DK', {}, 'dif-2'), diffusion)).toEqual([
+      { name: 'review', data: { id: 'dif-2', kind: 'diffusion' } },
+    ]);
+    expect(await record('MR', envelope('diffusion', 'DK', {}, 'dif-3'), diffusion)).toEqual([]);
+
+    const alert = { title: 'Convoy', details: 'north road' };
+    expect(await record('MR', envelope('operation-alert', 'DK', { operationId: 'op-1' }, 'alert-1'), alert)).toEqual([
+      { name: 'alert', data: { operationId: 'op-1', alertId: 'alert-1' } },
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ import {
 } from '@bureaunet/contracts';
 import type { EntityManager } from 'typeorm';
 import type { ZodType, ZodTypeDef } from 'zod';
+import type { ConsoleEvent } from '../console-events/console-event';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { noticeRow } from '../store/notice.rows';
@@ -26,7 +27,8 @@ import { TravelDocumentRecordIntake } from './travel-document-record.intake';
  * The workflow effect of a received message, recorded in the transaction that stores it: a
  * notice becomes active, a cancellation cancels it, a request joins the review queue… A body that
  * does not fit its schema, or a step from a party not entitled to it, has no effect (the message
- * stays in the inbox as received).
+ * stays in the inbox as received). Returns the console events the effect calls for, to be
+ * published once the transaction has committed (never before: a rollback would undo what they say).
  */
 @Injectable()
 export class WorkflowRecorder {
@@ -41,7 +43,19 @@ export class WorkflowRecorder {
     @Optional() private readonly records?: TravelDocumentRecordIntake,
   ) {}
 
-  async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<void> {
+  async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<ConsoleEvent[]> {
+    const events: ConsoleEvent[] = [];
+    await this.apply(manager, payload, body, at, events);
+    return events;
+  }
+
+  private async apply(
+    manager: EntityManager,
+    payload: EnvelopePayload,
+    body: unknown,
+    at: string,
+    events: ConsoleEvent[],
+  ): Promise<void> {
     switch (payload.kind) {
       case 'notice':
         return this.fromHub(payload, body, noticeBodySchema, async (notice) => {
@@ -60,14 +74,16 @@ export class WorkflowRecorder {
               { id: notice.requestId, direction: 'sent' },
               { state: 'approved', noticeNumber: notice.number, decidedAt: at },
             );
+          events.push({ name: 'notice', data: { number: notice.number, state: 'active' } });
         });
       case 'notice-cancel':
         return this.fromHub(payload, body, noticeCancelBodySchema, async (cancel) => {
-          if (!(await this.notices.cancel(manager, cancel.number, cancel.reason, at)))
-            this.logger.warn(`cancellation of notice ${cancel.number}, which is not active here`);
+          if (await this.notices.cancel(manager, cancel.number, cancel.reason, at))
+            events.push({ name: 'notice', data: { number: cancel.number, state: 'cancelled' } });
+          else this.logger.warn(`cancellation of notice ${cancel.number}, which is not active here`);
         });
       case 'notice-request':
-        return this.noticeRequest(manager, payload, body, at);
+        return this.noticeRequest(manager, payload, body, at, events);
       case 'diffusion':
         return this.parsed(payload, body, diffusionBodySchema, async (diffusion) => {
           await manager.insert(DiffusionEntity, {
@@ -81,17 +97,26 @@ export class WorkflowRecorder {
             withdrawnAt: null,
             withdrawReason: null,
           });
+          // The hub (where the review queue is) checks every diffusion after the fact.
+          if (this.intake) events.push({ name: 'review', data: { id: payload.id, kind: 'diffusion' } });
         });
       case 'message':
         return this.note(manager, payload, body, at);
+      case 'operation-alert':
+        if (payload.meta.operationId)
+          events.push({ name: 'alert', data: { operationId: payload.meta.operationId, alertId: payload.id } });
+        return undefined; // the alert stays in the inbox; GET /api/operations/:id/alerts lists them
       case 'hit-notification':
-        return this.parsed(payload, body, hitNotificationBodySchema, (hit) =>
-          this.hits.notified(manager, payload, hit, at),
-        );
+        return this.parsed(payload, body, hitNotificationBodySchema, async (hit) => {
+          if (await this.hits.notified(manager, payload, hit, at))
+            events.push({ name: 'hit', data: { id: payload.id } });
+        });
       case 'hit-confirmation':
-        return this.parsed(payload, body, hitConfirmationBodySchema, (answer) =>
-          this.hits.confirmed(manager, payload, answer, at),
-        );
+        return this.parsed(payload, body, hitConfirmationBodySchema, async (answer) => {
+          const hitId = await this.hits.confirmed(manager, payload, answer, at);
+          if (hitId)
+            events.push({ name: 'hit-answer', data: { id: hitId, confirmed: answer.answer !== 'not-confirmed' } });
+        });
       case 'travel-document-record':
         return this.travelDocumentRecord(manager, payload, body, at);
       default:
@@ -104,12 +129,14 @@ export class WorkflowRecorder {
     payload: EnvelopePayload,
     body: unknown,
     at: string,
+    events: ConsoleEvent[],
   ): Promise<void> {
     const intake = this.intake;
     if (!intake) return;
-    await this.parsed(payload, body, noticeRequestBodySchema, (request) =>
-      intake.receive(manager, payload, request, at),
-    );
+    await this.parsed(payload, body, noticeRequestBodySchema, async (request) => {
+      await intake.receive(manager, payload, request, at);
+      events.push({ name: 'review', data: { id: payload.id, kind: 'notice-request' } });
+    });
   }
 
   private async travelDocumentRecord(

@@ -175,6 +175,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/review/notices/{id}/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notices held here that may be about the person a received request names (the person-check matcher: accents, transliterations, phonetics, typos, documents), best first, at most 20 */
+    get: operations['NoticeController_duplicatesOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/review/notices/{id}/approve': {
     parameters: {
       query?: never;
@@ -620,6 +637,26 @@ export interface paths {
     };
     /** One check as logged here */
     get: operations['CheckLogController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live events for this node's consoles (server-sent events)
+     * @description Events: message {id, kind, from}, receipt {messageId, recipient, state}, refusal {messageId, recipient, rule?, reason}, notice, review, alert, hit, hit-answer — each only to the roles whose console shows it, each sent after the commit of what it reports. A comment line every heartbeat; `session-ended` then the end of the stream once the session is gone.
+     */
+    get: operations['EventsController_stream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1172,9 +1209,6 @@ export interface components {
       receivedAt: string;
       decidedAt: string | null;
     };
-    ReasonDto: {
-      reason: string;
-    };
     NoticeDto: {
       /** @example A-1/2026 */
       number: string;
@@ -1193,6 +1227,16 @@ export interface components {
       updatedAt: string;
       cancelledAt: string | null;
       cancelReason: string | null;
+    };
+    NoticeDuplicateDto: {
+      notice: components['schemas']['NoticeDto'];
+      /** @description In [0, 1], three decimals; from 0.7 a match */
+      score: number;
+      /** @description What agrees: family-name:exact, given-names:phonetic, dob:exact, document… */
+      reasons: string[];
+    };
+    ReasonDto: {
+      reason: string;
     };
     NoticeFieldsDto: {
       /** @description Family name of the subject */
@@ -2453,6 +2497,48 @@ export interface operations {
       };
       /** @description Not the hub */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NoticeController_duplicatesOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeDuplicateDto'][];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description request-not-found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3752,6 +3838,47 @@ export interface operations {
       };
       /** @description check-not-found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EventsController_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/event-stream */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description token-missing | token-invalid | session-expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description too-many-streams: past the per-person or per-node bound */
+      429: {
         headers: {
           [name: string]: unknown;
         };
