@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { NODE_MIGRATIONS } from '../migrations';
@@ -75,7 +76,7 @@ describe('inbox filters and unread state (real SQLite, the migrations)', () => {
         digest: `d-${seed.id}`,
         createdAt: seed.receivedAt,
         expiresAt: '2027-01-01T00:00:00.000Z',
-      } as ReceivedMessageEntity);
+      } as QueryDeepPartialEntity<ReceivedMessageEntity>);
     }
   });
 
