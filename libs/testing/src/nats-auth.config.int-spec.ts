@@ -122,7 +122,9 @@ describe('broker-level isolation on a real nats-server', () => {
     );
     const gateway = await as('gateway');
     const subscription = gateway.subscribe('bn.gateway.preview.*', {
-      callback: (_error, msg) => msg.respond('{"answered":true}'),
+      callback: (_error, msg) => {
+        msg.respond('{"answered":true}');
+      },
     });
     await gateway.flush();
     const reply = await node.request('bn.gateway.preview.MR', '{}', { timeout: 2_000 });

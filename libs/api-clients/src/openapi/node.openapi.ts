@@ -51,26 +51,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/messages/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * What the gateway's access rules in force would decide for each recipient, before sending
-     * @description Asked of the gateway itself (same rules, directory and lineage it decides with); it informs only: the gateway decides again when the message arrives, and rate limits are not previewed.
-     */
-    post: operations['OutboxController_preview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/messages': {
     parameters: {
       query?: never;
@@ -133,10 +113,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * Messages received here (verified and decrypted), newest first; receipts left out
-     * @description Filters combine: kind, from, since/until (received), priority (meta.priority), q (body text), unread (a person). For a signed-in person each item says whether they have opened it (read).
-     */
+    /** Messages received here (verified and decrypted), newest first; receipts left out */
     get: operations['InboxController_list'];
     put?: never;
     post?: never;
@@ -651,20 +628,176 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/events': {
+  '/api/session': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /**
-     * Live events for this node's consoles (server-sent events)
-     * @description Events: message {id, kind, from}, receipt {messageId, recipient, state}, refusal {messageId, recipient, rule?, reason}, notice, review, alert, hit, hit-answer — each only to the roles whose console shows it, each sent after the commit of what it reports. A comment line every heartbeat; `session-ended` then the end of the stream once the session is gone.
-     */
-    get: operations['EventsController_stream'];
+    get: operations['SessionController_read'];
+    put?: never;
+    post: operations['SessionController_create'];
+    delete: operations['SessionController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/session/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SessionController_createWithLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProfileController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProfileController_setPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProfileController_setPassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ApiTokenController_list'];
+    put?: never;
+    post: operations['ApiTokenController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['ApiTokenController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PeopleController_list'];
+    put?: never;
+    post: operations['PeopleController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['PeopleController_update'];
+    trace?: never;
+  };
+  '/api/people/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PeopleController_unlock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}/sign-in-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PeopleController_issueSignInLink'];
     delete?: never;
     options?: never;
     head?: never;
@@ -734,79 +867,6 @@ export interface components {
       deadLetters: number;
       /** @description When its certificates and the CA expire; renewed automatically before */
       certificates: components['schemas']['IdentityExpiryDto'];
-    };
-    PreviewMessageDto: {
-      /** @enum {string} */
-      kind:
-        | 'notice-request'
-        | 'notice'
-        | 'notice-cancel'
-        | 'diffusion'
-        | 'message'
-        | 'operation-alert'
-        | 'query'
-        | 'query-result';
-      /** @description Bureau codes, or "all" */
-      recipients: string[] | 'all';
-      /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
-      meta?: {
-        noticeType?: string;
-        operationId?: string;
-        restrictedTo?: string[];
-        replyTo?: string;
-        forwardOf?: string;
-        /** @enum {string} */
-        priority?: 'routine' | 'urgent' | 'immediate';
-        recordOwner?: string;
-      };
-    };
-    RecipientPreviewDto: {
-      /** @example FR */
-      recipient: string;
-      /** @description What the gateway would decide now; it decides again when the message arrives */
-      allowed: boolean;
-      /** @enum {string} */
-      code?:
-        | 'too-large'
-        | 'too-deep'
-        | 'malformed-envelope'
-        | 'unsupported-algorithm'
-        | 'unsupported-critical-header'
-        | 'bad-signature'
-        | 'unknown-sender'
-        | 'sender-suspended'
-        | 'sender-mismatch'
-        | 'certificate-invalid'
-        | 'certificate-revoked'
-        | 'certificate-expired'
-        | 'replay'
-        | 'future-dated'
-        | 'stale'
-        | 'expired'
-        | 'unknown-recipient'
-        | 'recipient-suspended'
-        | 'not-encrypted-for-recipient'
-        | 'bad-content'
-        | 'self-addressed'
-        | 'directory-unavailable'
-        | 'policy-denied'
-        | 'rate-limited'
-        | 'content-binding-mismatch'
-        | 'receipt-unknown-envelope'
-        | 'receipt-not-recipient'
-        | 'receipt-misaddressed'
-        | 'duplicate-receipt';
-      /**
-       * @description The access rule that would refuse, when a rule would
-       * @example bilateral-declarations
-       */
-      rule?: string;
-      reason?: string;
-    };
-    MessagePreviewDto: {
-      /** @description The version of the gateway's rules that answered */
-      version: number;
-      recipients: components['schemas']['RecipientPreviewDto'][];
     };
     SendMessageDto: {
       /** @enum {string} */
@@ -968,8 +1028,6 @@ export interface components {
       /** @description The sender's signed creation time */
       createdAt: string;
       receivedAt: string;
-      /** @description Whether the signed-in person has opened it (absent for a machine client) */
-      read?: boolean;
     };
     ReceivedMessagePageDto: {
       items: components['schemas']['ReceivedMessageDto'][];
@@ -1499,6 +1557,146 @@ export interface components {
       /** @description The hit procedures this check started, with their countdown or answer */
       hits: components['schemas']['CheckHitDto'][];
     };
+    SignInDto: {
+      username: string;
+      password: string;
+      totp?: string;
+    };
+    PersonViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example a.martin */
+      username: string;
+      /** @example Anne Martin */
+      displayName: string;
+      roles: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      /**
+       * @description A border officer’s border post
+       * @example Rosso
+       */
+      borderPost?: string;
+      /** @enum {string} */
+      locale: 'en' | 'fr' | 'es' | 'ar';
+      /** @example Africa/Nouakchott */
+      timeZone: string;
+      /** @description Whether a TOTP second factor is enrolled */
+      totp: boolean;
+    };
+    ServiceViewDto: {
+      /** @enum {string} */
+      kind: 'node' | 'registry' | 'gateway';
+      /**
+       * @description A node’s bureau code
+       * @example MR
+       */
+      code?: string;
+      /** @description True at the hub’s node */
+      hub?: boolean;
+    };
+    SessionViewDto: {
+      person: components['schemas']['PersonViewDto'];
+      /** @description Send it back in x-csrf-token on every POST, PUT, PATCH and DELETE */
+      csrfToken: string;
+      service: components['schemas']['ServiceViewDto'];
+      /**
+       * Format: date-time
+       * @description When the session ends unless used before
+       */
+      expiresAt: string;
+    };
+    SignInLinkDto: {
+      token: string;
+    };
+    PreferencesDto: {
+      /** @enum {string} */
+      locale?: 'en' | 'fr' | 'es' | 'ar';
+      timeZone?: string;
+      displayName?: string;
+    };
+    PasswordChangeDto: {
+      currentPassword?: string;
+      newPassword: string;
+    };
+    ApiTokenViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example nightly export */
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt?: string;
+      /** Format: date-time */
+      expiresAt?: string;
+    };
+    CreateApiTokenDto: {
+      name: string;
+      expiresInDays?: number;
+    };
+    CreatedApiTokenDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description Shown once: send it as Authorization: Bearer bnp_…
+       * @example bnp_…
+       */
+      token: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PersonAdminViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example a.martin */
+      username: string;
+      /** @example Anne Martin */
+      displayName: string;
+      roles: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      /**
+       * @description A border officer’s border post
+       * @example Rosso
+       */
+      borderPost?: string;
+      /** @enum {string} */
+      locale: 'en' | 'fr' | 'es' | 'ar';
+      /** @example Africa/Nouakchott */
+      timeZone: string;
+      /** @description Whether a TOTP second factor is enrolled */
+      totp: boolean;
+      disabled: boolean;
+      /**
+       * Format: date-time
+       * @description Only while locked
+       */
+      lockedUntil?: string;
+      /** Format: date-time */
+      lastSignInAt?: string;
+    };
+    CreatePersonDto: {
+      username: string;
+      displayName: string;
+      roles: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      borderPost?: string;
+      /** @enum {string} */
+      locale?: 'en' | 'fr' | 'es' | 'ar';
+      timeZone?: string;
+    };
+    UpdatePersonDto: {
+      displayName?: string;
+      roles?: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      borderPost?: string | null;
+      disabled?: boolean;
+    };
+    SignInLinkViewDto: {
+      /**
+       * @description Signs the person in once
+       * @example http://127.0.0.1:3100/#/sign-in/link/…
+       */
+      url: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
     SltdCountryCountsDto: {
       /** @example DK */
       issuingCountry: string;
@@ -1783,57 +1981,6 @@ export interface operations {
       };
     };
   };
-  OutboxController_preview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PreviewMessageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MessagePreviewDto'];
-        };
-      };
-      /** @description A field is invalid ({code, reason} names it) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description token-missing | token-invalid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description role-forbidden: the token's role may not call this route */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description preview-unavailable: the gateway did not answer */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   OutboxController_list: {
     parameters: {
       query?: {
@@ -2031,32 +2178,6 @@ export interface operations {
         limit?: number;
         /** @description Cursor: the id of the last message of the previous page (older ones follow) */
         before?: string;
-        /** @description Only this kind */
-        kind?:
-          | 'notice-request'
-          | 'notice'
-          | 'notice-cancel'
-          | 'diffusion'
-          | 'message'
-          | 'operation-alert'
-          | 'query'
-          | 'query-result'
-          | 'receipt'
-          | 'travel-document-record'
-          | 'hit-notification'
-          | 'hit-confirmation';
-        /** @description Only from this bureau (its code) */
-        from?: string;
-        /** @description Received at or after this instant (ISO 8601) */
-        since?: string;
-        /** @description Received before this instant (ISO 8601) */
-        until?: string;
-        /** @description The sender's meta.priority */
-        priority?: 'routine' | 'urgent' | 'immediate';
-        /** @description Text the decrypted body contains (case-insensitive for ASCII letters) */
-        q?: string;
-        /** @description true: only what the signed-in person has not opened (a person only) */
-        unread?: 'true' | 'false';
       };
       header?: never;
       path?: never;
@@ -2071,13 +2192,6 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReceivedMessagePageDto'];
         };
-      };
-      /** @description A filter is invalid ({code, reason} names it), or unread asked by a machine client */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description token-missing | token-invalid */
       401: {
@@ -3540,7 +3654,7 @@ export interface operations {
       };
     };
   };
-  EventsController_stream: {
+  SessionController_read: {
     parameters: {
       query?: never;
       header?: never;
@@ -3549,31 +3663,476 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description text/event-stream */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/event-stream': string;
+          'application/json': components['schemas']['SessionViewDto'];
         };
       };
-      /** @description token-missing | token-invalid | session-expired */
+      /** @description session-missing | session-expired */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description role-forbidden */
+    };
+  };
+  SessionController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInDto'];
+      };
+    };
+    responses: {
+      /** @description Signed in: the bn_session cookie is set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionViewDto'];
+        };
+      };
+      /** @description sign-in-failed | totp-required | totp-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description account-disabled */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description too-many-streams: past the per-person or per-node bound */
+      /** @description sign-in-throttled */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out: the session is gone and the cookie cleared */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_createWithLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Signed in by a one-time link: the bn_session cookie is set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionViewDto'];
+        };
+      };
+      /** @description link-invalid: unknown, used or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description account-disabled */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonViewDto'];
+        };
+      };
+      /** @description person-required | csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_setPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonViewDto'];
+        };
+      };
+      /** @description person-required | csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_setPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordChangeDto'];
+      };
+    };
+    responses: {
+      /** @description Set; the person’s other sessions are closed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description password-too-short | password-too-long | current-password-required */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-required | csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiTokenController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The live and expired tokens not revoked, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenViewDto'][];
+        };
+      };
+    };
+  };
+  ApiTokenController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      /** @description The token is in this answer only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
+      };
+      /** @description too-many-tokens */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiTokenController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked: refused from now on */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'][];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePersonDto'];
+      };
+    };
+    responses: {
+      /** @description Made without a password: send them a sign-in link */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description username-taken | too-many-people */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePersonDto'];
+      };
+    };
+    responses: {
+      /** @description Disabling closes the person’s sessions at once */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_unlock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_issueSignInLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One-time, 15 minutes; replaces any earlier link of the person */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInLinkViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description account-disabled */
+      409: {
         headers: {
           [name: string]: unknown;
         };
