@@ -18,10 +18,13 @@ class EventStreamReader {
 
   private constructor(private readonly abort: AbortController) {}
 
-  static async open(url: string, token: string): Promise<{ status: number; body?: Json; reader?: EventStreamReader }> {
+  static async open(
+    url: string,
+    token: string | { cookie: string },
+  ): Promise<{ status: number; body?: Json; reader?: EventStreamReader }> {
     const abort = new AbortController();
     const response = await fetch(`${url}/api/events`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: typeof token === 'string' ? { authorization: `Bearer ${token}` } : token,
       signal: abort.signal,
     });
     if (!response.ok || !response.body) return { status: response.status, body: (await response.json()) as Json };
@@ -32,11 +35,14 @@ class EventStreamReader {
 
   async next(match: (event: ServerEvent) => boolean, what: string): Promise<ServerEvent> {
     return waitFor(
-      () =>
-        this.events.find(match) ??
-        new Promise<undefined>((resolve) => {
+      () => {
+        const found = this.events.find(match);
+        // Once the stream has ended nothing more comes: answer at once (waitFor then times out naming it).
+        if (found || this.ended) return found;
+        return new Promise<undefined>((resolve) => {
           this.waiters.push(() => resolve(undefined));
-        }),
+        });
+      },
       { what },
     );
   }
@@ -109,7 +115,8 @@ describe('officer console API: live events, rules preview, inbox filters (real n
   beforeAll(async () => {
     network = await startTestNetwork(
       [HUB_CODE, 'MR', 'DK', 'FR'],
-      { NODE_EVENTS_MAX_PER_PERSON: '3' },
+      // A short heartbeat: the session re-check that ends a stream comes at each one.
+      { NODE_EVENTS_MAX_PER_PERSON: '3', NODE_EVENTS_HEARTBEAT_MS: '200' },
       { brokerIsolation: true },
     );
     // DK declares it takes no diffusions from MR: a rule that refuses, by name.
@@ -185,6 +192,29 @@ describe('officer console API: live events, rules preview, inbox filters (real n
       mr.close();
       dk.close();
     }
+  });
+
+  it("ends a person's stream with session-ended once they sign out", async () => {
+    const person = await network.person('MR', { username: 'e.stream', roles: ['officer'] });
+    const signedIn = await fetch(`${person.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: person.username, password: person.password }),
+    });
+    expect(signedIn.status).toBe(200);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const stream = (await EventStreamReader.open(person.url, { cookie })).reader!;
+    const signedOut = await fetch(`${person.url}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(signedOut.status).toBe(204);
+    const ended = await stream.next((event) => event.name === 'session-ended', 'the stream ending');
+    expect(ended.data).toEqual({ reason: 'session-ended' });
+    await waitFor(() => stream.isEnded, { what: 'the stream closed by the node' });
+    const again = await EventStreamReader.open(person.url, { cookie });
+    expect(again.status).toBe(401);
   });
 
   it('bounds the streams per holder with 429 too-many-streams, and admits again once one closes', async () => {
