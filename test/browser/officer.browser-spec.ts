@@ -3,12 +3,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { HUB_CODE } from '@bureaunet/contracts';
 import {
   launchBrowser,
+  type ReceivedMessageView,
   repoRoot,
   signIn,
   startTestNetwork,
   type TestBrowser,
   type TestNetwork,
   type TestPerson,
+  waitFor,
 } from '@bureaunet/testing';
 
 const screenshot = (page: Page, name: string) =>
@@ -171,5 +173,53 @@ describe('the officer console in a real browser, on a real network with broker i
     });
     expect(answer).toMatchObject({ status: 403, body: { code: 'role-forbidden' } });
     await screenshot(page, 'no-officer-role');
+  });
+
+  it('replies to and forwards a received message: the reply names it, the forward quotes it, each previewed then receipted', async () => {
+    const mr = await openAs(people.mr);
+    await mr.goto(`${people.mr.url}/#/compose`);
+    await mr.locator('input[name=recipients]').fill('FR');
+    await mr.locator('input[name=subject]').fill('Convoy at Rosso');
+    await mr.locator('textarea[name=text]').fill('Three lorries crossing tonight.');
+    await mr.getByRole('button', { name: 'Check the access rules' }).click();
+    await mr.getByRole('button', { name: 'Send' }).click();
+    await mr.locator('tr[data-recipient=FR][data-state=receipted]').waitFor();
+    const original = new URL(mr.url()).hash.split('/').pop()!;
+
+    const fr = await openAs(people.fr, `/messages/${original}`);
+    await fr.getByRole('link', { name: 'Reply' }).click();
+    // The draft is filled once the original has loaded.
+    await waitFor(async () => (await fr.locator('input[name=recipients]').inputValue()) === 'MR', {
+      what: 'the reply addressed to the sender',
+    });
+    expect(await fr.locator('input[name=subject]').inputValue()).toBe('Re: Convoy at Rosso');
+    await fr.locator('textarea[name=text]').fill('Seen, we alert our border.');
+    await fr.getByRole('button', { name: 'Check the access rules' }).click();
+    await fr.locator('.rules-preview li[data-recipient=MR][data-allowed=true]').waitFor();
+    await fr.getByRole('button', { name: 'Send' }).click();
+    await fr.locator('tr[data-recipient=MR][data-state=receipted]').waitFor();
+    const reply = new URL(fr.url()).hash.split('/').pop()!;
+
+    await mr.goto(`${people.mr.url}/#/messages/${reply}`);
+    await mr.locator('.message-view[data-direction=received]').waitFor();
+    expect(await mr.locator('.message-view .facts').textContent()).toContain(original);
+
+    await fr.goto(`${people.fr.url}/#/messages/${original}`);
+    await fr.getByRole('link', { name: 'Forward' }).click();
+    await fr.locator('input[name=recipients]').fill('XH');
+    await fr.locator('textarea[name=text]').fill('For your information.');
+    await fr.getByRole('button', { name: 'Check the access rules' }).click();
+    await fr.locator('.rules-preview li[data-recipient=XH][data-allowed=true]').waitFor();
+    await screenshot(fr, 'forward-preview');
+    await fr.getByRole('button', { name: 'Send' }).click();
+    await fr.locator('tr[data-recipient=XH][data-state=receipted]').waitFor();
+    const forward = new URL(fr.url()).hash.split('/').pop()!;
+    const atHub = await network.api(HUB_CODE).message<ReceivedMessageView>(forward);
+    expect(atHub.meta.forwardOf).toBe(original);
+    expect((atHub.body as { forwarded?: unknown }).forwarded).toMatchObject({
+      id: original,
+      from: 'MR',
+      body: { subject: 'Convoy at Rosso' },
+    });
   });
 });
