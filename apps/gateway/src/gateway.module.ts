@@ -36,6 +36,8 @@ import { RegistryEventRecorder } from './ledger/registry-event.recorder';
 import { TreeHeadService } from './ledger/tree-head.service';
 import { RulesStatusController } from './policy/rules-status.controller';
 import { RulesCache } from './policy/rules.cache';
+import { RulesPreviewHandler } from './preview/rules-preview.handler';
+import { RulesPreviewService } from './preview/rules-preview.service';
 import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
@@ -101,6 +103,7 @@ export class GatewayModule {
         TrailController,
         RulesStatusController,
         GatewayDeadLetterController,
+        RulesPreviewHandler,
       ],
       providers: [
         ...roleGuardProviders(() => RoleTokens.parse(config.roleTokens)),
@@ -118,6 +121,7 @@ export class GatewayModule {
         RulesCache,
         SubmissionRateLimiter,
         SubmissionDecider,
+        RulesPreviewService,
         SubmissionService,
         DeliveryPublisher,
         DeliveryConsumersProvisioner,

@@ -48,6 +48,7 @@ import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxModule } from './outbox/outbox.module';
+import { MessagePreviewService } from './outbox/message-preview.service';
 import { OutboxService } from './outbox/outbox.service';
 import { PersonCheckController } from './person-check/person-check.controller';
 import { PersonCheckService } from './person-check/person-check.service';
@@ -135,6 +136,7 @@ export class NodeModule {
         HealthService,
         ...NODE_HEALTH_PROVIDERS,
         OutboxService,
+        MessagePreviewService,
         EnvelopeAuthenticator,
         RejectedDeliveryListService,
         ReceiptIssuer,

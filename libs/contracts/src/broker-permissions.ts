@@ -24,6 +24,7 @@ import {
   sltdResyncSubject,
 } from './border-check';
 import { HUB_CODE } from './bureau-code';
+import { RULES_PREVIEW_SUBJECT_WILDCARD, rulesPreviewSubject } from './rules-preview';
 
 /**
  * What each party may do on the broker (DESIGN.md "Broker-level isolation"): a node publishes only
@@ -75,8 +76,15 @@ export function gatewayPermissions(): BrokerPermissions {
       '$JS.API.>',
       '$JS.ACK.>',
     ],
-    subscribe: [...DIRECTORY_EVENTS, RULES_CHANGED_SUBJECT, LEDGER_STH_SUBJECT, `${inboxOf(user)}.>`],
-    allowResponses: false,
+    // It answers the bureaus' rules previews, each asked on the bureau's own subject.
+    subscribe: [
+      ...DIRECTORY_EVENTS,
+      RULES_CHANGED_SUBJECT,
+      LEDGER_STH_SUBJECT,
+      RULES_PREVIEW_SUBJECT_WILDCARD,
+      `${inboxOf(user)}.>`,
+    ],
+    allowResponses: true,
   };
 }
 
@@ -96,6 +104,7 @@ export function nodePermissions(code: string): BrokerPermissions {
       submitSubject(code),
       ...DIRECTORY_REQUESTS,
       operationsSubject(code),
+      rulesPreviewSubject(code),
       ...boundConsumer(`${DELIVERIES_STREAM}.${deliveryConsumerName(code)}`),
       // Border checks: blind evaluations asked on its own subject, its replica's consumer.
       evaluateSubject(code),

@@ -8,6 +8,7 @@ export * from './message-kind';
 export * from './refusal-code';
 export * from './registry-event';
 export * from './rules';
+export * from './rules-preview';
 export * from './subjects';
 export * from './wire-error';
 export * from './broker-permissions';

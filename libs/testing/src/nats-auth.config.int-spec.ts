@@ -114,4 +114,21 @@ describe('broker-level isolation on a real nats-server', () => {
       /no responders|timeout/i,
     );
   });
+
+  it('lets a node ask the gateway for a rules preview on its own subject only, and the gateway answer it', async () => {
+    const node = await as('node-MR');
+    await expect(node.request('bn.gateway.preview.DK', '{}', { timeout: 2_000 })).rejects.toThrow(
+      /Permissions Violation/i,
+    );
+    const gateway = await as('gateway');
+    const subscription = gateway.subscribe('bn.gateway.preview.*', {
+      callback: (_error, msg) => {
+        msg.respond('{"answered":true}');
+      },
+    });
+    await gateway.flush();
+    const reply = await node.request('bn.gateway.preview.MR', '{}', { timeout: 2_000 });
+    expect(reply.string()).toBe('{"answered":true}');
+    subscription.unsubscribe();
+  });
 });

@@ -148,7 +148,8 @@ export class SubmissionDecider {
     }
   }
 
-  private async candidate(code: string): Promise<RecipientCandidate> {
+  /** One addressee as the protocol checks see it (also what a rules preview asks). */
+  async candidate(code: string): Promise<RecipientCandidate> {
     const entry: DirectoryEntry | undefined = await this.directory.entry(code);
     if (!entry?.encryptionCertificate) return { code, entry };
     try {

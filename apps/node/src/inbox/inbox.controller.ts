@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -7,8 +8,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
-import { PageQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
+import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { InboxQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
 import { MessageService } from '../message/message.service';
 import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
 import { RejectedDeliveryListService } from './rejected-delivery-list.service';
@@ -26,10 +27,18 @@ export class InboxController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Messages received here (verified and decrypted), newest first; receipts left out' })
+  @ApiOperation({
+    summary: 'Messages received here (verified and decrypted), newest first; receipts left out',
+    description:
+      'Filters combine: kind, from, since/until (received), priority (meta.priority), q (body text), unread (a person). ' +
+      'For a signed-in person each item says whether they have opened it (read).',
+  })
   @ApiOkResponse({ type: ReceivedMessagePageDto })
-  list(@Query() query: PageQueryDto): Promise<ReceivedMessagePageDto> {
-    return this.messages.listInbox(query);
+  @ApiBadRequestResponse({
+    description: 'A filter is invalid ({code, reason} names it), or unread asked by a machine client',
+  })
+  list(@Query() query: InboxQueryDto, @CurrentCaller() caller: Caller): Promise<ReceivedMessagePageDto> {
+    return this.messages.listInbox(query, caller);
   }
 
   @Get('rejected')

@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { MessageIdParamDto, ReceivedMessageDto, SentMessageDto } from './message.dto';
 import { JOSE_JSON, MessageService } from './message.service';
 
@@ -33,8 +33,11 @@ export class MessageController {
   })
   @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
   @ApiNotFoundResponse({ description: 'No such message here' })
-  get(@Param() params: MessageIdParamDto): Promise<SentMessageDto | ReceivedMessageDto> {
-    return this.messages.get(params.id);
+  get(
+    @Param() params: MessageIdParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SentMessageDto | ReceivedMessageDto> {
+    return this.messages.get(params.id, caller);
   }
 
   @Get(':id/envelope')

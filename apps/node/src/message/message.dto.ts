@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
+  bureauCodeSchema,
   envelopeIdSchema,
+  envelopeMetaSchema,
   MESSAGE_KINDS,
   REFUSAL_CODES,
   type EnvelopeMeta,
@@ -41,6 +43,44 @@ export class PageQueryDto extends createZodDto(
         .describe('Cursor: the id of the last message of the previous page (older ones follow)'),
     })
     .strict(),
+) {}
+
+/** Longest inbox search text: a phrase, not a document. */
+const MAX_SEARCH_LENGTH = 100;
+const PRIORITIES = envelopeMetaSchema.shape.priority.unwrap().options;
+// Compared as text with the stored UTC instants, so brought to that form first.
+const isoInstantQuery = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 instant' })
+  .transform((value) => new Date(value).toISOString());
+
+/** An inbox page narrowed by kind, sender, time, priority, body text or unread state (all optional, combined). */
+export class InboxQueryDto extends createZodDto(
+  PageQueryDto.schema
+    .extend({
+      kind: z.enum(MESSAGE_KINDS).optional().describe('Only this kind'),
+      from: bureauCodeSchema.optional().describe('Only from this bureau (its code)'),
+      since: isoInstantQuery.optional().describe('Received at or after this instant (ISO 8601)'),
+      until: isoInstantQuery.optional().describe('Received before this instant (ISO 8601)'),
+      priority: z.enum(PRIORITIES).optional().describe("The sender's meta.priority"),
+      q: z
+        .string()
+        .trim()
+        .min(2, 'must be at least 2 characters')
+        .max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`)
+        .optional()
+        .describe('Text the decrypted body contains (case-insensitive for ASCII letters)'),
+      unread: z
+        .enum(['true', 'false'])
+        .transform((value) => value === 'true')
+        .optional()
+        .describe('true: only what the signed-in person has not opened (a person only)'),
+    })
+    .strict()
+    .refine((query) => !query.since || !query.until || query.since < query.until, {
+      message: 'since must be before until',
+      path: ['until'],
+    }),
 ) {}
 
 export class RefusalDto {
@@ -150,6 +190,9 @@ export class ReceivedMessageDto {
 
   @ApiProperty()
   receivedAt!: string;
+
+  @ApiPropertyOptional({ description: 'Whether the signed-in person has opened it (absent for a machine client)' })
+  read?: boolean;
 }
 
 export class SentMessagePageDto {

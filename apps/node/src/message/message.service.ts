@@ -1,10 +1,13 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
-import { SnapshotReader } from '@bureaunet/persistence';
+import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
+import { CLOCK, type Caller, type Clock } from '@bureaunet/platform';
+import { MessageReadRepository } from '../store/message-read.repository';
 import { ReceivedMessageRepository } from '../store/received-message.repository';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import {
   DEFAULT_PAGE_SIZE,
+  type InboxQueryDto,
   type PageQueryDto,
   type ReceivedMessageDto,
   type ReceivedMessagePageDto,
@@ -22,9 +25,13 @@ export class MessageService {
     private readonly sent: SentMessageRepository,
     private readonly received: ReceivedMessageRepository,
     private readonly snapshot: SnapshotReader,
+    private readonly reads: MessageReadRepository,
+    private readonly writer: SerialWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async get(id: string): Promise<SentMessageDto | ReceivedMessageDto> {
+  /** A person who opens a received message has read it from then on (the inbox stops showing it bold). */
+  async get(id: string, caller?: Caller): Promise<SentMessageDto | ReceivedMessageDto> {
     // One snapshot: a report committed between two reads must not show half-applied.
     const sentView = await this.snapshot.read(async (manager) => {
       const sent = await this.sent.findById(id, manager);
@@ -32,8 +39,12 @@ export class MessageService {
     });
     if (sentView) return sentView;
     const received = await this.received.findById(id);
-    if (received) return receivedMessageView(received);
-    throw notFound(id);
+    if (!received) throw notFound(id);
+    if (caller?.kind !== 'person') return receivedMessageView(received);
+    const { personId } = caller.person;
+    const at = this.clock.now().toISOString();
+    await this.writer.transaction((manager) => this.reads.markRead(manager, id, personId, at));
+    return receivedMessageView(received, true);
   }
 
   /** The signed envelope exactly as published or as received, byte for byte. */
@@ -64,13 +75,28 @@ export class MessageService {
     return { items, next: items.length === limit ? items[items.length - 1].id : null };
   }
 
-  async listInbox(query: PageQueryDto): Promise<ReceivedMessagePageDto> {
+  /** A person sees which messages they have opened; a machine client has no unread state. */
+  async listInbox(query: InboxQueryDto, caller?: Caller): Promise<ReceivedMessagePageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const person = caller?.kind === 'person' ? caller.person : undefined;
+    if (query.unread && !person)
+      throw new DomainError('unread-needs-person', 'unread: only a signed-in person has an unread state', 'invalid');
     const before = query.before ? await this.received.findById(query.before) : undefined;
     if (query.before && !before)
       throw new DomainError('unknown-cursor', `before: ${query.before} is not a received message`, 'invalid');
-    const messages = await this.received.listNewestFirst({ limit, before: before ?? undefined });
-    const items = messages.map(receivedMessageView);
+    const { kind, from, since, until, priority, q } = query;
+    const messages = await this.received.listNewestFirst({
+      limit,
+      before: before ?? undefined,
+      filter: { kind, from, since, until, priority, text: q, unreadBy: query.unread ? person?.personId : undefined },
+    });
+    const read = person
+      ? await this.reads.readAmong(
+          person.personId,
+          messages.map((message) => message.id),
+        )
+      : undefined;
+    const items = messages.map((message) => receivedMessageView(message, read?.has(message.id)));
     return { items, next: items.length === limit ? items[items.length - 1].id : null };
   }
 }

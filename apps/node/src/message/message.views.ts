@@ -34,7 +34,8 @@ function recipientView(recipient: RecipientStateEntity): RecipientStatusDto {
   };
 }
 
-export function receivedMessageView(message: ReceivedMessageEntity): ReceivedMessageDto {
+/** `read`: whether the person asking has opened it; undefined for a machine client. */
+export function receivedMessageView(message: ReceivedMessageEntity, read?: boolean): ReceivedMessageDto {
   return {
     id: message.id,
     direction: 'received',
@@ -44,5 +45,6 @@ export function receivedMessageView(message: ReceivedMessageEntity): ReceivedMes
     body: message.body ?? null,
     createdAt: message.createdAt,
     receivedAt: message.receivedAt,
+    ...(read === undefined ? {} : { read }),
   };
 }

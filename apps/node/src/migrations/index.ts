@@ -9,6 +9,7 @@ import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-docum
 import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
 import { ReplicaReportableCount1796148557994 } from './1796148557994-replica-reportable-count';
 import { Accounts1796156868578 } from './1796156868578-accounts';
+import { MessageRead1796160000000 } from './1796160000000-message-read';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -22,4 +23,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   EvaluatorKey1796145293409,
   ReplicaReportableCount1796148557994,
   Accounts1796156868578,
+  MessageRead1796160000000,
 ];

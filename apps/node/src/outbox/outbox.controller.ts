@@ -13,6 +13,8 @@ import {
 import { Roles } from '@bureaunet/platform';
 import { MessageService } from '../message/message.service';
 import { PageQueryDto, SentMessagePageDto } from '../message/message.dto';
+import { MessagePreviewDto, PreviewMessageDto } from './message-preview.dto';
+import { MessagePreviewService } from './message-preview.service';
 import { MessageCreatedDto, SendMessageDto } from './outbox.dto';
 import { OutboxService } from './outbox.service';
 
@@ -26,7 +28,23 @@ export class OutboxController {
   constructor(
     private readonly outbox: OutboxService,
     private readonly messages: MessageService,
+    private readonly previews: MessagePreviewService,
   ) {}
+
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: "What the gateway's access rules in force would decide for each recipient, before sending",
+    description:
+      'Asked of the gateway itself (same rules, directory and lineage it decides with); it informs only: ' +
+      'the gateway decides again when the message arrives, and rate limits are not previewed.',
+  })
+  @ApiOkResponse({ type: MessagePreviewDto })
+  @ApiBadRequestResponse({ description: 'A field is invalid ({code, reason} names it)' })
+  @ApiServiceUnavailableResponse({ description: 'preview-unavailable: the gateway did not answer' })
+  preview(@Body() request: PreviewMessageDto): Promise<MessagePreviewDto> {
+    return this.previews.preview(request);
+  }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)

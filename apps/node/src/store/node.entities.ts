@@ -5,6 +5,7 @@ import { NoticeDocumentEntity } from './notice-index.entity';
 import { NoticeNameKeyEntity } from './notice-name-key.entity';
 import { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeEntity } from './notice.entity';
+import { MessageReadEntity } from './message-read.entity';
 import { ReceivedMessageEntity } from './received-message.entity';
 import { RejectedDeliveryEntity } from './rejected-delivery.entity';
 import { RecipientStateEntity } from './recipient-state.entity';
@@ -23,6 +24,8 @@ export const NODE_ENTITIES = [
   SentMessageEntity,
   RecipientStateEntity,
   ReceivedMessageEntity,
+  // which person opened which received message (the inbox's unread state)
+  MessageReadEntity,
   RejectedDeliveryEntity,
   DeadLetterEntity,
   // workflows (notices, diffusions)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { applyInboxFilter, type InboxFilter } from './inbox.filter';
 import { ReceivedMessageEntity } from './received-message.entity';
 
 /** Received envelopes (messages and receipts). Writes take the EntityManager of a SerialWriter transaction. */
@@ -14,13 +15,18 @@ export class ReceivedMessageRepository {
   }
 
   /** Newest received first, without receipts; `before` is the id of the last one already seen. */
-  async listNewestFirst(options: { limit: number; before?: ReceivedMessageEntity }): Promise<ReceivedMessageEntity[]> {
+  async listNewestFirst(options: {
+    limit: number;
+    before?: ReceivedMessageEntity;
+    filter?: InboxFilter;
+  }): Promise<ReceivedMessageEntity[]> {
     const query = this.messages
       .createQueryBuilder('message')
       .where('message.kind != :receipt', { receipt: 'receipt' })
       .orderBy('message.receivedAt', 'DESC')
       .addOrderBy('message.id', 'DESC')
       .take(options.limit);
+    if (options.filter) applyInboxFilter(query, options.filter);
     const before = options.before;
     if (before) {
       query.andWhere(

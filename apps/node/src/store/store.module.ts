@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HitRepository } from './hit.repository';
 import { CheckLogRepository } from './check-log.repository';
 import { NODE_ENTITIES } from './node.entities';
+import { MessageReadRepository } from './message-read.repository';
 import { NoticeRepository } from './notice.repository';
 import { ReceivedMessageRepository } from './received-message.repository';
 import { RejectedDeliveryRepository } from './rejected-delivery.repository';
@@ -17,6 +18,7 @@ const REPOSITORIES = [
   HitRepository,
   SltdReplicaRepository,
   CheckLogRepository,
+  MessageReadRepository,
 ];
 
 /** node.sqlite's tables and the repositories over them: the bottom layer, which imports no service. */

@@ -51,6 +51,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/messages/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What the gateway's access rules in force would decide for each recipient, before sending
+     * @description Asked of the gateway itself (same rules, directory and lineage it decides with); it informs only: the gateway decides again when the message arrives, and rate limits are not previewed.
+     */
+    post: operations['OutboxController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/messages': {
     parameters: {
       query?: never;
@@ -113,7 +133,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Messages received here (verified and decrypted), newest first; receipts left out */
+    /**
+     * Messages received here (verified and decrypted), newest first; receipts left out
+     * @description Filters combine: kind, from, since/until (received), priority (meta.priority), q (body text), unread (a person). For a signed-in person each item says whether they have opened it (read).
+     */
     get: operations['InboxController_list'];
     put?: never;
     post?: never;
@@ -985,6 +1008,79 @@ export interface components {
       /** @description When its certificates and the CA expire; renewed automatically before */
       certificates: components['schemas']['IdentityExpiryDto'];
     };
+    PreviewMessageDto: {
+      /** @enum {string} */
+      kind:
+        | 'notice-request'
+        | 'notice'
+        | 'notice-cancel'
+        | 'diffusion'
+        | 'message'
+        | 'operation-alert'
+        | 'query'
+        | 'query-result';
+      /** @description Bureau codes, or "all" */
+      recipients: string[] | 'all';
+      /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
+      meta?: {
+        noticeType?: string;
+        operationId?: string;
+        restrictedTo?: string[];
+        replyTo?: string;
+        forwardOf?: string;
+        /** @enum {string} */
+        priority?: 'routine' | 'urgent' | 'immediate';
+        recordOwner?: string;
+      };
+    };
+    RecipientPreviewDto: {
+      /** @example FR */
+      recipient: string;
+      /** @description What the gateway would decide now; it decides again when the message arrives */
+      allowed: boolean;
+      /** @enum {string} */
+      code?:
+        | 'too-large'
+        | 'too-deep'
+        | 'malformed-envelope'
+        | 'unsupported-algorithm'
+        | 'unsupported-critical-header'
+        | 'bad-signature'
+        | 'unknown-sender'
+        | 'sender-suspended'
+        | 'sender-mismatch'
+        | 'certificate-invalid'
+        | 'certificate-revoked'
+        | 'certificate-expired'
+        | 'replay'
+        | 'future-dated'
+        | 'stale'
+        | 'expired'
+        | 'unknown-recipient'
+        | 'recipient-suspended'
+        | 'not-encrypted-for-recipient'
+        | 'bad-content'
+        | 'self-addressed'
+        | 'directory-unavailable'
+        | 'policy-denied'
+        | 'rate-limited'
+        | 'content-binding-mismatch'
+        | 'receipt-unknown-envelope'
+        | 'receipt-not-recipient'
+        | 'receipt-misaddressed'
+        | 'duplicate-receipt';
+      /**
+       * @description The access rule that would refuse, when a rule would
+       * @example bilateral-declarations
+       */
+      rule?: string;
+      reason?: string;
+    };
+    MessagePreviewDto: {
+      /** @description The version of the gateway's rules that answered */
+      version: number;
+      recipients: components['schemas']['RecipientPreviewDto'][];
+    };
     SendMessageDto: {
       /** @enum {string} */
       kind:
@@ -1145,6 +1241,8 @@ export interface components {
       /** @description The sender's signed creation time */
       createdAt: string;
       receivedAt: string;
+      /** @description Whether the signed-in person has opened it (absent for a machine client) */
+      read?: boolean;
     };
     ReceivedMessagePageDto: {
       items: components['schemas']['ReceivedMessageDto'][];
@@ -2130,6 +2228,57 @@ export interface operations {
       };
     };
   };
+  OutboxController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewMessageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePreviewDto'];
+        };
+      };
+      /** @description A field is invalid ({code, reason} names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description preview-unavailable: the gateway did not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   OutboxController_list: {
     parameters: {
       query?: {
@@ -2327,6 +2476,32 @@ export interface operations {
         limit?: number;
         /** @description Cursor: the id of the last message of the previous page (older ones follow) */
         before?: string;
+        /** @description Only this kind */
+        kind?:
+          | 'notice-request'
+          | 'notice'
+          | 'notice-cancel'
+          | 'diffusion'
+          | 'message'
+          | 'operation-alert'
+          | 'query'
+          | 'query-result'
+          | 'receipt'
+          | 'travel-document-record'
+          | 'hit-notification'
+          | 'hit-confirmation';
+        /** @description Only from this bureau (its code) */
+        from?: string;
+        /** @description Received at or after this instant (ISO 8601) */
+        since?: string;
+        /** @description Received before this instant (ISO 8601) */
+        until?: string;
+        /** @description The sender's meta.priority */
+        priority?: 'routine' | 'urgent' | 'immediate';
+        /** @description Text the decrypted body contains (case-insensitive for ASCII letters) */
+        q?: string;
+        /** @description true: only what the signed-in person has not opened (a person only) */
+        unread?: 'true' | 'false';
       };
       header?: never;
       path?: never;
@@ -2341,6 +2516,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReceivedMessagePageDto'];
         };
+      };
+      /** @description A filter is invalid ({code, reason} names it), or unread asked by a machine client */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description token-missing | token-invalid */
       401: {
