@@ -30,6 +30,9 @@ import { TrailController } from './ledger-api/trail.controller';
 import { LEDGER_LOG_PROVIDERS } from './ledger/ledger-log.providers';
 import { LedgerRecorder } from './ledger/ledger.recorder';
 import { RecordedRegistryEventEntity } from './ledger/recorded-registry-event.entity';
+import { ActivityAnchorHandler } from './ledger/activity-anchor.handler';
+import { ActivityAnchorRecorder } from './ledger/activity-anchor.recorder';
+import { RecordedActivityAnchorEntity } from './ledger/recorded-activity-anchor.entity';
 import { RegistryEventHandler } from './ledger/registry-event.handler';
 import { RegistryEventRecorder } from './ledger/registry-event.recorder';
 import { TreeHeadService } from './ledger/tree-head.service';
@@ -53,6 +56,7 @@ import { SubmissionService } from './submission/submission.service';
 export const GATEWAY_ENTITIES = [
   ...LEDGER_LOG_ENTITIES,
   RecordedRegistryEventEntity,
+  RecordedActivityAnchorEntity,
   ProcessedSubmissionEntity,
   EnvelopeLineageEntity,
   EnvelopeReceiptEntity,
@@ -89,6 +93,7 @@ export class GatewayModule {
         SubmissionHandler,
         HealthController,
         RegistryEventHandler,
+        ActivityAnchorHandler,
         LedgerApiController,
         TrailController,
         RulesStatusController,
@@ -100,6 +105,7 @@ export class GatewayModule {
         LedgerRecorder,
         TreeHeadService,
         RegistryEventRecorder,
+        ActivityAnchorRecorder,
         LedgerQueryService,
         ProcessedSubmissionRepository,
         ProcessedSubmissionPruner,

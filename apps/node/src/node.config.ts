@@ -58,6 +58,8 @@ export interface NodeConfig {
   renewal?: RenewalPolicy;
   /** How long one request to the hub's evaluator may take before a check answers 503 (NODE_EVALUATOR_TIMEOUT_MS; default DEFAULT_EVALUATOR_TIMEOUT_MS). */
   evaluatorTimeoutMs?: number;
+  /** How often the activity log's head is anchored in the gateway's ledger, when it grew (NODE_ACTIVITY_ANCHOR_MS). */
+  activityAnchorMs?: number;
 }
 
 export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -91,6 +93,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       min: 10,
       max: 60_000,
     }),
+    activityAnchorMs: reader.int('NODE_ACTIVITY_ANCHOR_MS', { default: 60_000, min: 100, max: DAY_MS }),
   });
 }
 

@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
+import { ACTIVITY_PROVIDERS, ActivityController } from '@bureaunet/activity/server';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { ReadinessLogger, consoleStaticModule, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { ActivityAnchorPublisher } from './activity/activity-anchor.publisher';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
 import { CheckLogController } from './check/check-log.controller';
@@ -114,6 +116,7 @@ export class NodeModule {
         PersonCheckController,
         DocumentCheckController,
         CheckLogController,
+        ActivityController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -152,6 +155,8 @@ export class NodeModule {
         ReplicaStatus,
         DocumentCheckService,
         CheckLogService,
+        ...ACTIVITY_PROVIDERS,
+        ActivityAnchorPublisher,
       ],
     };
   }

@@ -10,13 +10,21 @@ export interface AnchoredActivityHead {
   leafIndex?: number;
 }
 
-/** Reads an activity-anchor entry of the gateway's ledger (the decoded leaf, as get-entries gives it). */
+/**
+ * Reads an anchored head from the gateway's ledger (the decoded leaf, as get-entries gives it): a
+ * node's `activity-anchor` entry, or the registry's `activity-head` event (code "registry").
+ */
 export function anchoredHeadOf(ledgerEntry: Record<string, unknown>, leafIndex?: number): AnchoredActivityHead {
   const refuse = (why: string): never => {
     throw new ActivityError('bad-activity-anchor', `ledger entry is not an activity anchor: ${why}`);
   };
-  if (ledgerEntry.type !== 'activity-anchor') refuse(`type is ${String(ledgerEntry.type)}`);
-  const { code, treeSize, rootHash } = ledgerEntry;
+  if (ledgerEntry.type !== 'activity-anchor' && ledgerEntry.type !== 'activity-head')
+    refuse(`type is ${String(ledgerEntry.type)}`);
+  const fields =
+    ledgerEntry.type === 'activity-head'
+      ? { ...(ledgerEntry.details as Record<string, unknown> | undefined), code: 'registry' }
+      : ledgerEntry;
+  const { code, treeSize, rootHash } = fields;
   if (typeof code !== 'string') refuse('no code');
   if (typeof treeSize !== 'number' || !Number.isSafeInteger(treeSize) || treeSize < 0) refuse('no tree size');
   const root = typeof rootHash === 'string' ? Buffer.from(rootHash, 'base64') : Buffer.alloc(0);

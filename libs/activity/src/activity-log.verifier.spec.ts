@@ -68,6 +68,12 @@ describe('verifyActivityExport', () => {
       12,
     );
     expect(head).toEqual({ code: 'FR', treeSize: 7, rootHash, leafIndex: 12 });
+    const registry = {
+      type: 'activity-head',
+      at: 'x',
+      details: { treeSize: 7, rootHash: rootHash.toString('base64') },
+    };
+    expect(anchoredHeadOf(registry)).toMatchObject({ code: 'registry', treeSize: 7, rootHash });
     expect(() => anchoredHeadOf({ type: 'delivery' })).toThrow(/not an activity anchor/);
   });
 });

@@ -29,11 +29,27 @@ export const activityAnchorSchema = z
     tree_head_signature: base64,
     /** The signing certificate's kid (JOSE thumbprint), to pick the key across a renewal. */
     kid: z.string().min(1).max(100),
+    /**
+     * RFC 6962 PROOF(from_size, D[tree_size]) from the head the gateway last recorded for this node:
+     * the gateway records a grown head only if it extends that one (append-only, no rewrite).
+     */
+    consistency: z
+      .object({
+        from_size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+        proof: z.array(base64).max(128),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ActivityAnchor = z.infer<typeof activityAnchorSchema>;
 
-export const activityAnchorReplySchema = z
-  .object({ leafIndex: z.number().int().nonnegative(), duplicate: z.boolean() })
-  .strict();
+/**
+ * Recorded (or already recorded: duplicate), or not yet: the gateway holds a head of another size
+ * than the proof starts from (a reply lost after its commit), and the node proves again from it.
+ */
+export const activityAnchorReplySchema = z.union([
+  z.object({ recorded: z.literal(true), leafIndex: z.number().int().nonnegative(), duplicate: z.boolean() }).strict(),
+  z.object({ recorded: z.literal(false), anchoredSize: z.number().int().nonnegative() }).strict(),
+]);
 export type ActivityAnchorReply = z.infer<typeof activityAnchorReplySchema>;

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DocumentCheckRequest } from '@bureaunet/contracts';
-import { CallerRole, Roles, type Role } from '@bureaunet/platform';
+import { Audited, CallerRole, Roles, type Role } from '@bureaunet/platform';
 import { DocumentCheckAnswerDto, DocumentCheckRequestDto } from './document-check.dto';
 import { DocumentCheckService } from './document-check.service';
 
@@ -23,6 +23,7 @@ export class DocumentCheckController {
   constructor(private readonly checks: DocumentCheckService) {}
 
   @Post('document')
+  @Audited('check.document', { purpose: { default: 'border check' } })
   @HttpCode(200)
   @Roles('border-officer', 'officer')
   @ApiOperation({

@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { PageQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
 import { MessageService } from '../message/message.service';
 import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
@@ -26,6 +26,7 @@ export class InboxController {
   ) {}
 
   @Get()
+  @Audited('inbox.list')
   @ApiOperation({ summary: 'Messages received here (verified and decrypted), newest first; receipts left out' })
   @ApiOkResponse({ type: ReceivedMessagePageDto })
   list(@Query() query: PageQueryDto): Promise<ReceivedMessagePageDto> {
@@ -33,6 +34,7 @@ export class InboxController {
   }
 
   @Get('rejected')
+  @Audited('inbox.rejected')
   @ApiOperation({ summary: 'Deliveries refused for good (bad signature, not for us, wrong receipt…), newest first' })
   @ApiOkResponse({ type: [RejectedDeliveryDto] })
   rejectedDeliveries(@Query() query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {

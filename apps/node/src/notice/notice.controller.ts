@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles, type AuditedRequest } from '@bureaunet/platform';
 import { NoticeSearchDto } from './notice-search.dto';
 import { NoticeSearchService } from './notice-search.service';
 import { NoticeDto, NoticeFieldsDto, NoticeRequestDto, NoticeStepDto, ReasonDto, RequestNoticeDto } from './notice.dto';
@@ -29,6 +29,7 @@ export class NoticeController {
   ) {}
 
   @Post('notices/requests')
+  @Audited('notice.request')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Ask the hub to publish a notice (bureaus only): a notice-request envelope to XH' })
   @ApiCreatedResponse({ type: NoticeStepDto })
@@ -38,6 +39,7 @@ export class NoticeController {
   }
 
   @Get('notices/requests')
+  @Audited('notice.requests')
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({
     summary: 'Notice requests sent from here (a bureau) or received (the hub), newest first, with their state',
@@ -48,6 +50,7 @@ export class NoticeController {
   }
 
   @Get('review/notices')
+  @Audited('review.queue')
   @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'The hub’s review queue: pending notice requests, oldest first' })
   @ApiOkResponse({ type: [NoticeRequestDto] })
@@ -57,6 +60,7 @@ export class NoticeController {
   }
 
   @Post('review/notices/:id/approve')
+  @Audited('review.approve', { target: 'id' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
@@ -69,6 +73,7 @@ export class NoticeController {
   }
 
   @Post('review/notices/:id/refuse')
+  @Audited('review.refuse', { target: 'id' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Refuse a request (hub) with a reason sent back to the requester' })
@@ -78,6 +83,7 @@ export class NoticeController {
   }
 
   @Get('notices')
+  @Audited('notice.search', { purpose: 'required', purposeWhen: searchesAPerson })
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({
     summary:
@@ -89,6 +95,7 @@ export class NoticeController {
   }
 
   @Get('notices/:number')
+  @Audited('notice.open', { target: 'number' })
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'One notice held here (numbers hold a slash: URL-encode it)' })
   @ApiOkResponse({ type: NoticeDto })
@@ -97,6 +104,7 @@ export class NoticeController {
   }
 
   @Post('notices/:number/update')
+  @Audited('notice.update', { target: 'number' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Update a published notice (hub): a new revision to every bureau it reached' })
@@ -106,6 +114,7 @@ export class NoticeController {
   }
 
   @Post('notices/:number/cancel')
+  @Audited('notice.cancel', { target: 'number' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
@@ -115,6 +124,12 @@ export class NoticeController {
   cancel(@Param('number') number: string, @Body() dto: ReasonDto): Promise<NoticeStepDto> {
     return this.notices.cancel(number, dto.reason);
   }
+}
+
+/** A search that names a person or a document consults personal data: a person states why. */
+function searchesAPerson(request: AuditedRequest): boolean {
+  const { name, dateOfBirth, document } = request.query;
+  return [name, dateOfBirth, document].some((value) => value !== undefined && value !== '');
 }
 
 function requestView(row: NoticeRequestEntity): NoticeRequestDto {

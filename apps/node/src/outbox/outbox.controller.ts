@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { MessageService } from '../message/message.service';
 import { PageQueryDto, SentMessagePageDto } from '../message/message.dto';
 import { MessageCreatedDto, SendMessageDto } from './outbox.dto';
@@ -29,6 +29,7 @@ export class OutboxController {
   ) {}
 
   @Post()
+  @Audited('message.send')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Seal (sign, encrypt per recipient) and send a message',
@@ -43,6 +44,7 @@ export class OutboxController {
   }
 
   @Get()
+  @Audited('message.list-sent')
   @ApiOperation({ summary: 'Messages sent from here, newest first (receipts left out)' })
   @ApiOkResponse({ type: SentMessagePageDto })
   list(@Query() query: PageQueryDto): Promise<SentMessagePageDto> {

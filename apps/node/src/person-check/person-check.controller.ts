@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CallerRole, Roles, type Role } from '@bureaunet/platform';
+import { Audited, CallerRole, Roles, type Role } from '@bureaunet/platform';
 import { PersonCheckDto, PersonCheckRequestDto } from './person-check.dto';
 import { PersonCheckService } from './person-check.service';
 
@@ -22,6 +22,7 @@ export class PersonCheckController {
   constructor(private readonly checks: PersonCheckService) {}
 
   @Post('person')
+  @Audited('check.person', { purpose: 'required' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:

@@ -1,3 +1,4 @@
+import { ACTIVITY_ENTITIES } from '@bureaunet/activity/server';
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
@@ -41,4 +42,6 @@ export const NODE_ENTITIES = [
   PersonSourceChangeEntity,
   // border checks: the evaluator key this node pinned
   EvaluatorKeyEntity,
+  // the attributed activity log (libs/activity)
+  ...ACTIVITY_ENTITIES,
 ];

@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { activityExportLine } from '../activity-export.line';
 import { ActivityLog } from './activity.log';
-import { Audited } from './audited.decorator';
 import {
   ActivityExportQueryDto,
   ActivityHeadDto,

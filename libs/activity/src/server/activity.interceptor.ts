@@ -6,17 +6,23 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { SSE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@bureaunet/contracts';
-import { CLOCK, actorOf, callerOf, type Caller, type Clock } from '@bureaunet/platform';
+import {
+  AUDITED_KEY,
+  CLOCK,
+  actorOf,
+  callerOf,
+  type AuditedRequest,
+  type AuditedSpec,
+  type Caller,
+  type Clock,
+} from '@bureaunet/platform';
 import { defer, from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
 import type { ActivityEntry } from '../activity-entry';
 import { ActivityLog } from './activity.log';
-import { AUDITED_KEY, type AuditedRequest, type AuditedSpec } from './audited.decorator';
 import { statedPurpose, targetOf } from './audited-request.reader';
-
-/** Nest marks @Sse routes with this metadata: their stream is logged when opened, not when it ends. */
-const SSE_METADATA = '__sse__';
 
 /**
  * Records every @Audited route's outcome in the activity log after the handler settles — done,
@@ -55,6 +61,7 @@ export class ActivityInterceptor implements NestInterceptor {
   ): Observable<unknown> {
     return from(this.entryFor(spec, request, caller)).pipe(
       mergeMap((entry) => {
+        // An event stream (@Sse) is recorded when opened: it ends only when the client leaves.
         if (this.reflector.get<boolean | undefined>(SSE_METADATA, context.getHandler()))
           return from(this.record({ ...entry, outcome: 'done' })).pipe(mergeMap(() => next.handle()));
         return from(this.settle(entry, next));

@@ -1,7 +1,6 @@
-import type { Caller } from '@bureaunet/platform';
+import type { AuditedRequest, AuditedSpec, Caller } from '@bureaunet/platform';
 import { ActivityError } from '../activity.errors';
 import { MAX_PURPOSE_LENGTH, MAX_TARGET_LENGTH } from '../activity-entry';
-import type { AuditedRequest, AuditedSpec } from './audited.decorator';
 
 export const PURPOSE_HEADER = 'x-purpose';
 

@@ -11,4 +11,4 @@ export * from './activity.interceptor';
 export * from './activity.log';
 export * from './activity.module';
 export * from './audited-request.reader';
-export * from './audited.decorator';
+// @Audited itself lives in @bureaunet/platform, beside @Roles and @Public.

@@ -27,10 +27,11 @@ export interface AuditedSpec extends AuditedOptions {
 }
 
 /**
- * Records every call of the route in the service's attributed activity log (ActivityInterceptor):
+ * Records every call of the route in the service's attributed activity log (ActivityInterceptor in
+ * libs/activity; node and registry):
  * who (person or machine role), what (`action`, target), why (purpose) and whether it was done or
  * refused (with the DomainError code), durably, before the response goes out. Every route that is
- * not @Public carries it (checked by audited-routes.spec.ts). Actions are dotted lowercase names,
+ * not @Public carries it (checked by libs/activity's audited-routes.spec.ts). Actions are dotted lowercase names,
  * "<area>.<verb>": message.send, notice.search, rules.change.
  */
 export const Audited = (action: string, options: AuditedOptions = {}) =>
