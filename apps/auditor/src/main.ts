@@ -28,14 +28,18 @@ async function main(argv: readonly string[]): Promise<number> {
 
 async function runActivity(command: Extract<AuditCommand, { command: 'activity' }>): Promise<number> {
   const lines = asUsage(() => parseActivityExport(readText(command.exportFile, '--export')));
-  const anchored = command.anchorEntryFile
-    ? asUsage(() =>
-        anchoredHeadOf(JSON.parse(readText(command.anchorEntryFile!, '--anchor-entry')) as Record<string, unknown>),
-      )
+  const { anchored, latestSize } = command.anchorEntryFile
+    ? {
+        anchored: asUsage(() =>
+          anchoredHeadOf(JSON.parse(readText(command.anchorEntryFile!, '--anchor-entry')) as Record<string, unknown>),
+        ),
+        latestSize: undefined,
+      }
     : await findAnchoredHead(
         new LedgerClient(command.gateway!, command.token!),
         readPinnedKey(command.keyFile!),
         command.code!,
+        lines.length,
       );
   const verdict = verifyActivityExport(lines, anchored);
   const where = anchored.leafIndex === undefined ? '' : ` at ledger entry #${anchored.leafIndex}`;
@@ -45,8 +49,12 @@ async function runActivity(command: Extract<AuditCommand, { command: 'activity' 
     );
   process.stdout.write(
     `intact: the export's first ${verdict.treeSize} entries give the root ${verdict.rootHash.toString('base64')} of ${anchored.code}'s activity head anchored${where}` +
-      `${lines.length > verdict.treeSize ? ` (${lines.length - verdict.treeSize} later entries not anchored yet)` : ''}\n`,
+      `${lines.length > verdict.treeSize ? ` (${lines.length - verdict.treeSize} later entries not covered by it)` : ''}\n`,
   );
+  if (latestSize !== undefined && latestSize > verdict.treeSize)
+    process.stdout.write(
+      `note: a head of size ${latestSize} is anchored since: export again to check the entries up to it\n`,
+    );
   return EXIT_VERIFIED;
 }
 
