@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES, AccountsModule } from '@bureaunet/accounts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
@@ -55,6 +56,7 @@ import { SubmissionService } from './submission/submission.service';
 
 export const GATEWAY_ENTITIES = [
   ...LEDGER_LOG_ENTITIES,
+  ...ACCOUNT_ENTITIES,
   RecordedRegistryEventEntity,
   RecordedActivityAnchorEntity,
   ProcessedSubmissionEntity,
@@ -87,6 +89,7 @@ export class GatewayModule {
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
         consoleStaticModule(),
+        AccountsModule.forRoot({ service: { kind: 'gateway' }, roles: ['admin', 'auditor'], clock }),
         ScheduleModule.forRoot(),
       ],
       controllers: [

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from '@bureaunet/accounts';
 import { ACTIVITY_ENTITIES } from '@bureaunet/activity/server';
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion.entity';
@@ -42,6 +43,8 @@ export const NODE_ENTITIES = [
   PersonSourceChangeEntity,
   // border checks: the evaluator key this node pinned
   EvaluatorKeyEntity,
+  // people: accounts, sessions, personal tokens, sign-in links
+  ...ACCOUNT_ENTITIES,
   // the attributed activity log (libs/activity)
   ...ACTIVITY_ENTITIES,
 ];

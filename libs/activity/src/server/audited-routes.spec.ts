@@ -5,8 +5,8 @@ import { join, relative } from 'node:path';
 import { AUDITED_KEY, PUBLIC_KEY, type AuditedSpec } from '@bureaunet/platform';
 
 const ROOT = join(__dirname, '../../../..');
-/** The services that keep an attributed activity log (the gateway's record is its ledger). */
-const AUDITED_SERVICES = ['apps/node/src', 'apps/registry/src'];
+/** The services that keep an attributed activity log (the gateway's record is its ledger), and libs they mount routes from. */
+const AUDITED_SERVICES = ['apps/node/src', 'apps/registry/src', 'libs/accounts/src'];
 // A file that declares a controller, or makes one with the shared dead-letter factory.
 const DECLARES_CONTROLLER = /@Controller\(|deadLetterController\(/;
 const ACTION = /^[a-z][a-z0-9-]{0,30}(\.[a-z][a-z0-9-]{0,30}){0,3}$/;
