@@ -132,6 +132,52 @@ describe('attributed actions: every action and consultation logged at the node, 
     expect((await nodeGet('MR', '/api/activity', network.nodeTokens.get('MR')!.officer)).status).toBe(403);
   });
 
+  it('attributes a person’s consultation to their username with the purpose they stated, and refuses one without', async () => {
+    const ana = await network.person('MR', { username: 'ana', roles: ['officer'] });
+    const signIn = await fetch(`${network.node('MR').url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: ana.username, password: ana.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] };
+    const search = (headers: Record<string, string>) =>
+      fetch(`${network.node('MR').url}/api/notices?name=Smith`, { headers: { ...cookie, ...headers } });
+
+    const without = await search({});
+    expect(without.status).toBe(400);
+    expect(await without.json()).toMatchObject({ code: 'purpose-required' });
+    expect((await search({ 'x-purpose': encodeURIComponent('enquête 2026/118') })).status).toBe(200);
+
+    const logged = await nodeGet<{ items: ActivityExportLine[] }>(
+      'MR',
+      '/api/activity?person=ana&action=notice.search',
+      admin('MR'),
+    );
+    expect(logged.body.items.map((item) => item.entry)).toEqual([
+      expect.objectContaining({
+        actor: 'person:ana',
+        action: 'notice.search',
+        outcome: 'done',
+        purpose: 'enquête 2026/118',
+      }),
+      expect.objectContaining({
+        actor: 'person:ana',
+        action: 'notice.search',
+        outcome: 'refused',
+        code: 'purpose-required',
+      }),
+    ]);
+    expect(logged.body.items[0].entry.personId).toEqual(expect.any(String));
+    // Setting the password through the sign-in link was attributed to ana as well.
+    const own = await nodeGet<{ items: ActivityExportLine[] }>(
+      'MR',
+      '/api/activity?person=ana&action=me.password',
+      admin('MR'),
+    );
+    expect(own.body.items).toHaveLength(1);
+  });
+
   it('anchors the node’s head, signed, in the gateway’s ledger; the auditor accepts an export and catches a rewrite', async () => {
     const size = (await nodeGet<ActivityHeadView>('MR', '/api/activity/head', admin('MR'))).body.treeSize;
     const head = await waitFor(
