@@ -16,8 +16,9 @@ const swc = [
 // platform's stateless one leaves out its storage half.
 const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
+  '^@bureaunet/activity/server$': '<rootDir>/libs/activity/src/server',
   '^@bureaunet/platform/stateless$': '<rootDir>/libs/platform/src/stateless',
-  '^@bureaunet/(accounts|api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
+  '^@bureaunet/(accounts|activity|api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = {

@@ -21,6 +21,30 @@ describe('audit command line', () => {
     });
   });
 
+  it('reads activity against the gateway or a saved anchor entry', () => {
+    expect(
+      parseAuditArgs(
+        ['activity', '--export', 'a.jsonl', '--code', 'FR', '--gateway', 'http://g:1', '--key', 'k', '--token', 't'],
+        {},
+      ),
+    ).toEqual({
+      command: 'activity',
+      exportFile: 'a.jsonl',
+      code: 'FR',
+      gateway: new URL('http://g:1'),
+      keyFile: 'k',
+      token: 't',
+    });
+    expect(parseAuditArgs(['activity', '--export', 'a.jsonl', '--anchor-entry', 'e.json'], {})).toEqual({
+      command: 'activity',
+      exportFile: 'a.jsonl',
+      anchorEntryFile: 'e.json',
+    });
+    expect(() => parseAuditArgs(['activity', '--export', 'a.jsonl', '--gateway', 'http://g:1'], {})).toThrow(
+      '--code is required',
+    );
+  });
+
   it('takes the token from a file or from BUREAUNET_AUDIT_TOKEN', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bureaunet-args-'));
     try {
@@ -61,7 +85,7 @@ describe('audit command line', () => {
       ['verify', '--gateway', 'ftp://g', '--key', 'k', '--token', 't'],
       '--gateway ftp://g is not an http(s) URL',
     );
-    refused(['check', '--key', 'k'], 'unknown command "check": verify or trail');
+    refused(['check', '--key', 'k'], 'unknown command "check": verify, trail or activity');
     refused(
       ['verify', '--key', 'k', '--gateway', 'http://g:1', '--token', 't', '--colour'],
       /Unknown option '--colour'/,

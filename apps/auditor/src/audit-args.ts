@@ -16,6 +16,12 @@ export const USAGE = `bureaunet ledger auditor
   npm run audit -- trail --bundle FILE --key FILE
       Verifies a saved bundle offline.
 
+  npm run audit -- activity --export FILE --code CODE --gateway URL --key FILE (--token … | --token-file …)
+  npm run audit -- activity --export FILE --anchor-entry FILE
+      Says whether a bureau's attributed activity log was rewritten: the export (GET /api/activity/export,
+      whole and unfiltered, JSON Lines) must give the head last anchored in the gateway's verified
+      ledger (CODE: the node's bureau code, or "registry"); or the head in a saved ledger entry (JSON).
+
   --key    the gateway's signing certificate (or SPKI public key), PEM, obtained out of band —
            e.g. signingCertificate of XG in the registry's directory. Never the one the gateway serves.
   --token  an auditor or admin token of the gateway; or --token-file, or BUREAUNET_AUDIT_TOKEN.
@@ -35,6 +41,15 @@ export type AuditCommand =
       bundleFile?: string;
       saveFile?: string;
     }
+  | {
+      command: 'activity';
+      exportFile: string;
+      code?: string;
+      gateway?: URL;
+      keyFile?: string;
+      token?: string;
+      anchorEntryFile?: string;
+    }
   | { command: 'help' };
 
 export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AuditCommand {
@@ -47,6 +62,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
+  if (command === 'activity') return activityCommand(values, rest, env);
   const keyFile = required(values.key, '--key');
   if (command === 'verify') {
     if (rest.length > 0) throw new UsageError(`verify takes no arguments, got ${rest.join(' ')}`);
@@ -71,7 +87,26 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       saveFile: values.save,
     };
   }
-  throw new UsageError(`unknown command "${command}": verify or trail`);
+  throw new UsageError(`unknown command "${command}": verify, trail or activity`);
+}
+
+function activityCommand(
+  values: ReturnType<typeof parse>['values'],
+  rest: readonly string[],
+  env: NodeJS.ProcessEnv,
+): AuditCommand {
+  if (rest.length > 0) throw new UsageError(`activity takes no arguments, got ${rest.join(' ')}`);
+  const exportFile = required(values.export, '--export');
+  if (values['anchor-entry'] !== undefined)
+    return { command: 'activity', exportFile, anchorEntryFile: values['anchor-entry'] };
+  return {
+    command: 'activity',
+    exportFile,
+    code: required(values.code, '--code'),
+    gateway: gatewayUrl(required(values.gateway, '--gateway')),
+    keyFile: required(values.key, '--key'),
+    token: token(values, env, true),
+  };
 }
 
 function parse(argv: readonly string[]) {
@@ -87,6 +122,9 @@ function parse(argv: readonly string[]) {
       state: { type: 'string' },
       bundle: { type: 'string' },
       save: { type: 'string' },
+      export: { type: 'string' },
+      code: { type: 'string' },
+      'anchor-entry': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

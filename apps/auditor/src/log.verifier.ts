@@ -39,7 +39,12 @@ export async function verifyLog(client: LedgerClient, key: KeyObject, statePath:
   return { head, kept };
 }
 
-async function downloadLeafHashes(client: LedgerClient, treeSize: number): Promise<Buffer[]> {
+/** Every entry of the first treeSize, checked canonical and hashed; `onEntry` sees each decoded entry. */
+export async function downloadLeafHashes(
+  client: LedgerClient,
+  treeSize: number,
+  onEntry?: (index: number, entry: Record<string, unknown>) => void,
+): Promise<Buffer[]> {
   const hashes: Buffer[] = [];
   const progress = new Progress('downloading entries', treeSize);
   while (hashes.length < treeSize) {
@@ -53,6 +58,7 @@ async function downloadLeafHashes(client: LedgerClient, treeSize: number): Promi
       throw new GatewayUnusable(`get-entries returned more entries than the ${treeSize} asked for`);
     page.forEach((leafInput, offset) => {
       describe(start + offset, leafInput); // refuses an entry that is not canonical
+      onEntry?.(start + offset, decodeLedgerEntry(leafInput));
       hashes.push(hashLeaf(leafInput));
     });
     progress.update(hashes.length);

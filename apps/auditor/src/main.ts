@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { ActivityError, anchoredHeadOf, parseActivityExport, verifyActivityExport } from '@bureaunet/activity';
+import { findAnchoredHead } from './activity-anchor.finder';
 import { EXIT_VERIFIED, GatewayUnusable, UsageError, VerificationFailure } from './audit.errors';
 import { parseAuditArgs, USAGE, type AuditCommand } from './audit-args';
 import { defaultStatePath } from './audit-state';
@@ -19,6 +21,58 @@ async function main(argv: readonly string[]): Promise<number> {
       return runVerify(command);
     case 'trail':
       return runTrail(command);
+    case 'activity':
+      return runActivity(command);
+  }
+}
+
+async function runActivity(command: Extract<AuditCommand, { command: 'activity' }>): Promise<number> {
+  const lines = asUsage(() => parseActivityExport(readText(command.exportFile, '--export')));
+  const { anchored, latestSize } = command.anchorEntryFile
+    ? {
+        anchored: asUsage(() =>
+          anchoredHeadOf(JSON.parse(readText(command.anchorEntryFile!, '--anchor-entry')) as Record<string, unknown>),
+        ),
+        latestSize: undefined,
+      }
+    : await findAnchoredHead(
+        new LedgerClient(command.gateway!, command.token!),
+        readPinnedKey(command.keyFile!),
+        command.code!,
+        lines.length,
+      );
+  const verdict = verifyActivityExport(lines, anchored);
+  const where = anchored.leafIndex === undefined ? '' : ` at ledger entry #${anchored.leafIndex}`;
+  if (!verdict.intact)
+    throw new VerificationFailure(
+      `the activity log of ${anchored.code} does not match its head anchored${where}: ${verdict.reason}`,
+    );
+  process.stdout.write(
+    `intact: the export's first ${verdict.treeSize} entries give the root ${verdict.rootHash.toString('base64')} of ${anchored.code}'s activity head anchored${where}` +
+      `${lines.length > verdict.treeSize ? ` (${lines.length - verdict.treeSize} later entries not covered by it)` : ''}\n`,
+  );
+  if (latestSize !== undefined && latestSize > verdict.treeSize)
+    process.stdout.write(
+      `note: a head of size ${latestSize} is anchored since: export again to check the entries up to it\n`,
+    );
+  return EXIT_VERIFIED;
+}
+
+/** A malformed export or anchor entry is the wrong file, not evidence: a usage error naming the line. */
+function asUsage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ActivityError || error instanceof SyntaxError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function readText(path: string, option: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${option} ${path}: ${(error as Error).message}`);
   }
 }
 

@@ -31,6 +31,9 @@ import { TrailController } from './ledger-api/trail.controller';
 import { LEDGER_LOG_PROVIDERS } from './ledger/ledger-log.providers';
 import { LedgerRecorder } from './ledger/ledger.recorder';
 import { RecordedRegistryEventEntity } from './ledger/recorded-registry-event.entity';
+import { ActivityAnchorHandler } from './ledger/activity-anchor.handler';
+import { ActivityAnchorRecorder } from './ledger/activity-anchor.recorder';
+import { RecordedActivityAnchorEntity } from './ledger/recorded-activity-anchor.entity';
 import { RegistryEventHandler } from './ledger/registry-event.handler';
 import { RegistryEventRecorder } from './ledger/registry-event.recorder';
 import { TreeHeadService } from './ledger/tree-head.service';
@@ -57,6 +60,7 @@ export const GATEWAY_ENTITIES = [
   ...LEDGER_LOG_ENTITIES,
   ...ACCOUNT_ENTITIES,
   RecordedRegistryEventEntity,
+  RecordedActivityAnchorEntity,
   ProcessedSubmissionEntity,
   EnvelopeLineageEntity,
   EnvelopeReceiptEntity,
@@ -99,6 +103,7 @@ export class GatewayModule {
         SubmissionHandler,
         HealthController,
         RegistryEventHandler,
+        ActivityAnchorHandler,
         LedgerApiController,
         TrailController,
         RulesStatusController,
@@ -111,6 +116,7 @@ export class GatewayModule {
         LedgerRecorder,
         TreeHeadService,
         RegistryEventRecorder,
+        ActivityAnchorRecorder,
         LedgerQueryService,
         ProcessedSubmissionRepository,
         ProcessedSubmissionPruner,

@@ -7,6 +7,7 @@ describe('loadNodeConfig', () => {
     expect(loadNodeConfig({ NODE_CODE: 'MR', NATS_URL: 'nats://127.0.0.1:4222', NODE_ROLE_TOKENS: TOKENS })).toEqual({
       code: 'MR',
       port: 3100,
+      activityAnchorMs: 60_000,
       natsUrl: 'nats://127.0.0.1:4222',
       nats: {},
       dataDir: 'var/node-MR',

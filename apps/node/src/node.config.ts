@@ -60,6 +60,8 @@ export interface NodeConfig {
   evaluatorTimeoutMs?: number;
   /** Consoles' live event streams (GET /api/events): open at once per node, per person, and the heartbeat period. */
   events?: EventStreamLimits;
+  /** How often the activity log's head is anchored in the gateway's ledger, when it grew (NODE_ACTIVITY_ANCHOR_MS). */
+  activityAnchorMs?: number;
 }
 
 export interface EventStreamLimits {
@@ -121,6 +123,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
         max: 120_000,
       }),
     },
+    activityAnchorMs: reader.int('NODE_ACTIVITY_ANCHOR_MS', { default: 60_000, min: 100, max: DAY_MS }),
   });
 }
 

@@ -120,6 +120,10 @@ describe('two nodes exchanging over a real nats-server', () => {
   it('describes its HTTP API in OpenAPI', async () => {
     const document = await mr.api.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/activity',
+      '/api/activity/export',
+      '/api/activity/head',
+      '/api/activity/{seq}/proof',
       '/api/admin/dead-letters',
       '/api/admin/dead-letters/{id}',
       '/api/admin/dead-letters/{id}/release',

@@ -3,12 +3,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccountsModule } from '@bureaunet/accounts';
+import { ACTIVITY_PROVIDERS, ActivityController } from '@bureaunet/activity/server';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
 import { DeadLetterStore, PersistenceModule, megabytes } from '@bureaunet/persistence';
 import { ReadinessLogger, consoleStaticModule, roleGuardProviders, systemClock, type Clock } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { ActivityAnchorPublisher } from './activity/activity-anchor.publisher';
 import { ArrivalHandler } from './arrival/arrival.handler';
 import { ArrivalRouter } from './arrival/arrival.router';
 import { CheckLogController } from './check/check-log.controller';
@@ -130,6 +132,7 @@ export class NodeModule {
         DocumentCheckController,
         CheckLogController,
         EventsController,
+        ActivityController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -171,6 +174,8 @@ export class NodeModule {
         DocumentCheckService,
         CheckLogService,
         EventStreamService,
+        ...ACTIVITY_PROVIDERS,
+        ActivityAnchorPublisher,
       ],
     };
   }

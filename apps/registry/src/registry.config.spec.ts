@@ -7,6 +7,7 @@ describe('readRegistryConfig', () => {
   it('applies the defaults', () => {
     expect(readRegistryConfig(VALID)).toEqual({
       port: 3001,
+      activityAnchorMs: 60_000,
       dataDir: resolve('var/registry'),
       natsUrl: 'nats://127.0.0.1:4222',
       nats: {},

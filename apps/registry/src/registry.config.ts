@@ -24,6 +24,8 @@ export interface RegistryConfig {
   certOverlapDays?: number;
   /** Ceiling on registry.sqlite (DATABASE_MAX_MB): past it a change answers 503 storage-full instead of filling the disk. */
   databaseMaxMb?: number;
+  /** How often the activity log's head goes to the gateway's ledger, when it grew (REGISTRY_ACTIVITY_ANCHOR_MS). */
+  activityAnchorMs?: number;
 }
 
 export const DEFAULT_CERT_OVERLAP_DAYS = 7;
@@ -54,6 +56,7 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     certValidityDays: env.int('CERT_VALIDITY_DAYS', { default: 365, min: 1, max: 3650 }),
     certOverlapDays: env.int('CERT_OVERLAP_DAYS', { default: DEFAULT_CERT_OVERLAP_DAYS, min: 0, max: 365 }),
     databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
+    activityAnchorMs: env.int('REGISTRY_ACTIVITY_ANCHOR_MS', { default: 60_000, min: 100, max: 86_400_000 }),
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);

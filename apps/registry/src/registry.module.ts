@@ -2,6 +2,7 @@ import { ACCOUNT_ENTITIES, AccountsModule } from '@bureaunet/accounts';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
+import { ACTIVITY_ENTITIES, ACTIVITY_PROVIDERS, ActivityController } from '@bureaunet/activity/server';
 import { PersistenceModule, megabytes } from '@bureaunet/persistence';
 import {
   CLOCK,
@@ -12,6 +13,7 @@ import {
   type Clock,
 } from '@bureaunet/platform';
 import { TransportModule } from '@bureaunet/transport';
+import { RegistryActivityAnchor } from './activity/registry-activity.anchor';
 import { AdminController } from './admin/admin.controller';
 import { BureauEntity } from './bureau/bureau.entity';
 import { BureauRepository } from './bureau/bureau.repository';
@@ -75,6 +77,8 @@ export const REGISTRY_ENTITIES = [
   RulesChangeEntity,
   DeclarationEntity,
   OperationEntity,
+  // the attributed activity log (libs/activity)
+  ...ACTIVITY_ENTITIES,
 ];
 
 export interface RegistryModuleOverrides {
@@ -119,6 +123,8 @@ export class RegistryModule {
       RegistryEventRepository,
       RenewalService,
       ...REGISTRY_HEALTH_PROVIDERS,
+      ...ACTIVITY_PROVIDERS,
+      RegistryActivityAnchor,
     ];
     return {
       module: RegistryModule,
@@ -156,6 +162,7 @@ export class RegistryModule {
         RenewalHandler,
         HealthController,
         CaTrustHandler,
+        ActivityController,
       ],
       providers,
     };

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentCaller, ROLES, Roles, type Caller } from '@bureaunet/platform/stateless';
+import { Audited, CurrentCaller, ROLES, Roles, type Caller } from '@bureaunet/platform/stateless';
 import { ApiTokenService, type ApiTokenView, type CreatedApiToken } from './api-token.service';
 import { personIdOf } from './caller-person';
 import { ApiTokenIdParamDto, ApiTokenViewDto, CreateApiTokenDto, CreatedApiTokenDto } from './profile.dto';
@@ -22,12 +22,14 @@ export class ApiTokenController {
   constructor(private readonly tokens: ApiTokenService) {}
 
   @Get()
+  @Audited('me.tokens')
   @ApiOkResponse({ type: [ApiTokenViewDto], description: 'The live and expired tokens not revoked, newest first' })
   list(@CurrentCaller() caller: Caller | undefined): Promise<ApiTokenView[]> {
     return this.tokens.list(personIdOf(caller));
   }
 
   @Post()
+  @Audited('me.token-create')
   @ApiCreatedResponse({ type: CreatedApiTokenDto, description: 'The token is in this answer only' })
   @ApiConflictResponse({ description: 'too-many-tokens' })
   create(@CurrentCaller() caller: Caller | undefined, @Body() body: CreateApiTokenDto): Promise<CreatedApiToken> {
@@ -35,6 +37,7 @@ export class ApiTokenController {
   }
 
   @Delete(':id')
+  @Audited('me.token-revoke', { target: 'id' })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Revoked: refused from now on' })
   @ApiNotFoundResponse({ description: 'token-not-found' })

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform/stateless';
+import { Audited, Roles } from '@bureaunet/platform/stateless';
 import {
   CreatePersonDto,
   PersonAdminViewDto,
@@ -29,12 +29,14 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
+  @Audited('people.list')
   @ApiOkResponse({ type: [PersonAdminViewDto] })
   list(): Promise<PersonAdminView[]> {
     return this.people.list();
   }
 
   @Post()
+  @Audited('people.create', { target: (request) => bodyUsername(request.body) })
   @ApiCreatedResponse({ type: PersonAdminViewDto, description: 'Made without a password: send them a sign-in link' })
   @ApiConflictResponse({ description: 'username-taken | too-many-people' })
   create(@Body() body: CreatePersonDto): Promise<PersonAdminView> {
@@ -42,6 +44,7 @@ export class PeopleController {
   }
 
   @Patch(':id')
+  @Audited('people.update', { target: 'id' })
   @ApiOkResponse({ type: PersonAdminViewDto, description: 'Disabling closes the person’s sessions at once' })
   @ApiNotFoundResponse({ description: 'person-not-found' })
   update(@Param() params: PersonIdParamDto, @Body() body: UpdatePersonDto): Promise<PersonAdminView> {
@@ -49,6 +52,7 @@ export class PeopleController {
   }
 
   @Post(':id/unlock')
+  @Audited('people.unlock', { target: 'id' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: PersonAdminViewDto })
   @ApiNotFoundResponse({ description: 'person-not-found' })
@@ -57,6 +61,7 @@ export class PeopleController {
   }
 
   @Post(':id/sign-in-link')
+  @Audited('people.sign-in-link', { target: 'id' })
   @ApiCreatedResponse({
     type: SignInLinkViewDto,
     description: 'One-time, 15 minutes; replaces any earlier link of the person',
@@ -66,4 +71,10 @@ export class PeopleController {
   issueSignInLink(@Param() params: PersonIdParamDto): Promise<IssuedSignInLink> {
     return this.people.issueSignInLink(params.id);
   }
+}
+
+/** The username a new person is made with, as the body names it (for the activity log). */
+function bodyUsername(body: unknown): string | undefined {
+  const username = (body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username : undefined;
 }

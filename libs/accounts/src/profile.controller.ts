@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentCaller, ROLES, Roles, type Caller } from '@bureaunet/platform/stateless';
+import { Audited, CurrentCaller, ROLES, Roles, type Caller } from '@bureaunet/platform/stateless';
 import { personIdOf } from './caller-person';
 import { PersonViewDto } from './person.dto';
 import type { PersonView } from './person.view';
@@ -26,18 +26,21 @@ export class ProfileController {
   constructor(private readonly profile: ProfileService) {}
 
   @Get()
+  @Audited('me.show')
   @ApiOkResponse({ type: PersonViewDto })
   me(@CurrentCaller() caller: Caller | undefined): Promise<PersonView> {
     return this.profile.me(personIdOf(caller));
   }
 
   @Put('preferences')
+  @Audited('me.preferences')
   @ApiOkResponse({ type: PersonViewDto })
   setPreferences(@CurrentCaller() caller: Caller | undefined, @Body() body: PreferencesDto): Promise<PersonView> {
     return this.profile.setPreferences(personIdOf(caller), body);
   }
 
   @Put('password')
+  @Audited('me.password')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Set; the person’s other sessions are closed' })
   @ApiBadRequestResponse({ description: 'password-too-short | password-too-long | current-password-required' })

@@ -13,6 +13,7 @@ import {
 } from './subjects';
 import { RULES_CHANGED_SUBJECT, RULES_GET_SUBJECT, operationsSubject } from './rules';
 import { LEDGER_STH_SUBJECT } from './registry-event';
+import { ACTIVITY_ANCHOR_SUBJECT_WILDCARD, activityAnchorSubject } from './activity-anchor';
 import {
   EVALUATE_SUBJECT_WILDCARD,
   EVALUATOR_KEY_SUBJECT,
@@ -82,6 +83,8 @@ export function gatewayPermissions(): BrokerPermissions {
       RULES_CHANGED_SUBJECT,
       LEDGER_STH_SUBJECT,
       RULES_PREVIEW_SUBJECT_WILDCARD,
+      // Nodes' activity log heads, answered with where each landed in the ledger.
+      ACTIVITY_ANCHOR_SUBJECT_WILDCARD,
       `${inboxOf(user)}.>`,
     ],
     allowResponses: true,
@@ -111,6 +114,8 @@ export function nodePermissions(code: string): BrokerPermissions {
       EVALUATOR_KEY_SUBJECT,
       sltdResyncSubject(code),
       ...boundConsumer(`${SLTD_STREAM}.${sltdConsumerName(code)}`),
+      // Its own activity log head, to the gateway's ledger.
+      activityAnchorSubject(code),
       ...own.publish,
     ],
     subscribe: [...DIRECTORY_EVENTS, `${inboxOf(code)}.>`, ...own.subscribe],

@@ -19,3 +19,4 @@ export * from './schema-issues';
 export * from './travel-document';
 export * from './border-check';
 export * from './evaluator-key-id';
+export * from './activity-anchor';

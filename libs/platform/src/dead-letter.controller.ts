@@ -11,6 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DeadLetterDesk } from '@bureaunet/persistence';
+import { Audited } from './auth/audited.decorator';
 import { Roles } from './auth/roles.decorator';
 import {
   DEAD_LETTER_PAGE_SIZE,
@@ -44,6 +45,7 @@ export function deadLetterController(desk: Type<DeadLetterDesk>, texts: DeadLett
     constructor(@Inject(desk) private readonly letters: DeadLetterDesk) {}
 
     @Get()
+    @Audited('dead-letter.list')
     @ApiOperation({ summary: texts.list })
     @ApiOkResponse({ type: [DeadLetterDto] })
     async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterDto[]> {
@@ -56,6 +58,7 @@ export function deadLetterController(desk: Type<DeadLetterDesk>, texts: DeadLett
     }
 
     @Get(':id')
+    @Audited('dead-letter.show', { target: 'id' })
     @ApiOperation({ summary: 'One dead letter with its bytes (base64)' })
     @ApiOkResponse({ type: DeadLetterDetailDto })
     @ApiNotFoundResponse({ description: 'dead-letter-not-found' })
@@ -65,6 +68,7 @@ export function deadLetterController(desk: Type<DeadLetterDesk>, texts: DeadLett
     }
 
     @Post(':id/release')
+    @Audited('dead-letter.release', { target: 'id' })
     @HttpCode(HttpStatus.OK)
     @ApiOperation({ summary: texts.release })
     @ApiOkResponse({ type: ReleaseOutcomeDto })
@@ -75,6 +79,7 @@ export function deadLetterController(desk: Type<DeadLetterDesk>, texts: DeadLett
     }
 
     @Delete(':id')
+    @Audited('dead-letter.drop', { target: 'id' })
     @HttpCode(HttpStatus.NO_CONTENT)
     @ApiOperation({ summary: 'Gives it up; kept as a record (GET ?dropped=true)' })
     @ApiNoContentResponse()

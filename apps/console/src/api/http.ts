@@ -28,7 +28,8 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.purpose) headers['x-purpose'] = options.purpose;
+  // Headers carry Latin-1 only: a purpose in Arabic or with accents goes percent-encoded (the server decodes it).
+  if (options.purpose) headers['x-purpose'] = encodeURIComponent(options.purpose);
   const response = await fetch(path, {
     method,
     headers,

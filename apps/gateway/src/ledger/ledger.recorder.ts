@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RegistryEventType } from '@bureaunet/contracts';
+import type { ACTIVITY_ANCHOR_ENTRY_TYPE, RegistryEventType } from '@bureaunet/contracts';
 import { encodeLedgerEntry } from '@bureaunet/ledger';
 import { LedgerLogAppender, type AppendResult, type LeafToAppend } from '@bureaunet/ledger/storage';
 import { CLOCK, Clock } from '@bureaunet/platform';
@@ -8,7 +8,13 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { TreeHeadService } from './tree-head.service';
 
 export type LedgerEventType =
-  'submission-accepted' | 'submission-refused' | 'delivery' | 'recipient-refused' | 'receipt' | RegistryEventType;
+  | 'submission-accepted'
+  | 'submission-refused'
+  | 'delivery'
+  | 'recipient-refused'
+  | 'receipt'
+  | typeof ACTIVITY_ANCHOR_ENTRY_TYPE
+  | RegistryEventType;
 
 export interface LedgerEvent {
   type: LedgerEventType;

@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { ReplicaStatus } from '../replica/replica.status';
 import { CheckDetailDto, CheckIdParamDto, CheckLogPageDto, CheckLogQueryDto, ReplicaStatusDto } from './check-log.dto';
 import { CheckLogService } from './check-log.service';
@@ -27,6 +27,7 @@ export class CheckLogController {
   ) {}
 
   @Get()
+  @Audited('check.list')
   @ApiOperation({ summary: 'Border checks made at this node, newest first (never the checked number)' })
   @ApiOkResponse({ type: CheckLogPageDto })
   list(@Query() query: CheckLogQueryDto): Promise<CheckLogPageDto> {
@@ -35,6 +36,7 @@ export class CheckLogController {
 
   // Before ':id', which would take "replica" for an id.
   @Get('replica')
+  @Audited('check.replica-status')
   @ApiOperation({ summary: "This node's replica of the travel-document index: size, position, how current" })
   @ApiOkResponse({ type: ReplicaStatusDto })
   replicaStatus(): Promise<ReplicaStatusDto> {
@@ -42,6 +44,7 @@ export class CheckLogController {
   }
 
   @Get(':id')
+  @Audited('check.show', { target: 'id' })
   @ApiOperation({ summary: 'One check as logged here' })
   @ApiOkResponse({ type: CheckDetailDto })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DocumentCheckRequest } from '@bureaunet/contracts';
-import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { checkAttribution } from './check-attribution';
 import { DocumentCheckAnswerDto, DocumentCheckRequestDto } from './document-check.dto';
 import { DocumentCheckService } from './document-check.service';
@@ -24,6 +24,7 @@ export class DocumentCheckController {
   constructor(private readonly checks: DocumentCheckService) {}
 
   @Post('document')
+  @Audited('check.document', { purpose: { default: 'border check' } })
   @HttpCode(200)
   @Roles('border-officer', 'officer')
   @ApiOperation({

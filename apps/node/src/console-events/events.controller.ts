@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { EVENT_STREAM_ROLES } from './console-event.audience';
 import { EventStreamService } from './event-stream.service';
 
@@ -22,6 +22,7 @@ export class EventsController {
 
   @Get()
   @Roles(...EVENT_STREAM_ROLES)
+  @Audited('events.open')
   @ApiOperation({
     summary: "Live events for this node's consoles (server-sent events)",
     description:

@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { ReasonDto } from '../notice/notice.dto';
 import { DiffusionDto, DiffusionListQueryDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
 import { DiffusionService } from './diffusion.service';
@@ -24,6 +24,7 @@ export class DiffusionController {
   constructor(private readonly diffusions: DiffusionService) {}
 
   @Post()
+  @Audited('diffusion.send')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Send a diffusion to chosen countries or all (a copy goes to the hub for compliance)' })
   @ApiCreatedResponse({ type: WorkflowStepDto })
@@ -33,6 +34,7 @@ export class DiffusionController {
   }
 
   @Get()
+  @Audited('diffusion.list')
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({
     summary: 'Diffusions sent or received here (on the hub: the compliance queue); active ones by default',
@@ -43,6 +45,7 @@ export class DiffusionController {
   }
 
   @Post(':id/withdraw')
+  @Audited('diffusion.withdraw', { target: 'id' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Withdraw a diffusion (hub): every recipient marks it withdrawn' })

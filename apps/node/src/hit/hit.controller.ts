@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CallerRole, Roles, type Role } from '@bureaunet/platform';
+import { Audited, CallerRole, Roles, type Role } from '@bureaunet/platform';
 import { AnswerHitDto, HitDto, HitIdParamDto, HitListQueryDto, HitPageDto } from './hit.dto';
 import { HitService } from './hit.service';
 
@@ -27,6 +27,7 @@ export class HitController {
   constructor(private readonly hits: HitService) {}
 
   @Get()
+  @Audited('hit.list')
   @ApiOperation({
     summary: 'Hits on this bureau’s records to answer (received), or hits from checks made here (sent), newest first',
   })
@@ -37,6 +38,7 @@ export class HitController {
   }
 
   @Get(':id')
+  @Audited('hit.show', { target: 'id' })
   @ApiOperation({ summary: 'One hit: the countdown to answerBy while awaited, then the answer or overdue' })
   @ApiOkResponse({ type: HitDto })
   @ApiBadRequestResponse({ description: 'The id is not a UUID or a ULID' })
@@ -46,6 +48,7 @@ export class HitController {
   }
 
   @Post(':id/answer')
+  @Audited('hit.answer', { target: 'id' })
   @Roles('officer')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({

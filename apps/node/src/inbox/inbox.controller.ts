@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { InboxQueryDto, ReceivedMessagePageDto } from '../message/message.dto';
 import { MessageService } from '../message/message.service';
 import { RejectedDeliveryDto, RejectedQueryDto } from './inbox.dto';
@@ -27,6 +27,7 @@ export class InboxController {
   ) {}
 
   @Get()
+  @Audited('inbox.list')
   @ApiOperation({
     summary: 'Messages received here (verified and decrypted), newest first; receipts left out',
     description:
@@ -42,6 +43,7 @@ export class InboxController {
   }
 
   @Get('rejected')
+  @Audited('inbox.rejected')
   @ApiOperation({ summary: 'Deliveries refused for good (bad signature, not for us, wrong receipt…), newest first' })
   @ApiOkResponse({ type: [RejectedDeliveryDto] })
   rejectedDeliveries(@Query() query: RejectedQueryDto): Promise<RejectedDeliveryDto[]> {

@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { MessageIdParamDto, ReceivedMessageDto, SentMessageDto } from './message.dto';
 import { JOSE_JSON, MessageService } from './message.service';
 
@@ -27,6 +27,7 @@ export class MessageController {
   constructor(private readonly messages: MessageService) {}
 
   @Get(':id')
+  @Audited('message.open', { target: 'id' })
   @ApiOperation({ summary: 'A message sent or received here, with per-recipient states for a sent one' })
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: getSchemaPath(SentMessageDto) }, { $ref: getSchemaPath(ReceivedMessageDto) }] },
@@ -41,6 +42,7 @@ export class MessageController {
   }
 
   @Get(':id/envelope')
+  @Audited('message.envelope', { purpose: 'required', target: 'id' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'The signed envelope exactly as sent or received (flattened JWS JSON), for verification and evidence',

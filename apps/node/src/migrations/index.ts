@@ -9,6 +9,7 @@ import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-docum
 import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
 import { ReplicaReportableCount1796148557994 } from './1796148557994-replica-reportable-count';
 import { Accounts1796156868578 } from './1796156868578-accounts';
+import { ActivityLog1796157487748 } from './1796157487748-activity-log';
 import { MessageRead1796160000000 } from './1796160000000-message-read';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
@@ -23,5 +24,6 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   EvaluatorKey1796145293409,
   ReplicaReportableCount1796148557994,
   Accounts1796156868578,
+  ActivityLog1796157487748,
   MessageRead1796160000000,
 ];

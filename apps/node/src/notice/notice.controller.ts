@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles, type AuditedRequest } from '@bureaunet/platform';
 import { NoticeDuplicateDto } from './notice-duplicate.dto';
 import { NoticeDuplicateFinder } from './notice-duplicate.finder';
 import { NoticeSearchDto } from './notice-search.dto';
@@ -33,6 +33,7 @@ export class NoticeController {
   ) {}
 
   @Post('notices/requests')
+  @Audited('notice.request')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Ask the hub to publish a notice (bureaus only): a notice-request envelope to XH' })
   @ApiCreatedResponse({ type: NoticeStepDto })
@@ -42,6 +43,7 @@ export class NoticeController {
   }
 
   @Get('notices/requests')
+  @Audited('notice.requests')
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({
     summary: 'Notice requests sent from here (a bureau) or received (the hub), newest first, with their state',
@@ -52,6 +54,7 @@ export class NoticeController {
   }
 
   @Get('review/notices')
+  @Audited('review.queue')
   @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'The hub’s review queue: pending notice requests, oldest first' })
   @ApiOkResponse({ type: [NoticeRequestDto] })
@@ -61,6 +64,7 @@ export class NoticeController {
   }
 
   @Get('review/notices/:id/duplicates')
+  @Audited('review.duplicates', { target: 'id' })
   @Roles('reviewer', 'admin')
   @ApiOperation({
     summary:
@@ -73,6 +77,7 @@ export class NoticeController {
   }
 
   @Post('review/notices/:id/approve')
+  @Audited('review.approve', { target: 'id' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
@@ -85,6 +90,7 @@ export class NoticeController {
   }
 
   @Post('review/notices/:id/refuse')
+  @Audited('review.refuse', { target: 'id' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Refuse a request (hub) with a reason sent back to the requester' })
@@ -94,6 +100,7 @@ export class NoticeController {
   }
 
   @Get('notices')
+  @Audited('notice.search', { purpose: 'required', purposeWhen: searchesAPerson })
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({
     summary:
@@ -105,6 +112,7 @@ export class NoticeController {
   }
 
   @Get('notices/:number')
+  @Audited('notice.open', { target: 'number' })
   @Roles('officer', 'reviewer', 'admin')
   @ApiOperation({ summary: 'One notice held here (numbers hold a slash: URL-encode it)' })
   @ApiOkResponse({ type: NoticeDto })
@@ -113,6 +121,7 @@ export class NoticeController {
   }
 
   @Post('notices/:number/update')
+  @Audited('notice.update', { target: 'number' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Update a published notice (hub): a new revision to every bureau it reached' })
@@ -122,6 +131,7 @@ export class NoticeController {
   }
 
   @Post('notices/:number/cancel')
+  @Audited('notice.cancel', { target: 'number' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
@@ -131,6 +141,12 @@ export class NoticeController {
   cancel(@Param('number') number: string, @Body() dto: ReasonDto): Promise<NoticeStepDto> {
     return this.notices.cancel(number, dto.reason);
   }
+}
+
+/** A search that names a person or a document consults personal data: a person states why. */
+function searchesAPerson(request: AuditedRequest): boolean {
+  const { name, dateOfBirth, document } = request.query;
+  return [name, dateOfBirth, document].some((value) => value !== undefined && value !== '');
 }
 
 function requestView(row: NoticeRequestEntity): NoticeRequestDto {

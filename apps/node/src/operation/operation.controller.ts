@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { SentMessageDto } from '../message/message.dto';
 import { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
 import { OperationService } from './operation.service';
@@ -23,6 +23,7 @@ export class OperationController {
   constructor(private readonly operations: OperationService) {}
 
   @Get()
+  @Audited('operation.list')
   @ApiOperation({
     summary:
       'Operations this bureau coordinates or takes part in (created at the registry: POST /api/operations there)',
@@ -33,6 +34,7 @@ export class OperationController {
   }
 
   @Post(':id/alerts')
+  @Audited('operation.alert', { target: 'id' })
   @Roles('coordinator', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
@@ -46,6 +48,7 @@ export class OperationController {
   }
 
   @Get(':id/alerts')
+  @Audited('operation.alerts', { target: 'id' })
   @ApiOperation({ summary: 'Alerts of this operation received here' })
   @ApiOkResponse({ type: [AlertDto] })
   alerts(@Param('id') id: string): Promise<AlertDto[]> {
@@ -53,6 +56,7 @@ export class OperationController {
   }
 
   @Get(':id/alerts/sent')
+  @Audited('operation.alerts-sent', { target: 'id' })
   @ApiOperation({
     summary:
       'Alerts sent from here (coordinator) with each participant’s state: delivered, receipted, or refused with the deciding rule',
@@ -63,6 +67,7 @@ export class OperationController {
   }
 
   @Get(':id/replies')
+  @Audited('operation.replies', { target: 'id' })
   @ApiOperation({ summary: 'Participants’ replies to this operation’s alerts (on the coordinator’s node)' })
   @ApiOkResponse({ type: [AlertDto] })
   replies(@Param('id') id: string): Promise<AlertDto[]> {
@@ -70,6 +75,7 @@ export class OperationController {
   }
 
   @Post('alerts/:alertId/reply')
+  @Audited('operation.reply', { target: 'alertId' })
   @Roles('officer', 'admin')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Reply to an alert (participant): a message to the coordinator with replyTo' })

@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { MessageService } from '../message/message.service';
 import { PageQueryDto, SentMessagePageDto } from '../message/message.dto';
 import { MessagePreviewDto, PreviewMessageDto } from './message-preview.dto';
@@ -32,6 +32,7 @@ export class OutboxController {
   ) {}
 
   @Post('preview')
+  @Audited('message.preview')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: "What the gateway's access rules in force would decide for each recipient, before sending",
@@ -47,6 +48,7 @@ export class OutboxController {
   }
 
   @Post()
+  @Audited('message.send')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Seal (sign, encrypt per recipient) and send a message',
@@ -61,6 +63,7 @@ export class OutboxController {
   }
 
   @Get()
+  @Audited('message.list-sent')
   @ApiOperation({ summary: 'Messages sent from here, newest first (receipts left out)' })
   @ApiOkResponse({ type: SentMessagePageDto })
   list(@Query() query: PageQueryDto): Promise<SentMessagePageDto> {

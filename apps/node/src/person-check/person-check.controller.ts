@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { checkAttribution } from '../check/check-attribution';
 import { PersonCheckDto, PersonCheckRequestDto } from './person-check.dto';
 import { PersonCheckService } from './person-check.service';
@@ -23,6 +23,7 @@ export class PersonCheckController {
   constructor(private readonly checks: PersonCheckService) {}
 
   @Post('person')
+  @Audited('check.person', { purpose: 'required' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:

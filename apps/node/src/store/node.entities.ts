@@ -1,4 +1,5 @@
 import { ACCOUNT_ENTITIES } from '@bureaunet/accounts';
+import { ACTIVITY_ENTITIES } from '@bureaunet/activity/server';
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
@@ -47,4 +48,6 @@ export const NODE_ENTITIES = [
   EvaluatorKeyEntity,
   // people: accounts, sessions, personal tokens, sign-in links
   ...ACCOUNT_ENTITIES,
+  // the attributed activity log (libs/activity)
+  ...ACTIVITY_ENTITIES,
 ];

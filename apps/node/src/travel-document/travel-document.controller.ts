@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import {
   DocumentNumberParamDto,
   OwnTravelDocumentDto,
@@ -33,6 +33,7 @@ export class TravelDocumentController {
   constructor(private readonly documents: TravelDocumentService) {}
 
   @Post()
+  @Audited('travel-document.import')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary:
@@ -47,6 +48,7 @@ export class TravelDocumentController {
   }
 
   @Get()
+  @Audited('travel-document.list')
   @ApiOperation({ summary: "This bureau's own travel-document records, by number" })
   @ApiOkResponse({ type: OwnTravelDocumentPageDto })
   list(@Query() query: TravelDocumentPageQueryDto): Promise<OwnTravelDocumentPageDto> {
@@ -54,6 +56,7 @@ export class TravelDocumentController {
   }
 
   @Get(':documentNumber')
+  @Audited('travel-document.show')
   @ApiOperation({ summary: 'One of this bureau’s travel-document records' })
   @ApiOkResponse({ type: OwnTravelDocumentDto })
   @ApiNotFoundResponse({ description: 'travel-document-not-found' })
@@ -62,6 +65,7 @@ export class TravelDocumentController {
   }
 
   @Delete(':documentNumber')
+  @Audited('travel-document.withdraw')
   @ApiOperation({ summary: 'Withdraw a record entered by mistake: every replica forgets it' })
   @ApiOkResponse({ type: TravelDocumentChangeDto })
   @ApiNotFoundResponse({ description: 'travel-document-not-found' })

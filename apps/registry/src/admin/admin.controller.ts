@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { DirectoryEntry } from '@bureaunet/contracts';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { BureauService } from './bureau.service';
 import { BureauCodeParamDto, DirectoryEntryDto } from '../directory/directory.dto';
 import { CreateEnrolmentTokenDto, EnrolmentTokenDto } from '../enrolment/enrolment.dto';
@@ -30,12 +30,14 @@ export class AdminController {
   ) {}
 
   @Post('enrolment-tokens')
+  @Audited('enrolment.token-issue', { target: (request) => bodyCode(request.body) })
   @ApiCreatedResponse({ type: EnrolmentTokenDto, description: 'Registers the bureau (active) when it is new' })
   issueEnrolmentToken(@Body() body: CreateEnrolmentTokenDto): Promise<IssuedEnrolmentToken> {
     return this.enrolment.issueToken(body.code);
   }
 
   @Post('bureaus/:code/suspend')
+  @Audited('bureau.suspend', { target: 'code' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: DirectoryEntryDto })
   @ApiNotFoundResponse({ description: 'unknown-bureau' })
@@ -45,6 +47,7 @@ export class AdminController {
   }
 
   @Post('bureaus/:code/reinstate')
+  @Audited('bureau.reinstate', { target: 'code' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: DirectoryEntryDto })
   @ApiNotFoundResponse({ description: 'unknown-bureau' })
@@ -54,6 +57,7 @@ export class AdminController {
   }
 
   @Post('bureaus/:code/revoke')
+  @Audited('bureau.revoke', { target: 'code' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: DirectoryEntryDto, description: 'Revokes the bureau’s current certificates' })
   @ApiNotFoundResponse({ description: 'unknown-bureau' })
@@ -63,6 +67,7 @@ export class AdminController {
   }
 
   @Post('certificates/:serial/revoke')
+  @Audited('certificate.revoke', { target: 'serial' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: DirectoryEntryDto, description: 'The entry of the bureau the certificate belongs to' })
   @ApiNotFoundResponse({ description: 'unknown-certificate' })
@@ -70,4 +75,10 @@ export class AdminController {
   revokeCertificate(@Param() params: CertificateSerialParamDto): Promise<DirectoryEntry> {
     return this.bureaus.revokeCertificate(params.serial);
   }
+}
+
+/** The bureau an enrolment token is issued for, as the body names it. */
+function bodyCode(body: unknown): string | undefined {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -8,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Operation } from '@bureaunet/contracts';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { CallerRole } from '../rules-change/caller-role';
 import { CreateOperationDto } from './operation.dto';
 import { OperationService } from './operation.service';
@@ -25,12 +25,14 @@ export class OperationController {
   ) {}
 
   @Get()
+  @Audited('operation.list')
   @Roles('admin', 'coordinator', 'auditor')
   list(): Promise<Operation[]> {
     return this.operations.list();
   }
 
   @Post()
+  @Audited('operation.create')
   @Roles('admin', 'coordinator')
   @ApiBadRequestResponse({ description: 'operation-invalid' })
   @ApiConflictResponse({ description: 'operation-exists' })

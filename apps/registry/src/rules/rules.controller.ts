@@ -8,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Declaration } from '@bureaunet/contracts';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import { CallerRole } from '../rules-change/caller-role';
 import { DeclarationService } from './declaration.service';
 import { RulesCheckService, type RulesCheckResult } from './rules-check.service';
@@ -29,6 +29,7 @@ export class RulesController {
   ) {}
 
   @Get()
+  @Audited('rules.show')
   @Roles('admin', 'auditor')
   @ApiOkResponse({ description: 'The rules in force: version, policy text, schema, limits, declarations, operations' })
   get(): Promise<RulesView> {
@@ -36,6 +37,7 @@ export class RulesController {
   }
 
   @Put()
+  @Audited('rules.change')
   @Roles('admin')
   @ApiOkResponse({ description: 'The new rules in force, with the validator’s warnings' })
   @ApiBadRequestResponse({
@@ -49,6 +51,7 @@ export class RulesController {
   }
 
   @Post('check')
+  @Audited('rules.check')
   @Roles('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: '{decision: allow|deny, policies, refusal?, version, candidate}' })
@@ -57,12 +60,14 @@ export class RulesController {
   }
 
   @Get('declarations')
+  @Audited('declaration.list')
   @Roles('admin', 'auditor')
   listDeclarations(): Promise<Declaration[]> {
     return this.declarations.list();
   }
 
   @Post('declarations')
+  @Audited('declaration.add')
   @Roles('admin')
   @ApiBadRequestResponse({ description: 'declaration-invalid' })
   addDeclaration(
@@ -73,6 +78,7 @@ export class RulesController {
   }
 
   @Delete('declarations/:id')
+  @Audited('declaration.remove', { target: 'id' })
   @Roles('admin')
   removeDeclaration(
     @Param() params: DeclarationIdParamDto,

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentCaller, ROLES, Roles, type Caller } from '@bureaunet/platform/stateless';
+import { Audited, CurrentCaller, ROLES, Roles, type Caller } from '@bureaunet/platform/stateless';
 import { personIdOf } from '../caller-person';
 import { PersonViewDto } from '../person.dto';
 import type { PersonView } from '../person.view';
@@ -25,6 +25,7 @@ export class TotpController {
   constructor(private readonly enrolment: TotpEnrolmentService) {}
 
   @Post()
+  @Audited('me.totp.start')
   @ApiCreatedResponse({ type: TotpEnrolmentStartDto, description: 'A new secret, not in force until confirmed' })
   @ApiConflictResponse({ description: 'totp-already-enrolled' })
   start(@CurrentCaller() caller: Caller | undefined): Promise<TotpEnrolmentStart> {
@@ -32,6 +33,7 @@ export class TotpController {
   }
 
   @Post('confirm')
+  @Audited('me.totp.confirm')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: PersonViewDto, description: 'In force: sign-in asks for a code from now on' })
   @ApiBadRequestResponse({ description: 'totp-invalid' })
@@ -41,6 +43,7 @@ export class TotpController {
   }
 
   @Delete()
+  @Audited('me.totp.remove')
   @ApiOkResponse({ type: PersonViewDto, description: 'Off: sign-in asks for the password only' })
   @ApiForbiddenResponse({ description: 'totp-invalid (counted toward the lockout)' })
   @ApiConflictResponse({ description: 'totp-not-enrolled' })

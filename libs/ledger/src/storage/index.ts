@@ -7,3 +7,6 @@ export * from './log.appender';
 export * from './log.entities';
 export * from './log.reader';
 export * from './signed-tree-head.entity';
+// For other Merkle logs kept in their own tables (the attributed activity log).
+export * from './completed-subtrees';
+export * from './stored-subtree.source';

@@ -1,10 +1,21 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget } from 'typeorm';
 import { MerkleProofError, hashChildren, type LeafRange, type SubtreeHashSource } from '../merkle';
 import { isPowerOfTwo, largestPowerOfTwoBelow } from '../merkle/tree-size';
 import { STORED_NODE_MIN_LEVEL } from './completed-subtrees';
 import { LedgerLogError } from '../log/ledger-log.errors';
 import { LogLeafEntity } from './log-leaf.entity';
 import { LogNodeEntity } from './log-node.entity';
+
+/**
+ * The two tables a log's hashes live in. The gateway's ledger by default; another Merkle log (the
+ * nodes' attributed activity log) names its own, with the same property names.
+ */
+export interface SubtreeTables {
+  leaf: EntityTarget<{ leafIndex: number; leafHash: string }>;
+  node: EntityTarget<{ level: number; nodeIndex: number; hash: string }>;
+}
+
+const LEDGER_TABLES: SubtreeTables = { leaf: LogLeafEntity, node: LogNodeEntity };
 
 /** A perfect, aligned subtree: leaves [start, start + 2^level). */
 interface Piece {
@@ -31,6 +42,7 @@ export class StoredSubtreeSource implements SubtreeHashSource {
     manager: EntityManager,
     treeSize: number,
     ranges: readonly LeafRange[],
+    tables: SubtreeTables = LEDGER_TABLES,
   ): Promise<StoredSubtreeSource> {
     const nodeKeys = new Map<number, Set<number>>();
     const leafRanges: LeafRange[] = [];
@@ -47,8 +59,8 @@ export class StoredSubtreeSource implements SubtreeHashSource {
       }
     }
     const [nodes, leaves] = await Promise.all([
-      readNodes(manager, nodeKeys),
-      readLeafHashes(manager, mergeRanges(leafRanges)),
+      readNodes(manager, tables.node, nodeKeys),
+      readLeafHashes(manager, tables.leaf, mergeRanges(leafRanges)),
     ]);
     return new StoredSubtreeSource(treeSize, nodes, leaves);
   }
@@ -112,10 +124,14 @@ function mergeRanges(ranges: LeafRange[]): LeafRange[] {
   return merged;
 }
 
-async function readNodes(manager: EntityManager, keys: Map<number, Set<number>>): Promise<Map<string, Buffer>> {
+async function readNodes(
+  manager: EntityManager,
+  table: SubtreeTables['node'],
+  keys: Map<number, Set<number>>,
+): Promise<Map<string, Buffer>> {
   const found = new Map<string, Buffer>();
   if (keys.size === 0) return found;
-  const query = manager.createQueryBuilder(LogNodeEntity, 'node').select(['node.level', 'node.nodeIndex', 'node.hash']);
+  const query = manager.createQueryBuilder(table, 'node').select(['node.level', 'node.nodeIndex', 'node.hash']);
   [...keys].forEach(([level, indices], i) => {
     query.orWhere(`(node.level = :level${i} AND node.nodeIndex IN (:...indices${i}))`, {
       [`level${i}`]: level,
@@ -126,10 +142,14 @@ async function readNodes(manager: EntityManager, keys: Map<number, Set<number>>)
   return found;
 }
 
-async function readLeafHashes(manager: EntityManager, ranges: readonly LeafRange[]): Promise<Map<number, Buffer>> {
+async function readLeafHashes(
+  manager: EntityManager,
+  table: SubtreeTables['leaf'],
+  ranges: readonly LeafRange[],
+): Promise<Map<number, Buffer>> {
   const found = new Map<number, Buffer>();
   if (ranges.length === 0) return found;
-  const query = manager.createQueryBuilder(LogLeafEntity, 'leaf').select(['leaf.leafIndex', 'leaf.leafHash']);
+  const query = manager.createQueryBuilder(table, 'leaf').select(['leaf.leafIndex', 'leaf.leafHash']);
   ranges.forEach((range, i) => {
     query.orWhere(`(leaf.leafIndex >= :start${i} AND leaf.leafIndex < :end${i})`, {
       [`start${i}`]: range.start,

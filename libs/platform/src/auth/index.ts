@@ -1,3 +1,4 @@
+export * from './audited.decorator';
 export * from './bearer-token';
 export * from './caller';
 export * from './caller-role';

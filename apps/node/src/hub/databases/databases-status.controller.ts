@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SLTD_STREAM } from '@bureaunet/contracts';
-import { Roles } from '@bureaunet/platform';
+import { Audited, Roles } from '@bureaunet/platform';
 import type { Repository } from 'typeorm';
 import { SltdRecordEntity } from '../../store/sltd-record.entity';
 import { DatabasesStatusDto, type SltdCountryCountsDto, type SltdStreamStateDto } from './databases-status.dto';
@@ -31,6 +31,7 @@ export class DatabasesStatusController {
   ) {}
 
   @Get('status')
+  @Audited('databases.status')
   @ApiOperation({ summary: 'Hub only: travel-document index entries per issuing country, and the replica stream' })
   @ApiOkResponse({ type: DatabasesStatusDto })
   async status(): Promise<DatabasesStatusDto> {
