@@ -27,6 +27,11 @@ import { GATEWAY_HEALTH_PROVIDERS } from './health/health.providers';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
 import { LedgerQueryService } from './ledger-api/ledger-query.service';
 import { TrailController } from './ledger-api/trail.controller';
+import { EvidenceBundleService } from './ledger-api/evidence-bundle.service';
+import { LedgerSearchEntryEntity } from './ledger-search/ledger-search-entry.entity';
+import { LedgerSearchController } from './ledger-search/ledger-search.controller';
+import { LedgerSearchIndexer } from './ledger-search/ledger-search.indexer';
+import { LedgerSearchService } from './ledger-search/ledger-search.service';
 import { LEDGER_LOG_PROVIDERS } from './ledger/ledger-log.providers';
 import { LedgerRecorder } from './ledger/ledger.recorder';
 import { RecordedRegistryEventEntity } from './ledger/recorded-registry-event.entity';
@@ -57,6 +62,7 @@ export const GATEWAY_ENTITIES = [
   EnvelopeLineageEntity,
   EnvelopeReceiptEntity,
   DeadLetterEntity,
+  LedgerSearchEntryEntity,
 ];
 
 @Module({})
@@ -91,6 +97,7 @@ export class GatewayModule {
         RegistryEventHandler,
         LedgerApiController,
         TrailController,
+        LedgerSearchController,
         RulesStatusController,
         GatewayDeadLetterController,
       ],
@@ -101,6 +108,9 @@ export class GatewayModule {
         TreeHeadService,
         RegistryEventRecorder,
         LedgerQueryService,
+        EvidenceBundleService,
+        LedgerSearchIndexer,
+        LedgerSearchService,
         ProcessedSubmissionRepository,
         ProcessedSubmissionPruner,
         EnvelopeLineageRepository,

@@ -1,6 +1,11 @@
 import type { MigrationClass } from '@bureaunet/persistence';
 import { Initial1796126235187 } from './1796126235187-initial';
 import { HostileBureau1796130631582 } from './1796130631582-hostile-bureau';
+import { LedgerSearch1796156985899 } from './1796156985899-ledger-search';
 
 /** The gateway's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
-export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [Initial1796126235187, HostileBureau1796130631582];
+export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
+  Initial1796126235187,
+  HostileBureau1796130631582,
+  LedgerSearch1796156985899,
+];
