@@ -17,7 +17,7 @@ const swc = [
 const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
   '^@bureaunet/platform/stateless$': '<rootDir>/libs/platform/src/stateless',
-  '^@bureaunet/(api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
+  '^@bureaunet/(accounts|api-clients|contracts|crypto|directory|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = {
@@ -37,6 +37,8 @@ module.exports = {
     // Against a real SQLite file or a real nats-server (libs/testing).
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // A real Chromium (playwright-core) against the built consoles of a real network.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
     // The fault and attack matrix (npm run test:faults): real network, each test prints a FAULT line.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },
     // The documented procedures (README, docs/), their marked shell blocks run as written against `npm start`'s launcher.

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES, AccountsModule } from '@bureaunet/accounts';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
@@ -57,6 +58,7 @@ import { SubmissionService } from './submission/submission.service';
 
 export const GATEWAY_ENTITIES = [
   ...LEDGER_LOG_ENTITIES,
+  ...ACCOUNT_ENTITIES,
   RecordedRegistryEventEntity,
   ProcessedSubmissionEntity,
   EnvelopeLineageEntity,
@@ -89,6 +91,7 @@ export class GatewayModule {
         DirectoryModule.forRoot({ stalenessMs: config.directoryStalenessMs }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
         consoleStaticModule(),
+        AccountsModule.forRoot({ service: { kind: 'gateway' }, roles: ['admin', 'auditor'], clock }),
         ScheduleModule.forRoot(),
       ],
       controllers: [

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
+import { AccountsModule } from '@bureaunet/accounts';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DirectoryModule } from '@bureaunet/directory';
 import { IdentityModule } from '@bureaunet/identity';
@@ -98,6 +99,15 @@ export class NodeModule {
         config.code === HUB_CODE ? HubModule : BureauModule,
         TerminusModule.forRoot({ logger: ReadinessLogger }),
         consoleStaticModule(),
+        AccountsModule.forRoot({
+          service: { kind: 'node', code: config.code, hub: config.code === HUB_CODE },
+          // Reviewers review notice requests, which only the hub receives.
+          roles:
+            config.code === HUB_CODE
+              ? ['officer', 'reviewer', 'coordinator', 'border-officer', 'admin']
+              : ['officer', 'coordinator', 'border-officer', 'admin'],
+          clock: options.clock,
+        }),
       ],
       controllers: [
         HealthController,

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES, AccountsModule } from '@bureaunet/accounts';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
@@ -68,6 +69,7 @@ import { RulesService } from './rules/rules.service';
 import { REGISTRY_MIGRATIONS } from './migrations';
 
 export const REGISTRY_ENTITIES = [
+  ...ACCOUNT_ENTITIES,
   BureauEntity,
   CertificateEntity,
   EnrolmentTokenEntity,
@@ -136,6 +138,7 @@ export class RegistryModule {
         }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),
         consoleStaticModule(),
+        AccountsModule.forRoot({ service: { kind: 'registry' }, roles: ['admin'], clock: overrides.clock }),
       ],
       controllers: [
         AdminController,

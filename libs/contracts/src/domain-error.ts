@@ -12,6 +12,8 @@ export type DomainErrorKind =
   | 'too-large'
   /** Over a rate limit: try again later (a 429). */
   | 'rate-limited'
+  /** The resource is locked for a while (a 423), e.g. an account after repeated failed sign-ins. */
+  | 'locked'
   /** A service this one depends on answered wrongly (a 502), e.g. an evaluator whose proof fails. */
   | 'bad-gateway';
 

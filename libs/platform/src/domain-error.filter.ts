@@ -11,6 +11,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
+  locked: HttpStatus.LOCKED,
   'bad-gateway': HttpStatus.BAD_GATEWAY,
 };
 

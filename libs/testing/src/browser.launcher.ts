@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install -y chromium`, done by .ci/run), or CHROMIUM_PATH. */
@@ -17,11 +15,11 @@ export interface TestBrowser {
 }
 
 /**
- * A real headless Chromium driven by playwright-core, with its own empty profile. The flags keep it
- * off the network it must not reach (this machine's closed network refuses Google's hosts).
+ * A real headless Chromium driven by playwright-core, with the empty temporary profile Playwright
+ * makes and removes (it refuses a --user-data-dir flag). The flags keep it off the network it must
+ * not reach (this machine's closed network refuses Google's hosts).
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'bureaunet-browser-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -33,14 +31,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

@@ -19,3 +19,5 @@ export * from './network-launcher.process';
 export * from './leftover.processes';
 export * from './doc-procedure';
 export * from './browser.launcher';
+export * from './test-person';
+export * from './browser.sign-in';

@@ -6,6 +6,7 @@ import { ensureLocalTls } from './local-tls';
 import { BrokerCredentials, writeNetworkBrokerConfig } from './nats-auth.config';
 import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
 import { NodeApiClient } from '@bureaunet/api-clients';
+import { createTestPerson, type TestPerson, type TestPersonSpec } from './test-person';
 
 export interface TestNetwork extends LocalNetwork {
   nats: RunningNatsServer;
@@ -14,6 +15,11 @@ export interface TestNetwork extends LocalNetwork {
   brokerCredentials?: ReadonlyMap<string, BrokerCredentials>;
   /** A client of a node's API with that node's token for a role (officer unless named). */
   api(code: string, role?: NodeRole): NodeApiClient;
+  /**
+   * A person at a service — a node's code, 'registry' or 'gateway' — made through its people API with
+   * the static admin token, password set through the sign-in link: sign them in with signIn().
+   */
+  person(service: string, spec: TestPersonSpec): Promise<TestPerson>;
   /** Everything the services printed, for a failing test's message. */
   output(): string;
   teardown(): Promise<void>;
@@ -51,6 +57,15 @@ export async function startTestNetwork(
       brokerCredentials,
       api: (code, role = 'officer') =>
         new NodeApiClient(network.node(code).url, network.nodeTokens.get(code)?.[role], network.ca),
+      person: (service, spec) => {
+        const [url, adminToken] =
+          service === 'registry'
+            ? [network.registry.url, network.adminToken]
+            : service === 'gateway'
+              ? [network.gateway.url, network.gatewayTokens.admin]
+              : [network.node(service).url, network.nodeTokens.get(service)!.admin];
+        return createTestPerson(url, adminToken, spec, network.ca);
+      },
       output: () => lines.slice(-300).join('\n'),
       async teardown() {
         await network.stop();

@@ -8,6 +8,7 @@ import { HitProcedure1796145079708 } from './1796145079708-hit-procedure';
 import { TravelDocumentRecords1796145085138 } from './1796145085138-travel-document-records';
 import { EvaluatorKey1796145293409 } from './1796145293409-evaluator-key';
 import { ReplicaReportableCount1796148557994 } from './1796148557994-replica-reportable-count';
+import { Accounts1796156868578 } from './1796156868578-accounts';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -20,4 +21,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   TravelDocumentRecords1796145085138,
   EvaluatorKey1796145293409,
   ReplicaReportableCount1796148557994,
+  Accounts1796156868578,
 ];

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from '@bureaunet/accounts';
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
@@ -41,4 +42,6 @@ export const NODE_ENTITIES = [
   PersonSourceChangeEntity,
   // border checks: the evaluator key this node pinned
   EvaluatorKeyEntity,
+  // people: accounts, sessions, personal tokens, sign-in links
+  ...ACCOUNT_ENTITIES,
 ];

@@ -220,6 +220,182 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SessionController_read'];
+    put?: never;
+    post: operations['SessionController_create'];
+    delete: operations['SessionController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/session/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SessionController_createWithLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProfileController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProfileController_setPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProfileController_setPassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ApiTokenController_list'];
+    put?: never;
+    post: operations['ApiTokenController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['ApiTokenController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PeopleController_list'];
+    put?: never;
+    post: operations['PeopleController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['PeopleController_update'];
+    trace?: never;
+  };
+  '/api/people/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PeopleController_unlock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}/sign-in-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PeopleController_issueSignInLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -317,6 +493,146 @@ export interface components {
       id: number;
       /** @enum {string} */
       outcome: 'released';
+    };
+    SignInDto: {
+      username: string;
+      password: string;
+      totp?: string;
+    };
+    PersonViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example a.martin */
+      username: string;
+      /** @example Anne Martin */
+      displayName: string;
+      roles: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      /**
+       * @description A border officer’s border post
+       * @example Rosso
+       */
+      borderPost?: string;
+      /** @enum {string} */
+      locale: 'en' | 'fr' | 'es' | 'ar';
+      /** @example Africa/Nouakchott */
+      timeZone: string;
+      /** @description Whether a TOTP second factor is enrolled */
+      totp: boolean;
+    };
+    ServiceViewDto: {
+      /** @enum {string} */
+      kind: 'node' | 'registry' | 'gateway';
+      /**
+       * @description A node’s bureau code
+       * @example MR
+       */
+      code?: string;
+      /** @description True at the hub’s node */
+      hub?: boolean;
+    };
+    SessionViewDto: {
+      person: components['schemas']['PersonViewDto'];
+      /** @description Send it back in x-csrf-token on every POST, PUT, PATCH and DELETE */
+      csrfToken: string;
+      service: components['schemas']['ServiceViewDto'];
+      /**
+       * Format: date-time
+       * @description When the session ends unless used before
+       */
+      expiresAt: string;
+    };
+    SignInLinkDto: {
+      token: string;
+    };
+    PreferencesDto: {
+      /** @enum {string} */
+      locale?: 'en' | 'fr' | 'es' | 'ar';
+      timeZone?: string;
+      displayName?: string;
+    };
+    PasswordChangeDto: {
+      currentPassword?: string;
+      newPassword: string;
+    };
+    ApiTokenViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example nightly export */
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt?: string;
+      /** Format: date-time */
+      expiresAt?: string;
+    };
+    CreateApiTokenDto: {
+      name: string;
+      expiresInDays?: number;
+    };
+    CreatedApiTokenDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description Shown once: send it as Authorization: Bearer bnp_…
+       * @example bnp_…
+       */
+      token: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PersonAdminViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example a.martin */
+      username: string;
+      /** @example Anne Martin */
+      displayName: string;
+      roles: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      /**
+       * @description A border officer’s border post
+       * @example Rosso
+       */
+      borderPost?: string;
+      /** @enum {string} */
+      locale: 'en' | 'fr' | 'es' | 'ar';
+      /** @example Africa/Nouakchott */
+      timeZone: string;
+      /** @description Whether a TOTP second factor is enrolled */
+      totp: boolean;
+      disabled: boolean;
+      /**
+       * Format: date-time
+       * @description Only while locked
+       */
+      lockedUntil?: string;
+      /** Format: date-time */
+      lastSignInAt?: string;
+    };
+    CreatePersonDto: {
+      username: string;
+      displayName: string;
+      roles: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      borderPost?: string;
+      /** @enum {string} */
+      locale?: 'en' | 'fr' | 'es' | 'ar';
+      timeZone?: string;
+    };
+    UpdatePersonDto: {
+      displayName?: string;
+      roles?: ('admin' | 'auditor' | 'officer' | 'border-officer' | 'coordinator' | 'reviewer')[];
+      borderPost?: string | null;
+      disabled?: boolean;
+    };
+    SignInLinkViewDto: {
+      /**
+       * @description Signs the person in once
+       * @example http://127.0.0.1:3100/#/sign-in/link/…
+       */
+      url: string;
+      /** Format: date-time */
+      expiresAt: string;
     };
   };
   responses: never;
@@ -1022,6 +1338,492 @@ export interface operations {
         content?: never;
       };
       /** @description dead-letter-still-failing: it failed again and is kept */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionViewDto'];
+        };
+      };
+      /** @description session-missing | session-expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInDto'];
+      };
+    };
+    responses: {
+      /** @description Signed in: the bn_session cookie is set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionViewDto'];
+        };
+      };
+      /** @description sign-in-failed | totp-required | totp-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description account-disabled */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description sign-in-throttled */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out: the session is gone and the cookie cleared */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionController_createWithLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Signed in by a one-time link: the bn_session cookie is set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionViewDto'];
+        };
+      };
+      /** @description link-invalid: unknown, used or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description account-disabled */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonViewDto'];
+        };
+      };
+      /** @description person-required | csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_setPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonViewDto'];
+        };
+      };
+      /** @description person-required | csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_setPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordChangeDto'];
+      };
+    };
+    responses: {
+      /** @description Set; the person’s other sessions are closed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description password-too-short | password-too-long | current-password-required */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-required | csrf-missing | csrf-invalid */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiTokenController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The live and expired tokens not revoked, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenViewDto'][];
+        };
+      };
+    };
+  };
+  ApiTokenController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      /** @description The token is in this answer only */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
+      };
+      /** @description too-many-tokens */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ApiTokenController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked: refused from now on */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'][];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePersonDto'];
+      };
+    };
+    responses: {
+      /** @description Made without a password: send them a sign-in link */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description username-taken | too-many-people */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePersonDto'];
+      };
+    };
+    responses: {
+      /** @description Disabling closes the person’s sessions at once */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_unlock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonAdminViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleController_issueSignInLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One-time, 15 minutes; replaces any earlier link of the person */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInLinkViewDto'];
+        };
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description person-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description account-disabled */
       409: {
         headers: {
           [name: string]: unknown;

@@ -1,0 +1,65 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { HUB_CODE } from '@bureaunet/contracts';
+import {
+  launchBrowser,
+  signIn,
+  startTestNetwork,
+  type TestBrowser,
+  type TestNetwork,
+  type TestPerson,
+} from '@bureaunet/testing';
+
+describe('signing in to a node’s console in a real browser', () => {
+  let network: TestNetwork;
+  let browser: TestBrowser;
+  let person: TestPerson;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    network = await startTestNetwork([HUB_CODE, 'MR']);
+    browser = await launchBrowser();
+    person = await network.person('MR', { username: 'a.diallo', displayName: 'Aminata Diallo', roles: ['officer'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await network?.teardown();
+  });
+
+  beforeEach(async () => {
+    context = await browser.browser.newContext();
+    page = await context.newPage();
+  });
+
+  afterEach(() => context?.close());
+
+  it('signs in through the page, shows the person in the shell, keeps the cookie secure, and signs out', async () => {
+    await signIn(page, person.url, person);
+    expect(await page.locator('.shell .person').textContent()).toBe('Aminata Diallo');
+    // Chromium keeps a Secure cookie from http://127.0.0.1: loopback counts as a secure context.
+    const [cookie] = (await context.cookies(person.url)).filter((c) => c.name === 'bn_session');
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+    expect(await page.evaluate('document.cookie')).toBe('');
+
+    await page.reload();
+    await page.locator('.shell .person').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('input[name=username]').waitFor();
+    expect((await context.cookies(person.url)).filter((c) => c.name === 'bn_session')).toEqual([]);
+    await page.reload();
+    await page.locator('input[name=username]').waitFor();
+  });
+
+  it('shows why a wrong password was refused, and stays on the sign-in page', async () => {
+    await page.goto(person.url);
+    await page.locator('input[name=username]').fill(person.username);
+    await page.locator('input[name=password]').fill('not the password at all');
+    await page.locator('form button[type=submit]').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Sign-in failed: wrong username or password');
+    expect(await page.locator('.shell').count()).toBe(0);
+  });
+});
