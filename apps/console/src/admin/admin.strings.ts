@@ -37,6 +37,7 @@ type Key =
   | 'policies'
   | 'limits'
   | 'noChange'
+  | 'unchanged'
   | 'added'
   | 'removed'
   | 'olderVersions'
@@ -86,6 +87,7 @@ export const ADMIN_STRINGS: Catalog<Key> = {
     policies: 'Policies',
     limits: 'Rate limits',
     noChange: 'No change.',
+    unchanged: '… {count} unchanged lines …',
     added: 'added',
     removed: 'removed',
     olderVersions: 'Older versions',
@@ -134,6 +136,7 @@ export const ADMIN_STRINGS: Catalog<Key> = {
     policies: 'Politiques',
     limits: 'Limites de débit',
     noChange: 'Aucun changement.',
+    unchanged: '… {count} lignes inchangées …',
     added: 'ajouté',
     removed: 'supprimé',
     olderVersions: 'Versions plus anciennes',
@@ -182,6 +185,7 @@ export const ADMIN_STRINGS: Catalog<Key> = {
     policies: 'Políticas',
     limits: 'Límites de envío',
     noChange: 'Sin cambios.',
+    unchanged: '… {count} líneas sin cambios …',
     added: 'añadido',
     removed: 'eliminado',
     olderVersions: 'Versiones anteriores',
@@ -230,6 +234,7 @@ export const ADMIN_STRINGS: Catalog<Key> = {
     policies: 'السياسات',
     limits: 'حدود المعدل',
     noChange: 'لا تغيير.',
+    unchanged: '… {count} سطرًا دون تغيير …',
     added: 'مضاف',
     removed: 'محذوف',
     olderVersions: 'إصدارات أقدم',

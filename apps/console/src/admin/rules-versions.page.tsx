@@ -9,6 +9,26 @@ import './admin.css';
 
 const MARK = { same: ' ', added: '+', removed: '−' } as const;
 
+/** Unchanged lines kept around each change; longer unchanged runs fold into one line. */
+const CONTEXT = 3;
+
+type Shown = DiffLine | { op: 'folded'; lines: DiffLine[] };
+
+function folded(lines: DiffLine[]): Shown[] {
+  const near = lines.map((_line, i) =>
+    lines.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((other) => other.op !== 'same'),
+  );
+  const shown: Shown[] = [];
+  lines.forEach((line, i) => {
+    const last = shown[shown.length - 1];
+    if (line.op !== 'same' || near[i]) shown.push(line);
+    else if (last?.op === 'folded') last.lines.push(line);
+    else shown.push({ op: 'folded', lines: [line] });
+  });
+  // Folding one line saves nothing.
+  return shown.flatMap((item) => (item.op === 'folded' && item.lines.length === 1 ? item.lines : [item]));
+}
+
 function DiffView({ title, lines }: { title: string; lines: DiffLine[] }) {
   const t = useStrings(ADMIN_STRINGS);
   const changed = lines.some((line) => line.op !== 'same');
@@ -19,14 +39,20 @@ function DiffView({ title, lines }: { title: string; lines: DiffLine[] }) {
         <p>{t('noChange')}</p>
       ) : (
         <pre dir="ltr">
-          {lines.map((line, i) => (
-            <div key={i} className={`line ${line.op}`} data-op={line.op}>
-              <span className="mark" aria-label={line.op === 'same' ? undefined : t(line.op)}>
-                {MARK[line.op]}
-              </span>
-              {line.text}
-            </div>
-          ))}
+          {folded(lines).map((line, i) =>
+            line.op === 'folded' ? (
+              <div key={i} className="line folded">
+                {t('unchanged', { count: line.lines.length })}
+              </div>
+            ) : (
+              <div key={i} className={`line ${line.op}`} data-op={line.op}>
+                <span className="mark" aria-label={line.op === 'same' ? undefined : t(line.op)}>
+                  {MARK[line.op]}
+                </span>
+                {line.text}
+              </div>
+            ),
+          )}
         </pre>
       )}
     </section>
