@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { HUB_CODE } from '@bureaunet/contracts';
@@ -23,6 +24,7 @@ describe('the auditor’s console at the gateway, verifying in a real browser', 
   let page: Page;
   let messageId: string;
 
+  // The bound (300 s) is for a hung start of a whole network on a shared 2-core machine, not a timing claim.
   beforeAll(async () => {
     network = await startTestNetwork([HUB_CODE, 'MR', 'DK']);
     browser = await launchBrowser();
@@ -38,7 +40,7 @@ describe('the auditor’s console at the gateway, verifying in a real browser', 
         (await network.api('DK').message<SentMessageView>(id)).recipients.every((r) => r.state === 'receipted'),
       { what: `the receipt for ${id}` },
     );
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -72,6 +74,15 @@ describe('the auditor’s console at the gateway, verifying in a real browser', 
     expect(shown).toEqual({ verified: 1 + 2 * shown.entries, failed: 0, entries: shown.entries });
     expect(await page.getByRole('status').textContent()).toBe(`Every proof verified (${shown.entries} entries).`);
     await page.screenshot({ path: screenshot('trail-verified'), fullPage: true });
+
+    // The evidence bundle downloads with the session cookie, as a file the auditor keeps.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the evidence bundle' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`evidence-${messageId}.json`);
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; message_id: string };
+    expect(bundle).toMatchObject({ format: 'bureaunet-evidence-bundle/1', message_id: messageId });
   });
 
   it('shows the one proof FAILED when the API’s answer is tampered with', async () => {

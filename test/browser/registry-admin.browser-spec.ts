@@ -20,11 +20,12 @@ describe('the registry administrator’s console in a real browser', () => {
   let context: BrowserContext;
   let page: Page;
 
+  // The bound (300 s) is for a hung start of a whole network on a shared 2-core machine, not a timing claim.
   beforeAll(async () => {
     network = await startTestNetwork([HUB_CODE, 'MR', 'DK']);
     browser = await launchBrowser();
     admin = await network.person('registry', { username: 'r.admin', displayName: 'Rania Admin', roles: ['admin'] });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
