@@ -56,4 +56,10 @@ describe('ledger search rows', () => {
       ['registry', 'bureau-suspended', 'FR'],
     ]);
   });
+
+  it('indexes a leaf whose bytes are not a canonical entry by type and time only, and goes on', () => {
+    const broken = { ...leaf('delivery', 'm3', { to: 'MR' }), leafInput: '{"tampered": true' };
+    const [row] = searchRowsOf([broken], new Map());
+    expect(row).toMatchObject({ status: 'delivered', envelopeId: 'm3', sender: null, recipient: null });
+  });
 });

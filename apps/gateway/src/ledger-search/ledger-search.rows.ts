@@ -48,7 +48,7 @@ export function searchRowsOf(
 ): LedgerSearchEntryEntity[] {
   const facts = new Map(known);
   return leaves.map((leaf) => {
-    const entry = decodeLedgerEntry(Buffer.from(leaf.leafInput, 'utf8'));
+    const entry = readable(leaf.leafInput);
     const status = searchStatusOf(leaf.type);
     const row: LedgerSearchEntryEntity = {
       leafIndex: leaf.leafIndex,
@@ -88,6 +88,19 @@ export function searchRowsOf(
     }
     return row;
   });
+}
+
+/**
+ * The entry's fields, or none when its bytes are not a canonical entry (a tampered row): it is
+ * still indexed by type and time, and the search never stops behind it; the auditor's checks
+ * then name it.
+ */
+function readable(leafInput: string): Record<string, unknown> {
+  try {
+    return decodeLedgerEntry(Buffer.from(leafInput, 'utf8'));
+  } catch {
+    return {};
+  }
 }
 
 /** The envelopes whose facts the run needs from earlier leaves. */
