@@ -15,6 +15,7 @@ import {
   startNatsServer,
   writeNetworkBrokerConfig,
 } from '@bureaunet/testing';
+import { createDemoPeople, demoPeopleProblem, demoPeopleTable, writeDemoPeopleFile } from './demo-people';
 import { NETWORK_BROKER_FILE, NetworkBroker, brokerTlsBlock } from './network-broker';
 import { watchParent } from './parent-death.watch';
 import { NetworkPort, reportTakenPorts } from './port-conflict.report';
@@ -150,7 +151,8 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
       logTo(logs, logDir, line);
     },
   });
-  printWhereThingsAre(settings, started.network, tls);
+  const signIn = await demoPeople(settings, started.network);
+  printWhereThingsAre(settings, started.network, tls, signIn);
   if (process.env.BUREAUNET_SCENARIO !== '0') {
     // In the background, so Ctrl-C stops everything even mid-scenario.
     void playWorkflowScenario(started.network, (line) => console.log(line)).catch((error: unknown) => {
@@ -159,7 +161,32 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
   }
 }
 
-function printWhereThingsAre(settings: Settings, network: LocalNetwork, tls: LocalTls | undefined): void {
+/**
+ * The demo people of every service (BUREAUNET_DEMO_PEOPLE=0 skips them): how to sign in, as lines to
+ * print last, also written to var/demo-people.tsv (0600). A failure is said, not fatal: the network runs.
+ */
+async function demoPeople(settings: Settings, network: LocalNetwork): Promise<string[]> {
+  if (process.env.BUREAUNET_DEMO_PEOPLE === '0') return [];
+  const file = join(settings.varDir, 'demo-people.tsv');
+  try {
+    const people = await createDemoPeople(network, settings.codes, file);
+    writeDemoPeopleFile(file, people);
+    return [
+      'sign in to the consoles (open the URL; CLI: bureaunet login --url <url> --username <user>):',
+      ...demoPeopleTable(people).split('\n'),
+      `(also in ${file}, readable by you only)`,
+    ];
+  } catch (error) {
+    return [`demo people not created: ${demoPeopleProblem(error)} (static role tokens still work)`];
+  }
+}
+
+function printWhereThingsAre(
+  settings: Settings,
+  network: LocalNetwork,
+  tls: LocalTls | undefined,
+  signIn: readonly string[],
+): void {
   const { varDir, logDir } = settings;
   const tokensDir = writeNodeTokens(join(varDir, 'tokens'), network);
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
@@ -171,6 +198,7 @@ function printWhereThingsAre(settings: Settings, network: LocalNetwork, tls: Loc
   console.log(
     `node API tokens (officer, reviewer, coordinator, admin, border-officer) in ${join(tokensDir, '<code>.json')} (npm run cli -- --token-file …)`,
   );
+  for (const line of signIn) console.log(line);
   console.log('network ready');
 }
 

@@ -62,4 +62,35 @@ describe('signing in to a node’s console in a real browser', () => {
     expect(await alert.textContent()).toBe('Sign-in failed: wrong username or password');
     expect(await page.locator('.shell').count()).toBe(0);
   });
+
+  it('signs in once by a one-time link opened in the page, and refuses the link the second time', async () => {
+    const admin = {
+      authorization: `Bearer ${network.nodeTokens.get('MR')!.admin}`,
+      'content-type': 'application/json',
+    };
+    const made = (await (
+      await fetch(`${person.url}/api/people`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ username: 'b.link', displayName: 'Binta Link', roles: ['officer'] }),
+      })
+    ).json()) as { id: string };
+    const { url } = (await (
+      await fetch(`${person.url}/api/people/${made.id}/sign-in-link`, { method: 'POST', headers: admin })
+    ).json()) as { url: string };
+    expect(url.startsWith(`${person.url}/#/sign-in/link/`)).toBe(true);
+
+    await page.goto(url);
+    await page.locator('.shell .person').waitFor();
+    expect(await page.locator('.shell .person').textContent()).toBe('Binta Link');
+    expect(new URL(page.url()).hash).not.toContain('sign-in/link');
+
+    const again = await browser.browser.newContext();
+    const second = await again.newPage();
+    await second.goto(url);
+    const alert = second.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('unknown, used or expired');
+    await again.close();
+  });
 });

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { NodeApiClient, RegistryApiClient } from '@bureaunet/api-clients';
 import { registerBorderCheckCommands } from './border-check.commands';
 import { CliUsageError } from './cli.errors';
+import { registerMessageCommands } from './message.commands';
 
 /**
  * The node's workflow steps as subcommands: each one call of a typed client. What the call answers
@@ -11,7 +12,8 @@ export interface CommandContext {
   node(): NodeApiClient;
   /** The registry at `url`, called with --token (the registry's, not the node's). */
   registry(url: string): RegistryApiClient;
-  done(answer: unknown): void;
+  /** The answer; `text` when the command prints it for people (a table) instead of as JSON. */
+  done(answer: unknown, text?: string): void;
   /** A file's text (sltd import). */
   readFile(path: string): string;
   /** A progress line for people, on standard error (the answer stays the only standard output). */
@@ -271,10 +273,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   reviewCommands(program, context);
   diffusionCommands(program, context);
   operationCommands(program, context);
-  program
-    .command('message <id>')
-    .description('delivery and receipt state of anything sent')
-    .action(async (id: string) => context.done(await context.node().message(id)));
+  registerMessageCommands(program, context);
   deadLetterCommands(program, context);
   registerBorderCheckCommands(program, context);
 }

@@ -452,4 +452,19 @@ describe('accounts over real HTTP and a real SQLite file', () => {
     for (let index = 0; index < 10; index += 1) await signIn('n.many');
     expect((await call('GET', '/probe', { signed: first })).status).toBe(401);
   });
+
+  it('keeps at most twenty live personal tokens per person, and forgets the revoked ones', async () => {
+    await person('o.tokens');
+    const signed = await signIn('o.tokens');
+    const ids: string[] = [];
+    for (let index = 0; index < 20; index += 1)
+      ids.push((await call('POST', '/api/me/tokens', { signed, body: { name: `t${index}` } })).body.id as string);
+    expect(await call('POST', '/api/me/tokens', { signed, body: { name: 'one more' } })).toMatchObject({
+      status: 409,
+      body: { code: 'too-many-tokens' },
+    });
+    expect((await call('DELETE', `/api/me/tokens/${ids[0]}`, { signed })).status).toBe(204);
+    expect((await call('POST', '/api/me/tokens', { signed, body: { name: 'one more' } })).status).toBe(201);
+    expect((await call('GET', '/api/me/tokens', { signed })).body).toHaveLength(20);
+  });
 });

@@ -30,6 +30,17 @@ export class ApiTokenRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Forgets a person's revoked and expired tokens (a later use of one is then answered as unknown). */
+  async deleteDeadOf(manager: EntityManager, personId: string, now: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(ApiTokenEntity)
+      .where('personId = :personId', { personId })
+      .andWhere('(revokedAt IS NOT NULL OR expiresAt <= :now)', { now })
+      .execute();
+  }
+
   async touch(manager: EntityManager, id: string, lastUsedAt: string): Promise<void> {
     await manager.update(ApiTokenEntity, { id }, { lastUsedAt });
   }

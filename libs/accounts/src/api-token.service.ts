@@ -58,7 +58,9 @@ export class ApiTokenService {
       revokedAt: null,
     };
     await this.writer.transaction(async (manager) => {
-      const live = (await this.tokens.unrevokedOf(personId, manager)).filter((held) => !hasExpired(held, now));
+      // What is dead goes when a token is made: a person's rows stay within MAX_LIVE_TOKENS.
+      await this.tokens.deleteDeadOf(manager, personId, now.toISOString());
+      const live = await this.tokens.unrevokedOf(personId, manager);
       if (live.length >= MAX_LIVE_TOKENS)
         throw new DomainError(
           'too-many-tokens',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '@bureaunet/contracts';
 import { SerialWriter } from '@bureaunet/persistence';
 import type { Role } from '@bureaunet/platform/stateless';
@@ -130,7 +131,7 @@ export class PeopleService {
     return { url: `${this.publicUrl.origin()}/#/sign-in/link/${token}`, expiresAt };
   }
 
-  private async mustFind(id: string, manager: Parameters<PersonRepository['findById']>[1]): Promise<PersonEntity> {
+  private async mustFind(id: string, manager: EntityManager): Promise<PersonEntity> {
     const person = await this.people.findById(id, manager);
     if (!person) throw new DomainError('person-not-found', `no person ${id} here`, 'not-found');
     return person;

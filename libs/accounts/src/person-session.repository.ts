@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, Not, type EntityManager, type Repository } from 'typeorm';
+import { Not, type EntityManager, type Repository } from 'typeorm';
 import { PersonSessionEntity } from './person-session.entity';
 
 /** Signed-in browsers (person_session), by the digest of their cookie. */
@@ -32,10 +32,5 @@ export class PersonSessionRepository {
   /** Closes every session of a person, but the one named (a password change keeps the session that made it). */
   async deleteOfPerson(manager: EntityManager, personId: string, keep?: string): Promise<void> {
     await manager.delete(PersonSessionEntity, keep === undefined ? { personId } : { personId, id: Not(keep) });
-  }
-
-  /** Sessions past their absolute end, of everyone. */
-  async deleteEndedBefore(manager: EntityManager, instant: string): Promise<void> {
-    await manager.delete(PersonSessionEntity, { expiresAt: LessThanOrEqual(instant) });
   }
 }

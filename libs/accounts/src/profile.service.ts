@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '@bureaunet/contracts';
 import { SerialWriter } from '@bureaunet/persistence';
 import { hashPassword, verifyPassword } from './password.hasher';
@@ -69,10 +70,7 @@ export class ProfileService {
     });
   }
 
-  private async mustFind(
-    personId: string,
-    manager?: Parameters<PersonRepository['findById']>[1],
-  ): Promise<PersonEntity> {
+  private async mustFind(personId: string, manager?: EntityManager): Promise<PersonEntity> {
     const person = await this.people.findById(personId, manager);
     if (!person) throw new DomainError('person-not-found', 'this person no longer exists here', 'not-found');
     return person;

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { fetchTrusting } from '@bureaunet/api-clients';
 
 export interface TestPersonSpec {
+  /** Lower case, [a-z0-9._-]{2,64}, unique at the service. */
   username: string;
+  /** Roles the service grants: reviewer only at the hub's node, admin/auditor at the gateway, admin at the registry. */
   roles: string[];
+  /** Needed with border-officer. */
   borderPost?: string;
   locale?: 'en' | 'fr' | 'es' | 'ar';
   displayName?: string;

@@ -5,6 +5,8 @@ export interface PageProps {
   /** The ":name" parts of the route's path. */
   params: Record<string, string>;
   session: SessionView;
+  /** Replaces the session the console shows (e.g. the person changed their language: all of it switches). */
+  onSession?: (next: SessionView) => void;
 }
 
 /** One page of the consoles. Each area lists its own in `<area>.routes.ts`. */

@@ -46,7 +46,7 @@ export function Shell(props: {
       </header>
       <main>
         {opened ? (
-          <opened.route.page params={opened.params} session={session} />
+          <opened.route.page params={opened.params} session={session} onSession={onSession} />
         ) : (
           <p role="alert">{forbidden ? t('notAllowed') : t('notFound')}</p>
         )}
