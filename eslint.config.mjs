@@ -29,6 +29,17 @@ export default tseslint.config(
     },
   },
   {
+    // The console's unit specs run in Node (jest): their own tsconfig adds Node and Jest types.
+    files: ['apps/console/src/**/*.spec.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './apps/console/tsconfig.spec.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any` by design.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.faults-spec.ts', '**/*.browser-spec.ts'],
     rules: {

@@ -28,6 +28,11 @@ import { GATEWAY_HEALTH_PROVIDERS } from './health/health.providers';
 import { LedgerApiController } from './ledger-api/ledger-api.controller';
 import { LedgerQueryService } from './ledger-api/ledger-query.service';
 import { TrailController } from './ledger-api/trail.controller';
+import { EvidenceBundleService } from './ledger-api/evidence-bundle.service';
+import { LedgerSearchEntryEntity } from './ledger-search/ledger-search-entry.entity';
+import { LedgerSearchController } from './ledger-search/ledger-search.controller';
+import { LedgerSearchIndexer } from './ledger-search/ledger-search.indexer';
+import { LedgerSearchService } from './ledger-search/ledger-search.service';
 import { LEDGER_LOG_PROVIDERS } from './ledger/ledger-log.providers';
 import { LedgerRecorder } from './ledger/ledger.recorder';
 import { RecordedRegistryEventEntity } from './ledger/recorded-registry-event.entity';
@@ -65,6 +70,7 @@ export const GATEWAY_ENTITIES = [
   EnvelopeLineageEntity,
   EnvelopeReceiptEntity,
   DeadLetterEntity,
+  LedgerSearchEntryEntity,
 ];
 
 @Module({})
@@ -106,6 +112,7 @@ export class GatewayModule {
         ActivityAnchorHandler,
         LedgerApiController,
         TrailController,
+        LedgerSearchController,
         RulesStatusController,
         GatewayDeadLetterController,
         RulesPreviewHandler,
@@ -118,6 +125,9 @@ export class GatewayModule {
         RegistryEventRecorder,
         ActivityAnchorRecorder,
         LedgerQueryService,
+        EvidenceBundleService,
+        LedgerSearchIndexer,
+        LedgerSearchService,
         ProcessedSubmissionRepository,
         ProcessedSubmissionPruner,
         EnvelopeLineageRepository,

@@ -15,6 +15,10 @@ import {
 import { TransportModule } from '@bureaunet/transport';
 import { RegistryActivityAnchor } from './activity/registry-activity.anchor';
 import { AdminController } from './admin/admin.controller';
+import { RegistryOverviewController } from './admin/registry-overview.controller';
+import { RegistryOverviewService } from './admin/registry-overview.service';
+import { RulesHistoryController } from './rules-history/rules-history.controller';
+import { RulesHistoryService } from './rules-history/rules-history.service';
 import { BureauEntity } from './bureau/bureau.entity';
 import { BureauRepository } from './bureau/bureau.repository';
 import { BureauService } from './admin/bureau.service';
@@ -53,7 +57,6 @@ import { RenewalController } from './renewal/renewal.controller';
 import { RenewalHandler } from './renewal/renewal.handler';
 import { RenewalService } from './renewal/renewal.service';
 import { REGISTRY_CONFIG, registryDatabasePath, registryRoleTokens, type RegistryConfig } from './registry.config';
-import { CallerRole } from './rules-change/caller-role';
 import { DeclarationEntity } from './rules/declaration.entity';
 import { DeclarationService } from './rules/declaration.service';
 import { PolicySetEntity } from './rules/policy-set.entity';
@@ -96,7 +99,6 @@ export class RegistryModule {
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
       { provide: Randomness, useValue: overrides.randomness ?? new CryptoRandomness() },
       ...roleGuardProviders(() => registryRoleTokens(config)),
-      CallerRole,
       RulesChangeLog,
       RulesEventsPublisher,
       RulesRepository,
@@ -107,6 +109,8 @@ export class RegistryModule {
       OperationService,
       BureauRepository,
       BureauService,
+      RegistryOverviewService,
+      RulesHistoryService,
       CaRepository,
       CaExpiryWarner,
       certificateAuthorityProvider,
@@ -149,6 +153,8 @@ export class RegistryModule {
       ],
       controllers: [
         AdminController,
+        RegistryOverviewController,
+        RulesHistoryController,
         DirectoryController,
         DirectoryHandler,
         EnrolmentController,

@@ -13,7 +13,7 @@ export class RegistryApiClient {
   /** token: the registry's admin token or a role token (REGISTRY_ROLE_TOKENS); ca as for NodeApiClient. */
   constructor(
     readonly baseUrl: string,
-    private readonly token: string,
+    token: string,
     options: { ca?: string; fetch?: typeof fetch } = {},
   ) {
     const call = options.fetch ?? fetchTrusting(options.ca);
@@ -31,8 +31,6 @@ export class RegistryApiClient {
 
   /** A joint operation (coordinator); the registry answers with what it recorded. */
   async createOperation(request: CreateOperationRequest): Promise<unknown> {
-    // The document lists the bearer header among the route's parameters: it is the same one.
-    const header = { authorization: `Bearer ${this.token}` };
-    return answerOf(await this.api.POST('/api/operations', { params: { header }, body: request }));
+    return answerOf(await this.api.POST('/api/operations', { body: request }));
   }
 }

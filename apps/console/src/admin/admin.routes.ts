@@ -1,3 +1,34 @@
 import type { ConsoleRoute } from '../shell/console-route';
+import { BureausPage } from './bureaus.page';
+import { CertificatesPage } from './certificates.page';
+import { OperationsPage } from './operations.page';
+import { RulesVersionsPage } from './rules-versions.page';
 
-export const ADMIN_ROUTES: ConsoleRoute[] = [];
+const who = { roles: ['admin'] as const, services: ['registry'] as const };
+
+export const ADMIN_ROUTES: ConsoleRoute[] = [
+  {
+    path: '/bureaus',
+    label: { en: 'Bureaus', fr: 'Bureaux', es: 'Oficinas', ar: 'المكاتب' },
+    ...who,
+    page: BureausPage,
+  },
+  {
+    path: '/certificates',
+    label: { en: 'Certificates', fr: 'Certificats', es: 'Certificados', ar: 'الشهادات' },
+    ...who,
+    page: CertificatesPage,
+  },
+  {
+    path: '/rules',
+    label: { en: 'Rule sets', fr: 'Règles', es: 'Reglas', ar: 'القواعد' },
+    ...who,
+    page: RulesVersionsPage,
+  },
+  {
+    path: '/operations',
+    label: { en: 'Operations', fr: 'Opérations', es: 'Operaciones', ar: 'العمليات' },
+    ...who,
+    page: OperationsPage,
+  },
+];

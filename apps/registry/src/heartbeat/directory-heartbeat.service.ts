@@ -17,6 +17,7 @@ export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModu
   private readonly logger = new Logger(DirectoryHeartbeatService.name);
   private inFlight: Promise<void> = Promise.resolve();
   private running = false;
+  private lastBeat: { at: string; version: number } | undefined;
 
   constructor(
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
@@ -44,7 +45,14 @@ export class DirectoryHeartbeatService implements OnApplicationBootstrap, OnModu
   async beat(): Promise<void> {
     const version = await this.directory.version();
     const rulesVersion = await this.rules.version();
-    this.events.heartbeat({ at: this.clock.now().toISOString(), version, rulesVersion });
+    const at = this.clock.now().toISOString();
+    this.events.heartbeat({ at, version, rulesVersion });
+    this.lastBeat = { at, version };
+  }
+
+  /** The last beat published: until when gateway and nodes were told the revocation list is current. */
+  lastPublished(): { at: string; version: number } | undefined {
+    return this.lastBeat;
   }
 
   private tick(): void {

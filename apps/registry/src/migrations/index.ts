@@ -3,6 +3,7 @@ import { Initial1796126210880 } from './1796126210880-initial';
 import { CertificateOverlap1796129472759 } from './1796129472759-certificate-overlap';
 import { Accounts1796156874036 } from './1796156874036-accounts';
 import { ActivityLog1796157497367 } from './1796157497367-activity-log';
+import { RulesAuthor1796158456996 } from './1796158456996-rules-author';
 
 /** The registry's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const REGISTRY_MIGRATIONS: readonly MigrationClass[] = [
@@ -10,4 +11,5 @@ export const REGISTRY_MIGRATIONS: readonly MigrationClass[] = [
   CertificateOverlap1796129472759,
   Accounts1796156874036,
   ActivityLog1796157497367,
+  RulesAuthor1796158456996,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,8 +8,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Operation } from '@bureaunet/contracts';
-import { Audited, Roles } from '@bureaunet/platform';
-import { CallerRole } from '../rules-change/caller-role';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { authorOf } from '../rules-change/caller-role';
 import { CreateOperationDto } from './operation.dto';
 import { OperationService } from './operation.service';
 
@@ -19,10 +19,7 @@ import { OperationService } from './operation.service';
 @ApiForbiddenResponse({ description: 'role-forbidden' })
 @Controller('api/operations')
 export class OperationController {
-  constructor(
-    private readonly operations: OperationService,
-    private readonly caller: CallerRole,
-  ) {}
+  constructor(private readonly operations: OperationService) {}
 
   @Get()
   @Audited('operation.list')
@@ -38,8 +35,8 @@ export class OperationController {
   @ApiConflictResponse({ description: 'operation-exists' })
   create(
     @Body() body: CreateOperationDto,
-    @Headers('authorization') authorization?: string,
+    @CurrentCaller() caller: Caller | undefined,
   ): Promise<Operation & { version: number }> {
-    return this.operations.create(body, this.caller.of(authorization));
+    return this.operations.create(body, authorOf(caller));
   }
 }

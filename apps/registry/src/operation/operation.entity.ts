@@ -27,7 +27,7 @@ export class OperationEntity {
   createdAt!: string;
 
   /** The role of whoever created it. */
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 80 })
   author!: string;
 
   /** The rules version of its last change. */

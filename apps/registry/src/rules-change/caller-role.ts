@@ -1,16 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { bearerToken, ROLE_TOKENS, RoleTokens } from '@bureaunet/platform';
+import { actorOf, type Caller } from '@bureaunet/platform';
 
 /**
- * The role behind a request's bearer token, to record who made a change. RoleGuard has already
- * admitted the request; "unknown" is only what a route outside the guard would see.
+ * Who made a change, as the rules history records it: "person:<username>" for a person,
+ * "role:<role>" for a machine client's static token. RoleGuard has already admitted the request;
+ * "unknown" is only what a route outside the guard would see.
  */
-@Injectable()
-export class CallerRole {
-  constructor(@Inject(ROLE_TOKENS) private readonly tokens: RoleTokens) {}
-
-  of(authorization: string | undefined): string {
-    const token = bearerToken(authorization);
-    return (token === undefined ? undefined : this.tokens.roleOf(token)) ?? 'unknown';
-  }
+export function authorOf(caller: Caller | undefined): string {
+  return caller ? actorOf(caller) : 'unknown';
 }

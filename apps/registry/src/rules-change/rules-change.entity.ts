@@ -20,7 +20,7 @@ export class RulesChangeEntity {
   @Column({ type: 'text' })
   data!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 80 })
   author!: string;
 
   @Column({ type: 'varchar', length: 30 })

@@ -18,7 +18,7 @@ export class PolicySetEntity {
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
 
-  /** The role of whoever made the change ("system" for the registry's first set). */
-  @Column({ type: 'varchar', length: 16 })
+  /** Who made the change: "person:<username>" or "role:<role>" ("system" for the registry's first set). */
+  @Column({ type: 'varchar', length: 80 })
   author!: string;
 }

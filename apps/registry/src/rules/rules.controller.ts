@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,8 +8,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Declaration } from '@bureaunet/contracts';
-import { Audited, Roles } from '@bureaunet/platform';
-import { CallerRole } from '../rules-change/caller-role';
+import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
+import { authorOf } from '../rules-change/caller-role';
 import { DeclarationService } from './declaration.service';
 import { RulesCheckService, type RulesCheckResult } from './rules-check.service';
 import { ChangeRulesDto, CheckRulesDto, CreateDeclarationDto, DeclarationIdParamDto } from './rules.dto';
@@ -25,7 +25,6 @@ export class RulesController {
     private readonly rules: RulesService,
     private readonly checks: RulesCheckService,
     private readonly declarations: DeclarationService,
-    private readonly caller: CallerRole,
   ) {}
 
   @Get()
@@ -45,9 +44,9 @@ export class RulesController {
   })
   change(
     @Body() body: ChangeRulesDto,
-    @Headers('authorization') authorization?: string,
+    @CurrentCaller() caller: Caller | undefined,
   ): Promise<RulesView & { warnings: string[] }> {
-    return this.rules.change(body, this.caller.of(authorization));
+    return this.rules.change(body, authorOf(caller));
   }
 
   @Post('check')
@@ -72,9 +71,9 @@ export class RulesController {
   @ApiBadRequestResponse({ description: 'declaration-invalid' })
   addDeclaration(
     @Body() body: CreateDeclarationDto,
-    @Headers('authorization') authorization?: string,
+    @CurrentCaller() caller: Caller | undefined,
   ): Promise<Declaration & { version: number }> {
-    return this.declarations.add(body, this.caller.of(authorization));
+    return this.declarations.add(body, authorOf(caller));
   }
 
   @Delete('declarations/:id')
@@ -82,8 +81,8 @@ export class RulesController {
   @Roles('admin')
   removeDeclaration(
     @Param() params: DeclarationIdParamDto,
-    @Headers('authorization') authorization?: string,
+    @CurrentCaller() caller: Caller | undefined,
   ): Promise<{ version: number }> {
-    return this.declarations.remove(params.id, this.caller.of(authorization));
+    return this.declarations.remove(params.id, authorOf(caller));
   }
 }

@@ -163,7 +163,7 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
     const since = events.mark();
     const changed = await http('PUT', '/api/rules', { body: { policies: DEFAULT_POLICIES + EXTRA_FORBID } });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ version: 2, policySet: { version: 2, author: 'admin' }, warnings: [] });
+    expect(changed.body).toMatchObject({ version: 2, policySet: { version: 2, author: 'role:admin' }, warnings: [] });
     expect(await events.next<RulesChangedEvent>(RULES_CHANGED_SUBJECT, since)).toEqual({ version: 2 });
     expect(await bundleOverNats()).toMatchObject({ version: 2, policies: DEFAULT_POLICIES + EXTRA_FORBID });
     const beat = await events.next<DirectoryHeartbeat>(DIRECTORY_HEARTBEAT_SUBJECT, events.mark());

@@ -152,6 +152,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/trail/{messageId}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The evidence bundle to keep or hand over: the trail against the first head that covered it, that head, the latest, the consistency proof between them and the signing certificate */
+    get: operations['TrailController_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ledger entries by date, party, kind and status, newest first, within the latest signed tree head (a finding, not evidence: open the trail to verify) */
+    get: operations['LedgerSearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/tree-heads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed tree heads kept, newest first */
+    get: operations['LedgerSearchController_treeHeads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/rules/status': {
     parameters: {
       query?: never;
@@ -534,6 +585,65 @@ export interface components {
       /** @description The signed tree head every proof leads to */
       sth: components['schemas']['SignedTreeHeadDto'];
       entries: components['schemas']['TrailEntryDto'][];
+    };
+    EvidenceBundleDto: {
+      /** @description bureaunet-evidence-bundle/1 */
+      format: string;
+      message_id: string;
+      /** @description When the gateway made the bundle (ISO 8601) */
+      created_at: string;
+      /** @description The gateway’s signing certificate now; verify with a pinned one */
+      gateway_key: components['schemas']['GatewayKeyDto'];
+      /** @description The first signed head that covers every entry */
+      sth: components['schemas']['SignedTreeHeadDto'];
+      /** @description kid of the key that signed sth */
+      sth_key_id: string;
+      /** @description Each with its inclusion proof against sth */
+      entries: components['schemas']['TrailEntryDto'][];
+      /** @description The latest signed head when the bundle was made */
+      latest_sth: components['schemas']['SignedTreeHeadDto'];
+      /** @description PROOF(sth.tree_size, latest_sth.tree_size), base64, RFC 6962 order */
+      consistency: string[];
+    };
+    LedgerSearchEntryDto: {
+      leaf_index: number;
+      /** @description When the gateway recorded it (ISO 8601) */
+      at: string;
+      /** @description Entry type (submission-accepted, delivery, …) */
+      type: string;
+      /** @enum {string} */
+      status: 'accepted' | 'refused' | 'delivered' | 'receipted' | 'registry';
+      kind?: string | null;
+      envelope_id?: string | null;
+      sender?: string | null;
+      recipient?: string | null;
+    };
+    LedgerSearchDto: {
+      /** @description Newest first */
+      entries: components['schemas']['LedgerSearchEntryDto'][];
+      /** @description Pass as cursor for the next (older) page; absent on the last page */
+      next_cursor?: number;
+      /** @description The search covers entries below this index (it follows the signed tree head) */
+      indexed_size: number;
+      /** @description The latest signed tree size */
+      signed_size: number;
+    };
+    StoredTreeHeadDto: {
+      tree_size: number;
+      /** @description Milliseconds since the epoch */
+      timestamp: number;
+      /** @description base64 */
+      sha256_root_hash: string;
+      /** @description base64 DigitallySigned (see get-sth) */
+      tree_head_signature: string;
+      /** @description kid of the key that signed it */
+      key_id: string;
+    };
+    TreeHeadsDto: {
+      /** @description Newest first */
+      heads: components['schemas']['StoredTreeHeadDto'][];
+      /** @description Pass as before for the next (older) page; absent on the last page */
+      next_before?: number;
     };
     DeadLetterDto: {
       id: number;
@@ -1252,6 +1362,156 @@ export interface operations {
       };
       /** @description trail-not-found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TrailController_evidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The envelope id of the message */
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceBundleDto'];
+        };
+      };
+      /** @description invalid-request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: only auditor and admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description trail-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerSearchController_find: {
+    parameters: {
+      query?: {
+        /** @description Entries recorded at or after this instant */
+        from?: string;
+        /** @description Entries recorded before this instant */
+        to?: string;
+        /** @description A bureau code: the sender, or the recipient the entry is about */
+        party?: string;
+        /** @description The message kind (diffusion, notice, …) or the registry event type */
+        kind?: string;
+        /** @description What the entry records */
+        status?: 'accepted' | 'refused' | 'delivered' | 'receipted' | 'registry';
+        /** @description next_cursor of the previous page: entries before this leaf index */
+        cursor?: number;
+        /** @description At most 500 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerSearchDto'];
+        };
+      };
+      /** @description invalid-request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: only auditor and admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerSearchController_treeHeads: {
+    parameters: {
+      query?: {
+        /** @description next_before of the previous page: heads of smaller sizes */
+        before?: number;
+        /** @description At most 200 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeHeadsDto'];
+        };
+      };
+      /** @description invalid-request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: only auditor and admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };

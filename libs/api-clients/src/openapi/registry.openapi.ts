@@ -80,6 +80,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/bureaus': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RegistryOverviewController_bureaus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RegistryOverviewController_certificates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rules/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RulesHistoryController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rules/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RulesHistoryController_version'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rules/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RulesHistoryController_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/directory': {
     parameters: {
       query?: never;
@@ -663,6 +743,95 @@ export interface components {
       /** @description Directory version of this entry’s last change */
       version: number;
     };
+    BureauOverviewDto: {
+      code: string;
+      /** @enum {string} */
+      role: 'bureau' | 'hub' | 'gateway';
+      /** @enum {string} */
+      status: 'active' | 'suspended';
+      /** @description Directory version of its last change */
+      version: number;
+      /** @description When it was registered (ISO 8601) */
+      registeredAt: string;
+      /** @description When its first certificates were issued; absent until it enrols */
+      enrolledAt?: string;
+      updatedAt: string;
+      /** @description Expiry of its current signing certificate */
+      signingNotAfter?: string;
+    };
+    CertificateOverviewDto: {
+      serial: string;
+      code: string;
+      /** @enum {string} */
+      use: 'signing' | 'encryption';
+      /** @enum {string} */
+      state: 'current' | 'superseded' | 'revoked' | 'expired';
+      notBefore: string;
+      notAfter: string;
+      /** @description Whole days until notAfter (negative once expired) */
+      expiresInDays: number;
+      revokedAt?: string;
+      /** @description A renewal replaced it: honoured until then */
+      overlapUntil?: string;
+      issuedAt: string;
+    };
+    RevocationFreshnessDto: {
+      /** @description The directory version that holds the revocations listed */
+      directoryVersion: number;
+      /** @description When the registry last told gateway and nodes which version is current (heartbeat) */
+      publishedAt?: string;
+      /** @description Milliseconds since then */
+      ageMs?: number;
+      /** @description The heartbeat interval (REGISTRY_HEARTBEAT_MS) */
+      heartbeatMs: number;
+    };
+    CertificatesOverviewDto: {
+      certificates: components['schemas']['CertificateOverviewDto'][];
+      revocation: components['schemas']['RevocationFreshnessDto'];
+    };
+    RulesVersionSummaryDto: {
+      /** @description The rules version at which this policy set took effect */
+      version: number;
+      createdAt: string;
+      /** @description "person:<username>", "role:<role>" or "system" */
+      author: string;
+      /** @description SHA-256 of the policy text, base64url */
+      policiesDigest: string;
+    };
+    RulesVersionsDto: {
+      /** @description Newest first */
+      versions: components['schemas']['RulesVersionSummaryDto'][];
+      /** @description Pass as before for the next (older) page */
+      nextBefore?: number;
+    };
+    RulesVersionDto: {
+      /** @description The rules version at which this policy set took effect */
+      version: number;
+      createdAt: string;
+      /** @description "person:<username>", "role:<role>" or "system" */
+      author: string;
+      /** @description SHA-256 of the policy text, base64url */
+      policiesDigest: string;
+      /** @description Cedar policy text, as written */
+      policies: string;
+      /** @description Rate limits */
+      limits: {
+        [key: string]: unknown;
+      };
+    };
+    DiffLineDto: {
+      /** @enum {string} */
+      op: 'same' | 'added' | 'removed';
+      text: string;
+    };
+    RulesDiffDto: {
+      from: components['schemas']['RulesVersionSummaryDto'];
+      to: components['schemas']['RulesVersionSummaryDto'];
+      /** @description Line diff of the policy text */
+      policies: components['schemas']['DiffLineDto'][];
+      /** @description Line diff of the limits, as indented JSON */
+      limits: components['schemas']['DiffLineDto'][];
+    };
     DirectoryListingDto: {
       entries: components['schemas']['DirectoryEntryDto'][];
       /** @description Directory version: the highest entry version */
@@ -1203,6 +1372,226 @@ export interface operations {
       };
     };
   };
+  RegistryOverviewController_bureaus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every bureau, by code */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BureauOverviewDto'][];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegistryOverviewController_certificates: {
+    parameters: {
+      query?: {
+        /** @description Only this bureau’s certificates */
+        code?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Certificates with expiry and revocation state, and how fresh the revocation news is */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificatesOverviewDto'];
+        };
+      };
+      /** @description invalid-request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RulesHistoryController_versions: {
+    parameters: {
+      query?: {
+        /** @description Versions older than this one (the next page) */
+        before?: number;
+        /** @description At most 200 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Policy-set versions, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RulesVersionsDto'];
+        };
+      };
+      /** @description invalid-request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RulesHistoryController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A policy-set version */
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RulesVersionDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description unknown-rules-version */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RulesHistoryController_diff: {
+    parameters: {
+      query: {
+        /** @description The older version */
+        from: number;
+        /** @description The newer version */
+        to: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Line diff of the policy text and the limits */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RulesDiffDto'];
+        };
+      };
+      /** @description invalid-request | diff-too-large */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description unknown-rules-version */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   DirectoryController_list: {
     parameters: {
       query?: never;
@@ -1342,9 +1731,7 @@ export interface operations {
   RulesController_change: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };
@@ -1454,9 +1841,7 @@ export interface operations {
   RulesController_addDeclaration: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };
@@ -1492,9 +1877,7 @@ export interface operations {
   RulesController_removeDeclaration: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path: {
         id: string;
       };
@@ -1558,9 +1941,7 @@ export interface operations {
   OperationController_create: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
-      };
+      header?: never;
       path?: never;
       cookie?: never;
     };
