@@ -688,6 +688,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the attributed activity log (newest first): person, action, from, to */
+    get: operations['ActivityController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activity/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the log as JSON Lines {seq, entry}, oldest first (a person states x-purpose); x-activity-next names the next page */
+    get: operations['ActivityController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activity/head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The log's head (size, root) and the last head anchored in the gateway's ledger */
+    get: operations['ActivityController_head'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activity/{seq}/proof': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entry with its inclusion proof to the current head */
+    get: operations['ActivityController_proof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/session': {
     parameters: {
       query?: never;
@@ -1778,6 +1846,59 @@ export interface components {
       hitId: string | null;
       /** @description The hit procedures this check started, with their countdown or answer */
       hits: components['schemas']['CheckHitDto'][];
+    };
+    ActivityEntryDto: {
+      at: string;
+      /** @example person:ana */
+      actor: string;
+      /** @example officer */
+      role: string;
+      personId?: string;
+      /** @example notice.search */
+      action: string;
+      target?: string;
+      purpose?: string;
+      /** @enum {string} */
+      outcome: 'done' | 'refused';
+      /** @description The refusal code */
+      code?: string;
+      borderPost?: string;
+    };
+    ActivityLineDto: {
+      /** @description Position in the log, from 0 */
+      seq: number;
+      entry: components['schemas']['ActivityEntryDto'];
+    };
+    ActivityPageDto: {
+      items: components['schemas']['ActivityLineDto'][];
+      /** @description The cursor of the next page; null on the last */
+      next: number | null;
+    };
+    ActivityAnchorDto: {
+      treeSize: number;
+      /** @description base64 */
+      rootHash: string;
+      /** @description The gateway ledger's leaf index of the anchor entry */
+      ledgerIndex: number | null;
+      anchoredAt: string;
+    };
+    ActivityHeadDto: {
+      treeSize: number;
+      /** @description base64 of the RFC 6962 root */
+      rootHash: string;
+      lastAnchor: components['schemas']['ActivityAnchorDto'] | null;
+    };
+    ActivityProofDto: {
+      /** @description Position in the log, from 0 */
+      seq: number;
+      entry: components['schemas']['ActivityEntryDto'];
+      /** @description base64 */
+      leafHash: string;
+      treeSize: number;
+      /** @description base64 */
+      rootHash: string;
+      /** @description base64 hashes, RFC 6962 PATH(seq, D[treeSize]) */
+      proof: string[];
     };
     SignInDto: {
       username: string;
@@ -4065,6 +4186,108 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ActivityController_search: {
+    parameters: {
+      query?: {
+        /** @description A username, or a whole actor such as role:officer */
+        person?: string;
+        /** @description An action name, e.g. notice.search */
+        action?: string;
+        /** @description From this time (inclusive) */
+        from?: string;
+        /** @description Up to this time (exclusive) */
+        to?: string;
+        /** @description Page size, 50 when absent */
+        limit?: number;
+        /** @description The `next` of the previous page (older entries follow) */
+        cursor?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityPageDto'];
+        };
+      };
+    };
+  };
+  ActivityController_export: {
+    parameters: {
+      query?: {
+        /** @description A username, or a whole actor such as role:officer */
+        person?: string;
+        /** @description An action name, e.g. notice.search */
+        action?: string;
+        /** @description From this time (inclusive) */
+        from?: string;
+        /** @description Up to this time (exclusive) */
+        to?: string;
+        /** @description Lines, at most 10000 */
+        limit?: number;
+        /** @description The seq to start from (x-activity-next of the previous page) */
+        cursor?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ActivityController_head: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityHeadDto'];
+        };
+      };
+    };
+  };
+  ActivityController_proof: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        seq: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityProofDto'];
+        };
       };
     };
   };
