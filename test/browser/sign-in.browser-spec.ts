@@ -93,4 +93,40 @@ describe('signing in to a node’s console in a real browser', () => {
     expect(await alert.textContent()).toContain('unknown, used or expired');
     await again.close();
   });
+  it("lets the bureau's administrator search a person's attributed actions and export them with a purpose", async () => {
+    // The officer's console reads the inbox as it opens: a consultation attributed to them.
+    await signIn(page, person.url, person);
+    await page.locator('.shell main h1').waitFor();
+    const admin = await network.person('MR', { username: 'k.admin', displayName: 'Kadiata Admin', roles: ['admin'] });
+    const adminContext = await browser.browser.newContext({ acceptDownloads: true });
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, admin.url, admin);
+    await adminPage.goto(`${admin.url}/#/activity`);
+    await adminPage.locator('input[name=person]').fill(person.username);
+    await adminPage.getByRole('button', { name: 'Search', exact: true }).click();
+    const officerRow = adminPage.locator('tr', { hasText: 'person:a.diallo' }).filter({ hasText: 'inbox.list' });
+    await officerRow.first().waitFor();
+    expect(await adminPage.locator('tbody tr', { hasNotText: 'person:a.diallo' }).count()).toBe(0);
+
+    await adminPage.locator('input[name=purpose]').fill('review of access by a.diallo');
+    const download = adminPage.waitForEvent('download');
+    await adminPage.getByRole('button', { name: 'Export', exact: true }).click();
+    const saved = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const exported = readFileSync(saved, 'utf8').trim().split('\n');
+    expect(exported.length).toBeGreaterThan(0);
+    for (const line of exported) expect(line).toContain('person:a.diallo');
+
+    // The export is itself in the log, with the purpose the administrator gave.
+    await adminPage.locator('input[name=person]').fill(admin.username);
+    await adminPage.locator('input[name=action]').fill('activity.export');
+    await adminPage.getByRole('button', { name: 'Search', exact: true }).click();
+    await adminPage
+      .locator('tr', { hasText: 'activity.export' })
+      .filter({ hasText: 'review of access by a.diallo' })
+      .first()
+      .waitFor();
+    await adminPage.screenshot({ path: 'docs/screenshots/activity-export-logged.png', fullPage: true });
+    await adminContext.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { ACTIVITY_ROUTES } from './activity/activity.routes';
 import { ADMIN_ROUTES } from './admin/admin.routes';
 import { AUDITOR_ROUTES } from './auditor/auditor.routes';
 import { BORDER_ROUTES } from './border/border.routes';
@@ -16,4 +17,5 @@ export const ALL_ROUTES: readonly ConsoleRoute[] = [
   ...AUDITOR_ROUTES,
   ...ADMIN_ROUTES,
   ...PEOPLE_ROUTES,
+  ...ACTIVITY_ROUTES,
 ];
