@@ -170,6 +170,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/people/{id}/unlock',
       '/api/review/notices',
       '/api/review/notices/{id}/approve',
+      '/api/review/notices/{id}/duplicates',
       '/api/review/notices/{id}/refuse',
       '/api/session',
       '/api/session/link',

@@ -23,3 +23,4 @@ export * from './sign-in.service';
 export * from './people.service';
 export * from './request-session';
 export * from './accounts.module';
+export * from './password.hasher';
