@@ -24,12 +24,12 @@ export class AccountsAuthenticator implements PersonAuthenticator {
     private readonly people: PersonRepository,
   ) {}
 
-  async authenticate(request: Request): Promise<PersonIdentity | undefined> {
+  async authenticate(request: Request, options: { touch?: boolean } = {}): Promise<PersonIdentity | undefined> {
     const bearer = bearerToken(request.headers.authorization);
     if (bearer !== undefined) return isPersonalToken(bearer) ? this.byToken(bearer) : undefined;
     const cookie = sessionTokenOf(request);
     if (cookie === undefined) return undefined;
-    const live = await this.sessions.resolve(cookie);
+    const live = await this.sessions.resolve(cookie, { touch: options.touch ?? true });
     if (!live) return undefined;
     if (isUnsafeMethod(request.method)) requireCsrfToken(live.session.csrfToken, request.headers['x-csrf-token']);
     recordSession(request, live.session);

@@ -14,6 +14,7 @@ import {
   type Caller,
 } from '@bureaunet/platform';
 import { ACCOUNT_ENTITIES } from './account.entities';
+import { AccountsAuthenticator } from './accounts.authenticator';
 import { AccountsModule } from './accounts.module';
 import type { AccountsSettings } from './accounts.settings';
 
@@ -258,6 +259,23 @@ describe('accounts over real HTTP and a real SQLite file', () => {
     expect(await call('GET', '/api/session', { signed: busy })).toMatchObject({
       status: 401,
       body: { code: 'session-expired' },
+    });
+  });
+
+  it('lets a check without touch (an event stream’s heartbeat) see the session without keeping it alive', async () => {
+    await person('e.stream');
+    const signed = await signIn('e.stream');
+    const authenticator = app.get(AccountsAuthenticator);
+    const streamRequest = { method: 'GET', headers: { cookie: signed.cookie } } as Parameters<
+      AccountsAuthenticator['authenticate']
+    >[0];
+    for (let beat = 0; beat < 3; beat++) {
+      advance(settings.session.idleMs / 3 - 1);
+      expect(await authenticator.authenticate(streamRequest, { touch: false })).toMatchObject({ username: 'e.stream' });
+    }
+    advance(3);
+    await expect(authenticator.authenticate(streamRequest, { touch: false })).rejects.toMatchObject({
+      code: 'session-expired',
     });
   });
 

@@ -77,8 +77,9 @@ export class SessionService {
   /**
    * The live session a cookie names, its lastSeenAt moved on; undefined when it names none here
    * (signed out, or another service's cookie on the same host). An ended one is deleted: 401 session-expired.
+   * With `touch: false` it only checks: lastSeenAt stays, so the check is not activity.
    */
-  async resolve(token: string): Promise<LiveSession | undefined> {
+  async resolve(token: string, options: { touch: boolean } = { touch: true }): Promise<LiveSession | undefined> {
     const session = await this.sessions.findById(secretDigest(token));
     if (!session) return undefined;
     const now = this.options.clock.now();
@@ -88,7 +89,7 @@ export class SessionService {
     }
     const person = await this.people.findById(session.personId);
     if (!person) return undefined;
-    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
+    if (options.touch && now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
       const at = now.toISOString();
       await this.writer.transaction((manager) => this.sessions.touch(manager, session.id, at));
       session.lastSeenAt = at;

@@ -75,10 +75,11 @@ export class EventStreamService implements BeforeApplicationShutdown {
     response.write(': heartbeat\n\n');
   }
 
-  // The same check RoleGuard made when the stream opened: a session signed out, expired or a token revoked fails it.
+  // The same check RoleGuard made when the stream opened (a session signed out, expired or a token revoked
+  // fails it), without touching the session: an open console alone must not defeat the idle expiry.
   private async stillSignedIn(request: Request, caller: Extract<Caller, { kind: 'person' }>): Promise<boolean> {
     try {
-      const person = await this.persons?.authenticate(request);
+      const person = await this.persons?.authenticate(request, { touch: false });
       return person?.personId === caller.person.personId;
     } catch (error) {
       this.logger.debug(

@@ -10,5 +10,9 @@ export const PERSON_AUTHENTICATOR = Symbol('PERSON_AUTHENTICATOR');
  * libs/accounts implements it; a service without accounts has none and admits role tokens only.
  */
 export interface PersonAuthenticator {
-  authenticate(request: Request): Promise<PersonIdentity | undefined>;
+  /**
+   * `touch: false` checks without counting as activity: a console's open event stream re-checks
+   * its session at each heartbeat, and must not keep an idle person signed in by that alone.
+   */
+  authenticate(request: Request, options?: { touch?: boolean }): Promise<PersonIdentity | undefined>;
 }
