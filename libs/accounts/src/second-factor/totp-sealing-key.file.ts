@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The file in a service's data folder that holds the key TOTP secrets are sealed under. */
@@ -15,6 +15,8 @@ const KEY_BYTES = 32;
  */
 export function loadTotpSealingKey(dataDir: string): Uint8Array {
   const path = join(dataDir, TOTP_SEALING_KEY_FILE);
+  // A service whose start did not prepare its folder yet (a test's bootstrap) still gets a private one.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(path, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
   } catch (error) {
