@@ -20,6 +20,13 @@ const screenshot = (page: Page, name: string) =>
 const markNoReload = (page: Page) => page.evaluate('window.__sameDocument = true');
 const stillSameDocument = (page: Page) => page.evaluate('window.__sameDocument === true');
 
+/** The preview's answer for one recipient, or the page's alert if the preview failed (so a failure says why). */
+async function previewAnswer(page: Page, recipient: string): Promise<{ allowed: string | null; text: string | null }> {
+  const answer = page.locator(`.rules-preview li[data-recipient=${recipient}], [role=alert]`).first();
+  await answer.waitFor();
+  return { allowed: await answer.getAttribute('data-allowed'), text: await answer.textContent() };
+}
+
 describe('the officer console in a real browser, on a real network with broker isolation', () => {
   let network: TestNetwork;
   let browser: TestBrowser;
@@ -88,7 +95,7 @@ describe('the officer console in a real browser, on a real network with broker i
       title: 'Stolen lorry, Volvo FH16',
       details: 'Seen near Rosso on 2026-11-30; plate MR-4471-AB.',
     });
-    await mr.locator('.rules-preview li[data-recipient=FR][data-allowed=true]').waitFor();
+    expect(await previewAnswer(mr, 'FR')).toMatchObject({ allowed: 'true' });
     await mr.getByRole('button', { name: 'Send' }).click();
     await mr.locator('.message-view[data-direction=sent]').waitFor();
     await markNoReload(mr);
@@ -122,7 +129,7 @@ describe('the officer console in a real browser, on a real network with broker i
     const refused = mr.locator('.rules-preview li[data-recipient=DK][data-allowed=false]');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('refuses-diffusions-from');
-    await mr.locator('.rules-preview li[data-recipient=FR][data-allowed=true]').waitFor();
+    expect(await previewAnswer(mr, 'FR')).toMatchObject({ allowed: 'true' });
     await screenshot(mr, 'preview-refused');
 
     await mr.getByRole('button', { name: 'Send' }).click();
@@ -195,7 +202,7 @@ describe('the officer console in a real browser, on a real network with broker i
     expect(await fr.locator('input[name=subject]').inputValue()).toBe('Re: Convoy at Rosso');
     await fr.locator('textarea[name=text]').fill('Seen, we alert our border.');
     await fr.getByRole('button', { name: 'Check the access rules' }).click();
-    await fr.locator('.rules-preview li[data-recipient=MR][data-allowed=true]').waitFor();
+    expect(await previewAnswer(fr, 'MR')).toMatchObject({ allowed: 'true' });
     await fr.getByRole('button', { name: 'Send' }).click();
     await fr.locator('tr[data-recipient=MR][data-state=receipted]').waitFor();
     const reply = new URL(fr.url()).hash.split('/').pop()!;
@@ -209,7 +216,7 @@ describe('the officer console in a real browser, on a real network with broker i
     await fr.locator('input[name=recipients]').fill('XH');
     await fr.locator('textarea[name=text]').fill('For your information.');
     await fr.getByRole('button', { name: 'Check the access rules' }).click();
-    await fr.locator('.rules-preview li[data-recipient=XH][data-allowed=true]').waitFor();
+    expect(await previewAnswer(fr, 'XH')).toMatchObject({ allowed: 'true' });
     await screenshot(fr, 'forward-preview');
     await fr.getByRole('button', { name: 'Send' }).click();
     await fr.locator('tr[data-recipient=XH][data-state=receipted]').waitFor();

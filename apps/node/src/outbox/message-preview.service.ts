@@ -5,7 +5,8 @@ import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import type { MessagePreviewDto, PreviewMessageDto } from './message-preview.dto';
 
 /** How long an officer waits for the gateway's answer before the console says it has none. */
-const PREVIEW_TIMEOUT_MS = 5_000;
+// Generous: the gateway answers previews between submissions, and a loaded gateway is when people look.
+const PREVIEW_TIMEOUT_MS = 10_000;
 
 /**
  * POST /api/messages/preview: asks the gateway, on this bureau's own preview subject, what its
