@@ -74,8 +74,8 @@ describe('disk full at a node and at the gateway', () => {
       );
     }
     expect(refusals.at(-1)).toMatchObject({ code: 'storage-full' });
-    // Nothing half-stored: every message DK lists is one that was answered 201.
-    expect((await sentIds('DK')).filter((id) => !accepted.includes(id))).toEqual([]);
+    // A consultation that cannot be logged is refused too: no read goes unrecorded in the activity log.
+    await expect(sentIds('DK')).rejects.toMatchObject({ status: 503, body: { code: 'storage-full' } });
 
     // Meanwhile MR writes to DK, which cannot store it yet.
     const toFullNode: string[] = [];
@@ -89,6 +89,8 @@ describe('disk full at a node and at the gateway', () => {
 
     await network.node('DK').stop();
     await network.node('DK').restart(ROOMY);
+    // Nothing half-stored: every message DK lists is one that was answered 201.
+    expect((await sentIds('DK')).filter((id) => !accepted.includes(id))).toEqual([]);
     await waitFor(() => allReceipted('MR', toFullNode), {
       what: 'what waited for DK, receipted',
       timeoutMs: 120_000,
