@@ -27,6 +27,7 @@ describe('loadNodeConfig', () => {
       hitSweepIntervalMs: 5_000,
       renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
       evaluatorTimeoutMs: 2_000,
+      events: { maxStreams: 500, maxPerPerson: 5, heartbeatMs: 20_000 },
     });
   });
 
