@@ -27,8 +27,14 @@ describe('npm start (the network launcher)', () => {
     ports = [portEnv.NATS_PORT, portEnv.REGISTRY_PORT, portEnv.GATEWAY_PORT, portEnv.EVALUATOR_PORT]
       .map(Number)
       .concat(base, base + 1);
-    // Two nodes and no scenario: what is under test is the launcher, not the exchange.
-    env = { ...portEnv, BUREAUNET_VAR_DIR: join(dir, 'var'), BUREAUNET_CODES: 'XH,DK', BUREAUNET_SCENARIO: '0' };
+    // Two nodes, no scenario and no demo people: what is under test is the launcher, not the exchange.
+    env = {
+      ...portEnv,
+      BUREAUNET_VAR_DIR: join(dir, 'var'),
+      BUREAUNET_CODES: 'XH,DK',
+      BUREAUNET_SCENARIO: '0',
+      BUREAUNET_DEMO_PEOPLE: '0',
+    };
   });
 
   afterEach(async () => {
@@ -94,5 +100,5 @@ describe('npm start (the network launcher)', () => {
       timeoutMs: 60_000,
     });
     await expectNothingLeft();
-  });
+  }, 300_000);
 });
