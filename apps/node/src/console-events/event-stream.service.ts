@@ -51,7 +51,12 @@ export class EventStreamService implements BeforeApplicationShutdown {
     const subscription = this.bus
       .stream()
       .pipe(filter((event) => hears(roles, event.name)))
-      .subscribe((event) => write(response, event));
+      .subscribe((event) => {
+        // A console that stops reading must not make the node buffer its events without end: past
+        // the bound the stream ends, and the browser reconnects and reloads its lists.
+        if (response.writableLength > MAX_UNREAD_BYTES) stream.end('too-slow');
+        else write(response, event);
+      });
     const heartbeat = setInterval(() => void this.beat(request, response, caller, stream), this.limits.heartbeatMs);
     const stream: OpenStream = {
       end: (reason) => {
@@ -89,6 +94,8 @@ export class EventStreamService implements BeforeApplicationShutdown {
     }
   }
 }
+
+const MAX_UNREAD_BYTES = 1024 * 1024;
 
 function write(response: Response, event: ConsoleEvent): void {
   response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
