@@ -37,12 +37,13 @@ async function main(): Promise<void> {
         servers: broker.url,
         user: credentials.user,
         pass: credentials.password,
+        timeout: 5_000,
         ...tls,
       });
       await connection.close();
       return true;
     },
-    { what: `nats-server to accept ${credentials.user} after its reload`, timeoutMs: 10_000 },
+    { what: `nats-server to accept ${credentials.user} after its reload`, timeoutMs: 60_000 },
   );
   const settings = {
     NATS_URL: broker.url,

@@ -68,7 +68,10 @@ describe('travel-document records from the issuer to the hub and the replica fee
     const replica = await waitFor(
       async () => {
         const status = await network.api('DK').replicaStatus();
-        return status.resync === 'done' && status.appliedSequence >= onStream ? status : undefined;
+        // A resync placed after what the node had applied redelivers it: wait until that is read again.
+        return status.resync === 'done' && status.appliedSequence >= onStream && status.pending === 0
+          ? status
+          : undefined;
       },
       { what: "DK's replica holding the whole index" },
     );
