@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { bureauCodeSchema } from './bureau-code';
+import { recipientElementSchema } from './country-group';
+import { consentSchema, handlingSchema } from './handling';
 import { generalJweSchema } from './jose-shapes';
 import { CONTENTLESS_KINDS, MESSAGE_KINDS } from './message-kind';
 import { refusalCodeSchema } from './refusal-code';
@@ -54,6 +56,12 @@ export const envelopeMetaSchema = z
     receiptFor: receiptReferenceSchema.optional(),
     // Border checks: the bureau that owns the record a travel-document-record changes or a hit-notification is about.
     recordOwner: bureauCodeSchema.optional(),
+    // The data owner's handling code (absent: H0); a forward or reply carries at least what it passes on.
+    handling: handlingSchema.optional(),
+    // consent-request and consent-decision: what is asked of, or granted by, the data owner.
+    consent: consentSchema.optional(),
+    // query and request: when the sender needs the answer (set by the sending node from the priority).
+    dueAt: isoInstant.optional(),
   })
   .strict();
 export type EnvelopeMeta = z.infer<typeof envelopeMetaSchema>;
@@ -61,7 +69,7 @@ export type EnvelopeMeta = z.infer<typeof envelopeMetaSchema>;
 export const recipientScopeSchema = z.union(
   [
     z
-      .array(bureauCodeSchema)
+      .array(recipientElementSchema)
       .min(1, 'must name at least one bureau')
       .max(MAX_RECIPIENTS, `must name at most ${MAX_RECIPIENTS} bureaus`),
     z.literal('all'),
@@ -96,6 +104,29 @@ export const envelopePayloadSchema = z
       ctx.addIssue({ code: 'custom', path: ['content'], message: `is required for kind ${payload.kind}` });
     if (payload.kind === 'receipt' && !payload.meta.receiptFor)
       ctx.addIssue({ code: 'custom', path: ['meta', 'receiptFor'], message: 'is required for a receipt' });
+    const consentKind = payload.kind === 'consent-request' || payload.kind === 'consent-decision';
+    if (consentKind && !payload.meta.consent)
+      ctx.addIssue({ code: 'custom', path: ['meta', 'consent'], message: `is required for a ${payload.kind}` });
+    if (!consentKind && payload.meta.consent)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meta', 'consent'],
+        message: `belongs to consent kinds, not ${payload.kind}`,
+      });
+    if (payload.kind === 'consent-decision' && !payload.meta.consent?.decision)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meta', 'consent', 'decision'],
+        message: 'is required for a consent-decision',
+      });
+    if (payload.kind === 'consent-request' && payload.meta.consent?.decision)
+      ctx.addIssue({ code: 'custom', path: ['meta', 'consent', 'decision'], message: 'belongs to a consent-decision' });
+    if (payload.kind === 'consent-decision' && !payload.meta.replyTo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meta', 'replyTo'],
+        message: 'a consent-decision answers a consent-request',
+      });
     if (Date.parse(payload.expiresAt) <= Date.parse(payload.createdAt))
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after createdAt' });
   });

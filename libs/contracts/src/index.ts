@@ -20,3 +20,5 @@ export * from './travel-document';
 export * from './border-check';
 export * from './evaluator-key-id';
 export * from './activity-anchor';
+export * from './handling';
+export * from './country-group';

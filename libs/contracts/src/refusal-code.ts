@@ -26,6 +26,8 @@ export const REFUSAL_CODES = [
   'self-addressed',
   'directory-unavailable',
   'policy-denied',
+  // The data owner's handling code (H3 allow-list or expiry, or a lowered code) forbids this forward or reply.
+  'handling-restricted',
   'rate-limited',
   // The content JWE's protected bn_id / bn_from do not name this envelope and its sender.
   'content-binding-mismatch',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bureauCodeSchema } from './bureau-code';
+import { countryGroupSchema } from './country-group';
 
 /**
  * Access rules as the registry holds them and the gateway applies them: one versioned bundle of
@@ -85,6 +86,8 @@ export const ruleBundleSchema = z
     limits: rateLimitsSchema,
     declarations: z.array(declarationSchema),
     operations: z.array(operationSchema),
+    /** Country groups: Cedar parents of their members, and `group:<id>` scopes in `to`. */
+    groups: z.array(countryGroupSchema),
     changedAt: isoInstant,
   })
   .strict();

@@ -55,7 +55,7 @@ namespace ${POLICY_NAMESPACE} {
 
   action ${CONTENT_ACTION_GROUP};
   action "notice-request", "notice", "notice-cancel", "diffusion", "message", "operation-alert", "query", "query-result",
-    "travel-document-record", "hit-notification", "hit-confirmation"
+    "travel-document-record", "hit-notification", "hit-confirmation", "request", "consent-request", "consent-decision"
     in [${CONTENT_ACTION_GROUP}]
     appliesTo { principal: Bureau, resource: Bureau, context: Delivery };
   action "receipt"

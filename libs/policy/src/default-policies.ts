@@ -7,10 +7,10 @@
 export const DEFAULT_POLICIES = `// ---- What is allowed. Nothing else is (default deny). ----
 
 @id("exchange-between-bureaus")
-@reason("bureaus exchange messages, diffusions, notice requests and queries")
+@reason("bureaus exchange messages, diffusions, notice requests, queries and requests")
 permit (
   principal,
-  action in [Bureaunet::Action::"message", Bureaunet::Action::"diffusion", Bureaunet::Action::"notice-request", Bureaunet::Action::"query"],
+  action in [Bureaunet::Action::"message", Bureaunet::Action::"diffusion", Bureaunet::Action::"notice-request", Bureaunet::Action::"query", Bureaunet::Action::"request"],
   resource
 );
 

@@ -13,6 +13,7 @@ const BUNDLE: RuleBundle = {
   limits: DEFAULT_RATE_LIMITS,
   declarations: [],
   operations: [],
+  groups: [],
   changedAt: '2026-11-25T12:00:00.000Z',
 };
 

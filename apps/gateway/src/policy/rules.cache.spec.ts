@@ -16,6 +16,7 @@ const bundle = (version: number, policies = DEFAULT_POLICIES): RuleBundle => ({
   limits: DEFAULT_RATE_LIMITS,
   declarations: [],
   operations: [],
+  groups: [],
   changedAt: '2026-11-25T12:00:00.000Z',
 });
 

@@ -113,6 +113,7 @@ export class RulesService implements OnModuleInit {
       limits: JSON.parse(set.limits) as RateLimits,
       declarations: declarations.map(toDeclaration),
       operations: operations.map(toOperation),
+      groups: [],
       changedAt: latest.at,
     };
   }
