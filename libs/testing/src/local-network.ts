@@ -73,7 +73,7 @@ export interface LocalNetwork {
   stop(): Promise<void>;
 }
 
-/** Registry, gateway, evaluator, then one node per code; each enrols itself with a one-time token. */
+/** The registry, then the gateway, the evaluator and one node per code at once; each enrols itself with a one-time token. */
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
   const ports = options.ports ?? { registry: 0, gateway: 0, evaluator: 0, firstNode: 0 };
   const adminToken = options.adminToken ?? randomToken();
@@ -115,35 +115,37 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       }),
     );
     const issueToken = (code: string) => issueEnrolmentToken(registry.url, adminToken, code, ca);
-    const gateway = track(
-      await startServiceProcess({
-        name: 'gateway',
-        app: 'gateway',
-        env: {
-          ...common,
-          ...broker('gateway'),
-          GATEWAY_PORT: String(ports.gateway),
-          GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
-          GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
-          ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE),
-        },
-        onLine: options.onLine,
-      }),
-    );
+    const startGateway = async () =>
+      track(
+        await startServiceProcess({
+          name: 'gateway',
+          app: 'gateway',
+          env: {
+            ...common,
+            ...broker('gateway'),
+            GATEWAY_PORT: String(ports.gateway),
+            GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
+            GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
+            ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE),
+          },
+          onLine: options.onLine,
+        }),
+      );
     // Holds no bureau identity and enrols nowhere: its broker user and its seed are all it has.
-    const evaluator = track(
-      await startServiceProcess({
-        name: 'evaluator',
-        app: 'evaluator',
-        env: {
-          ...common,
-          ...broker('evaluator'),
-          EVALUATOR_PORT: String(ports.evaluator),
-          EVALUATOR_DATA_DIR: join(options.dataDir, 'evaluator'),
-        },
-        onLine: options.onLine,
-      }),
-    );
+    const startEvaluator = async () =>
+      track(
+        await startServiceProcess({
+          name: 'evaluator',
+          app: 'evaluator',
+          env: {
+            ...common,
+            ...broker('evaluator'),
+            EVALUATOR_PORT: String(ports.evaluator),
+            EVALUATOR_DATA_DIR: join(options.dataDir, 'evaluator'),
+          },
+          onLine: options.onLine,
+        }),
+      );
     const nodeTokens = new Map<string, NodeTokens>();
     const startNode = async (code: string, port: number) => {
       const tokens: NodeTokens = {
@@ -172,13 +174,20 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       );
     };
     const nodes = new Map<string, ServiceProcess>();
-    // allSettled: when one node fails, the others still starting are tracked and stopped too.
-    const outcomes = await Promise.allSettled(
-      options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
+    // Everything after the registry starts at once (a node waits, bounded, for the consumer the gateway
+    // provisions). allSettled: when one fails, the others still starting are tracked and stopped too.
+    const [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes] = await Promise.allSettled([
+      startGateway(),
+      startEvaluator(),
+      ...options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
+    ]);
+    const failed = [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes].find(
+      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
     );
-    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    outcomes.forEach(
+    const gateway = (gatewayOutcome as PromiseFulfilledResult<ServiceProcess>).value;
+    const evaluator = (evaluatorOutcome as PromiseFulfilledResult<ServiceProcess>).value;
+    nodeOutcomes.forEach(
       (outcome, index) => outcome.status === 'fulfilled' && nodes.set(options.codes[index], outcome.value),
     );
     return {
