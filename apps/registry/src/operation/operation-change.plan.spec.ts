@@ -77,9 +77,9 @@ describe('operation changes', () => {
       expect(refusal(() => planAmendment(RUNNING, { end: at(1) }, NOW)).message).toBe(
         `the new end (${at(1)}) is not after the current end (${RUNNING.end}): end the operation early instead`,
       );
-      expect(
-        refusal(() => planAmendment({ ...RUNNING, end: at(-0.5) }, { end: at(-0.25) }, NOW)).code,
-      ).toBe('operation-ended');
+      expect(refusal(() => planAmendment({ ...RUNNING, end: at(-0.5) }, { end: at(-0.25) }, NOW)).code).toBe(
+        'operation-ended',
+      );
     });
 
     it('refuses an empty amendment, removing a bureau that takes no part, and removing every participant', () => {

@@ -17,7 +17,10 @@ export interface OperationChangePlan {
 }
 
 /** A new operation: end after start and still to come, participants listed once, the coordinator not among them. */
-export function planCreation(draft: OperationDraft & { id: string; coordinator: string }, now: Date): OperationChangePlan {
+export function planCreation(
+  draft: OperationDraft & { id: string; coordinator: string },
+  now: Date,
+): OperationChangePlan {
   const start = instantOf(draft.start);
   const end = instantOf(draft.end);
   if (!(end > start)) throw invalidOperation(`end (${end}) must be after start (${start})`);

@@ -60,6 +60,10 @@ function bureauOf(context: NatsContext): string {
   const token = context.getSubject().split('.').pop() ?? '';
   const code = bureauCodeSchema.safeParse(token);
   if (!code.success)
-    throw new DomainError('invalid-request', `subject ${context.getSubject()} does not end with a bureau code`, 'invalid');
+    throw new DomainError(
+      'invalid-request',
+      `subject ${context.getSubject()} does not end with a bureau code`,
+      'invalid',
+    );
   return code.data;
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MAX_OPERATION_CHANGES, operationChangeSchema, type Operation, type OperationChange } from '@bureaunet/contracts';
+import {
+  MAX_OPERATION_CHANGES,
+  operationChangeSchema,
+  type Operation,
+  type OperationChange,
+} from '@bureaunet/contracts';
 import { RulesChangeEntity } from '../rules-change/rules-change.entity';
 import { OperationEntity } from './operation.entity';
 

@@ -74,7 +74,12 @@ export class OperationService {
     });
   }
 
-  async amend(id: string, changes: OperationAmendment, actor: OperationActor, author: string): Promise<OperationChanged> {
+  async amend(
+    id: string,
+    changes: OperationAmendment,
+    actor: OperationActor,
+    author: string,
+  ): Promise<OperationChanged> {
     return this.commit(author, async (manager) => {
       const row = await this.managed(manager, id, actor);
       const plan = planAmendment(toOperation(row), changes, this.clock.now());
@@ -96,9 +101,7 @@ export class OperationService {
       const row = await this.operations.find(manager, id);
       const operation = row ? toOperation(row) : undefined;
       const visible =
-        actor.kind === 'admin' ||
-        operation?.coordinator === actor.code ||
-        operation?.participants.includes(actor.code);
+        actor.kind === 'admin' || operation?.coordinator === actor.code || operation?.participants.includes(actor.code);
       if (!operation || !visible) throw notFound(id);
       return { operation, changes: await this.operations.changes(manager, operation) };
     });
