@@ -327,7 +327,9 @@ describe('operations that change: a coordinator bound to its own bureau', () => 
     // A participant's share: the alert it received and the reply it sent.
     const share = await call<Report>('MR', 'officer', 'GET', `/api/operations/${ID}/report`, { purpose: 'review' });
     expect(share.body).toMatchObject({ bureau: 'MR', alertsSent: [], alertsReceived: [{ id: alertId }] });
-    expect(share.body.repliesSent).toEqual([expect.objectContaining({ meta: expect.objectContaining({ replyTo: alertId }) })]);
+    expect(share.body.repliesSent).toEqual([
+      expect.objectContaining({ meta: expect.objectContaining({ replyTo: alertId }) }),
+    ]);
     // A bureau withdrawn from the operation no longer reads its record.
     expect((await call('FR', 'officer', 'GET', `/api/operations/${ID}/report`, { purpose: 'review' })).status).toBe(
       404,

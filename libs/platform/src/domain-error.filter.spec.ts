@@ -45,7 +45,9 @@ describe('DomainErrorFilter', () => {
   });
 
   it('answers a refusal by a known access rule 422, naming the rule', () => {
-    expect(answer(new RuleRefusedError('operation-not-running', 'ended at noon', 'operation-alert-while-running'))).toEqual({
+    expect(
+      answer(new RuleRefusedError('operation-not-running', 'ended at noon', 'operation-alert-while-running')),
+    ).toEqual({
       status: 422,
       headers: {},
       body: { code: 'operation-not-running', reason: 'ended at noon', rule: 'operation-alert-while-running' },

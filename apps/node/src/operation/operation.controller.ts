@@ -46,8 +46,7 @@ export class OperationController {
   @Get()
   @Audited('operation.list')
   @ApiOperation({
-    summary:
-      'Operations this bureau coordinates or takes part in, as the registry has them now',
+    summary: 'Operations this bureau coordinates or takes part in, as the registry has them now',
   })
   @ApiOkResponse({ type: [OperationDto] })
   list(): Promise<OperationDto[]> {
@@ -90,7 +89,9 @@ export class OperationController {
   @Audited('operation.end', { target: 'id' })
   @Roles('coordinator')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'End an operation this bureau coordinates now, with a reason: its alerts are refused from now' })
+  @ApiOperation({
+    summary: 'End an operation this bureau coordinates now, with a reason: its alerts are refused from now',
+  })
   @ApiOkResponse({ type: OperationChangedDto })
   @ApiNotFoundResponse({ description: 'operation-not-found' })
   @ApiConflictResponse({ description: 'operation-ended' })
@@ -119,10 +120,7 @@ export class OperationController {
   ): Promise<OperationReportDto> {
     const report = await this.reports.report(id);
     if (query.download === 'true')
-      response.setHeader(
-        'content-disposition',
-        `attachment; filename="operation-${report.operation.id}-report.json"`,
-      );
+      response.setHeader('content-disposition', `attachment; filename="operation-${report.operation.id}-report.json"`);
     return report;
   }
 
