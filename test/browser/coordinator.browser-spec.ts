@@ -38,9 +38,7 @@ describe('the coordinator console in a real browser', () => {
     // The datetime-local fields are read in the browser's zone: UTC, as the test writes them.
     context = await browser.browser.newContext({ viewport: { width: 1180, height: 900 }, timezoneId: 'UTC' });
     page = await context.newPage();
-    const streaming = page.waitForResponse((response) => response.url().endsWith('/api/events'));
     await signIn(page, `${coordinator.url}/#/operations/board`, coordinator);
-    await streaming;
   });
 
   afterAll(async () => {
@@ -59,6 +57,8 @@ describe('the coordinator console in a real browser', () => {
     await form.getByLabel('Participants (bureau codes, separated by commas)').fill('mr');
     await form.getByLabel('Start', { exact: true }).fill(local(Date.now() - 2 * 60_000));
     await form.getByLabel('End', { exact: true }).fill(local(Date.now() + HOUR));
+    // The chosen operation's board listens for receipts and replies once it shows.
+    const streaming = page.waitForResponse((response) => response.url().endsWith('/api/events'));
     await form.getByRole('button', { name: 'Create the operation' }).click();
     const created = form.getByRole('status');
     await created.waitFor();
@@ -70,6 +70,7 @@ describe('the coordinator console in a real browser', () => {
       { what: 'the operation at the gateway' },
     );
     expect(await page.getByRole('combobox', { name: 'Operation' }).textContent()).toContain('Sahel (Running)');
+    await streaming;
   });
 
   it('sends an alert to the participants, shows MR’s receipt and MR’s reply as they arrive', async () => {
