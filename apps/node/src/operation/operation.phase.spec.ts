@@ -22,13 +22,12 @@ describe('an operation’s phase and its alerts', () => {
   });
 
   it('refuses an alert after the end, naming the rule and the end time', () => {
-    const refusal = (() => {
-      try {
-        assertAlertable(OPERATION, new Date(OPERATION.end));
-      } catch (error) {
-        return error;
-      }
-    })();
+    let refusal: unknown;
+    try {
+      assertAlertable(OPERATION, new Date(OPERATION.end));
+    } catch (error) {
+      refusal = error;
+    }
     expect(refusal).toBeInstanceOf(RuleRefusedError);
     expect(refusal).toMatchObject({
       code: 'operation-not-running',
