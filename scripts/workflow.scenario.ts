@@ -63,17 +63,19 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     `scenario 3/9: ${reporter} reports stolen passport X1234567 by diffusion to ${others.join(', ')} (copy to ${HUB_CODE} for compliance) → ${participant} has it`,
   );
 
-  // 4. A coordinator creates an operation with three countries at the registry.
+  // 4. The coordinator creates an operation with three countries at its own node (bound to its bureau).
   const operationId = `trident-${Date.now()}`;
   const response = await httpCall(
-    `${network.registry.url}/api/operations`,
+    `${network.node(coordinator).url}/api/operations`,
     {
       method: 'POST',
-      headers: { authorization: `Bearer ${network.registryTokens.coordinator}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${network.nodeTokens.get(coordinator)?.coordinator}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
         id: operationId,
         name: 'Operation Trident',
-        coordinator,
         participants: others,
         start: new Date(Date.now() - 60_000).toISOString(),
         end: new Date(Date.now() + 7 * 86_400_000).toISOString(),
@@ -81,7 +83,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     },
     network.ca,
   );
-  if (!response.ok) throw new Error(`the registry refused the operation: ${response.status} ${response.text}`);
+  if (!response.ok) throw new Error(`${coordinator}'s node refused the operation: ${response.status} ${response.text}`);
   const { version } = JSON.parse(response.text) as { version: number };
   const rulesVersion = async () =>
     (
@@ -91,7 +93,7 @@ export async function playWorkflowScenario(network: LocalNetwork, say: (line: st
     ).version;
   await waitFor(async () => (await rulesVersion())! >= version, { what: 'the operation at the gateway' });
   say(
-    `scenario 4/9: ${coordinator} coordinates ${operationId} with ${[coordinator, ...others].join(', ')} (created at the registry, rules version ${version})`,
+    `scenario 4/9: ${coordinator} coordinates ${operationId} with ${[coordinator, ...others].join(', ')} (created at its node, rules version ${version})`,
   );
 
   // 5. The coordinator broadcasts an alert to the participants.

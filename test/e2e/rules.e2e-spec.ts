@@ -210,30 +210,30 @@ describe('per-country access rules, end to end', () => {
 
   it('lets an operation’s coordinator alert its participants while it runs, and nobody else', async () => {
     const hour = 3_600_000;
-    const coordinator = network.registryTokens.coordinator;
-    const running = await registry(
-      'POST',
-      '/api/operations',
-      {
-        id: 'op-e2e',
-        name: 'e2e',
-        coordinator: 'DK',
-        participants: ['MR', 'IT'],
-        start: new Date(Date.now() - hour).toISOString(),
-        end: new Date(Date.now() + hour).toISOString(),
-      },
-      coordinator,
-    );
-    expect(running.status).toBe(201);
-    const ended = await registry('POST', '/api/operations', {
-      id: 'op-e2e-ended',
-      name: 'e2e ended',
+    const running = await registry('POST', '/api/operations', {
+      id: 'op-e2e',
+      name: 'e2e',
       coordinator: 'DK',
-      participants: ['MR'],
-      start: new Date(Date.now() - 2 * hour).toISOString(),
-      end: new Date(Date.now() - hour).toISOString(),
+      participants: ['MR', 'IT'],
+      start: new Date(Date.now() - hour).toISOString(),
+      end: new Date(Date.now() + hour).toISOString(),
     });
-    expect(ended.status).toBe(201);
+    expect(running.status).toBe(201);
+    // An operation cannot be created already over: this one is ended early by the administrator.
+    expect(
+      (
+        await registry('POST', '/api/operations', {
+          id: 'op-e2e-ended',
+          name: 'e2e ended',
+          coordinator: 'DK',
+          participants: ['MR'],
+          start: new Date(Date.now() - 2 * hour).toISOString(),
+          end: new Date(Date.now() + hour).toISOString(),
+        })
+      ).status,
+    ).toBe(201);
+    const ended = await registry('POST', '/api/operations/op-e2e-ended/end', { reason: 'over' });
+    expect(ended.status).toBe(200);
     await gatewayHasRules(ended.body.version as number);
 
     const alert = await sendAndReport('DK', {

@@ -249,7 +249,7 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
   });
 
   it('sends operation alerts to participants only, takes replies back, and is refused after the end', async () => {
-    const coordinator = network.registryTokens.coordinator;
+    const admin = network.adminToken;
     const start = new Date(Date.now() - HOUR).toISOString();
     const running = await registry(
       'POST',
@@ -262,10 +262,10 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
         start,
         end: new Date(Date.now() + HOUR).toISOString(),
       },
-      coordinator,
+      admin,
     );
     expect(running.status).toBe(201);
-    const ended = await registry(
+    const created = await registry(
       'POST',
       '/api/operations',
       {
@@ -274,11 +274,13 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
         coordinator: 'DK',
         participants: ['MR'],
         start: new Date(Date.now() - 2 * HOUR).toISOString(),
-        end: start,
+        end: new Date(Date.now() + HOUR).toISOString(),
       },
-      coordinator,
+      admin,
     );
-    expect(ended.status).toBe(201);
+    expect(created.status).toBe(201);
+    const ended = await registry('POST', '/api/operations/op-ended/end', { reason: 'over' }, admin);
+    expect(ended.status).toBe(200);
     await waitFor(
       async () =>
         ((await (await fetch(`${network.gateway.url}/api/rules/status`)).json()) as { version: number }).version >=
@@ -323,15 +325,13 @@ describe('workflows: notices, diffusions and operation alerts, end to end', () =
     const replyView = await api('DK').message<ReceivedMessageView>(replies[0].id);
     expect(replyView.meta).toEqual({ replyTo: alert.id });
 
-    const late = await api('DK', 'coordinator').alert('op-ended', { title: 'too late', details: 'after the end' });
-    const refused = await decided('DK', late.id);
-    expect(refused.recipients).toEqual([
-      expect.objectContaining({
-        code: 'MR',
-        state: 'refused',
-        refusal: expect.objectContaining({ rule: 'operation-alert-while-running' }),
-      }),
-    ]);
-    expect((await api('DK').sentAlerts('op-ended')).map((sent) => sent.recipients)).toEqual([refused.recipients]);
+    // After the end the node refuses the alert at once, naming the gateway's rule.
+    await expect(
+      api('DK', 'coordinator').alert('op-ended', { title: 'too late', details: 'after the end' }),
+    ).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'operation-not-running', rule: 'operation-alert-while-running' },
+    });
+    expect(await api('DK').sentAlerts('op-ended')).toEqual([]);
   });
 });

@@ -191,7 +191,9 @@ function operationCommands(program: Command, context: CommandContext): void {
   const operation = program.command('operation').description('joint operations and their alerts');
   operation
     .command('create')
-    .description('registers an operation at the registry (with --token, a coordinator token of the registry)')
+    .description(
+      'registers an operation at the registry for any coordinator (with --token, the registry administrator token; a coordinator creates its own at its node)',
+    )
     .requiredOption('--registry <url>')
     .option('--id <id>', 'what envelopes name in meta.operationId; a UUID when absent')
     .requiredOption('--name <name>')

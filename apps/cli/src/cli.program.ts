@@ -87,7 +87,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     },
     registry: (url) => {
       const { token } = globals();
-      if (!token) throw new CliUsageError('operation create needs --token, a coordinator token of the registry');
+      if (!token) throw new CliUsageError('operation create needs --token, the registry administrator token');
       return new RegistryApiClient(url, token, { fetch: environment.fetch });
     },
     done,

@@ -48,6 +48,7 @@ import { NODE_MIGRATIONS } from './migrations';
 import { OperationController } from './operation/operation.controller';
 import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
+import { OperationReportService } from './operation/operation-report.service';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxModule } from './outbox/outbox.module';
 import { MessagePreviewService } from './outbox/message-preview.service';
@@ -156,6 +157,7 @@ export class NodeModule {
         NoticeDuplicateFinder,
         OperationDirectory,
         OperationService,
+        OperationReportService,
         HitProcedure,
         HitService,
         HitDeadlineSweep,

@@ -11,7 +11,13 @@ import {
   deliveryConsumerName,
   submitSubject,
 } from './subjects';
-import { RULES_CHANGED_SUBJECT, RULES_GET_SUBJECT, operationsSubject } from './rules';
+import {
+  RULES_CHANGED_SUBJECT,
+  RULES_GET_SUBJECT,
+  operationHistorySubject,
+  operationManageSubject,
+  operationsSubject,
+} from './rules';
 import { LEDGER_STH_SUBJECT } from './registry-event';
 import { ACTIVITY_ANCHOR_SUBJECT_WILDCARD, activityAnchorSubject } from './activity-anchor';
 import {
@@ -107,6 +113,9 @@ export function nodePermissions(code: string): BrokerPermissions {
       submitSubject(code),
       ...DIRECTORY_REQUESTS,
       operationsSubject(code),
+      // Its coordinators' operations, created and changed at the registry on its own subject.
+      operationManageSubject(code),
+      operationHistorySubject(code),
       rulesPreviewSubject(code),
       ...boundConsumer(`${DELIVERIES_STREAM}.${deliveryConsumerName(code)}`),
       // Border checks: blind evaluations asked on its own subject, its replica's consumer.

@@ -14,6 +14,8 @@ export type DomainErrorKind =
   | 'rate-limited'
   /** The resource is locked for a while (a 423), e.g. an account after repeated failed sign-ins. */
   | 'locked'
+  /** Well formed, but an access rule already known here refuses it (a 422 naming the rule). */
+  | 'rule-refused'
   /** A service this one depends on answered wrongly (a 502), e.g. an evaluator whose proof fails. */
   | 'bad-gateway';
 
@@ -26,6 +28,19 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind = 'invalid',
   ) {
     super(message);
+  }
+}
+
+/** Refused before sending because an access rule would refuse it: the HTTP answer names the rule. */
+export class RuleRefusedError extends DomainError {
+  override readonly name = 'RuleRefusedError';
+
+  constructor(
+    code: string,
+    message: string,
+    readonly rule: string,
+  ) {
+    super(code, message, 'rule-refused');
   }
 }
 

@@ -17,6 +17,16 @@ export const RULES_GET_SUBJECT = 'bn.registry.rules.get';
  */
 export const OPERATIONS_SUBJECT_WILDCARD = 'bn.registry.operations.*';
 export const operationsSubject = (code: string): string => `bn.registry.operations.${code}`;
+/**
+ * Request/reply served by the registry: a node creates, amends or ends its own bureau's operations
+ * (OperationManageRequest). The code is the subject's last token and the broker lets each node
+ * publish only on its own, so a coordinator is bound to the bureau whose node relays the request.
+ */
+export const OPERATION_MANAGE_SUBJECT_WILDCARD = 'bn.registry.operations.manage.*';
+export const operationManageSubject = (code: string): string => `bn.registry.operations.manage.${code}`;
+/** Request/reply served by the registry: one operation's changes, for its coordinator or a participant. */
+export const OPERATION_HISTORY_SUBJECT_WILDCARD = 'bn.registry.operations.history.*';
+export const operationHistorySubject = (code: string): string => `bn.registry.operations.history.${code}`;
 /** Core NATS event published after each committed change; the heartbeat repairs a lost one. */
 export const RULES_CHANGED_SUBJECT = 'bn.registry.rules.changed';
 
@@ -92,6 +102,88 @@ export const ruleBundleSchema = z
   })
   .strict();
 export type RuleBundle = z.infer<typeof ruleBundleSchema>;
+
+/** Longest reason for ending an operation early. */
+export const MAX_OPERATION_REASON_LENGTH = 500;
+/** Most changes one operation may have (creation and end included): its history stays bounded. */
+export const MAX_OPERATION_CHANGES = 100;
+
+/** Who made a change at a node, as that node names them ("person:<username>", "role:<role>"). */
+const operationAuthorSchema = z.string().min(1).max(64);
+const operationIdSchema = operationSchema.shape.id;
+
+/** A new operation as a node asks for it: its coordinator is the bureau whose subject carries it. */
+export const operationDraftSchema = operationSchema
+  .omit({ coordinator: true })
+  .extend({ id: operationIdSchema.optional() })
+  .strict();
+export type OperationDraft = z.infer<typeof operationDraftSchema>;
+
+/** What an amendment may change: the name, participants added or removed, a later end. */
+export const operationAmendmentSchema = z
+  .object({
+    name: operationSchema.shape.name.optional(),
+    addParticipants: z.array(bureauCodeSchema).max(300).optional(),
+    removeParticipants: z.array(bureauCodeSchema).max(300).optional(),
+    /** Only later than the current end, and in the future: ending early is its own request. */
+    end: isoInstant.optional(),
+  })
+  .strict();
+export type OperationAmendment = z.infer<typeof operationAmendmentSchema>;
+
+export const operationManageRequestSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('create'), operation: operationDraftSchema, author: operationAuthorSchema }).strict(),
+  z
+    .object({
+      action: z.literal('amend'),
+      id: operationIdSchema,
+      changes: operationAmendmentSchema,
+      author: operationAuthorSchema,
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('end'),
+      id: operationIdSchema,
+      reason: z.string().trim().min(1).max(MAX_OPERATION_REASON_LENGTH),
+      author: operationAuthorSchema,
+    })
+    .strict(),
+]);
+export type OperationManageRequest = z.infer<typeof operationManageRequestSchema>;
+
+/** The registry's answer to a managing request: the operation as it now is, and the rules version of the change. */
+export const operationChangedSchema = z
+  .object({ operation: operationSchema, version: z.number().int().positive() })
+  .strict();
+export type OperationChanged = z.infer<typeof operationChangedSchema>;
+
+export const OPERATION_CHANGE_KINDS = ['created', 'amended', 'ended'] as const;
+
+/** One change of an operation, as the registry recorded it (a rules version of its own). */
+export const operationChangeSchema = z
+  .object({
+    version: z.number().int().positive(),
+    change: z.enum(OPERATION_CHANGE_KINDS),
+    at: isoInstant,
+    /** "<bureau> <person or role>" for a change relayed by a node; the administrator's name otherwise. */
+    author: z.string().max(200),
+    /** The operation after the change. */
+    operation: operationSchema,
+    added: z.array(bureauCodeSchema).optional(),
+    removed: z.array(bureauCodeSchema).optional(),
+    /** The end before an extension or an early end. */
+    previousEnd: isoInstant.optional(),
+    reason: z.string().max(MAX_OPERATION_REASON_LENGTH).optional(),
+  })
+  .strict();
+export type OperationChange = z.infer<typeof operationChangeSchema>;
+
+export const operationHistoryRequestSchema = z.object({ id: operationIdSchema }).strict();
+export const operationHistorySchema = z
+  .object({ operation: operationSchema, changes: z.array(operationChangeSchema).max(MAX_OPERATION_CHANGES) })
+  .strict();
+export type OperationHistory = z.infer<typeof operationHistorySchema>;
 
 export const bureauOperationsSchema = z.object({ operations: z.array(operationSchema) }).strict();
 export type BureauOperations = z.infer<typeof bureauOperationsSchema>;

@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { DomainError, RateLimitedError } from '@bureaunet/contracts';
+import { DomainError, RateLimitedError, RuleRefusedError } from '@bureaunet/contracts';
 import { DomainErrorFilter } from './domain-error.filter';
 
 /** What the filter wrote: status, headers and JSON body. */
@@ -42,5 +42,15 @@ describe('DomainErrorFilter', () => {
       body: { code: 'proof-mismatch', reason: 'the proof does not hold' },
     });
     expect(answer(new DomainError('evaluator-unavailable', 'nobody answered', 'unavailable')).status).toBe(503);
+  });
+
+  it('answers a refusal by a known access rule 422, naming the rule', () => {
+    expect(
+      answer(new RuleRefusedError('operation-not-running', 'ended at noon', 'operation-alert-while-running')),
+    ).toEqual({
+      status: 422,
+      headers: {},
+      body: { code: 'operation-not-running', reason: 'ended at noon', rule: 'operation-alert-while-running' },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, DomainErrorKind, RateLimitedError } from '@bureaunet/contracts';
+import { DomainError, DomainErrorKind, RateLimitedError, RuleRefusedError } from '@bureaunet/contracts';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -12,6 +12,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
   locked: HttpStatus.LOCKED,
+  'rule-refused': HttpStatus.UNPROCESSABLE_ENTITY,
   'bad-gateway': HttpStatus.BAD_GATEWAY,
 };
 
@@ -29,7 +30,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       if (error instanceof RateLimitedError)
         response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
-      response.status(STATUS_BY_KIND[error.kind]).json({ code: error.code, reason: error.message, ...placeOf(error) });
+      const rule = error instanceof RuleRefusedError ? { rule: error.rule } : {};
+      response
+        .status(STATUS_BY_KIND[error.kind])
+        .json({ code: error.code, reason: error.message, ...rule, ...placeOf(error) });
       return;
     }
     if (error instanceof HttpException) {

@@ -43,3 +43,37 @@ export const sentAlerts = (operation: string) =>
 export const replies = (operation: string) => api<Reply[]>('GET', `/api/operations/${id(operation)}/replies`);
 export const sendAlert = (operation: string, body: { title: string; details: string; priority?: string }) =>
   api<{ id: string; to: string[] }>('POST', `/api/operations/${id(operation)}/alerts`, { body });
+
+export interface OperationChanged {
+  operation: Operation;
+  version: number;
+}
+
+export interface OperationDraft {
+  name: string;
+  participants: string[];
+  start: string;
+  end: string;
+}
+
+export interface OperationAmendment {
+  name?: string;
+  addParticipants?: string[];
+  removeParticipants?: string[];
+  end?: string;
+}
+
+export const createOperation = (body: OperationDraft) => api<OperationChanged>('POST', '/api/operations', { body });
+export const amendOperation = (operation: string, body: OperationAmendment) =>
+  api<OperationChanged>('PATCH', `/api/operations/${id(operation)}`, { body });
+export const endOperation = (operation: string, reason: string) =>
+  api<OperationChanged>('POST', `/api/operations/${id(operation)}/end`, { body: { reason } });
+
+/**
+ * The after-action report as a file. An export: the purpose goes in x-purpose, which a plain link
+ * cannot send, so it is fetched and handed over as a blob.
+ */
+export async function downloadReport(operation: string, purpose: string): Promise<Blob> {
+  const report = await api<unknown>('GET', `/api/operations/${id(operation)}/report?download=true`, { purpose });
+  return new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+}

@@ -33,7 +33,31 @@ type Key =
   | 'replies'
   | 'noReplies'
   | 'inReplyTo'
-  | 'notRunning';
+  | 'notRunning'
+  | 'newOperation'
+  | 'name'
+  | 'participantCodes'
+  | 'start'
+  | 'end'
+  | 'create'
+  | 'created'
+  | 'changeOperation'
+  | 'rename'
+  | 'addParticipants'
+  | 'removeParticipants'
+  | 'newEnd'
+  | 'amend'
+  | 'amended'
+  | 'noChange'
+  | 'endEarly'
+  | 'endReason'
+  | 'endNow'
+  | 'endedEarly'
+  | 'endedAt'
+  | 'report'
+  | 'purpose'
+  | 'downloadReport'
+  | 'reportSaved';
 
 export const COORDINATOR_STRINGS: Catalog<Key> = {
   en: {
@@ -69,7 +93,32 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     replies: 'Replies',
     noReplies: 'No reply yet.',
     inReplyTo: 'to alert {id}',
-    notRunning: 'Alerts go out only while the operation runs: the gateway refuses them otherwise.',
+    notRunning:
+      'Alerts go out only while the operation runs: this node refuses them at once otherwise, naming the rule.',
+    newOperation: 'New operation coordinated by this bureau',
+    name: 'Name',
+    participantCodes: 'Participants (bureau codes, separated by commas)',
+    start: 'Start',
+    end: 'End',
+    create: 'Create the operation',
+    created: 'Operation {name} created (rules version {version})',
+    changeOperation: 'Change the operation',
+    rename: 'New name',
+    addParticipants: 'Add participants (codes)',
+    removeParticipants: 'Withdraw participants (codes)',
+    newEnd: 'Extend to',
+    amend: 'Apply the changes',
+    amended: 'Operation changed (rules version {version})',
+    noChange: 'Fill in at least one change.',
+    endEarly: 'End the operation now',
+    endReason: 'Reason',
+    endNow: 'End now',
+    endedEarly: 'Operation ended at {at}: its alerts are refused from now on',
+    endedAt: 'This operation ended at {at}: it can no longer be changed, and its alerts are refused.',
+    report: 'After-action report',
+    purpose: 'Purpose of the export',
+    downloadReport: 'Download the report',
+    reportSaved: 'Report saved as {file}',
   },
   fr: {
     board: "Tableau d'opération",
@@ -104,7 +153,32 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     replies: 'Réponses',
     noReplies: "Aucune réponse pour l'instant.",
     inReplyTo: "à l'alerte {id}",
-    notRunning: "Les alertes ne partent que pendant l'opération : la passerelle les refuse sinon.",
+    notRunning:
+      "Les alertes ne partent que pendant l'opération : sinon ce nœud les refuse aussitôt, en nommant la règle.",
+    newOperation: 'Nouvelle opération coordonnée par ce bureau',
+    name: 'Nom',
+    participantCodes: 'Participants (codes des bureaux, séparés par des virgules)',
+    start: 'Début',
+    end: 'Fin',
+    create: "Créer l'opération",
+    created: 'Opération {name} créée (version des règles {version})',
+    changeOperation: "Modifier l'opération",
+    rename: 'Nouveau nom',
+    addParticipants: 'Ajouter des participants (codes)',
+    removeParticipants: 'Retirer des participants (codes)',
+    newEnd: "Prolonger jusqu'au",
+    amend: 'Appliquer les modifications',
+    amended: 'Opération modifiée (version des règles {version})',
+    noChange: 'Indiquez au moins une modification.',
+    endEarly: "Terminer l'opération maintenant",
+    endReason: 'Motif',
+    endNow: 'Terminer maintenant',
+    endedEarly: 'Opération terminée à {at} : ses alertes sont désormais refusées',
+    endedAt: 'Cette opération est terminée depuis {at} : elle ne peut plus être modifiée et ses alertes sont refusées.',
+    report: 'Rapport après action',
+    purpose: "Finalité de l'export",
+    downloadReport: 'Télécharger le rapport',
+    reportSaved: 'Rapport enregistré sous {file}',
   },
   es: {
     board: 'Panel de operación',
@@ -139,7 +213,32 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     replies: 'Respuestas',
     noReplies: 'Aún no hay respuestas.',
     inReplyTo: 'a la alerta {id}',
-    notRunning: 'Las alertas solo salen mientras la operación está en curso: si no, la pasarela las rechaza.',
+    notRunning:
+      'Las alertas solo salen mientras la operación está en curso: si no, este nodo las rechaza al instante, indicando la regla.',
+    newOperation: 'Nueva operación coordinada por esta oficina',
+    name: 'Nombre',
+    participantCodes: 'Participantes (códigos de oficina, separados por comas)',
+    start: 'Inicio',
+    end: 'Fin',
+    create: 'Crear la operación',
+    created: 'Operación {name} creada (versión de las reglas {version})',
+    changeOperation: 'Modificar la operación',
+    rename: 'Nuevo nombre',
+    addParticipants: 'Añadir participantes (códigos)',
+    removeParticipants: 'Retirar participantes (códigos)',
+    newEnd: 'Prolongar hasta',
+    amend: 'Aplicar los cambios',
+    amended: 'Operación modificada (versión de las reglas {version})',
+    noChange: 'Indique al menos un cambio.',
+    endEarly: 'Terminar la operación ahora',
+    endReason: 'Motivo',
+    endNow: 'Terminar ahora',
+    endedEarly: 'Operación terminada a las {at}: desde ahora se rechazan sus alertas',
+    endedAt: 'Esta operación terminó el {at}: ya no puede modificarse y sus alertas se rechazan.',
+    report: 'Informe posterior a la operación',
+    purpose: 'Finalidad de la exportación',
+    downloadReport: 'Descargar el informe',
+    reportSaved: 'Informe guardado como {file}',
   },
   ar: {
     board: 'لوحة العملية',
@@ -174,6 +273,30 @@ export const COORDINATOR_STRINGS: Catalog<Key> = {
     replies: 'الردود',
     noReplies: 'لا ردود بعد.',
     inReplyTo: 'على التنبيه {id}',
-    notRunning: 'لا تُرسل التنبيهات إلا أثناء العملية: وإلا ترفضها البوابة.',
+    notRunning: 'لا تُرسل التنبيهات إلا أثناء العملية: وإلا ترفضها هذه العقدة فوراً مع ذكر القاعدة.',
+    newOperation: 'عملية جديدة ينسّقها هذا المكتب',
+    name: 'الاسم',
+    participantCodes: 'المشاركون (رموز المكاتب مفصولة بفواصل)',
+    start: 'البداية',
+    end: 'النهاية',
+    create: 'أنشئ العملية',
+    created: 'أُنشئت العملية {name} (إصدار القواعد {version})',
+    changeOperation: 'عدّل العملية',
+    rename: 'الاسم الجديد',
+    addParticipants: 'أضف مشاركين (الرموز)',
+    removeParticipants: 'اسحب مشاركين (الرموز)',
+    newEnd: 'مدّد حتى',
+    amend: 'طبّق التعديلات',
+    amended: 'عُدّلت العملية (إصدار القواعد {version})',
+    noChange: 'أدخل تعديلاً واحداً على الأقل.',
+    endEarly: 'أنهِ العملية الآن',
+    endReason: 'السبب',
+    endNow: 'أنهِ الآن',
+    endedEarly: 'انتهت العملية في {at}: تُرفض تنبيهاتها من الآن',
+    endedAt: 'انتهت هذه العملية في {at}: لم يعد ممكناً تعديلها، وتُرفض تنبيهاتها.',
+    report: 'تقرير ما بعد العملية',
+    purpose: 'غرض التصدير',
+    downloadReport: 'نزّل التقرير',
+    reportSaved: 'حُفظ التقرير باسم {file}',
   },
 };

@@ -9,11 +9,17 @@ import type { PageProps } from '../shell/console-route';
 import { navigate } from '../shell/hash-path';
 import { operations, replies, sendAlert, sentAlerts, type Operation } from './coordinator.api';
 import { COORDINATOR_STRINGS } from './coordinator.strings';
+import { OperationChangeForm } from './operation-change.form';
+import { OperationCreateForm } from './operation-create.form';
+import { OperationReportDownload } from './operation-report.download';
 import './coordinator.css';
 
 const PRIORITIES = ['routine', 'urgent', 'immediate'] as const;
 
-/** The coordinator's board: the operations this bureau coordinates; one chosen shows its participants, alerts and replies. */
+/**
+ * The coordinator's board: the operations this bureau coordinates, a form to create one; one chosen
+ * shows its participants, alerts and replies, the forms to change or end it, and its report.
+ */
 export function OperationBoardPage({ params }: PageProps) {
   const t = useStrings(COORDINATOR_STRINGS);
   const common = useStrings(COMMON_STRINGS);
@@ -48,14 +54,20 @@ export function OperationBoardPage({ params }: PageProps) {
               ))}
             </select>
           </label>
-          <Board operation={chosen} />
+          <Board operation={chosen} onChanged={list.reload} />
         </>
       )}
+      <OperationCreateForm
+        onCreated={(operation) => {
+          list.reload();
+          navigate(`/operations/board/${encodeURIComponent(operation.id)}`);
+        }}
+      />
     </div>
   );
 }
 
-function Board({ operation }: { operation: Operation }) {
+function Board({ operation, onChanged }: { operation: Operation; onChanged: () => void }) {
   const t = useStrings(COORDINATOR_STRINGS);
   const common = useStrings(COMMON_STRINGS);
   const at = useDateTime();
@@ -78,7 +90,13 @@ function Board({ operation }: { operation: Operation }) {
           <dt>{t('participants')}</dt>
           <dd>{participants.join(', ')}</dd>
         </dl>
+        {operation.phase === 'ended' && (
+          <p role="status" data-ended>
+            {t('endedAt', { at: at(operation.end) })}
+          </p>
+        )}
       </section>
+      {operation.phase !== 'ended' && <OperationChangeForm operation={operation} onChanged={onChanged} />}
       <AlertForm operation={operation} onSent={() => alerts.reload()} />
       <section aria-label={t('alerts')} className="board-card">
         <h2>{t('alerts')}</h2>
@@ -145,6 +163,7 @@ function Board({ operation }: { operation: Operation }) {
           ))}
         </ul>
       </section>
+      <OperationReportDownload operation={operation} />
     </>
   );
 }

@@ -1,16 +1,34 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Audited, Roles } from '@bureaunet/platform';
+import type { Response } from 'express';
+import { Audited, CurrentCaller, Roles, actorOf, type Caller } from '@bureaunet/platform';
 import { SentMessageDto } from '../message/message.dto';
-import { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
+import {
+  AlertDto,
+  AlertSentDto,
+  AmendOperationDto,
+  CreateOperationDto,
+  EndOperationDto,
+  OperationChangedDto,
+  OperationDto,
+  OperationReportDto,
+  ReplyDto,
+  ReportQueryDto,
+  SendAlertDto,
+} from './operation.dto';
+import { OperationReportService } from './operation-report.service';
 import { OperationService } from './operation.service';
 
 @ApiTags('operations')
@@ -20,17 +38,90 @@ import { OperationService } from './operation.service';
 @Roles('officer', 'coordinator', 'admin')
 @Controller('api/operations')
 export class OperationController {
-  constructor(private readonly operations: OperationService) {}
+  constructor(
+    private readonly operations: OperationService,
+    private readonly reports: OperationReportService,
+  ) {}
 
   @Get()
   @Audited('operation.list')
   @ApiOperation({
-    summary:
-      'Operations this bureau coordinates or takes part in (created at the registry: POST /api/operations there)',
+    summary: 'Operations this bureau coordinates or takes part in, as the registry has them now',
   })
   @ApiOkResponse({ type: [OperationDto] })
   list(): Promise<OperationDto[]> {
     return this.operations.list();
+  }
+
+  @Post()
+  @Audited('operation.create', { target: (request) => (request.body as { id?: string } | null)?.id })
+  @Roles('coordinator')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Create an operation coordinated by this bureau (the registry binds it to this node’s bureau)',
+  })
+  @ApiCreatedResponse({ type: OperationChangedDto })
+  @ApiBadRequestResponse({ description: 'operation-invalid: end not after start, end already past, unknown bureau…' })
+  @ApiConflictResponse({ description: 'operation-exists' })
+  create(@Body() dto: CreateOperationDto, @CurrentCaller() caller: Caller): Promise<OperationChangedDto> {
+    return this.operations.create(dto, actorOf(caller));
+  }
+
+  @Patch(':id')
+  @Audited('operation.amend', { target: 'id' })
+  @Roles('coordinator')
+  @ApiOperation({
+    summary: 'Rename, add or remove participants, or extend the end of an operation this bureau coordinates',
+  })
+  @ApiOkResponse({ type: OperationChangedDto })
+  @ApiBadRequestResponse({ description: 'operation-invalid' })
+  @ApiNotFoundResponse({ description: 'operation-not-found' })
+  @ApiConflictResponse({ description: 'operation-ended' })
+  amend(
+    @Param('id') id: string,
+    @Body() dto: AmendOperationDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OperationChangedDto> {
+    return this.operations.amend(id, dto, actorOf(caller));
+  }
+
+  @Post(':id/end')
+  @Audited('operation.end', { target: 'id' })
+  @Roles('coordinator')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'End an operation this bureau coordinates now, with a reason: its alerts are refused from now',
+  })
+  @ApiOkResponse({ type: OperationChangedDto })
+  @ApiNotFoundResponse({ description: 'operation-not-found' })
+  @ApiConflictResponse({ description: 'operation-ended' })
+  end(
+    @Param('id') id: string,
+    @Body() dto: EndOperationDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OperationChangedDto> {
+    return this.operations.end(id, dto.reason, actorOf(caller));
+  }
+
+  @Get(':id/report')
+  @Audited('operation.report', { purpose: 'required', target: 'id' })
+  @Roles('coordinator', 'officer', 'admin')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'The after-action report as this node holds it: the operation and its changes, alerts with each recipient’s state, replies, border-check hits here during it, outcomes (an export: x-purpose required)',
+  })
+  @ApiOkResponse({ type: OperationReportDto })
+  @ApiNotFoundResponse({ description: 'operation-not-found: no such operation for this bureau' })
+  async report(
+    @Param('id') id: string,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OperationReportDto> {
+    const report = await this.reports.report(id);
+    if (query.download === 'true')
+      response.setHeader('content-disposition', `attachment; filename="operation-${report.operation.id}-report.json"`);
+    return report;
   }
 
   @Post(':id/alerts')
@@ -40,9 +131,12 @@ export class OperationController {
   @ApiOperation({
     summary: 'Broadcast an operation alert to the participants (coordinator only)',
     description:
-      'The gateway refuses it per recipient after the end or to non-participants: see recipients[].refusal at GET /api/messages/:id',
+      'Refused here at once (422, naming rule operation-alert-while-running) outside the operation’s time; the gateway decides per recipient: see recipients[].refusal at GET /api/messages/:id',
   })
   @ApiCreatedResponse({ type: AlertSentDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'operation-not-running: rule operation-alert-while-running, the operation has ended or not started',
+  })
   alert(@Param('id') id: string, @Body() dto: SendAlertDto): Promise<AlertSentDto> {
     return this.operations.alert(id, dto);
   }

@@ -1,6 +1,57 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { envelopeMetaSchema, operationAlertBodySchema, operationReplyNoteSchema } from '@bureaunet/contracts';
+import { z } from 'zod';
+import {
+  MAX_OPERATION_REASON_LENGTH,
+  OPERATION_CHANGE_KINDS,
+  envelopeMetaSchema,
+  operationAlertBodySchema,
+  operationAmendmentSchema,
+  operationDraftSchema,
+  operationReplyNoteSchema,
+} from '@bureaunet/contracts';
+import { SentMessageDto } from '../message/message.dto';
+import type { OperationPhase } from './operation.phase';
+
+// A request may give any offset; the registry stores the UTC instant.
+const instant = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant' });
+
+/** A new operation coordinated by this bureau: end after start and in the future, one participant at least. */
+export class CreateOperationDto extends createZodDto(
+  operationDraftSchema.extend({
+    id: operationDraftSchema.shape.id.describe('What envelopes name in meta.operationId; a UUID when absent'),
+    participants: operationDraftSchema.shape.participants.min(1, 'must name at least one bureau'),
+    start: instant,
+    end: instant.describe('After start, and in the future'),
+  }),
+) {}
+
+/** One change at least: a new name, participants added or removed, a later end (in the future). */
+export class AmendOperationDto extends createZodDto(operationAmendmentSchema.extend({ end: instant.optional() })) {}
+
+export class EndOperationDto extends createZodDto(
+  z
+    .object({
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'say why the operation ends early')
+        .max(MAX_OPERATION_REASON_LENGTH)
+        .describe('Why it ends early; kept in its history and the ledger'),
+    })
+    .strict(),
+) {}
+
+export class ReportQueryDto extends createZodDto(
+  z
+    .object({
+      download: z
+        .enum(['true', 'false'])
+        .optional()
+        .describe('true: the same JSON as an attachment (operation-<id>-report.json)'),
+    })
+    .strict(),
+) {}
 
 /** The alert's body as the contract has it, and the envelope's priority. */
 export class SendAlertDto extends createZodDto(
@@ -26,7 +77,35 @@ export class OperationDto {
   @ApiProperty({ enum: ['coordinator', 'participant'] })
   role!: 'coordinator' | 'participant';
   @ApiProperty({ enum: ['planned', 'running', 'ended'] })
-  phase!: 'planned' | 'running' | 'ended';
+  phase!: OperationPhase;
+}
+
+export class OperationChangedDto {
+  @ApiProperty({ type: OperationDto })
+  operation!: OperationDto;
+  @ApiProperty({ description: 'The rules version of this change' })
+  version!: number;
+}
+
+export class OperationChangeDto {
+  @ApiProperty()
+  version!: number;
+  @ApiProperty({ enum: OPERATION_CHANGE_KINDS })
+  change!: (typeof OPERATION_CHANGE_KINDS)[number];
+  @ApiProperty()
+  at!: string;
+  @ApiProperty({ description: 'The bureau and the person or role that made it' })
+  author!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The operation after the change' })
+  operation!: unknown;
+  @ApiPropertyOptional({ type: [String] })
+  added?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  removed?: string[];
+  @ApiPropertyOptional()
+  previousEnd?: string;
+  @ApiPropertyOptional()
+  reason?: string;
 }
 
 export class AlertDto {
@@ -47,4 +126,60 @@ export class AlertSentDto {
   id!: string;
   @ApiProperty({ type: [String] })
   to!: string[];
+}
+
+export class ReportHitDto {
+  @ApiProperty({ description: 'The border check (check log id)' })
+  checkId!: string;
+  @ApiProperty({ enum: ['document', 'person'] })
+  kind!: 'document' | 'person';
+  @ApiProperty()
+  checkedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  place!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The hit procedure it started' })
+  hitId!: string | null;
+  @ApiPropertyOptional({ description: 'The bureau that owns the record' })
+  owner?: string;
+  @ApiPropertyOptional({ enum: ['awaiting', 'answered', 'overdue'] })
+  state?: string;
+  @ApiPropertyOptional({ description: "The owner's answer (confirmed or not)" })
+  answer?: string;
+}
+
+export class ReportOutcomeDto {
+  @ApiProperty()
+  at!: string;
+  @ApiProperty({ enum: ['participants-added', 'participants-withdrawn', 'extended', 'ended-early', 'ended'] })
+  kind!: 'participants-added' | 'participants-withdrawn' | 'extended' | 'ended-early' | 'ended';
+  @ApiPropertyOptional({ type: [String] })
+  bureaus?: string[];
+  @ApiPropertyOptional()
+  reason?: string;
+  @ApiPropertyOptional()
+  author?: string;
+}
+
+/** An operation's after-action report, as this bureau holds it (the coordinator's node holds the most). */
+export class OperationReportDto {
+  @ApiProperty()
+  generatedAt!: string;
+  @ApiProperty({ description: 'The bureau whose node made the report' })
+  bureau!: string;
+  @ApiProperty({ type: OperationDto })
+  operation!: OperationDto;
+  @ApiProperty({ type: [OperationChangeDto], description: 'Creation, amendments and early end, oldest first' })
+  changes!: OperationChangeDto[];
+  @ApiProperty({ type: [SentMessageDto], description: 'Alerts sent from here, with each recipient’s state' })
+  alertsSent!: SentMessageDto[];
+  @ApiProperty({ type: [AlertDto], description: 'Alerts received here' })
+  alertsReceived!: AlertDto[];
+  @ApiProperty({ type: [AlertDto], description: 'Participants’ replies received here' })
+  repliesReceived!: AlertDto[];
+  @ApiProperty({ type: [SentMessageDto], description: 'Replies sent from here to the coordinator' })
+  repliesSent!: SentMessageDto[];
+  @ApiProperty({ type: [ReportHitDto], description: 'Border-check hits at this node between start and end' })
+  hits!: ReportHitDto[];
+  @ApiProperty({ type: [ReportOutcomeDto] })
+  outcomes!: ReportOutcomeDto[];
 }

@@ -11,8 +11,18 @@ import { SentMessageEntity } from '../store/sent-message.entity';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { OutboxSender } from '../outbox/outbox.sender';
 import { checkBody } from '../workflow/body.check';
-import type { AlertDto, AlertSentDto, OperationDto, ReplyDto, SendAlertDto } from './operation.dto';
+import type {
+  AlertDto,
+  AlertSentDto,
+  AmendOperationDto,
+  CreateOperationDto,
+  OperationChangedDto,
+  OperationDto,
+  ReplyDto,
+  SendAlertDto,
+} from './operation.dto';
 import { OperationDirectory } from './operation.directory';
+import { assertAlertable, operationPhase } from './operation.phase';
 
 /** Operations this bureau coordinates or takes part in; alerts out, replies back. */
 @Injectable()
@@ -29,15 +39,32 @@ export class OperationService {
 
   async list(): Promise<OperationDto[]> {
     const code = this.identity.code;
-    const now = this.clock.now().toISOString();
+    const now = this.clock.now();
     return (await this.directory.all())
       .filter((operation) => operation.coordinator === code || operation.participants.includes(code))
       .map((operation) => operationView(operation, code, now));
   }
 
+  /** A new operation coordinated by this bureau (the registry binds it to this node's bureau). */
+  async create(dto: CreateOperationDto, author: string): Promise<OperationChangedDto> {
+    return this.changed(await this.directory.manage({ action: 'create', operation: dto, author }));
+  }
+
+  /** Renames, adds or removes participants, extends: only an operation this bureau coordinates. */
+  async amend(id: string, dto: AmendOperationDto, author: string): Promise<OperationChangedDto> {
+    return this.changed(await this.directory.manage({ action: 'amend', id, changes: dto, author }));
+  }
+
+  /** Ends it now: its alerts are refused from this moment, here and at the gateway. */
+  async end(id: string, reason: string, author: string): Promise<OperationChangedDto> {
+    return this.changed(await this.directory.manage({ action: 'end', id, reason, author }));
+  }
+
   /**
-   * Broadcasts an alert to the operation's participants. The gateway decides (coordinator only,
-   * participants only, while it runs): a refusal shows per recipient at GET /api/messages/:id.
+   * Broadcasts an alert to the operation's participants as the registry has them now. An alert
+   * outside the operation's time is refused here at once (the gateway would refuse it too); the
+   * gateway decides the rest (coordinator only, participants only): a refusal shows per recipient
+   * at GET /api/messages/:id.
    */
   async alert(operationId: string, dto: SendAlertDto): Promise<AlertSentDto> {
     const operation = await this.directory.get(operationId);
@@ -48,6 +75,7 @@ export class OperationService {
         'forbidden',
       );
     }
+    assertAlertable(operation, this.clock.now());
     const to = operation.participants.filter((code) => code !== this.identity.code);
     if (to.length === 0)
       throw new DomainError('no-recipients', `operation ${operationId} has no participant to alert`, 'conflict');
@@ -59,6 +87,10 @@ export class OperationService {
       body,
     });
     return { id: message.id, to };
+  }
+
+  private changed({ operation, version }: { operation: Operation; version: number }): OperationChangedDto {
+    return { operation: operationView(operation, this.identity.code, this.clock.now()), version };
   }
 
   async alerts(operationId: string): Promise<AlertDto[]> {
@@ -114,7 +146,10 @@ function isReplyFor(body: unknown, operationId: string): boolean {
   return !!note && note.workflow === 'operation-reply' && note.operationId === operationId;
 }
 
-function operationView(operation: Operation, code: string, now: string): OperationDto {
-  const phase = now < operation.start ? 'planned' : now < operation.end ? 'running' : 'ended';
-  return { ...operation, role: operation.coordinator === code ? 'coordinator' : 'participant', phase };
+export function operationView(operation: Operation, code: string, now: Date): OperationDto {
+  return {
+    ...operation,
+    role: operation.coordinator === code ? 'coordinator' : 'participant',
+    phase: operationPhase(operation, now),
+  };
 }

@@ -359,8 +359,60 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Operations this bureau coordinates or takes part in (created at the registry: POST /api/operations there) */
+    /** Operations this bureau coordinates or takes part in, as the registry has them now */
     get: operations['OperationController_list'];
+    put?: never;
+    /** Create an operation coordinated by this bureau (the registry binds it to this node’s bureau) */
+    post: operations['OperationController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, add or remove participants, or extend the end of an operation this bureau coordinates */
+    patch: operations['OperationController_amend'];
+    trace?: never;
+  };
+  '/api/operations/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End an operation this bureau coordinates now, with a reason: its alerts are refused from now */
+    post: operations['OperationController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operations/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The after-action report as this node holds it: the operation and its changes, alerts with each recipient’s state, replies, border-check hits here during it, outcomes (an export: x-purpose required) */
+    get: operations['OperationController_report'];
     put?: never;
     post?: never;
     delete?: never;
@@ -381,7 +433,7 @@ export interface paths {
     put?: never;
     /**
      * Broadcast an operation alert to the participants (coordinator only)
-     * @description The gateway refuses it per recipient after the end or to non-participants: see recipients[].refusal at GET /api/messages/:id
+     * @description Refused here at once (422, naming rule operation-alert-while-running) outside the operation’s time; the gateway decides per recipient: see recipients[].refusal at GET /api/messages/:id
      */
     post: operations['OperationController_alert'];
     delete?: never;
@@ -1086,7 +1138,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'request'
+        | 'consent-request'
+        | 'consent-decision';
       /** @description Bureau codes, or "all" */
       recipients: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -1099,6 +1154,26 @@ export interface components {
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
         recordOwner?: string;
+        handling?: {
+          /** @enum {string} */
+          code: 'H0' | 'H1' | 'H2' | 'H3';
+          conditions?: string;
+          allowTo?: string[];
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        consent?: {
+          envelopeId: string;
+          /** @enum {string} */
+          purpose: 'onward-sharing' | 'evidence' | 'coercive-action';
+          bureaus?: string[];
+          /** @enum {string} */
+          decision?: 'granted' | 'refused';
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        /** Format: date-time */
+        dueAt?: string;
       };
     };
     RecipientPreviewDto: {
@@ -1131,6 +1206,7 @@ export interface components {
         | 'self-addressed'
         | 'directory-unavailable'
         | 'policy-denied'
+        | 'handling-restricted'
         | 'rate-limited'
         | 'content-binding-mismatch'
         | 'receipt-unknown-envelope'
@@ -1159,7 +1235,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'request'
+        | 'consent-request'
+        | 'consent-decision';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -1172,6 +1251,26 @@ export interface components {
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
         recordOwner?: string;
+        handling?: {
+          /** @enum {string} */
+          code: 'H0' | 'H1' | 'H2' | 'H3';
+          conditions?: string;
+          allowTo?: string[];
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        consent?: {
+          envelopeId: string;
+          /** @enum {string} */
+          purpose: 'onward-sharing' | 'evidence' | 'coercive-action';
+          bureaus?: string[];
+          /** @enum {string} */
+          decision?: 'granted' | 'refused';
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        /** Format: date-time */
+        dueAt?: string;
       };
       /** @description Any JSON value but null; encrypted end to end for the addressees */
       body: unknown;
@@ -1206,6 +1305,7 @@ export interface components {
         | 'self-addressed'
         | 'directory-unavailable'
         | 'policy-denied'
+        | 'handling-restricted'
         | 'rate-limited'
         | 'content-binding-mismatch'
         | 'receipt-unknown-envelope'
@@ -1241,10 +1341,13 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
+        | 'request'
         | 'receipt'
         | 'travel-document-record'
         | 'hit-notification'
-        | 'hit-confirmation';
+        | 'hit-confirmation'
+        | 'consent-request'
+        | 'consent-decision';
       to: string[] | 'all';
       meta: {
         [key: string]: unknown;
@@ -1287,10 +1390,13 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
+        | 'request'
         | 'receipt'
         | 'travel-document-record'
         | 'hit-notification'
-        | 'hit-confirmation';
+        | 'hit-confirmation'
+        | 'consent-request'
+        | 'consent-decision';
       meta: {
         [key: string]: unknown;
       };
@@ -1459,15 +1565,50 @@ export interface components {
       /** @enum {string} */
       phase: 'planned' | 'running' | 'ended';
     };
-    SendAlertDto: {
-      title: string;
-      details: string;
-      /** @enum {string} */
-      priority?: 'routine' | 'urgent' | 'immediate';
+    CreateOperationDto: {
+      /** @description What envelopes name in meta.operationId; a UUID when absent */
+      id?: string;
+      name: string;
+      participants: string[];
+      /** Format: date-time */
+      start: string;
+      /**
+       * Format: date-time
+       * @description After start, and in the future
+       */
+      end: string;
     };
-    AlertSentDto: {
-      id: string;
-      to: string[];
+    OperationChangedDto: {
+      operation: components['schemas']['OperationDto'];
+      /** @description The rules version of this change */
+      version: number;
+    };
+    AmendOperationDto: {
+      name?: string;
+      addParticipants?: string[];
+      removeParticipants?: string[];
+      /** Format: date-time */
+      end?: string;
+    };
+    EndOperationDto: {
+      /** @description Why it ends early; kept in its history and the ledger */
+      reason: string;
+    };
+    OperationChangeDto: {
+      version: number;
+      /** @enum {string} */
+      change: 'created' | 'amended' | 'ended';
+      at: string;
+      /** @description The bureau and the person or role that made it */
+      author: string;
+      /** @description The operation after the change */
+      operation: {
+        [key: string]: unknown;
+      };
+      added?: string[];
+      removed?: string[];
+      previousEnd?: string;
+      reason?: string;
     };
     AlertDto: {
       id: string;
@@ -1477,6 +1618,59 @@ export interface components {
         [key: string]: unknown;
       };
       receivedAt: string;
+    };
+    ReportHitDto: {
+      /** @description The border check (check log id) */
+      checkId: string;
+      /** @enum {string} */
+      kind: 'document' | 'person';
+      checkedAt: string;
+      place?: string | null;
+      /** @description The hit procedure it started */
+      hitId: string | null;
+      /** @description The bureau that owns the record */
+      owner?: string;
+      /** @enum {string} */
+      state?: 'awaiting' | 'answered' | 'overdue';
+      /** @description The owner's answer (confirmed or not) */
+      answer?: string;
+    };
+    ReportOutcomeDto: {
+      at: string;
+      /** @enum {string} */
+      kind: 'participants-added' | 'participants-withdrawn' | 'extended' | 'ended-early' | 'ended';
+      bureaus?: string[];
+      reason?: string;
+      author?: string;
+    };
+    OperationReportDto: {
+      generatedAt: string;
+      /** @description The bureau whose node made the report */
+      bureau: string;
+      operation: components['schemas']['OperationDto'];
+      /** @description Creation, amendments and early end, oldest first */
+      changes: components['schemas']['OperationChangeDto'][];
+      /** @description Alerts sent from here, with each recipient’s state */
+      alertsSent: components['schemas']['SentMessageDto'][];
+      /** @description Alerts received here */
+      alertsReceived: components['schemas']['AlertDto'][];
+      /** @description Participants’ replies received here */
+      repliesReceived: components['schemas']['AlertDto'][];
+      /** @description Replies sent from here to the coordinator */
+      repliesSent: components['schemas']['SentMessageDto'][];
+      /** @description Border-check hits at this node between start and end */
+      hits: components['schemas']['ReportHitDto'][];
+      outcomes: components['schemas']['ReportOutcomeDto'][];
+    };
+    SendAlertDto: {
+      title: string;
+      details: string;
+      /** @enum {string} */
+      priority?: 'routine' | 'urgent' | 'immediate';
+    };
+    AlertSentDto: {
+      id: string;
+      to: string[];
     };
     ReplyDto: {
       text: string;
@@ -2607,10 +2801,13 @@ export interface operations {
           | 'operation-alert'
           | 'query'
           | 'query-result'
+          | 'request'
           | 'receipt'
           | 'travel-document-record'
           | 'hit-notification'
-          | 'hit-confirmation';
+          | 'hit-confirmation'
+          | 'consent-request'
+          | 'consent-decision';
         /** @description Only from this bureau (its code) */
         from?: string;
         /** @description Received at or after this instant (ISO 8601) */
@@ -3232,6 +3429,215 @@ export interface operations {
       };
     };
   };
+  OperationController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOperationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationChangedDto'];
+        };
+      };
+      /** @description operation-invalid: end not after start, end already past, unknown bureau… */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OperationController_amend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendOperationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationChangedDto'];
+        };
+      };
+      /** @description operation-invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OperationController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EndOperationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationChangedDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OperationController_report: {
+    parameters: {
+      query?: {
+        /** @description true: the same JSON as an attachment (operation-<id>-report.json) */
+        download?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationReportDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-found: no such operation for this bureau */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   OperationController_alerts: {
     parameters: {
       query?: never;
@@ -3299,6 +3705,13 @@ export interface operations {
       };
       /** @description role-forbidden: the token's role may not call this route */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-running: rule operation-alert-while-running, the operation has ended or not started */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -297,7 +297,59 @@ export interface paths {
     };
     get: operations['OperationController_list'];
     put?: never;
+    /** Create an operation for any coordinator (administrator; a coordinator uses its node) */
     post: operations['OperationController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operations/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The operation and each of its changes (creation, amendments, early end) */
+    get: operations['OperationController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/operations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, add or remove participants, extend the end (administrator) */
+    patch: operations['OperationController_amend'];
+    trace?: never;
+  };
+  '/api/operations/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the operation now, with a reason (administrator) */
+    post: operations['OperationController_end'];
     delete?: never;
     options?: never;
     head?: never;
@@ -875,10 +927,13 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
+        | 'request'
         | 'receipt'
         | 'travel-document-record'
         | 'hit-notification'
-        | 'hit-confirmation';
+        | 'hit-confirmation'
+        | 'consent-request'
+        | 'consent-decision';
       /** @description The envelope meta: restrictedTo, operationId, noticeType, priority… */
       meta?: {
         [key: string]: unknown;
@@ -901,8 +956,22 @@ export interface components {
       participants: string[];
       /** Format: date-time */
       start: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description After start, and in the future
+       */
       end: string;
+    };
+    AmendOperationDto: {
+      name?: string;
+      addParticipants?: string[];
+      removeParticipants?: string[];
+      /** Format: date-time */
+      end?: string;
+    };
+    EndOperationDto: {
+      /** @description Why it ends early; kept in its history and the ledger */
+      reason: string;
     };
     RenewRequestDto: {
       code: string;
@@ -1973,6 +2042,137 @@ export interface operations {
         content?: never;
       };
       /** @description operation-exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OperationController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OperationController_amend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendOperationDto'];
+      };
+    };
+    responses: {
+      /** @description operation-invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OperationController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EndOperationDto'];
+      };
+    };
+    responses: {
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description operation-ended */
       409: {
         headers: {
           [name: string]: unknown;
