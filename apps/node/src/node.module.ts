@@ -52,6 +52,11 @@ import { OutboxController } from './outbox/outbox.controller';
 import { OutboxModule } from './outbox/outbox.module';
 import { MessagePreviewService } from './outbox/message-preview.service';
 import { OutboxService } from './outbox/outbox.service';
+import { SendDryRun } from './outbox/send-dry-run';
+import { RequestController } from './deadline/request.controller';
+import { RequestEscalationSweep } from './deadline/request-escalation.sweep';
+import { RequestService } from './deadline/request.service';
+import { RequestTracker } from './deadline/request.tracker';
 import { PersonCheckController } from './person-check/person-check.controller';
 import { PersonCheckService } from './person-check/person-check.service';
 import { PersonSourceReader } from './person-check/person-source.reader';
@@ -124,6 +129,7 @@ export class NodeModule {
         ArrivalHandler,
         NoticeController,
         DiffusionController,
+        RequestController,
         OperationController,
         DeadLetterController,
         HitController,
@@ -140,6 +146,10 @@ export class NodeModule {
         ...NODE_HEALTH_PROVIDERS,
         OutboxService,
         MessagePreviewService,
+        SendDryRun,
+        RequestTracker,
+        RequestService,
+        RequestEscalationSweep,
         EnvelopeAuthenticator,
         RejectedDeliveryListService,
         ReceiptIssuer,

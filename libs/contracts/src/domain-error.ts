@@ -8,6 +8,8 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  /** Well formed, but a rule refuses it (a 422), e.g. a send every recipient would be refused. */
+  | 'unprocessable'
   | 'unavailable'
   | 'too-large'
   /** Over a rate limit: try again later (a 429). */
