@@ -112,11 +112,8 @@ export class NodeModule {
         consoleStaticModule(),
         AccountsModule.forRoot({
           service: { kind: 'node', code: config.code, hub: config.code === HUB_CODE },
-          // Reviewers review notice requests, which only the hub receives.
-          roles:
-            config.code === HUB_CODE
-              ? ['officer', 'reviewer', 'coordinator', 'border-officer', 'admin']
-              : ['officer', 'coordinator', 'border-officer', 'admin'],
+          // Reviewers review notice requests and diffusions at the hub, and follow up a bureau's overdue requests.
+          roles: ['officer', 'reviewer', 'coordinator', 'border-officer', 'admin'],
           clock: options.clock,
           dataDir: config.dataDir,
         }),
