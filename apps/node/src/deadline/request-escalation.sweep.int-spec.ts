@@ -62,13 +62,7 @@ describe('request deadlines and their escalation (real SQLite, simulated clock)'
       recordRequestAnswer(manager, { id, kind: 'message', meta: { replyTo } }, now.toISOString()),
     );
   const sweeper = () =>
-    new RequestEscalationSweep(
-      writer,
-      { requests: DEFAULT_REQUEST_DEADLINES },
-      clock,
-      new SchedulerRegistry(),
-      bus,
-    );
+    new RequestEscalationSweep(writer, { requests: DEFAULT_REQUEST_DEADLINES }, clock, new SchedulerRegistry(), bus);
   const list = (state: 'open' | 'overdue' | 'answered' | 'escalated') =>
     new RequestService(db.getRepository(TrackedRequestEntity), clock).list({ state });
   const escalations = async () =>

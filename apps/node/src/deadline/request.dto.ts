@@ -38,7 +38,10 @@ export class TrackedRequestDto {
   dueAt!: string;
   @ApiProperty()
   receivedAt!: string;
-  @ApiProperty({ enum: ['open', 'overdue', 'answered'], description: 'Now: answered, or open before dueAt and overdue after' })
+  @ApiProperty({
+    enum: ['open', 'overdue', 'answered'],
+    description: 'Now: answered, or open before dueAt and overdue after',
+  })
   state!: 'open' | 'overdue' | 'answered';
   @ApiProperty({ nullable: true, type: String })
   answeredAt!: string | null;

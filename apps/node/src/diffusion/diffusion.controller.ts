@@ -13,7 +13,13 @@ import {
 import { actorOf, Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { ReasonDto } from '../notice/notice.dto';
 import { SendDryRun } from '../outbox/send-dry-run';
-import { DiffusionDto, DiffusionListQueryDto, DiffusionSentDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
+import {
+  DiffusionDto,
+  DiffusionListQueryDto,
+  DiffusionSentDto,
+  SendDiffusionDto,
+  WorkflowStepDto,
+} from './diffusion.dto';
 import { diffusionMeta, DiffusionService } from './diffusion.service';
 
 @ApiTags('diffusions')
@@ -34,7 +40,9 @@ export class DiffusionController {
   @ApiOperation({ summary: 'Send a diffusion to chosen countries or all (a copy goes to the hub for compliance)' })
   @ApiCreatedResponse({ type: DiffusionSentDto })
   @ApiBadRequestResponse({ description: '{code, reason}: the reason names the field' })
-  @ApiUnprocessableEntityResponse({ description: "send-refused: the rules' dry-run says every recipient would be refused" })
+  @ApiUnprocessableEntityResponse({
+    description: "send-refused: the rules' dry-run says every recipient would be refused",
+  })
   async send(@Body() dto: SendDiffusionDto): Promise<DiffusionSentDto> {
     const foreseenRefusals = await this.dryRun.foresee({
       kind: 'diffusion',

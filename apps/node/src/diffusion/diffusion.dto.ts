@@ -58,7 +58,11 @@ export class DiffusionDto {
     description: "The hub's review (on the hub only): pending, compliant or withdrawn",
   })
   reviewState!: DiffusionReviewState | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The reviewer who decided: person:<username> or role:<role>' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The reviewer who decided: person:<username> or role:<role>',
+  })
   reviewedBy!: string | null;
   @ApiProperty({ nullable: true, type: String })
   reviewedAt!: string | null;
@@ -71,7 +75,9 @@ export class DiffusionReviewQueryDto extends createZodDto(
         .enum(DIFFUSION_REVIEW_STATES)
         .optional()
         .describe('pending (the default: the queue, oldest first), compliant or withdrawn (latest decisions first)'),
-      limit: queryInteger(1, MAX_REVIEW_PAGE_SIZE).optional().describe(`At most this many (${REVIEW_PAGE_SIZE} when absent)`),
+      limit: queryInteger(1, MAX_REVIEW_PAGE_SIZE)
+        .optional()
+        .describe(`At most this many (${REVIEW_PAGE_SIZE} when absent)`),
     })
     .strict(),
 ) {}
@@ -88,7 +94,8 @@ export class WorkflowStepDto {
 export class DiffusionSentDto extends WorkflowStepDto {
   @ApiProperty({
     type: [RecipientPreviewDto],
-    description: "Recipients the rules' dry-run says the gateway will refuse (empty when none, or when it did not answer in time)",
+    description:
+      "Recipients the rules' dry-run says the gateway will refuse (empty when none, or when it did not answer in time)",
   })
   foreseenRefusals!: RecipientPreviewDto[];
 }

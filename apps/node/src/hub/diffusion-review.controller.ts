@@ -26,7 +26,9 @@ export class DiffusionReviewController {
 
   @Get()
   @Audited('diffusion.review-list')
-  @ApiOperation({ summary: "The hub's diffusion review: pending ones (the queue), or those found compliant or withdrawn" })
+  @ApiOperation({
+    summary: "The hub's diffusion review: pending ones (the queue), or those found compliant or withdrawn",
+  })
   @ApiOkResponse({ type: [DiffusionDto] })
   @ApiBadRequestResponse({ description: '{code, reason}: the reason names the field' })
   list(@Query() query: DiffusionReviewQueryDto): Promise<DiffusionDto[]> {

@@ -58,4 +58,3 @@ export function describeRefusal(refusal: RecipientPreviewDto): string {
   const reason = refusal.reason ? ` (${refusal.reason})` : '';
   return `${refusal.recipient}: ${refusal.code ?? 'refused'}${rule}${reason}`;
 }
-
