@@ -152,6 +152,17 @@ describe('the reviewer console in a real browser', () => {
       what: 'the withdrawal at DK',
     });
 
+    // Another one, found compliant: it leaves the queue, and the decision names the reviewer.
+    const other = await mr().diffuse({ to: ['DK'], title: 'Forged visas', details: 'A batch seen at Rosso' });
+    const pending = hub.locator(`[data-diffusion="${other.id}"]`);
+    await pending.getByRole('button', { name: 'Compliant' }).click();
+    await pending.waitFor({ state: 'detached' });
+    await hub.getByLabel('State').selectOption('compliant');
+    const compliant = hub.locator(`[data-diffusion="${other.id}"][data-review=compliant]`);
+    await compliant.waitFor();
+    expect(await compliant.textContent()).toContain('Decided by person:r.ng');
+    await screenshot(hub, 'diffusion-compliant');
+
     await hub.getByRole('link', { name: 'Notices' }).click();
     const notice = hub.locator(`[data-notice="${first}"]`);
     await notice.getByRole('button', { name: 'Cancel notice' }).click();

@@ -170,6 +170,7 @@ describe('request deadlines, the hub’s diffusion review, and refusals told to 
   it('shows the sender a recipient’s signed rejection in the message’s per-recipient state', async () => {
     // DK is away while MR's short-lived envelope (6 s) waits for it, and is back only after it expired.
     await network.node('DK').stop();
+    await network.node('MR').stop();
     await network.node('MR').restart({ MESSAGE_TTL_MS: '6000' });
     const mr = network.api('MR');
     const { id } = await mr.send({ kind: 'message', to: ['DK'], body: { text: 'read me in time' } });

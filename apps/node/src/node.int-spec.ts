@@ -185,7 +185,7 @@ describe('two nodes exchanging over a real nats-server', () => {
 
   it('delivers a message decrypted to the recipient and brings its signed receipt back to the sender', async () => {
     const body = { subject: 'stolen passport', documentNumber: 'X1234567', note: 'Ünïcode survives' };
-    const { id } = await mr.api.send({ kind: 'diffusion', to: ['DK'], meta: { priority: 'urgent' }, body });
+    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], meta: { priority: 'urgent' }, body });
 
     const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), {
       what: 'the message in DK inbox',
@@ -194,14 +194,14 @@ describe('two nodes exchanging over a real nats-server', () => {
       id,
       direction: 'received',
       from: 'MR',
-      kind: 'diffusion',
+      kind: 'message',
       meta: { priority: 'urgent' },
       body,
     });
     expect(await dk.api.message<ReceivedMessageView>(id)).toMatchObject({ id, direction: 'received', body });
 
     const sent = await waitForReceipt(mr, id, 'DK');
-    expect(sent).toMatchObject({ id, direction: 'sent', kind: 'diffusion', to: ['DK'], status: 'accepted' });
+    expect(sent).toMatchObject({ id, direction: 'sent', kind: 'message', to: ['DK'], status: 'accepted' });
     expect(sent.recipients).toEqual([
       expect.objectContaining({ code: 'DK', state: 'receipted', receiptedAt: expect.any(String) }),
     ]);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
+import type { BusClient } from '@bureaunet/transport';
 import type { MessagePreviewDto } from './message-preview.dto';
 import type { MessagePreviewService } from './message-preview.service';
 import { SEND_DRY_RUN_TIMEOUT_MS, SendDryRun } from './send-dry-run';
@@ -17,7 +18,10 @@ function dryRunAnswering(answer: MessagePreviewDto | DomainError) {
   const preview = jest.fn((_request: unknown, _timeoutMs?: number) =>
     answer instanceof DomainError ? Promise.reject(answer) : Promise.resolve(answer),
   );
-  return { dryRun: new SendDryRun({ preview } as unknown as MessagePreviewService), preview };
+  return {
+    dryRun: new SendDryRun({ preview } as unknown as MessagePreviewService, { isUp: true } as BusClient),
+    preview,
+  };
 }
 
 describe('SendDryRun', () => {
@@ -52,5 +56,12 @@ describe('SendDryRun', () => {
   it('accepts the send as before when the gateway does not answer in time', async () => {
     const { dryRun } = dryRunAnswering(new DomainError('preview-unavailable', 'timeout', 'unavailable'));
     await expect(dryRun.foresee({ kind: 'message', to: ['FR'], meta: {} })).resolves.toEqual([]);
+  });
+
+  it('does not wait for a dry-run while the bus is down', async () => {
+    const preview = jest.fn();
+    const dryRun = new SendDryRun({ preview } as unknown as MessagePreviewService, { isUp: false } as BusClient);
+    await expect(dryRun.foresee({ kind: 'message', to: ['FR'], meta: {} })).resolves.toEqual([]);
+    expect(preview).not.toHaveBeenCalled();
   });
 });

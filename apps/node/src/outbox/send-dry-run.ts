@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, type EnvelopeMeta, type RecipientScope } from '@bureaunet/contracts';
+import { BusClient } from '@bureaunet/transport';
 import type { PreviewMessageDto } from './message-preview.dto';
 import type { RecipientPreviewDto } from './recipient-preview.dto';
 import { MessagePreviewService } from './message-preview.service';
@@ -27,9 +28,14 @@ export interface DryRunSend {
 export class SendDryRun {
   private readonly logger = new Logger(SendDryRun.name);
 
-  constructor(private readonly previews: MessagePreviewService) {}
+  constructor(
+    private readonly previews: MessagePreviewService,
+    private readonly bus: BusClient,
+  ) {}
 
   async foresee(send: DryRunSend): Promise<RecipientPreviewDto[]> {
+    // A bus that is down cannot answer: the send is stored at once for the republisher, as before.
+    if (!this.bus.isUp) return [];
     let recipients: RecipientPreviewDto[];
     try {
       ({ recipients } = await this.previews.preview(
