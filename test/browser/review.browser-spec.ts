@@ -171,4 +171,21 @@ describe('the reviewer console in a real browser', () => {
     await hub.locator(`[data-notice="${first}"][data-state=cancelled]`).waitFor();
     await dk.locator(`[data-notice="${first}"][data-state=cancelled]`).waitFor();
   });
+
+  it('lists the requests received, due first, with their priority', async () => {
+    const streaming = eventStreamOpened(hub);
+    await hub.getByRole('link', { name: 'Requests due' }).click();
+    await streaming;
+    await hub.getByLabel('Show').selectOption('open');
+    const sent = await mr().call<{ id: string }>('POST', '/api/messages', {
+      kind: 'request',
+      to: [HUB_CODE],
+      meta: { priority: 'urgent' },
+      body: { text: 'Is notice ' + first + ' still valid?' },
+    });
+    const row = hub.locator(`tr[data-id="${sent.id}"][data-state=open]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Urgent');
+    await screenshot(hub, 'requests-due');
+  });
 });
