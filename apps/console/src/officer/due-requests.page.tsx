@@ -7,6 +7,7 @@ import { useServerEvents } from '../live/server-events';
 import type { PageProps } from '../shell/console-route';
 import { trackedRequests, type RequestList } from './due-requests.api';
 import { DUE_REQUESTS_STRINGS } from './due-requests.strings';
+import { SENDER_ROLES } from './officer.roles';
 
 const LISTS: readonly RequestList[] = ['open', 'overdue', 'escalated', 'answered'];
 
@@ -22,6 +23,8 @@ export function DueRequestsPage({ session }: PageProps) {
   const [list, setList] = useState<RequestList>(
     roles.includes('reviewer') && !roles.includes('officer') ? 'escalated' : 'open',
   );
+  // The message page is for those who answer; a reviewer follows up from this list.
+  const canOpen = SENDER_ROLES.some((role) => roles.includes(role));
   const requests = useLoaded(() => trackedRequests(list), list);
   useServerEvents(['message', 'escalation'], () => requests.reload());
 
@@ -63,9 +66,7 @@ export function DueRequestsPage({ session }: PageProps) {
             {requests.value.map((request) => (
               <tr key={request.id} data-id={request.id} data-state={request.state} className={`state-${request.state}`}>
                 <td>{at(request.dueAt)}</td>
-                <td>
-                  <a href={`#/messages/${request.id}`}>{request.kind}</a>
-                </td>
+                <td>{canOpen ? <a href={`#/messages/${request.id}`}>{request.kind}</a> : request.kind}</td>
                 <td>{request.from}</td>
                 <td>{t(`priority_${request.priority}`)}</td>
                 <td>
