@@ -152,6 +152,17 @@ describe('the reviewer console in a real browser', () => {
       what: 'the withdrawal at DK',
     });
 
+    // Another one, found compliant: it leaves the queue, and the decision names the reviewer.
+    const other = await mr().diffuse({ to: ['DK'], title: 'Forged visas', details: 'A batch seen at Rosso' });
+    const pending = hub.locator(`[data-diffusion="${other.id}"]`);
+    await pending.getByRole('button', { name: 'Compliant' }).click();
+    await pending.waitFor({ state: 'detached' });
+    await hub.getByLabel('State').selectOption('compliant');
+    const compliant = hub.locator(`[data-diffusion="${other.id}"][data-review=compliant]`);
+    await compliant.waitFor();
+    expect(await compliant.textContent()).toContain('Decided by person:r.ng');
+    await screenshot(hub, 'diffusion-compliant');
+
     await hub.getByRole('link', { name: 'Notices' }).click();
     const notice = hub.locator(`[data-notice="${first}"]`);
     await notice.getByRole('button', { name: 'Cancel notice' }).click();
@@ -159,5 +170,22 @@ describe('the reviewer console in a real browser', () => {
     await notice.getByRole('button', { name: 'Cancel notice' }).click();
     await hub.locator(`[data-notice="${first}"][data-state=cancelled]`).waitFor();
     await dk.locator(`[data-notice="${first}"][data-state=cancelled]`).waitFor();
+  });
+
+  it('lists the requests received, due first, with their priority', async () => {
+    const streaming = eventStreamOpened(hub);
+    await hub.getByRole('link', { name: 'Requests due' }).click();
+    await streaming;
+    await hub.getByLabel('Show').selectOption('open');
+    const sent = await mr().call<{ id: string }>('POST', '/api/messages', {
+      kind: 'request',
+      to: [HUB_CODE],
+      meta: { priority: 'urgent' },
+      body: { text: 'Is notice ' + first + ' still valid?' },
+    });
+    const row = hub.locator(`tr[data-id="${sent.id}"][data-state=open]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Urgent');
+    await screenshot(hub, 'requests-due');
   });
 });

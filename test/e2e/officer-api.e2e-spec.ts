@@ -178,9 +178,10 @@ describe('officer console API: live events, rules preview, inbox filters (real n
         'receipt at MR',
       );
 
+      // The hub's copy passes, so the node sends it (a send refused for every recipient is refused at once).
       const refused = await call('MR', 'POST', '/api/messages', {
         kind: 'diffusion',
-        to: ['DK'],
+        to: ['DK', HUB_CODE],
         body: { text: 'wanted' },
       });
       const refusal = await mr.next(

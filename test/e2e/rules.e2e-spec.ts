@@ -1,6 +1,13 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES, DEFAULT_RATE_LIMITS } from '@bureaunet/policy';
-import { SendMessageRequest, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import {
+  HttpError,
+  SendMessageRequest,
+  SentMessageView,
+  TestNetwork,
+  startTestNetwork,
+  waitFor,
+} from '@bureaunet/testing';
 
 const NO_QUERIES_TO_FR = `
 @id("no-queries-to-fr")
@@ -63,6 +70,20 @@ describe('per-country access rules, end to end', () => {
     );
   }
 
+  /** A send the node refuses before storing anything: the HTTP status and {code, reason}. */
+  async function refusedAtOnce(from: string, request: SendMessageRequest): Promise<{ status: number; body: Json }> {
+    const error = await network
+      .api(from)
+      .send(request)
+      .then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+    if (!(error instanceof HttpError))
+      throw new Error(`expected ${from}'s ${request.kind} refused, got ${String(error)}`);
+    return { status: error.status, body: error.body as Json };
+  }
+
   /** The gateway's readiness signal for a rules version (what messages then show is the assertion). */
   async function gatewayHasRules(version: number): Promise<void> {
     await waitFor(
@@ -88,7 +109,8 @@ describe('per-country access rules, end to end', () => {
     // Observed through messages: the same send, refused once the gateway has the new version.
     const refused = await waitFor(
       async () => {
-        const view = await sendAndReport('DK', { kind: 'query', to: ['FR'], body: { plate: 'AB-123-CD' } });
+        // With MR, which the rule leaves alone: a send refused for every recipient is refused at once (422).
+        const view = await sendAndReport('DK', { kind: 'query', to: ['FR', 'MR'], body: { plate: 'AB-123-CD' } });
         return stateOf(view, 'FR')?.state === 'refused' ? view : undefined;
       },
       { what: 'the new rule refusing DK’s query to FR' },
@@ -175,7 +197,7 @@ describe('per-country access rules, end to end', () => {
 
     const forward = await sendAndReport('IT', {
       kind: 'diffusion',
-      to: ['FR', 'DK'],
+      to: ['FR', 'DK', HUB_CODE],
       meta: { forwardOf: reply.id },
       body: { text: 'passing this on' },
     });
@@ -249,27 +271,24 @@ describe('per-country access rules, end to end', () => {
       refusal: { rule: 'operation-alert-to-participants-only' },
     });
 
-    const fromParticipant = await sendAndReport('MR', {
+    // Every recipient refused: the sending node says so at once, from the gateway's dry-run (422, rule named).
+    const fromParticipant = await refusedAtOnce('MR', {
       kind: 'operation-alert',
       to: ['IT'],
       meta: { operationId: 'op-e2e' },
       body: { text: 'me too' },
     });
-    expect(stateOf(fromParticipant, 'IT')).toMatchObject({
-      state: 'refused',
-      refusal: { rule: 'operation-alert-from-coordinator' },
-    });
+    expect(fromParticipant).toMatchObject({ status: 422, body: { code: 'send-refused' } });
+    expect(fromParticipant.body.reason).toContain('IT: policy-denied by rule operation-alert-from-coordinator');
 
-    const afterEnd = await sendAndReport('DK', {
+    const afterEnd = await refusedAtOnce('DK', {
       kind: 'operation-alert',
       to: ['MR'],
       meta: { operationId: 'op-e2e-ended' },
       body: { text: 'too late' },
     });
-    expect(stateOf(afterEnd, 'MR')).toMatchObject({
-      state: 'refused',
-      refusal: { rule: 'operation-alert-while-running' },
-    });
+    expect(afterEnd).toMatchObject({ status: 422, body: { code: 'send-refused' } });
+    expect(afterEnd.body.reason).toContain('MR: policy-denied by rule operation-alert-while-running');
   });
 
   it('holds back a bureau over its rate limit until the time the gateway names, and leaves the others alone', async () => {

@@ -28,7 +28,25 @@ describe('loadNodeConfig', () => {
       renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
       evaluatorTimeoutMs: 2_000,
       events: { maxStreams: 500, maxPerPerson: 5, heartbeatMs: 20_000 },
+      // Directive (EU) 2023/977: 8 hours, 3 days, 7 days.
+      requests: { immediateMs: 28_800_000, urgentMs: 259_200_000, routineMs: 604_800_000, sweepIntervalMs: 60_000 },
     });
+  });
+
+  it('reads the request deadlines, and refuses one under a second', () => {
+    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1', NODE_ROLE_TOKENS: TOKENS };
+    expect(
+      loadNodeConfig({
+        ...env,
+        NODE_REQUEST_DUE_IMMEDIATE_MS: '3600000',
+        NODE_REQUEST_DUE_URGENT_MS: '86400000',
+        NODE_REQUEST_DUE_ROUTINE_MS: '172800000',
+        NODE_REQUEST_SWEEP_INTERVAL_MS: '500',
+      }).requests,
+    ).toEqual({ immediateMs: 3_600_000, urgentMs: 86_400_000, routineMs: 172_800_000, sweepIntervalMs: 500 });
+    expect(() => loadNodeConfig({ ...env, NODE_REQUEST_DUE_URGENT_MS: '10' })).toThrow(
+      /NODE_REQUEST_DUE_URGENT_MS must be ≥ 1000/,
+    );
   });
 
   it('reads broker credentials, and wants the password with the user', () => {

@@ -62,7 +62,32 @@ export interface NodeConfig {
   events?: EventStreamLimits;
   /** How often the activity log's head is anchored in the gateway's ledger, when it grew (NODE_ACTIVITY_ANCHOR_MS). */
   activityAnchorMs?: number;
+  /** When a query or request sent from here is due, by priority, and how often overdue ones are escalated. */
+  requests?: RequestDeadlines;
 }
+
+/**
+ * The time a recipient has to answer a query or request, by meta.priority (no priority: routine).
+ * Defaults from Directive (EU) 2023/977: 8 hours for urgent requests on directly accessible data,
+ * 3 days for other urgent ones, 7 days otherwise; "immediate" is this network's urgent-and-direct.
+ */
+export interface RequestDeadlines {
+  /** NODE_REQUEST_DUE_IMMEDIATE_MS */
+  immediateMs: number;
+  /** NODE_REQUEST_DUE_URGENT_MS */
+  urgentMs: number;
+  /** NODE_REQUEST_DUE_ROUTINE_MS */
+  routineMs: number;
+  /** NODE_REQUEST_SWEEP_INTERVAL_MS: how often overdue requests received here are escalated. */
+  sweepIntervalMs: number;
+}
+
+export const DEFAULT_REQUEST_DEADLINES: RequestDeadlines = {
+  immediateMs: 8 * HOUR_MS,
+  urgentMs: 3 * DAY_MS,
+  routineMs: 7 * DAY_MS,
+  sweepIntervalMs: 60_000,
+};
 
 export interface EventStreamLimits {
   /** NODE_EVENTS_MAX_STREAMS: every open stream holds a socket. */
@@ -124,6 +149,28 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       }),
     },
     activityAnchorMs: reader.int('NODE_ACTIVITY_ANCHOR_MS', { default: 60_000, min: 100, max: DAY_MS }),
+    requests: {
+      immediateMs: reader.int('NODE_REQUEST_DUE_IMMEDIATE_MS', {
+        default: DEFAULT_REQUEST_DEADLINES.immediateMs,
+        min: 1_000,
+        max: 90 * DAY_MS,
+      }),
+      urgentMs: reader.int('NODE_REQUEST_DUE_URGENT_MS', {
+        default: DEFAULT_REQUEST_DEADLINES.urgentMs,
+        min: 1_000,
+        max: 90 * DAY_MS,
+      }),
+      routineMs: reader.int('NODE_REQUEST_DUE_ROUTINE_MS', {
+        default: DEFAULT_REQUEST_DEADLINES.routineMs,
+        min: 1_000,
+        max: 90 * DAY_MS,
+      }),
+      sweepIntervalMs: reader.int('NODE_REQUEST_SWEEP_INTERVAL_MS', {
+        default: DEFAULT_REQUEST_DEADLINES.sweepIntervalMs,
+        min: 100,
+        max: DAY_MS,
+      }),
+    },
   });
 }
 

@@ -168,6 +168,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/people/{id}',
       '/api/people/{id}/sign-in-link',
       '/api/people/{id}/unlock',
+      '/api/requests',
       '/api/review/notices',
       '/api/review/notices/{id}/approve',
       '/api/review/notices/{id}/duplicates',
@@ -185,7 +186,7 @@ describe('two nodes exchanging over a real nats-server', () => {
 
   it('delivers a message decrypted to the recipient and brings its signed receipt back to the sender', async () => {
     const body = { subject: 'stolen passport', documentNumber: 'X1234567', note: 'Ünïcode survives' };
-    const { id } = await mr.api.send({ kind: 'diffusion', to: ['DK'], meta: { priority: 'urgent' }, body });
+    const { id } = await mr.api.send({ kind: 'message', to: ['DK'], meta: { priority: 'urgent' }, body });
 
     const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), {
       what: 'the message in DK inbox',
@@ -194,14 +195,14 @@ describe('two nodes exchanging over a real nats-server', () => {
       id,
       direction: 'received',
       from: 'MR',
-      kind: 'diffusion',
+      kind: 'message',
       meta: { priority: 'urgent' },
       body,
     });
     expect(await dk.api.message<ReceivedMessageView>(id)).toMatchObject({ id, direction: 'received', body });
 
     const sent = await waitForReceipt(mr, id, 'DK');
-    expect(sent).toMatchObject({ id, direction: 'sent', kind: 'diffusion', to: ['DK'], status: 'accepted' });
+    expect(sent).toMatchObject({ id, direction: 'sent', kind: 'message', to: ['DK'], status: 'accepted' });
     expect(sent.recipients).toEqual([
       expect.objectContaining({ code: 'DK', state: 'receipted', receiptedAt: expect.any(String) }),
     ]);
@@ -339,7 +340,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       [{ kind: 'gossip', to: ['DK'], body: {} }, /^kind: must be one of /, 'invalid-request'],
       [{ kind: 'receipt', to: ['DK'], body: {} }, /^kind: must be one of /, 'invalid-request'],
       [{ kind: 'message', to: [], body: {} }, /^to: must name at least one bureau$/, 'invalid-request'],
-      [{ kind: 'message', to: ['dk'], body: {} }, /^to\.0: must be a two-letter/, 'invalid-request'],
+      [{ kind: 'message', to: ['dk'], body: {} }, /^to\.0: must be a bureau code/, 'invalid-request'],
       [{ kind: 'message', to: ['DK'], meta: { priority: 'soon' }, body: {} }, /^meta\.priority: /, 'invalid-request'],
       [{ kind: 'message', to: ['DK'] }, /^body: is required/, 'invalid-request'],
       [{ kind: 'message', to: ['DK', 'ZZ'], body: {} }, /^to: unknown recipient ZZ$/, 'unknown-recipient'],

@@ -53,6 +53,11 @@ import { OutboxController } from './outbox/outbox.controller';
 import { OutboxModule } from './outbox/outbox.module';
 import { MessagePreviewService } from './outbox/message-preview.service';
 import { OutboxService } from './outbox/outbox.service';
+import { SendDryRun } from './outbox/send-dry-run';
+import { RequestController } from './deadline/request.controller';
+import { RequestEscalationSweep } from './deadline/request-escalation.sweep';
+import { RequestService } from './deadline/request.service';
+import { RequestTracker } from './deadline/request.tracker';
 import { PersonCheckController } from './person-check/person-check.controller';
 import { PersonCheckService } from './person-check/person-check.service';
 import { PersonSourceReader } from './person-check/person-source.reader';
@@ -108,11 +113,8 @@ export class NodeModule {
         consoleStaticModule(),
         AccountsModule.forRoot({
           service: { kind: 'node', code: config.code, hub: config.code === HUB_CODE },
-          // Reviewers review notice requests, which only the hub receives.
-          roles:
-            config.code === HUB_CODE
-              ? ['officer', 'reviewer', 'coordinator', 'border-officer', 'admin']
-              : ['officer', 'coordinator', 'border-officer', 'admin'],
+          // Reviewers review notice requests and diffusions at the hub, and follow up a bureau's overdue requests.
+          roles: ['officer', 'reviewer', 'coordinator', 'border-officer', 'admin'],
           clock: options.clock,
           dataDir: config.dataDir,
         }),
@@ -125,6 +127,7 @@ export class NodeModule {
         ArrivalHandler,
         NoticeController,
         DiffusionController,
+        RequestController,
         OperationController,
         DeadLetterController,
         HitController,
@@ -141,6 +144,10 @@ export class NodeModule {
         ...NODE_HEALTH_PROVIDERS,
         OutboxService,
         MessagePreviewService,
+        SendDryRun,
+        RequestTracker,
+        RequestService,
+        RequestEscalationSweep,
         EnvelopeAuthenticator,
         RejectedDeliveryListService,
         ReceiptIssuer,

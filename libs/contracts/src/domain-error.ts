@@ -8,14 +8,14 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  /** Well formed, but a rule refuses it (a 422), e.g. a send every recipient would be refused. */
+  | 'unprocessable'
   | 'unavailable'
   | 'too-large'
   /** Over a rate limit: try again later (a 429). */
   | 'rate-limited'
   /** The resource is locked for a while (a 423), e.g. an account after repeated failed sign-ins. */
   | 'locked'
-  /** Well formed, but an access rule already known here refuses it (a 422 naming the rule). */
-  | 'rule-refused'
   /** A service this one depends on answered wrongly (a 502), e.g. an evaluator whose proof fails. */
   | 'bad-gateway';
 
@@ -31,7 +31,7 @@ export class DomainError extends Error {
   }
 }
 
-/** Refused before sending because an access rule would refuse it: the HTTP answer names the rule. */
+/** Refused before sending because one access rule would refuse it: the HTTP answer (422) names the rule. */
 export class RuleRefusedError extends DomainError {
   override readonly name = 'RuleRefusedError';
 
@@ -40,7 +40,7 @@ export class RuleRefusedError extends DomainError {
     message: string,
     readonly rule: string,
   ) {
-    super(code, message, 'rule-refused');
+    super(code, message, 'unprocessable');
   }
 }
 

@@ -8,11 +8,11 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
   locked: HttpStatus.LOCKED,
-  'rule-refused': HttpStatus.UNPROCESSABLE_ENTITY,
   'bad-gateway': HttpStatus.BAD_GATEWAY,
 };
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 
 /** What a node pushes to its consoles on GET /api/events (server-sent events, one `event:` name each). */
-export type ServerEventName = 'message' | 'receipt' | 'refusal' | 'notice' | 'review' | 'alert' | 'hit' | 'hit-answer';
+export type ServerEventName =
+  'message' | 'receipt' | 'refusal' | 'notice' | 'review' | 'alert' | 'hit' | 'hit-answer' | 'escalation';
 
 /**
  * Calls `onEvent` for every server-sent event of the named kinds, while the component is mounted.

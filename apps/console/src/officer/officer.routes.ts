@@ -1,5 +1,8 @@
 import type { ConsoleRoute } from '../shell/console-route';
 import { ComposePage } from './compose.page';
+import { DueRequestsPage } from './due-requests.page';
+import { DUE_REQUESTS_STRINGS } from './due-requests.strings';
+import { inEveryLocale } from '../i18n/strings';
 import { InboxPage } from './inbox.page';
 import { MessagePage } from './message.page';
 import { OperationsPage } from './operations.page';
@@ -19,6 +22,13 @@ const label = (key: 'navInbox' | 'navSent' | 'navCompose' | 'navOperations') => 
 export const OFFICER_ROUTES: ConsoleRoute[] = [
   { path: '/inbox', label: label('navInbox'), roles: SENDER_ROLES, services: ['node'], page: InboxPage },
   { path: '/sent', label: label('navSent'), roles: SENDER_ROLES, services: ['node'], page: SentPage },
+  {
+    path: '/requests',
+    label: inEveryLocale(DUE_REQUESTS_STRINGS, 'nav'),
+    roles: ['officer', 'reviewer', 'admin'],
+    services: ['node'],
+    page: DueRequestsPage,
+  },
   { path: '/compose', label: label('navCompose'), roles: SENDER_ROLES, services: ['node'], page: ComposePage },
   { path: '/compose/:mode/:id', roles: SENDER_ROLES, services: ['node'], page: ComposePage },
   { path: '/messages/:id', roles: SENDER_ROLES, services: ['node'], page: MessagePage },

@@ -5,27 +5,34 @@ import { COMMON_STRINGS } from '../i18n/common.strings';
 import { useDateTime } from '../i18n/date-time';
 import { useStrings } from '../i18n/strings';
 import { useServerEvents } from '../live/server-events';
-import { activeDiffusions, withdraw } from './reviewer.api';
+import { markCompliant, reviewedDiffusions, withdraw, type DiffusionReviewState } from './reviewer.api';
 import { REVIEWER_STRINGS } from './reviewer.strings';
 import { ReasonForm } from './reason.form';
 import { SubjectLine } from './subject';
 import './reviewer.css';
 
-/** The hub's copy of every active diffusion, for the after-the-fact check; withdraw with a reason. */
+const REVIEW_STATES: readonly DiffusionReviewState[] = ['pending', 'compliant', 'withdrawn'];
+
+/**
+ * The hub's review of every diffusion it received, whatever route built it: find a pending one
+ * compliant, or withdraw it with a reason (also one found compliant before); each decision names
+ * its reviewer.
+ */
 export function ReviewDiffusionsPage() {
   const t = useStrings(REVIEWER_STRINGS);
   const common = useStrings(COMMON_STRINGS);
   const at = useDateTime();
-  const diffusions = useLoaded(activeDiffusions, 'diffusions');
+  const [state, setState] = useState<DiffusionReviewState>('pending');
+  const diffusions = useLoaded(() => reviewedDiffusions(state), state);
   useServerEvents(['review'], () => diffusions.reload());
   const [withdrawing, setWithdrawing] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
-  const confirm = (id: string, reason: string) => {
+  const decide = (step: Promise<unknown>) => {
     setBusy(true);
     setFailure(undefined);
-    withdraw(id, reason)
+    step
       .then(
         () => {
           setWithdrawing(undefined);
@@ -40,6 +47,16 @@ export function ReviewDiffusionsPage() {
     <div className="review-page">
       <h1>{t('diffusions')}</h1>
       <p>{t('diffusionsHint')}</p>
+      <label>
+        {t('state')}{' '}
+        <select value={state} onChange={(event) => setState(event.target.value as DiffusionReviewState)}>
+          {REVIEW_STATES.map((name) => (
+            <option key={name} value={name}>
+              {t(name)}
+            </option>
+          ))}
+        </select>
+      </label>
       {[diffusions.error, failure].map(
         (error, index) =>
           error !== undefined && (
@@ -55,7 +72,7 @@ export function ReviewDiffusionsPage() {
       ) : (
         <ul className="cards">
           {diffusions.value.map((diffusion) => (
-            <li key={diffusion.id} data-diffusion={diffusion.id}>
+            <li key={diffusion.id} data-diffusion={diffusion.id} data-review={diffusion.reviewState ?? undefined}>
               <strong>{diffusion.body.title}</strong>
               <span>
                 {t('from')} {diffusion.from} · {t('recipients')} {diffusion.recipients.join(', ')} ·{' '}
@@ -63,16 +80,28 @@ export function ReviewDiffusionsPage() {
               </span>
               {diffusion.body.subject && <SubjectLine subject={diffusion.body.subject} />}
               <p>{diffusion.body.details}</p>
-              {withdrawing === diffusion.id ? (
+              {diffusion.reviewedBy && diffusion.reviewedAt && (
+                <p className="decided-by">
+                  {t(diffusion.reviewState === 'withdrawn' ? 'withdrawn' : 'compliant')} ·{' '}
+                  {t('decidedBy', { who: diffusion.reviewedBy, at: at(diffusion.reviewedAt) })}
+                  {diffusion.withdrawReason ? ` · ${diffusion.withdrawReason}` : ''}
+                </p>
+              )}
+              {diffusion.reviewState === 'withdrawn' ? null : withdrawing === diffusion.id ? (
                 <ReasonForm
                   label={t('reason')}
                   confirm={t('withdraw')}
                   busy={busy}
-                  onSubmit={(reason) => confirm(diffusion.id, reason)}
+                  onSubmit={(reason) => decide(withdraw(diffusion.id, reason))}
                   onCancel={() => setWithdrawing(undefined)}
                 />
               ) : (
                 <div className="actions">
+                  {diffusion.reviewState === 'pending' && (
+                    <button type="button" disabled={busy} onClick={() => decide(markCompliant(diffusion.id))}>
+                      {t('markCompliant')}
+                    </button>
+                  )}
                   <button type="button" className="danger" onClick={() => setWithdrawing(diffusion.id)}>
                     {t('withdraw')}
                   </button>

@@ -55,7 +55,13 @@ export interface Diffusion {
   receivedAt: string;
   withdrawnAt: string | null;
   withdrawReason: string | null;
+  /** The hub's review of a diffusion it received; who decided it and when. */
+  reviewState: DiffusionReviewState | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
 }
+
+export type DiffusionReviewState = 'pending' | 'compliant' | 'withdrawn';
 
 const id = encodeURIComponent;
 
@@ -67,7 +73,10 @@ export const approve = (request: string) =>
   api<{ id: string; number?: string }>('POST', `/api/review/notices/${id(request)}/approve`);
 export const refuse = (request: string, reason: string) =>
   api<{ id: string }>('POST', `/api/review/notices/${id(request)}/refuse`, { body: { reason } });
-export const activeDiffusions = () => api<Diffusion[]>('GET', '/api/diffusions');
+export const reviewedDiffusions = (state: DiffusionReviewState) =>
+  api<Diffusion[]>('GET', `/api/review/diffusions?state=${state}`);
+export const markCompliant = (diffusion: string) =>
+  api<Diffusion>('POST', `/api/review/diffusions/${id(diffusion)}/compliant`);
 export const withdraw = (diffusion: string, reason: string) =>
   api<{ id: string }>('POST', `/api/diffusions/${id(diffusion)}/withdraw`, { body: { reason } });
 export const notices = () => api<Notice[]>('GET', '/api/notices?limit=200');

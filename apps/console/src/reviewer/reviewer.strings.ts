@@ -36,6 +36,9 @@ type Key =
   | 'withdrawn'
   | 'diffusionsEmpty'
   | 'diffusionsHint'
+  | 'markCompliant'
+  | 'compliant'
+  | 'decidedBy'
   | 'from'
   | 'recipients'
   | 'title'
@@ -86,6 +89,9 @@ export const REVIEWER_STRINGS: Catalog<Key> = {
     diffusionsEmpty: 'No diffusion awaits the check.',
     diffusionsHint:
       'Diffusions go out at once; the hub checks them after the fact and withdraws those that do not comply.',
+    markCompliant: 'Compliant',
+    compliant: 'Found compliant',
+    decidedBy: 'Decided by {who}, {at}',
     from: 'From',
     recipients: 'To',
     title: 'Title',
@@ -135,6 +141,9 @@ export const REVIEWER_STRINGS: Catalog<Key> = {
     diffusionsEmpty: "Aucune diffusion n'attend de contrôle.",
     diffusionsHint:
       'Les diffusions partent immédiatement ; le hub les contrôle ensuite et retire celles qui ne sont pas conformes.',
+    markCompliant: 'Conforme',
+    compliant: 'Jugées conformes',
+    decidedBy: 'Décidé par {who}, {at}',
     from: 'De',
     recipients: 'À',
     title: 'Titre',
@@ -183,6 +192,9 @@ export const REVIEWER_STRINGS: Catalog<Key> = {
     withdrawn: 'Retirada',
     diffusionsEmpty: 'Ninguna difusión espera revisión.',
     diffusionsHint: 'Las difusiones salen de inmediato; el hub las revisa después y retira las que no cumplen.',
+    markCompliant: 'Conforme',
+    compliant: 'Declaradas conformes',
+    decidedBy: 'Decidido por {who}, {at}',
     from: 'De',
     recipients: 'Para',
     title: 'Título',
@@ -231,6 +243,9 @@ export const REVIEWER_STRINGS: Catalog<Key> = {
     withdrawn: 'مسحوب',
     diffusionsEmpty: 'لا يوجد تعميم بانتظار التدقيق.',
     diffusionsHint: 'تُرسَل التعميمات فوراً؛ يدقّقها المركز لاحقاً ويسحب غير المطابق منها.',
+    markCompliant: 'مطابق',
+    compliant: 'ثبتت مطابقتها',
+    decidedBy: 'قرّره {who} في {at}',
     from: 'من',
     recipients: 'إلى',
     title: 'العنوان',

@@ -25,7 +25,7 @@ export class BureauDiffusionService extends DiffusionService {
   }
 
   // The hub checks every diffusion after the fact: it always gets a copy.
-  protected addressees(to: RecipientScope): RecipientScope {
+  addressees(to: RecipientScope): RecipientScope {
     return to === 'all' || to.includes(HUB_CODE) ? to : [...to, HUB_CODE];
   }
 }

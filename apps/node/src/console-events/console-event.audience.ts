@@ -14,6 +14,8 @@ const AUDIENCE: Record<ConsoleEventName, readonly Role[]> = {
   alert: ['officer', 'coordinator', 'border-officer', 'admin'],
   hit: ['officer', 'border-officer', 'admin'],
   'hit-answer': ['officer', 'border-officer', 'admin'],
+  // An overdue request: the bureau's reviewers follow it up.
+  escalation: ['reviewer', 'admin'],
 };
 
 /** The roles that may open the stream at all: every role a node's people hold. */

@@ -10,6 +10,7 @@ export type ConsoleEvent =
   | { name: 'review'; data: { id: string; kind: string } }
   | { name: 'alert'; data: { operationId: string; alertId: string } }
   | { name: 'hit'; data: { id: string } }
-  | { name: 'hit-answer'; data: { id: string; confirmed: boolean } };
+  | { name: 'hit-answer'; data: { id: string; confirmed: boolean } }
+  | { name: 'escalation'; data: { id: string; from: string; dueAt: string } };
 
 export type ConsoleEventName = ConsoleEvent['name'];

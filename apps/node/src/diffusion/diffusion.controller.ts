@@ -8,11 +8,19 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Audited, Roles } from '@bureaunet/platform';
+import { actorOf, Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
 import { ReasonDto } from '../notice/notice.dto';
-import { DiffusionDto, DiffusionListQueryDto, SendDiffusionDto, WorkflowStepDto } from './diffusion.dto';
-import { DiffusionService } from './diffusion.service';
+import { SendDryRun } from '../outbox/send-dry-run';
+import {
+  DiffusionDto,
+  DiffusionListQueryDto,
+  DiffusionSentDto,
+  SendDiffusionDto,
+  WorkflowStepDto,
+} from './diffusion.dto';
+import { diffusionMeta, DiffusionService } from './diffusion.service';
 
 @ApiTags('diffusions')
 @ApiBearerAuth()
@@ -21,16 +29,27 @@ import { DiffusionService } from './diffusion.service';
 @Roles('officer', 'admin')
 @Controller('api/diffusions')
 export class DiffusionController {
-  constructor(private readonly diffusions: DiffusionService) {}
+  constructor(
+    private readonly diffusions: DiffusionService,
+    private readonly dryRun: SendDryRun,
+  ) {}
 
   @Post()
   @Audited('diffusion.send')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Send a diffusion to chosen countries or all (a copy goes to the hub for compliance)' })
-  @ApiCreatedResponse({ type: WorkflowStepDto })
+  @ApiCreatedResponse({ type: DiffusionSentDto })
   @ApiBadRequestResponse({ description: '{code, reason}: the reason names the field' })
-  send(@Body() dto: SendDiffusionDto): Promise<WorkflowStepDto> {
-    return this.diffusions.send(dto);
+  @ApiUnprocessableEntityResponse({
+    description: "send-refused: the rules' dry-run says every recipient would be refused",
+  })
+  async send(@Body() dto: SendDiffusionDto): Promise<DiffusionSentDto> {
+    const foreseenRefusals = await this.dryRun.foresee({
+      kind: 'diffusion',
+      to: this.diffusions.addressees(dto.to),
+      meta: diffusionMeta(dto),
+    });
+    return { ...(await this.diffusions.send(dto)), foreseenRefusals };
   }
 
   @Get()
@@ -48,9 +67,11 @@ export class DiffusionController {
   @Audited('diffusion.withdraw', { target: 'id' })
   @Roles('reviewer', 'admin')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Withdraw a diffusion (hub): every recipient marks it withdrawn' })
+  @ApiOperation({
+    summary: 'Withdraw a diffusion (hub): every recipient marks it withdrawn; the review names the reviewer',
+  })
   @ApiCreatedResponse({ type: WorkflowStepDto })
-  withdraw(@Param('id') id: string, @Body() dto: ReasonDto): Promise<WorkflowStepDto> {
-    return this.diffusions.withdraw(id, dto.reason);
+  withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentCaller() caller: Caller): Promise<WorkflowStepDto> {
+    return this.diffusions.withdraw(id, dto.reason, actorOf(caller));
   }
 }

@@ -1,8 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { diffusionBodySchema, envelopeMetaSchema } from '@bureaunet/contracts';
+import { diffusionBodySchema, envelopeIdSchema, envelopeMetaSchema } from '@bureaunet/contracts';
+import { queryInteger } from '@bureaunet/platform';
 import { distinctRecipientsSchema } from '../outbox/outbox.dto';
+import { RecipientPreviewDto } from '../outbox/recipient-preview.dto';
+import { DIFFUSION_REVIEW_STATES, type DiffusionReviewState } from '../store/diffusion.entity';
+
+export const REVIEW_PAGE_SIZE = 100;
+const MAX_REVIEW_PAGE_SIZE = 500;
 
 /** The diffusion's body fields as the contract limits them, and its envelope's addressing. */
 export class SendDiffusionDto extends createZodDto(
@@ -46,9 +52,50 @@ export class DiffusionDto {
   withdrawnAt!: string | null;
   @ApiProperty({ nullable: true, type: String })
   withdrawReason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: [...DIFFUSION_REVIEW_STATES],
+    description: "The hub's review (on the hub only): pending, compliant or withdrawn",
+  })
+  reviewState!: DiffusionReviewState | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The reviewer who decided: person:<username> or role:<role>',
+  })
+  reviewedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  reviewedAt!: string | null;
 }
+
+export class DiffusionReviewQueryDto extends createZodDto(
+  z
+    .object({
+      state: z
+        .enum(DIFFUSION_REVIEW_STATES)
+        .optional()
+        .describe('pending (the default: the queue, oldest first), compliant or withdrawn (latest decisions first)'),
+      limit: queryInteger(1, MAX_REVIEW_PAGE_SIZE)
+        .optional()
+        .describe(`At most this many (${REVIEW_PAGE_SIZE} when absent)`),
+    })
+    .strict(),
+) {}
+
+export class DiffusionIdParamDto extends createZodDto(
+  z.object({ id: envelopeIdSchema.describe('The diffusion envelope id') }).strict(),
+) {}
 
 export class WorkflowStepDto {
   @ApiProperty({ description: 'The envelope sent for this step (follow it at GET /api/messages/:id)' })
   id!: string;
+}
+
+export class DiffusionSentDto extends WorkflowStepDto {
+  @ApiProperty({
+    type: [RecipientPreviewDto],
+    description:
+      "Recipients the rules' dry-run says the gateway will refuse (empty when none, or when it did not answer in time)",
+  })
+  foreseenRefusals!: RecipientPreviewDto[];
 }

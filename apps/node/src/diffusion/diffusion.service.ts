@@ -17,11 +17,11 @@ export abstract class DiffusionService {
     protected readonly identity: BureauIdentity,
   ) {}
 
-  /** Withdraws a diffusion: a note to every recipient and to its sender. */
-  abstract withdraw(id: string, reason: string): Promise<WorkflowStepDto>;
+  /** Withdraws a diffusion: a note to every recipient and to its sender; `reviewer` is recorded as who decided. */
+  abstract withdraw(id: string, reason: string, reviewer: string): Promise<WorkflowStepDto>;
 
   /** Who a diffusion addressed to `to` goes to. */
-  protected abstract addressees(to: RecipientScope): RecipientScope;
+  abstract addressees(to: RecipientScope): RecipientScope;
 
   async send(dto: SendDiffusionDto): Promise<WorkflowStepDto> {
     const body = checkBody(diffusionBodySchema, {
@@ -30,10 +30,7 @@ export abstract class DiffusionService {
       documentNumbers: dto.documentNumbers ?? [],
     });
     const to = this.addressees(dto.to);
-    const meta: EnvelopeMeta = {
-      ...(dto.restrictedTo?.length ? { restrictedTo: dto.restrictedTo } : {}),
-      ...(dto.priority ? { priority: dto.priority } : {}),
-    };
+    const meta = diffusionMeta(dto);
     const message = await this.outbox.send({ kind: 'diffusion', to, meta, body }, async (manager, sent, now) => {
       await manager.insert(DiffusionEntity, {
         id: sent.id,
@@ -45,6 +42,9 @@ export abstract class DiffusionService {
         receivedAt: now,
         withdrawnAt: null,
         withdrawReason: null,
+        reviewState: null,
+        reviewedBy: null,
+        reviewedAt: null,
       });
     });
     return { id: message.id };
@@ -58,4 +58,12 @@ export abstract class DiffusionService {
       take: 500,
     });
   }
+}
+
+/** The routing data of a diffusion: the data owner's restrictions and the priority. */
+export function diffusionMeta(dto: Pick<SendDiffusionDto, 'restrictedTo' | 'priority'>): EnvelopeMeta {
+  return {
+    ...(dto.restrictedTo?.length ? { restrictedTo: dto.restrictedTo } : {}),
+    ...(dto.priority ? { priority: dto.priority } : {}),
+  };
 }

@@ -21,7 +21,7 @@ export class HubDiffusionService extends DiffusionService {
     super(outbox, diffusions, identity);
   }
 
-  async withdraw(id: string, reason: string): Promise<WorkflowStepDto> {
+  async withdraw(id: string, reason: string, reviewer: string): Promise<WorkflowStepDto> {
     const diffusion = await this.diffusions.findOneBy({ id });
     if (!diffusion) throw new DomainError('diffusion-not-found', `no diffusion ${id} was received here`, 'not-found');
     if (diffusion.state === 'withdrawn')
@@ -35,14 +35,22 @@ export class HubDiffusionService extends DiffusionService {
         await manager.update(
           DiffusionEntity,
           { id, state: 'active' },
-          { state: 'withdrawn', withdrawnAt: now, withdrawReason: reason },
+          {
+            state: 'withdrawn',
+            withdrawnAt: now,
+            withdrawReason: reason,
+            // A diffusion the hub sent itself was never in the review queue.
+            ...(diffusion.direction === 'received' ? { reviewState: 'withdrawn' as const } : {}),
+            reviewedBy: reviewer,
+            reviewedAt: now,
+          },
         );
       },
     );
     return { id: message.id };
   }
 
-  protected addressees(to: RecipientScope): RecipientScope {
+  addressees(to: RecipientScope): RecipientScope {
     return to;
   }
 }

@@ -31,7 +31,7 @@ describe('an operation’s phase and its alerts', () => {
     expect(refusal).toBeInstanceOf(RuleRefusedError);
     expect(refusal).toMatchObject({
       code: 'operation-not-running',
-      kind: 'rule-refused',
+      kind: 'unprocessable',
       rule: 'operation-alert-while-running',
       message:
         'operation op-north ended at 2026-12-01T12:00:00.000Z: rule operation-alert-while-running refuses its alerts after the end',

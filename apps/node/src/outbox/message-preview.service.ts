@@ -21,13 +21,13 @@ export class MessagePreviewService {
     @Inject(NODE_CONFIG) private readonly config: Pick<NodeConfig, 'code'>,
   ) {}
 
-  async preview(request: PreviewMessageDto): Promise<MessagePreviewDto> {
+  async preview(request: PreviewMessageDto, timeoutMs = PREVIEW_TIMEOUT_MS): Promise<MessagePreviewDto> {
     let reply: unknown;
     try {
       reply = await this.bus.request<unknown>(
         rulesPreviewSubject(this.config.code),
         { kind: request.kind, to: request.recipients, meta: request.meta ?? {} },
-        { timeoutMs: PREVIEW_TIMEOUT_MS },
+        { timeoutMs },
       );
     } catch (error) {
       if (error instanceof WireRequestError && error.code === 'invalid-request')

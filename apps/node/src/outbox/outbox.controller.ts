@@ -9,6 +9,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Audited, Roles } from '@bureaunet/platform';
 import { MessageService } from '../message/message.service';
@@ -53,10 +54,16 @@ export class OutboxController {
   @ApiOperation({
     summary: 'Seal (sign, encrypt per recipient) and send a message',
     description:
-      'Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later).',
+      'Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later). ' +
+      "The gateway's rules are dry-run first (2 s at most): a send every recipient would be refused is refused at once, " +
+      'and the 201 lists the refusals foreseen. A query or request gets meta.dueAt from its priority.',
   })
   @ApiCreatedResponse({ type: MessageCreatedDto })
   @ApiBadRequestResponse({ description: 'A field is invalid, or a recipient is unknown ({code, reason} names it)' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      "send-refused: the rules' dry-run says every recipient would be refused (each named with its rule); diffusion-includes-hub: a bureau's diffusion must name the hub",
+  })
   @ApiServiceUnavailableResponse({ description: 'The registry directory is unavailable or stale' })
   send(@Body() request: SendMessageDto): Promise<MessageCreatedDto> {
     return this.outbox.send(request);

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { RecipientPreviewDto } from './recipient-preview.dto';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { envelopeMetaSchema, MESSAGE_KINDS, recipientScopeSchema } from '@bureaunet/contracts';
@@ -43,4 +44,11 @@ export class SendMessageDto extends createZodDto(
 export class MessageCreatedDto {
   @ApiProperty({ description: 'The envelope id (UUIDv7)' })
   id!: string;
+
+  @ApiProperty({
+    type: [RecipientPreviewDto],
+    description:
+      "Recipients the rules' dry-run at send time says the gateway will refuse (empty when none, or when it did not answer in time)",
+  })
+  foreseenRefusals!: RecipientPreviewDto[];
 }

@@ -3,6 +3,7 @@ import type { EnvelopeMeta, MessageKind, RecipientScope } from '@bureaunet/contr
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { EntityManager } from 'typeorm';
+import { recordRequestAnswer } from '../deadline/request-answer';
 import type { SentMessageEntity } from '../store/sent-message.entity';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { OutboxPublisher } from './outbox.publisher';
@@ -78,7 +79,10 @@ export class OutboxSender {
     const messages = sealed.map(({ message }) => message);
     await this.writer.transaction(async (manager) => {
       await effect(manager, messages, now);
-      for (const { message, addressees } of sealed) await this.sent.insert(manager, message, addressees, now);
+      for (const { message, addressees } of sealed) {
+        await this.sent.insert(manager, message, addressees, now);
+        await recordRequestAnswer(manager, message, now);
+      }
     });
     for (const message of messages) await this.publisher.publishIfUp(message);
     return messages;
@@ -100,6 +104,7 @@ export class OutboxSender {
     return this.writer.transaction(async (manager) => {
       if (!(await effect(manager, message, now))) return false;
       await this.sent.insert(manager, message, addressees, now);
+      await recordRequestAnswer(manager, message, now);
       return true;
     });
   }

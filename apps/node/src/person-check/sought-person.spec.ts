@@ -42,6 +42,9 @@ function diffusion(body: Partial<DiffusionBody>, overrides: Partial<DiffusionEnt
     receivedAt: '2026-11-20T00:00:00.000Z',
     withdrawnAt: null,
     withdrawReason: null,
+    reviewState: null,
+    reviewedBy: null,
+    reviewedAt: null,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { DiffusionBody } from '@bureaunet/contracts';
 /** A diffusion received here (on the hub: the compliance copy) or sent from here. */
 @Entity('diffusion')
 @Index(['state', 'receivedAt'])
+@Index(['reviewState', 'receivedAt'])
 export class DiffusionEntity {
   /** The diffusion envelope id. */
   @PrimaryColumn('varchar')
@@ -33,4 +34,18 @@ export class DiffusionEntity {
 
   @Column('text', { nullable: true })
   withdrawReason!: string | null;
+
+  /** The hub's review of a diffusion it received: pending until a reviewer finds it compliant or withdraws it; null elsewhere. */
+  @Column('varchar', { nullable: true })
+  reviewState!: DiffusionReviewState | null;
+
+  /** Who decided the review: "person:<username>", or "role:<role>" for a machine client. */
+  @Column('varchar', { nullable: true })
+  reviewedBy!: string | null;
+
+  @Column('varchar', { nullable: true })
+  reviewedAt!: string | null;
 }
+
+export const DIFFUSION_REVIEW_STATES = ['pending', 'compliant', 'withdrawn'] as const;
+export type DiffusionReviewState = (typeof DIFFUSION_REVIEW_STATES)[number];

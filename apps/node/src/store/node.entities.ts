@@ -1,6 +1,7 @@
 import { ACCOUNT_ENTITIES } from '@bureaunet/accounts';
 import { ACTIVITY_ENTITIES } from '@bureaunet/activity/server';
 import { DeadLetterEntity } from '@bureaunet/persistence';
+import { TrackedRequestEntity } from '../deadline/tracked-request.entity';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
 import { NoticeNameKeyEntity } from './notice-name-key.entity';
@@ -35,6 +36,8 @@ export const NODE_ENTITIES = [
   NoticeDocumentEntity,
   NoticeRequestEntity,
   DiffusionEntity,
+  // queries and requests received here, with their deadlines
+  TrackedRequestEntity,
   // border checks
   SltdReplicaEntryEntity,
   SltdReplicaStateEntity,

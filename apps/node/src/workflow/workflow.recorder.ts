@@ -15,6 +15,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { ConsoleEvent } from '../console-events/console-event';
+import { RequestTracker } from '../deadline/request.tracker';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { noticeRow } from '../store/notice.rows';
@@ -41,6 +42,8 @@ export class WorkflowRecorder {
     @Optional() private readonly intake?: NoticeRequestIntake,
     // Provided on the hub only: its databases service keeps the travel-document index.
     @Optional() private readonly records?: TravelDocumentRecordIntake,
+    // Tracks the deadlines of queries and requests received here (GET /api/requests).
+    @Optional() private readonly requests?: RequestTracker,
   ) {}
 
   async record(manager: EntityManager, payload: EnvelopePayload, body: unknown, at: string): Promise<ConsoleEvent[]> {
@@ -96,6 +99,10 @@ export class WorkflowRecorder {
             receivedAt: at,
             withdrawnAt: null,
             withdrawReason: null,
+            // The hub reviews every diffusion it receives, whatever route built it.
+            reviewState: this.intake ? 'pending' : null,
+            reviewedBy: null,
+            reviewedAt: null,
           });
           // The hub (where the review queue is) checks every diffusion after the fact.
           if (this.intake) events.push({ name: 'review', data: { id: payload.id, kind: 'diffusion' } });
@@ -119,6 +126,10 @@ export class WorkflowRecorder {
         });
       case 'travel-document-record':
         return this.travelDocumentRecord(manager, payload, body, at);
+      case 'query':
+      case 'request':
+        await this.requests?.received(manager, payload, at);
+        return undefined;
       default:
         return undefined;
     }

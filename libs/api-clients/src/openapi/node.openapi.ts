@@ -83,7 +83,7 @@ export interface paths {
     put?: never;
     /**
      * Seal (sign, encrypt per recipient) and send a message
-     * @description Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later).
+     * @description Stored before it is published: 201 means durable, even when the bus is down (the republisher sends it later). The gateway's rules are dry-run first (2 s at most): a send every recipient would be refused is refused at once, and the 201 lists the refusals foreseen. A query or request gets meta.dueAt from its priority.
      */
     post: operations['OutboxController_send'];
     delete?: never;
@@ -344,8 +344,28 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraw a diffusion (hub): every recipient marks it withdrawn */
+    /** Withdraw a diffusion (hub): every recipient marks it withdrawn; the review names the reviewer */
     post: operations['DiffusionController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Queries and requests received here with their deadlines, due first
+     * @description A query or request is answered once a query-result, or a message whose meta.replyTo names it, is sent from here; past its dueAt unanswered it is overdue, and the escalation job escalates it once to the reviewers.
+     */
+    get: operations['RequestController_list'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -802,6 +822,40 @@ export interface paths {
     get: operations['ActivityController_proof'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review/diffusions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's diffusion review: pending ones (the queue), or those found compliant or withdrawn */
+    get: operations['DiffusionReviewController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review/diffusions/{id}/compliant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Find a pending diffusion compliant: the review records the reviewer and the time */
+    post: operations['DiffusionReviewController_compliant'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1278,6 +1332,8 @@ export interface components {
     MessageCreatedDto: {
       /** @description The envelope id (UUIDv7) */
       id: string;
+      /** @description Recipients the rules' dry-run at send time says the gateway will refuse (empty when none, or when it did not answer in time) */
+      foreseenRefusals: components['schemas']['RecipientPreviewDto'][];
     };
     RefusalDto: {
       /** @enum {string} */
@@ -1534,9 +1590,11 @@ export interface components {
       /** @enum {string} */
       priority?: 'routine' | 'urgent' | 'immediate';
     };
-    WorkflowStepDto: {
+    DiffusionSentDto: {
       /** @description The envelope sent for this step (follow it at GET /api/messages/:id) */
       id: string;
+      /** @description Recipients the rules' dry-run says the gateway will refuse (empty when none, or when it did not answer in time) */
+      foreseenRefusals: components['schemas']['RecipientPreviewDto'][];
     };
     DiffusionDto: {
       id: string;
@@ -1552,6 +1610,40 @@ export interface components {
       receivedAt: string;
       withdrawnAt: string | null;
       withdrawReason: string | null;
+      /**
+       * @description The hub's review (on the hub only): pending, compliant or withdrawn
+       * @enum {string|null}
+       */
+      reviewState: 'pending' | 'compliant' | 'withdrawn' | null;
+      /** @description The reviewer who decided: person:<username> or role:<role> */
+      reviewedBy: string | null;
+      reviewedAt: string | null;
+    };
+    WorkflowStepDto: {
+      /** @description The envelope sent for this step (follow it at GET /api/messages/:id) */
+      id: string;
+    };
+    TrackedRequestDto: {
+      /** @description The request envelope id (read it at GET /api/messages/:id) */
+      id: string;
+      from: string;
+      /** @enum {string} */
+      kind: 'query' | 'request';
+      /** @enum {string} */
+      priority: 'routine' | 'urgent' | 'immediate';
+      /** @description When the sender needs the answer */
+      dueAt: string;
+      receivedAt: string;
+      /**
+       * @description Now: answered, or open before dueAt and overdue after
+       * @enum {string}
+       */
+      state: 'open' | 'overdue' | 'answered';
+      answeredAt: string | null;
+      /** @description The reply that answered it */
+      answerId: string | null;
+      /** @description When it was escalated to the bureau's reviewers */
+      escalatedAt: string | null;
     };
     OperationDto: {
       id: string;
@@ -2674,6 +2766,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description send-refused: the rules' dry-run says every recipient would be refused (each named with its rule); diffusion-includes-hub: a bureau's diffusion must name the hub */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description The registry directory is unavailable or stale */
       503: {
         headers: {
@@ -3331,7 +3430,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WorkflowStepDto'];
+          'application/json': components['schemas']['DiffusionSentDto'];
         };
       };
       /** @description {code, reason}: the reason names the field */
@@ -3350,6 +3449,13 @@ export interface operations {
       };
       /** @description role-forbidden: the token's role may not call this route */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description send-refused: the rules' dry-run says every recipient would be refused */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3379,6 +3485,51 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WorkflowStepDto'];
         };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RequestController_list: {
+    parameters: {
+      query?: {
+        /** @description open (unanswered, due or overdue; the default), overdue (past due unanswered), answered, escalated (past due unanswered, and escalated) */
+        state?: 'open' | 'overdue' | 'answered' | 'escalated';
+        /** @description At most this many, due first (100 when absent) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackedRequestDto'][];
+        };
+      };
+      /** @description {code, reason}: the reason names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description token-missing | token-invalid */
       401: {
@@ -4701,6 +4852,101 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ActivityProofDto'];
         };
+      };
+    };
+  };
+  DiffusionReviewController_list: {
+    parameters: {
+      query?: {
+        /** @description pending (the default: the queue, oldest first), compliant or withdrawn (latest decisions first) */
+        state?: 'pending' | 'compliant' | 'withdrawn';
+        /** @description At most this many (100 when absent) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiffusionDto'][];
+        };
+      };
+      /** @description {code, reason}: the reason names the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DiffusionReviewController_compliant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The diffusion envelope id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiffusionDto'];
+        };
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description diffusion-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description diffusion-reviewed: it is not pending review */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
