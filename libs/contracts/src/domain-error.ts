@@ -8,6 +8,8 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  /** Well formed but refused by what it refers to (a 422), e.g. a forward lowering its original's handling code. */
+  | 'unprocessable'
   | 'unavailable'
   | 'too-large'
   /** Over a rate limit: try again later (a 429). */

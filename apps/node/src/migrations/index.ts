@@ -11,6 +11,7 @@ import { ReplicaReportableCount1796148557994 } from './1796148557994-replica-rep
 import { Accounts1796156868578 } from './1796156868578-accounts';
 import { ActivityLog1796157487748 } from './1796157487748-activity-log';
 import { MessageRead1796160000000 } from './1796160000000-message-read';
+import { Consent1796169654462 } from './1796169654462-consent';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -26,4 +27,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   Accounts1796156868578,
   ActivityLog1796157487748,
   MessageRead1796160000000,
+  Consent1796169654462,
 ];
