@@ -4,8 +4,8 @@ import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import type { EntityManager } from 'typeorm';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { consentDecisionBodySchema, consentRequestBodySchema } from './consent-body';
-import { ConsentRequestEntity } from './consent-request.entity';
-import { ConsentRequestRepository } from './consent-request.repository';
+import { ConsentRequestEntity } from '../store/consent-request.entity';
+import { ConsentRequestRepository } from '../store/consent-request.repository';
 
 /**
  * A consent-request about an envelope this bureau sent joins its officers' list; a

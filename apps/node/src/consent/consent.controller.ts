@@ -13,17 +13,17 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Audited, CurrentCaller, Roles, type Caller } from '@bureaunet/platform';
-import { MessageIdParamDto } from '../message/message.dto';
 import {
   AskConsentDto,
   ConsentListQueryDto,
-  ConsentRequestDto,
+  ConsentMessageParamDto,
   ConsentRequestIdParamDto,
   ConsentRequestPageDto,
   GrantConsentDto,
   RefuseConsentDto,
 } from './consent.dto';
 import { ConsentService } from './consent.service';
+import { ConsentRequestDto } from '../handling/consent-request.dto';
 
 /**
  * Consent of the data owner. Officers ask (a recipient's officers, about a received message);
@@ -54,7 +54,7 @@ export class ConsentController {
   @ApiUnprocessableEntityResponse({
     description: 'consent-not-needed (H0) | consent-owner-unknown (a forward of an original not held here)',
   })
-  ask(@Param() params: MessageIdParamDto, @Body() ask: AskConsentDto): Promise<ConsentRequestDto> {
+  ask(@Param() params: ConsentMessageParamDto, @Body() ask: AskConsentDto): Promise<ConsentRequestDto> {
     return this.consents.ask(params.id, ask);
   }
 

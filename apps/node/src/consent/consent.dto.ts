@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { bureauCodeSchema, CONSENT_PURPOSES, envelopeIdSchema, type ConsentPurpose } from '@bureaunet/contracts';
+import { bureauCodeSchema, CONSENT_PURPOSES, envelopeIdSchema } from '@bureaunet/contracts';
 import { queryInteger } from '@bureaunet/platform';
-import { CONSENT_DIRECTIONS, CONSENT_STATES, type ConsentDirection, type ConsentState } from './consent-request.entity';
+import { ConsentRequestDto } from '../handling/consent-request.dto';
+import { CONSENT_DIRECTIONS, CONSENT_STATES } from '../store/consent-request.entity';
 
 /** Longest note to the owner and refusal reason: sentences for people. */
 export const MAX_CONSENT_TEXT_LENGTH = 1000;
@@ -21,6 +22,10 @@ const distinctBureaus = z
   .refine((codes) => new Set(codes).size === codes.length, 'names a bureau more than once');
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_CONSENT_TEXT_LENGTH);
+
+export class ConsentMessageParamDto extends createZodDto(
+  z.object({ id: envelopeIdSchema.describe('The received message the consent is asked about') }).strict(),
+) {}
 
 export class ConsentRequestIdParamDto extends createZodDto(
   z.object({ id: envelopeIdSchema.describe('The consent-request envelope id') }).strict(),
@@ -71,59 +76,6 @@ export class ConsentListQueryDto extends createZodDto(
     })
     .strict(),
 ) {}
-
-export class ConsentRequestDto {
-  @ApiProperty({ description: 'The consent-request envelope id' })
-  id!: string;
-
-  @ApiProperty({ enum: CONSENT_DIRECTIONS })
-  direction!: ConsentDirection;
-
-  @ApiProperty({ description: 'Outgoing: the received message asked from; incoming: the envelope it is about' })
-  messageId!: string;
-
-  @ApiProperty({ description: "The owner's envelope that carries the handling code (meta.consent.envelopeId)" })
-  envelopeId!: string;
-
-  @ApiProperty({ example: 'DK' })
-  asker!: string;
-
-  @ApiProperty({ example: 'FR' })
-  owner!: string;
-
-  @ApiProperty({ enum: CONSENT_PURPOSES })
-  purpose!: ConsentPurpose;
-
-  @ApiPropertyOptional({ type: [String], description: 'onward-sharing: the bureaus asked for, or granted' })
-  bureaus?: string[];
-
-  @ApiPropertyOptional()
-  note?: string;
-
-  @ApiProperty({ enum: CONSENT_STATES })
-  state!: ConsentState;
-
-  @ApiProperty({ description: 'A grant whose expiry has not passed' })
-  active!: boolean;
-
-  @ApiProperty()
-  createdAt!: string;
-
-  @ApiPropertyOptional({ description: 'The signed consent-decision envelope id' })
-  decisionId?: string;
-
-  @ApiPropertyOptional()
-  decidedAt?: string;
-
-  @ApiPropertyOptional({ description: 'Incoming: who decided here' })
-  decidedBy?: string;
-
-  @ApiPropertyOptional({ description: 'A grant holds until then' })
-  expiresAt?: string;
-
-  @ApiPropertyOptional({ description: "A refusal's reason" })
-  reason?: string;
-}
 
 export class ConsentRequestPageDto {
   @ApiProperty({ type: [ConsentRequestDto] })

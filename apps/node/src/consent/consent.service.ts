@@ -3,20 +3,20 @@ import { DomainError, handlingLevel } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import { actorOf, CLOCK, type Caller, type Clock } from '@bureaunet/platform';
 import { OutboxSender } from '../outbox/outbox.sender';
-import { ConsentRequestEntity } from './consent-request.entity';
-import { ConsentRequestRepository } from './consent-request.repository';
+import { consentRequestView } from '../handling/consent-request.view';
+import type { ConsentRequestDto } from '../handling/consent-request.dto';
+import { LocalLineage, type KnownEnvelope } from '../handling/local-lineage';
+import { ConsentRequestEntity } from '../store/consent-request.entity';
+import { ConsentRequestRepository } from '../store/consent-request.repository';
 import {
   DEFAULT_GRANT_DAYS,
   MAX_GRANT_DAYS,
   type AskConsentDto,
   type ConsentListQueryDto,
-  type ConsentRequestDto,
   type ConsentRequestPageDto,
   type GrantConsentDto,
   type RefuseConsentDto,
 } from './consent.dto';
-import { consentRequestView } from './consent.views';
-import { LocalLineage, type KnownEnvelope } from './local-lineage';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_LIST = 50;

@@ -14,7 +14,7 @@ import {
   type RefusalCode,
 } from '@bureaunet/contracts';
 import { queryInteger } from '@bureaunet/platform';
-import { ConsentRequestDto } from '../consent/consent.dto';
+import { ConsentRequestDto } from '../handling/consent-request.dto';
 import { RECIPIENT_STATES, type RecipientState } from '../store/recipient-state';
 import type { ReportStatus } from '../store/sent-message.entity';
 

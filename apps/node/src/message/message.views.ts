@@ -1,4 +1,4 @@
-import type { ConsentRequestDto } from '../consent/consent.dto';
+import type { ConsentRequestDto } from '../handling/consent-request.dto';
 import type { ReceivedMessageEntity } from '../store/received-message.entity';
 import type { RecipientStateEntity } from '../store/recipient-state.entity';
 import type { SentMessageEntity } from '../store/sent-message.entity';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { receivedBodyDigests } from '../consent/body-digest';
+import { receivedBodyDigests } from '../handling/body-digest';
 
 /** Received bodies digested per step of the backfill. */
 const BACKFILL_BATCH = 200;

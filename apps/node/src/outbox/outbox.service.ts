@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutgoingMetaGuard } from '../consent/outgoing-meta.guard';
+import { OutgoingMetaGuard } from '../handling/outgoing-meta.guard';
 import type { MessageCreatedDto, SendMessageDto } from './outbox.dto';
 import { OutboxSender } from './outbox.sender';
 

@@ -1,8 +1,8 @@
 import { ACCOUNT_ENTITIES } from '@bureaunet/accounts';
 import { ACTIVITY_ENTITIES } from '@bureaunet/activity/server';
 import { DeadLetterEntity } from '@bureaunet/persistence';
-import { ConsentRequestEntity } from '../consent/consent-request.entity';
-import { ReceivedBodyDigestEntity } from '../consent/received-body-digest.entity';
+import { ConsentRequestEntity } from './consent-request.entity';
+import { ReceivedBodyDigestEntity } from './received-body-digest.entity';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
 import { NoticeNameKeyEntity } from './notice-name-key.entity';

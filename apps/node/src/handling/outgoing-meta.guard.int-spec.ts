@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { EnvelopeMeta } from '@bureaunet/contracts';
+import type { EnvelopeMeta, Handling } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { NODE_MIGRATIONS } from '../migrations';
@@ -17,12 +17,12 @@ import { receivedBodyDigests } from './body-digest';
 import { ContentOriginCheck } from './content-origin.check';
 import { LocalLineage } from './local-lineage';
 import { OutgoingMetaGuard } from './outgoing-meta.guard';
-import { ReceivedBodyDigestEntity } from './received-body-digest.entity';
-import { ReceivedBodyDigestRepository } from './received-body-digest.repository';
+import { ReceivedBodyDigestEntity } from '../store/received-body-digest.entity';
+import { ReceivedBodyDigestRepository } from '../store/received-body-digest.repository';
 
 const REPORT =
   'Vehicle seen crossing at Rosso at 06:10, two occupants, heading north; plate DK-44-XY matches the stolen list.';
-const H3 = { code: 'H3', conditions: 'for the investigation only', allowTo: ['FR'] } as const;
+const H3: Handling = { code: 'H3', conditions: 'for the investigation only', allowTo: ['FR'] };
 
 function received(
   id: string,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type EnvelopeMeta } from '@bureaunet/contracts';
 import { outgoingBodyDigests } from './body-digest';
 import { LocalLineage } from './local-lineage';
-import { ReceivedBodyDigestRepository } from './received-body-digest.repository';
+import { ReceivedBodyDigestRepository } from '../store/received-body-digest.repository';
 
 /**
  * Content a bureau received goes on only as a forward that says where it came from, so the

@@ -1,5 +1,5 @@
-import type { ConsentRequestEntity } from './consent-request.entity';
-import type { ConsentRequestDto } from './consent.dto';
+import type { ConsentRequestEntity } from '../store/consent-request.entity';
+import type { ConsentRequestDto } from './consent-request.dto';
 
 export function consentRequestView(row: ConsentRequestEntity, now: Date): ConsentRequestDto {
   return {
