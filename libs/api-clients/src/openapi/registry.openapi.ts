@@ -875,10 +875,13 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
+        | 'request'
         | 'receipt'
         | 'travel-document-record'
         | 'hit-notification'
-        | 'hit-confirmation';
+        | 'hit-confirmation'
+        | 'consent-request'
+        | 'consent-decision';
       /** @description The envelope meta: restrictedTo, operationId, noticeType, priority… */
       meta?: {
         [key: string]: unknown;
