@@ -1,4 +1,4 @@
-import { HUB_CODE } from '@bureaunet/contracts';
+import { HUB_CODE, type Handling } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES } from '@bureaunet/policy';
 import { ReceivedMessageView, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 
@@ -37,7 +37,7 @@ const INTERIM_CONSENT_PERMIT = `
 permit (principal, action in [Bureaunet::Action::"consent-request", Bureaunet::Action::"consent-decision"], resource);
 `;
 
-const H3 = { code: 'H3', conditions: 'For the Rosso investigation only', allowTo: [HUB_CODE] };
+const H3: Handling = { code: 'H3', conditions: 'For the Rosso investigation only', allowTo: [HUB_CODE] };
 const REPORT = {
   subject: 'Rosso crossing',
   text: 'Vehicle seen crossing at Rosso at 06:10, two occupants, heading north; plate matches the stolen list.',
