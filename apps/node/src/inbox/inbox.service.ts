@@ -136,12 +136,14 @@ export class InboxService {
       privateKey: encryption.privateKey,
     });
     checkReceivedBody(parsed.payload.id, body);
+    // Digested before the transaction: a large body's canonical JSON takes milliseconds.
+    const digests = receivedBodyDigests(body);
     let workflowEvents: ConsoleEvent[] = [];
     const receipt = await this.receiptIssuer.issue(parsed, async (manager, _receipt, now) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, parsed, body ?? null, now)))) return false;
       // The workflow effect (a notice becomes active, a diffusion withdrawn…) commits with the message.
       workflowEvents = await this.workflow.record(manager, parsed.payload, body ?? null, now);
-      await this.bodyDigests.insert(manager, parsed.payload.id, receivedBodyDigests(body));
+      await this.bodyDigests.insert(manager, parsed.payload.id, digests);
       await this.consents.record(manager, parsed.payload, body ?? null, now);
       return true;
     });
