@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { HUB_CODE } from '@bureaunet/contracts';
+import { DEFAULT_POLICIES } from '@bureaunet/policy';
 import {
   launchBrowser,
   type ReceivedMessageView,
@@ -15,6 +16,13 @@ import {
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(repoRoot(), 'docs', 'screenshots', `officer-${name}.png`), fullPage: true });
+
+/** Until the default policies route consent kinds (owner and asker only), a rule change lets them pass. */
+const INTERIM_CONSENT_PERMIT = `
+@id("consent-messages-interim")
+@reason("consent requests and decisions pass between bureaus")
+permit (principal, action in [Bureaunet::Action::"consent-request", Bureaunet::Action::"consent-decision"], resource);
+`;
 
 /** A mark on the window that a reload would wipe: still there means the page changed without one. */
 const markNoReload = (page: Page) => page.evaluate('window.__sameDocument = true');
@@ -61,6 +69,14 @@ describe('the officer console in a real browser, on a real network with broker i
       body: JSON.stringify({ declarer: 'DK', counterpart: 'MR', type: 'refuses-diffusions-from' }),
     });
     expect(declared.status).toBe(201);
+    if (!DEFAULT_POLICIES.includes('Action::"consent-request"')) {
+      const changed = await fetch(`${network.registry.url}/api/rules`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${network.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ policies: DEFAULT_POLICIES + INTERIM_CONSENT_PERMIT }),
+      });
+      expect(changed.status).toBe(200);
+    }
     people.mr = await network.person('MR', { username: 'm.ould', displayName: 'Mariem Ould', roles: ['officer'] });
     people.fr = await network.person('FR', { username: 'c.martin', displayName: 'Claire Martin', roles: ['officer'] });
     people.ar = await network.person('MR', {
@@ -232,5 +248,83 @@ describe('the officer console in a real browser, on a real network with broker i
       from: 'MR',
       body: { subject: 'Convoy at Rosso' },
     });
+  });
+
+  it('sends an H3 message with the owner’s limits, shows its meaning to the recipient, keeps it on a forward, and lets the owner grant a consent asked for', async () => {
+    /** A consent request's state as a node's API shows it (each step is awaited there before a page shows it). */
+    const consentState = (code: string, direction: string, messageId: string, state: string) =>
+      waitFor(
+        async () =>
+          (
+            await network
+              .api(code)
+              .call<{ items: Array<{ messageId: string; state: string }> }>(
+                'GET',
+                `/api/consent-requests?direction=${direction}`,
+              )
+          ).items.find((item) => item.messageId === messageId && item.state === state),
+        { what: `a ${state} ${direction} consent request about ${messageId} at ${code}` },
+      );
+
+    const mr = await openAs(people.mr);
+    await mr.goto(`${people.mr.url}/#/compose`);
+    await mr.locator('input[name=recipients]').fill('FR');
+    await mr.locator('input[name=subject]').fill('Informant report');
+    await mr.locator('textarea[name=text]').fill('The informant places the forger in Nouadhibou until Friday.');
+    await mr.locator('select[name=handling]').selectOption('H3');
+    await mr.locator('textarea[name=handlingConditions]').fill('Protect the informant: no court use');
+    await mr.locator('input[name=handlingAllowTo]').fill('XH');
+    await mr.getByRole('button', { name: 'Check the access rules' }).click();
+    expect(await previewAnswer(mr, 'FR')).toEqual({ allowed: 'true', text: expect.any(String) });
+    await screenshot(mr, 'handling-compose');
+    await mr.getByRole('button', { name: 'Send' }).click();
+    await mr.locator('.message-view[data-direction=sent]').waitFor();
+    const original = new URL(mr.url()).hash.split('/').pop()!;
+    await waitFor(
+      () =>
+        network
+          .api('FR')
+          .message(original)
+          .catch(() => undefined),
+      {
+        what: `${original} received at FR`,
+      },
+    );
+
+    const fr = await openAs(people.fr, `/messages/${original}`);
+    const badge = fr.locator('.message-view .handling[data-handling=H3]');
+    await badge.waitFor();
+    expect(await badge.textContent()).toContain('Protect the informant: no court use');
+    expect(await badge.textContent()).toContain('XH');
+    await fr.locator('form[aria-label="Ask the owner"] input[name=bureaus]').fill('DK');
+    await fr.locator('form[aria-label="Ask the owner"] textarea[name=note]').fill('DK holds the forger’s file');
+    await fr.getByRole('button', { name: 'Send the request' }).click();
+    await fr.locator('.consents li[data-consent-state=pending]').waitFor();
+    await screenshot(fr, 'handling-h3-received');
+
+    await fr.getByRole('link', { name: 'Forward' }).click();
+    await waitFor(async () => (await fr.locator('select[name=handling]').inputValue()) === 'H3', {
+      what: 'the forward keeping the original’s H3',
+    });
+    expect(await fr.locator('textarea[name=handlingConditions]').inputValue()).toBe(
+      'Protect the informant: no court use',
+    );
+    expect(await fr.locator('#handling-hint').textContent()).toContain('H3');
+
+    await consentState('MR', 'incoming', original, 'pending');
+    await mr.goto(`${people.mr.url}/#/consent`);
+    const incoming = mr.locator('section[data-direction=incoming] li[data-consent-state=pending]');
+    await incoming.waitFor();
+    expect(await incoming.textContent()).toContain('DK holds the forger’s file');
+    await screenshot(mr, 'consent-incoming');
+    await incoming.getByRole('button', { name: 'Grant' }).click();
+    await mr.locator('section[data-direction=incoming] li[data-consent-state=granted]').waitFor();
+
+    await consentState('FR', 'outgoing', original, 'granted');
+    await fr.goto(`${people.fr.url}/#/messages/${original}`);
+    const granted = fr.locator('.consents li[data-consent-state=granted]');
+    await granted.waitFor();
+    expect(await granted.textContent()).toContain('Consent to share with DK until');
+    await screenshot(fr, 'consent-granted');
   });
 });

@@ -18,6 +18,14 @@ import { CheckLogService } from './check/check-log.service';
 import { DocumentCheckController } from './check/document-check.controller';
 import { DocumentCheckService } from './check/document-check.service';
 import { BureauModule } from './bureau/bureau.module';
+import { ConsentArrivalRecorder } from './consent/consent-arrival.recorder';
+import { ConsentRequestRepository } from './store/consent-request.repository';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentService } from './consent/consent.service';
+import { ContentOriginCheck } from './handling/content-origin.check';
+import { LocalLineage } from './handling/local-lineage';
+import { OutgoingMetaGuard } from './handling/outgoing-meta.guard';
+import { ReceivedBodyDigestRepository } from './store/received-body-digest.repository';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
@@ -137,6 +145,7 @@ export class NodeModule {
         CheckLogController,
         EventsController,
         ActivityController,
+        ConsentController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -185,6 +194,14 @@ export class NodeModule {
         EventStreamService,
         ...ACTIVITY_PROVIDERS,
         ActivityAnchorPublisher,
+        // the data owner's handling codes and consent
+        LocalLineage,
+        ReceivedBodyDigestRepository,
+        ContentOriginCheck,
+        OutgoingMetaGuard,
+        ConsentRequestRepository,
+        ConsentArrivalRecorder,
+        ConsentService,
       ],
     };
   }

@@ -8,7 +8,7 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
-  /** Well formed, but a rule refuses it (a 422), e.g. a send every recipient would be refused. */
+  /** Well formed, but a rule refuses it (a 422): a send every recipient would be refused, a forward lowering its original's handling code. */
   | 'unprocessable'
   | 'unavailable'
   | 'too-large'

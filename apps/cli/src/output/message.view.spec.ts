@@ -8,6 +8,7 @@ const received = (overrides: Partial<ReceivedMessageView> & Record<string, unkno
     from: 'DK',
     kind: 'message',
     meta: {},
+    handling: { code: 'H0' },
     body: { subject: 'Stolen car', text: 'Plate AB 12 345' },
     createdAt: '2026-12-01T20:00:00.000Z',
     receivedAt: '2026-12-01T20:00:01.000Z',

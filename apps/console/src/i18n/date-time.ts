@@ -31,3 +31,8 @@ export function useDateTime(): (instant: string | number | Date) => string {
   const { timeZone } = useLocaleSettings();
   return (instant) => formatIsoDateTime(instant, timeZone);
 }
+
+/** A datetime-local input's value (the browser's zone) as an ISO instant, or undefined when empty. */
+export function datetimeLocalInstant(value: string): string | undefined {
+  return value ? new Date(value).toISOString() : undefined;
+}

@@ -1,5 +1,6 @@
 import { useStrings } from '../i18n/strings';
-import type { Priority } from './officer.api';
+import { EMPTY_HANDLING, HandlingFields, type HandlingDraft } from './handling.fields';
+import type { HandlingCode, Priority } from './officer.api';
 import { OFFICER_STRINGS } from './officer.strings';
 
 export type ComposeKind = 'message' | 'diffusion' | 'notice-request';
@@ -17,6 +18,8 @@ export interface Draft {
   givenNames: string;
   offence: string;
   expiry: string;
+  /** A plain message's handling code (diffusions and notice requests go through their own routes). */
+  handling: HandlingDraft;
 }
 
 export const EMPTY_DRAFT: Draft = {
@@ -32,6 +35,7 @@ export const EMPTY_DRAFT: Draft = {
   givenNames: '',
   offence: '',
   expiry: '',
+  handling: EMPTY_HANDLING,
 };
 
 const KINDS: ComposeKind[] = ['message', 'diffusion', 'notice-request'];
@@ -43,12 +47,14 @@ export function ComposeFields(props: {
   onChange: (draft: Draft) => void;
   fixedKind: boolean;
   hub: string;
+  /** The code a forward or reply keeps from its original. */
+  kept?: HandlingCode;
 }) {
   const t = useStrings(OFFICER_STRINGS);
   const { draft } = props;
-  const set = (name: keyof Draft) => (event: { target: { value: string } }) =>
+  const set = (name: Exclude<keyof Draft, 'handling'>) => (event: { target: { value: string } }) =>
     props.onChange({ ...draft, [name]: event.target.value });
-  const text = (name: keyof Draft, label: string, required = true) => (
+  const text = (name: Exclude<keyof Draft, 'handling'>, label: string, required = true) => (
     <label>
       {label}
       <input name={name} value={draft[name]} onChange={set(name)} required={required} />
@@ -128,6 +134,11 @@ export function ComposeFields(props: {
                 {t('text')}
                 <textarea name="text" value={draft.text} onChange={set('text')} required rows={6} />
               </label>
+              <HandlingFields
+                value={draft.handling}
+                onChange={(handling) => props.onChange({ ...draft, handling })}
+                kept={props.kept}
+              />
             </>
           )}
         </>

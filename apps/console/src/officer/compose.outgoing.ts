@@ -1,4 +1,5 @@
 import type { Draft } from './compose.fields';
+import { handlingOf } from './handling.fields';
 import { parseRecipients } from './message-text';
 import { requestNotice, sendDiffusion, sendMessage, type ReceivedMessage } from './officer.api';
 
@@ -14,7 +15,8 @@ export interface Outgoing {
 /**
  * The request a draft becomes. A reply names the message it answers (meta.replyTo) and a forward
  * the one it passes on (meta.forwardOf): the gateway then applies the original data owner's
- * restrictions to it as well. The forward quotes the original's content in its body.
+ * restrictions to it as well. The forward quotes the original's content in its body and keeps its
+ * handling code (the form starts with the original's; the node refuses a lower one).
  */
 export function outgoing(draft: Draft, context: { mode?: 'reply' | 'forward'; original?: ReceivedMessage }): Outgoing {
   const priority = draft.priority || undefined;
@@ -39,8 +41,10 @@ export function outgoing(draft: Draft, context: { mode?: 'reply' | 'forward'; or
       send: () => sendDiffusion({ title: draft.title, details: draft.details, to: recipients, priority }),
     };
   }
+  const handling = handlingOf(draft.handling);
   const meta: Record<string, unknown> = {
     ...(priority ? { priority } : {}),
+    ...(handling ? { handling } : {}),
     ...(mode === 'reply' && original ? { replyTo: original.id } : {}),
     ...(mode === 'forward' && original ? { forwardOf: original.id } : {}),
   };

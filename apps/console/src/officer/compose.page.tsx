@@ -6,6 +6,7 @@ import type { PageProps } from '../shell/console-route';
 import { navigate } from '../shell/hash-path';
 import { ComposeFields, EMPTY_DRAFT, type Draft } from './compose.fields';
 import { HUB, outgoing } from './compose.outgoing';
+import { handlingDraftOf } from './handling.fields';
 import { message, previewRules, type ReceivedMessage, type RecipientPreview } from './officer.api';
 import { OFFICER_STRINGS } from './officer.strings';
 import { RulesPreview } from './rules-preview';
@@ -38,6 +39,7 @@ export function ComposePage(props: PageProps) {
         kind: 'message',
         recipients: mode === 'reply' ? found.from : '',
         subject: `${mode === 'reply' ? 'Re' : 'Fwd'}: ${subjectOf(found.body)}`,
+        ...(found.handling.code !== 'H0' ? { handling: handlingDraftOf(found.handling) } : {}),
       }));
     }, fail);
   }, [originalId, mode]);
@@ -69,7 +71,13 @@ export function ComposePage(props: PageProps) {
       <h1>{t('composeTitle')}</h1>
       {mode && originalId && <p>{t(mode === 'reply' ? 'replyTo' : 'forwardOf', { id: originalId })}</p>}
       <form className="stacked" onSubmit={send} aria-label={t('composeTitle')}>
-        <ComposeFields draft={draft} onChange={setDraft} fixedKind={mode !== undefined} hub={HUB} />
+        <ComposeFields
+          draft={draft}
+          onChange={setDraft}
+          fixedKind={mode !== undefined}
+          hub={HUB}
+          kept={original && original.handling.code !== 'H0' ? original.handling.code : undefined}
+        />
         <div className="actions">
           <button type="button" onClick={check}>
             {t('checkRules')}

@@ -7,6 +7,7 @@ import { useServerEvents } from '../live/server-events';
 import type { PageProps } from '../shell/console-route';
 import { inbox, type InboxQuery, type Page, type Priority, type ReceivedMessage } from './officer.api';
 import { maySend } from './officer.roles';
+import { CONSENT_STRINGS } from './consent.strings';
 import { OFFICER_STRINGS } from './officer.strings';
 import { summaryOf } from './message-text';
 
@@ -19,6 +20,7 @@ const instant = (value: string) => (value ? new Date(value).toISOString() : unde
 /** Received messages, newest first: unread in bold, filtered and searched on the node, new ones pushed live. */
 export function InboxPage(props: PageProps) {
   const t = useStrings(OFFICER_STRINGS);
+  const handling = useStrings(CONSENT_STRINGS);
   const common = useStrings(COMMON_STRINGS);
   const dateTime = useDateTime();
   const [form, setForm] = useState({ kind: '', from: '', since: '', until: '', priority: '', q: '', unread: false });
@@ -143,6 +145,14 @@ export function InboxPage(props: PageProps) {
                 <td>{item.kind}</td>
                 <td>{item.meta.priority ? t(`priority_${item.meta.priority}`) : ''}</td>
                 <td>
+                  {item.handling.code !== 'H0' && (
+                    <span
+                      className={`handling-code handling-${item.handling.code}`}
+                      title={handling(`handling_${item.handling.code}`)}
+                    >
+                      {item.handling.code}
+                    </span>
+                  )}{' '}
                   <a href={`#/messages/${item.id}`}>{summaryOf(item.body)}</a>
                   {item.read === false && <span className="visually-hidden"> ({t('unread')})</span>}
                 </td>

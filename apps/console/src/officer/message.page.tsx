@@ -5,6 +5,9 @@ import { useDateTime } from '../i18n/date-time';
 import { useStrings } from '../i18n/strings';
 import { useServerEvents } from '../live/server-events';
 import type { PageProps } from '../shell/console-route';
+import { AskOwnerForm } from './ask-owner.form';
+import { ConsentSummary } from './consent-summary';
+import { HandlingBadge } from './handling-badge';
 import { message, type ReceivedMessage, type SentMessage } from './officer.api';
 import { maySend } from './officer.roles';
 import { OFFICER_STRINGS } from './officer.strings';
@@ -25,8 +28,10 @@ export function MessagePage(props: PageProps) {
   }, [id]);
   useEffect(load, [load]);
   // Receipts and refusals that arrive after sending show here as they come.
-  useServerEvents(['receipt', 'refusal'], (_name, data) => {
-    if ((data as { messageId?: string } | undefined)?.messageId === id) load();
+  useServerEvents(['receipt', 'refusal', 'message'], (_name, data) => {
+    const about = data as { messageId?: string; kind?: string } | undefined;
+    // A consent request or decision may be about this message: its consent list is read again.
+    if (about?.messageId === id || about?.kind?.startsWith('consent-')) load();
   });
 
   if (failure)
@@ -40,7 +45,7 @@ export function MessagePage(props: PageProps) {
     <section className="officer message-view" data-direction={shown.direction}>
       <h1>{t('messageTitle', { id: shown.id })}</h1>
       {shown.direction === 'received' ? (
-        <Received message={shown} canSend={maySend(props.session)} />
+        <Received message={shown} canSend={maySend(props.session)} onChange={load} />
       ) : (
         <Sent message={shown} />
       )}
@@ -53,7 +58,7 @@ export function MessagePage(props: PageProps) {
   );
 }
 
-function Received(props: { message: ReceivedMessage; canSend: boolean }) {
+function Received(props: { message: ReceivedMessage; canSend: boolean; onChange: () => void }) {
   const t = useStrings(OFFICER_STRINGS);
   const dateTime = useDateTime();
   const { message: received } = props;
@@ -80,7 +85,9 @@ function Received(props: { message: ReceivedMessage; canSend: boolean }) {
           </>
         )}
       </dl>
+      <HandlingBadge handling={received.handling} />
       <Body body={received.body} />
+      <ConsentSummary consents={received.consents ?? []} />
       {props.canSend && (
         <div className="actions">
           <a className="button" href={`#/compose/reply/${received.id}`}>
@@ -90,6 +97,9 @@ function Received(props: { message: ReceivedMessage; canSend: boolean }) {
             {t('forward')}
           </a>
         </div>
+      )}
+      {props.canSend && received.handling.code !== 'H0' && !received.kind.startsWith('consent-') && (
+        <AskOwnerForm messageId={received.id} owner={received.from} onAsked={props.onChange} />
       )}
     </>
   );
@@ -115,6 +125,8 @@ function Sent(props: { message: SentMessage }) {
         </p>
       )}
       <RecipientStates recipients={sent.recipients} />
+      {sent.handling.code !== 'H0' && <HandlingBadge handling={sent.handling} />}
+      <ConsentSummary consents={sent.consents ?? []} />
     </>
   );
 }

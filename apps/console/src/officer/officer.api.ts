@@ -10,12 +10,51 @@ export interface Refusal {
   rule?: string;
 }
 
+export type HandlingCode = 'H0' | 'H1' | 'H2' | 'H3';
+
+/** The data owner's handling code: H3 with its restrictions. */
+export interface Handling {
+  code: HandlingCode;
+  conditions?: string;
+  allowTo?: string[];
+  expiresAt?: string;
+}
+
+export type ConsentPurpose = 'onward-sharing' | 'evidence' | 'coercive-action';
+
+export interface ConsentRequest {
+  id: string;
+  direction: 'incoming' | 'outgoing';
+  messageId: string;
+  envelopeId: string;
+  asker: string;
+  owner: string;
+  purpose: ConsentPurpose;
+  bureaus?: string[];
+  note?: string;
+  state: 'pending' | 'granted' | 'refused';
+  active: boolean;
+  createdAt: string;
+  decidedAt?: string;
+  expiresAt?: string;
+  reason?: string;
+}
+
 export interface ReceivedMessage {
   id: string;
   direction: 'received';
   from: string;
   kind: string;
-  meta: { priority?: Priority; replyTo?: string; forwardOf?: string; noticeType?: string; operationId?: string };
+  meta: {
+    priority?: Priority;
+    replyTo?: string;
+    forwardOf?: string;
+    noticeType?: string;
+    operationId?: string;
+    handling?: Handling;
+  };
+  handling: Handling;
+  consents?: ConsentRequest[];
   body: unknown;
   createdAt: string;
   receivedAt: string;
@@ -38,6 +77,8 @@ export interface SentMessage {
   kind: string;
   to: string[] | 'all';
   meta: ReceivedMessage['meta'];
+  handling: Handling;
+  consents?: ConsentRequest[];
   createdAt: string;
   status: 'pending' | 'accepted' | 'refused';
   refusal?: Refusal;
@@ -129,3 +170,11 @@ export const previewRules = (body: { kind: string; recipients: string[] | 'all';
   api<{ version: number; recipients: RecipientPreview[] }>('POST', '/api/messages/preview', { body });
 export const operations = () => api<Operation[]>('GET', '/api/operations');
 export const operationAlerts = (id: string) => api<Alert[]>('GET', `/api/operations/${encodeURIComponent(id)}/alerts`);
+export const askConsent = (messageId: string, body: { purpose: ConsentPurpose; bureaus?: string[]; note?: string }) =>
+  api<ConsentRequest>('POST', `/api/messages/${encodeURIComponent(messageId)}/consent-requests`, { body });
+export const consentRequests = (direction: 'incoming' | 'outgoing') =>
+  api<{ items: ConsentRequest[] }>('GET', `/api/consent-requests${queryString({ direction, limit: 100 })}`);
+export const grantConsent = (id: string, body: { expiresAt?: string }) =>
+  api<ConsentRequest>('POST', `/api/consent-requests/${encodeURIComponent(id)}/grant`, { body });
+export const refuseConsent = (id: string, body: { reason: string }) =>
+  api<ConsentRequest>('POST', `/api/consent-requests/${encodeURIComponent(id)}/refuse`, { body });

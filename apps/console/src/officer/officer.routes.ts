@@ -2,6 +2,8 @@ import type { ConsoleRoute } from '../shell/console-route';
 import { ComposePage } from './compose.page';
 import { DueRequestsPage } from './due-requests.page';
 import { DUE_REQUESTS_STRINGS } from './due-requests.strings';
+import { ConsentRequestsPage } from './consent-requests.page';
+import { CONSENT_STRINGS } from './consent.strings';
 import { inEveryLocale } from '../i18n/strings';
 import { InboxPage } from './inbox.page';
 import { MessagePage } from './message.page';
@@ -32,6 +34,13 @@ export const OFFICER_ROUTES: ConsoleRoute[] = [
   { path: '/compose', label: label('navCompose'), roles: SENDER_ROLES, services: ['node'], page: ComposePage },
   { path: '/compose/:mode/:id', roles: SENDER_ROLES, services: ['node'], page: ComposePage },
   { path: '/messages/:id', roles: SENDER_ROLES, services: ['node'], page: MessagePage },
+  {
+    path: '/consent',
+    label: inEveryLocale(CONSENT_STRINGS, 'navConsent'),
+    roles: ['officer', 'reviewer'],
+    services: ['node'],
+    page: ConsentRequestsPage,
+  },
   {
     path: '/operations',
     label: label('navOperations'),

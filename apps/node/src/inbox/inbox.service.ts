@@ -3,6 +3,9 @@ import { refusalCodeSchema } from '@bureaunet/contracts';
 import { decryptEnvelopeContent, jweRecipientKids, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
+import { receivedBodyDigests } from '../handling/body-digest';
+import { ConsentArrivalRecorder } from '../consent/consent-arrival.recorder';
+import { ReceivedBodyDigestRepository } from '../store/received-body-digest.repository';
 import { ConsoleEventBus } from '../console-events/console-event.bus';
 import type { ConsoleEvent } from '../console-events/console-event';
 import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
@@ -48,6 +51,8 @@ export class InboxService {
     private readonly workflow: WorkflowRecorder,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly events: ConsoleEventBus,
+    private readonly bodyDigests: ReceivedBodyDigestRepository,
+    private readonly consents: ConsentArrivalRecorder,
   ) {}
 
   async receive(raw: Buffer, msgId: string | undefined): Promise<void> {
@@ -131,11 +136,15 @@ export class InboxService {
       privateKey: encryption.privateKey,
     });
     checkReceivedBody(parsed.payload.id, body);
+    // Digested before the transaction: a large body's canonical JSON takes milliseconds.
+    const digests = receivedBodyDigests(body);
     let workflowEvents: ConsoleEvent[] = [];
     const receipt = await this.receiptIssuer.issue(parsed, async (manager, _receipt, now) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, parsed, body ?? null, now)))) return false;
       // The workflow effect (a notice becomes active, a diffusion withdrawn…) commits with the message.
       workflowEvents = await this.workflow.record(manager, parsed.payload, body ?? null, now);
+      await this.bodyDigests.insert(manager, parsed.payload.id, digests);
+      await this.consents.record(manager, parsed.payload, body ?? null, now);
       return true;
     });
     if (!receipt) return;

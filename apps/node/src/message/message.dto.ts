@@ -8,11 +8,13 @@ import {
   MESSAGE_KINDS,
   REFUSAL_CODES,
   type EnvelopeMeta,
+  type Handling,
   type MessageKind,
   type RecipientScope,
   type RefusalCode,
 } from '@bureaunet/contracts';
 import { queryInteger } from '@bureaunet/platform';
+import { ConsentRequestDto } from '../handling/consent-request.dto';
 import { RECIPIENT_STATES, type RecipientState } from '../store/recipient-state';
 import type { ReportStatus } from '../store/sent-message.entity';
 
@@ -134,6 +136,20 @@ export class SentMessageDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
   meta!: EnvelopeMeta;
 
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The data owner's handling code (meta.handling; H0 when the envelope names none)",
+    example: { code: 'H3', conditions: 'not to be shared outside the investigation', allowTo: ['DK'] },
+  })
+  handling!: Handling;
+
+  @ApiPropertyOptional({
+    type: [ConsentRequestDto],
+    description: 'Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent)',
+  })
+  consents?: ConsentRequestDto[];
+
   @ApiProperty()
   createdAt!: string;
 
@@ -181,6 +197,20 @@ export class ReceivedMessageDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true })
   meta!: EnvelopeMeta;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The data owner's handling code (meta.handling; H0 when the envelope names none)",
+    example: { code: 'H3', conditions: 'not to be shared outside the investigation', allowTo: ['DK'] },
+  })
+  handling!: Handling;
+
+  @ApiPropertyOptional({
+    type: [ConsentRequestDto],
+    description: 'Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent)',
+  })
+  consents?: ConsentRequestDto[];
 
   @ApiProperty({ description: 'The decrypted body (any JSON); null for a receipt', nullable: true, ...ANY_JSON_SCHEMA })
   body!: unknown;

@@ -2,6 +2,9 @@ import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
 import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Caller, type Clock } from '@bureaunet/platform';
+import { ConsentRequestRepository } from '../store/consent-request.repository';
+import { consentRequestView } from '../handling/consent-request.view';
+import type { ConsentRequestDto } from '../handling/consent-request.dto';
 import { MessageReadRepository } from '../store/message-read.repository';
 import { ReceivedMessageRepository } from '../store/received-message.repository';
 import { SentMessageRepository } from '../store/sent-message.repository';
@@ -28,23 +31,33 @@ export class MessageService {
     private readonly reads: MessageReadRepository,
     private readonly writer: SerialWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consents: ConsentRequestRepository,
   ) {}
 
-  /** A person who opens a received message has read it from then on (the inbox stops showing it bold). */
+  /**
+   * A person who opens a received message has read it from then on (the inbox stops showing it
+   * bold). Either direction shows the consent asked about it.
+   */
   async get(id: string, caller?: Caller): Promise<SentMessageDto | ReceivedMessageDto> {
+    const consents = await this.consentsAbout(id);
     // One snapshot: a report committed between two reads must not show half-applied.
     const sentView = await this.snapshot.read(async (manager) => {
       const sent = await this.sent.findById(id, manager);
-      return sent ? sentMessageView(sent, await this.sent.findRecipients([id], manager)) : undefined;
+      return sent ? sentMessageView(sent, await this.sent.findRecipients([id], manager), consents) : undefined;
     });
     if (sentView) return sentView;
     const received = await this.received.findById(id);
     if (!received) throw notFound(id);
-    if (caller?.kind !== 'person') return receivedMessageView(received);
+    if (caller?.kind !== 'person') return receivedMessageView(received, undefined, consents);
     const { personId } = caller.person;
     const at = this.clock.now().toISOString();
     await this.writer.transaction((manager) => this.reads.markRead(manager, id, personId, at));
-    return receivedMessageView(received, true);
+    return receivedMessageView(received, true, consents);
+  }
+
+  private async consentsAbout(id: string): Promise<ConsentRequestDto[]> {
+    const now = this.clock.now();
+    return (await this.consents.forMessages([id])).map((row) => consentRequestView(row, now));
   }
 
   /** The signed envelope exactly as published or as received, byte for byte. */

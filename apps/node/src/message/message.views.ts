@@ -1,3 +1,4 @@
+import type { ConsentRequestDto } from '../handling/consent-request.dto';
 import type { ReceivedMessageEntity } from '../store/received-message.entity';
 import type { RecipientStateEntity } from '../store/recipient-state.entity';
 import type { SentMessageEntity } from '../store/sent-message.entity';
@@ -6,6 +7,7 @@ import type { ReceivedMessageDto, RecipientStatusDto, SentMessageDto } from './m
 export function sentMessageView(
   message: SentMessageEntity,
   recipients: readonly RecipientStateEntity[],
+  consents?: ConsentRequestDto[],
 ): SentMessageDto {
   return {
     id: message.id,
@@ -13,6 +15,8 @@ export function sentMessageView(
     kind: message.kind,
     to: message.to,
     meta: message.meta,
+    handling: message.meta.handling ?? { code: 'H0' },
+    ...(consents ? { consents } : {}),
     createdAt: message.createdAt,
     expiresAt: message.expiresAt,
     status: message.reportStatus ?? 'pending',
@@ -35,13 +39,19 @@ function recipientView(recipient: RecipientStateEntity): RecipientStatusDto {
 }
 
 /** `read`: whether the person asking has opened it; undefined for a machine client. */
-export function receivedMessageView(message: ReceivedMessageEntity, read?: boolean): ReceivedMessageDto {
+export function receivedMessageView(
+  message: ReceivedMessageEntity,
+  read?: boolean,
+  consents?: ConsentRequestDto[],
+): ReceivedMessageDto {
   return {
     id: message.id,
     direction: 'received',
     from: message.from,
     kind: message.kind,
     meta: message.meta,
+    handling: message.meta.handling ?? { code: 'H0' },
+    ...(consents ? { consents } : {}),
     body: message.body ?? null,
     createdAt: message.createdAt,
     receivedAt: message.receivedAt,

@@ -11,6 +11,7 @@ import { ReplicaReportableCount1796148557994 } from './1796148557994-replica-rep
 import { Accounts1796156868578 } from './1796156868578-accounts';
 import { ActivityLog1796157487748 } from './1796157487748-activity-log';
 import { MessageRead1796160000000 } from './1796160000000-message-read';
+import { Consent1796169654462 } from './1796169654462-consent';
 import { RequestDeadlines1796169935031 } from './1796169935031-request-deadlines';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
@@ -27,5 +28,6 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   Accounts1796156868578,
   ActivityLog1796157487748,
   MessageRead1796160000000,
+  Consent1796169654462,
   RequestDeadlines1796169935031,
 ];

@@ -3,6 +3,7 @@ import { HUB_CODE, RuleRefusedError, type RecipientScope } from '@bureaunet/cont
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { withRequestDue } from '../deadline/request-due';
 import { DEFAULT_REQUEST_DEADLINES, NODE_CONFIG, type NodeConfig } from '../node.config';
+import { OutgoingMetaGuard } from '../handling/outgoing-meta.guard';
 import type { MessageCreatedDto, SendMessageDto } from './outbox.dto';
 import { OutboxSender } from './outbox.sender';
 import { SendDryRun } from './send-dry-run';
@@ -13,15 +14,18 @@ export class OutboxService {
   constructor(
     private readonly outbox: OutboxSender,
     private readonly dryRun: SendDryRun,
+    private readonly guard: OutgoingMetaGuard,
     @Inject(NODE_CONFIG) private readonly config: Pick<NodeConfig, 'code' | 'requests'>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async send(request: SendMessageDto): Promise<MessageCreatedDto> {
     if (request.kind === 'diffusion' && this.config.code !== HUB_CODE) assertDiffusionIncludesHub(request.to);
+    // Received content goes on only as a forward; a forward or reply keeps the handling code.
+    const guarded = await this.guard.check(request.meta ?? {}, request.body);
     const meta = withRequestDue(
       request.kind,
-      request.meta ?? {},
+      guarded,
       this.clock.now(),
       this.config.requests ?? DEFAULT_REQUEST_DEADLINES,
     );

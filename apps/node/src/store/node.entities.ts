@@ -2,6 +2,8 @@ import { ACCOUNT_ENTITIES } from '@bureaunet/accounts';
 import { ACTIVITY_ENTITIES } from '@bureaunet/activity/server';
 import { DeadLetterEntity } from '@bureaunet/persistence';
 import { TrackedRequestEntity } from '../deadline/tracked-request.entity';
+import { ConsentRequestEntity } from './consent-request.entity';
+import { ReceivedBodyDigestEntity } from './received-body-digest.entity';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
 import { NoticeNameKeyEntity } from './notice-name-key.entity';
@@ -28,6 +30,10 @@ export const NODE_ENTITIES = [
   ReceivedMessageEntity,
   // which person opened which received message (the inbox's unread state)
   MessageReadEntity,
+  // digests of received content (no plaintext): its origin when it is sent on
+  ReceivedBodyDigestEntity,
+  // the data owner's consent asked and decided
+  ConsentRequestEntity,
   RejectedDeliveryEntity,
   DeadLetterEntity,
   // workflows (notices, diffusions)

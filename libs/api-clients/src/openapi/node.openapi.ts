@@ -828,6 +828,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/messages/{id}/consent-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the owner of a received message for consent: onward sharing with bureaus, evidence, or coercive action
+     * @description Sent as a signed consent-request to the owner of the handling code (the original a forward passes on).
+     */
+    post: operations['ConsentController_ask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consent-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Consent requests asked of this bureau (incoming) and by it (outgoing), newest first */
+    get: operations['ConsentController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consent-requests/{id}/grant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant an incoming consent request, until expiresAt: a signed consent-decision to the asker */
+    post: operations['ConsentController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consent-requests/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse an incoming consent request, with a reason: a signed consent-decision to the asker */
+    post: operations['ConsentController_refuse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/review/diffusions': {
     parameters: {
       query?: never;
@@ -1335,6 +1406,39 @@ export interface components {
       /** @description Recipients the rules' dry-run at send time says the gateway will refuse (empty when none, or when it did not answer in time) */
       foreseenRefusals: components['schemas']['RecipientPreviewDto'][];
     };
+    ConsentRequestDto: {
+      /** @description The consent-request envelope id */
+      id: string;
+      /** @enum {string} */
+      direction: 'incoming' | 'outgoing';
+      /** @description Outgoing: the received message asked from; incoming: the envelope it is about */
+      messageId: string;
+      /** @description The owner's envelope that carries the handling code (meta.consent.envelopeId) */
+      envelopeId: string;
+      /** @example DK */
+      asker: string;
+      /** @example FR */
+      owner: string;
+      /** @enum {string} */
+      purpose: 'onward-sharing' | 'evidence' | 'coercive-action';
+      /** @description onward-sharing: the bureaus asked for, or granted */
+      bureaus?: string[];
+      note?: string;
+      /** @enum {string} */
+      state: 'pending' | 'granted' | 'refused';
+      /** @description A grant whose expiry has not passed */
+      active: boolean;
+      createdAt: string;
+      /** @description The signed consent-decision envelope id */
+      decisionId?: string;
+      decidedAt?: string;
+      /** @description Incoming: who decided here */
+      decidedBy?: string;
+      /** @description A grant holds until then */
+      expiresAt?: string;
+      /** @description A refusal's reason */
+      reason?: string;
+    };
     RefusalDto: {
       /** @enum {string} */
       code:
@@ -1408,6 +1512,21 @@ export interface components {
       meta: {
         [key: string]: unknown;
       };
+      /**
+       * @description The data owner's handling code (meta.handling; H0 when the envelope names none)
+       * @example {
+       *       "code": "H3",
+       *       "conditions": "not to be shared outside the investigation",
+       *       "allowTo": [
+       *         "DK"
+       *       ]
+       *     }
+       */
+      handling: {
+        [key: string]: unknown;
+      };
+      /** @description Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent) */
+      consents?: components['schemas']['ConsentRequestDto'][];
       createdAt: string;
       expiresAt: string;
       /**
@@ -1456,6 +1575,21 @@ export interface components {
       meta: {
         [key: string]: unknown;
       };
+      /**
+       * @description The data owner's handling code (meta.handling; H0 when the envelope names none)
+       * @example {
+       *       "code": "H3",
+       *       "conditions": "not to be shared outside the investigation",
+       *       "allowTo": [
+       *         "DK"
+       *       ]
+       *     }
+       */
+      handling: {
+        [key: string]: unknown;
+      };
+      /** @description Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent) */
+      consents?: components['schemas']['ConsentRequestDto'][];
       /** @description The decrypted body (any JSON); null for a receipt */
       body:
         | (
@@ -2185,6 +2319,33 @@ export interface components {
       rootHash: string;
       /** @description base64 hashes, RFC 6962 PATH(seq, D[treeSize]) */
       proof: string[];
+    };
+    AskConsentDto: {
+      /**
+       * @description onward-sharing (with bureaus), evidence, or coercive-action
+       * @enum {string}
+       */
+      purpose: 'onward-sharing' | 'evidence' | 'coercive-action';
+      /** @description onward-sharing: the bureaus it would be passed on to */
+      bureaus?: string[];
+      /** @description Why, in words, for the owner (sent encrypted) */
+      note?: string;
+    };
+    ConsentRequestPageDto: {
+      items: components['schemas']['ConsentRequestDto'][];
+    };
+    GrantConsentDto: {
+      /**
+       * Format: date-time
+       * @description Until when the grant holds: in the future, at most 365 days ahead (30 days when absent)
+       */
+      expiresAt?: string;
+      /** @description onward-sharing: only some of the bureaus asked for */
+      bureaus?: string[];
+    };
+    RefuseConsentDto: {
+      /** @description Why not, for the asker */
+      reason: string;
     };
     SignInDto: {
       username: string;
@@ -4852,6 +5013,242 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ActivityProofDto'];
         };
+      };
+    };
+  };
+  ConsentController_ask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The received message the consent is asked about */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AskConsentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description A field is invalid ({code, reason} names it) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such received message */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description consent-request-pending: the same purpose is already asked */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description consent-not-needed (H0) | consent-owner-unknown (a forward of an original not held here) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConsentController_list: {
+    parameters: {
+      query?: {
+        /** @description incoming (asked of this bureau) or outgoing */
+        direction?: 'incoming' | 'outgoing';
+        state?: 'pending' | 'granted' | 'refused';
+        /** @description At most 200; 50 when absent */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestPageDto'];
+        };
+      };
+      /** @description A filter is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConsentController_grant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The consent-request envelope id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantConsentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description expiresAt not in the future or too far, or bureaus not asked for */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such incoming consent request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description consent-already-decided */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConsentController_refuse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The consent-request envelope id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefuseConsentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description The reason is missing or too long */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such incoming consent request */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description consent-already-decided */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
