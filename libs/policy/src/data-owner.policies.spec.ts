@@ -1,4 +1,4 @@
-import type { CountryGroup, EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
+import { HANDLING_CODES, type CountryGroup, type EnvelopeMeta, type MessageKind } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES } from './default-policies';
 import { DEFAULT_RATE_LIMITS } from './default-rate-limits';
 import { NO_LINEAGE, type EnvelopeLineage } from './envelope-lineage';
@@ -76,7 +76,7 @@ describe('the default policies on data owners, groups and the hub’s review', (
 
   describe('handling-not-lowered', () => {
     it.each([1, 2, 3])('lets a forward carrying H%i pass on H%i content', (level) => {
-      const code = `H${level}` as const;
+      const code = HANDLING_CODES[level];
       const handling = level === 3 ? { code, conditions: 'no further use' } : { code };
       const lineage = passingOn({ level, originId: ORIGIN, owner: 'DK' });
       expect(decide('MR', 'FR', 'message', { forwardOf: ORIGIN, handling }, lineage).allowed).toBe(true);

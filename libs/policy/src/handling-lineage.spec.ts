@@ -32,7 +32,7 @@ describe('joinHandling', () => {
     });
   });
 
-  const codes = fc.constantFrom('DK', 'FR', 'IT', 'MR', 'BR', 'DE');
+  const codes = fc.constantFrom<string>('DK', 'FR', 'IT', 'MR', 'BR', 'DE');
   const instant = fc.date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true });
   const h3 = fc.record(
     {
