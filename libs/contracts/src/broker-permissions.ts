@@ -12,6 +12,7 @@ import {
   submitSubject,
 } from './subjects';
 import { RULES_CHANGED_SUBJECT, RULES_GET_SUBJECT, operationsSubject } from './rules';
+import { groupsSubject } from './country-group';
 import { LEDGER_STH_SUBJECT } from './registry-event';
 import { ACTIVITY_ANCHOR_SUBJECT_WILDCARD, activityAnchorSubject } from './activity-anchor';
 import {
@@ -107,6 +108,8 @@ export function nodePermissions(code: string): BrokerPermissions {
       submitSubject(code),
       ...DIRECTORY_REQUESTS,
       operationsSubject(code),
+      // The country groups, to resolve group:<id> in `to` before encrypting.
+      groupsSubject(code),
       rulesPreviewSubject(code),
       ...boundConsumer(`${DELIVERIES_STREAM}.${deliveryConsumerName(code)}`),
       // Border checks: blind evaluations asked on its own subject, its replica's consumer.
