@@ -17,14 +17,14 @@ describe('signed, end-to-end encrypted exchange between bureaus', () => {
     const body = { subject: 'stolen passport', documentNumber: 'X1234567', note: 'Ünïcode survives' };
     const { id } = await network
       .api('DK')
-      .send({ kind: 'diffusion', to: ['MR', 'FR'], meta: { priority: 'urgent' }, body });
+      .send({ kind: 'message', to: ['MR', 'FR'], meta: { priority: 'urgent' }, body });
 
     for (const code of ['MR', 'FR']) {
       const received = await waitFor(
         async () => (await network.api(code).inbox()).items.find((item) => item.id === id),
         { what: `${code} inbox` },
       );
-      expect(received).toMatchObject({ id, from: 'DK', kind: 'diffusion', body });
+      expect(received).toMatchObject({ id, from: 'DK', kind: 'message', body });
     }
     const sent = await waitFor(
       async () => {

@@ -175,7 +175,7 @@ describe('per-country access rules, end to end', () => {
 
     const forward = await sendAndReport('IT', {
       kind: 'diffusion',
-      to: ['FR', 'DK'],
+      to: ['FR', 'DK', HUB_CODE],
       meta: { forwardOf: reply.id },
       body: { text: 'passing this on' },
     });
