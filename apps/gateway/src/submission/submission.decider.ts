@@ -115,7 +115,10 @@ export class SubmissionDecider {
       policyVersion: rules.version,
       policies: decided.policies,
       restrictedTo: effectiveRestrictions(payload.meta, lineage),
-      handling: joinHandling([lineage.handling ?? { level: 0 }, declaredHandling(payload)]),
+      handling: joinHandling([
+        lineage.handling ?? { level: 0 },
+        declaredHandling({ id: payload.id, from: payload.from, handling: payload.meta.handling }),
+      ]),
       ...(payload.kind === 'consent-decision' && lineage.consentOrigin && lineage.answers
         ? { consent: { originId: lineage.consentOrigin, grantee: lineage.answers.from } }
         : {}),
