@@ -1,6 +1,6 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES } from '@bureaunet/policy';
-import { SendMessageRequest, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 
 type Json = Record<string, unknown>;
 type Recipient = SentMessageView['recipients'][number];
@@ -50,9 +50,7 @@ describe('data owners in control, end to end', () => {
     request: { kind: string; to: string[]; meta?: Json; body?: unknown },
     recipients = request.to.length,
   ): Promise<SentMessageView> {
-    const { id } = await network
-      .api(from)
-      .send({ body: { text: 'case file 2026/118' }, ...request } as unknown as SendMessageRequest);
+    const { id } = await network.api(from).send({ body: { text: 'case file 2026/118' }, ...request });
     return waitFor(
       async () => {
         const view = await network.api(from).message<SentMessageView>(id);

@@ -14,7 +14,7 @@ const ORIGIN = '01936f4e-7c1a-7000-8000-0000000000a1';
 const BUREAUS: Record<string, BureauFacts> = Object.fromEntries(
   ['XH', 'DK', 'MR', 'FR', 'IT', 'BR'].map((code) => [
     code,
-    { code, role: code === 'XH' ? 'hub' : 'bureau', status: 'active' } as BureauFacts,
+    { code, role: code === 'XH' ? 'hub' : 'bureau', status: 'active' },
   ]),
 );
 

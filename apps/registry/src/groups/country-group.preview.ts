@@ -79,7 +79,7 @@ export class CountryGroupPreview {
     const directory = await this.snapshot.read((manager) => this.bureaus.findAll(manager));
     const everyone: BureauFacts[] = directory
       .filter((bureau) => bureau.role !== 'gateway')
-      .map((bureau) => ({ code: bureau.code, role: bureau.role as BureauFacts['role'], status: bureau.status }));
+      .map((bureau) => ({ code: bureau.code, role: bureau.role, status: bureau.status }));
     const compared = this.compare(bundle, { ...bundle, groups }, [...added, ...removed], everyone);
     return {
       id: request.id,
