@@ -163,6 +163,20 @@ describe('data owners in control, end to end', () => {
           meta: { replyTo: request.id, consent: { ...asked(), decision: 'granted', expiresAt } },
         });
         expectDelivered(granted, 'MR');
+        // The grant is ledgered, owner to asker; the forged one was not.
+        const entries = await waitFor(
+          async () => {
+            const search = await fetch(`${network.gateway.url}/api/ledger/search?kind=consent-granted`, {
+              headers: { authorization: `Bearer ${network.gatewayTokens.auditor}` },
+            });
+            const page = (await search.json()) as { entries?: Json[] };
+            return page.entries && page.entries.length > 0 ? page.entries : undefined;
+          },
+          { what: 'the grant in the ledger search' },
+        );
+        expect(entries).toEqual([
+          expect.objectContaining({ type: 'consent-granted', envelope_id: granted.id, sender: 'DK', recipient: 'MR' }),
+        ]);
         const forward = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } });
         expectDelivered(forward, 'FR');
         await past(expiresAt);

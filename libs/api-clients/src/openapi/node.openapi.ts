@@ -1086,7 +1086,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'request'
+        | 'consent-request'
+        | 'consent-decision';
       /** @description Bureau codes, or "all" */
       recipients: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -1099,6 +1102,26 @@ export interface components {
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
         recordOwner?: string;
+        handling?: {
+          /** @enum {string} */
+          code: 'H0' | 'H1' | 'H2' | 'H3';
+          conditions?: string;
+          allowTo?: string[];
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        consent?: {
+          envelopeId: string;
+          /** @enum {string} */
+          purpose: 'onward-sharing' | 'evidence' | 'coercive-action';
+          bureaus?: string[];
+          /** @enum {string} */
+          decision?: 'granted' | 'refused';
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        /** Format: date-time */
+        dueAt?: string;
       };
     };
     RecipientPreviewDto: {
@@ -1131,6 +1154,7 @@ export interface components {
         | 'self-addressed'
         | 'directory-unavailable'
         | 'policy-denied'
+        | 'handling-restricted'
         | 'rate-limited'
         | 'content-binding-mismatch'
         | 'receipt-unknown-envelope'
@@ -1159,7 +1183,10 @@ export interface components {
         | 'message'
         | 'operation-alert'
         | 'query'
-        | 'query-result';
+        | 'query-result'
+        | 'request'
+        | 'consent-request'
+        | 'consent-decision';
       /** @description Bureau codes, or "all" for every active enrolled bureau and the hub */
       to: string[] | 'all';
       /** @description Routing data the gateway reads (never personal data): noticeType, operationId, restrictedTo, replyTo, priority */
@@ -1172,6 +1199,26 @@ export interface components {
         /** @enum {string} */
         priority?: 'routine' | 'urgent' | 'immediate';
         recordOwner?: string;
+        handling?: {
+          /** @enum {string} */
+          code: 'H0' | 'H1' | 'H2' | 'H3';
+          conditions?: string;
+          allowTo?: string[];
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        consent?: {
+          envelopeId: string;
+          /** @enum {string} */
+          purpose: 'onward-sharing' | 'evidence' | 'coercive-action';
+          bureaus?: string[];
+          /** @enum {string} */
+          decision?: 'granted' | 'refused';
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+        /** Format: date-time */
+        dueAt?: string;
       };
       /** @description Any JSON value but null; encrypted end to end for the addressees */
       body: unknown;
@@ -1206,6 +1253,7 @@ export interface components {
         | 'self-addressed'
         | 'directory-unavailable'
         | 'policy-denied'
+        | 'handling-restricted'
         | 'rate-limited'
         | 'content-binding-mismatch'
         | 'receipt-unknown-envelope'
@@ -1241,10 +1289,13 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
+        | 'request'
         | 'receipt'
         | 'travel-document-record'
         | 'hit-notification'
-        | 'hit-confirmation';
+        | 'hit-confirmation'
+        | 'consent-request'
+        | 'consent-decision';
       to: string[] | 'all';
       meta: {
         [key: string]: unknown;
@@ -1287,10 +1338,13 @@ export interface components {
         | 'operation-alert'
         | 'query'
         | 'query-result'
+        | 'request'
         | 'receipt'
         | 'travel-document-record'
         | 'hit-notification'
-        | 'hit-confirmation';
+        | 'hit-confirmation'
+        | 'consent-request'
+        | 'consent-decision';
       meta: {
         [key: string]: unknown;
       };
@@ -2607,10 +2661,13 @@ export interface operations {
           | 'operation-alert'
           | 'query'
           | 'query-result'
+          | 'request'
           | 'receipt'
           | 'travel-document-record'
           | 'hit-notification'
-          | 'hit-confirmation';
+          | 'hit-confirmation'
+          | 'consent-request'
+          | 'consent-decision';
         /** @description Only from this bureau (its code) */
         from?: string;
         /** @description Received at or after this instant (ISO 8601) */
