@@ -5,7 +5,7 @@ import { rateLimitsSchema, type Declaration, type RateLimits, type RuleBundle } 
 import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BUREAUNET_SCHEMA, DEFAULT_POLICIES, DEFAULT_RATE_LIMITS, validatePolicySet } from '@bureaunet/policy';
-import { CountryGroupRepository, toCountryGroup } from '../groups/country-group.repository';
+import { CountryGroupRepository, toCountryGroup } from './country-group.repository';
 import { OperationRepository, toOperation } from '../operation/operation.repository';
 import { parseWireBody } from '../wire-body';
 import type { DeclarationEntity } from './declaration.entity';

@@ -7,7 +7,7 @@ import { parsePolicySet } from '@bureaunet/policy';
 import { BureauRepository } from '../bureau/bureau.repository';
 import { RulesChangeLog } from '../rules-change/rules-change.log';
 import { RulesEventsPublisher } from '../rules-change/rules-events.publisher';
-import { RulesRepository } from '../rules/rules.repository';
+import { RulesRepository } from './rules.repository';
 import { CountryGroupEntity } from './country-group.entity';
 import { groupExists, groupInUse, groupInvalid, unknownGroup } from './country-group.errors';
 import { CountryGroupRepository, MAX_COUNTRY_GROUPS, toCountryGroup } from './country-group.repository';

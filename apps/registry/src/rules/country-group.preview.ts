@@ -4,7 +4,7 @@ import { SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { PolicyEngine, type BureauFacts, type PreparedRules } from '@bureaunet/policy';
 import { BureauRepository } from '../bureau/bureau.repository';
-import { RulesService } from '../rules/rules.service';
+import { RulesService } from './rules.service';
 import { unknownGroup } from './country-group.errors';
 import { policiesNaming, type CountryGroupUpdate } from './country-group.service';
 
