@@ -75,7 +75,12 @@ function GroupEditor({ group, onSaved }: { group?: CountryGroup; onSaved: (versi
     );
   };
   return (
-    <form className="group-editor" onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="group-editor"
+      data-group={group?.id ?? 'new'}
+      aria-label={group ? `${t('edit')}: ${group.id}` : t('newGroup')}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="inline-form">
         {!group && (
           <label>
