@@ -41,7 +41,7 @@ export class RulesPreviewService {
       request.to === 'all'
         ? { codes: broadcastCodes(await this.directory.all(), from) }
         : expandRecipientScopes(request.to, from, rules);
-    if ('refusal' in expanded) throw new DomainError(expanded.refusal.code, expanded.refusal.message, 'invalid');
+    if ('refusal' in expanded) throw new DomainError('invalid-request', expanded.refusal.message, 'invalid');
     const { codes } = expanded;
     const candidates = await Promise.all(codes.map((code) => this.decider.candidate(code)));
     const outcomes = resolveRecipients({ payload: { from, to: request.to }, candidates });
