@@ -19,6 +19,7 @@ import { createDemoPeople, demoPeopleProblem, demoPeopleTable, writeDemoPeopleFi
 import { NETWORK_BROKER_FILE, NetworkBroker, brokerTlsBlock } from './network-broker';
 import { watchParent } from './parent-death.watch';
 import { NetworkPort, reportTakenPorts } from './port-conflict.report';
+import { seedDemoGroups } from './demo-groups';
 import { playWorkflowScenario } from './workflow.scenario';
 
 interface Settings {
@@ -151,6 +152,10 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
       logTo(logs, logDir, line);
     },
   });
+  await seedDemoGroups(started.network, codes).then(
+    (groups) => groups.length > 0 && console.log(`country groups for \`to\`: ${groups.join('; ')}`),
+    (error: unknown) => console.log(`country groups not seeded: ${firstLine(error)}`),
+  );
   const signIn = await demoPeople(settings, started.network);
   printWhereThingsAre(settings, started.network, tls, signIn);
   if (process.env.BUREAUNET_SCENARIO !== '0') {

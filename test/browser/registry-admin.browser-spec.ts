@@ -86,4 +86,26 @@ describe('the registry administrator’s console in a real browser', () => {
     expect(await page.locator('[data-op=removed]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshot('rules-diff'), fullPage: true });
   });
+
+  it('makes a country group, previews a change of members with what it affects, and saves it', async () => {
+    await page.goto(`${admin.url}/#/groups`);
+    const created = page.locator('form[data-group=new]');
+    await created.locator('input[name=id]').fill('sahel-watch');
+    await created.locator('input[name=name]').fill('Sahel watch');
+    await created.locator('input[name=members]').fill('mr, dk');
+    await created.getByRole('button', { name: 'Preview the change' }).click();
+    await created.locator('[data-change=create] [data-added="DK,MR"]').waitFor();
+    await created.getByRole('button', { name: 'Save' }).click();
+    await page.locator('tr[data-group=sahel-watch]').waitFor();
+    expect(await page.locator('tr[data-group=sahel-watch] td').nth(3).textContent()).toBe('DK, MR');
+
+    await page.locator('tr[data-group=sahel-watch]').getByRole('button', { name: 'Edit members' }).click();
+    const edited = page.locator('form[data-group=sahel-watch]');
+    await edited.locator('input[name=members]').fill('MR');
+    await edited.getByRole('button', { name: 'Preview the change' }).click();
+    await edited.locator('[data-change=update] [data-removed=DK]').waitFor();
+    await page.screenshot({ path: screenshot('groups-preview'), fullPage: true });
+    await edited.getByRole('button', { name: 'Save' }).click();
+    await page.locator('tr[data-group=sahel-watch] td', { hasText: /^MR$/ }).waitFor();
+  });
 });

@@ -137,7 +137,8 @@ describe('officer console API: live events, rules preview, inbox filters (real n
       async () => {
         const answer = await call('MR', 'POST', '/api/messages/preview', {
           kind: 'diffusion',
-          recipients: ['DK', 'FR', 'IT'],
+          // The hub among the recipients, as every diffusion needs (diffusion-includes-hub).
+          recipients: ['DK', 'FR', 'IT', HUB_CODE],
         });
         const dk = (answer.body.recipients as Json[] | undefined)?.find((recipient) => recipient.recipient === 'DK');
         return answer.status === 200 && dk?.allowed === false ? answer.body : undefined;
@@ -154,6 +155,7 @@ describe('officer console API: live events, rules preview, inbox filters (real n
       },
       { recipient: 'FR', allowed: true },
       { recipient: 'IT', allowed: false, code: 'unknown-recipient', reason: 'IT is not an enrolled bureau' },
+      { recipient: HUB_CODE, allowed: true },
     ]);
     const plain = await call('MR', 'POST', '/api/messages/preview', { kind: 'message', recipients: ['DK'] });
     expect(plain.body.recipients).toEqual([{ recipient: 'DK', allowed: true }]);

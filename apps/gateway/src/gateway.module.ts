@@ -52,6 +52,8 @@ import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
 import { EnvelopeReceiptEntity } from './submission/envelope-receipt.entity';
 import { EnvelopeReceiptRepository } from './submission/envelope-receipt.repository';
+import { ConsentGrantEntity } from './submission/consent-grant.entity';
+import { ConsentGrantRepository } from './submission/consent-grant.repository';
 import { LineageReader } from './submission/lineage.reader';
 import { ProcessedSubmissionEntity } from './submission/processed-submission.entity';
 import { ProcessedSubmissionPruner } from './submission/processed-submission.pruner';
@@ -69,6 +71,7 @@ export const GATEWAY_ENTITIES = [
   ProcessedSubmissionEntity,
   EnvelopeLineageEntity,
   EnvelopeReceiptEntity,
+  ConsentGrantEntity,
   DeadLetterEntity,
   LedgerSearchEntryEntity,
 ];
@@ -131,6 +134,7 @@ export class GatewayModule {
         ProcessedSubmissionRepository,
         ProcessedSubmissionPruner,
         EnvelopeLineageRepository,
+        ConsentGrantRepository,
         EnvelopeReceiptRepository,
         ReceiptGate,
         LineageReader,

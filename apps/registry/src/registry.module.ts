@@ -32,6 +32,12 @@ import { EnrolmentTokenRepository } from './enrolment/enrolment-token.repository
 import { EnrolmentController } from './enrolment/enrolment.controller';
 import { EnrolmentHandler } from './enrolment/enrolment.handler';
 import { EnrolmentService } from './enrolment/enrolment.service';
+import { CountryGroupController } from './rules/country-group.controller';
+import { CountryGroupEntity } from './rules/country-group.entity';
+import { CountryGroupHandler } from './rules/country-group.handler';
+import { CountryGroupPreview } from './rules/country-group.preview';
+import { CountryGroupRepository } from './rules/country-group.repository';
+import { CountryGroupService } from './rules/country-group.service';
 import { OperationController } from './operation/operation.controller';
 import { OperationHandler } from './operation/operation.handler';
 import { OperationEntity } from './operation/operation.entity';
@@ -80,6 +86,7 @@ export const REGISTRY_ENTITIES = [
   RulesChangeEntity,
   DeclarationEntity,
   OperationEntity,
+  CountryGroupEntity,
   // the attributed activity log (libs/activity)
   ...ACTIVITY_ENTITIES,
 ];
@@ -107,6 +114,9 @@ export class RegistryModule {
       DeclarationService,
       OperationRepository,
       OperationService,
+      CountryGroupRepository,
+      CountryGroupService,
+      CountryGroupPreview,
       BureauRepository,
       BureauService,
       RegistryOverviewService,
@@ -164,6 +174,8 @@ export class RegistryModule {
         RulesHandler,
         OperationController,
         OperationHandler,
+        CountryGroupController,
+        CountryGroupHandler,
         RenewalController,
         RenewalHandler,
         HealthController,

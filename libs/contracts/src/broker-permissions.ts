@@ -18,6 +18,7 @@ import {
   operationManageSubject,
   operationsSubject,
 } from './rules';
+import { groupsSubject } from './country-group';
 import { LEDGER_STH_SUBJECT } from './registry-event';
 import { ACTIVITY_ANCHOR_SUBJECT_WILDCARD, activityAnchorSubject } from './activity-anchor';
 import {
@@ -116,6 +117,8 @@ export function nodePermissions(code: string): BrokerPermissions {
       // Its coordinators' operations, created and changed at the registry on its own subject.
       operationManageSubject(code),
       operationHistorySubject(code),
+      // The country groups, to resolve group:<id> in `to` before encrypting.
+      groupsSubject(code),
       rulesPreviewSubject(code),
       ...boundConsumer(`${DELIVERIES_STREAM}.${deliveryConsumerName(code)}`),
       // Border checks: blind evaluations asked on its own subject, its replica's consumer.

@@ -58,3 +58,13 @@ export const recipientElementSchema = z
     (element) => bureauCodeSchema.safeParse(element).success || scopeReferenceOf(element) !== undefined,
     'must be a bureau code (e.g. FR), group:<id> or operation:<id>',
   );
+
+/**
+ * Request/reply served by the registry: the country groups in force, for a node to resolve
+ * `group:<id>` when it encrypts. A node may request only its own code's subject (the broker enforces it).
+ */
+export const GROUPS_SUBJECT_WILDCARD = 'bn.registry.groups.*';
+export const groupsSubject = (code: string): string => `bn.registry.groups.${code}`;
+
+export const countryGroupsReplySchema = z.object({ groups: z.array(countryGroupSchema) }).strict();
+export type CountryGroupsReply = z.infer<typeof countryGroupsReplySchema>;

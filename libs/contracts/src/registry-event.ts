@@ -22,6 +22,8 @@ export const REGISTRY_EVENT_TYPES = [
   'rules-changed',
   'declaration-changed',
   'operation-changed',
+  /** A country group created, its members or name changed, or deleted. */
+  'group-changed',
   /** The registry's attributed activity log head {treeSize, rootHash (base64)} (libs/activity). */
   'activity-head',
 ] as const;

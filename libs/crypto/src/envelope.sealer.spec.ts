@@ -73,7 +73,7 @@ describe('sealEnvelope', () => {
       [
         'a lower-case recipient code',
         { to: ['fr'] },
-        'payload.to.0: must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)',
+        'payload.to.0: must be a bureau code (e.g. FR), group:<id> or operation:<id>',
       ],
       ['an id that is neither UUID nor ULID', { id: 'message-1' }, 'payload.id: must be a UUID or a ULID'],
       ['expiry before creation', { expiresAt: '2020-01-01T00:00:00Z' }, 'payload.expiresAt: must be after createdAt'],
@@ -108,6 +108,11 @@ describe('sealEnvelope', () => {
         code: 'malformed-envelope',
         message: 'payload.meta.receiptFor: is required for a receipt',
       });
+    });
+
+    it('seals a group scope in `to` for the members the sender resolved, naming no key for the scope itself', async () => {
+      const payload = { ...testPayloadHeader(mr, [fr, de]), to: ['group:schengen'] };
+      await expect(sealEnvelope(input({ payload }))).resolves.toMatchObject({ payload: { to: ['group:schengen'] } });
     });
 
     it('a listed addressee without a key, no recipients, or one kid twice', async () => {

@@ -8,6 +8,7 @@ import {
   type FlattenedJws,
   type GeneralJwe,
   schemaIssues,
+  scopeReferenceOf,
 } from '@bureaunet/contracts';
 import { GeneralEncrypt } from 'jose';
 import { CryptoError } from './crypto.errors';
@@ -84,7 +85,9 @@ function checkRecipients(payload: EnvelopePayload, recipients: readonly Envelope
   });
   // A listed addressee without an entry could never read the message: catch it before sending.
   const codes = new Set(recipients.map((recipient) => recipient.code));
-  const missing = payload.to === 'all' ? [] : payload.to.filter((code) => !codes.has(code));
+  // A group:/operation: scope stands for members the sender resolved into `recipients` itself.
+  const missing =
+    payload.to === 'all' ? [] : payload.to.filter((code) => scopeReferenceOf(code) === undefined && !codes.has(code));
   if (missing.length > 0)
     throw new CryptoError('malformed-envelope', `recipients: no key for ${missing.join(', ')} listed in payload.to`);
 }

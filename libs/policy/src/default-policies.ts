@@ -40,9 +40,26 @@ permit (principal, action == Bureaunet::Action::"receipt", resource)
 when { context has answers && context.answers.from == resource && context.answers.deliveredTo.contains(principal) };
 
 @id("query-result-to-querier")
-@reason("a query is answered to the bureau that asked")
+@reason("a query or request is answered to the bureau that asked")
 permit (principal, action == Bureaunet::Action::"query-result", resource)
-when { context has answers && context.answers.kind == "query" && context.answers.from == resource };
+when { context has answers && (context.answers.kind == "query" || context.answers.kind == "request") && context.answers.from == resource };
+
+@id("consent-request-to-owner")
+@reason("a bureau that received content asks its owner for consent")
+permit (principal, action == Bureaunet::Action::"consent-request", resource)
+when {
+  context has consentAbout && context.consentAbout.owner == resource &&
+  context.consentAbout.deliveredTo.contains(principal)
+};
+
+@id("consent-decision-to-asker")
+@reason("the owner of the content answers a consent request to the bureau that asked")
+permit (principal, action == Bureaunet::Action::"consent-decision", resource)
+when {
+  context has consentAbout && context.consentAbout.owner == principal &&
+  context has answers && context.answers.kind == "consent-request" &&
+  context.answers.from == resource && context.answers.deliveredTo.contains(principal)
+};
 
 @id("hit-to-record-owner")
 @reason("a border check's hit is notified to the bureau that owns the record (meta.recordOwner)")
@@ -120,6 +137,55 @@ when { resource.refusesDiffusionsFrom.contains(principal) };
 @reason("the sender has declared that it does not send to the recipient")
 forbid (principal, action in Bureaunet::Action::"content", resource)
 when { principal.doesNotSendTo.contains(resource) };
+
+@id("diffusion-includes-hub")
+@reason("the hub reviews every diffusion: its recipients must include the hub")
+forbid (principal, action == Bureaunet::Action::"diffusion", resource)
+when { !context.recipientsIncludeHub && principal.role != "hub" };
+
+@id("consent-request-to-owner-only")
+@reason("a consent request goes only to the owner of the content it names (meta.consent.envelopeId), from a bureau that received it")
+forbid (principal, action == Bureaunet::Action::"consent-request", resource)
+unless {
+  context has consentAbout && context.consentAbout.owner == resource &&
+  context.consentAbout.deliveredTo.contains(principal)
+};
+
+@id("consent-decision-from-owner")
+@reason("only the owner of the content (meta.consent.envelopeId) answers a consent request, and only to the bureau that asked")
+forbid (principal, action == Bureaunet::Action::"consent-decision", resource)
+unless {
+  context has consentAbout && context.consentAbout.owner == principal &&
+  context has answers && context.answers.kind == "consent-request" &&
+  context.answers.from == resource && context.answers.deliveredTo.contains(principal)
+};
+
+@id("handling-not-lowered")
+@refusal("handling-restricted")
+@reason("a forward or reply carries at least the handling code of what it passes on (meta.handling)")
+forbid (principal, action in Bureaunet::Action::"content", resource)
+when { context.handling.declared < context.handling.inherited }
+unless { action == Bureaunet::Action::"consent-request" || action == Bureaunet::Action::"consent-decision" };
+
+@id("handling-h3-allow-list")
+@refusal("handling-restricted")
+@reason("H3: the data owner lets this content go only back to itself, to its allow-list and to bureaus it consented to")
+forbid (principal, action in Bureaunet::Action::"content", resource)
+when {
+  context.handling has owner && principal != context.handling.owner && resource != context.handling.owner &&
+  context.handling has allowTo && !context.handling.allowTo.contains(resource) &&
+  !(context.handling has consentedTo && context.handling.consentedTo.contains(resource))
+};
+
+@id("handling-h3-expired")
+@refusal("handling-restricted")
+@reason("H3: past the data owner's expiry the content goes only back to the owner, or to bureaus a live consent covers")
+forbid (principal, action in Bureaunet::Action::"content", resource)
+when {
+  context.handling has owner && principal != context.handling.owner && resource != context.handling.owner &&
+  context.handling has expired && context.handling.expired &&
+  !(context.handling has consentedTo && context.handling.consentedTo.contains(resource))
+};
 
 @id("data-owner-restriction")
 @reason("the data owner excluded the recipient (meta.restrictedTo, held by every reply and forward)")

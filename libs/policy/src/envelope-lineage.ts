@@ -1,4 +1,5 @@
 import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
+import { NO_HANDLING, type EffectiveHandling } from './handling-lineage';
 
 /**
  * What the gateway knows of the envelopes this one refers to (meta.replyTo, forwardOf,
@@ -11,6 +12,23 @@ export interface EnvelopeLineage {
   answers?: AnsweredEnvelope;
   /** Referenced ids the gateway never accepted. */
   unresolved: readonly string[];
+  /** The handling of what it replies to or forwards (joined); absent: H0. */
+  handling?: EffectiveHandling;
+  /** Onward-sharing grants the owner made to this sender for that content: live until expiresAt. */
+  grants?: readonly ConsentGrantFacts[];
+  /** consent-request and consent-decision: the content meta.consent.envelopeId names, when the gateway accepted it. */
+  consentAbout?: ConsentSubject;
+}
+
+export interface ConsentGrantFacts {
+  bureaus: readonly string[];
+  expiresAt: string;
+}
+
+/** Whom consent about an envelope is asked of (its handling's owner, else its sender) and who may ask. */
+export interface ConsentSubject {
+  owner: string;
+  deliveredTo: readonly string[];
 }
 
 export interface AnsweredEnvelope {
@@ -19,7 +37,7 @@ export interface AnsweredEnvelope {
   deliveredTo: readonly string[];
 }
 
-export const NO_LINEAGE: EnvelopeLineage = { inheritedRestrictions: [], unresolved: [] };
+export const NO_LINEAGE: EnvelopeLineage = { inheritedRestrictions: [], unresolved: [], handling: NO_HANDLING };
 
 /**
  * The data owner's restrictions that hold for an envelope: its own plus everything it inherits,

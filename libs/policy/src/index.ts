@@ -7,8 +7,11 @@ export {
   effectiveRestrictions,
   inheritingReferences,
   type AnsweredEnvelope,
+  type ConsentGrantFacts,
+  type ConsentSubject,
   type EnvelopeLineage,
 } from './envelope-lineage';
+export { NO_HANDLING, declaredHandling, joinHandling, type EffectiveHandling } from './handling-lineage';
 export { EVALUATION_ERROR_RULE, type PolicyDecision } from './policy-decision';
 export { type BureauFacts } from './policy-entities';
 export {

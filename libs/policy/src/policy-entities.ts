@@ -1,6 +1,6 @@
 import type { CedarValueJson, EntityJson } from '@cedar-policy/cedar-wasm/nodejs';
-import type { BureauRole, BureauStatus, Declaration, MessageKind, Operation } from '@bureaunet/contracts';
-import { ACTION_TYPE, BUREAU_TYPE, CONTENT_ACTION_GROUP, OPERATION_TYPE } from './bureaunet.schema';
+import type { BureauRole, BureauStatus, CountryGroup, Declaration, MessageKind, Operation } from '@bureaunet/contracts';
+import { ACTION_TYPE, BUREAU_TYPE, CONTENT_ACTION_GROUP, GROUP_TYPE, OPERATION_TYPE } from './bureaunet.schema';
 
 /** What the directory says of a bureau at the moment of the decision. */
 export interface BureauFacts {
@@ -14,6 +14,7 @@ export type EntityReference = { __entity: { type: string; id: string } };
 export const bureauUid = (code: string) => ({ type: BUREAU_TYPE, id: code });
 export const bureauReference = (code: string): EntityReference => ({ __entity: bureauUid(code) });
 export const operationUid = (id: string) => ({ type: OPERATION_TYPE, id });
+export const groupUid = (id: string) => ({ type: GROUP_TYPE, id });
 
 /** Cedar's datetime extension wants milliseconds written out; any ISO instant is normalised. */
 export function datetimeValue(instant: string | Date): CedarValueJson {
@@ -40,7 +41,11 @@ export function indexDeclarations(declarations: readonly Declaration[]): Map<str
 
 const NO_DECLARATIONS: DeclaredSets = { refusesDiffusionsFrom: [], doesNotSendTo: [] };
 
-export function bureauEntity(facts: BureauFacts, declared: DeclaredSets = NO_DECLARATIONS): EntityJson {
+export function bureauEntity(
+  facts: BureauFacts,
+  declared: DeclaredSets = NO_DECLARATIONS,
+  groups: readonly string[] = [],
+): EntityJson {
   return {
     uid: bureauUid(facts.code),
     attrs: {
@@ -49,8 +54,21 @@ export function bureauEntity(facts: BureauFacts, declared: DeclaredSets = NO_DEC
       refusesDiffusionsFrom: declared.refusesDiffusionsFrom,
       doesNotSendTo: declared.doesNotSendTo,
     },
-    parents: [],
+    parents: groups.map(groupUid),
   };
+}
+
+export function groupEntity(group: CountryGroup): EntityJson {
+  return { uid: groupUid(group.id), attrs: { name: group.name, kind: group.kind }, parents: [] };
+}
+
+/** The ids of the groups each bureau is a member of (its entity's parents), sorted. */
+export function indexMemberships(groups: readonly CountryGroup[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const group of groups)
+    for (const member of new Set(group.members)) index.set(member, [...(index.get(member) ?? []), group.id]);
+  for (const ids of index.values()) ids.sort();
+  return index;
 }
 
 export function operationEntity(operation: Operation): EntityJson {

@@ -12,6 +12,7 @@ export const POLICY_REFUSAL_CODES = [
   'policy-denied',
   'sender-suspended',
   'recipient-suspended',
+  'handling-restricted',
 ] as const satisfies readonly RefusalCode[];
 export type PolicyRefusalCode = (typeof POLICY_REFUSAL_CODES)[number];
 

@@ -67,6 +67,8 @@ describe('PolicyEngine with the default policies', () => {
       meta,
       now,
       lineage,
+      // As the gateway resolves a diffusion built by a node: with the hub among its recipients.
+      recipientsIncludeHub: true,
       policyVersion: 1,
     });
   }
@@ -322,7 +324,14 @@ describe('PolicyEngine with the default policies', () => {
 });
 
 describe('PolicyEngine versions and caching', () => {
-  const request = { sender: BUREAUS.DK, recipient: BUREAUS.MR, kind: 'diffusion' as const, meta: {}, now: NOW };
+  const request = {
+    sender: BUREAUS.DK,
+    recipient: BUREAUS.MR,
+    kind: 'diffusion' as const,
+    meta: {},
+    now: NOW,
+    recipientsIncludeHub: true,
+  };
 
   it('prepares a version once and refuses to decide for one it has not loaded', () => {
     const engine = new PolicyEngine();
@@ -354,7 +363,7 @@ describe('PolicyEngine versions and caching', () => {
     ];
     for (let round = 0; round < 2; round += 1) {
       for (const [sender, recipient, kind, meta] of cases) {
-        const envelope = { sender: BUREAUS[sender], kind, meta, now: NOW };
+        const envelope = { sender: BUREAUS[sender], kind, meta, now: NOW, recipientsIncludeHub: true };
         expect(cached.decide(envelope, BUREAUS[recipient])).toEqual(uncached.decide(envelope, BUREAUS[recipient]));
       }
     }
@@ -401,7 +410,7 @@ describe('PolicyEngine versions and caching', () => {
   it('decides a broadcast recipient by recipient', () => {
     const rules = new PolicyEngine().load(BUNDLE);
     const decisions = rules.decideEach(
-      { sender: BUREAUS.DK, kind: 'diffusion', meta: { restrictedTo: ['FR'] }, now: NOW },
+      { sender: BUREAUS.DK, kind: 'diffusion', meta: { restrictedTo: ['FR'] }, now: NOW, recipientsIncludeHub: true },
       ['XH', 'MR', 'FR', 'IT', 'SE'].map((code) => BUREAUS[code]),
     );
     expect(decisions.map((decision) => decision.refusal?.rule ?? 'allowed')).toEqual([

@@ -1,16 +1,27 @@
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import type { AuthorizationAnswer, EntityJson } from '@cedar-policy/cedar-wasm/nodejs';
-import type { Declaration, MessageKind, Operation, RateLimit, RateLimits } from '@bureaunet/contracts';
+import type {
+  CountryGroup,
+  Declaration,
+  MessageKind,
+  Operation,
+  RateLimit,
+  RateLimits,
+  ScopeReference,
+} from '@bureaunet/contracts';
 import { ACTION_TYPE } from './bureaunet.schema';
 import { DecisionCache } from './decision.cache';
 import { bureauKey, deliveryContext, withTime, type DeliveryContext, type EnvelopeFacts } from './delivery-context';
 import { timeDependentKinds } from './now-dependence';
+import { handlingRefusalDetail } from './handling-refusal.detail';
 import { EVALUATION_ERROR_RULE, type PolicyDecision } from './policy-decision';
 import {
   actionEntity,
   bureauEntity,
   bureauUid,
+  groupEntity,
   indexDeclarations,
+  indexMemberships,
   operationEntity,
   type BureauFacts,
   type DeclaredSets,
@@ -24,6 +35,8 @@ export interface RulesInput {
   limits: RateLimits;
   declarations: readonly Declaration[];
   operations: readonly Operation[];
+  /** Country groups (absent: none). */
+  groups?: readonly CountryGroup[];
 }
 
 export interface PreparedRulesOptions {
@@ -44,6 +57,8 @@ export class PreparedRules {
   readonly version: number;
   private readonly declared: Map<string, DeclaredSets>;
   private readonly operations: Map<string, EntityJson>;
+  private readonly groups: Map<string, EntityJson>;
+  private readonly memberships: Map<string, string[]>;
   private readonly bureaus = new Map<string, EntityJson>();
   private readonly timeDependent: ReadonlySet<MessageKind>;
   private readonly cache: DecisionCache<PolicyDecision> | undefined;
@@ -61,6 +76,8 @@ export class PreparedRules {
       );
     this.declared = indexDeclarations(rules.declarations);
     this.operations = new Map(rules.operations.map((operation) => [operation.id, operationEntity(operation)]));
+    this.groups = new Map((rules.groups ?? []).map((group) => [group.id, groupEntity(group)]));
+    this.memberships = indexMemberships(rules.groups ?? []);
     this.timeDependent = timeDependentKinds(policySet.policies.values());
     this.cache = options.cachedDecisions > 0 ? new DecisionCache(options.cachedDecisions) : undefined;
   }
@@ -68,6 +85,18 @@ export class PreparedRules {
   /** The limits for one bureau: the default, overridden field by field. */
   limitFor(code: string): RateLimit {
     return { ...this.rules.limits.default, ...this.rules.limits.bureaus[code] };
+  }
+
+  /**
+   * The bureaus a `group:<id>` or `operation:<id>` element of `to` stands for under these rules:
+   * the group's members or the operation's participants, sorted; undefined when unknown.
+   */
+  scopeMembers(scope: ScopeReference): string[] | undefined {
+    const members =
+      scope.type === 'group'
+        ? this.rules.groups?.find((group) => group.id === scope.id)?.members
+        : this.rules.operations.find((operation) => operation.id === scope.id)?.participants;
+    return members && [...new Set(members)].sort();
   }
 
   decide(envelope: EnvelopeFacts, recipient: BureauFacts): PolicyDecision {
@@ -93,6 +122,11 @@ export class PreparedRules {
   private evaluate(envelope: EnvelopeFacts, recipient: BureauFacts, delivery: DeliveryContext): PolicyDecision {
     const entities = [this.bureau(envelope.sender), this.bureau(recipient), actionEntity(envelope.kind)];
     if (delivery.operation) entities.push(delivery.operation);
+    const groupIds = new Set([
+      ...(this.memberships.get(envelope.sender.code) ?? []),
+      ...(this.memberships.get(recipient.code) ?? []),
+    ]);
+    for (const id of groupIds) entities.push(this.groups.get(id)!);
     const answer = cedar.statefulIsAuthorized({
       principal: bureauUid(envelope.sender.code),
       action: { type: ACTION_TYPE, id: envelope.kind },
@@ -113,7 +147,7 @@ export class PreparedRules {
     const key = bureauKey(facts);
     let entity = this.bureaus.get(key);
     if (!entity) {
-      entity = bureauEntity(facts, this.declared.get(facts.code));
+      entity = bureauEntity(facts, this.declared.get(facts.code), this.memberships.get(facts.code));
       this.bureaus.set(key, entity);
     }
     return entity;
@@ -146,10 +180,12 @@ export class PreparedRules {
       const message = `no policy allows ${envelope.kind} from ${envelope.sender.code} to ${recipient.code} (default deny)`;
       return { allowed: false, policies: [], refusal: { code: 'policy-denied', message, rule: DEFAULT_DENY_RULE } };
     }
+    const message =
+      first.refusal === 'handling-restricted' ? `${first.reason} (${handlingRefusalDetail(envelope)})` : first.reason;
     return {
       allowed: false,
       policies: deciding.map((policy) => policy.id),
-      refusal: { code: first.refusal, message: first.reason, rule: first.id },
+      refusal: { code: first.refusal, message, rule: first.id },
     };
   }
 

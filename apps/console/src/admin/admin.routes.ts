@@ -1,6 +1,7 @@
 import type { ConsoleRoute } from '../shell/console-route';
 import { BureausPage } from './bureaus.page';
 import { CertificatesPage } from './certificates.page';
+import { GroupsPage } from './groups.page';
 import { OperationsPage } from './operations.page';
 import { RulesVersionsPage } from './rules-versions.page';
 
@@ -24,6 +25,12 @@ export const ADMIN_ROUTES: ConsoleRoute[] = [
     label: { en: 'Rule sets', fr: 'Règles', es: 'Reglas', ar: 'القواعد' },
     ...who,
     page: RulesVersionsPage,
+  },
+  {
+    path: '/groups',
+    label: { en: 'Country groups', fr: 'Groupes de pays', es: 'Grupos de países', ar: 'مجموعات البلدان' },
+    ...who,
+    page: GroupsPage,
   },
   {
     path: '/operations',

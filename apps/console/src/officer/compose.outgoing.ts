@@ -37,7 +37,12 @@ export function outgoing(draft: Draft, context: { mode?: 'reply' | 'forward'; or
   const recipients = parseRecipients(draft.recipients);
   if (draft.kind === 'diffusion') {
     return {
-      preview: { kind: 'diffusion', recipients, meta: priority ? { priority } : {} },
+      // Previewed as the diffusion route sends it: with the hub, whose review the rules require.
+      preview: {
+        kind: 'diffusion',
+        recipients: recipients === 'all' || recipients.includes(HUB) ? recipients : [...recipients, HUB],
+        meta: priority ? { priority } : {},
+      },
       send: () => sendDiffusion({ title: draft.title, details: draft.details, to: recipients, priority }),
     };
   }

@@ -82,6 +82,13 @@ export function searchRowsOf(
         row.sender = message?.sender ?? null;
         row.kind = message?.kind ?? null;
         break;
+      case 'consent-granted':
+      case 'consent-refused':
+        // The owner's answer to the bureau that asked.
+        row.sender = code(entry.owner);
+        row.recipient = code(entry.grantee);
+        row.kind = text(leaf.type);
+        break;
       default:
         row.sender = code(entry.code);
         row.kind = text(leaf.type);

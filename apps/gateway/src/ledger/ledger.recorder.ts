@@ -13,6 +13,9 @@ export type LedgerEventType =
   | 'delivery'
   | 'recipient-refused'
   | 'receipt'
+  /** A data owner's consent-decision delivered to the bureau that asked: granted or refused. */
+  | 'consent-granted'
+  | 'consent-refused'
   | typeof ACTIVITY_ANCHOR_ENTRY_TYPE
   | RegistryEventType;
 

@@ -4,6 +4,7 @@ import { HostileBureau1796130631582 } from './1796130631582-hostile-bureau';
 import { Accounts1796156880594 } from './1796156880594-accounts';
 import { LedgerSearch1796156985899 } from './1796156985899-ledger-search';
 import { ActivityAnchor1796157505939 } from './1796157505939-activity-anchor';
+import { DataOwners1796170323932 } from './1796170323932-data-owners';
 
 /** The gateway's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
@@ -12,4 +13,5 @@ export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
   Accounts1796156880594,
   LedgerSearch1796156985899,
   ActivityAnchor1796157505939,
+  DataOwners1796170323932,
 ];

@@ -42,6 +42,7 @@ describe('applyRecipientPolicy', () => {
         kind: 'diffusion',
         meta: { restrictedTo: ['FR'] },
         now: new Date(),
+        recipientsIncludeHub: true,
       },
       rules,
     );

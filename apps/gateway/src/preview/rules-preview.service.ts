@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
+  HUB_CODE,
   type RecipientOutcome,
   type RulesPreviewAnswer,
   type RulesPreviewRequest,
@@ -11,6 +12,7 @@ import type { EnvelopeFacts } from '@bureaunet/policy';
 import { applyRecipientPolicy } from '../policy/recipient-policy';
 import { RulesCache } from '../policy/rules.cache';
 import { LineageReader } from '../submission/lineage.reader';
+import { expandRecipientScopes } from '../submission/recipient-scope.expander';
 import { broadcastCodes, resolveRecipients } from '../submission/recipient.resolver';
 import { SubmissionDecider } from '../submission/submission.decider';
 
@@ -35,7 +37,12 @@ export class RulesPreviewService {
     const sender = await this.directory.entry(from);
     if (!sender || sender.role === 'gateway')
       throw new DomainError('unknown-sender', `${from} is not a bureau in the directory`, 'invalid');
-    const codes = request.to === 'all' ? broadcastCodes(await this.directory.all(), from) : [...new Set(request.to)];
+    const expanded =
+      request.to === 'all'
+        ? { codes: broadcastCodes(await this.directory.all(), from) }
+        : expandRecipientScopes(request.to, from, rules);
+    if ('refusal' in expanded) throw new DomainError('invalid-request', expanded.refusal.message, 'invalid');
+    const { codes } = expanded;
     const candidates = await Promise.all(codes.map((code) => this.decider.candidate(code)));
     const outcomes = resolveRecipients({ payload: { from, to: request.to }, candidates });
     const envelope: EnvelopeFacts = {
@@ -43,7 +50,8 @@ export class RulesPreviewService {
       kind: request.kind,
       meta: request.meta,
       now: this.clock.now(),
-      lineage: await this.lineage.read({ meta: request.meta }),
+      lineage: await this.lineage.read({ meta: request.meta, from }),
+      recipientsIncludeHub: codes.includes(HUB_CODE),
     };
     const entries = new Map(
       candidates.filter((candidate) => candidate.entry).map((candidate) => [candidate.code, candidate.entry!]),

@@ -30,4 +30,23 @@ export class EnvelopeLineageEntity {
 
   @Column({ type: 'varchar', length: 30 })
   acceptedAt!: string;
+
+  /** The effective handling code it carries on (0 = H0 … 3 = H3): its own or the strictest it passes on. */
+  @Column({ type: 'integer', default: 0 })
+  handlingLevel!: number;
+
+  /** The envelope that declared that code, and its sender (the data owner); null for H0. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  handlingOrigin!: string | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  handlingOwner!: string | null;
+
+  /** H3: JSON array of the allow-list intersected along the lineage; null when no list. */
+  @Column({ type: 'text', nullable: true })
+  handlingAllowTo!: string | null;
+
+  /** H3: the earliest expiry along the lineage. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  handlingExpiresAt!: string | null;
 }

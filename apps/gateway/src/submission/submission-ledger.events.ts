@@ -75,3 +75,26 @@ export function refusalFields(refusal: Refusal): Record<string, unknown> {
     ...(refusal.retryAfterMs === undefined ? {} : { retryAfterMs: refusal.retryAfterMs }),
   };
 }
+
+/** A consent-decision delivered to the asker: what the owner granted or refused, for which lineage. */
+export function consentEvent(
+  payload: EnvelopePayload,
+  consent: { originId: string; grantee: string },
+  at: Date,
+): LedgerEvent {
+  const answer = payload.meta.consent!;
+  return {
+    type: answer.decision === 'granted' ? 'consent-granted' : 'consent-refused',
+    envelopeId: payload.id,
+    at,
+    data: {
+      owner: payload.from,
+      grantee: consent.grantee,
+      originId: consent.originId,
+      aboutEnvelopeId: answer.envelopeId,
+      purpose: answer.purpose,
+      ...(answer.bureaus ? { bureaus: answer.bureaus } : {}),
+      ...(answer.expiresAt ? { expiresAt: answer.expiresAt } : {}),
+    },
+  };
+}

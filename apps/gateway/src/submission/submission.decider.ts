@@ -1,15 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DirectoryEntry, RecipientOutcome, Refusal } from '@bureaunet/contracts';
+import { DirectoryEntry, HUB_CODE, RecipientOutcome, Refusal } from '@bureaunet/contracts';
 import { CryptoError, ParsedEnvelope, jweRecipientKids, verifyEnvelopeSignature } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
 import { CLOCK, Clock } from '@bureaunet/platform';
-import { effectiveRestrictions, type EnvelopeFacts, type PreparedRules } from '@bureaunet/policy';
+import {
+  declaredHandling,
+  effectiveRestrictions,
+  joinHandling,
+  type EffectiveHandling,
+  type EnvelopeFacts,
+  type PreparedRules,
+} from '@bureaunet/policy';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { applyRecipientPolicy } from '../policy/recipient-policy';
 import { RulesCache } from '../policy/rules.cache';
 import { SubmissionRateLimiter } from '../policy/submission-rate.limiter';
 import { checkContentBinding } from './content-binding.check';
 import { LineageReader } from './lineage.reader';
+import { expandRecipientScopes } from './recipient-scope.expander';
 import { ReceiptGate } from './receipt.gate';
 import { RecipientCandidate, broadcastCodes, resolveRecipients } from './recipient.resolver';
 import { checkTimeWindow } from './time-window.check';
@@ -24,6 +32,10 @@ export type Decision =
       policies: ReadonlyMap<string, string[]>;
       /** The data owner's restrictions that hold for this envelope and whatever refers to it later. */
       restrictedTo: string[];
+      /** The handling it carries on: its own code joined with the strictest it passes on. */
+      handling: EffectiveHandling;
+      /** A consent-decision: the handling origin its grant (or refusal) is about, and who asked. */
+      consent?: { originId: string; grantee: string };
     }
   | { status: 'refused'; refusal: Refusal; policyVersion: number }
   /** A second receipt of one recipient for one envelope: answered, with no effect and no ledger entry. */
@@ -55,8 +67,12 @@ export class SubmissionDecider {
     const checked = await this.checkSender(parsed, submitter);
     if ('refusal' in checked) return refused(checked.refusal);
     const { payload } = parsed;
-    const codes =
-      payload.to === 'all' ? broadcastCodes(await this.directory.all(), payload.from) : [...new Set(payload.to)];
+    const expanded =
+      payload.to === 'all'
+        ? { codes: broadcastCodes(await this.directory.all(), payload.from) }
+        : expandRecipientScopes(payload.to, payload.from, rules);
+    if ('refusal' in expanded) return refused(expanded.refusal);
+    const { codes } = expanded;
     if (payload.kind === 'receipt') {
       const receipt = await this.receipts.admit(payload, rules);
       if (receipt.status !== 'valid') return { ...receipt, policyVersion: rules.version };
@@ -87,6 +103,7 @@ export class SubmissionDecider {
       meta: payload.meta,
       now: this.clock.now(),
       lineage,
+      recipientsIncludeHub: codes.includes(HUB_CODE),
     };
     const entries = new Map(
       candidates.filter((candidate) => candidate.entry).map((candidate) => [candidate.code, candidate.entry!]),
@@ -98,6 +115,13 @@ export class SubmissionDecider {
       policyVersion: rules.version,
       policies: decided.policies,
       restrictedTo: effectiveRestrictions(payload.meta, lineage),
+      handling: joinHandling([
+        lineage.handling ?? { level: 0 },
+        declaredHandling({ id: payload.id, from: payload.from, handling: payload.meta.handling }),
+      ]),
+      ...(payload.kind === 'consent-decision' && lineage.consentOrigin && lineage.answers
+        ? { consent: { originId: lineage.consentOrigin, grantee: lineage.answers.from } }
+        : {}),
     };
   }
 

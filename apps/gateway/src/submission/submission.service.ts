@@ -6,12 +6,14 @@ import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { SerialWriter } from '@bureaunet/persistence';
 import { LedgerEvent, LedgerRecorder } from '../ledger/ledger.recorder';
+import { ConsentGrantRepository } from './consent-grant.repository';
 import { DeliveryPublisher } from './delivery.publisher';
 import { EnvelopeLineageRepository } from './envelope-lineage.repository';
 import { EnvelopeReceiptRepository } from './envelope-receipt.repository';
+import { handlingColumns } from './lineage.reader';
 import { ProcessedSubmissionRepository } from './processed-submission.repository';
 import { acceptedDecisionLine, refusedDecisionLine } from './submission-decision.line';
-import { acceptedEvents, refusalFields } from './submission-ledger.events';
+import { acceptedEvents, consentEvent, refusalFields } from './submission-ledger.events';
 import { SubmissionDecider, type Decision } from './submission.decider';
 
 /**
@@ -29,6 +31,7 @@ export class SubmissionService {
     private readonly processed: ProcessedSubmissionRepository,
     private readonly lineage: EnvelopeLineageRepository,
     private readonly receipts: EnvelopeReceiptRepository,
+    private readonly grants: ConsentGrantRepository,
     private readonly ledger: LedgerRecorder,
     private readonly writer: SerialWriter,
     private readonly publisher: DeliveryPublisher,
@@ -144,10 +147,28 @@ export class SubmissionService {
           digest,
           deliveredTo: JSON.stringify(deliveredTo),
           acceptedAt: now.toISOString(),
+          ...handlingColumns(decision.handling),
         };
         await this.lineage.insert(manager, row);
       }
-      await this.ledger.append(manager, acceptedEvents(payload, digest, decision, now));
+      const events = acceptedEvents(payload, digest, decision, now);
+      // The owner's answer counts once it reaches the bureau that asked (the rules let only the owner's through).
+      const consent = decision.consent;
+      if (consent && payload.meta.consent && deliveredTo.includes(consent.grantee)) {
+        const { decision: answer, purpose, bureaus, expiresAt } = payload.meta.consent;
+        if (answer === 'granted' && expiresAt)
+          await this.grants.insert(manager, {
+            decisionId: payload.id,
+            originId: consent.originId,
+            grantee: consent.grantee,
+            purpose,
+            bureaus: JSON.stringify(bureaus ?? []),
+            expiresAt: new Date(expiresAt).toISOString(),
+            grantedAt: now.toISOString(),
+          });
+        events.push(consentEvent(payload, consent, now));
+      }
+      await this.ledger.append(manager, events);
       return undefined;
     });
     if (duplicate) {

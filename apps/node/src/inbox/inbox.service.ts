@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { refusalCodeSchema } from '@bureaunet/contracts';
+import { refusalCodeSchema, scopeReferenceOf } from '@bureaunet/contracts';
 import { decryptEnvelopeContent, jweRecipientKids, parseEnvelope, type ParsedEnvelope } from '@bureaunet/crypto';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, type Clock } from '@bureaunet/platform';
@@ -104,7 +104,8 @@ export class InboxService {
     const own = this.identity.code;
     if (payload.from === own)
       throw new DeliveryRefusal('self-addressed', `envelope ${payload.id} comes from this bureau`);
-    if (payload.to !== 'all' && !payload.to.includes(own)) {
+    // A group:/operation: scope is resolved by the gateway, which delivers only to its members.
+    if (payload.to !== 'all' && !payload.to.includes(own) && !payload.to.some((to) => scopeReferenceOf(to))) {
       throw new DeliveryRefusal(
         'unknown-recipient',
         `envelope ${payload.id} is addressed to ${payload.to.join(', ')}, not to ${own}`,

@@ -38,7 +38,7 @@ describe('SendMessageDto', () => {
     for (const kind of ['travel-document-record', 'hit-notification', 'hit-confirmation'])
       expect(problem({ ...valid, kind })).toMatch(/^kind: must be one of /);
     expect(problem({ ...valid, kind: 'receipt' })).toBe(
-      'kind: must be one of notice-request, notice, notice-cancel, diffusion, message, operation-alert, query, query-result',
+      'kind: must be one of notice-request, notice, notice-cancel, diffusion, message, operation-alert, query, query-result, request, consent-request, consent-decision',
     );
     expect(problem({ ...valid, kind: 'gossip' })).toMatch(/^kind: must be one of /);
   });
@@ -47,7 +47,7 @@ describe('SendMessageDto', () => {
     expect(problem({ ...valid, to: [] })).toBe('to: must name at least one bureau');
     expect(problem({ ...valid, to: 'everyone' })).toBe('to: must be "all" or an array of bureau codes');
     expect(problem({ ...valid, to: ['FR', 'fr'] })).toBe(
-      'to.1: must be a two-letter upper-case bureau code (ISO 3166-1 alpha-2)',
+      'to.1: must be a bureau code (e.g. FR), group:<id> or operation:<id>',
     );
     expect(problem({ ...valid, to: ['FR', 'FR'] })).toBe('to: names FR more than once');
     expect(problem({ kind: 'message', body: 1 })).toBe('to: must be "all" or an array of bureau codes');

@@ -8,6 +8,7 @@ import { OutboxPublisher } from './outbox.publisher';
 import { OutboxRepublisher } from './outbox.republisher';
 import { OutboxSender } from './outbox.sender';
 import { OutgoingEnvelopeFactory } from './outgoing-envelope.factory';
+import { RecipientScopeDirectory } from './recipient-scope.directory';
 import { RecipientResolver } from './recipient.resolver';
 
 /** Everything that leaves this node (OutboxSender), its republishing, and the gateway's reports on it. */
@@ -17,6 +18,7 @@ import { RecipientResolver } from './recipient.resolver';
     { provide: EnvelopeIdGenerator, inject: [CLOCK], useFactory: (clock: Clock) => new EnvelopeIdGenerator(clock) },
     OutgoingEnvelopeFactory,
     RecipientResolver,
+    RecipientScopeDirectory,
     OutboxPublisher,
     OutboxSender,
     OutboxRepublisher,

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError, type DirectoryEntry, type RecipientScope } from '@bureaunet/contracts';
+import { DomainError, scopeReferenceOf, type DirectoryEntry, type RecipientScope } from '@bureaunet/contracts';
 import { CryptoError, type EnvelopeRecipientKey } from '@bureaunet/crypto';
 import { DirectoryClient } from '@bureaunet/directory';
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
+import { RecipientScopeDirectory } from './recipient-scope.directory';
 
 export interface ResolvedRecipients {
-  /** Addressees to track now; empty for "all", whose addressees the gateway's report names. */
+  /** Addressees to track now (a group's or operation's members one by one); empty for "all", whose addressees the gateway's report names. */
   addressees: string[];
   keys: EnvelopeRecipientKey[];
 }
@@ -19,13 +20,30 @@ export class RecipientResolver {
 
   constructor(
     private readonly directory: DirectoryClient,
+    private readonly scopes: RecipientScopeDirectory,
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
   ) {}
 
   async resolve(to: RecipientScope): Promise<ResolvedRecipients> {
-    return to === 'all'
-      ? { addressees: [], keys: await this.everyonesKeys() }
-      : { addressees: [...to], keys: await this.listed(to) };
+    if (to === 'all') return { addressees: [], keys: await this.everyonesKeys() };
+    const codes = await this.expanded(to);
+    return { addressees: codes, keys: await this.listed(codes) };
+  }
+
+  /** Bureau codes as written; `group:<id>` and `operation:<id>` as their members (without this bureau); once each. */
+  private async expanded(to: readonly string[]): Promise<string[]> {
+    const codes = new Set<string>();
+    for (const element of to) {
+      const scope = scopeReferenceOf(element);
+      if (!scope) codes.add(element);
+      else
+        (await this.scopes.members(scope))
+          .filter((code) => code !== this.identity.code)
+          .forEach((code) => codes.add(code));
+    }
+    if (codes.size === 0)
+      throw new DomainError('no-recipients', `to: ${to.join(', ')} names no bureau but this one`, 'invalid');
+    return [...codes];
   }
 
   private async listed(codes: readonly string[]): Promise<EnvelopeRecipientKey[]> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ReceiptReference } from '@bureaunet/contracts';
+import { scopeReferenceOf, type ReceiptReference } from '@bureaunet/contracts';
 import type { ParsedEnvelope } from '@bureaunet/crypto';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
@@ -63,7 +63,8 @@ export class ReceiptService {
         `receipt ${id} from ${from} names ${named.id}, which is no message sent from here`,
       );
     }
-    if (original.to !== 'all' && !original.to.includes(from)) {
+    // Sent to a group:/operation: scope, the gateway admits a receipt only from a member it delivered to.
+    if (original.to !== 'all' && !original.to.includes(from) && !original.to.some((to) => scopeReferenceOf(to))) {
       throw new DeliveryRefusal(
         'bad-receipt',
         `receipt ${id} from ${from} names ${named.id}, which was not sent to ${from}`,

@@ -4,7 +4,7 @@ import { RegistryEventOutbox } from '../registry-event/registry-event.outbox';
 import { RulesChangeEntity } from './rules-change.entity';
 
 export interface RulesChange {
-  type: 'rules-changed' | 'declaration-changed' | 'operation-changed';
+  type: 'rules-changed' | 'declaration-changed' | 'operation-changed' | 'group-changed';
   /** The bureau the change is about, when one is (the declarer, the coordinator). */
   code?: string;
   /** What changed: metadata and digests, as the ledger records it. */

@@ -51,7 +51,9 @@ export class RulesCheckService {
       request.policies === undefined
         ? this.engine.load(bundle)
         : this.engine.candidate({ ...bundle, policies: request.policies });
-    const decision = prepared.decide({ sender, kind: request.kind, meta, now: this.clock.now() }, recipient);
+    // One pair, sent as a node sends it: a diffusion with the hub among its recipients.
+    const envelope = { sender, kind: request.kind, meta, now: this.clock.now(), recipientsIncludeHub: true };
+    const decision = prepared.decide(envelope, recipient);
     return {
       decision: decision.allowed ? 'allow' : 'deny',
       policies: decision.policies,

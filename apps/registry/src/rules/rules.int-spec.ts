@@ -8,6 +8,7 @@ import {
   DIRECTORY_HEARTBEAT_SUBJECT,
   RULES_CHANGED_SUBJECT,
   RULES_GET_SUBJECT,
+  groupsSubject,
   operationsSubject,
   ruleBundleSchema,
   type DirectoryHeartbeat,
@@ -328,5 +329,75 @@ describe('access rules in the registry (real SQLite, real nats-server)', () => {
       ['declaration-changed', 5],
       ['operation-changed', 6],
     ]);
+  });
+  it('keeps country groups in the bundle: each change a new version, announced and ledgered; bad input changes nothing', async () => {
+    const before = (await bundleOverNats()).version;
+    const unknown = await http('POST', '/api/rules/groups', {
+      body: { id: 'nordic', name: 'Nordic', kind: 'region', members: ['DK', 'SE'] },
+    });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { code: 'group-invalid', reason: 'members: SE is not a bureau in the directory' },
+    });
+    expect((await http('POST', '/api/rules/groups', { as: 'officer', body: {} })).status).toBe(403);
+    expect((await bundleOverNats()).version).toBe(before);
+
+    const since = events.mark();
+    const created = await http('POST', '/api/rules/groups', {
+      body: { id: 'nordic', name: 'Nordic', kind: 'region', members: ['IT', 'DK', 'DK'] },
+    });
+    expect(created).toMatchObject({ status: 201, body: { id: 'nordic', members: ['DK', 'IT'], version: before + 1 } });
+    expect(await events.next<RulesChangedEvent>(RULES_CHANGED_SUBJECT, since)).toEqual({ version: before + 1 });
+    expect((await bundleOverNats()).groups).toMatchObject([{ id: 'nordic', kind: 'region', members: ['DK', 'IT'] }]);
+    const again = { id: 'nordic', name: 'Nordic again', kind: 'custom', members: ['DK'] };
+    expect(await http('POST', '/api/rules/groups', { body: again })).toMatchObject({
+      status: 409,
+      body: { code: 'group-exists' },
+    });
+    const served = (await nc.request(groupsSubject('MR'), '{}', { timeout: 5_000 })).json<WireReply<Json>>();
+    expect(served).toMatchObject({ ok: true, data: { groups: [{ id: 'nordic', members: ['DK', 'IT'] }] } });
+
+    const updated = await http('PUT', '/api/rules/groups/nordic', { body: { members: ['DK', 'FR'] } });
+    expect(updated).toMatchObject({ status: 200, body: { members: ['DK', 'FR'], version: before + 2 } });
+    const recorded = (await ledgerTypes()).filter((event) => event.type === 'group-changed');
+    expect(recorded.map((event) => JSON.parse(event.data) as Json)).toMatchObject([
+      { rulesVersion: before + 1, change: 'created', added: ['DK', 'IT'], removed: [] },
+      { rulesVersion: before + 2, change: 'updated', added: ['FR'], removed: ['IT'] },
+    ]);
+  });
+
+  it('previews a group change with the members and the decisions it changes, storing nothing', async () => {
+    const policy = `@id("no-queries-to-nordic")
+forbid (principal, action == Bureaunet::Action::"query", resource in Bureaunet::Group::"nordic");`;
+    expect((await http('PUT', '/api/rules', { body: { policies: `${DEFAULT_POLICIES}\n${policy}` } })).status).toBe(
+      200,
+    );
+    const version = (await bundleOverNats()).version;
+    const preview = await http('POST', '/api/rules/groups/preview', { body: { id: 'nordic', members: ['DK', 'MR'] } });
+    expect(preview).toMatchObject({
+      status: 200,
+      body: { change: 'update', version, added: ['MR'], removed: ['FR'], policies: ['no-queries-to-nordic'] },
+    });
+    const decisions = preview.body.decisions as Json[];
+    expect(decisions).toContainEqual({
+      sender: 'DK',
+      recipient: 'MR',
+      kind: 'query',
+      before: 'allow',
+      after: 'deny',
+      rule: 'no-queries-to-nordic',
+    });
+    expect(decisions).toContainEqual(
+      expect.objectContaining({ sender: 'IT', recipient: 'FR', kind: 'query', before: 'deny', after: 'allow' }),
+    );
+    expect(decisions.every((decision) => decision.kind === 'query')).toBe(true);
+    expect((await bundleOverNats()).version).toBe(version);
+
+    const deleting = await http('DELETE', '/api/rules/groups/nordic');
+    expect(deleting).toMatchObject({ status: 409, body: { code: 'group-in-use' } });
+    expect((await http('PUT', '/api/rules', { body: { policies: DEFAULT_POLICIES } })).status).toBe(200);
+    expect((await http('DELETE', '/api/rules/groups/nordic')).status).toBe(200);
+    expect((await bundleOverNats()).groups).toEqual([]);
+    expect((await http('DELETE', '/api/rules/groups/nordic')).status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { rateLimitsSchema, type Declaration, type RateLimits, type RuleBundle } 
 import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BUREAUNET_SCHEMA, DEFAULT_POLICIES, DEFAULT_RATE_LIMITS, validatePolicySet } from '@bureaunet/policy';
+import { CountryGroupRepository, toCountryGroup } from './country-group.repository';
 import { OperationRepository, toOperation } from '../operation/operation.repository';
 import { parseWireBody } from '../wire-body';
 import type { DeclarationEntity } from './declaration.entity';
@@ -37,6 +38,7 @@ export class RulesService implements OnModuleInit {
     private readonly snapshot: SnapshotReader,
     private readonly rules: RulesRepository,
     private readonly operations: OperationRepository,
+    private readonly groups: CountryGroupRepository,
     private readonly log: RulesChangeLog,
     private readonly events: RulesEventsPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -106,6 +108,7 @@ export class RulesService implements OnModuleInit {
     const set = await this.rules.policySetInForce(manager);
     const declarations = await this.rules.declarations(manager);
     const operations = await this.operations.findAll(manager);
+    const groups = await this.groups.findAll(manager);
     if (!latest || !set) throw new Error('no rules in force: the registry seeds them at start');
     return {
       version: latest.version,
@@ -113,7 +116,7 @@ export class RulesService implements OnModuleInit {
       limits: JSON.parse(set.limits) as RateLimits,
       declarations: declarations.map(toDeclaration),
       operations: operations.map(toOperation),
-      groups: [],
+      groups: groups.map(toCountryGroup),
       changedAt: latest.at,
     };
   }
