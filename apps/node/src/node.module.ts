@@ -23,7 +23,6 @@ import { ConsentRequestRepository } from './store/consent-request.repository';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { ContentOriginCheck } from './handling/content-origin.check';
-import { LocalLineage } from './handling/local-lineage';
 import { OutgoingMetaGuard } from './handling/outgoing-meta.guard';
 import { ReceivedBodyDigestRepository } from './store/received-body-digest.repository';
 import { DeadLetterController } from './dead-letter/dead-letter.controller';
@@ -195,7 +194,6 @@ export class NodeModule {
         ...ACTIVITY_PROVIDERS,
         ActivityAnchorPublisher,
         // the data owner's handling codes and consent
-        LocalLineage,
         ReceivedBodyDigestRepository,
         ContentOriginCheck,
         OutgoingMetaGuard,

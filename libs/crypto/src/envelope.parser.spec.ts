@@ -144,7 +144,7 @@ describe('parseEnvelope', () => {
       const raw = handBuiltJws(header(), { ...sealed.payload, to: ['france'] });
       expect(refusal(raw)).toMatchObject({
         code: 'malformed-envelope',
-        message: expect.stringContaining('payload.to.0: must be a two-letter upper-case bureau code'),
+        message: expect.stringContaining('payload.to.0: must be a bureau code (e.g. FR), group:<id> or operation:<id>'),
       });
       const noContent = handBuiltJws(header(), { ...sealed.payload, content: undefined });
       expect(refusal(noContent)).toMatchObject({

@@ -15,6 +15,8 @@ import { SentMessageEntity } from '../store/sent-message.entity';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { receivedBodyDigests } from './body-digest';
 import { ContentOriginCheck } from './content-origin.check';
+import { Consent1796169654462 } from '../migrations/1796169654462-consent';
+import { InheritedHandling } from './inherited-handling';
 import { LocalLineage } from './local-lineage';
 import { OutgoingMetaGuard } from './outgoing-meta.guard';
 import { ReceivedBodyDigestEntity } from '../store/received-body-digest.entity';
@@ -48,13 +50,18 @@ describe('what a node checks before sending an officer’s message (real SQLite,
   let directory: string;
   let dataSource: DataSource;
   let guard: OutgoingMetaGuard;
+  let lineage: LocalLineage;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'bn-consent-'));
     const database = join(directory, 'node.sqlite');
     // A database of the release before: a message received then must be recognised after the upgrade.
     const before = await new DataSource(
-      sqliteDataSourceOptions({ database, entities: [], migrations: NODE_MIGRATIONS.slice(0, -1) }),
+      sqliteDataSourceOptions({
+        database,
+        entities: [],
+        migrations: NODE_MIGRATIONS.slice(0, NODE_MIGRATIONS.indexOf(Consent1796169654462)),
+      }),
     ).initialize();
     await before.query(
       `INSERT INTO "received_message" ("id", "sender", "kind", "meta", "body", "envelope", "digest", "createdAt", "expiresAt", "receivedAt") VALUES ('m1', 'MR', 'message', ?, ?, x'00', 'd', '2026-11-20T10:00:00.000Z', '2027-01-01T00:00:00.000Z', '2026-11-20T10:00:00.000Z')`,
@@ -78,7 +85,7 @@ describe('what a node checks before sending an officer’s message (real SQLite,
         receivedBodyDigests({ text: 'Another long report about a different vehicle at the border.' }),
       );
     });
-    const lineage = new LocalLineage(
+    lineage = new LocalLineage(
       new ReceivedMessageRepository(messages),
       new SentMessageRepository(
         dataSource.getRepository(SentMessageEntity),
@@ -86,7 +93,7 @@ describe('what a node checks before sending an officer’s message (real SQLite,
       ),
       { code: 'DK' } as BureauIdentity,
     );
-    guard = new OutgoingMetaGuard(new ContentOriginCheck(digests, lineage), lineage);
+    guard = new OutgoingMetaGuard(new ContentOriginCheck(digests, lineage), new InheritedHandling(lineage));
   });
 
   afterAll(async () => {
@@ -99,41 +106,67 @@ describe('what a node checks before sending an officer’s message (real SQLite,
       code: 'content-origin-missing',
       message: expect.stringContaining('envelope m1: send it as a forward with meta.forwardOf m1'),
     };
-    await expect(guard.check({}, { subject: 'Rosso', text: REPORT })).rejects.toMatchObject(refusal);
-    await expect(guard.check({}, { note: 'see', quoted: { subject: 'Rosso', text: REPORT } })).rejects.toMatchObject(
-      refusal,
-    );
-    await expect(guard.check({}, { text: REPORT.replace(/ /g, '\n  ') })).rejects.toMatchObject({
+    await expect(guard.check('message', {}, { subject: 'Rosso', text: REPORT })).rejects.toMatchObject(refusal);
+    await expect(
+      guard.check('message', {}, { note: 'see', quoted: { subject: 'Rosso', text: REPORT } }),
+    ).rejects.toMatchObject(refusal);
+    await expect(guard.check('message', {}, { text: REPORT.replace(/ /g, '\n  ') })).rejects.toMatchObject({
       kind: 'unprocessable',
     });
-    await expect(guard.check({ replyTo: 'm1' }, { text: REPORT })).rejects.toMatchObject(refusal);
-    await expect(guard.check({ forwardOf: 'm3' }, { text: REPORT })).rejects.toMatchObject(refusal);
+    await expect(guard.check('message', { replyTo: 'm1' }, { text: REPORT })).rejects.toMatchObject(refusal);
+    await expect(guard.check('message', { forwardOf: 'm3' }, { text: REPORT })).rejects.toMatchObject(refusal);
   });
 
   it('passes it as a forward naming its envelope or its lineage, and passes new or short content', async () => {
-    await expect(guard.check({ forwardOf: 'm1' }, { text: 'FYI', forwarded: { text: REPORT } })).resolves.toEqual({
+    await expect(
+      guard.check('message', { forwardOf: 'm1' }, { text: 'FYI', forwarded: { text: REPORT } }),
+    ).resolves.toEqual({
       forwardOf: 'm1',
       handling: H3,
     });
     // m2 carries m1's content: a forward of m2 names the lineage it came in.
-    await expect(guard.check({ forwardOf: 'm2' }, { text: REPORT })).resolves.toMatchObject({ forwardOf: 'm2' });
+    await expect(guard.check('message', { forwardOf: 'm2' }, { text: REPORT })).resolves.toMatchObject({
+      forwardOf: 'm2',
+    });
     await expect(
-      guard.check({}, { text: 'A report nobody sent this bureau before, long enough to count.' }),
+      guard.check('message', {}, { text: 'A report nobody sent this bureau before, long enough to count.' }),
     ).resolves.toEqual({});
-    await expect(guard.check({}, { text: 'ok' })).resolves.toEqual({});
+    await expect(guard.check('message', {}, { text: 'ok' })).resolves.toEqual({});
   });
 
   it('gives a forward or reply the handling of what it passes on, and refuses a lower code naming both', async () => {
-    await expect(guard.check({ replyTo: 'm1' }, { text: 'Thanks' })).resolves.toEqual({ replyTo: 'm1', handling: H3 });
-    await expect(guard.check({ replyTo: 'm1', handling: { code: 'H1' } }, { text: 'Thanks' })).rejects.toMatchObject({
+    await expect(guard.check('message', { replyTo: 'm1' }, { text: 'Thanks' })).resolves.toEqual({
+      replyTo: 'm1',
+      handling: H3,
+    });
+    await expect(
+      guard.check('message', { replyTo: 'm1', handling: { code: 'H1' } }, { text: 'Thanks' }),
+    ).rejects.toMatchObject({
       code: 'handling-lowered',
       kind: 'unprocessable',
       message: expect.stringContaining('meta.handling H1 is lower than H3 of envelope m1'),
     });
-    await expect(guard.check({ replyTo: 'm3' }, { text: 'Thanks' })).resolves.toEqual({ replyTo: 'm3' });
-    await expect(guard.check({ replyTo: 'm3', handling: { code: 'H2' } }, { text: 'Thanks' })).resolves.toEqual({
+    await expect(guard.check('message', { replyTo: 'm3' }, { text: 'Thanks' })).resolves.toEqual({ replyTo: 'm3' });
+    await expect(
+      guard.check('message', { replyTo: 'm3', handling: { code: 'H2' } }, { text: 'Thanks' }),
+    ).resolves.toEqual({
       replyTo: 'm3',
       handling: { code: 'H2' },
     });
+  });
+
+  it('gives a workflow step’s reply the same handling (the outbox applies it to every send), but not a consent message', async () => {
+    const handling = new InheritedHandling(lineage);
+    await expect(handling.apply('message', { replyTo: 'm2' })).resolves.toEqual({ replyTo: 'm2', handling: H3 });
+    await expect(handling.apply('hit-confirmation', { replyTo: 'm1' })).resolves.toMatchObject({ handling: H3 });
+    await expect(
+      handling.apply('consent-request', { consent: { envelopeId: 'm1', purpose: 'evidence' } }),
+    ).resolves.toEqual({ consent: { envelopeId: 'm1', purpose: 'evidence' } });
+    await expect(
+      handling.apply('consent-decision', {
+        replyTo: 'm1',
+        consent: { envelopeId: 'm1', purpose: 'evidence', decision: 'refused' },
+      }),
+    ).resolves.not.toHaveProperty('handling');
   });
 });

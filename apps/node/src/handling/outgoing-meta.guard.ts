@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EnvelopeMeta } from '@bureaunet/contracts';
+import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
 import { ContentOriginCheck } from './content-origin.check';
-import { inheritHandling, type PassedOn } from './handling.inheritance';
-import { LocalLineage } from './local-lineage';
+import { InheritedHandling } from './inherited-handling';
 
 /**
  * What this node checks of a message an officer composes before sealing it: the body's origin,
@@ -12,17 +11,11 @@ import { LocalLineage } from './local-lineage';
 export class OutgoingMetaGuard {
   constructor(
     private readonly origin: ContentOriginCheck,
-    private readonly lineage: LocalLineage,
+    private readonly handling: InheritedHandling,
   ) {}
 
-  async check(meta: EnvelopeMeta, body: unknown): Promise<EnvelopeMeta> {
+  async check(kind: MessageKind, meta: EnvelopeMeta, body: unknown): Promise<EnvelopeMeta> {
     await this.origin.check(meta, body);
-    const passedOn: PassedOn[] = [];
-    for (const id of new Set([meta.forwardOf, meta.replyTo])) {
-      const known = id ? await this.lineage.find(id) : undefined;
-      if (known) passedOn.push({ id: known.id, handling: known.meta.handling });
-    }
-    const handling = inheritHandling(meta.handling, passedOn);
-    return handling ? { ...meta, handling } : meta;
+    return this.handling.apply(kind, meta);
   }
 }

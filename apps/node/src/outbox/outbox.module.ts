@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { RejectedDeliveryService } from '../delivery/rejected-delivery.service';
+import { InheritedHandling } from '../handling/inherited-handling';
+import { LocalLineage } from '../handling/local-lineage';
 import { EnvelopeIdGenerator } from '../id/envelope-id.generator';
 import { StoreModule } from '../store/store.module';
 import { DeliveryReportService } from './delivery-report.service';
@@ -19,12 +21,22 @@ import { RecipientResolver } from './recipient.resolver';
     OutgoingEnvelopeFactory,
     RecipientResolver,
     RecipientScopeDirectory,
+    LocalLineage,
+    InheritedHandling,
     OutboxPublisher,
     OutboxSender,
     OutboxRepublisher,
     RejectedDeliveryService,
     DeliveryReportService,
   ],
-  exports: [OutboxSender, RecipientResolver, RejectedDeliveryService, DeliveryReportService, EnvelopeIdGenerator],
+  exports: [
+    OutboxSender,
+    LocalLineage,
+    InheritedHandling,
+    RecipientResolver,
+    RejectedDeliveryService,
+    DeliveryReportService,
+    EnvelopeIdGenerator,
+  ],
 })
 export class OutboxModule {}

@@ -4,6 +4,7 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import type { EntityManager } from 'typeorm';
 import { recordRequestAnswer } from '../deadline/request-answer';
+import { InheritedHandling } from '../handling/inherited-handling';
 import type { SentMessageEntity } from '../store/sent-message.entity';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { OutboxPublisher } from './outbox.publisher';
@@ -50,13 +51,15 @@ export class OutboxSender {
     private readonly sent: SentMessageRepository,
     private readonly publisher: OutboxPublisher,
     private readonly writer: SerialWriter,
+    private readonly handling: InheritedHandling,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Encrypted for each addressee; published at once only if the bus is up, so a person gets the 201 without waiting. */
   async send(outgoing: Outgoing, effect?: SendEffect): Promise<SentMessageEntity> {
     const { addressees, keys } = await this.resolver.resolve(outgoing.to);
-    const message = await this.envelopes.seal({ ...outgoing, recipients: keys });
+    const meta = await this.handling.apply(outgoing.kind, outgoing.meta);
+    const message = await this.envelopes.seal({ ...outgoing, meta, recipients: keys });
     await this.store(message, addressees, async (manager, stored, now) => {
       if (effect) await effect(manager, stored, now);
       return true;
@@ -73,7 +76,8 @@ export class OutboxSender {
     const sealed: Array<{ message: SentMessageEntity; addressees: string[] }> = [];
     for (const outgoing of outgoings) {
       const { addressees, keys } = await this.resolver.resolve(outgoing.to);
-      sealed.push({ message: await this.envelopes.seal({ ...outgoing, recipients: keys }), addressees });
+      const meta = await this.handling.apply(outgoing.kind, outgoing.meta);
+      sealed.push({ message: await this.envelopes.seal({ ...outgoing, meta, recipients: keys }), addressees });
     }
     const now = this.clock.now().toISOString();
     const messages = sealed.map(({ message }) => message);

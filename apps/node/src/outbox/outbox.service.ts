@@ -22,7 +22,7 @@ export class OutboxService {
   async send(request: SendMessageDto): Promise<MessageCreatedDto> {
     if (request.kind === 'diffusion' && this.config.code !== HUB_CODE) assertDiffusionIncludesHub(request.to);
     // Received content goes on only as a forward; a forward or reply keeps the handling code.
-    const guarded = await this.guard.check(request.meta ?? {}, request.body);
+    const guarded = await this.guard.check(request.kind, request.meta ?? {}, request.body);
     const meta = withRequestDue(
       request.kind,
       guarded,
