@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { DEFAULT_POLICIES } from '@bureaunet/policy';
 import {
   launchBrowser,
   type ReceivedMessageView,
@@ -16,13 +15,6 @@ import {
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(repoRoot(), 'docs', 'screenshots', `officer-${name}.png`), fullPage: true });
-
-/** Until the default policies route consent kinds (owner and asker only), a rule change lets them pass. */
-const INTERIM_CONSENT_PERMIT = `
-@id("consent-messages-interim")
-@reason("consent requests and decisions pass between bureaus")
-permit (principal, action in [Bureaunet::Action::"consent-request", Bureaunet::Action::"consent-decision"], resource);
-`;
 
 /** A mark on the window that a reload would wipe: still there means the page changed without one. */
 const markNoReload = (page: Page) => page.evaluate('window.__sameDocument = true');
@@ -69,14 +61,6 @@ describe('the officer console in a real browser, on a real network with broker i
       body: JSON.stringify({ declarer: 'DK', counterpart: 'MR', type: 'refuses-diffusions-from' }),
     });
     expect(declared.status).toBe(201);
-    if (!DEFAULT_POLICIES.includes('Action::"consent-request"')) {
-      const changed = await fetch(`${network.registry.url}/api/rules`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${network.adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ policies: DEFAULT_POLICIES + INTERIM_CONSENT_PERMIT }),
-      });
-      expect(changed.status).toBe(200);
-    }
     people.mr = await network.person('MR', { username: 'm.ould', displayName: 'Mariem Ould', roles: ['officer'] });
     people.fr = await network.person('FR', { username: 'c.martin', displayName: 'Claire Martin', roles: ['officer'] });
     people.ar = await network.person('MR', {

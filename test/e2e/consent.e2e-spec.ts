@@ -1,5 +1,4 @@
 import { HUB_CODE, type Handling } from '@bureaunet/contracts';
-import { DEFAULT_POLICIES } from '@bureaunet/policy';
 import { ReceivedMessageView, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 
 type Json = Record<string, unknown>;
@@ -25,17 +24,6 @@ interface ConsentView {
 interface LedgerPage {
   entries: Array<{ type: string; status: string; kind: string | null; envelope_id: string | null }>;
 }
-
-/**
- * Until the gateway's own consent rules are in its default policies (consent-request only to the
- * owner, consent-decision only back to the asker), this spec lets both kinds pass between bureaus
- * through a rule change; once they are there it runs on the defaults unchanged.
- */
-const INTERIM_CONSENT_PERMIT = `
-@id("consent-messages-interim")
-@reason("consent requests and decisions pass between bureaus")
-permit (principal, action in [Bureaunet::Action::"consent-request", Bureaunet::Action::"consent-decision"], resource);
-`;
 
 const H3: Handling = { code: 'H3', conditions: 'For the Rosso investigation only', allowTo: [HUB_CODE] };
 const REPORT = {
@@ -93,20 +81,6 @@ describe('handling codes and the data owner’s consent, at the node (hub + 3 bu
 
   beforeAll(async () => {
     network = await startTestNetwork([HUB_CODE, 'FR', 'DK', 'MR']);
-    if (!DEFAULT_POLICIES.includes('Action::"consent-request"')) {
-      const changed = await fetch(`${network.registry.url}/api/rules`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${network.adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ policies: DEFAULT_POLICIES + INTERIM_CONSENT_PERMIT }),
-      });
-      const { version } = (await changed.json()) as { version: number };
-      await waitFor(
-        async () =>
-          ((await (await fetch(`${network.gateway.url}/api/rules/status`)).json()) as { version: number | null })
-            .version === version,
-        { what: `rules version ${version} at the gateway` },
-      );
-    }
     ({ id: report } = await network
       .api('FR')
       .send({ kind: 'message', to: ['DK'], meta: { handling: H3 }, body: REPORT }));
