@@ -1,6 +1,14 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES } from '@bureaunet/policy';
-import { SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import {
+  HttpError,
+  RogueBureau,
+  SentMessageView,
+  TestNetwork,
+  startTestNetwork,
+  waitFor,
+  type TrailEntry,
+} from '@bureaunet/testing';
 
 type Json = Record<string, unknown>;
 type Recipient = SentMessageView['recipients'][number];
@@ -9,7 +17,10 @@ type Recipient = SentMessageView['recipients'][number];
  * Data owners in control, through the real gateway: handling codes held along a lineage, consent
  * asked and granted as signed messages and applied until it expires, country groups as `to` scopes,
  * and the hub's review of every diffusion enforced by the switch. DK owns the content throughout;
- * MR receives it and tries to pass it on; FR and the hub are who it may or may not reach.
+ * MR receives it and tries to pass it on; FR and the hub are who it may or may not reach. A node
+ * refuses at once what the gateway's rules would refuse (its dry-run asks the gateway), so each
+ * refusal is checked twice: at the node, and at the gateway for the same envelope signed with the
+ * sender's real keys and put on the bus past its node.
  */
 describe('data owners in control, end to end', () => {
   let network: TestNetwork;
@@ -18,7 +29,10 @@ describe('data owners in control, end to end', () => {
     network = await startTestNetwork([HUB_CODE, 'DK', 'MR', 'FR']);
   });
 
+  const rogues = new Map<string, RogueBureau>();
+
   afterAll(async () => {
+    for (const rogue of rogues.values()) await rogue.close();
     await network?.teardown();
   });
 
@@ -65,12 +79,56 @@ describe('data owners in control, end to end', () => {
     );
   }
 
+  /** The node's answer to a send its rules dry-run finds refused: a 422 naming the rule; nothing is sent. */
+  async function refusedAtOnce(
+    from: string,
+    request: { kind: string; to: string[]; meta?: Json },
+    code: string,
+  ): Promise<{ code: string; reason: string }> {
+    const error: unknown = await network
+      .api(from)
+      .send({ body: { text: 'case file 2026/118' }, ...request })
+      .then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+    expect(error).toBeInstanceOf(HttpError);
+    const answer = (error as HttpError).body as { code: string; reason: string };
+    expect({ status: (error as HttpError).status, code: answer.code }).toEqual({ status: 422, code });
+    return answer;
+  }
+
+  /** The gateway's verdict on the same envelope, signed by the sender's real keys and submitted past its node. */
+  async function refusedAtGateway(
+    from: string,
+    request: { kind: string; to: string[]; meta?: Json },
+    recipient: string,
+  ): Promise<TrailEntry> {
+    let rogue = rogues.get(from);
+    if (!rogue) {
+      rogue = await RogueBureau.posingWith(network, from);
+      rogues.set(from, rogue);
+    }
+    const sealed = await rogue.seal({
+      kind: request.kind as never,
+      to: request.to,
+      meta: request.meta ?? {},
+      body: { text: 'case file 2026/118' },
+    });
+    await rogue.submit(sealed.serialized);
+    return waitFor(
+      async () =>
+        (await rogue.trail(sealed.payload.id)).find(
+          (entry) => entry.type === 'recipient-refused' && entry.to === recipient,
+        ),
+      { what: `the gateway's refusal of ${request.kind} ${sealed.payload.id} to ${recipient}` },
+    );
+  }
+
   const stateOf = (view: SentMessageView, code: string): Recipient | undefined =>
     view.recipients.find((recipient) => recipient.code === code);
   const expectDelivered = (view: SentMessageView, code: string) =>
     expect(stateOf(view, code)?.state).toMatch(/delivered|receipted/);
-  const expectRefused = (view: SentMessageView, code: string, rule: string, refusalCode = 'handling-restricted') =>
-    expect(stateOf(view, code)).toMatchObject({ state: 'refused', refusal: { code: refusalCode, rule } });
   const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
   const past = async (instant: string) =>
     waitFor(() => Date.now() > Date.parse(instant) + 250, { what: `the clock past ${instant}`, timeoutMs: 60_000 });
@@ -90,10 +148,18 @@ describe('data owners in control, end to end', () => {
         expectDelivered(carried, 'FR');
         const reply = await send('MR', { kind: 'message', to: ['DK'], meta: { replyTo: original.id, handling } });
         expectDelivered(reply, 'DK');
+        // With no code given, MR's node gives the forward the one it passes on.
+        const inherited = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: original.id } });
+        expectDelivered(inherited, 'FR');
         if (code === 'H0') return;
-        const lowered = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: original.id } });
-        expectRefused(lowered, 'FR', 'handling-not-lowered');
-        expect(stateOf(lowered, 'FR')?.refusal?.message).toContain(`this envelope is H0, it passes on ${code} content`);
+        const lowered = { kind: 'message', to: ['FR'], meta: { forwardOf: original.id, handling: { code: 'H0' } } };
+        expect((await refusedAtOnce('MR', lowered, 'handling-lowered')).reason).toContain(
+          `meta.handling H0 is lower than ${code}`,
+        );
+        expect(await refusedAtGateway('MR', lowered, 'FR')).toMatchObject({
+          code: 'handling-restricted',
+          rule: 'handling-not-lowered',
+        });
       },
     );
 
@@ -111,12 +177,18 @@ describe('data owners in control, end to end', () => {
       expectDelivered(inside, HUB_CODE);
       const toOwner = await send('MR', { kind: 'message', to: ['DK'], meta: { replyTo: secret.id, handling: h3 } });
       expectDelivered(toOwner, 'DK');
-      const outside = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } });
-      expectRefused(outside, 'FR', 'handling-h3-allow-list');
-      expect(stateOf(outside, 'FR')?.refusal?.message).toMatch(/H3.*owner DK; allow-list XH/);
+      const outside = { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } };
+      expect((await refusedAtOnce('MR', outside, 'send-refused')).reason).toMatch(
+        /FR: handling-restricted by rule handling-h3-allow-list \(H3.*owner DK; allow-list XH/,
+      );
+      expect(await refusedAtGateway('MR', outside, 'FR')).toMatchObject({
+        code: 'handling-restricted',
+        rule: 'handling-h3-allow-list',
+      });
       // A forward of the forward still carries the owner's list.
-      const again = await send('XH', { kind: 'message', to: ['FR'], meta: { forwardOf: inside.id, handling: h3 } });
-      expectRefused(again, 'FR', 'handling-h3-allow-list');
+      const again = { kind: 'message', to: ['FR'], meta: { forwardOf: inside.id, handling: h3 } };
+      expect((await refusedAtOnce('XH', again, 'send-refused')).reason).toContain('rule handling-h3-allow-list');
+      expect(await refusedAtGateway('XH', again, 'FR')).toMatchObject({ rule: 'handling-h3-allow-list' });
     });
 
     it('refuses H3 content to anyone but its owner once the owner’s expiry has passed', async () => {
@@ -126,8 +198,12 @@ describe('data owners in control, end to end', () => {
       const before = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: expiring.id, handling } });
       expectDelivered(before, 'FR');
       await past(expiresAt);
-      const after = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: expiring.id, handling } });
-      expectRefused(after, 'FR', 'handling-h3-expired');
+      const after = { kind: 'message', to: ['FR'], meta: { forwardOf: expiring.id, handling } };
+      expect((await refusedAtOnce('MR', after, 'send-refused')).reason).toContain('rule handling-h3-expired');
+      expect(await refusedAtGateway('MR', after, 'FR')).toMatchObject({
+        code: 'handling-restricted',
+        rule: 'handling-h3-expired',
+      });
       const toOwner = await send('MR', { kind: 'message', to: ['DK'], meta: { replyTo: expiring.id, handling } });
       expectDelivered(toOwner, 'DK');
     });
@@ -139,20 +215,28 @@ describe('data owners in control, end to end', () => {
       it('takes a consent request only to the owner of the content it names', async () => {
         request = await send('MR', { kind: 'consent-request', to: ['DK'], meta: { consent: asked() } });
         expectDelivered(request, 'DK');
-        const elsewhere = await send('MR', { kind: 'consent-request', to: ['FR'], meta: { consent: asked() } });
-        expectRefused(elsewhere, 'FR', 'consent-request-to-owner-only', 'policy-denied');
+        const elsewhere = { kind: 'consent-request', to: ['FR'], meta: { consent: asked() } };
+        expect((await refusedAtOnce('MR', elsewhere, 'send-refused')).reason).toContain(
+          'rule consent-request-to-owner-only',
+        );
+        expect(await refusedAtGateway('MR', elsewhere, 'FR')).toMatchObject({
+          code: 'policy-denied',
+          rule: 'consent-request-to-owner-only',
+        });
       });
 
       it('refuses a consent decision from anyone but the owner, and it grants nothing', async () => {
         const consent = { ...asked(), decision: 'granted', expiresAt: inSeconds(3600) };
-        const forged = await send('FR', {
-          kind: 'consent-decision',
-          to: ['MR'],
-          meta: { replyTo: request.id, consent },
+        const forged = { kind: 'consent-decision', to: ['MR'], meta: { replyTo: request.id, consent } };
+        expect((await refusedAtOnce('FR', forged, 'send-refused')).reason).toContain(
+          'rule consent-decision-from-owner',
+        );
+        expect(await refusedAtGateway('FR', forged, 'MR')).toMatchObject({
+          code: 'policy-denied',
+          rule: 'consent-decision-from-owner',
         });
-        expectRefused(forged, 'MR', 'consent-decision-from-owner', 'policy-denied');
-        const forward = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } });
-        expectRefused(forward, 'FR', 'handling-h3-allow-list');
+        const forward = { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } };
+        expect(await refusedAtGateway('MR', forward, 'FR')).toMatchObject({ rule: 'handling-h3-allow-list' });
       });
 
       it('lets the forward through once the owner grants it, and refuses it again after the grant expires', async () => {
@@ -180,8 +264,9 @@ describe('data owners in control, end to end', () => {
         const forward = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } });
         expectDelivered(forward, 'FR');
         await past(expiresAt);
-        const late = await send('MR', { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } });
-        expectRefused(late, 'FR', 'handling-h3-allow-list');
+        const late = { kind: 'message', to: ['FR'], meta: { forwardOf: secret.id, handling: h3 } };
+        expect((await refusedAtOnce('MR', late, 'send-refused')).reason).toContain('rule handling-h3-allow-list');
+        expect(await refusedAtGateway('MR', late, 'FR')).toMatchObject({ rule: 'handling-h3-allow-list' });
       });
     });
   });
@@ -226,9 +311,14 @@ forbid (principal, action == Bureaunet::Action::"query", resource in Bureaunet::
   });
 
   describe('the hub’s review of diffusions', () => {
-    it('refuses a diffusion sent through POST /api/messages without the hub, for every recipient', async () => {
-      const withoutHub = await send('DK', { kind: 'diffusion', to: ['MR', 'FR'] });
-      for (const code of ['MR', 'FR']) expectRefused(withoutHub, code, 'diffusion-includes-hub', 'policy-denied');
+    it('refuses a diffusion without the hub, at the node and at the gateway for every recipient', async () => {
+      const withoutHub = { kind: 'diffusion', to: ['MR', 'FR'] };
+      await refusedAtOnce('DK', withoutHub, 'diffusion-includes-hub');
+      for (const code of ['MR', 'FR'])
+        expect(await refusedAtGateway('DK', withoutHub, code)).toMatchObject({
+          code: 'policy-denied',
+          rule: 'diffusion-includes-hub',
+        });
       const withHub = await send('DK', { kind: 'diffusion', to: ['MR', HUB_CODE] });
       expectDelivered(withHub, 'MR');
       expectDelivered(withHub, HUB_CODE);
