@@ -32,7 +32,7 @@ export function formatVerifierKey(key: NotePublicKey): string {
 }
 
 export function parseVerifierKey(vkey: string): NotePublicKey & { keyId: number } {
-  const parts = vkey.split('+');
+  const parts = splitPlus(vkey, 3);
   if (parts.length !== 3) refuse(vkey, 'it is not <name>+<key ID>+<key>');
   const [name, hexId, encoded] = parts;
   return parseKeyParts(vkey, name, hexId, encoded);
@@ -43,7 +43,7 @@ export function parseVerifierKey(vkey: string): NotePublicKey & { keyId: number 
  * the form its published vectors use. The seed is the 32-byte Ed25519 private key.
  */
 export function parseSignerKey(skey: string): { name: string; type: NoteSignatureType; keyId: number; seed: Buffer } {
-  const parts = skey.split('+');
+  const parts = splitPlus(skey, 5);
   if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') {
     refuse('a signer key', 'it is not PRIVATE+KEY+<name>+<key ID>+<key>');
   }
@@ -87,6 +87,12 @@ function parseKeyMaterial(
   if (bytes.length !== 1 + ED25519_KEY_LENGTH)
     refuse(what, `the key has ${bytes.length - 1} bytes, not ${ED25519_KEY_LENGTH}`);
   return { type, keyId: parseInt(hexId, 16), material: bytes.subarray(1) };
+}
+
+/** At most `count` parts: the last, base64, may itself contain plus signs. */
+function splitPlus(value: string, count: number): string[] {
+  const parts = value.split('+');
+  return parts.length <= count ? parts : [...parts.slice(0, count - 1), parts.slice(count - 1).join('+')];
 }
 
 function assertKey(key: NotePublicKey): void {
