@@ -45,7 +45,7 @@ export function verifyCosignedCheckpoint(
   const { witnesses, quorum } = policy;
   if (!Number.isSafeInteger(quorum) || quorum < 1 || quorum > witnesses.length) {
     throw new WitnessError(
-      'quorum-not-met',
+      'bad-policy',
       `quorum ${quorum} must be between 1 and the ${witnesses.length} trusted witnesses`,
     );
   }

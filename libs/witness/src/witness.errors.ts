@@ -13,6 +13,7 @@ export const WITNESS_ERROR_CODES = [
   'bad-consistency-proof',
   'split-view',
   'quorum-not-met',
+  'bad-policy',
 ] as const;
 
 export type WitnessErrorCode = (typeof WITNESS_ERROR_CODES)[number];

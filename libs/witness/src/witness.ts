@@ -40,7 +40,7 @@ export class Witness {
   constructor(private readonly options: WitnessOptions) {
     this.logs = new Map(options.logs.map((log) => [log.origin, log]));
     if (this.logs.size !== options.logs.length) {
-      throw new WitnessError('malformed-key', 'two trusted logs share an origin');
+      throw new WitnessError('bad-policy', 'two trusted logs share an origin');
     }
   }
 
