@@ -11,7 +11,7 @@ import { formatVerifierKey, NOTE_SIGNATURE_TYPE, noteKeyId } from './note-key';
 import { noteSignature, signNote } from './note.signer';
 import { openNote } from './note.verifier';
 import { parseSignedNote } from './signed-note';
-import { verifierFromKey } from './verifier-key';
+import { trustedWitnessFromKey, verifierFromKey } from './verifier-key';
 import { WitnessError } from './witness.errors';
 
 const body = 'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
@@ -74,6 +74,13 @@ describe('cosignature/v1', () => {
     const note = signNote(body, [cosignatureSigner(name, privateKey, () => 1700000000)]);
     const plain = verifierFromKey(formatVerifierKey({ name, type: NOTE_SIGNATURE_TYPE.ed25519, publicKey: raw }));
     expect(() => openNote(note, [plain])).toThrow(expect.objectContaining({ code: 'no-trusted-signature' }));
+  });
+
+  it('takes only a cosignature/v1 vkey as a witness', () => {
+    const plain = formatVerifierKey({ name, type: NOTE_SIGNATURE_TYPE.ed25519, publicKey: raw });
+    expect(() => trustedWitnessFromKey(plain)).toThrow(expect.objectContaining({ code: 'bad-policy' }));
+    const cosigner = formatVerifierKey({ name, type: NOTE_SIGNATURE_TYPE.cosignatureV1, publicKey: raw });
+    expect(trustedWitnessFromKey(cosigner)).toEqual({ name, publicKey: raw });
   });
 
   it('reads the timestamp only from a 72-byte cosignature', () => {

@@ -10,6 +10,7 @@ import { ed25519NoteSigner, signNote } from './note.signer';
 import { ed25519NoteVerifier, openNote } from './note.verifier';
 import type { TrustedLog } from './signed-checkpoint';
 import { formatSignedNote, parseSignedNote } from './signed-note';
+import { trustedWitnessFromKey } from './verifier-key';
 import { Witness, type AddCheckpointOutcome } from './witness';
 import { InMemoryWitnessCheckpointRepository } from './witness-checkpoint.repository';
 import { LogMisbehaviourError, WitnessError } from './witness.errors';
@@ -101,7 +102,8 @@ describe('Witness', () => {
     expect(outcome.signatureLines).toMatch(/^— witness\.bureau-a\.example\/w1 [A-Za-z0-9+/=]+\n$/);
     const latest = (await witness.latest(ORIGIN))!;
     const key = parseVerifierKey(witness.verifierKey);
-    const verified = verifyCosignedCheckpoint(latest, { log: log.trusted, witnesses: [key], quorum: 1 });
+    const witnesses = [trustedWitnessFromKey(witness.verifierKey)];
+    const verified = verifyCosignedCheckpoint(latest, { log: log.trusted, witnesses, quorum: 1 });
     expect(verified.checkpoint.treeSize).toBe(5);
     expect(verified.cosigners).toEqual([{ name: key.name, keyId: key.keyId, timestamp: NOW / 1000 }]);
   });
