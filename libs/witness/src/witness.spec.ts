@@ -167,7 +167,9 @@ describe('Witness', () => {
     const log = TestLog.create().append(5);
     const { witness } = makeWitness([log.trusted]);
     const fromEmpty = { ...(await log.request(0)), proof: [Buffer.alloc(32)] };
-    expect((await refusal(witness.addCheckpoint(fromEmpty))).code).toBe('bad-consistency-proof');
+    const fromNothing = await refusal(witness.addCheckpoint(fromEmpty));
+    expect(fromNothing.code).toBe('bad-consistency-proof');
+    expect(fromNothing).not.toBeInstanceOf(LogMisbehaviourError);
     cosigned(await witness.addCheckpoint(await log.request(0)));
     log.append(6);
     const request = await log.request(5);

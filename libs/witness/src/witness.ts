@@ -100,9 +100,9 @@ export class Witness {
 
   private assertConsistent(request: AddCheckpointRequest, opened: OpenedCheckpoint, latest?: CosignedCheckpoint): void {
     const { checkpoint } = opened;
-    const evidence = () => ({
+    const evidence = (cosigned: CosignedCheckpoint) => ({
       origin: checkpoint.origin,
-      cosigned: latest?.note ?? '',
+      cosigned: cosigned.note,
       presented: formatSignedNote({ text: opened.note.text, signatures: opened.note.verified.map((v) => v.signature) }),
     });
     if (latest && latest.treeSize === checkpoint.treeSize && !latest.rootHash.equals(checkpoint.rootHash)) {
@@ -110,7 +110,7 @@ export class Witness {
         'split-view',
         `split view: the log signed root ${checkpoint.rootHash.toString('base64')} for size ${checkpoint.treeSize}, ` +
           `after root ${latest.rootHash.toString('base64')} this witness cosigned for the same size`,
-        evidence(),
+        evidence(latest),
       );
     }
     try {
@@ -124,7 +124,9 @@ export class Witness {
     } catch (error) {
       if (!(error instanceof MerkleProofError)) throw error;
       const message = `consistency proof ${request.oldSize} -> ${checkpoint.treeSize} refused: ${error.message}`;
-      throw new LogMisbehaviourError('bad-consistency-proof', message, evidence());
+      // From nothing cosigned there is nothing to contradict: a bad request, not evidence.
+      if (!latest) throw new WitnessError('bad-consistency-proof', message);
+      throw new LogMisbehaviourError('bad-consistency-proof', message, evidence(latest));
     }
   }
 
