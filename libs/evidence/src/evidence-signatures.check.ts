@@ -7,28 +7,32 @@ import { assertJwsSignature, readSignedJws, type OpenedJws } from './signed-jws'
 export const ENVELOPE_TYP = 'bureaunet-envelope+jws';
 export const DELIVERY_REPORT_TYP = 'bureaunet-report+jws';
 
-/** What later checks need from the envelope. */
+/** What later checks need from the envelope's bytes (its own check says whether they are signed). */
 export interface CheckedEnvelope {
   payload: Record<string, unknown>;
   /** base64url(SHA-256(protected "." payload)), as receipts and the ledger name it. */
   digest: string;
 }
 
-/** The sender's envelope, every delivery report and every receipt; each a named piece. */
+/**
+ * The sender's envelope, every delivery report and every receipt; each a named piece. The digest
+ * is of the bundled bytes whatever their signature: receipts and the ledger must name those.
+ */
 export function checkSignedObjects(
   bundle: EvidenceBundle,
   book: CertificateBook,
   checks: EvidenceChecks,
 ): CheckedEnvelope | undefined {
-  const envelope = checks.attempt('envelope', () => {
+  let envelope: CheckedEnvelope | undefined;
+  checks.attempt('envelope', () => {
     const jws = readSignedJws(bundle.envelope, 'envelope');
+    envelope = { payload: jws.payload, digest: signingInputDigest(jws) };
     const signer = verifiedSigner(jws, book, 'envelope', ENVELOPE_TYP);
     if (jws.payload.id !== bundle.message_id) throw new Error(`envelope id is not ${bundle.message_id}`);
     if (jws.payload.from !== signer.code)
       throw new Error(`envelope is from ${String(jws.payload.from)}, signed by ${signer.code}`);
     assertSignerStanding(book, signer, new Date(String(jws.payload.createdAt)));
-    const value = { payload: jws.payload, digest: signingInputDigest(jws) };
-    return { value, reason: `signed by ${signer.code} at ${String(jws.payload.createdAt)}` };
+    return { value: undefined, reason: `signed by ${signer.code} at ${String(jws.payload.createdAt)}` };
   });
   bundle.reports.forEach((wrapped, index) => checkReport(wrapped, `report[${index}]`, bundle, envelope, book, checks));
   bundle.receipts.forEach((wrapped, index) =>

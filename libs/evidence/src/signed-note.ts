@@ -21,7 +21,6 @@ export const MAX_NOTE_SIGNATURES = 64;
 const SIGNATURE_LINE = /^\u2014 ([^\s+]+) ([A-Za-z0-9+/]+={0,2})$/u;
 
 export function parseSignedNote(note: string): SignedNote {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0009\u000b-\u001f]/.test(note)) throw new Error('note holds control characters other than newline');
   const split = note.lastIndexOf('\n\n');
   if (split < 0 || !note.endsWith('\n')) throw new Error('note has no blank line before its signatures');
