@@ -4,24 +4,11 @@ import { createTestCa, issueTestCertificate } from '../../crypto/src/testing/tes
 import { signCertificateStatus } from './certificate-status.statement';
 import type { EvidenceBundle } from './evidence-bundle.schema';
 import { verifyEvidence, type EvidenceVerdict } from './evidence.verifier';
-import { b64url, createEvidenceWorld, type EvidenceWorld } from './testing/evidence-bundle.fixture';
+import { flipBase64, TAMPERINGS } from './testing/bundle-tampering';
+import { createEvidenceWorld, type EvidenceWorld } from './testing/evidence-bundle.fixture';
 
 function failed(verdict: EvidenceVerdict): string[] {
   return verdict.checks.filter((check) => !check.ok).map((check) => check.piece);
-}
-
-/** Flips one character of the base64url payload inside a wrapped JWS: one signed byte changes. */
-function flipPayload(wrapped: string): string {
-  const jws = JSON.parse(Buffer.from(wrapped, 'base64url').toString('utf8')) as { payload: string };
-  const at = Math.floor(jws.payload.length / 2);
-  jws.payload = jws.payload.slice(0, at) + (jws.payload[at] === 'A' ? 'B' : 'A') + jws.payload.slice(at + 1);
-  return b64url(JSON.stringify(jws));
-}
-
-function flipBase64(hash: string, at = 0): string {
-  const bytes = Buffer.from(hash, 'base64');
-  bytes[at] = (bytes[at] ?? 0) ^ 1;
-  return bytes.toString('base64');
 }
 
 describe('verifyEvidence', () => {
@@ -62,22 +49,7 @@ describe('verifyEvidence', () => {
     expect(opened.body).toEqual(world.body);
   });
 
-  it.each<[string, string, (bundle: EvidenceBundle) => void]>([
-    ['an envelope byte', 'envelope', (b) => (b.envelope = flipPayload(b.envelope))],
-    ['a receipt', 'receipt[1]', (b) => (b.receipts[1] = flipPayload(b.receipts[1] ?? ''))],
-    ['a delivery report', 'report[0]', (b) => (b.reports[0] = flipPayload(b.reports[0] ?? ''))],
-    ['a proof hash', 'entry[1]', (b) => (b.entries[1].audit_path[0] = flipBase64(b.entries[1].audit_path[0] ?? ''))],
-    ['a leaf index', 'entry[0]', (b) => (b.entries[0].leaf_index += 1)],
-    ['a revocation statement', 'status[1]', (b) => (b.statuses[1] = flipPayload(b.statuses[1] ?? ''))],
-    ['the policy text', 'policy:3:MR', (b) => (b.policies[0].text += ' ')],
-    ['the plaintext', 'plaintext', (b) => (b.plaintext!.content = b64url('{"text":"something else"}'))],
-    [
-      'the checkpoint size',
-      'checkpoint',
-      (b) => (b.checkpoint = b.checkpoint.replace(/\n(\d+)\n/, (_, n: string) => `\n${Number(n) + 1}\n`)),
-    ],
-    ['the format', 'format', (b) => ((b as { format: string }).format = 'bureaunet-evidence/2')],
-  ])('names the piece when %s is tampered with', (_what, piece, change) => {
+  it.each(TAMPERINGS)('names the piece when $what is tampered with', ({ piece, change }) => {
     const verdict = verifyEvidence(tampered(change), world.options);
     expect(verdict.ok).toBe(false);
     expect(failed(verdict)).toContain(piece);
