@@ -95,9 +95,11 @@ function loadCertificates(bundle, trust) {
 function assertStanding(signer, at) {
   const t = Date.parse(at);
   must(t >= Date.parse(signer.cert.validFrom) && t <= Date.parse(signer.cert.validTo), 'certificate not valid then');
-  must(!signer.statuses.some((s) => s.status !== 'good' && Date.parse(s.asOf) <= t), 'revoked or suspended then');
+  const inForce = (s) => Date.parse(s.asOf) <= t && t <= Date.parse(s.expiresAt);
+  must(!signer.statuses.some((s) => s.status === 'revoked' && Date.parse(s.asOf) <= t), 'revoked then');
+  must(!signer.statuses.some((s) => s.status === 'suspended' && inForce(s)), 'suspended then');
   must(
-    signer.statuses.some((s) => s.status === 'good' && Date.parse(s.asOf) <= t && t <= Date.parse(s.expiresAt)),
+    signer.statuses.some((s) => s.status === 'good' && inForce(s)),
     'no good status statement in force then',
   );
 }

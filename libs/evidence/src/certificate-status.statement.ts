@@ -40,16 +40,18 @@ export function readCertificateStatus(jws: OpenedJws, what: string): Certificate
 }
 
 /**
- * Whether the certificate was in good standing at `at`: a revocation or suspension dated at or
- * before `at` wins; otherwise a good statement must cover it (asOf ≤ at ≤ expiresAt).
+ * Whether the certificate was in good standing at `at`: a revocation dated at or before `at`, or a
+ * suspension in force at `at`, wins (a revocation is final, a suspension is lifted); otherwise a
+ * good statement must cover it (asOf ≤ at ≤ expiresAt).
  */
 export function statusAt(statements: readonly CertificateStatus[], at: Date): { ok: boolean; reason: string } {
   const time = at.getTime();
-  const against = statements.find((s) => s.status !== 'good' && Date.parse(s.asOf) <= time);
-  if (against) return { ok: false, reason: `${against.status} as of ${against.asOf}` };
-  const inForce = statements.find(
-    (s) => s.status === 'good' && Date.parse(s.asOf) <= time && time <= Date.parse(s.expiresAt),
+  const covers = (s: CertificateStatus): boolean => Date.parse(s.asOf) <= time && time <= Date.parse(s.expiresAt);
+  const against = statements.find(
+    (s) => (s.status === 'revoked' && Date.parse(s.asOf) <= time) || (s.status === 'suspended' && covers(s)),
   );
+  if (against) return { ok: false, reason: `${against.status} as of ${against.asOf}` };
+  const inForce = statements.find((s) => s.status === 'good' && covers(s));
   if (!inForce) return { ok: false, reason: `no good status statement in force at ${at.toISOString()}` };
   return { ok: true, reason: `good as of ${inForce.asOf}, until ${inForce.expiresAt}` };
 }
