@@ -67,4 +67,10 @@ describe('independent verifier', () => {
     expect(independent).toContain(piece);
     expect(independent.sort()).toEqual(projectFailures(bundle).sort());
   });
+
+  it('agrees that a signature made after the registry revoked its certificate fails the envelope', async () => {
+    const bundle = tampered(world.bundle, (b) => b.statuses.push(world.senderRevoked));
+    expect(projectFailures(bundle)).toEqual(['envelope']);
+    expect(await independentFailures(bundle, 'revoked')).toEqual(['envelope']);
+  });
 });

@@ -50,6 +50,8 @@ export interface EvidenceWorld {
   at: Date;
   bundle: EvidenceBundle;
   options: EvidenceVerifierOptions;
+  /** A registry statement that the sender's certificate was revoked a second before it signed. */
+  senderRevoked: string;
 }
 
 const HOUR = 3_600_000;
@@ -125,6 +127,16 @@ export async function createEvidenceWorld(): Promise<EvidenceWorld> {
       ),
     ),
   );
+  const senderRevoked = await signCertificateStatus(
+    {
+      code: 'DK',
+      fingerprint: sender.kid,
+      status: 'revoked',
+      asOf: new Date(at.getTime() - 1000).toISOString(),
+      expiresAt: new Date(at.getTime() + 24 * HOUR).toISOString(),
+    },
+    { kid: registry.kid, key: registry.key },
+  );
   const cek = unwrapContentKey(envelope.payload.content as JweContent, {
     kid: mr.recipientKey.kid,
     privateKey: mr.decryptionKey.privateKey,
@@ -171,6 +183,7 @@ export async function createEvidenceWorld(): Promise<EvidenceWorld> {
     at,
     bundle,
     options,
+    senderRevoked,
   };
 }
 
