@@ -21,19 +21,19 @@ module.exports = {
     {
       name: 'pure-libs-stay-pure',
       comment:
-        'contracts, crypto, oprf, person-match, policy, travel-document, witness, the HTTP clients and the pure halves of ledger and activity run without Nest, NATS or TypeORM.',
+        'contracts, crypto, evidence, oprf, person-match, policy, travel-document, witness, the HTTP clients and the pure halves of ledger and activity run without Nest, NATS or TypeORM.',
       severity: 'error',
       from: {
-        path: '^libs/(api-clients|contracts|crypto|oprf|person-match|policy|travel-document|witness)/|^libs/ledger/src/(canonical-json|log|merkle)/|^libs/activity/src/[^/]+$',
+        path: '^libs/(api-clients|contracts|crypto|evidence|oprf|person-match|policy|travel-document|witness)/|^libs/ledger/src/(canonical-json|log|merkle)/|^libs/activity/src/[^/]+$',
       },
       to: { path: FRAMEWORK },
     },
     {
       name: 'auditor-trusts-no-storage',
       comment:
-        'The auditor trusts no storage: nothing it loads, nor the pure ledger entry, reaches TypeORM, SQLite, Nest or NATS, even through other modules.',
+        'The auditor trusts no storage: nothing it loads, nor the pure ledger and evidence entries, reaches TypeORM, SQLite, Nest or NATS, even through other modules.',
       severity: 'error',
-      from: { path: '^apps/auditor/|^libs/ledger/src/index\\.ts$' },
+      from: { path: '^apps/auditor/|^libs/ledger/src/index\\.ts$|^libs/evidence/src/index\\.ts$' },
       to: { path: FRAMEWORK, reachable: true },
     },
     {
