@@ -41,7 +41,15 @@ export default tseslint.config(
   },
   {
     // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any` by design.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.faults-spec.ts', '**/*.browser-spec.ts'],
+    // (.e2e-cases.ts: cases a spec runs on its network.)
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/*.e2e-cases.ts',
+      '**/*.faults-spec.ts',
+      '**/*.browser-spec.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

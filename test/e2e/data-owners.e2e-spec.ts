@@ -9,6 +9,7 @@ import {
   waitFor,
   type TrailEntry,
 } from '@bureaunet/testing';
+import { describeConsentAtTheNode } from './consent-at-the-node.e2e-cases';
 
 type Json = Record<string, unknown>;
 type Recipient = SentMessageView['recipients'][number];
@@ -331,4 +332,6 @@ forbid (principal, action == Bureaunet::Action::"query", resource in Bureaunet::
     const answer = await send('MR', { kind: 'query-result', to: ['DK'], meta: { replyTo: request.id } });
     expectDelivered(answer, 'DK');
   });
+
+  describeConsentAtTheNode(() => network);
 });
