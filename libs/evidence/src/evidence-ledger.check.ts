@@ -1,12 +1,25 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { decodeLedgerEntry, hashLeaf, verifyInclusion } from '@bureaunet/ledger';
-import { parseCheckpoint, type Checkpoint } from './checkpoint';
-import { countCosignatures, type KnownWitness } from './cosignature';
+import {
+  checkCosigners,
+  ed25519NoteVerifier,
+  openCheckpoint,
+  parseCheckpoint,
+  parseSignedNote,
+  rawEd25519PublicKey,
+  type Checkpoint,
+  type SignedNote,
+} from '@bureaunet/witness';
 import type { CertificateBook } from './evidence-certificates.check';
 import type { EvidenceBundle } from './evidence-bundle.schema';
 import type { EvidenceChecks } from './evidence-check';
 import type { CheckedEnvelope } from './evidence-signatures.check';
-import { assertNoteSignedEd25519, parseSignedNote, type SignedNote } from './signed-note';
+
+/** A witness the verifier knows: its cosigner name and Ed25519 public key (raw 32 bytes or a key). */
+export interface KnownWitness {
+  name: string;
+  publicKey: KeyObject | Uint8Array;
+}
 
 export interface WitnessPolicy {
   witnesses: readonly KnownWitness[];
@@ -21,10 +34,14 @@ export function checkCheckpoint(
   checks: EvidenceChecks,
 ): { note: SignedNote; checkpoint: Checkpoint } | undefined {
   return checks.attempt('checkpoint', () => {
-    const note = parseSignedNote(bundle.checkpoint);
-    const checkpoint = parseCheckpoint(note.text);
+    // The origin is read before the signature is checked only to name the key that must have signed.
+    const { origin } = parseCheckpoint(parseSignedNote(bundle.checkpoint).text);
     if (!book.gateway) throw new Error('no gateway certificate to verify the checkpoint with');
-    assertNoteSignedEd25519(note, checkpoint.origin, book.gateway.cert.publicKey);
+    const publicKey = rawEd25519PublicKey(book.gateway.cert.publicKey);
+    const { note, checkpoint } = openCheckpoint(bundle.checkpoint, {
+      origin,
+      verifiers: [ed25519NoteVerifier({ name: origin, publicKey })],
+    });
     return {
       value: { note, checkpoint },
       reason: `${checkpoint.origin} size ${checkpoint.treeSize}, signed by ${book.gateway.code}`,
@@ -36,13 +53,17 @@ export function checkCheckpoint(
 export function checkCosignatures(note: SignedNote | undefined, policy: WitnessPolicy, checks: EvidenceChecks): void {
   checks.attempt('cosignatures', () => {
     if (!note) throw new Error('no checkpoint to count cosignatures on');
-    const count = countCosignatures(note, policy.witnesses, policy.now);
-    const [failed] = count.failed;
-    if (failed) throw new Error(`cosignature of ${failed.name} ${failed.reason}`);
-    const names = count.verified.map((v) => `${v.name} at ${new Date(v.timestamp * 1000).toISOString()}`);
-    if (count.verified.length < policy.quorum)
+    const witnesses = policy.witnesses.map(({ name, publicKey }) => ({
+      name,
+      publicKey: publicKey instanceof Uint8Array ? Buffer.from(publicKey) : rawEd25519PublicKey(publicKey),
+    }));
+    const { cosigners } = checkCosigners(note, witnesses);
+    const ahead = cosigners.find((c) => c.timestamp * 1000 > policy.now.getTime());
+    if (ahead) throw new Error(`cosignature of ${ahead.name} is dated in the future (${ahead.timestamp})`);
+    const names = cosigners.map((c) => `${c.name} at ${new Date(c.timestamp * 1000).toISOString()}`);
+    if (cosigners.length < policy.quorum)
       throw new Error(
-        `${count.verified.length} of the ${policy.quorum} witness cosignatures required (${names.join(', ') || 'none'})`,
+        `${cosigners.length} of the ${policy.quorum} witness cosignatures required (${names.join(', ') || 'none'})`,
       );
     return { value: undefined, reason: `cosigned by ${names.join(', ')}` };
   });

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { decryptJweContent, type JweContent } from './content-key';
-import type { KnownWitness } from './cosignature';
+import type { KnownWitness } from './evidence-ledger.check';
 import { checkCertificates } from './evidence-certificates.check';
 import { evidenceBundleSchema, type EvidenceBundle } from './evidence-bundle.schema';
 import { EvidenceChecks, type EvidenceCheck } from './evidence-check';

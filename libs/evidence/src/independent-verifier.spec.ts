@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { EvidenceBundle } from './evidence-bundle.schema';
 import { verifyEvidence } from './evidence.verifier';
-import { rawEd25519PublicKey } from './signed-note';
+import { rawEd25519PublicKey } from '@bureaunet/witness';
 import { tampered, TAMPERINGS } from './testing/bundle-tampering';
 import { createEvidenceWorld, type EvidenceWorld } from './testing/evidence-bundle.fixture';
 

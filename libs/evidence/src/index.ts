@@ -9,8 +9,7 @@ export {
   signCertificateStatus,
   type CertificateStatus,
 } from './certificate-status.statement';
-export { formatCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint';
-export { cosignedMessage, type KnownWitness } from './cosignature';
-export { parseSignedNote, signNoteEd25519, noteKeyId, type SignedNote } from './signed-note';
+// Checkpoints, signed notes and cosignatures are @bureaunet/witness's.
+export type { KnownWitness } from './evidence-ledger.check';
 export { decryptJweContent, unwrapContentKey, type JweContent } from './content-key';
 export { certificateFingerprint } from './trusted-certificates';

@@ -3,6 +3,7 @@ import { cosignatureTimestamp, cosignatureVerifier } from './cosignature';
 import { hexKeyId } from './note-key';
 import { checkNoteSignatures } from './note.verifier';
 import { openCheckpoint, type TrustedLog } from './signed-checkpoint';
+import type { SignedNote } from './signed-note';
 import { WitnessError } from './witness.errors';
 
 /** A witness a client trusts: its cosigner name and 32-byte Ed25519 public key. */
@@ -50,16 +51,7 @@ export function verifyCosignedCheckpoint(
     );
   }
   const opened = openCheckpoint(note, policy.log);
-  const verifiers = witnesses.map(cosignatureVerifier);
-  const { verified } = checkNoteSignatures(opened.note, verifiers);
-  const cosigners: WitnessCosignature[] = [];
-  for (const { signature } of verified) {
-    if (cosigners.some((c) => c.name === signature.name && c.keyId === signature.keyId)) continue;
-    cosigners.push({ name: signature.name, keyId: signature.keyId, timestamp: cosignatureTimestamp(signature) });
-  }
-  const missing = verifiers
-    .filter((v) => !cosigners.some((c) => c.name === v.name && c.keyId === v.keyId))
-    .map((v) => `${v.name}+${hexKeyId(v.keyId)}`);
+  const { cosigners, missing } = checkCosigners(opened.note, witnesses);
   if (cosigners.length < quorum) {
     const signed = cosigners.map((c) => c.name).join(', ') || 'none';
     throw new WitnessError(
@@ -69,4 +61,26 @@ export function verifyCosignedCheckpoint(
     );
   }
   return { checkpoint: opened.checkpoint, cosigners, missing };
+}
+
+/**
+ * The trusted witnesses that cosigned a note's text, each counted once, and those that did not.
+ * Unknown lines are ignored; a trusted key's failing line throws `bad-signature`. No quorum and
+ * no judgement of the timestamps: that is the caller's policy (see verifyCosignedCheckpoint).
+ */
+export function checkCosigners(
+  note: SignedNote,
+  witnesses: readonly TrustedWitness[],
+): Omit<VerifiedCosignedCheckpoint, 'checkpoint'> {
+  const verifiers = witnesses.map(cosignatureVerifier);
+  const { verified } = checkNoteSignatures(note, verifiers);
+  const cosigners: WitnessCosignature[] = [];
+  for (const { signature } of verified) {
+    if (cosigners.some((c) => c.name === signature.name && c.keyId === signature.keyId)) continue;
+    cosigners.push({ name: signature.name, keyId: signature.keyId, timestamp: cosignatureTimestamp(signature) });
+  }
+  const missing = verifiers
+    .filter((v) => !cosigners.some((c) => c.name === v.name && c.keyId === v.keyId))
+    .map((v) => `${v.name}+${hexKeyId(v.keyId)}`);
+  return { cosigners, missing };
 }

@@ -25,7 +25,7 @@ function code(run: () => unknown): string | undefined {
 }
 
 describe('signed note', () => {
-  it('verifies the C2SP signed-note example with its verifier key', () => {
+  it('verifies the C2SP signed-note example with its verifier key, and refuses it with one text byte changed', () => {
     const vkey = 'example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k';
     const note =
       'This is an example message.\n\n' +
@@ -33,6 +33,9 @@ describe('signed note', () => {
     const opened = openNote(note, [verifierFromKey(vkey)]);
     expect(opened.text).toBe('This is an example message.\n');
     expect(opened.verified.map((v) => v.signature.keyId)).toEqual([0x530d903a]);
+    // One changed byte of the text: the example's signature no longer verifies.
+    const changed = note.replace('example message', 'exbmple message');
+    expect(code(() => openNote(changed, [verifierFromKey(vkey)]))).toBe('bad-signature');
   });
 
   it("opens Go's vectors: one key verified, the other ignored as unknown", () => {

@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { signDeliveryReport, sealEnvelope, type EnvelopeDecryptionKey, type SealedEnvelope } from '@bureaunet/crypto';
 import { encodeLedgerEntry } from '@bureaunet/ledger';
+import { cosignatureSigner, ed25519NoteSigner, formatCheckpoint, signNote } from '@bureaunet/witness';
 import {
   createTestBureau,
   testPayloadHeader,
@@ -10,12 +11,9 @@ import {
 import { createTestCa, issueTestCertificate, type TestCa } from '../../../crypto/src/testing/test-pki.fixture';
 import { referencePath, referenceRoot } from '../../../ledger/src/merkle/merkle-tree.reference';
 import { signCertificateStatus } from '../certificate-status.statement';
-import { formatCheckpoint } from '../checkpoint';
-import { signCosignature } from '../cosignature';
 import type { EvidenceBundle } from '../evidence-bundle.schema';
 import type { EvidenceVerifierOptions } from '../evidence.verifier';
 import { unwrapContentKey, type JweContent } from '../content-key';
-import { signNoteEd25519 } from '../signed-note';
 import { certificateFingerprint } from '../trusted-certificates';
 
 export const LOG_ORIGIN = 'gateway.bureaunet.test/ledger';
@@ -236,13 +234,12 @@ export function cosignedCheckpoint(
   witnesses: readonly TestWitness[],
   at: Date,
 ): string {
-  const text = formatCheckpoint({ origin: LOG_ORIGIN, treeSize: size, rootHash: root });
+  const text = formatCheckpoint({ origin: LOG_ORIGIN, treeSize: size, rootHash: root, extensions: [] });
   const time = Math.floor(at.getTime() / 1000) + 5;
-  const lines = [
-    signNoteEd25519(text, LOG_ORIGIN, gateway.key),
-    ...witnesses.map((witness) => signCosignature(text, witness.name, witness.privateKey, time)),
-  ];
-  return `${text}\n${lines.join('')}`;
+  return signNote(text, [
+    ed25519NoteSigner(LOG_ORIGIN, gateway.key),
+    ...witnesses.map((witness) => cosignatureSigner(witness.name, witness.privateKey, () => time)),
+  ]);
 }
 
 export function b64url(text: string): string {
