@@ -52,6 +52,11 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private listed = false;
   private lastHeardAt = 0;
   private knownVersion: number | undefined;
+  /**
+   * Bumped by every invalidation: an answer requested before one must not be cached after it (a
+   * bureau enrolling while the listing was in flight would stay "not enrolled" until a heartbeat).
+   */
+  private generation = 0;
   private readonly unsubscribes: Array<() => void> = [];
   /** Checked keys by code, use and directory version: parsing and checking a certificate per message was a top CPU cost. */
   private readonly verified = new Map<string, { key: VerifiedKey; validFrom: number; validTo: number }>();
@@ -70,6 +75,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
         const event = directoryChangedEventSchema.parse(body);
         this.heard();
         this.knownVersion = event.version;
+        this.generation += 1;
         this.entries.delete(event.code);
         this.listed = false;
       }),
@@ -79,6 +85,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
         // A change event is core NATS, at most once: a heartbeat with another version repairs a lost one.
         if (beat.version !== this.knownVersion) {
           this.knownVersion = beat.version;
+          this.generation += 1;
           this.entries.clear();
           this.verified.clear();
           this.listed = false;
@@ -95,10 +102,11 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     this.assertFresh();
     const cached = this.entries.get(code);
     if (cached) return cached;
+    const generation = this.generation;
     try {
       const entry = await this.bus.request<DirectoryEntry>(DIRECTORY_GET_SUBJECT, { code });
       this.heard();
-      this.entries.set(code, entry);
+      if (generation === this.generation) this.entries.set(code, entry);
       return entry;
     } catch (error) {
       if (error instanceof WireRequestError && error.code === 'unknown-bureau') return undefined;
@@ -109,9 +117,12 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   async all(): Promise<DirectoryEntry[]> {
     this.assertFresh();
     if (!this.listed) {
+      const generation = this.generation;
       try {
         const { entries } = await this.bus.request<{ entries: DirectoryEntry[] }>(DIRECTORY_LIST_SUBJECT, {});
         this.heard();
+        // Changed meanwhile: this answer may predate the change, so it is used once, not kept.
+        if (generation !== this.generation) return entries;
         this.entries.clear();
         entries.forEach((entry) => this.entries.set(entry.code, entry));
         this.listed = true;

@@ -73,7 +73,7 @@ export interface LocalNetwork {
   stop(): Promise<void>;
 }
 
-/** The registry, then the gateway, the evaluator and one node per code at once; each enrols itself with a one-time token. */
+/** The registry, then the gateway and the evaluator, then one node per code at once; each enrols itself with a one-time token. */
 export async function startLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork> {
   const ports = options.ports ?? { registry: 0, gateway: 0, evaluator: 0, firstNode: 0 };
   const adminToken = options.adminToken ?? randomToken();
@@ -174,13 +174,16 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       );
     };
     const nodes = new Map<string, ServiceProcess>();
-    // Everything after the registry starts at once (a node waits, bounded, for the consumer the gateway
-    // provisions). allSettled: when one fails, the others still starting are tracked and stopped too.
-    const [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes] = await Promise.allSettled([
-      startGateway(),
-      startEvaluator(),
-      ...options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
-    ]);
+    // The gateway and the evaluator start together; the nodes once the gateway is up, so a node's
+    // first sends find the bureaus enrolled with it in the gateway's directory.
+    // allSettled: when one fails, the others still starting are tracked and stopped too.
+    const [gatewayOutcome, evaluatorOutcome] = await Promise.allSettled([startGateway(), startEvaluator()]);
+    const nodeOutcomes =
+      gatewayOutcome.status === 'fulfilled'
+        ? await Promise.allSettled(
+            options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
+          )
+        : [];
     const failed = [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes].find(
       (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
     );
