@@ -27,8 +27,19 @@ export class EvaluatorServiceStandIn {
   readonly subjects: string[] = [];
   private readonly subscriptions: Subscription[];
 
-  constructor(
+  /** Subscribed and known to the server (flushed), so a request sent next finds it. */
+  static async start(
     connection: NatsConnection,
+    poprf: Poprf,
+    mode: EvaluatorServiceMode,
+  ): Promise<EvaluatorServiceStandIn> {
+    const standIn = new EvaluatorServiceStandIn(connection, poprf, mode);
+    await connection.flush();
+    return standIn;
+  }
+
+  private constructor(
+    private readonly connection: NatsConnection,
     private readonly poprf: Poprf,
     public mode: EvaluatorServiceMode,
   ) {
@@ -49,8 +60,10 @@ export class EvaluatorServiceStandIn {
     ];
   }
 
-  stop(): void {
+  /** Unsubscribed at the server (flushed), so a request sent next finds no responder. */
+  async stop(): Promise<void> {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+    await this.connection.flush();
   }
 
   private keyReply(): WireReply<unknown> {

@@ -1,5 +1,6 @@
 import { INestApplication, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import type { CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +13,9 @@ import { RequestValidationPipe } from './request-validation.pipe';
 import { readLogOptions } from './logging/log.options';
 import { serviceLoggerParams } from './logging/service-logger.params';
 import { formatReadyLine } from './ready-line';
+
+/** How long an idle kept-alive HTTP connection stays open (load balancers commonly idle out at 60 s). */
+const HTTP_KEEP_ALIVE_MS = 65_000;
 
 /** The service's module under structured logging (nestjs-pino), so its own module stays as it was. */
 @Module({})
@@ -67,6 +71,11 @@ export async function bootstrapService(
     app.connectMicroservice({ strategy: options.microservice(app) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
+  const server = app.getHttpServer() as Server;
+  // Longer than any client's or load balancer's idle timeout: the server closing an idle kept-alive
+  // socket as a client reuses it makes the client's next request fail with ECONNRESET.
+  server.keepAliveTimeout = HTTP_KEEP_ALIVE_MS;
+  server.headersTimeout = HTTP_KEEP_ALIVE_MS + 1_000;
   await app.listen(options.port, host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `${httpsOptions ? 'https' : 'http'}://${host}:${address.port}`;

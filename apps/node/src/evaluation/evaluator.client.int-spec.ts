@@ -77,7 +77,7 @@ describe('EvaluatorClient (real nats-server, real SQLite, a stand-in evaluator w
     nats = await startNatsServer();
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-evaluator-client-'));
     evaluatorSide = await connect({ servers: nats.url });
-    evaluator = new EvaluatorServiceStandIn(evaluatorSide, poprf, { kind: 'honest', key: keyA });
+    evaluator = await EvaluatorServiceStandIn.start(evaluatorSide, poprf, { kind: 'honest', key: keyA });
     module = await startNode(join(dir, 'node.sqlite'));
     client = module.get(EvaluatorClient);
   });
@@ -170,26 +170,26 @@ describe('EvaluatorClient (real nats-server, real SQLite, a stand-in evaluator w
   });
 
   it('answers evaluator-unavailable (503) when no evaluator answers', async () => {
-    evaluator.stop();
+    await evaluator.stop();
     try {
       const unavailable = await refusal(client.outputs('DK', ['L898902C3']));
       expect(unavailable).toMatchObject({ code: 'evaluator-unavailable', kind: 'unavailable' });
       expect(unavailable.message).toMatch(/^no evaluator answered within 10000 ms/);
     } finally {
-      evaluator = new EvaluatorServiceStandIn(evaluatorSide, poprf, { kind: 'honest', key: keyA });
+      evaluator = await EvaluatorServiceStandIn.start(evaluatorSide, poprf, { kind: 'honest', key: keyA });
     }
     expect(await client.outputs('DK', ['L898902C3'])).toEqual([ownerOutput(keyA, 'L898902C3', 'DK')]);
   });
 
   it('pins nothing while no evaluator answers, and pins once one does', async () => {
-    evaluator.stop();
+    await evaluator.stop();
     const fresh = await startNode(join(dir, 'fresh.sqlite'));
     try {
       await expect(fresh.get(EvaluatorClient).outputs('DK', ['X1'])).rejects.toMatchObject({
         code: 'evaluator-unavailable',
       });
       expect(await fresh.get<Repository<EvaluatorKeyEntity>>(getRepositoryToken(EvaluatorKeyEntity)).count()).toBe(0);
-      evaluator = new EvaluatorServiceStandIn(evaluatorSide, poprf, { kind: 'honest', key: keyB });
+      evaluator = await EvaluatorServiceStandIn.start(evaluatorSide, poprf, { kind: 'honest', key: keyB });
       expect(await fresh.get(EvaluatorClient).outputs('DK', ['X1'])).toEqual([ownerOutput(keyB, 'X1', 'DK')]);
     } finally {
       await fresh.close();
