@@ -255,13 +255,10 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
       'SELECT tree_size, root_hash FROM ledger_tree_state',
     );
     await network.gateway.restart();
-    // Nothing was sent meanwhile: the restarted gateway signs the very tree it stopped with.
-    const afterRestart = await sth();
+    // Nodes' activity anchors queued while it was down may already be appended: the tree it stopped
+    // with is proven a prefix of the grown one below, by a consistency proof from the root it had.
+    expect((await sth()).tree_size).toBeGreaterThanOrEqual(state.tree_size);
     const rootBefore = Buffer.from(state.root_hash, 'hex');
-    expect(afterRestart).toMatchObject({
-      tree_size: state.tree_size,
-      sha256_root_hash: rootBefore.toString('base64'),
-    });
 
     await sendAndReceipt('DK', ['MR'], { text: 'after the restart' });
     const grown = await waitFor(

@@ -14,8 +14,13 @@ import {
   type TestNetwork,
 } from '@bureaunet/testing';
 
-/** Poison copies per attack: the brief's 1,000, which fills a consumer's default max_ack_pending. */
-const POISON = 1_000;
+/**
+ * Deliveries to one bureau the broker lets be in flight unacked: lowered from the default 1,000 so
+ * that the attack below overfills it in a fraction of the time; what is tested is the same.
+ */
+const MAX_ACK_PENDING = 100;
+/** Poison copies per attack: more than the consumer's max_ack_pending, which a blocked inbox would fill. */
+const POISON = 150;
 const NORMAL = 10;
 const DEEP = 10_000;
 const GATEWAY_POISON = 20;
@@ -62,7 +67,10 @@ describe('the receiving side under poison deliveries', () => {
 
   beforeAll(async () => {
     // Parked after 3 failed deliveries (1 s + 2 s of backoff) rather than 5, to keep the run short.
-    network = await startTestNetwork([HUB_CODE, 'MR', 'DK', 'FR'], { DEAD_LETTER_AFTER: '3' });
+    network = await startTestNetwork([HUB_CODE, 'MR', 'DK', 'FR'], {
+      DEAD_LETTER_AFTER: '3',
+      DELIVERY_MAX_ACK_PENDING: String(MAX_ACK_PENDING),
+    });
     nats = await connect({ servers: network.nats.url });
   });
 

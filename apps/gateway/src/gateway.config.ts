@@ -28,6 +28,8 @@ export interface GatewayConfig {
   renewal?: RenewalPolicy;
   /** Every bureau's delivery consumer is checked and put back this often (DELIVERY_CONSUMERS_RECONCILE_MS). */
   deliveryConsumersReconcileMs: number;
+  /** Deliveries to one bureau in flight unacked before the broker holds the rest (DELIVERY_MAX_ACK_PENDING). */
+  deliveryMaxAckPending: number;
   /** Failed deliveries of a submission or registry event before it is parked (DEAD_LETTER_AFTER). */
   deadLetterAfter: number;
   /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
@@ -35,6 +37,9 @@ export interface GatewayConfig {
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** Deliveries to one bureau in flight unacked, unless DELIVERY_MAX_ACK_PENDING says otherwise. */
+export const DELIVERY_MAX_ACK_PENDING = 1_000;
 
 export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new EnvReader(environment);
@@ -59,6 +64,11 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
       default: 15_000,
       min: 100,
       max: 3_600_000,
+    }),
+    deliveryMaxAckPending: env.int('DELIVERY_MAX_ACK_PENDING', {
+      default: DELIVERY_MAX_ACK_PENDING,
+      min: 1,
+      max: 100_000,
     }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),

@@ -152,6 +152,24 @@ export const operationManageRequestSchema = z.discriminatedUnion('action', [
 ]);
 export type OperationManageRequest = z.infer<typeof operationManageRequestSchema>;
 
+/** An instant as an HTTP request may give it (any offset); the operation keeps the UTC instant. */
+export const requestInstantSchema = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant' });
+
+/** An amendment as an HTTP request gives it, at a node or at the registry. */
+export const operationAmendRequestSchema = operationAmendmentSchema.extend({ end: requestInstantSchema.optional() });
+
+/** Ending an operation early, as an HTTP request gives it, at a node or at the registry. */
+export const operationEndRequestSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'say why the operation ends early')
+      .max(MAX_OPERATION_REASON_LENGTH)
+      .describe('Why it ends early; kept in its history and the ledger'),
+  })
+  .strict();
+
 /** The registry's answer to a managing request: the operation as it now is, and the rules version of the change. */
 export const operationChangedSchema = z
   .object({ operation: operationSchema, version: z.number().int().positive() })

@@ -4,7 +4,8 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DELIVERIES_STREAM, type DirectoryEntry } from '@bureaunet/contracts';
 import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
 import { BusClient, connectNats, drainConnection, ensureStreams } from '@bureaunet/transport';
-import { DELIVERY_ACK_WAIT_MS, DELIVERY_MAX_ACK_PENDING } from './delivery-consumers.plan';
+import { DELIVERY_MAX_ACK_PENDING } from '../gateway.config';
+import { DELIVERY_ACK_WAIT_MS } from './delivery-consumers.plan';
 import { DeliveryConsumersProvisioner, type BureauDirectory } from './delivery-consumers.provisioner';
 
 const entry = (code: string, role: DirectoryEntry['role'] = 'bureau'): DirectoryEntry => ({
@@ -45,7 +46,7 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
       nc,
       directory,
       new BusClient(nc),
-      { deliveryConsumersReconcileMs: 3_600_000 },
+      { deliveryConsumersReconcileMs: 3_600_000, deliveryMaxAckPending: DELIVERY_MAX_ACK_PENDING },
       new SchedulerRegistry(),
     );
   });

@@ -9,13 +9,10 @@ const entry = (
 
 describe('delivery consumers plan', () => {
   it('gives each bureau and the hub one consumer on its own subject, none to the gateway, suspended bureaus included', () => {
-    const specs = deliveryConsumerSpecs([
-      entry('MR'),
-      entry('XG', 'gateway'),
-      entry('XH', 'hub'),
-      entry('DK', 'bureau', 'suspended'),
-      entry('MR'),
-    ]);
+    const specs = deliveryConsumerSpecs(
+      [entry('MR'), entry('XG', 'gateway'), entry('XH', 'hub'), entry('DK', 'bureau', 'suspended'), entry('MR')],
+      1_000,
+    );
     expect(specs.map((spec) => [spec.durable, spec.filterSubject])).toEqual([
       ['node-DK', 'bn.deliver.DK'],
       ['node-MR', 'bn.deliver.MR'],
@@ -25,7 +22,7 @@ describe('delivery consumers plan', () => {
   });
 
   it('names every consumer on the deliveries stream that no bureau owns', () => {
-    const specs = deliveryConsumerSpecs([entry('MR'), entry('DK')]);
+    const specs = deliveryConsumerSpecs([entry('MR'), entry('DK')], 1_000);
     expect(strayConsumers(['node-MR', 'spy', 'node-DK', 'node-FR'], specs)).toEqual(['spy', 'node-FR']);
   });
 });

@@ -3,24 +3,25 @@ import type { DurableConsumerSpec } from '@bureaunet/transport';
 
 /** A delivery unacked this long comes again (the node's handler commits to SQLite before it acks). */
 export const DELIVERY_ACK_WAIT_MS = 30_000;
-/** Stated rather than left to the server's default, so an altered value is put back too. */
-export const DELIVERY_MAX_ACK_PENDING = 1_000;
-
 /** The consumer the hub keeps for one bureau: its own delivery subject, and the hub's settings. */
-export function deliveryConsumerSpec(code: string): DurableConsumerSpec {
+/** maxAckPending is stated rather than left to the server's default, so an altered value is put back too. */
+export function deliveryConsumerSpec(code: string, maxAckPending: number): DurableConsumerSpec {
   return {
     stream: DELIVERIES_STREAM,
     durable: deliveryConsumerName(code),
     filterSubject: deliverSubject(code),
     ackWaitMs: DELIVERY_ACK_WAIT_MS,
-    maxAckPending: DELIVERY_MAX_ACK_PENDING,
+    maxAckPending,
   };
 }
 
 /** One consumer per bureau in the directory (the hub's node included); the gateway receives no deliveries. */
-export function deliveryConsumerSpecs(entries: readonly DirectoryEntry[]): DurableConsumerSpec[] {
+export function deliveryConsumerSpecs(
+  entries: readonly DirectoryEntry[],
+  maxAckPending: number,
+): DurableConsumerSpec[] {
   const codes = new Set(entries.filter((entry) => entry.role !== 'gateway').map((entry) => entry.code));
-  return [...codes].sort().map(deliveryConsumerSpec);
+  return [...codes].sort().map((code) => deliveryConsumerSpec(code, maxAckPending));
 }
 
 /** Consumers on the deliveries stream that the hub did not make: on a work queue they would take a bureau's messages. */

@@ -47,7 +47,8 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Inject(DirectoryClient) private readonly directory: BureauDirectory,
     private readonly bus: BusClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'deliveryConsumersReconcileMs'>,
+    @Inject(GATEWAY_CONFIG)
+    private readonly config: Pick<GatewayConfig, 'deliveryConsumersReconcileMs' | 'deliveryMaxAckPending'>,
     private readonly scheduler: SchedulerRegistry,
   ) {}
 
@@ -94,7 +95,7 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
       this.logger.warn(`delivery consumers not reconciled, the directory is unavailable: ${describe(error)}`);
       return summary;
     }
-    const specs = deliveryConsumerSpecs(entries);
+    const specs = deliveryConsumerSpecs(entries, this.config.deliveryMaxAckPending);
     try {
       const jsm = await this.manager();
       // Strays first: on a work-queue stream an overlapping consumer would block the rightful one.
@@ -118,7 +119,12 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
       this.logger.warn(`consumer of ${code} not provisioned yet (the periodic pass will): ${describe(error)}`);
       return;
     }
-    await this.provision(deliveryConsumerSpec(code), { created: [], restored: [], removed: [], failed: [] });
+    await this.provision(deliveryConsumerSpec(code, this.config.deliveryMaxAckPending), {
+      created: [],
+      restored: [],
+      removed: [],
+      failed: [],
+    });
   }
 
   private async provision(spec: DurableConsumerSpec, summary: ProvisioningSummary): Promise<void> {

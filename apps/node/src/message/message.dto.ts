@@ -115,7 +115,24 @@ export class RecipientStatusDto {
   receiptId?: string;
 }
 
-export class SentMessageDto {
+/** What both directions show of the data owner's control over the content. */
+abstract class OwnedContentDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The data owner's handling code (meta.handling; H0 when the envelope names none)",
+    example: { code: 'H3', conditions: 'not to be shared outside the investigation', allowTo: ['DK'] },
+  })
+  handling!: Handling;
+
+  @ApiPropertyOptional({
+    type: [ConsentRequestDto],
+    description: 'Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent)',
+  })
+  consents?: ConsentRequestDto[];
+}
+
+export class SentMessageDto extends OwnedContentDto {
   @ApiProperty()
   id!: string;
 
@@ -135,20 +152,6 @@ export class SentMessageDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true })
   meta!: EnvelopeMeta;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: "The data owner's handling code (meta.handling; H0 when the envelope names none)",
-    example: { code: 'H3', conditions: 'not to be shared outside the investigation', allowTo: ['DK'] },
-  })
-  handling!: Handling;
-
-  @ApiPropertyOptional({
-    type: [ConsentRequestDto],
-    description: 'Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent)',
-  })
-  consents?: ConsentRequestDto[];
 
   @ApiProperty()
   createdAt!: string;
@@ -182,7 +185,7 @@ export class SentMessageDto {
   recipients!: RecipientStatusDto[];
 }
 
-export class ReceivedMessageDto {
+export class ReceivedMessageDto extends OwnedContentDto {
   @ApiProperty()
   id!: string;
 
@@ -197,20 +200,6 @@ export class ReceivedMessageDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true })
   meta!: EnvelopeMeta;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: "The data owner's handling code (meta.handling; H0 when the envelope names none)",
-    example: { code: 'H3', conditions: 'not to be shared outside the investigation', allowTo: ['DK'] },
-  })
-  handling!: Handling;
-
-  @ApiPropertyOptional({
-    type: [ConsentRequestDto],
-    description: 'Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent)',
-  })
-  consents?: ConsentRequestDto[];
 
   @ApiProperty({ description: 'The decrypted body (any JSON); null for a receipt', nullable: true, ...ANY_JSON_SCHEMA })
   body!: unknown;

@@ -2,45 +2,32 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
-  MAX_OPERATION_REASON_LENGTH,
   OPERATION_CHANGE_KINDS,
   envelopeMetaSchema,
   operationAlertBodySchema,
-  operationAmendmentSchema,
+  operationAmendRequestSchema,
+  operationEndRequestSchema,
+  requestInstantSchema,
   operationDraftSchema,
   operationReplyNoteSchema,
 } from '@bureaunet/contracts';
 import { SentMessageDto } from '../message/message.dto';
 import type { OperationPhase } from './operation.phase';
 
-// A request may give any offset; the registry stores the UTC instant.
-const instant = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant' });
-
 /** A new operation coordinated by this bureau: end after start and in the future, one participant at least. */
 export class CreateOperationDto extends createZodDto(
   operationDraftSchema.extend({
     id: operationDraftSchema.shape.id.describe('What envelopes name in meta.operationId; a UUID when absent'),
     participants: operationDraftSchema.shape.participants.min(1, 'must name at least one bureau'),
-    start: instant,
-    end: instant.describe('After start, and in the future'),
+    start: requestInstantSchema,
+    end: requestInstantSchema.describe('After start, and in the future'),
   }),
 ) {}
 
 /** One change at least: a new name, participants added or removed, a later end (in the future). */
-export class AmendOperationDto extends createZodDto(operationAmendmentSchema.extend({ end: instant.optional() })) {}
+export class AmendOperationDto extends createZodDto(operationAmendRequestSchema) {}
 
-export class EndOperationDto extends createZodDto(
-  z
-    .object({
-      reason: z
-        .string()
-        .trim()
-        .min(1, 'say why the operation ends early')
-        .max(MAX_OPERATION_REASON_LENGTH)
-        .describe('Why it ends early; kept in its history and the ledger'),
-    })
-    .strict(),
-) {}
+export class EndOperationDto extends createZodDto(operationEndRequestSchema) {}
 
 export class ReportQueryDto extends createZodDto(
   z

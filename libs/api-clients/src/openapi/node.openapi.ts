@@ -1488,6 +1488,21 @@ export interface components {
       receiptId?: string;
     };
     SentMessageDto: {
+      /**
+       * @description The data owner's handling code (meta.handling; H0 when the envelope names none)
+       * @example {
+       *       "code": "H3",
+       *       "conditions": "not to be shared outside the investigation",
+       *       "allowTo": [
+       *         "DK"
+       *       ]
+       *     }
+       */
+      handling: {
+        [key: string]: unknown;
+      };
+      /** @description Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent) */
+      consents?: components['schemas']['ConsentRequestDto'][];
       id: string;
       /** @enum {string} */
       direction: 'sent';
@@ -1512,21 +1527,6 @@ export interface components {
       meta: {
         [key: string]: unknown;
       };
-      /**
-       * @description The data owner's handling code (meta.handling; H0 when the envelope names none)
-       * @example {
-       *       "code": "H3",
-       *       "conditions": "not to be shared outside the investigation",
-       *       "allowTo": [
-       *         "DK"
-       *       ]
-       *     }
-       */
-      handling: {
-        [key: string]: unknown;
-      };
-      /** @description Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent) */
-      consents?: components['schemas']['ConsentRequestDto'][];
       createdAt: string;
       expiresAt: string;
       /**
@@ -1550,6 +1550,21 @@ export interface components {
       next: string | null;
     };
     ReceivedMessageDto: {
+      /**
+       * @description The data owner's handling code (meta.handling; H0 when the envelope names none)
+       * @example {
+       *       "code": "H3",
+       *       "conditions": "not to be shared outside the investigation",
+       *       "allowTo": [
+       *         "DK"
+       *       ]
+       *     }
+       */
+      handling: {
+        [key: string]: unknown;
+      };
+      /** @description Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent) */
+      consents?: components['schemas']['ConsentRequestDto'][];
       id: string;
       /** @enum {string} */
       direction: 'received';
@@ -1575,21 +1590,6 @@ export interface components {
       meta: {
         [key: string]: unknown;
       };
-      /**
-       * @description The data owner's handling code (meta.handling; H0 when the envelope names none)
-       * @example {
-       *       "code": "H3",
-       *       "conditions": "not to be shared outside the investigation",
-       *       "allowTo": [
-       *         "DK"
-       *       ]
-       *     }
-       */
-      handling: {
-        [key: string]: unknown;
-      };
-      /** @description Consent asked about it: by this bureau of the owner (received), or of this bureau as owner (sent) */
-      consents?: components['schemas']['ConsentRequestDto'][];
       /** @description The decrypted body (any JSON); null for a receipt */
       body:
         | (
