@@ -29,6 +29,8 @@ export const REFUSAL_CODES = [
   // The data owner's handling code (H3 allow-list or expiry, or a lowered code) forbids this forward or reply.
   'handling-restricted',
   'rate-limited',
+  // A recipient's own bound: the sender already has as many requests waiting on it as it may.
+  'too-many-pending',
   // The content JWE's protected bn_id / bn_from do not name this envelope and its sender.
   'content-binding-mismatch',
   // Receipts: each names an envelope the gateway accepted and delivered to the receipt's sender.

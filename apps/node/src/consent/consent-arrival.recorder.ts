@@ -2,10 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EnvelopePayload } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, type BureauIdentity } from '@bureaunet/identity';
 import type { EntityManager } from 'typeorm';
+import { DeliveryRefusal } from '../delivery/delivery-refusal';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { consentDecisionBodySchema, consentRequestBodySchema } from './consent-body';
 import { ConsentRequestEntity } from '../store/consent-request.entity';
 import { ConsentRequestRepository } from '../store/consent-request.repository';
+
+/** Consent requests one bureau may have waiting on this bureau's decision; beyond, refused to it. */
+export const MAX_PENDING_CONSENTS_PER_ASKER = 100;
 
 /**
  * A consent-request about an envelope this bureau sent joins its officers' list; a
@@ -35,6 +39,12 @@ export class ConsentArrivalRecorder {
       this.logger.warn(`consent-request ${payload.id} from ${payload.from}: not about an envelope sent here`);
       return;
     }
+    // A bureau flooding the owner's officers with requests is told, and its requests are not stored.
+    if ((await this.requests.countPendingFrom(manager, payload.from)) >= MAX_PENDING_CONSENTS_PER_ASKER)
+      throw new DeliveryRefusal(
+        'too-many-pending',
+        `${payload.from} already has ${MAX_PENDING_CONSENTS_PER_ASKER} consent requests waiting on ${this.identity.code}'s decision: ask again once they are decided`,
+      );
     await this.requests.insertOnce(
       manager,
       Object.assign(new ConsentRequestEntity(), {

@@ -11,6 +11,7 @@ export type ConsoleEvent =
   | { name: 'alert'; data: { operationId: string; alertId: string } }
   | { name: 'hit'; data: { id: string } }
   | { name: 'hit-answer'; data: { id: string; confirmed: boolean } }
-  | { name: 'escalation'; data: { id: string; from: string; dueAt: string } };
+  /** One per batch escalated (at most 100 requests), so a flood of overdue requests is a few events. */
+  | { name: 'escalation'; data: { requests: Array<{ id: string; from: string; dueAt: string }> } };
 
 export type ConsoleEventName = ConsoleEvent['name'];

@@ -79,9 +79,13 @@ export class RequestEscalationSweep implements OnApplicationBootstrap, OnApplica
         );
         return rows.map((row) => ({ ...row, escalatedAt: now }));
       });
-      for (const request of due) {
-        this.logger.warn(`ALERT ${request.kind} ${request.id} from ${request.from} unanswered by ${request.dueAt}`);
-        this.events.publish({ name: 'escalation', data: { id: request.id, from: request.from, dueAt: request.dueAt } });
+      if (due.length > 0) {
+        const first = due[0];
+        this.logger.warn(
+          `ALERT ${due.length} requests unanswered past their due time escalated, the first ${first.kind} ${first.id} from ${first.from} due ${first.dueAt}`,
+        );
+        const requests = due.map(({ id, from, dueAt }) => ({ id, from, dueAt }));
+        this.events.publish({ name: 'escalation', data: { requests } });
       }
       escalated.push(...due);
       if (due.length < BATCH) break;

@@ -39,6 +39,11 @@ export class ConsentRequestRepository {
     return this.requests.findOneBy({ direction: 'outgoing', messageId, purpose: purpose as never, state: 'pending' });
   }
 
+  /** Requests from one bureau still waiting on this bureau's decision. */
+  countPendingFrom(manager: EntityManager, asker: string): Promise<number> {
+    return manager.countBy(ConsentRequestEntity, { direction: 'incoming', asker, state: 'pending' });
+  }
+
   countPending(direction: ConsentDirection): Promise<number> {
     return this.requests.countBy({ direction, state: 'pending' });
   }
