@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { EnvelopePayload } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
 import { sqliteDataSourceOptions } from '@bureaunet/persistence';
@@ -26,7 +25,7 @@ function consentRequest(id: string, from: string): EnvelopePayload {
     createdAt: AT,
     expiresAt: '2026-12-09T10:00:00.000Z',
     meta: { consent: { envelopeId: OWNED, purpose: 'evidence' } },
-  } as EnvelopePayload;
+  };
 }
 
 describe('consent requests waiting on the owner are bounded per asking bureau (real SQLite, the migrations)', () => {
@@ -50,7 +49,7 @@ describe('consent requests waiting on the owner are bounded per asking bureau (r
       digest: 'digest',
       createdAt: AT,
       expiresAt: '2026-12-09T10:00:00.000Z',
-    } as QueryDeepPartialEntity<SentMessageEntity>);
+    });
     requests = new ConsentRequestRepository(dataSource.getRepository(ConsentRequestEntity));
     const sent = new SentMessageRepository(
       dataSource.getRepository(SentMessageEntity),
