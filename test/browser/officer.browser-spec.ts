@@ -118,6 +118,29 @@ describe('the officer console in a real browser, on a real network with broker i
     await fr.locator(`table.inbox tr[data-id="${id}"]:not(.unread)`).waitFor();
   });
 
+  it('catches up, once its live stream connects, on a message that arrived while it could not connect', async () => {
+    // The console reads the inbox, but its event stream cannot connect: nothing can be pushed to it.
+    const context = await browser.browser.newContext({ viewport: { width: 1024, height: 768 } });
+    contexts.push(context);
+    await context.route('**/api/events', (route) => route.abort());
+    const fr = await context.newPage();
+    await signIn(fr, people.fr.url, people.fr);
+    await fr.goto(`${people.fr.url}/#/inbox`);
+    await fr.locator('table.inbox, .officer p').first().waitFor();
+    await markNoReload(fr);
+
+    const { id } = await network.api('MR').send({ kind: 'message', to: ['FR'], body: { text: 'sent while offline' } });
+    await waitFor(async () => (await network.api('FR').inbox(200)).items.some((item) => item.id === id), {
+      what: 'the message in FR’s inbox',
+    });
+    expect(await fr.locator(`table.inbox tr[data-id="${id}"]`).count()).toBe(0);
+
+    // EventSource reconnects by itself; the page reads again when it does, no reload.
+    await context.unroute('**/api/events');
+    await fr.locator(`table.inbox tr[data-id="${id}"]`).waitFor();
+    expect(await stillSameDocument(fr)).toBe(true);
+  });
+
   it('shows the rule that refuses a send before sending, and the refusal (never success) once the gateway decides', async () => {
     const mr = await openAs(people.mr);
     await compose(mr, {

@@ -14,7 +14,7 @@ export function HitsPage() {
   const common = useStrings(COMMON_STRINGS);
   const at = useDateTime();
   const hits = useLoaded(sentHits, 'sent');
-  useServerEvents(['hit', 'hit-answer'], () => hits.reload());
+  useServerEvents(['hit', 'hit-answer'], hits.reload, hits.reload);
 
   const record = (hit: Hit) =>
     hit.hit.kind === 'document'

@@ -73,10 +73,11 @@ function Board({ operation, onChanged }: { operation: Operation; onChanged: () =
   const at = useDateTime();
   const alerts = useLoaded(() => sentAlerts(operation.id), operation.id);
   const answers = useLoaded(() => replies(operation.id), operation.id);
-  useServerEvents(['receipt', 'refusal', 'message'], () => {
+  const readAgain = () => {
     alerts.reload();
     answers.reload();
-  });
+  };
+  useServerEvents(['receipt', 'refusal', 'message'], readAgain, readAgain);
   const participants = operation.participants.filter((code) => code !== operation.coordinator);
 
   return (

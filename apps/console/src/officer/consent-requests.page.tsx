@@ -30,9 +30,13 @@ export function ConsentRequestsPage() {
     );
   }, []);
   useEffect(load, [load]);
-  useServerEvents(['message'], (_name, data) => {
-    if ((data as { kind?: string } | undefined)?.kind?.startsWith('consent-')) load();
-  });
+  useServerEvents(
+    ['message'],
+    (_name, data) => {
+      if ((data as { kind?: string } | undefined)?.kind?.startsWith('consent-')) load();
+    },
+    load,
+  );
 
   return (
     <section className="officer consent-requests">

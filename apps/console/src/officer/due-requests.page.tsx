@@ -26,7 +26,7 @@ export function DueRequestsPage({ session }: PageProps) {
   // The message page is for those who answer; a reviewer follows up from this list.
   const canOpen = SENDER_ROLES.some((role) => roles.includes(role));
   const requests = useLoaded(() => trackedRequests(list), list);
-  useServerEvents(['message', 'escalation'], () => requests.reload());
+  useServerEvents(['message', 'escalation'], requests.reload, requests.reload);
 
   return (
     <section className="officer due-requests">

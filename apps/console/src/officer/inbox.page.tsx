@@ -39,7 +39,7 @@ export function InboxPage(props: PageProps) {
   }, [query]);
   useEffect(load, [load]);
   // A new message is a hint to reload the first page (with the filters applied), never the record itself.
-  useServerEvents(['message'], load);
+  useServerEvents(['message'], load, load);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();

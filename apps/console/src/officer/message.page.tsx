@@ -28,11 +28,15 @@ export function MessagePage(props: PageProps) {
   }, [id]);
   useEffect(load, [load]);
   // Receipts and refusals that arrive after sending show here as they come.
-  useServerEvents(['receipt', 'refusal', 'message'], (_name, data) => {
-    const about = data as { messageId?: string; kind?: string } | undefined;
-    // A consent request or decision may be about this message: its consent list is read again.
-    if (about?.messageId === id || about?.kind?.startsWith('consent-')) load();
-  });
+  useServerEvents(
+    ['receipt', 'refusal', 'message'],
+    (_name, data) => {
+      const about = data as { messageId?: string; kind?: string } | undefined;
+      // A consent request or decision may be about this message: its consent list is read again.
+      if (about?.messageId === id || about?.kind?.startsWith('consent-')) load();
+    },
+    load,
+  );
 
   if (failure)
     return (

@@ -28,7 +28,7 @@ export function OperationsPage() {
     }, fail);
   }, []);
   useEffect(load, [load]);
-  useServerEvents(['alert'], load);
+  useServerEvents(['alert'], load, load);
 
   if (failure)
     return (

@@ -20,7 +20,7 @@ export function SentPage() {
     );
   }, []);
   useEffect(load, [load]);
-  useServerEvents(['receipt', 'refusal'], load);
+  useServerEvents(['receipt', 'refusal'], load, load);
 
   if (failure)
     return (

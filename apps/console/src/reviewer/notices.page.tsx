@@ -21,7 +21,7 @@ export function NoticesPage({ session }: PageProps) {
   const common = useStrings(COMMON_STRINGS);
   const at = useDateTime();
   const list = useLoaded(notices, 'notices');
-  useServerEvents(['notice'], () => list.reload());
+  useServerEvents(['notice'], list.reload, list.reload);
   const mayCancel = Boolean(session.service.hub) && session.person.roles.includes('reviewer');
   const [cancelling, setCancelling] = useState<string>();
   const [busy, setBusy] = useState(false);

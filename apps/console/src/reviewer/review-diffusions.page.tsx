@@ -24,7 +24,7 @@ export function ReviewDiffusionsPage() {
   const at = useDateTime();
   const [state, setState] = useState<DiffusionReviewState>('pending');
   const diffusions = useLoaded(() => reviewedDiffusions(state), state);
-  useServerEvents(['review'], () => diffusions.reload());
+  useServerEvents(['review'], diffusions.reload, diffusions.reload);
   const [withdrawing, setWithdrawing] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();

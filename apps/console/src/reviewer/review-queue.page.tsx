@@ -14,7 +14,7 @@ export function ReviewQueuePage() {
   const common = useStrings(COMMON_STRINGS);
   const at = useDateTime();
   const queue = useLoaded(reviewQueue, 'queue');
-  useServerEvents(['review'], () => queue.reload());
+  useServerEvents(['review'], queue.reload, queue.reload);
 
   const what = (request: NoticeRequest) =>
     request.body.action === 'publish' ? (
