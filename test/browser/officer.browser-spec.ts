@@ -118,7 +118,7 @@ describe('the officer console in a real browser, on a real network with broker i
     await fr.locator(`table.inbox tr[data-id="${id}"]:not(.unread)`).waitFor();
   });
 
-  it('catches up, once its live stream connects, on a message that arrived while it could not connect', async () => {
+  it('catches up, once its live stream connects, on a request that arrived while it could not connect, and shows when it is due', async () => {
     // The console reads the inbox, but its event stream cannot connect: nothing can be pushed to it.
     const context = await browser.browser.newContext({ viewport: { width: 1024, height: 768 } });
     contexts.push(context);
@@ -129,7 +129,12 @@ describe('the officer console in a real browser, on a real network with broker i
     await fr.locator('table.inbox, .officer p').first().waitFor();
     await markNoReload(fr);
 
-    const { id } = await network.api('MR').send({ kind: 'message', to: ['FR'], body: { text: 'sent while offline' } });
+    const { id } = await network.api('MR').send({
+      kind: 'request',
+      to: ['FR'],
+      meta: { priority: 'urgent' },
+      body: { text: 'sent while offline: who holds the lorry?' },
+    });
     await waitFor(async () => (await network.api('FR').inbox(200)).items.some((item) => item.id === id), {
       what: 'the message in FR’s inbox',
     });
@@ -137,8 +142,13 @@ describe('the officer console in a real browser, on a real network with broker i
 
     // EventSource reconnects by itself; the page reads again when it does, no reload.
     await context.unroute('**/api/events');
-    await fr.locator(`table.inbox tr[data-id="${id}"]`).waitFor();
+    const row = fr.locator(`table.inbox tr[data-id="${id}"]`);
+    await row.waitFor();
     expect(await stillSameDocument(fr)).toBe(true);
+    // An urgent request is due 8 hours after it was sent: the inbox says when, not yet overdue.
+    const due = row.locator('td.due');
+    expect(await due.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await due.getAttribute('data-overdue')).toBeNull();
   });
 
   it('shows the rule that refuses a send before sending, and the refusal (never success) once the gateway decides', async () => {

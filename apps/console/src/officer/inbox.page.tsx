@@ -18,6 +18,11 @@ const PRIORITIES: Priority[] = ['routine', 'urgent', 'immediate'];
 const instant = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
 /** Received messages, newest first: unread in bold, filtered and searched on the node, new ones pushed live. */
+/** A request's due time is past (the answer may still come: the due-requests page says). */
+function isOverdue(dueAt: string | undefined): boolean {
+  return dueAt !== undefined && Date.parse(dueAt) < Date.now();
+}
+
 export function InboxPage(props: PageProps) {
   const t = useStrings(OFFICER_STRINGS);
   const handling = useStrings(CONSENT_STRINGS);
@@ -134,6 +139,7 @@ export function InboxPage(props: PageProps) {
               <th scope="col">{t('sender')}</th>
               <th scope="col">{t('kind')}</th>
               <th scope="col">{t('priority')}</th>
+              <th scope="col">{t('due')}</th>
               <th scope="col">{t('summary')}</th>
             </tr>
           </thead>
@@ -144,6 +150,10 @@ export function InboxPage(props: PageProps) {
                 <td>{item.from}</td>
                 <td>{item.kind}</td>
                 <td>{item.meta.priority ? t(`priority_${item.meta.priority}`) : ''}</td>
+                <td className="due" data-overdue={isOverdue(item.meta.dueAt) || undefined}>
+                  {item.meta.dueAt && dateTime(item.meta.dueAt)}
+                  {isOverdue(item.meta.dueAt) && <strong> ({t('overdue')})</strong>}
+                </td>
                 <td>
                   {item.handling.code !== 'H0' && (
                     <span

@@ -52,6 +52,8 @@ export interface ReceivedMessage {
     noticeType?: string;
     operationId?: string;
     handling?: Handling;
+    /** A query's or request's due time, set by the sender's node from its priority. */
+    dueAt?: string;
   };
   handling: Handling;
   consents?: ConsentRequest[];

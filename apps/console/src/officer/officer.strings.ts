@@ -12,6 +12,8 @@ type Key =
   | 'since'
   | 'until'
   | 'priority'
+  | 'due'
+  | 'overdue'
   | 'search'
   | 'unreadOnly'
   | 'apply'
@@ -97,6 +99,8 @@ export const OFFICER_STRINGS: Catalog<Key> = {
     since: 'Received from',
     until: 'Received before',
     priority: 'Priority',
+    due: 'Due',
+    overdue: 'overdue',
     search: 'Search the text',
     unreadOnly: 'Unread only',
     apply: 'Apply',
@@ -181,6 +185,8 @@ export const OFFICER_STRINGS: Catalog<Key> = {
     since: 'Reçu à partir du',
     until: 'Reçu avant le',
     priority: 'Priorité',
+    due: 'Échéance',
+    overdue: 'en retard',
     search: 'Rechercher dans le texte',
     unreadOnly: 'Non lus seulement',
     apply: 'Appliquer',
@@ -265,6 +271,8 @@ export const OFFICER_STRINGS: Catalog<Key> = {
     since: 'Recibido desde',
     until: 'Recibido antes de',
     priority: 'Prioridad',
+    due: 'Vence',
+    overdue: 'vencida',
     search: 'Buscar en el texto',
     unreadOnly: 'Solo no leídos',
     apply: 'Aplicar',
@@ -349,6 +357,8 @@ export const OFFICER_STRINGS: Catalog<Key> = {
     since: 'مستلم منذ',
     until: 'مستلم قبل',
     priority: 'الأولوية',
+    due: 'موعد الاستحقاق',
+    overdue: 'متأخر',
     search: 'البحث في النص',
     unreadOnly: 'غير المقروءة فقط',
     apply: 'تطبيق',
