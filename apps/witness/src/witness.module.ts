@@ -7,6 +7,7 @@ import {
   CLOCK,
   DatabaseWritableIndicator,
   healthBoundsProvider,
+  loadOrCreateEd25519Key,
   preparePrivateDataDir,
   ReadinessCheck,
   ReadinessLogger,
@@ -21,7 +22,6 @@ import { AddCheckpointService, WITNESS } from './add-checkpoint/add-checkpoint.s
 import { DurableWitnessCheckpointRepository } from './checkpoint/durable-witness-checkpoint.repository';
 import { WitnessCheckpointEntity } from './checkpoint/witness-checkpoint.entity';
 import { HealthController } from './health/health.controller';
-import { loadOrCreateWitnessKey } from './key/witness-key.file';
 import { MisbehaviourReportEntity } from './misbehaviour/misbehaviour-report.entity';
 import { MisbehaviourController } from './misbehaviour/misbehaviour.controller';
 import { MisbehaviourRepository } from './misbehaviour/misbehaviour.repository';
@@ -62,7 +62,7 @@ export class WitnessModule {
           inject: [DurableWitnessCheckpointRepository],
           useFactory: (repository: DurableWitnessCheckpointRepository) => {
             const logger = new Logger('WitnessKey');
-            const { privateKey } = loadOrCreateWitnessKey(config.keyFile, logger);
+            const { privateKey } = loadOrCreateEd25519Key(config.keyFile, logger);
             const witness = new Witness({
               name: config.name,
               privateKey,
