@@ -90,7 +90,8 @@ function readSettings(): Settings {
     firstNode: intEnv('NODE_PORT_BASE', 3100),
     witness: intEnv('WITNESS_PORT_BASE', 3005),
   };
-  const operator = (codes.find((code) => code !== HUB_CODE) ?? HUB_CODE).toLowerCase();
+  // DK's, as in the guides, or else the first bureau's.
+  const operator = (codes.includes('DK') ? 'DK' : (codes.find((code) => code !== HUB_CODE) ?? HUB_CODE)).toLowerCase();
   const witnesses = [
     { name: 'witness.bureaunet.local', port: ports.witness },
     { name: `witness.${operator}.bureaunet.local`, port: ports.witness === 0 ? 0 : ports.witness + 1 },
@@ -208,7 +209,7 @@ function printWhereThingsAre(
   console.log(`ledger checkpoint key (--log-key): ${network.ledgerVkey}`);
   for (const witness of network.witnesses) console.log(`witness ${witness.process.url} (--witness): ${witness.vkey}`);
   console.log(
-    `check the cosigned checkpoint: npm run audit -- checkpoint --url ${network.gateway.url} --log-key ${network.ledgerVkey} ${network.witnesses.map((w) => `--witness ${w.vkey}`).join(' ')}`,
+    `check the cosigned checkpoint: npm run audit -- checkpoint --gateway ${network.gateway.url} --log-key ${network.ledgerVkey} ${network.witnesses.map((w) => `--witness ${w.vkey}`).join(' ')}`,
   );
   if (tls)
     console.log(
