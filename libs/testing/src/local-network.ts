@@ -70,7 +70,7 @@ export interface LocalNetwork {
   evaluator: ServiceProcess;
   /** The witnesses asked, when the network was started with some. */
   witnesses: LocalWitness[];
-  /** The ledger's checkpoint verifier key (LEDGER_ORIGIN's Ed25519 note key). */
+  /** The ledger's checkpoint verifier key (LEDGER_ORIGIN's Ed25519 note key); empty without witnesses. */
   ledgerVkey: string;
   nodes: Map<string, ServiceProcess>;
   adminToken: string;
@@ -199,21 +199,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     // first sends find the bureaus enrolled with it in the gateway's directory.
     // allSettled: when one fails, the others still starting are tracked and stopped too.
     const [gatewayOutcome, evaluatorOutcome] = await Promise.allSettled([startGateway(), startEvaluator()]);
-    const nodeOutcomes =
-      gatewayOutcome.status === 'fulfilled'
-        ? await Promise.allSettled(
-            options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
-          )
-        : [];
-    const failed = [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes].find(
-      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
-    );
-    if (failed) throw failed.reason;
-    const gateway = (gatewayOutcome as PromiseFulfilledResult<ServiceProcess>).value;
-    const evaluator = (evaluatorOutcome as PromiseFulfilledResult<ServiceProcess>).value;
-    // After the gateway: a witness follows the ledger by the gateway's key, made at its first start.
-    const ledgerVkey = await gatewayLedgerVkey(gateway.url, ca);
-    const startWitness = async (witness: PlannedWitness): Promise<LocalWitness> => ({
+    // A witness follows the ledger by the gateway's key, made at its first start: it starts with the nodes.
+    const startWitness = async (witness: PlannedWitness, ledgerVkey: string): Promise<LocalWitness> => ({
       name: witness.name,
       vkey: witness.vkey,
       process: track(
@@ -232,7 +219,26 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         }),
       ),
     });
-    const witnesses = await Promise.all(planned.map(startWitness));
+    const ledgerVkey =
+      gatewayOutcome.status === 'fulfilled' && planned.length > 0
+        ? await gatewayLedgerVkey(gatewayOutcome.value.url, ca)
+        : '';
+    const [nodeOutcomes, witnessOutcomes] =
+      gatewayOutcome.status === 'fulfilled'
+        ? await Promise.all([
+            Promise.allSettled(
+              options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
+            ),
+            Promise.allSettled(planned.map((witness) => startWitness(witness, ledgerVkey))),
+          ])
+        : [[], []];
+    const failed = [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes, ...witnessOutcomes].find(
+      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
+    const gateway = (gatewayOutcome as PromiseFulfilledResult<ServiceProcess>).value;
+    const evaluator = (evaluatorOutcome as PromiseFulfilledResult<ServiceProcess>).value;
+    const witnesses = witnessOutcomes.map((outcome) => (outcome as PromiseFulfilledResult<LocalWitness>).value);
     nodeOutcomes.forEach(
       (outcome, index) => outcome.status === 'fulfilled' && nodes.set(options.codes[index], outcome.value),
     );

@@ -108,9 +108,13 @@ export class CheckpointCosigner implements OnApplicationBootstrap, OnModuleDestr
 
   /** The stored note for a head, after its cosigning round if one is under way or none ran yet. */
   async checkpointFor(head: CheckpointHead): Promise<string> {
+    if (!this.latestHead || head.treeSize > this.latestHead.treeSize) this.latestHead = head;
     const running = this.rounds.get(head.treeSize);
-    const note = running ? await running : await this.storedNote(head.treeSize);
-    return note ?? (await this.roundFor(head, false))!;
+    if (running) await running.catch(() => undefined);
+    const stored = await this.storedNote(head.treeSize);
+    // A note of another root for this size (a rewritten ledger) is not this head's.
+    if (stored !== undefined && parseSignedNote(stored).text === this.checkpointText(head)) return stored;
+    return (await this.roundFor(head, false))!;
   }
 
   /** The latest stored note (GET /api/ledger/checkpoint). */
@@ -120,7 +124,7 @@ export class CheckpointCosigner implements OnApplicationBootstrap, OnModuleDestr
 
   standing(): WitnessStandingView[] {
     const size = this.latestHead?.treeSize ?? 0;
-    return [...this.standings.values()].map((s) => ({ ...s, behind: size - (s.cosignedSize ?? 0) }));
+    return [...this.standings.values()].map((s) => ({ ...s, behind: Math.max(0, size - (s.cosignedSize ?? 0)) }));
   }
 
   private async storedNote(treeSize: number): Promise<string | undefined> {
@@ -152,13 +156,17 @@ export class CheckpointCosigner implements OnApplicationBootstrap, OnModuleDestr
     return run;
   }
 
-  private async round(head: CheckpointHead): Promise<string> {
-    const text = formatCheckpoint({
+  private checkpointText(head: CheckpointHead): string {
+    return formatCheckpoint({
       origin: this.config.ledgerOrigin,
       treeSize: head.treeSize,
       rootHash: head.rootHash,
       extensions: [],
     });
+  }
+
+  private async round(head: CheckpointHead): Promise<string> {
+    const text = this.checkpointText(head);
     // The identity key of now: it may have been renewed since the last round.
     const logSignature = noteSignature(
       text,
