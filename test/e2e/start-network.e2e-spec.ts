@@ -77,7 +77,7 @@ describe('npm start (the network launcher)', () => {
     await launcher.waitForLine(/^network ready$/);
     expect(await launcher.stop()).toBe(0);
     await expectNothingLeft();
-  });
+  }, 300_000); // two starts, one of them a whole network with its witnesses
 
   it('stops the network when the process that started it dies (npm does not pass on a SIGTERM)', async () => {
     // A stand-in for npm: a parent that starts the launcher and is then killed outright.

@@ -62,9 +62,11 @@ async function boundedText(response: Response): Promise<string> {
     await response.body?.cancel();
     throw new Error(`answered ${declared} bytes, more than ${MAX_ANSWER_BYTES}`);
   }
+  if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of response.body ?? []) {
+  // Leaving the loop early cancels the stream: nothing past the bound is read.
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     total += chunk.length;
     if (total > MAX_ANSWER_BYTES) throw new Error(`answered more than ${MAX_ANSWER_BYTES} bytes`);
     chunks.push(chunk);
