@@ -26,7 +26,9 @@ interface Settings {
   varDir: string;
   logDir: string;
   codes: string[];
-  ports: { nats: number; registry: number; gateway: number; evaluator: number; firstNode: number };
+  ports: { nats: number; registry: number; gateway: number; evaluator: number; firstNode: number; witness: number };
+  /** Two witnesses: one standalone, one a bureau runs (its name says which). */
+  witnesses: { name: string; port: number }[];
 }
 
 /** What this start has started so far: exactly what a failure, a signal or a dead parent stops. */
@@ -36,8 +38,8 @@ interface Started {
 }
 
 /**
- * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, evaluator, the hub and a few bureau
- * nodes as separate processes; one line per service as it becomes ready, then "network ready".
+ * `npm start`: nats-server (unless NATS_URL is set), registry, gateway, evaluator, two ledger witnesses,
+ * the hub and a few bureau nodes as separate processes; one line per service as it becomes ready, then "network ready".
  * Ctrl-C, a SIGTERM or the death of the npm process stops all; so does a failed start.
  */
 function main(): void {
@@ -86,8 +88,15 @@ function readSettings(): Settings {
     gateway: intEnv('GATEWAY_PORT', 3002),
     evaluator: intEnv('EVALUATOR_PORT', 3003),
     firstNode: intEnv('NODE_PORT_BASE', 3100),
+    witness: intEnv('WITNESS_PORT_BASE', 3005),
   };
-  return { varDir, logDir, codes, ports };
+  // DK's, as in the guides, or else the first bureau's.
+  const operator = (codes.includes('DK') ? 'DK' : (codes.find((code) => code !== HUB_CODE) ?? HUB_CODE)).toLowerCase();
+  const witnesses = [
+    { name: 'witness.bureaunet.local', port: ports.witness },
+    { name: `witness.${operator}.bureaunet.local`, port: ports.witness === 0 ? 0 : ports.witness + 1 },
+  ];
+  return { varDir, logDir, codes, ports, witnesses };
 }
 
 async function startNetwork(settings: Settings, started: Started): Promise<void> {
@@ -145,6 +154,7 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
       evaluator: ports.evaluator,
       firstNode: ports.firstNode,
     },
+    witnesses: settings.witnesses.map(({ name, port }) => ({ name, ...(port === 0 ? {} : { port }) })),
     // Log files for people (the ops helper's LOG_FORMAT); a LOG_FORMAT of one's own wins.
     extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
     onLine: (line) => {
@@ -196,6 +206,11 @@ function printWhereThingsAre(
   const tokensDir = writeNodeTokens(join(varDir, 'tokens'), network);
   console.log(`logs in ${logDir}, administrator token in ${join(varDir, 'admin-token')}`);
   console.log(`ledger auditor token in ${join(varDir, 'auditor-token')} (npm run audit -- verify --help)`);
+  console.log(`ledger checkpoint key (--log-key): ${network.ledgerVkey}`);
+  for (const witness of network.witnesses) console.log(`witness ${witness.process.url} (--witness): ${witness.vkey}`);
+  console.log(
+    `check the cosigned checkpoint: npm run audit -- checkpoint --gateway ${network.gateway.url} --log-key ${network.ledgerVkey} ${network.witnesses.map((w) => `--witness ${w.vkey}`).join(' ')}`,
+  );
   if (tls)
     console.log(
       `HTTPS and NATS over TLS with the local CA ${tls.caFile}: clients trust it with NODE_EXTRA_CA_CERTS=${tls.caFile}`,
@@ -234,6 +249,7 @@ function networkPorts(settings: Settings, ownNats: boolean): NetworkPort[] {
     { port: ports.registry, service: 'registry', variable: 'REGISTRY_PORT' },
     { port: ports.gateway, service: 'gateway', variable: 'GATEWAY_PORT' },
     { port: ports.evaluator, service: 'evaluator', variable: 'EVALUATOR_PORT' },
+    ...settings.witnesses.map(({ name, port }) => ({ port, service: name, variable: 'WITNESS_PORT_BASE' })),
     ...codes.map((code, index) => ({
       port: ports.firstNode === 0 ? 0 : ports.firstNode + index,
       service: `node ${code}`,

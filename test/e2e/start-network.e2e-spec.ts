@@ -24,9 +24,10 @@ describe('npm start (the network launcher)', () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-start-'));
     const portEnv = await freeNetworkPorts(2);
     const base = Number(portEnv.NODE_PORT_BASE);
+    const witnesses = Number(portEnv.WITNESS_PORT_BASE);
     ports = [portEnv.NATS_PORT, portEnv.REGISTRY_PORT, portEnv.GATEWAY_PORT, portEnv.EVALUATOR_PORT]
       .map(Number)
-      .concat(base, base + 1);
+      .concat(witnesses, witnesses + 1, base, base + 1);
     // Two nodes, no scenario and no demo people: what is under test is the launcher, not the exchange.
     env = {
       ...portEnv,
@@ -76,7 +77,7 @@ describe('npm start (the network launcher)', () => {
     await launcher.waitForLine(/^network ready$/);
     expect(await launcher.stop()).toBe(0);
     await expectNothingLeft();
-  });
+  }, 300_000); // two starts, one of them a whole network with its witnesses
 
   it('stops the network when the process that started it dies (npm does not pass on a SIGTERM)', async () => {
     // A stand-in for npm: a parent that starts the launcher and is then killed outright.

@@ -21,6 +21,43 @@ describe('audit command line', () => {
     });
   });
 
+  it('reads checkpoint with repeated --witness, and the same options on verify; refuses them half given', () => {
+    expect(
+      parseAuditArgs(
+        [
+          'checkpoint',
+          '--gateway',
+          'http://g:1',
+          '--log-key',
+          'L',
+          '--witness',
+          'W1',
+          '--witness',
+          'W2',
+          '--quorum',
+          '1',
+        ],
+        {},
+      ),
+    ).toEqual({
+      command: 'checkpoint',
+      gateway: new URL('http://g:1'),
+      checkpoint: { logKey: 'L', witnesses: ['W1', 'W2'], quorum: 1 },
+    });
+    expect(
+      parseAuditArgs(['verify', '--gateway', 'http://g:1', '--key', 'k', '--token', 't', '--log-key', 'L'], {}),
+    ).toMatchObject({ command: 'verify', checkpoint: { logKey: 'L', witnesses: [], quorum: undefined } });
+    expect(() => parseAuditArgs(['checkpoint', '--gateway', 'http://g:1'], {})).toThrow(
+      new UsageError('--log-key is required'),
+    );
+    expect(() =>
+      parseAuditArgs(['trail', 'm', '--gateway', 'http://g:1', '--key', 'k', '--token', 't', '--witness', 'W'], {}),
+    ).toThrow(new UsageError('--witness and --quorum need --log-key'));
+    expect(() =>
+      parseAuditArgs(['checkpoint', '--gateway', 'http://g:1', '--log-key', 'L', '--quorum', 'two'], {}),
+    ).toThrow(new UsageError('--quorum two is not a whole number'));
+  });
+
   it('reads activity against the gateway or a saved anchor entry', () => {
     expect(
       parseAuditArgs(
@@ -85,7 +122,7 @@ describe('audit command line', () => {
       ['verify', '--gateway', 'ftp://g', '--key', 'k', '--token', 't'],
       '--gateway ftp://g is not an http(s) URL',
     );
-    refused(['check', '--key', 'k'], 'unknown command "check": verify, trail or activity');
+    refused(['check', '--key', 'k'], 'unknown command "check": verify, trail, checkpoint or activity');
     refused(
       ['verify', '--key', 'k', '--gateway', 'http://g:1', '--token', 't', '--colour'],
       /Unknown option '--colour'/,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from './audit.errors';
+import type { CheckpointRequirement } from './checkpoint.check';
 
 export const USAGE = `bureaunet ledger auditor
 
@@ -16,6 +17,11 @@ export const USAGE = `bureaunet ledger auditor
   npm run audit -- trail --bundle FILE --key FILE
       Verifies a saved bundle offline.
 
+  npm run audit -- checkpoint --gateway URL --log-key VKEY [--witness VKEY]… [--quorum N]
+      Fetches the latest checkpoint (GET /api/ledger/checkpoint, no token) and checks it is signed
+      by the ledger's key and cosigned by at least N of the witnesses (default: all of them),
+      naming those missing.
+
   npm run audit -- activity --export FILE --code CODE --gateway URL --key FILE (--token … | --token-file …)
   npm run audit -- activity --export FILE --anchor-entry FILE
       Says whether a bureau's attributed activity log was rewritten: the export (GET /api/activity/export,
@@ -24,13 +30,24 @@ export const USAGE = `bureaunet ledger auditor
 
   --key    the gateway's signing certificate (or SPKI public key), PEM, obtained out of band —
            e.g. signingCertificate of XG in the registry's directory. Never the one the gateway serves.
+  --log-key, --witness, --quorum   also on verify and trail: the head checked must come with a
+           checkpoint that meets them (trail: the bundle's; verify: the latest, consistent with the head).
+           VKEYs are C2SP note verifier keys (npm start prints them); --witness is repeatable.
   --token  an auditor or admin token of the gateway; or --token-file, or BUREAUNET_AUDIT_TOKEN.
            A value that starts with '-' must be written --token=VALUE.
 
 Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway unreachable or refusing.`;
 
 export type AuditCommand =
-  | { command: 'verify'; gateway: URL; keyFile: string; token: string; stateFile?: string }
+  | {
+      command: 'verify';
+      gateway: URL;
+      keyFile: string;
+      token: string;
+      stateFile?: string;
+      checkpoint?: CheckpointRequirement;
+    }
+  | { command: 'checkpoint'; gateway: URL; checkpoint: CheckpointRequirement }
   | {
       command: 'trail';
       messageId?: string;
@@ -40,6 +57,7 @@ export type AuditCommand =
       stateFile?: string;
       bundleFile?: string;
       saveFile?: string;
+      checkpoint?: CheckpointRequirement;
     }
   | {
       command: 'activity';
@@ -63,6 +81,12 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'activity') return activityCommand(values, rest, env);
+  const checkpoint = checkpointRequirement(values);
+  if (command === 'checkpoint') {
+    if (rest.length > 0) throw new UsageError(`checkpoint takes no arguments, got ${rest.join(' ')}`);
+    if (!checkpoint) throw new UsageError('--log-key is required');
+    return { command, gateway: gatewayUrl(required(values.gateway, '--gateway')), checkpoint };
+  }
   const keyFile = required(values.key, '--key');
   if (command === 'verify') {
     if (rest.length > 0) throw new UsageError(`verify takes no arguments, got ${rest.join(' ')}`);
@@ -72,10 +96,12 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       keyFile,
       token: token(values, env, true)!,
       stateFile: values.state,
+      checkpoint,
     };
   }
   if (command === 'trail') {
-    if (values.bundle !== undefined) return { command, keyFile, bundleFile: values.bundle, messageId: rest[0] };
+    if (values.bundle !== undefined)
+      return { command, keyFile, bundleFile: values.bundle, messageId: rest[0], checkpoint };
     if (rest.length !== 1) throw new UsageError('trail takes one MESSAGE_ID (or --bundle FILE)');
     return {
       command,
@@ -85,9 +111,25 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       token: token(values, env, true),
       stateFile: values.state,
       saveFile: values.save,
+      checkpoint,
     };
   }
-  throw new UsageError(`unknown command "${command}": verify, trail or activity`);
+  throw new UsageError(`unknown command "${command}": verify, trail, checkpoint or activity`);
+}
+
+function checkpointRequirement(values: ReturnType<typeof parse>['values']): CheckpointRequirement | undefined {
+  const witnesses = values.witness ?? [];
+  if (values['log-key'] === undefined) {
+    if (witnesses.length > 0 || values.quorum !== undefined)
+      throw new UsageError('--witness and --quorum need --log-key');
+    return undefined;
+  }
+  let quorum: number | undefined;
+  if (values.quorum !== undefined) {
+    quorum = Number(values.quorum);
+    if (!Number.isSafeInteger(quorum)) throw new UsageError(`--quorum ${values.quorum} is not a whole number`);
+  }
+  return { logKey: values['log-key'], witnesses, quorum };
 }
 
 function activityCommand(
@@ -125,6 +167,9 @@ function parse(argv: readonly string[]) {
       export: { type: 'string' },
       code: { type: 'string' },
       'anchor-entry': { type: 'string' },
+      'log-key': { type: 'string' },
+      witness: { type: 'string', multiple: true },
+      quorum: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { GatewayPaths } from '@bureaunet/api-clients';
+import { MAX_NOTE_BYTES } from '@bureaunet/witness';
 import { GatewayUnusable } from './audit.errors';
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -54,6 +55,24 @@ export class LedgerClient {
 
   getTrail(messageId: string): Promise<unknown> {
     return this.answer(this.api.GET('/api/trail/{messageId}', { params: { path: { messageId } }, signal: timeout() }));
+  }
+
+  /** The latest checkpoint note (public, text/plain), read up to a signed note's bound. */
+  async getCheckpoint(): Promise<string> {
+    const url = new URL('/api/ledger/checkpoint', this.gateway.origin);
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: timeout() });
+    } catch (error) {
+      throw new GatewayUnusable(
+        `cannot reach ${this.gateway.origin}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const text = await response.text();
+    if (!response.ok) throw new GatewayUnusable(`GET ${url.pathname}: HTTP ${response.status} ${text.slice(0, 200)}`);
+    if (Buffer.byteLength(text) > MAX_NOTE_BYTES)
+      throw new GatewayUnusable(`GET ${url.pathname}: more than ${MAX_NOTE_BYTES} bytes, not a signed note`);
+    return text;
   }
 
   /** The answer's body, or GatewayUnusable naming the route and what went wrong. */

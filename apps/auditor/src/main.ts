@@ -5,6 +5,13 @@ import { EXIT_VERIFIED, GatewayUnusable, UsageError, VerificationFailure } from 
 import { parseAuditArgs, USAGE, type AuditCommand } from './audit-args';
 import { defaultStatePath } from './audit-state';
 import { entryValueText } from './entry-value.text';
+import {
+  checkCheckpoint,
+  checkpointPolicy,
+  checkCheckpointConsistent,
+  checkTrailCheckpoint,
+  describeCosigners,
+} from './checkpoint.check';
 import { LedgerClient } from './ledger.client';
 import { verifyLog } from './log.verifier';
 import { readPinnedKey } from './pinned-key';
@@ -23,7 +30,21 @@ async function main(argv: readonly string[]): Promise<number> {
       return runTrail(command);
     case 'activity':
       return runActivity(command);
+    case 'checkpoint':
+      return runCheckpoint(command);
   }
+}
+
+async function runCheckpoint(command: Extract<AuditCommand, { command: 'checkpoint' }>): Promise<number> {
+  const policy = checkpointPolicy(command.checkpoint);
+  const note = await new LedgerClient(command.gateway, '').getCheckpoint();
+  const verified = checkCheckpoint(note, policy);
+  const { origin, treeSize, rootHash } = verified.checkpoint;
+  process.stdout.write(
+    `verified: checkpoint of ${origin} at size ${treeSize}, root ${rootHash.toString('base64')}, signed by the log's key\n`,
+  );
+  process.stdout.write(`${describeCosigners(verified)}\n`);
+  return EXIT_VERIFIED;
 }
 
 async function runActivity(command: Extract<AuditCommand, { command: 'activity' }>): Promise<number> {
@@ -79,8 +100,17 @@ function readText(path: string, option: string): string {
 async function runVerify(command: Extract<AuditCommand, { command: 'verify' }>): Promise<number> {
   const key = readPinnedKey(command.keyFile);
   const statePath = command.stateFile ?? defaultStatePath(command.gateway);
-  const { head, kept } = await verifyLog(new LedgerClient(command.gateway, command.token), key, statePath);
+  const policy = command.checkpoint ? checkpointPolicy(command.checkpoint) : undefined;
+  const client = new LedgerClient(command.gateway, command.token);
+  const { head, kept } = await verifyLog(client, key, statePath);
   const root = head.rootHash.toString('base64');
+  if (policy) {
+    const verified = checkCheckpoint(await client.getCheckpoint(), policy);
+    await checkCheckpointConsistent(client, verified.checkpoint, head);
+    process.stdout.write(
+      `the latest checkpoint (size ${verified.checkpoint.treeSize}) is consistent with this head; ${describeCosigners(verified)}\n`,
+    );
+  }
   process.stdout.write(
     `verified: ${head.treeSize} entries recomputed to root ${root}, tree head signed ${new Date(head.timestamp).toISOString()}\n`,
   );
@@ -105,6 +135,7 @@ async function runTrail(command: Extract<AuditCommand, { command: 'trail' }>): P
     if (command.saveFile) writeFileSync(command.saveFile, `${JSON.stringify(bundle, null, 2)}\n`);
   }
   const trail = verifyTrailBundle(bundle, key, command.messageId);
+  const cosigned = command.checkpoint ? checkTrailCheckpoint(bundle, trail.head, command.checkpoint) : undefined;
   const kept = client
     ? await checkTrailAgainstKept(client, command.stateFile ?? defaultStatePath(client.gateway), trail)
     : undefined;
@@ -116,6 +147,7 @@ async function runTrail(command: Extract<AuditCommand, { command: 'trail' }>): P
     process.stdout.write(
       `its tree head is consistent with the one kept from ${kept.verifiedAt} (size ${kept.sth.tree_size})\n`,
     );
+  if (cosigned) process.stdout.write(`its checkpoint is of that head; ${describeCosigners(cosigned)}\n`);
   if (command.saveFile) process.stdout.write(`bundle saved in ${command.saveFile}\n`);
   return EXIT_VERIFIED;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
+import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
 
 export interface GatewayConfig {
   code: string;
@@ -34,6 +35,14 @@ export interface GatewayConfig {
   deadLetterAfter: number;
   /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
   deadLetterLimit: number;
+  /** The ledger's checkpoint origin, and the name of its note key (LEDGER_ORIGIN). */
+  ledgerOrigin: string;
+  /** Witnesses asked to cosign each checkpoint (LEDGER_WITNESSES, JSON: [{"url": …, "vkey": …}]). */
+  witnesses: LedgerWitnessConfig[];
+  /** One add-checkpoint request may take this long (LEDGER_WITNESS_TIMEOUT_MS)… */
+  witnessTimeoutMs: number;
+  /** …and a witness behind the latest checkpoint is asked again this often (LEDGER_WITNESS_RETRY_MS). */
+  witnessRetryMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -72,5 +81,9 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
+    ledgerOrigin: env.string('LEDGER_ORIGIN', { default: 'bureaunet.local/ledger' }),
+    witnesses: readLedgerWitnesses(env.optionalString('LEDGER_WITNESSES')),
+    witnessTimeoutMs: env.int('LEDGER_WITNESS_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),
+    witnessRetryMs: env.int('LEDGER_WITNESS_RETRY_MS', { default: 10_000, min: 100, max: 3_600_000 }),
   });
 }

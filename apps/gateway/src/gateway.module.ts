@@ -42,6 +42,10 @@ import { RecordedActivityAnchorEntity } from './ledger/recorded-activity-anchor.
 import { RegistryEventHandler } from './ledger/registry-event.handler';
 import { RegistryEventRecorder } from './ledger/registry-event.recorder';
 import { TreeHeadService } from './ledger/tree-head.service';
+import { CheckpointCosigner } from './ledger/checkpoint/checkpoint-cosigner.service';
+import { CosignedCheckpointEntity } from './ledger/checkpoint/cosigned-checkpoint.entity';
+import { WitnessClient } from './ledger/checkpoint/witness.client';
+import { CheckpointController } from './ledger-api/checkpoint.controller';
 import { RulesStatusController } from './policy/rules-status.controller';
 import { RulesCache } from './policy/rules.cache';
 import { RulesPreviewHandler } from './preview/rules-preview.handler';
@@ -74,6 +78,7 @@ export const GATEWAY_ENTITIES = [
   ConsentGrantEntity,
   DeadLetterEntity,
   LedgerSearchEntryEntity,
+  CosignedCheckpointEntity,
 ];
 
 @Module({})
@@ -115,6 +120,7 @@ export class GatewayModule {
         ActivityAnchorHandler,
         LedgerApiController,
         TrailController,
+        CheckpointController,
         LedgerSearchController,
         RulesStatusController,
         GatewayDeadLetterController,
@@ -125,6 +131,8 @@ export class GatewayModule {
         ...LEDGER_LOG_PROVIDERS,
         LedgerRecorder,
         TreeHeadService,
+        WitnessClient,
+        CheckpointCosigner,
         RegistryEventRecorder,
         ActivityAnchorRecorder,
         LedgerQueryService,

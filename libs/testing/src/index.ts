@@ -1,6 +1,7 @@
 export * from './fault-figure';
 export * from './free-port';
 export * from './local-network';
+export * from './local-witness';
 export * from './nats-auth.config';
 export * from './nats-server.binary';
 export * from './nats-server.launcher';

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { HttpError, RegistryApiClient } from '@bureaunet/api-clients';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
 import type { LocalTls } from './local-tls';
+import { httpCall } from './http.caller';
+import { planWitness, type LocalWitnessSpec, type PlannedWitness } from './local-witness';
 import type { BrokerCredentials } from './nats-auth.config';
 import { ServiceProcess, startServiceProcess } from './service.process';
 
@@ -25,6 +27,15 @@ export interface LocalNetworkOptions {
   tls?: LocalTls;
   /** …unless natsTls is false (a broker started elsewhere, with its own CA in NATS_TLS_CA). */
   natsTls?: boolean;
+  /** Witnesses to run and configure the gateway with (none by default). */
+  witnesses?: readonly LocalWitnessSpec[];
+}
+
+/** A running witness, with the vkey clients trust it by. */
+export interface LocalWitness {
+  name: string;
+  vkey: string;
+  process: ServiceProcess;
 }
 
 export interface GatewayTokens {
@@ -57,6 +68,10 @@ export interface LocalNetwork {
   gateway: ServiceProcess;
   /** The hub's evaluator (the POPRF key): health on HTTP, blind evaluations over NATS. */
   evaluator: ServiceProcess;
+  /** The witnesses asked, when the network was started with some. */
+  witnesses: LocalWitness[];
+  /** The ledger's checkpoint verifier key (LEDGER_ORIGIN's Ed25519 note key); empty without witnesses. */
+  ledgerVkey: string;
   nodes: Map<string, ServiceProcess>;
   adminToken: string;
   /** Bearer tokens for the gateway's ledger API (GATEWAY_ROLE_TOKENS). */
@@ -115,6 +130,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       }),
     );
     const issueToken = (code: string) => issueEnrolmentToken(registry.url, adminToken, code, ca);
+    const planned = await Promise.all(
+      (options.witnesses ?? []).map((spec) => planWitness(spec, options.dataDir, Boolean(options.tls))),
+    );
     const startGateway = async () =>
       track(
         await startServiceProcess({
@@ -127,6 +145,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
             GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
             GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
             ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE),
+            ...(planned.length > 0
+              ? { LEDGER_WITNESSES: JSON.stringify(planned.map(({ url, vkey }) => ({ url, vkey }))) }
+              : {}),
           },
           onLine: options.onLine,
         }),
@@ -178,18 +199,46 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     // first sends find the bureaus enrolled with it in the gateway's directory.
     // allSettled: when one fails, the others still starting are tracked and stopped too.
     const [gatewayOutcome, evaluatorOutcome] = await Promise.allSettled([startGateway(), startEvaluator()]);
-    const nodeOutcomes =
+    // A witness follows the ledger by the gateway's key, made at its first start: it starts with the nodes.
+    const startWitness = async (witness: PlannedWitness, ledgerVkey: string): Promise<LocalWitness> => ({
+      name: witness.name,
+      vkey: witness.vkey,
+      process: track(
+        await startServiceProcess({
+          name: witness.name,
+          app: 'witness',
+          env: {
+            ...common,
+            WITNESS_NAME: witness.name,
+            WITNESS_PORT: String(witness.port),
+            WITNESS_DATA_DIR: witness.dataDir,
+            WITNESS_KEY_FILE: witness.keyFile,
+            WITNESS_LOGS: ledgerVkey,
+          },
+          onLine: options.onLine,
+        }),
+      ),
+    });
+    const ledgerVkey =
+      gatewayOutcome.status === 'fulfilled' && planned.length > 0
+        ? await gatewayLedgerVkey(gatewayOutcome.value.url, ca)
+        : '';
+    const [nodeOutcomes, witnessOutcomes] =
       gatewayOutcome.status === 'fulfilled'
-        ? await Promise.allSettled(
-            options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
-          )
-        : [];
-    const failed = [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes].find(
+        ? await Promise.all([
+            Promise.allSettled(
+              options.codes.map((code, index) => startNode(code, ports.firstNode === 0 ? 0 : ports.firstNode + index)),
+            ),
+            Promise.allSettled(planned.map((witness) => startWitness(witness, ledgerVkey))),
+          ])
+        : [[], []];
+    const failed = [gatewayOutcome, evaluatorOutcome, ...nodeOutcomes, ...witnessOutcomes].find(
       (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
     );
     if (failed) throw failed.reason;
     const gateway = (gatewayOutcome as PromiseFulfilledResult<ServiceProcess>).value;
     const evaluator = (evaluatorOutcome as PromiseFulfilledResult<ServiceProcess>).value;
+    const witnesses = witnessOutcomes.map((outcome) => (outcome as PromiseFulfilledResult<LocalWitness>).value);
     nodeOutcomes.forEach(
       (outcome, index) => outcome.status === 'fulfilled' && nodes.set(options.codes[index], outcome.value),
     );
@@ -197,6 +246,8 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       registry,
       gateway,
       evaluator,
+      witnesses,
+      ledgerVkey,
       nodes,
       adminToken,
       gatewayTokens,
@@ -230,6 +281,13 @@ function tlsEnv(tls: LocalTls | undefined, natsTls: boolean): Record<string, str
     TLS_KEY_FILE: tls.keyFile,
     NODE_EXTRA_CA_CERTS: tls.caFile,
   };
+}
+
+/** The ledger's checkpoint vkey, from the gateway's public health status. */
+async function gatewayLedgerVkey(gatewayUrl: string, ca?: string): Promise<string> {
+  const answer = await httpCall(`${gatewayUrl}/api/health`, {}, ca);
+  if (!answer.ok) throw new Error(`gateway health: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
+  return (JSON.parse(answer.text) as { ledger: { vkey: string } }).ledger.vkey;
 }
 
 /** "role:token,role:token", as the services read their *_ROLE_TOKENS variables. */

@@ -57,12 +57,14 @@ export function spawnNetworkLauncher(env: Record<string, string>, cwd = repoRoot
 
 /** Free ports for a whole network, as the variables `npm start` reads (nodes numbered from NODE_PORT_BASE). */
 export async function freeNetworkPorts(nodes: number): Promise<Record<string, string>> {
-  const first = await freePortRun(4 + nodes);
+  const first = await freePortRun(6 + nodes);
   return {
     NATS_PORT: String(first),
     REGISTRY_PORT: String(first + 1),
     GATEWAY_PORT: String(first + 2),
     EVALUATOR_PORT: String(first + 3),
-    NODE_PORT_BASE: String(first + 4),
+    // Two: the standalone witness and the one a bureau runs.
+    WITNESS_PORT_BASE: String(first + 4),
+    NODE_PORT_BASE: String(first + 6),
   };
 }

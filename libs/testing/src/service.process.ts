@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseReadyLine } from '@bureaunet/platform';
 import { repoRoot } from './repo-root';
 
-export type ServiceApp = 'registry' | 'gateway' | 'evaluator' | 'node';
+export type ServiceApp = 'registry' | 'gateway' | 'evaluator' | 'node' | 'witness';
 
 export interface ServiceProcessOptions {
   /** Label used in logs, e.g. "node MR". */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalNetwork, NodeRole, startLocalNetwork } from './local-network';
+import type { LocalWitnessSpec } from './local-witness';
 import { ensureLocalTls } from './local-tls';
 import { BrokerCredentials, writeNetworkBrokerConfig } from './nats-auth.config';
 import { RunningNatsServer, startNatsServer } from './nats-server.launcher';
@@ -29,7 +30,7 @@ export interface TestNetwork extends LocalNetwork {
 export async function startTestNetwork(
   codes: readonly string[],
   extraEnv: Record<string, string> = {},
-  options: { brokerIsolation?: boolean; tls?: boolean } = {},
+  options: { brokerIsolation?: boolean; tls?: boolean; witnesses?: readonly LocalWitnessSpec[] } = {},
 ): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
   const configFile = join(dataDir, 'nats-auth.conf');
@@ -48,6 +49,7 @@ export async function startTestNetwork(
       extraEnv: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...extraEnv },
       brokerCredentials,
       tls,
+      witnesses: options.witnesses,
       onLine: (line) => lines.push(line),
     });
     return {

@@ -3,7 +3,7 @@ import { WitnessError } from './witness.errors';
 
 /**
  * The body of C2SP tlog-witness's add-checkpoint: `old <size>`, up to 63 base64 consistency proof
- * lines, an empty line, then the signed checkpoint. Transport-free; the HTTP endpoint comes later.
+ * lines, an empty line, then the signed checkpoint. Transport-free: apps/witness serves it over HTTP.
  */
 export interface AddCheckpointRequest {
   oldSize: number;

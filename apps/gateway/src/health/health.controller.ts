@@ -15,7 +15,10 @@ import {
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
 import { GatewayDeadLetterService } from '../dead-letter/dead-letter.service';
 import { GATEWAY_CONSUMERS } from '../gateway.consumers';
+import { CheckpointCosigner } from '../ledger/checkpoint/checkpoint-cosigner.service';
+import type { WitnessStandingView } from '../ledger/checkpoint/witness-standing';
 import { RulesFreshnessIndicator } from './rules-freshness.indicator';
+import { WitnessCosigningIndicator } from './witness-cosigning.indicator';
 
 @ApiTags('health')
 @Public()
@@ -33,9 +36,15 @@ export class HealthController {
     private readonly rules: RulesFreshnessIndicator,
     private readonly certificates: CertificateValidityIndicator,
     private readonly consumers: ConsumerLagIndicator,
+    private readonly cosigner: CheckpointCosigner,
+    private readonly witnesses: WitnessCosigningIndicator,
   ) {}
 
-  /** deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters). */
+  /**
+   * deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters).
+   * ledger: the checkpoint origin and verifier key (what witnesses follow and auditors pin), and
+   * each witness with what it cosigned and how far behind the latest head it is.
+   */
   @Get()
   async status(): Promise<{
     status: 'ok';
@@ -43,6 +52,7 @@ export class HealthController {
     signingKid: string;
     certificates: IdentityExpiry;
     deadLetters: number;
+    ledger: { origin: string; vkey: string; witnesses: WitnessStandingView[] };
   }> {
     return {
       status: 'ok',
@@ -50,6 +60,7 @@ export class HealthController {
       signingKid: this.identity.signing.kid,
       certificates: identityExpiry(this.identity, this.clock.now()),
       deadLetters: await this.deadLetters.countWaiting(),
+      ledger: { origin: this.cosigner.origin, vkey: this.cosigner.verifierKey, witnesses: this.cosigner.standing() },
     };
   }
 
@@ -64,7 +75,8 @@ export class HealthController {
   @HealthCheck()
   @UseFilters(HealthCheckFilter)
   @ApiOperation({
-    summary: 'Readiness: broker, database, directory, access rules, certificates, consumer lag; 503 names what fails',
+    summary:
+      'Readiness: broker, database, directory, access rules, certificates, consumer lag, witnesses (down when one refuses the ledger as inconsistent); 503 names what fails',
   })
   ready(): Promise<HealthCheckResult> {
     return this.readiness.check([
@@ -74,6 +86,7 @@ export class HealthController {
       () => this.rules.check('rules'),
       () => this.certificates.check('certificates', { ...identityExpiry(this.identity, this.clock.now()) }),
       () => this.consumers.check('consumers', GATEWAY_CONSUMERS),
+      () => this.witnesses.check('witnesses'),
     ]);
   }
 }

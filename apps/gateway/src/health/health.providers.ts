@@ -7,6 +7,7 @@ import {
 } from '@bureaunet/platform';
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
 import { RulesFreshnessIndicator } from './rules-freshness.indicator';
+import { WitnessCosigningIndicator } from './witness-cosigning.indicator';
 
 /** What the gateway's readiness checks (GET /api/health/ready); the module imports TerminusModule with them. */
 export const GATEWAY_HEALTH_PROVIDERS = [
@@ -18,4 +19,5 @@ export const GATEWAY_HEALTH_PROVIDERS = [
   RulesFreshnessIndicator,
   CertificateValidityIndicator,
   ConsumerLagIndicator,
+  WitnessCosigningIndicator,
 ];

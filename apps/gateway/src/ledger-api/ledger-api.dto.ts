@@ -96,6 +96,11 @@ export class TrailDto {
   @ApiProperty({ type: SignedTreeHeadDto, description: 'The signed tree head every proof leads to' })
   sth!: SignedTreeHeadDto;
   @ApiProperty({ type: [TrailEntryDto] }) entries!: TrailEntryDto[];
+  @ApiProperty({
+    description:
+      "C2SP checkpoint (signed note) of sth's tree size and root: signed by the gateway's key under LEDGER_ORIGIN, and cosigned by the witnesses that answered",
+  })
+  checkpoint!: string;
 }
 
 export class GatewayKeyDto {

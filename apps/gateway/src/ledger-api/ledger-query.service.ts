@@ -3,6 +3,7 @@ import { DomainError } from '@bureaunet/contracts';
 import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
 import { HASH_SIZE, decodeLedgerEntry, type SignedTreeHeadJson } from '@bureaunet/ledger';
 import { LedgerLogReader, type LogLeafEntity } from '@bureaunet/ledger/storage';
+import { CheckpointCosigner } from '../ledger/checkpoint/checkpoint-cosigner.service';
 import { TreeHeadService } from '../ledger/tree-head.service';
 import {
   MAX_ENTRIES_PER_PAGE,
@@ -24,6 +25,7 @@ export class LedgerQueryService {
   constructor(
     private readonly reader: LedgerLogReader,
     private readonly treeHeads: TreeHeadService,
+    private readonly cosigner: CheckpointCosigner,
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
   ) {}
 
@@ -64,7 +66,8 @@ export class LedgerQueryService {
 
   /**
    * Every entry about one message — its own, and those of the receipts that name it — with an
-   * inclusion proof each, against a head signed after every entry committed before the request.
+   * inclusion proof each, against a head signed after every entry committed before the request,
+   * and that head's checkpoint with the cosignatures the witnesses gave.
    */
   async trail(messageId: string): Promise<TrailDto> {
     const sth = await this.treeHeads.signIfGrown();
@@ -87,9 +90,14 @@ export class LedgerQueryService {
       leaves.map((leaf) => leaf.leafIndex),
       sth.tree_size,
     );
+    const checkpoint = await this.cosigner.checkpointFor({
+      treeSize: sth.tree_size,
+      rootHash: Buffer.from(sth.sha256_root_hash, 'base64'),
+    });
     return {
       message_id: messageId,
       sth,
+      checkpoint,
       entries: leaves.map((leaf, i) => ({
         leaf_index: leaf.leafIndex,
         leaf_input: leafInputBase64(leaf),

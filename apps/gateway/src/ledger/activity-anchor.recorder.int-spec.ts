@@ -23,6 +23,9 @@ import { ActivityAnchorRecorder } from './activity-anchor.recorder';
 import { LedgerRecorder } from './ledger.recorder';
 import { RecordedActivityAnchorEntity } from './recorded-activity-anchor.entity';
 import { TreeHeadService } from './tree-head.service';
+import { CheckpointCosigner } from './checkpoint/checkpoint-cosigner.service';
+import { CosignedCheckpointEntity } from './checkpoint/cosigned-checkpoint.entity';
+import { WitnessClient } from './checkpoint/witness.client';
 
 const node = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519');
@@ -61,7 +64,7 @@ describe('ActivityAnchorRecorder: node activity heads into the ledger (real SQLi
     dataSource = await new DataSource(
       sqliteDataSourceOptions({
         database: join(dir, 'gateway.sqlite'),
-        entities: [...LEDGER_LOG_ENTITIES, RecordedActivityAnchorEntity],
+        entities: [...LEDGER_LOG_ENTITIES, RecordedActivityAnchorEntity, CosignedCheckpointEntity],
       }),
     ).initialize();
     await applyDurabilityPragmas(dataSource);
@@ -69,15 +72,32 @@ describe('ActivityAnchorRecorder: node activity heads into the ledger (real SQLi
     const gatewayKeys = generateKeyPairSync('ed25519');
     const identity = { signing: { ...gatewayKeys, kid: 'xg' } } as unknown as BureauIdentity;
     const bus = { emit: () => undefined } as unknown as BusClient;
-    const config = { sthIntervalMs: 3_600_000, sthMaxEntries: 1_000 } as GatewayConfig;
+    const config = {
+      sthIntervalMs: 3_600_000,
+      sthMaxEntries: 1_000,
+      ledgerOrigin: 'test.example/ledger',
+      witnesses: [],
+    } as unknown as GatewayConfig;
+    const reader = new LedgerLogReader(dataSource);
+    const cosigner = new CheckpointCosigner(
+      writer,
+      reader,
+      new WitnessClient(),
+      dataSource.getRepository(CosignedCheckpointEntity),
+      identity,
+      config,
+      clock,
+      new SchedulerRegistry(),
+    );
     const treeHeads = new TreeHeadService(
       writer,
-      new LedgerLogReader(dataSource),
+      reader,
       bus,
       identity,
       config,
       clock,
       new SchedulerRegistry(),
+      cosigner,
     );
     const ledger = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
     // The directory's answer for MR's current signing key.

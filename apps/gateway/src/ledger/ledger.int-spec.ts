@@ -26,8 +26,12 @@ import { LedgerRecorder, type LedgerEvent } from './ledger.recorder';
 import { RecordedRegistryEventEntity } from './recorded-registry-event.entity';
 import { RegistryEventRecorder } from './registry-event.recorder';
 import { TreeHeadService } from './tree-head.service';
+import { CheckpointCosigner } from './checkpoint/checkpoint-cosigner.service';
+import { CosignedCheckpointEntity } from './checkpoint/cosigned-checkpoint.entity';
+import { WitnessClient } from './checkpoint/witness.client';
+import { openCheckpoint, verifierFromKey } from '@bureaunet/witness';
 
-const ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity];
+const ENTITIES = [...LEDGER_LOG_ENTITIES, RecordedRegistryEventEntity, CosignedCheckpointEntity];
 
 describe('the gateway ledger: recorder, tree heads, registry events and the auditor queries (real SQLite)', () => {
   let dir: string;
@@ -43,15 +47,40 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
     const identity = {
       signing: { privateKey: keys.privateKey, publicKey: keys.publicKey, kid: 'gateway-kid' },
     } as unknown as BureauIdentity;
-    const config = { sthIntervalMs: 3_600_000, sthMaxEntries } as GatewayConfig;
+    const config = {
+      sthIntervalMs: 3_600_000,
+      sthMaxEntries,
+      ledgerOrigin: 'test.example/ledger',
+      witnesses: [],
+    } as unknown as GatewayConfig;
     const reader = new LedgerLogReader(dataSource);
-    const treeHeads = new TreeHeadService(writer, reader, bus, identity, config, clock, new SchedulerRegistry());
+    const cosigner = new CheckpointCosigner(
+      writer,
+      reader,
+      new WitnessClient(),
+      dataSource.getRepository(CosignedCheckpointEntity),
+      identity,
+      config,
+      clock,
+      new SchedulerRegistry(),
+    );
+    const treeHeads = new TreeHeadService(
+      writer,
+      reader,
+      bus,
+      identity,
+      config,
+      clock,
+      new SchedulerRegistry(),
+      cosigner,
+    );
     const recorder = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
     return {
+      cosigner,
       treeHeads,
       recorder,
       registryEvents: new RegistryEventRecorder(writer, recorder, clock),
-      queries: new LedgerQueryService(reader, treeHeads, identity),
+      queries: new LedgerQueryService(reader, treeHeads, cosigner, identity),
     };
   }
 
@@ -153,7 +182,7 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
   });
 
   it('answers the auditor within the signed tree: bounded pages, precise range errors, and a trail that includes the receipts', async () => {
-    const { treeHeads, recorder, queries } = services();
+    const { treeHeads, recorder, queries, cosigner } = services();
     await treeHeads.onApplicationBootstrap();
     await writer.transaction((manager) =>
       recorder.append(manager, [
@@ -177,6 +206,15 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
 
     const trail = await queries.trail('m-1'); // signs a head covering everything committed before it
     expect(trail.sth.tree_size).toBe(6);
+    // No witness configured: the checkpoint of the same head carries the gateway's signature alone.
+    const log = { origin: 'test.example/ledger', verifiers: [verifierFromKey(cosigner.verifierKey)] };
+    const opened = openCheckpoint(trail.checkpoint, log);
+    expect(opened.checkpoint).toMatchObject({
+      treeSize: 6,
+      rootHash: Buffer.from(trail.sth.sha256_root_hash, 'base64'),
+    });
+    expect(opened.note.signatures).toHaveLength(1);
+    expect(await cosigner.latest()).toBe(trail.checkpoint);
     expect(trail.entries.map((item) => [item.leaf_index, item.entry.type, item.entry.envelopeId])).toEqual([
       [0, 'submission-accepted', 'm-1'],
       [1, 'delivery', 'm-1'],

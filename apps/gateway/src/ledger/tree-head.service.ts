@@ -20,6 +20,7 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { CheckpointCosigner } from './checkpoint/checkpoint-cosigner.service';
 
 /** Its timer in the SchedulerRegistry (cleared by ScheduleModule at shutdown, or here). */
 export const TREE_HEAD_INTERVAL = 'ledger.tree-head';
@@ -28,7 +29,7 @@ export const TREE_HEAD_INTERVAL = 'ledger.tree-head';
  * Signs tree heads with the gateway's key: every LEDGER_STH_INTERVAL_MS when the log grew, as
  * soon as it grew by LEDGER_STH_MAX_ENTRIES, and on demand (a trail needs its entries covered).
  * Each head is stored in the transaction that reads the committed tree state, then published on
- * core NATS for witnesses. Only committed heads are ever served.
+ * core NATS, and handed to the checkpoint cosigner for the witnesses. Only committed heads are ever served.
  */
 @Injectable()
 export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -44,11 +45,16 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly scheduler: SchedulerRegistry,
+    private readonly cosigner: CheckpointCosigner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const stored = await this.reader.latestSignedTreeHead();
-    if (stored) this.latestHead = toSignedTreeHeadJson(headOf(stored), stored.treeHeadSignature);
+    if (stored) {
+      this.latestHead = toSignedTreeHeadJson(headOf(stored), stored.treeHeadSignature);
+      // A head signed just before a stop may not have its checkpoint yet.
+      this.cosigner.headSigned(headOf(stored));
+    }
     // The first start signs the empty tree, so there is always a head to serve.
     await this.signIfGrown();
     this.scheduler.addInterval(
@@ -114,6 +120,7 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     });
     if (!signed) return this.latest();
     this.latestHead = signed;
+    this.cosigner.headSigned({ treeSize: signed.tree_size, rootHash: Buffer.from(signed.sha256_root_hash, 'base64') });
     this.publish(signed);
     return signed;
   }

@@ -40,7 +40,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: broker, database, directory, access rules, certificates, consumer lag; 503 names what fails */
+    /** Readiness: broker, database, directory, access rules, certificates, consumer lag, witnesses (down when one refuses the ledger as inconsistent); 503 names what fails */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -161,6 +161,23 @@ export interface paths {
     };
     /** The evidence bundle to keep or hand over: the trail against the first head that covered it, that head, the latest, the consistency proof between them and the signing certificate */
     get: operations['TrailController_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/checkpoint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest checkpoint (C2SP signed note): signed with the gateway's key under LEDGER_ORIGIN, cosigned by the witnesses that answered */
+    get: operations['CheckpointController_latest'];
     put?: never;
     post?: never;
     delete?: never;
@@ -585,6 +602,8 @@ export interface components {
       /** @description The signed tree head every proof leads to */
       sth: components['schemas']['SignedTreeHeadDto'];
       entries: components['schemas']['TrailEntryDto'][];
+      /** @description C2SP checkpoint (signed note) of sth's tree size and root: signed by the gateway's key under LEDGER_ORIGIN, and cosigned by the witnesses that answered */
+      checkpoint: string;
     };
     EvidenceBundleDto: {
       /** @description bureaunet-evidence-bundle/1 */
@@ -1411,6 +1430,32 @@ export interface operations {
         content?: never;
       };
       /** @description trail-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckpointController_latest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description no-checkpoint */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The checkpoint note of one signed tree head: the gateway's signature and the witnesses' cosignatures. */
+@Entity('ledger_cosigned_checkpoint')
+export class CosignedCheckpointEntity {
+  @PrimaryColumn({ name: 'tree_size', type: 'integer' })
+  treeSize!: number;
+
+  /** C2SP signed note, verbatim as served. */
+  @Column({ type: 'text' })
+  note!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string;
+}
