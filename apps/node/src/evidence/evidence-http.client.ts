@@ -58,7 +58,7 @@ async function boundedText(response: Response, piece: string, source: string): P
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > MAX_ANSWER_BYTES)
     throw unavailable(`${piece}: ${source}'s answer is larger than ${MAX_ANSWER_BYTES} bytes`);
-  const reader = response.body?.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;

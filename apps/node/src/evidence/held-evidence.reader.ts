@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@bureaunet/contracts';
 import { jweRecipientKids, parseEnvelope } from '@bureaunet/crypto';
-import { decryptJweContent, unwrapContentKey, type JweContent } from '@bureaunet/evidence';
+import { decryptJweContent, unwrapContentKey } from '@bureaunet/evidence';
 import { BUREAU_IDENTITY, encryptionKeyFor, type BureauIdentity } from '@bureaunet/identity';
 import { ReceivedMessageRepository } from '../store/received-message.repository';
 import { SentMessageRepository } from '../store/sent-message.repository';
@@ -76,7 +76,7 @@ export class HeldEvidenceReader {
         'conflict',
       );
     const parsed = parseEnvelope(held.envelope);
-    const content = parsed.payload.content as JweContent | undefined;
+    const content = parsed.payload.content;
     if (!content) throw new DomainError('plaintext-not-held', `plaintext: ${id} has no encrypted content`, 'conflict');
     // The key it was sealed to: the current one or one a renewal replaced.
     const key = encryptionKeyFor(this.identity, jweRecipientKids(parsed));
