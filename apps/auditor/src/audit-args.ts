@@ -22,12 +22,23 @@ export const USAGE = `bureaunet ledger auditor
       whole and unfiltered, JSON Lines) must give the head last anchored in the gateway's verified
       ledger (CODE: the node's bureau code, or "registry"); or the head in a saved ledger entry (JSON).
 
+  npm run audit -- evidence MESSAGE_ID --save FILE --node URL (--token … | --token-file …) [--purpose TEXT] [--plaintext]
+      Fetches the evidence bundle of one message from a bureau's node (GET /api/messages/:id/evidence,
+      with an officer, admin or auditor token of that node: --token, --token-file, BUREAUNET_TOKEN) and
+      saves it. --plaintext asks for the content and its key (a recipient's node only).
+
+  npm run audit -- evidence verify BUNDLE --ca FILE --witness VKEY [--witness VKEY …] --quorum N [--at ISO]
+      Checks a saved bundle offline (docs/evidence.md): prints every piece's check, fails naming the
+      pieces that do not hold. --ca: the bureaunet CA certificate (PEM) obtained out of band; --witness:
+      a witness's verifier key (name+id+key, or a file holding one); --quorum: how many must have
+      cosigned; --at: the time the checks are made at (default now).
+
   --key    the gateway's signing certificate (or SPKI public key), PEM, obtained out of band —
            e.g. signingCertificate of XG in the registry's directory. Never the one the gateway serves.
   --token  an auditor or admin token of the gateway; or --token-file, or BUREAUNET_AUDIT_TOKEN.
            A value that starts with '-' must be written --token=VALUE.
 
-Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway unreachable or refusing.`;
+Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway or node unreachable or refusing.`;
 
 export type AuditCommand =
   | { command: 'verify'; gateway: URL; keyFile: string; token: string; stateFile?: string }
@@ -50,6 +61,16 @@ export type AuditCommand =
       token?: string;
       anchorEntryFile?: string;
     }
+  | {
+      command: 'evidence-fetch';
+      messageId: string;
+      node: URL;
+      token: string;
+      saveFile: string;
+      purpose?: string;
+      plaintext: boolean;
+    }
+  | { command: 'evidence-verify'; bundleFile: string; caFile: string; witnesses: string[]; quorum: number; at?: Date }
   | { command: 'help' };
 
 export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AuditCommand {
@@ -63,6 +84,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'activity') return activityCommand(values, rest, env);
+  if (command === 'evidence') return evidenceCommand(values, rest, env);
   const keyFile = required(values.key, '--key');
   if (command === 'verify') {
     if (rest.length > 0) throw new UsageError(`verify takes no arguments, got ${rest.join(' ')}`);
@@ -87,7 +109,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       saveFile: values.save,
     };
   }
-  throw new UsageError(`unknown command "${command}": verify, trail or activity`);
+  throw new UsageError(`unknown command "${command}": verify, trail, activity or evidence`);
 }
 
 function activityCommand(
@@ -109,6 +131,42 @@ function activityCommand(
   };
 }
 
+function evidenceCommand(
+  values: ReturnType<typeof parse>['values'],
+  rest: readonly string[],
+  env: NodeJS.ProcessEnv,
+): AuditCommand {
+  if (rest[0] === 'verify') {
+    if (rest.length !== 2) throw new UsageError('evidence verify takes one BUNDLE file');
+    const quorum = Number(required(values.quorum, '--quorum'));
+    if (!Number.isInteger(quorum) || quorum < 1)
+      throw new UsageError(`--quorum ${values.quorum} is not a whole number ≥ 1`);
+    const at = values.at === undefined ? undefined : new Date(values.at);
+    if (at && (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(values.at ?? '')))
+      throw new UsageError(`--at ${values.at} is not an ISO 8601 instant`);
+    const witnesses = values.witness ?? [];
+    if (witnesses.length === 0) throw new UsageError('--witness is required (once per trusted witness)');
+    return {
+      command: 'evidence-verify',
+      bundleFile: rest[1],
+      caFile: required(values.ca, '--ca'),
+      witnesses,
+      quorum,
+      at,
+    };
+  }
+  if (rest.length !== 1) throw new UsageError('evidence takes one MESSAGE_ID (or: evidence verify BUNDLE)');
+  return {
+    command: 'evidence-fetch',
+    messageId: rest[0],
+    node: httpUrl(required(values.node ?? (env.BUREAUNET_NODE || undefined), '--node'), '--node'),
+    token: token(values, env, true, 'BUREAUNET_TOKEN')!,
+    saveFile: required(values.save, '--save'),
+    purpose: values.purpose ?? (env.BUREAUNET_PURPOSE || undefined),
+    plaintext: values.plaintext ?? false,
+  };
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -125,6 +183,13 @@ function parse(argv: readonly string[]) {
       export: { type: 'string' },
       code: { type: 'string' },
       'anchor-entry': { type: 'string' },
+      node: { type: 'string' },
+      purpose: { type: 'string' },
+      plaintext: { type: 'boolean' },
+      ca: { type: 'string' },
+      witness: { type: 'string', multiple: true },
+      quorum: { type: 'string' },
+      at: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -136,12 +201,16 @@ function required(value: string | undefined, option: string): string {
 }
 
 function gatewayUrl(value: string): URL {
+  return httpUrl(value, '--gateway');
+}
+
+function httpUrl(value: string, option: string): URL {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
     return url;
   } catch {
-    throw new UsageError(`--gateway ${value} is not an http(s) URL`);
+    throw new UsageError(`${option} ${value} is not an http(s) URL`);
   }
 }
 
@@ -149,6 +218,7 @@ function token(
   values: { token?: string; 'token-file'?: string },
   env: NodeJS.ProcessEnv,
   needed: boolean,
+  variable: 'BUREAUNET_AUDIT_TOKEN' | 'BUREAUNET_TOKEN' = 'BUREAUNET_AUDIT_TOKEN',
 ): string | undefined {
   if (values.token) return values.token;
   const file = values['token-file'];
@@ -159,7 +229,7 @@ function token(
       throw new UsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
     }
   }
-  if (env.BUREAUNET_AUDIT_TOKEN) return env.BUREAUNET_AUDIT_TOKEN;
-  if (needed) throw new UsageError('a token is required: --token, --token-file or BUREAUNET_AUDIT_TOKEN');
+  if (env[variable]) return env[variable];
+  if (needed) throw new UsageError(`a token is required: --token, --token-file or ${variable}`);
   return undefined;
 }
