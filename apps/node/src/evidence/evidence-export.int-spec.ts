@@ -179,7 +179,7 @@ async function exportOf(node: TestNode, id: string, query = '') {
   const response = await fetch(`${node.running.url}/api/messages/${id}/evidence${query}`, {
     headers: { authorization: `Bearer ${token(node.code)}`, 'x-purpose': 'court case 2026/118' },
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) };
+  return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
 async function envelopeBytes(node: TestNode, id: string): Promise<Buffer> {
