@@ -25,6 +25,7 @@ import { GatewayTrailClient } from './gateway-trail.client';
 jest.setTimeout(60_000);
 
 const token = (code: string) => `officer-token-${code}-0123456789`;
+const adminToken = (code: string) => `admin-token-${code}-0123456789`;
 
 interface TestNode {
   code: string;
@@ -167,6 +168,19 @@ describe('evidence export', () => {
     });
   });
 
+  it('records each export in the activity log with its purpose, refusals included', async () => {
+    const response = await fetch(`${dk.running.url}/api/activity?action=message.evidence`, {
+      headers: { authorization: `Bearer ${adminToken('DK')}` },
+    });
+    const { items } = (await response.json()) as { items: { entry: Record<string, unknown> }[] };
+    expect(items.map(({ entry }) => entry)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ target: id, purpose: 'court case 2026/118', outcome: 'done' }),
+        expect.objectContaining({ target: id, outcome: 'refused', code: 'plaintext-not-held' }),
+      ]),
+    );
+  });
+
   it('answers 404 for a message neither sent nor received here', async () => {
     expect(await exportOf(dk, '01900000-0000-7000-8000-000000000000')).toMatchObject({
       status: 404,
@@ -197,7 +211,7 @@ async function startTestNode(code: string, natsUrl: string, sources: EvidenceSou
     nats: {},
     dataDir: mkdtempSync(join(tmpdir(), `bureaunet-evidence-${code}-`)),
     enrolmentToken: `test-enrolment-token-${code}`,
-    roleTokens: `officer:${token(code)}`,
+    roleTokens: `officer:${token(code)},admin:${adminToken(code)}`,
     directoryStalenessMs: 600_000,
     messageTtlMs: 3_600_000,
     republishIntervalMs: 500,
