@@ -122,7 +122,7 @@ describe('audit command line', () => {
       ['verify', '--gateway', 'ftp://g', '--key', 'k', '--token', 't'],
       '--gateway ftp://g is not an http(s) URL',
     );
-    refused(['check', '--key', 'k'], 'unknown command "check": verify, trail, checkpoint or activity');
+    refused(['check', '--key', 'k'], 'unknown command "check": verify, trail, checkpoint, activity or evidence');
     refused(
       ['verify', '--key', 'k', '--gateway', 'http://g:1', '--token', 't', '--colour'],
       /Unknown option '--colour'/,
@@ -132,6 +132,45 @@ describe('audit command line', () => {
       'trail takes one MESSAGE_ID (or --bundle FILE)',
     );
     expect(parseAuditArgs([], {})).toEqual({ command: 'help' });
+  });
+
+  it('reads evidence: fetched from a node, or verified offline with repeated witnesses', () => {
+    expect(
+      parseAuditArgs(['evidence', 'm-1', '--node', 'https://dk:3100', '--save', 'b.json', '--purpose', 'case 7'], {
+        BUREAUNET_TOKEN: 'node-token',
+        BUREAUNET_AUDIT_TOKEN: 'gateway-token',
+      }),
+    ).toEqual({
+      command: 'evidence-fetch',
+      messageId: 'm-1',
+      node: new URL('https://dk:3100'),
+      token: 'node-token',
+      saveFile: 'b.json',
+      purpose: 'case 7',
+      plaintext: false,
+    });
+    expect(
+      parseAuditArgs(
+        ['evidence', 'verify', 'b.json', '--ca', 'ca.pem', '--witness', 'a+1+x', '--witness', 'b+2+y', '--quorum', '2'],
+        {},
+      ),
+    ).toEqual({
+      command: 'evidence-verify',
+      bundleFile: 'b.json',
+      caFile: 'ca.pem',
+      witnesses: ['a+1+x', 'b+2+y'],
+      quorum: 2,
+      at: undefined,
+    });
+    const verify = ['evidence', 'verify', 'b.json', '--ca', 'c', '--witness', 'w'];
+    expect(() => parseAuditArgs(verify, {})).toThrow('--quorum is required');
+    expect(() => parseAuditArgs([...verify, '--quorum', '0'], {})).toThrow('--quorum 0 is not a whole number ≥ 1');
+    expect(() => parseAuditArgs([...verify, '--quorum', '1', '--at', 'yesterday'], {})).toThrow(
+      '--at yesterday is not an ISO 8601 instant',
+    );
+    expect(() => parseAuditArgs(['evidence', 'm-1', '--node', 'http://n:1', '--save', 'b.json'], {})).toThrow(
+      'a token is required: --token, --token-file or BUREAUNET_TOKEN',
+    );
   });
 
   it('keeps one state file per gateway under .bureaunet-audit/', () => {

@@ -28,6 +28,17 @@ export const USAGE = `bureaunet ledger auditor
       whole and unfiltered, JSON Lines) must give the head last anchored in the gateway's verified
       ledger (CODE: the node's bureau code, or "registry"); or the head in a saved ledger entry (JSON).
 
+  npm run audit -- evidence MESSAGE_ID --save FILE --node URL (--token … | --token-file …) [--purpose TEXT] [--plaintext]
+      Fetches the evidence bundle of one message from a bureau's node (GET /api/messages/:id/evidence,
+      with an officer, admin or auditor token of that node: --token, --token-file, BUREAUNET_TOKEN) and
+      saves it. --plaintext asks for the content and its key (a recipient's node only).
+
+  npm run audit -- evidence verify BUNDLE --ca FILE --witness VKEY [--witness VKEY …] --quorum N [--at ISO]
+      Checks a saved bundle offline (docs/evidence.md): prints every piece's check, fails naming the
+      pieces that do not hold. --ca: the bureaunet CA certificate (PEM) obtained out of band; --witness:
+      a witness's verifier key (name+id+key, or a file holding one); --quorum: how many must have
+      cosigned; --at: the time the checks are made at (default now).
+
   --key    the gateway's signing certificate (or SPKI public key), PEM, obtained out of band —
            e.g. signingCertificate of XG in the registry's directory. Never the one the gateway serves.
   --log-key, --witness, --quorum   also on verify and trail: the head checked must come with a
@@ -36,7 +47,7 @@ export const USAGE = `bureaunet ledger auditor
   --token  an auditor or admin token of the gateway; or --token-file, or BUREAUNET_AUDIT_TOKEN.
            A value that starts with '-' must be written --token=VALUE.
 
-Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway unreachable or refusing.`;
+Exit status: 0 verified, 1 verification failed, 2 usage error, 3 gateway or node unreachable or refusing.`;
 
 export type AuditCommand =
   | {
@@ -68,6 +79,16 @@ export type AuditCommand =
       token?: string;
       anchorEntryFile?: string;
     }
+  | {
+      command: 'evidence-fetch';
+      messageId: string;
+      node: URL;
+      token: string;
+      saveFile: string;
+      purpose?: string;
+      plaintext: boolean;
+    }
+  | { command: 'evidence-verify'; bundleFile: string; caFile: string; witnesses: string[]; quorum: number; at?: Date }
   | { command: 'help' };
 
 export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): AuditCommand {
@@ -81,6 +102,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'activity') return activityCommand(values, rest, env);
+  if (command === 'evidence') return evidenceCommand(values, rest, env);
   const checkpoint = checkpointRequirement(values);
   if (command === 'checkpoint') {
     if (rest.length > 0) throw new UsageError(`checkpoint takes no arguments, got ${rest.join(' ')}`);
@@ -114,7 +136,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       checkpoint,
     };
   }
-  throw new UsageError(`unknown command "${command}": verify, trail, checkpoint or activity`);
+  throw new UsageError(`unknown command "${command}": verify, trail, checkpoint, activity or evidence`);
 }
 
 function checkpointRequirement(values: ReturnType<typeof parse>['values']): CheckpointRequirement | undefined {
@@ -151,6 +173,42 @@ function activityCommand(
   };
 }
 
+function evidenceCommand(
+  values: ReturnType<typeof parse>['values'],
+  rest: readonly string[],
+  env: NodeJS.ProcessEnv,
+): AuditCommand {
+  if (rest[0] === 'verify') {
+    if (rest.length !== 2) throw new UsageError('evidence verify takes one BUNDLE file');
+    const quorum = Number(required(values.quorum, '--quorum'));
+    if (!Number.isInteger(quorum) || quorum < 1)
+      throw new UsageError(`--quorum ${values.quorum} is not a whole number ≥ 1`);
+    const at = values.at === undefined ? undefined : new Date(values.at);
+    if (at && (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(values.at ?? '')))
+      throw new UsageError(`--at ${values.at} is not an ISO 8601 instant`);
+    const witnesses = values.witness ?? [];
+    if (witnesses.length === 0) throw new UsageError('--witness is required (once per trusted witness)');
+    return {
+      command: 'evidence-verify',
+      bundleFile: rest[1],
+      caFile: required(values.ca, '--ca'),
+      witnesses,
+      quorum,
+      at,
+    };
+  }
+  if (rest.length !== 1) throw new UsageError('evidence takes one MESSAGE_ID (or: evidence verify BUNDLE)');
+  return {
+    command: 'evidence-fetch',
+    messageId: rest[0],
+    node: httpUrl(required(values.node ?? (env.BUREAUNET_NODE || undefined), '--node'), '--node'),
+    token: token(values, env, true, 'BUREAUNET_TOKEN')!,
+    saveFile: required(values.save, '--save'),
+    purpose: values.purpose ?? (env.BUREAUNET_PURPOSE || undefined),
+    plaintext: values.plaintext ?? false,
+  };
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -170,6 +228,11 @@ function parse(argv: readonly string[]) {
       'log-key': { type: 'string' },
       witness: { type: 'string', multiple: true },
       quorum: { type: 'string' },
+      node: { type: 'string' },
+      purpose: { type: 'string' },
+      plaintext: { type: 'boolean' },
+      ca: { type: 'string' },
+      at: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -181,12 +244,16 @@ function required(value: string | undefined, option: string): string {
 }
 
 function gatewayUrl(value: string): URL {
+  return httpUrl(value, '--gateway');
+}
+
+function httpUrl(value: string, option: string): URL {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
     return url;
   } catch {
-    throw new UsageError(`--gateway ${value} is not an http(s) URL`);
+    throw new UsageError(`${option} ${value} is not an http(s) URL`);
   }
 }
 
@@ -194,6 +261,7 @@ function token(
   values: { token?: string; 'token-file'?: string },
   env: NodeJS.ProcessEnv,
   needed: boolean,
+  variable: 'BUREAUNET_AUDIT_TOKEN' | 'BUREAUNET_TOKEN' = 'BUREAUNET_AUDIT_TOKEN',
 ): string | undefined {
   if (values.token) return values.token;
   const file = values['token-file'];
@@ -204,7 +272,7 @@ function token(
       throw new UsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
     }
   }
-  if (env.BUREAUNET_AUDIT_TOKEN) return env.BUREAUNET_AUDIT_TOKEN;
-  if (needed) throw new UsageError('a token is required: --token, --token-file or BUREAUNET_AUDIT_TOKEN');
+  if (env[variable]) return env[variable];
+  if (needed) throw new UsageError(`a token is required: --token, --token-file or ${variable}`);
   return undefined;
 }

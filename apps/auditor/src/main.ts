@@ -12,7 +12,9 @@ import {
   checkTrailCheckpoint,
   describeCosigners,
 } from './checkpoint.check';
+import { checkEvidenceBundle, verdictLines } from './evidence-bundle.check';
 import { LedgerClient } from './ledger.client';
+import { fetchNodeEvidence } from './node-evidence.client';
 import { verifyLog } from './log.verifier';
 import { readPinnedKey } from './pinned-key';
 import { checkTrailAgainstKept, verifyTrailBundle } from './trail.verifier';
@@ -32,7 +34,35 @@ async function main(argv: readonly string[]): Promise<number> {
       return runActivity(command);
     case 'checkpoint':
       return runCheckpoint(command);
+    case 'evidence-fetch':
+      return runEvidenceFetch(command);
+    case 'evidence-verify':
+      return runEvidenceVerify(command);
   }
+}
+
+async function runEvidenceFetch(command: Extract<AuditCommand, { command: 'evidence-fetch' }>): Promise<number> {
+  const { bytes, omitted } = await fetchNodeEvidence(command);
+  try {
+    writeFileSync(command.saveFile, bytes, { mode: command.plaintext ? 0o600 : 0o644 });
+  } catch (error) {
+    throw new UsageError(`cannot write --save ${command.saveFile}: ${(error as Error).message}`);
+  }
+  process.stdout.write(`evidence of ${command.messageId} saved in ${command.saveFile} (${bytes.length} bytes)\n`);
+  if (omitted) process.stdout.write(`the node left out by design: ${omitted}\n`);
+  process.stdout.write(
+    `check it offline: npm run audit -- evidence verify ${command.saveFile} --ca … --witness … --quorum …\n`,
+  );
+  return EXIT_VERIFIED;
+}
+
+function runEvidenceVerify(command: Extract<AuditCommand, { command: 'evidence-verify' }>): number {
+  const verdict = checkEvidenceBundle(command);
+  for (const line of verdictLines(verdict)) process.stdout.write(`${line}\n`);
+  const failed = verdict.checks.filter((check) => !check.ok).map((check) => check.piece);
+  if (failed.length > 0) throw new VerificationFailure(`evidence does not hold: ${failed.join(', ')}`);
+  process.stdout.write(`verified: every piece of ${command.bundleFile} holds (${verdict.checks.length} checks)\n`);
+  return EXIT_VERIFIED;
 }
 
 async function runCheckpoint(command: Extract<AuditCommand, { command: 'checkpoint' }>): Promise<number> {

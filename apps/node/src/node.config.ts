@@ -64,6 +64,23 @@ export interface NodeConfig {
   activityAnchorMs?: number;
   /** When a query or request sent from here is due, by priority, and how often overdue ones are escalated. */
   requests?: RequestDeadlines;
+  /** Where an evidence export gets what the node does not hold; unset: the export answers 503 naming it. */
+  evidence?: EvidenceSourcesConfig;
+}
+
+/**
+ * The gateway's trail (ledger proofs, cosigned checkpoint) and the registry's status statements,
+ * status certificate and rule texts, over HTTP with a token of the auditor role at each.
+ */
+export interface EvidenceSourcesConfig {
+  /** NODE_EVIDENCE_GATEWAY_URL */
+  gatewayUrl?: string;
+  /** NODE_EVIDENCE_GATEWAY_TOKEN: an auditor token of the gateway's ledger API. */
+  gatewayToken?: string;
+  /** NODE_EVIDENCE_REGISTRY_URL */
+  registryUrl?: string;
+  /** NODE_EVIDENCE_REGISTRY_TOKEN: an auditor token of the registry (rule texts by version). */
+  registryToken?: string;
 }
 
 /**
@@ -149,6 +166,12 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       }),
     },
     activityAnchorMs: reader.int('NODE_ACTIVITY_ANCHOR_MS', { default: 60_000, min: 100, max: DAY_MS }),
+    evidence: {
+      gatewayUrl: reader.optionalString('NODE_EVIDENCE_GATEWAY_URL'),
+      gatewayToken: reader.optionalString('NODE_EVIDENCE_GATEWAY_TOKEN'),
+      registryUrl: reader.optionalString('NODE_EVIDENCE_REGISTRY_URL'),
+      registryToken: reader.optionalString('NODE_EVIDENCE_REGISTRY_TOKEN'),
+    },
     requests: {
       immediateMs: reader.int('NODE_REQUEST_DUE_IMMEDIATE_MS', {
         default: DEFAULT_REQUEST_DEADLINES.immediateMs,

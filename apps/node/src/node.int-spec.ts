@@ -158,6 +158,7 @@ describe('two nodes exchanging over a real nats-server', () => {
       '/api/messages/{id}',
       '/api/messages/{id}/consent-requests',
       '/api/messages/{id}/envelope',
+      '/api/messages/{id}/evidence',
       '/api/notices',
       '/api/notices/requests',
       '/api/notices/{number}',

@@ -29,6 +29,18 @@ import { DeadLetterController } from './dead-letter/dead-letter.controller';
 import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { DiffusionController } from './diffusion/diffusion.controller';
 import { EventStreamService } from './console-events/event-stream.service';
+import { EvidenceCertificateCollector } from './evidence/evidence-certificates.collector';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceExportService } from './evidence/evidence-export.service';
+import {
+  GATEWAY_TRAIL_SOURCE,
+  REGISTRY_EVIDENCE_SOURCE,
+  type GatewayTrailSource,
+  type RegistryEvidenceSource,
+} from './evidence/evidence-sources';
+import { GatewayTrailClient } from './evidence/gateway-trail.client';
+import { HeldEvidenceReader } from './evidence/held-evidence.reader';
+import { RegistryEvidenceClient } from './evidence/registry-evidence.client';
 import { EventsController } from './console-events/events.controller';
 import { EvaluatorKeyPin } from './evaluation/evaluator-key.pin';
 import { EvaluatorClient } from './evaluation/evaluator.client';
@@ -88,6 +100,8 @@ export interface NodeModuleOptions {
   clock?: Clock;
   /** Tests compute the POPRF outputs with a key they hold; the hub's evaluator otherwise. */
   evaluator?: Pick<EvaluatorClient, 'outputs'>;
+  /** Tests answer for the gateway's trail and the registry's statements; HTTP clients otherwise. */
+  evidenceSources?: { gateway: GatewayTrailSource; registry: RegistryEvidenceSource };
 }
 
 @Module({})
@@ -145,6 +159,7 @@ export class NodeModule {
         EventsController,
         ActivityController,
         ConsentController,
+        EvidenceController,
       ],
       providers: [
         ...roleGuardProviders(() => nodeRoleTokens(config)),
@@ -200,6 +215,16 @@ export class NodeModule {
         ConsentRequestRepository,
         ConsentArrivalRecorder,
         ConsentService,
+        // evidence export: what the node holds, the certificates, the gateway's and registry's parts
+        HeldEvidenceReader,
+        EvidenceCertificateCollector,
+        EvidenceExportService,
+        options.evidenceSources
+          ? { provide: GATEWAY_TRAIL_SOURCE, useValue: options.evidenceSources.gateway }
+          : { provide: GATEWAY_TRAIL_SOURCE, useClass: GatewayTrailClient },
+        options.evidenceSources
+          ? { provide: REGISTRY_EVIDENCE_SOURCE, useValue: options.evidenceSources.registry }
+          : { provide: REGISTRY_EVIDENCE_SOURCE, useClass: RegistryEvidenceClient },
       ],
     };
   }

@@ -13,3 +13,12 @@ export {
 export type { KnownWitness } from './evidence-ledger.check';
 export { decryptJweContent, unwrapContentKey, type JweContent } from './content-key';
 export { certificateFingerprint } from './trusted-certificates';
+export {
+  buildEvidenceBundle,
+  decidedPolicyVersions,
+  EvidenceIncompleteError,
+  jwsSigner,
+  messageEntries,
+  type EvidencePieces,
+  type LedgerTrail,
+} from './evidence-bundle.builder';

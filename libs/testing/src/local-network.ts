@@ -133,8 +133,10 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     const planned = await Promise.all(
       (options.witnesses ?? []).map((spec) => planWitness(spec, options.dataDir, Boolean(options.tls))),
     );
-    const startGateway = async () =>
-      track(
+    // Nodes start once the gateway is up: its URL is known by then, for their evidence exports.
+    let gatewayUrl: string | undefined;
+    const startGateway = async () => {
+      const gateway = track(
         await startServiceProcess({
           name: 'gateway',
           app: 'gateway',
@@ -152,6 +154,9 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           onLine: options.onLine,
         }),
       );
+      gatewayUrl = gateway.url;
+      return gateway;
+    };
     // Holds no bureau identity and enrols nowhere: its broker user and its seed are all it has.
     const startEvaluator = async () =>
       track(
@@ -189,6 +194,11 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
             NODE_DATA_DIR: join(options.dataDir, `node-${code}`),
             NODE_ROLE_TOKENS: roleTokensSpec(tokens),
             ENROLMENT_TOKEN: await issueToken(code),
+            // Evidence exports ask the gateway for the trail and the registry for statements and rule texts.
+            ...(gatewayUrl ? { NODE_EVIDENCE_GATEWAY_URL: gatewayUrl } : {}),
+            NODE_EVIDENCE_GATEWAY_TOKEN: gatewayTokens.auditor,
+            NODE_EVIDENCE_REGISTRY_URL: registry.url,
+            NODE_EVIDENCE_REGISTRY_TOKEN: registryTokens.auditor,
           },
           onLine: options.onLine,
         }),

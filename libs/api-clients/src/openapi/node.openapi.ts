@@ -899,6 +899,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/messages/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The evidence bundle of a message sent or received here (bureaunet-evidence/1, docs/evidence.md)
+     * @description An export: x-purpose required of a person. Checked against the format before it is served. At a recipient’s node the bundle holds no delivery report and only its own receipt: the x-evidence-omitted header says so.
+     */
+    get: operations['EvidenceController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/review/diffusions': {
     parameters: {
       query?: never;
@@ -5247,6 +5267,76 @@ export interface operations {
       };
       /** @description consent-already-decided */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_export: {
+    parameters: {
+      query?: {
+        /** @description true: add {cek, content}, this message's content key and decrypted content; only a recipient's node holds them (409 plaintext-not-held at the sender's) */
+        plaintext?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        /** @description Envelope id (UUIDv7 for messages sealed by a node) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bundle */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid-request | evidence-of-receipt | purpose-required */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description token-missing | token-invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description role-forbidden: the token's role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description message-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description evidence-incomplete (names the piece: no report yet, a certificate gone, …) | plaintext-not-held */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description evidence-source-unavailable: the gateway or registry is not configured, unreachable or answered wrongly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
