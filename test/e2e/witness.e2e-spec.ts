@@ -1,3 +1,4 @@
+import { describeEvidenceExport } from './evidence.e2e-cases';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import * as sqlite3 from 'sqlite3';
@@ -94,9 +95,10 @@ describe('witnesses: the ledger is cosigned, and a forked gateway is caught', ()
   ];
 
   beforeAll(async () => {
-    newCodes = ['MR', 'DK', 'FR', 'SE', 'NO', 'FI'];
+    newCodes = ['FR', 'SE', 'NO', 'FI', 'PL', 'PT'];
     network = await startTestNetwork(
-      [HUB_CODE],
+      // DK and MR exchange the message whose evidence is exported.
+      [HUB_CODE, 'DK', 'MR'],
       { LEDGER_WITNESS_RETRY_MS: '200', NODE_ACTIVITY_ANCHOR_MS: String(86_400_000) },
       { witnesses: [{ name: STANDALONE }, { name: AT_BUREAU }] },
     );
@@ -126,6 +128,12 @@ describe('witnesses: the ledger is cosigned, and a forked gateway is caught', ()
       `verified: checkpoint of bureaunet.local/ledger at size ${verified.checkpoint.treeSize}`,
     );
   });
+
+  // While both witnesses cosign: a bundle needs a quorum of them.
+  describeEvidenceExport(
+    () => network,
+    () => ({ vkeys: network.witnesses.map((w) => w.vkey), quorum: 2 }),
+  );
 
   it('goes on without a stopped witness: the next checkpoint fails a quorum of 2 naming it, and health says how far behind it is', async () => {
     const before = verifyCosignedCheckpoint(await checkpoint(), policy(2)).checkpoint.treeSize;
