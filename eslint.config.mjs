@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any` by design.
-    // (.e2e-cases.ts: cases a spec runs on its network.)
+    // (.e2e-cases.ts, .browser-cases.ts: cases a spec runs on its network.)
     files: [
       '**/*.spec.ts',
       '**/*.int-spec.ts',
@@ -49,6 +49,7 @@ export default tseslint.config(
       '**/*.e2e-cases.ts',
       '**/*.faults-spec.ts',
       '**/*.browser-spec.ts',
+      '**/*.browser-cases.ts',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { PeopleApiClient, TestNetwork, repoRoot, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { describeCli } from './cli.e2e-cases';
 
 interface CliRun {
   code: number | null;
@@ -18,6 +19,7 @@ const NETWORK_START_MS = 300_000;
  * The built `bureaunet` as a person uses it, against a real network on HTTPS: login with a
  * password on standard input (the profile keeps the node's CA, no NODE_EXTRA_CA_CERTS), a plain
  * message from MR to DK, DK's inbox and the message as tables and as JSON, logout revoking the token.
+ * Then, on the same network, the CLI's cases with the nodes' static tokens.
  */
 describe('bureaunet CLI for people', () => {
   let network: TestNetwork;
@@ -158,4 +160,6 @@ describe('bureaunet CLI for people', () => {
     await expect(client.tokens({ bearer: profile.token })).rejects.toMatchObject({ status: 401 });
     expect(await bureaunet(['--profile', 'dk', 'inbox'])).toMatchObject({ code: 2 });
   });
+
+  describeCli(() => network);
 });

@@ -10,6 +10,8 @@ import {
   type TrailEntry,
 } from '@bureaunet/testing';
 import { describeConsentAtTheNode } from './consent-at-the-node.e2e-cases';
+import { describeExchange } from './exchange.e2e-cases';
+import { describeLedgerSearch } from './ledger-search.e2e-cases';
 
 type Json = Record<string, unknown>;
 type Recipient = SentMessageView['recipients'][number];
@@ -334,4 +336,7 @@ forbid (principal, action == Bureaunet::Action::"query", resource in Bureaunet::
   });
 
   describeConsentAtTheNode(() => network);
+  describeLedgerSearch(() => network);
+  // Last: these revoke FR's certificate.
+  describeExchange(() => network);
 });

@@ -1,5 +1,6 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { HttpError, type SentMessageView, type TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { describeReliability } from './reliability.e2e-cases';
 
 interface TrackedRequestView {
   id: string;
@@ -168,4 +169,7 @@ describe('request deadlines, the hub’s diffusion review, and refusals told to 
       before,
     );
   });
+
+  // Last, on the same network: these stop MR's node and kill the gateway (each started again).
+  describeReliability(() => network);
 });
