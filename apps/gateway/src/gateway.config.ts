@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
+import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
 
 export interface GatewayConfig {
   code: string;
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   deadLetterAfter: number;
   /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
   deadLetterLimit: number;
+  /** RFC 3161 time-stamps over checkpoints (TSA_URL, TSA_CA_FILE…); undefined when no TSA is configured. */
+  timestamp?: CheckpointTimestampConfig;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -62,5 +65,6 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
+    timestamp: readCheckpointTimestampConfig(env),
   });
 }

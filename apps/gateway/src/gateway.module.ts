@@ -42,6 +42,10 @@ import { RecordedActivityAnchorEntity } from './ledger/recorded-activity-anchor.
 import { RegistryEventHandler } from './ledger/registry-event.handler';
 import { RegistryEventRecorder } from './ledger/registry-event.recorder';
 import { TreeHeadService } from './ledger/tree-head.service';
+import { CHECKPOINT_TIMESTAMP_CONFIG } from './timestamp/checkpoint-timestamp.config';
+import { CheckpointTimestampController } from './timestamp/checkpoint-timestamp.controller';
+import { CheckpointTimestampEntity } from './timestamp/checkpoint-timestamp.entity';
+import { CheckpointTimestampService } from './timestamp/checkpoint-timestamp.service';
 import { RulesStatusController } from './policy/rules-status.controller';
 import { RulesCache } from './policy/rules.cache';
 import { RulesPreviewHandler } from './preview/rules-preview.handler';
@@ -74,6 +78,7 @@ export const GATEWAY_ENTITIES = [
   ConsentGrantEntity,
   DeadLetterEntity,
   LedgerSearchEntryEntity,
+  CheckpointTimestampEntity,
 ];
 
 @Module({})
@@ -119,12 +124,15 @@ export class GatewayModule {
         RulesStatusController,
         GatewayDeadLetterController,
         RulesPreviewHandler,
+        CheckpointTimestampController,
       ],
       providers: [
         ...roleGuardProviders(() => RoleTokens.parse(config.roleTokens)),
         ...LEDGER_LOG_PROVIDERS,
         LedgerRecorder,
         TreeHeadService,
+        { provide: CHECKPOINT_TIMESTAMP_CONFIG, useValue: config.timestamp },
+        CheckpointTimestampService,
         RegistryEventRecorder,
         ActivityAnchorRecorder,
         LedgerQueryService,

@@ -23,3 +23,4 @@ export * from './test-person';
 export * from './browser.sign-in';
 export * from './oidc-test-provider';
 export * from './travel-document.fixture';
+export * from './tsa.launcher';

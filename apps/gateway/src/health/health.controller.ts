@@ -15,6 +15,7 @@ import {
 import { BrokerIndicator, ConsumerLagIndicator } from '@bureaunet/transport';
 import { GatewayDeadLetterService } from '../dead-letter/dead-letter.service';
 import { GATEWAY_CONSUMERS } from '../gateway.consumers';
+import { CheckpointTimestampService, type CheckpointTimestampStatus } from '../timestamp/checkpoint-timestamp.service';
 import { RulesFreshnessIndicator } from './rules-freshness.indicator';
 
 @ApiTags('health')
@@ -33,9 +34,13 @@ export class HealthController {
     private readonly rules: RulesFreshnessIndicator,
     private readonly certificates: CertificateValidityIndicator,
     private readonly consumers: ConsumerLagIndicator,
+    private readonly timestamps: CheckpointTimestampService,
   ) {}
 
-  /** deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters). */
+  /**
+   * deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters).
+   * timestamps: whether the TSA keeps up; informative, not readiness (a TSA down never stops the ledger).
+   */
   @Get()
   async status(): Promise<{
     status: 'ok';
@@ -43,6 +48,7 @@ export class HealthController {
     signingKid: string;
     certificates: IdentityExpiry;
     deadLetters: number;
+    timestamps: CheckpointTimestampStatus;
   }> {
     return {
       status: 'ok',
@@ -50,6 +56,7 @@ export class HealthController {
       signingKid: this.identity.signing.kid,
       certificates: identityExpiry(this.identity, this.clock.now()),
       deadLetters: await this.deadLetters.countWaiting(),
+      timestamps: await this.timestamps.status(),
     };
   }
 

@@ -5,6 +5,7 @@ import { Accounts1796156880594 } from './1796156880594-accounts';
 import { LedgerSearch1796156985899 } from './1796156985899-ledger-search';
 import { ActivityAnchor1796157505939 } from './1796157505939-activity-anchor';
 import { DataOwners1796170323932 } from './1796170323932-data-owners';
+import { CheckpointTimestamp1796181000000 } from './1796181000000-checkpoint-timestamp';
 
 /** The gateway's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
@@ -14,4 +15,5 @@ export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
   LedgerSearch1796156985899,
   ActivityAnchor1796157505939,
   DataOwners1796170323932,
+  CheckpointTimestamp1796181000000,
 ];
