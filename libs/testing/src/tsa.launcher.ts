@@ -21,13 +21,13 @@ export interface LocalTsa {
 }
 
 /**
- * Starts a node:http server that answers each POSTed query with `openssl ts -reply` under a
- * throw-away CA and TSA certificate made at start in a temp dir (removed by `stop`).
+ * Starts a node:http server that answers each POSTed query with `openssl ts -reply` under a CA
+ * and TSA certificate made at start: in a temp dir that `stop` removes, or kept in `dir`.
  */
 export async function startLocalTsa(
-  options: { port?: number; host?: string; key?: TsaKeyType } = {},
+  options: { port?: number; host?: string; key?: TsaKeyType; dir?: string } = {},
 ): Promise<LocalTsa> {
-  const tsa = await createOpensslTsa({ key: options.key ?? 'ec', name: 'bureaunet local TSA' });
+  const tsa = await createOpensslTsa({ key: options.key ?? 'ec', name: 'bureaunet local TSA', dir: options.dir });
   let answered = 0;
   const server = createServer((request, response) => {
     answer(tsa, request, response).then(

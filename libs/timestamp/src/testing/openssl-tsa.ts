@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,45 +48,34 @@ const KEY_ARGS: Record<TsaKeyType, string[]> = {
   ec: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'],
 };
 
+export interface OpensslTsaOptions {
+  key?: TsaKeyType;
+  name?: string;
+  /**
+   * A folder to keep the CA, keys and serial in across runs (0700; reused when it holds them), for
+   * `npm start`. Without it, a temp dir that `remove` deletes.
+   */
+  dir?: string;
+}
+
 /** Makes a CA and a TSA certificate (EKU id-kp-timeStamping, critical) with openssl. */
-export async function createOpensslTsa(options: { key?: TsaKeyType; name?: string } = {}): Promise<OpensslTsa> {
-  const dir = await mkdtemp(join(tmpdir(), 'bureaunet-tsa-'));
+export async function createOpensslTsa(options: OpensslTsaOptions = {}): Promise<OpensslTsa> {
+  const kept = options.dir !== undefined;
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'bureaunet-tsa-')));
+  if (kept) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+  }
   const openssl = async (...args: string[]) => (await run('openssl', args, { cwd: dir, encoding: 'buffer' })).stdout;
   const name = options.name ?? 'bureaunet test TSA';
-  await openssl(
-    'req',
-    '-x509',
-    ...KEY_ARGS.ec,
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    `/CN=${name} CA`,
-    '-addext',
-    'basicConstraints=critical,CA:true',
-    '-addext',
-    'keyUsage=critical,keyCertSign',
-  );
-  await openssl(
-    'req',
-    ...KEY_ARGS[options.key ?? 'rsa'],
-    '-nodes',
-    '-keyout',
-    'tsa.key',
-    '-out',
-    'tsa.csr',
-    '-subj',
-    `/CN=${name}`,
-  );
+  // A kept TSA lives for years; a throw-away one for a day.
+  const [caDays, tsaDays] = kept ? ['3650', '825'] : ['2', '1'];
   const issue = async (out: string, extensions: string[]) => {
     await writeFile(
       join(dir, `${out}.ext`),
       ['basicConstraints=critical,CA:false', 'keyUsage=critical,digitalSignature', ...extensions].join('\n'),
     );
+    const serial = `0x${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     await openssl(
       'x509',
       '-req',
@@ -96,17 +86,48 @@ export async function createOpensslTsa(options: { key?: TsaKeyType; name?: strin
       '-CAkey',
       'ca.key',
       '-set_serial',
-      `0x${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      serial,
       '-days',
-      '1',
+      tsaDays,
       '-out',
       `${out}.pem`,
       '-extfile',
       `${out}.ext`,
     );
   };
-  await issue('tsa', ['extendedKeyUsage=critical,timeStamping']);
-  await writeFile(join(dir, 'serial'), '01\n');
+  if (!(kept && existsSync(join(dir, 'tsa.pem')) && existsSync(join(dir, 'serial')))) {
+    await openssl(
+      'req',
+      '-x509',
+      ...KEY_ARGS.ec,
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      caDays,
+      '-subj',
+      `/CN=${name} CA`,
+      '-addext',
+      'basicConstraints=critical,CA:true',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+    );
+    await openssl(
+      'req',
+      ...KEY_ARGS[options.key ?? 'rsa'],
+      '-nodes',
+      '-keyout',
+      'tsa.key',
+      '-out',
+      'tsa.csr',
+      '-subj',
+      `/CN=${name}`,
+    );
+    await issue('tsa', ['extendedKeyUsage=critical,timeStamping']);
+    await writeFile(join(dir, 'serial'), '01\n');
+  }
   await writeFile(join(dir, 'tsa.cnf'), TSA_CONFIG);
   const caPath = join(dir, 'ca.pem');
   let queue: Promise<unknown> = Promise.resolve();
@@ -207,6 +228,6 @@ export async function createOpensslTsa(options: { key?: TsaKeyType; name?: strin
     reply,
     resign,
     opensslVerifies,
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove: () => (kept ? Promise.resolve() : rm(dir, { recursive: true, force: true })),
   };
 }
