@@ -21,10 +21,10 @@ module.exports = {
     {
       name: 'pure-libs-stay-pure',
       comment:
-        'contracts, crypto, evidence, oprf, person-match, policy, travel-document, witness, the HTTP clients and the pure halves of ledger and activity run without Nest, NATS or TypeORM.',
+        'contracts, crypto, evidence, oprf, person-match, policy, timestamp, travel-document, witness, the HTTP clients and the pure halves of ledger and activity run without Nest, NATS or TypeORM.',
       severity: 'error',
       from: {
-        path: '^libs/(api-clients|contracts|crypto|evidence|oprf|person-match|policy|travel-document|witness)/|^libs/ledger/src/(canonical-json|log|merkle)/|^libs/activity/src/[^/]+$',
+        path: '^libs/(api-clients|contracts|crypto|evidence|oprf|person-match|policy|timestamp|travel-document|witness)/|^libs/ledger/src/(canonical-json|log|merkle)/|^libs/activity/src/[^/]+$',
       },
       to: { path: FRAMEWORK },
     },

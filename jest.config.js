@@ -18,7 +18,7 @@ const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
   '^@bureaunet/activity/server$': '<rootDir>/libs/activity/src/server',
   '^@bureaunet/platform/stateless$': '<rootDir>/libs/platform/src/stateless',
-  '^@bureaunet/(accounts|activity|api-clients|contracts|crypto|directory|evidence|identity|ledger|oprf|persistence|person-match|platform|policy|transport|travel-document|witness|testing)$':
+  '^@bureaunet/(accounts|activity|api-clients|contracts|crypto|directory|evidence|identity|ledger|oprf|persistence|person-match|platform|policy|timestamp|transport|travel-document|witness|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = {

@@ -6,12 +6,14 @@ import {
   BrokerCredentials,
   LocalNetwork,
   LocalTls,
+  LocalTsa,
   ensureLocalTls,
   randomToken,
   RunningNatsServer,
   findNatsServerBinary,
   repoRoot,
   startLocalNetwork,
+  startLocalTsa,
   startNatsServer,
   writeNetworkBrokerConfig,
 } from '@bureaunet/testing';
@@ -35,6 +37,7 @@ interface Settings {
 interface Started {
   nats?: RunningNatsServer;
   network?: LocalNetwork;
+  tsa?: LocalTsa;
 }
 
 /**
@@ -138,6 +141,14 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
   writeSecret(join(varDir, 'gateway-admin-token'), gatewayTokens.admin);
   console.log(`starting registry, gateway, evaluator and nodes ${codes.join(', ')} (logs in ${logDir})…`);
   const logs = new Map<string, NodeJS.WritableStream>();
+  // Trusted time for the ledger's checkpoints: a local RFC 3161 TSA (var/tsa) unless TSA_URL names one.
+  if (!process.env.TSA_URL) {
+    started.tsa = await startLocalTsa({ dir: join(varDir, 'tsa') });
+    console.log(`RFC 3161 TSA ${started.tsa.url} (its CA: ${started.tsa.caPath})`);
+  }
+  const tsaEnv: Record<string, string> = started.tsa
+    ? { TSA_URL: started.tsa.url, TSA_CA_FILE: started.tsa.caPath }
+    : {};
   started.network = await startLocalNetwork({
     natsUrl,
     dataDir: varDir,
@@ -156,7 +167,7 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
     },
     witnesses: settings.witnesses.map(({ name, port }) => ({ name, ...(port === 0 ? {} : { port }) })),
     // Log files for people (the ops helper's LOG_FORMAT); a LOG_FORMAT of one's own wins.
-    extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
+    extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', ...tsaEnv },
     onLine: (line) => {
       announceReady(line);
       logTo(logs, logDir, line);
@@ -236,6 +247,7 @@ function announceReady(line: string): void {
 
 async function stopStarted(started: Started, varDir: string): Promise<void> {
   await started.network?.stop();
+  await started.tsa?.stop();
   if (!started.nats) return;
   await started.nats.stop({ keepStore: true });
   rmSync(join(varDir, NETWORK_BROKER_FILE), { force: true });

@@ -3,6 +3,7 @@ import { GATEWAY_CODE } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
+import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
 
 export interface GatewayConfig {
   code: string;
@@ -43,6 +44,8 @@ export interface GatewayConfig {
   witnessTimeoutMs: number;
   /** …and a witness behind the latest checkpoint is asked again this often (LEDGER_WITNESS_RETRY_MS). */
   witnessRetryMs: number;
+  /** RFC 3161 time-stamps over checkpoints (TSA_URL, TSA_CA_FILE…); undefined when no TSA is configured. */
+  timestamp?: CheckpointTimestampConfig;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -52,6 +55,7 @@ export const DELIVERY_MAX_ACK_PENDING = 1_000;
 
 export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new EnvReader(environment);
+  const ledgerOrigin = env.string('LEDGER_ORIGIN', { default: 'bureaunet.local/ledger' });
   return env.done({
     code: GATEWAY_CODE,
     port: env.int('GATEWAY_PORT', { default: 3002, min: 0, max: 65535 }),
@@ -81,9 +85,10 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
-    ledgerOrigin: env.string('LEDGER_ORIGIN', { default: 'bureaunet.local/ledger' }),
+    ledgerOrigin,
     witnesses: readLedgerWitnesses(env.optionalString('LEDGER_WITNESSES')),
     witnessTimeoutMs: env.int('LEDGER_WITNESS_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),
     witnessRetryMs: env.int('LEDGER_WITNESS_RETRY_MS', { default: 10_000, min: 100, max: 3_600_000 }),
+    timestamp: readCheckpointTimestampConfig(env, ledgerOrigin),
   });
 }

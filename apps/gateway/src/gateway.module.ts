@@ -46,6 +46,10 @@ import { CheckpointCosigner } from './ledger/checkpoint/checkpoint-cosigner.serv
 import { CosignedCheckpointEntity } from './ledger/checkpoint/cosigned-checkpoint.entity';
 import { WitnessClient } from './ledger/checkpoint/witness.client';
 import { CheckpointController } from './ledger-api/checkpoint.controller';
+import { CHECKPOINT_TIMESTAMP_CONFIG } from './timestamp/checkpoint-timestamp.config';
+import { CheckpointTimestampController } from './timestamp/checkpoint-timestamp.controller';
+import { CheckpointTimestampEntity } from './timestamp/checkpoint-timestamp.entity';
+import { CheckpointTimestampService } from './timestamp/checkpoint-timestamp.service';
 import { RulesStatusController } from './policy/rules-status.controller';
 import { RulesCache } from './policy/rules.cache';
 import { RulesPreviewHandler } from './preview/rules-preview.handler';
@@ -79,6 +83,7 @@ export const GATEWAY_ENTITIES = [
   DeadLetterEntity,
   LedgerSearchEntryEntity,
   CosignedCheckpointEntity,
+  CheckpointTimestampEntity,
 ];
 
 @Module({})
@@ -125,6 +130,7 @@ export class GatewayModule {
         RulesStatusController,
         GatewayDeadLetterController,
         RulesPreviewHandler,
+        CheckpointTimestampController,
       ],
       providers: [
         ...roleGuardProviders(() => RoleTokens.parse(config.roleTokens)),
@@ -133,6 +139,8 @@ export class GatewayModule {
         TreeHeadService,
         WitnessClient,
         CheckpointCosigner,
+        { provide: CHECKPOINT_TIMESTAMP_CONFIG, useValue: config.timestamp },
+        CheckpointTimestampService,
         RegistryEventRecorder,
         ActivityAnchorRecorder,
         LedgerQueryService,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIMESTAMP_LIMITS } from '@bureaunet/timestamp';
 
 export const EVIDENCE_FORMAT = 'bureaunet-evidence/1';
 
@@ -64,6 +65,15 @@ export const evidenceBundleSchema = z
         cek: base64url.length(43),
         /** The decrypted content, base64url. */
         content: base64url.max(Math.ceil((EVIDENCE_LIMITS.signedObjectBytes * 4) / 3)),
+      })
+      .strict()
+      .optional(),
+    /** An RFC 3161 token over SHA-256 of the checkpoint's note text, and the PEM of its TSA's CA. */
+    timestamp: z
+      .object({
+        tsa_ca: pem,
+        /** DER of the token (CMS ContentInfo), standard base64. */
+        token: base64.min(1).max(Math.ceil(TIMESTAMP_LIMITS.tokenBytes / 3) * 4),
       })
       .strict()
       .optional(),

@@ -4,7 +4,7 @@ import { createTestCa, issueTestCertificate } from '../../crypto/src/testing/tes
 import { signCertificateStatus } from './certificate-status.statement';
 import type { EvidenceBundle } from './evidence-bundle.schema';
 import { verifyEvidence, type EvidenceVerdict } from './evidence.verifier';
-import { flipBase64, TAMPERINGS } from './testing/bundle-tampering';
+import { flipBase64, TAMPERINGS, TIMESTAMP_TAMPERINGS } from './testing/bundle-tampering';
 import { createEvidenceWorld, type EvidenceWorld } from './testing/evidence-bundle.fixture';
 
 function failed(verdict: EvidenceVerdict): string[] {
@@ -41,7 +41,11 @@ describe('verifyEvidence', () => {
         'policy:3:MR',
         'policy:3:FR',
         'plaintext',
+        'timestamp',
       ]),
+    );
+    expect(verdict.checks.find((c) => c.piece === 'timestamp')?.reason).toMatch(
+      /^the checkpoint existed at \S+Z by CN=bureaunet test TSA \(serial [0-9a-f]+\)$/,
     );
     const opened = await decryptEnvelopeContent(parseEnvelope(world.envelope.serialized), world.recipientKey);
     const bundled = JSON.parse(Buffer.from(world.bundle.plaintext?.content ?? '', 'base64url').toString()) as unknown;
@@ -53,6 +57,44 @@ describe('verifyEvidence', () => {
     const verdict = verifyEvidence(tampered(change), world.options);
     expect(verdict.ok).toBe(false);
     expect(failed(verdict)).toContain(piece);
+  });
+
+  it.each(TIMESTAMP_TAMPERINGS)('names the time-stamp when $what is tampered with', ({ piece, change }) => {
+    const verdict = verifyEvidence(tampered(change), world.options);
+    expect(verdict.ok).toBe(false);
+    expect(failed(verdict)).toContain(piece);
+  });
+
+  it('reports a time-stamp it cannot check, without failing, when the caller trusts no TSA', () => {
+    const verdict = verifyEvidence(world.bundle, { ...world.options, trustedTsaCa: undefined });
+    expect(verdict.ok).toBe(true);
+    expect(verdict.checks.find((c) => c.piece === 'timestamp')).toEqual({
+      piece: 'timestamp',
+      ok: true,
+      reason: 'not checked: no trusted TSA',
+    });
+  });
+
+  it('verifies a bundle without a time-stamp, and fails a token under another TSA than the trusted one', async () => {
+    const untimed = verifyEvidence(
+      tampered((b) => delete b.timestamp),
+      world.options,
+    );
+    expect(untimed.ok).toBe(true);
+    expect(untimed.checks.map((c) => c.piece)).not.toContain('timestamp');
+    const otherTsa = (await createTestCa()).pem;
+    const verdict = verifyEvidence(world.bundle, { ...world.options, trustedTsaCa: otherTsa });
+    expect(failed(verdict)).toEqual(['timestamp']);
+    expect(verdict.checks.find((c) => c.piece === 'timestamp')?.reason).toBe(
+      'the bundled TSA CA is not the trusted TSA CA',
+    );
+  });
+
+  it("fails a time-stamp dated after the verifier's now", () => {
+    const verdict = verifyEvidence(world.bundle, { ...world.options, now: world.at });
+    expect(verdict.checks.find((c) => c.piece === 'timestamp')?.reason).toMatch(
+      /^the time-stamp is dated in the future/,
+    );
   });
 
   it('fails a cosignature changed by one bit, naming the witness', () => {

@@ -12,6 +12,7 @@ import {
   checkPolicies,
 } from './evidence-ledger.check';
 import { checkSignedObjects, type CheckedEnvelope } from './evidence-signatures.check';
+import { checkTimestamp } from './evidence-timestamp.check';
 
 export interface EvidenceVerifierOptions {
   /** The CA certificate (PEM) obtained out of band. */
@@ -24,6 +25,8 @@ export interface EvidenceVerifierOptions {
   gatewayCode?: string;
   /** Subject CN of the registry's status-signing certificate (default XR). */
   registryCode?: string;
+  /** The RFC 3161 TSA's CA certificate (PEM or parsed), obtained out of band; without it a token is not checked. */
+  trustedTsaCa?: string | X509Certificate;
 }
 
 export interface EvidenceVerdict {
@@ -57,6 +60,13 @@ function verifyParsed(bundle: EvidenceBundle, options: EvidenceVerifierOptions, 
   const envelope = checkSignedObjects(bundle, book, checks);
   const signedHead = checkCheckpoint(bundle, book, checks);
   checkCosignatures(signedHead?.note, options, checks);
+  if (bundle.timestamp)
+    checkTimestamp(
+      bundle.timestamp,
+      signedHead?.note,
+      { trustedTsaCa: trustedTsaCa(options), now: options.now },
+      checks,
+    );
   const entries = checkEntries(bundle, signedHead?.checkpoint, checks);
   checkLedgerLink(entries, envelope, checks);
   checkPolicies(bundle, entries, checks);
@@ -76,6 +86,11 @@ function checkPlaintext(
       throw new Error('the content decrypts to other bytes than the bundled plaintext');
     return { value: undefined, reason: `${decrypted.length} bytes decrypt from the signed envelope` };
   });
+}
+
+function trustedTsaCa(options: EvidenceVerifierOptions): X509Certificate | undefined {
+  const { trustedTsaCa: ca } = options;
+  return typeof ca === 'string' ? new X509Certificate(ca) : ca;
 }
 
 function assertOptions(options: EvidenceVerifierOptions): void {

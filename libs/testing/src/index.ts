@@ -24,3 +24,4 @@ export * from './test-person';
 export * from './browser.sign-in';
 export * from './oidc-test-provider';
 export * from './travel-document.fixture';
+export * from './tsa.launcher';

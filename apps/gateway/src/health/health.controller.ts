@@ -17,6 +17,7 @@ import { GatewayDeadLetterService } from '../dead-letter/dead-letter.service';
 import { GATEWAY_CONSUMERS } from '../gateway.consumers';
 import { CheckpointCosigner } from '../ledger/checkpoint/checkpoint-cosigner.service';
 import type { WitnessStandingView } from '../ledger/checkpoint/witness-standing';
+import { CheckpointTimestampService, type CheckpointTimestampStatus } from '../timestamp/checkpoint-timestamp.service';
 import { RulesFreshnessIndicator } from './rules-freshness.indicator';
 import { WitnessCosigningIndicator } from './witness-cosigning.indicator';
 
@@ -38,12 +39,14 @@ export class HealthController {
     private readonly consumers: ConsumerLagIndicator,
     private readonly cosigner: CheckpointCosigner,
     private readonly witnesses: WitnessCosigningIndicator,
+    private readonly timestamps: CheckpointTimestampService,
   ) {}
 
   /**
    * deadLetters: messages parked and waiting for an administrator (GET /api/admin/dead-letters).
    * ledger: the checkpoint origin and verifier key (what witnesses follow and auditors pin), and
    * each witness with what it cosigned and how far behind the latest head it is.
+   * timestamps: whether the TSA keeps up; informative, not readiness (a TSA down never stops the ledger).
    */
   @Get()
   async status(): Promise<{
@@ -53,6 +56,7 @@ export class HealthController {
     certificates: IdentityExpiry;
     deadLetters: number;
     ledger: { origin: string; vkey: string; witnesses: WitnessStandingView[] };
+    timestamps: CheckpointTimestampStatus;
   }> {
     return {
       status: 'ok',
@@ -61,6 +65,7 @@ export class HealthController {
       certificates: identityExpiry(this.identity, this.clock.now()),
       deadLetters: await this.deadLetters.countWaiting(),
       ledger: { origin: this.cosigner.origin, vkey: this.cosigner.verifierKey, witnesses: this.cosigner.standing() },
+      timestamps: await this.timestamps.status(),
     };
   }
 

@@ -288,6 +288,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ledger/timestamp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RFC 3161 time-stamp token (DER, base64) over SHA-256 of the checkpoint note text of tree size tree_size, with that text and the TSA CA */
+    get: operations['CheckpointTimestampController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/session': {
     parameters: {
       query?: never;
@@ -702,6 +719,17 @@ export interface components {
       id: number;
       /** @enum {string} */
       outcome: 'released';
+    };
+    CheckpointTimestampDto: {
+      tree_size: number;
+      /** @description The checkpoint note text (origin, size, base64 root, each line ending in \n) that was hashed */
+      checkpoint: string;
+      /** @description DER of the RFC 3161 token (CMS ContentInfo), base64; its imprint is SHA-256 of checkpoint */
+      token: string;
+      /** @description The TSA's time (TSTInfo genTime), ISO 8601 */
+      gen_time: string;
+      /** @description PEM of the TSA's CA the gateway verified the token against (TSA_CA_FILE) */
+      tsa_ca: string;
     };
     SignInDto: {
       username: string;
@@ -1749,6 +1777,42 @@ export interface operations {
       };
       /** @description dead-letter-still-failing: it failed again and is kept */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CheckpointTimestampController_get: {
+    parameters: {
+      query: {
+        /** @description Tree size of a signed tree head */
+        tree_size: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointTimestampDto'];
+        };
+      };
+      /** @description no-timestamp */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description tsa-not-configured */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -89,3 +89,31 @@ export const TAMPERINGS: readonly Tampering[] = [
   { what: 'the acceptance entry', piece: 'ledger-link', change: (b) => b.entries.shift() },
   { what: 'the format', piece: 'format', change: (b) => ((b as { format: string }).format = 'bureaunet-evidence/2') },
 ];
+
+/** Changes to the RFC 3161 time-stamp, which only a verifier trusting the TSA checks. */
+export const TIMESTAMP_TAMPERINGS: readonly Tampering[] = [
+  {
+    what: 'a byte of the time-stamp token',
+    piece: 'timestamp',
+    change: (b) => {
+      if (b.timestamp)
+        b.timestamp.token = flipBase64(b.timestamp.token, Buffer.from(b.timestamp.token, 'base64').length - 3);
+    },
+  },
+  {
+    what: "the TSA's CA",
+    piece: 'timestamp',
+    change: (b) => {
+      if (b.timestamp) b.timestamp.tsa_ca = b.certificates.ca;
+    },
+  },
+  {
+    what: 'the checkpoint the token is over (its root)',
+    piece: 'timestamp',
+    change: (b) =>
+      (b.checkpoint = b.checkpoint.replace(
+        /\n([A-Za-z0-9+/]{43}=)\n/,
+        (_, root: string) => `\n${flipBase64(root, 31)}\n`,
+      )),
+  },
+];

@@ -1,7 +1,8 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { signDeliveryReport, sealEnvelope, type EnvelopeDecryptionKey, type SealedEnvelope } from '@bureaunet/crypto';
 import { encodeLedgerEntry } from '@bureaunet/ledger';
-import { cosignatureSigner, ed25519NoteSigner, formatCheckpoint, signNote } from '@bureaunet/witness';
+import { createTimestampRequest, tokenFromResponse } from '@bureaunet/timestamp';
+import { cosignatureSigner, ed25519NoteSigner, formatCheckpoint, parseSignedNote, signNote } from '@bureaunet/witness';
 import {
   createTestBureau,
   testPayloadHeader,
@@ -10,6 +11,7 @@ import {
 } from '../../../crypto/src/testing/test-bureau.fixture';
 import { createTestCa, issueTestCertificate, type TestCa } from '../../../crypto/src/testing/test-pki.fixture';
 import { referencePath, referenceRoot } from '../../../ledger/src/merkle/merkle-tree.reference';
+import { createOpensslTsa } from '../../../timestamp/src/testing/openssl-tsa';
 import { signCertificateStatus } from '../certificate-status.statement';
 import type { EvidenceBundle } from '../evidence-bundle.schema';
 import type { EvidenceVerifierOptions } from '../evidence.verifier';
@@ -50,6 +52,8 @@ export interface EvidenceWorld {
   options: EvidenceVerifierOptions;
   /** A registry statement that the sender's certificate was revoked a second before it signed. */
   senderRevoked: string;
+  /** The CA of the throw-away TSA that time-stamped the checkpoint (openssl ts -reply). */
+  tsaCa: string;
 }
 
 const HOUR = 3_600_000;
@@ -142,6 +146,7 @@ export async function createEvidenceWorld(): Promise<EvidenceWorld> {
   const ledger = ledgerFor(envelope, receipts, at);
   const witnesses = ['witness.bureaunet.test/dk', 'dpa.example/witness', 'court.example/witness'].map(testWitness);
   const checkpoint = cosignedCheckpoint(ledger.root, ledger.size, gateway, witnesses, at);
+  const timestamp = await timestampCheckpoint(checkpoint);
   const bundle: EvidenceBundle = {
     format: 'bureaunet-evidence/1',
     message_id: envelope.payload.id,
@@ -161,12 +166,15 @@ export async function createEvidenceWorld(): Promise<EvidenceWorld> {
     policies: [{ version: POLICY_VERSION, text: POLICY_TEXT }],
     // What the sealer encrypts: the body under a "body" member.
     plaintext: { cek: cek.toString('base64url'), content: b64url(JSON.stringify({ body })) },
+    timestamp,
   };
   const options: EvidenceVerifierOptions = {
     trustedCa: ca.pem,
     witnesses: witnesses.map(({ name, publicKey }) => ({ name, publicKey })),
     quorum: 2,
-    now: new Date(at.getTime() + 120_000),
+    // The TSA stamps with the real clock; the verifier's now is after it.
+    now: new Date(Math.max(at.getTime(), Date.now()) + 120_000),
+    trustedTsaCa: timestamp.tsa_ca,
   };
   return {
     ca,
@@ -182,7 +190,20 @@ export async function createEvidenceWorld(): Promise<EvidenceWorld> {
     bundle,
     options,
     senderRevoked,
+    tsaCa: timestamp.tsa_ca,
   };
+}
+
+/** A token from a throw-away openssl TSA over SHA-256 of the checkpoint's note text. */
+async function timestampCheckpoint(checkpoint: string): Promise<{ tsa_ca: string; token: string }> {
+  const tsa = await createOpensslTsa();
+  try {
+    const digest = createHash('sha256').update(parseSignedNote(checkpoint).text, 'utf8').digest();
+    const token = tokenFromResponse(await tsa.reply(createTimestampRequest(digest).der));
+    return { tsa_ca: tsa.caPem, token: token.toString('base64') };
+  } finally {
+    await tsa.remove();
+  }
 }
 
 /** The message's entries among others, with audit paths into the whole tree. */
