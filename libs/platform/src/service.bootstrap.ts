@@ -1,6 +1,5 @@
 import { INestApplication, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Server } from 'node:http';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import type { CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -71,7 +70,7 @@ export async function bootstrapService(
     app.connectMicroservice({ strategy: options.microservice(app) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   // Longer than any client's or load balancer's idle timeout: the server closing an idle kept-alive
   // socket as a client reuses it makes the client's next request fail with ECONNRESET.
   server.keepAliveTimeout = HTTP_KEEP_ALIVE_MS;
