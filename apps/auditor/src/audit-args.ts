@@ -16,6 +16,13 @@ export const USAGE = `bureaunet ledger auditor
   npm run audit -- trail --bundle FILE --key FILE
       Verifies a saved bundle offline.
 
+  npm run audit -- replay MESSAGE_ID --gateway URL --key FILE (--token … | --token-file …)
+                  --registry URL (--registry-token TOKEN | --registry-token-file FILE) [--to CODE]
+      Verifies the message's trail, then asks the rules again for each recipient they decided, with
+      the inputs the gateway recorded and the rule text of the recorded version (its SHA-256 must be
+      the recorded policySha256); says whether each replayed outcome equals the recorded one.
+      The registry token: auditor or admin (or BUREAUNET_REGISTRY_TOKEN).
+
   npm run audit -- activity --export FILE --code CODE --gateway URL --key FILE (--token … | --token-file …)
   npm run audit -- activity --export FILE --anchor-entry FILE
       Says whether a bureau's attributed activity log was rewritten: the export (GET /api/activity/export,
@@ -42,6 +49,16 @@ export type AuditCommand =
       saveFile?: string;
     }
   | {
+      command: 'replay';
+      messageId: string;
+      gateway: URL;
+      keyFile: string;
+      token: string;
+      registry: URL;
+      registryToken: string;
+      to?: string;
+    }
+  | {
       command: 'activity';
       exportFile: string;
       code?: string;
@@ -63,6 +80,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'activity') return activityCommand(values, rest, env);
+  if (command === 'replay') return replayCommand(values, rest, env);
   const keyFile = required(values.key, '--key');
   if (command === 'verify') {
     if (rest.length > 0) throw new UsageError(`verify takes no arguments, got ${rest.join(' ')}`);
@@ -87,7 +105,34 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       saveFile: values.save,
     };
   }
-  throw new UsageError(`unknown command "${command}": verify, trail or activity`);
+  throw new UsageError(`unknown command "${command}": verify, trail, replay or activity`);
+}
+
+function replayCommand(
+  values: ReturnType<typeof parse>['values'],
+  rest: readonly string[],
+  env: NodeJS.ProcessEnv,
+): AuditCommand {
+  if (rest.length !== 1) throw new UsageError('replay takes one MESSAGE_ID');
+  const registryToken =
+    values['registry-token'] ??
+    (values['registry-token-file'] === undefined
+      ? env.BUREAUNET_REGISTRY_TOKEN
+      : readToken(values['registry-token-file'], '--registry-token-file'));
+  if (!registryToken)
+    throw new UsageError(
+      'a registry token is required: --registry-token, --registry-token-file or BUREAUNET_REGISTRY_TOKEN',
+    );
+  return {
+    command: 'replay',
+    messageId: rest[0],
+    gateway: gatewayUrl(required(values.gateway, '--gateway')),
+    keyFile: required(values.key, '--key'),
+    token: token(values, env, true)!,
+    registry: gatewayUrl(required(values.registry, '--registry'), '--registry'),
+    registryToken,
+    ...(values.to === undefined ? {} : { to: values.to }),
+  };
 }
 
 function activityCommand(
@@ -125,6 +170,10 @@ function parse(argv: readonly string[]) {
       export: { type: 'string' },
       code: { type: 'string' },
       'anchor-entry': { type: 'string' },
+      registry: { type: 'string' },
+      'registry-token': { type: 'string' },
+      'registry-token-file': { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -135,13 +184,13 @@ function required(value: string | undefined, option: string): string {
   return value;
 }
 
-function gatewayUrl(value: string): URL {
+function gatewayUrl(value: string, option = '--gateway'): URL {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
     return url;
   } catch {
-    throw new UsageError(`--gateway ${value} is not an http(s) URL`);
+    throw new UsageError(`${option} ${value} is not an http(s) URL`);
   }
 }
 
@@ -152,14 +201,16 @@ function token(
 ): string | undefined {
   if (values.token) return values.token;
   const file = values['token-file'];
-  if (file) {
-    try {
-      return readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      throw new UsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
-    }
-  }
+  if (file) return readToken(file, '--token-file');
   if (env.BUREAUNET_AUDIT_TOKEN) return env.BUREAUNET_AUDIT_TOKEN;
   if (needed) throw new UsageError('a token is required: --token, --token-file or BUREAUNET_AUDIT_TOKEN');
   return undefined;
+}
+
+function readToken(file: string, option: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new UsageError(`cannot read ${option} ${file}: ${(error as Error).message}`);
+  }
 }
