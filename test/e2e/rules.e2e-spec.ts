@@ -1,10 +1,16 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HUB_CODE } from '@bureaunet/contracts';
-import { DEFAULT_POLICIES, DEFAULT_RATE_LIMITS } from '@bureaunet/policy';
+import { decodeLedgerEntry } from '@bureaunet/ledger';
+import { DEFAULT_POLICIES, DEFAULT_RATE_LIMITS, policyTextSha256 } from '@bureaunet/policy';
 import {
   HttpError,
   SendMessageRequest,
   SentMessageView,
   TestNetwork,
+  repoRoot,
   startTestNetwork,
   waitFor,
 } from '@bureaunet/testing';
@@ -96,6 +102,41 @@ describe('per-country access rules, end to end', () => {
     );
   }
 
+  async function trailEntries(id: string): Promise<Json[]> {
+    const response = await fetch(`${network.gateway.url}/api/trail/${id}`, {
+      headers: { authorization: `Bearer ${network.gatewayTokens.auditor}` },
+    });
+    const bundle = (await response.json()) as { entries: Array<{ leaf_input: string }> };
+    return bundle.entries.map((entry) => decodeLedgerEntry(Buffer.from(entry.leaf_input, 'base64')));
+  }
+
+  const replayArgs = (id: string, keyFile: string) => [
+    'replay',
+    id,
+    '--gateway',
+    network.gateway.url,
+    '--key',
+    keyFile,
+    `--token=${network.gatewayTokens.auditor}`,
+    '--registry',
+    network.registry.url,
+    `--registry-token=${network.registryTokens.auditor}`,
+  ];
+
+  /** The auditor's CLI, built (dist/), as an auditor runs it. */
+  function audit(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    const script = join(repoRoot(), 'dist', 'apps', 'auditor', 'src', 'main.js');
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', reject);
+      child.once('close', (status) => resolve({ status, stdout, stderr }));
+    });
+  }
+
   const stateOf = (view: SentMessageView, code: string) => view.recipients.find((recipient) => recipient.code === code);
   const inboxHas = async (code: string, id: string) =>
     (await network.api(code).inbox()).items.find((item) => item.id === id);
@@ -130,6 +171,69 @@ describe('per-country access rules, end to end', () => {
         what: 'DK’s query to FR delivered again once the rule is withdrawn',
       },
     );
+  });
+
+  it('names the rule text of each decision by its SHA-256, and replays a decision from that text after the rules changed', async () => {
+    const workDir = mkdtempSync(join(tmpdir(), 'bureaunet-replay-'));
+    try {
+      const directory = (await (await fetch(`${network.registry.url}/api/directory/XG`)).json()) as {
+        signingCertificate: string;
+      };
+      const keyFile = join(workDir, 'gateway.pem');
+      writeFileSync(keyFile, directory.signingCertificate);
+      const before = await sendAndReport('DK', { kind: 'query', to: ['FR'], body: { plate: 'EF-456-GH' } });
+      expect(stateOf(before, 'FR')?.state).toMatch(/delivered|receipted/);
+
+      expect((await registry('PUT', '/api/rules', { policies: DEFAULT_POLICIES + NO_QUERIES_TO_FR })).status).toBe(200);
+      const refused = await waitFor(
+        async () => {
+          const view = await sendAndReport('DK', { kind: 'query', to: ['FR', 'MR'], body: { plate: 'EF-456-GH' } });
+          return stateOf(view, 'FR')?.state === 'refused' ? view : undefined;
+        },
+        { what: 'the new rule refusing DK’s query to FR' },
+      );
+
+      // The digest on the decision is that of the text the registry serves for its version, byte for byte.
+      for (const [view, type] of [
+        [before, 'delivery'],
+        [refused, 'recipient-refused'],
+      ] as const) {
+        const decision = (await trailEntries(view.id)).find((entry) => entry.type === type && entry.to === 'FR');
+        const served = await registry(
+          'GET',
+          `/api/rules/versions/${String(decision?.policyVersion)}`,
+          undefined,
+          network.registryTokens.auditor,
+        );
+        expect(served.status).toBe(200);
+        expect(decision?.policySha256).toBe(policyTextSha256(served.body.policies as string));
+        expect(served.body.policySha256).toBe(decision?.policySha256);
+      }
+
+      // The rules now refuse what `before` was; its replay from the historical text still delivers.
+      const replayBefore = await audit(...replayArgs(before.id, keyFile));
+      expect(replayBefore).toEqual({
+        status: 0,
+        stderr: '',
+        stdout: expect.stringMatching(
+          new RegExp(
+            `^same: ${before.id} to FR .*recorded delivered by exchange-between-bureaus, replayed delivered by exchange-between-bureaus$`,
+            'm',
+          ),
+        ),
+      });
+      const replayRefused = await audit(...replayArgs(refused.id, keyFile), '--to', 'FR');
+      expect(replayRefused).toEqual({
+        status: 0,
+        stderr: '',
+        stdout: expect.stringMatching(
+          /^same: .* to FR .*recorded refused \(rule no-queries-to-fr\) by no-queries-to-fr, replayed refused \(rule no-queries-to-fr\) by no-queries-to-fr$/m,
+        ),
+      });
+    } finally {
+      expect((await registry('PUT', '/api/rules', { policies: DEFAULT_POLICIES })).status).toBe(200);
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 
   it('lets only the administrator change the rules, and the auditor read them', async () => {

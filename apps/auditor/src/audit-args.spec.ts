@@ -112,6 +112,38 @@ describe('audit command line', () => {
     });
   });
 
+  it('reads replay with the gateway, the registry and their tokens', () => {
+    const base = [
+      'replay',
+      'm-1',
+      '--gateway',
+      'http://g:1',
+      '--key',
+      'k',
+      '--token',
+      't',
+      '--registry',
+      'https://r:2',
+    ];
+    expect(parseAuditArgs([...base, '--registry-token', 'r', '--to', 'FR'], {})).toEqual({
+      command: 'replay',
+      messageId: 'm-1',
+      gateway: new URL('http://g:1'),
+      keyFile: 'k',
+      token: 't',
+      registry: new URL('https://r:2'),
+      registryToken: 'r',
+      to: 'FR',
+    });
+    expect(parseAuditArgs(base, { BUREAUNET_REGISTRY_TOKEN: 'from-env' })).toMatchObject({ registryToken: 'from-env' });
+    expect(() => parseAuditArgs(base, {})).toThrow(
+      'a registry token is required: --registry-token, --registry-token-file or BUREAUNET_REGISTRY_TOKEN',
+    );
+    expect(() => parseAuditArgs([...base.slice(0, -1), 'ftp://r', '--registry-token', 'r'], {})).toThrow(
+      '--registry ftp://r is not an http(s) URL',
+    );
+  });
+
   it('says precisely what is wrong', () => {
     const refused = (argv: string[], message: string | RegExp) => {
       expect(() => parseAuditArgs(argv, {})).toThrow(UsageError);
@@ -122,7 +154,10 @@ describe('audit command line', () => {
       ['verify', '--gateway', 'ftp://g', '--key', 'k', '--token', 't'],
       '--gateway ftp://g is not an http(s) URL',
     );
-    refused(['check', '--key', 'k'], 'unknown command "check": verify, trail, checkpoint, activity or evidence');
+    refused(
+      ['check', '--key', 'k'],
+      'unknown command "check": verify, trail, replay, checkpoint, activity or evidence',
+    );
     refused(
       ['verify', '--key', 'k', '--gateway', 'http://g:1', '--token', 't', '--colour'],
       /Unknown option '--colour'/,

@@ -22,6 +22,13 @@ export const USAGE = `bureaunet ledger auditor
       by the ledger's key and cosigned by at least N of the witnesses (default: all of them),
       naming those missing.
 
+  npm run audit -- replay MESSAGE_ID --gateway URL --key FILE (--token … | --token-file …)
+                  --registry URL (--registry-token TOKEN | --registry-token-file FILE) [--to CODE]
+      Verifies the message's trail, then asks the rules again for each recipient they decided, with
+      the inputs the gateway recorded and the rule text of the recorded version (its SHA-256 must be
+      the recorded policySha256); says whether each replayed outcome equals the recorded one.
+      The registry token: auditor or admin (or BUREAUNET_REGISTRY_TOKEN).
+
   npm run audit -- activity --export FILE --code CODE --gateway URL --key FILE (--token … | --token-file …)
   npm run audit -- activity --export FILE --anchor-entry FILE
       Says whether a bureau's attributed activity log was rewritten: the export (GET /api/activity/export,
@@ -71,6 +78,16 @@ export type AuditCommand =
       checkpoint?: CheckpointRequirement;
     }
   | {
+      command: 'replay';
+      messageId: string;
+      gateway: URL;
+      keyFile: string;
+      token: string;
+      registry: URL;
+      registryToken: string;
+      to?: string;
+    }
+  | {
       command: 'activity';
       exportFile: string;
       code?: string;
@@ -102,6 +119,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
   if (command === 'activity') return activityCommand(values, rest, env);
+  if (command === 'replay') return replayCommand(values, rest, env);
   if (command === 'evidence') return evidenceCommand(values, rest, env);
   const checkpoint = checkpointRequirement(values);
   if (command === 'checkpoint') {
@@ -136,7 +154,7 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       checkpoint,
     };
   }
-  throw new UsageError(`unknown command "${command}": verify, trail, checkpoint, activity or evidence`);
+  throw new UsageError(`unknown command "${command}": verify, trail, replay, checkpoint, activity or evidence`);
 }
 
 function checkpointRequirement(values: ReturnType<typeof parse>['values']): CheckpointRequirement | undefined {
@@ -152,6 +170,33 @@ function checkpointRequirement(values: ReturnType<typeof parse>['values']): Chec
     if (!Number.isSafeInteger(quorum)) throw new UsageError(`--quorum ${values.quorum} is not a whole number`);
   }
   return { logKey: values['log-key'], witnesses, quorum };
+}
+
+function replayCommand(
+  values: ReturnType<typeof parse>['values'],
+  rest: readonly string[],
+  env: NodeJS.ProcessEnv,
+): AuditCommand {
+  if (rest.length !== 1) throw new UsageError('replay takes one MESSAGE_ID');
+  const registryToken =
+    values['registry-token'] ??
+    (values['registry-token-file'] === undefined
+      ? env.BUREAUNET_REGISTRY_TOKEN
+      : readToken(values['registry-token-file'], '--registry-token-file'));
+  if (!registryToken)
+    throw new UsageError(
+      'a registry token is required: --registry-token, --registry-token-file or BUREAUNET_REGISTRY_TOKEN',
+    );
+  return {
+    command: 'replay',
+    messageId: rest[0],
+    gateway: gatewayUrl(required(values.gateway, '--gateway')),
+    keyFile: required(values.key, '--key'),
+    token: token(values, env, true)!,
+    registry: httpUrl(required(values.registry, '--registry'), '--registry'),
+    registryToken,
+    ...(values.to === undefined ? {} : { to: values.to }),
+  };
 }
 
 function activityCommand(
@@ -233,6 +278,10 @@ function parse(argv: readonly string[]) {
       plaintext: { type: 'boolean' },
       ca: { type: 'string' },
       at: { type: 'string' },
+      registry: { type: 'string' },
+      'registry-token': { type: 'string' },
+      'registry-token-file': { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -265,14 +314,16 @@ function token(
 ): string | undefined {
   if (values.token) return values.token;
   const file = values['token-file'];
-  if (file) {
-    try {
-      return readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      throw new UsageError(`cannot read --token-file ${file}: ${(error as Error).message}`);
-    }
-  }
+  if (file) return readToken(file, '--token-file');
   if (env[variable]) return env[variable];
   if (needed) throw new UsageError(`a token is required: --token, --token-file or ${variable}`);
   return undefined;
+}
+
+function readToken(file: string, option: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new UsageError(`cannot read ${option} ${file}: ${(error as Error).message}`);
+  }
 }

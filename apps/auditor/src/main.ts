@@ -18,6 +18,8 @@ import { fetchNodeEvidence } from './node-evidence.client';
 import { verifyLog } from './log.verifier';
 import { readPinnedKey } from './pinned-key';
 import { checkTrailAgainstKept, verifyTrailBundle } from './trail.verifier';
+import { replayDecisions, type ReplayOutcome } from './decision.replayer';
+import { RegistryRulesSource } from './registry-rules.source';
 
 /** `npm run audit -- <command>`: verifies the gateway's ledger without trusting the gateway. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -30,6 +32,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runVerify(command);
     case 'trail':
       return runTrail(command);
+    case 'replay':
+      return runReplay(command);
     case 'activity':
       return runActivity(command);
     case 'checkpoint':
@@ -75,6 +79,39 @@ async function runCheckpoint(command: Extract<AuditCommand, { command: 'checkpoi
   );
   process.stdout.write(`${describeCosigners(verified)}\n`);
   return EXIT_VERIFIED;
+}
+
+async function runReplay(command: Extract<AuditCommand, { command: 'replay' }>): Promise<number> {
+  const client = new LedgerClient(command.gateway, command.token);
+  const trail = verifyTrailBundle(
+    await client.getTrail(command.messageId),
+    readPinnedKey(command.keyFile),
+    command.messageId,
+  );
+  const rules = new RegistryRulesSource(command.registry, command.registryToken);
+  const replays = await replayDecisions(
+    trail.messageId,
+    trail.entries.map(({ entry }) => entry),
+    (version) => rules.rulesAt(version),
+    command.to,
+  );
+  const inForce = await rules.versionInForce();
+  for (const replay of replays)
+    process.stdout.write(
+      `${replay.same ? 'same' : 'DIFFERENT'}: ${command.messageId} to ${replay.to} at rules version ${replay.policyVersion} (policy text SHA-256 ${replay.policySha256}): recorded ${outcomeText(replay.recorded)}, replayed ${outcomeText(replay.replayed)}\n`,
+    );
+  if (replays.some((replay) => replay.policyVersion !== inForce))
+    process.stdout.write(
+      `note: the rule text is the recorded version's; declarations, operations and groups are those in force now (version ${inForce}): the registry keeps no history of them\n`,
+    );
+  if (replays.some((replay) => !replay.same))
+    throw new VerificationFailure('a replayed decision differs from the one the gateway recorded');
+  return EXIT_VERIFIED;
+}
+
+function outcomeText(outcome: ReplayOutcome): string {
+  const by = outcome.policies.length > 0 ? ` by ${outcome.policies.join(', ')}` : '';
+  return outcome.allowed ? `delivered${by}` : `refused (rule ${outcome.rule ?? 'none'})${by}`;
 }
 
 async function runActivity(command: Extract<AuditCommand, { command: 'activity' }>): Promise<number> {

@@ -8,6 +8,7 @@ describe('readRegistryConfig', () => {
     expect(readRegistryConfig(VALID)).toEqual({
       port: 3001,
       activityAnchorMs: 60_000,
+      statusStatementTtlMs: 86_400_000,
       dataDir: resolve('var/registry'),
       natsUrl: 'nats://127.0.0.1:4222',
       nats: {},

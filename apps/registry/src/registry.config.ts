@@ -26,7 +26,11 @@ export interface RegistryConfig {
   databaseMaxMb?: number;
   /** How often the activity log's head goes to the gateway's ledger, when it grew (REGISTRY_ACTIVITY_ANCHOR_MS). */
   activityAnchorMs?: number;
+  /** How long a certificate status statement is in force (STATUS_STATEMENT_TTL_MS); re-signed at half of it. */
+  statusStatementTtlMs?: number;
 }
+
+export const DEFAULT_STATUS_STATEMENT_TTL_MS = 24 * 60 * 60 * 1000;
 
 export const DEFAULT_CERT_OVERLAP_DAYS = 7;
 
@@ -57,6 +61,11 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     certOverlapDays: env.int('CERT_OVERLAP_DAYS', { default: DEFAULT_CERT_OVERLAP_DAYS, min: 0, max: 365 }),
     databaseMaxMb: env.optionalInt('DATABASE_MAX_MB', { min: 1 }),
     activityAnchorMs: env.int('REGISTRY_ACTIVITY_ANCHOR_MS', { default: 60_000, min: 100, max: 86_400_000 }),
+    statusStatementTtlMs: env.int('STATUS_STATEMENT_TTL_MS', {
+      default: DEFAULT_STATUS_STATEMENT_TTL_MS,
+      min: 60_000,
+      max: 30 * DEFAULT_STATUS_STATEMENT_TTL_MS,
+    }),
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);

@@ -54,6 +54,11 @@ import { CertificateEntity } from './pki/certificate.entity';
 import { CertificateRepository } from './pki/certificate.repository';
 import { PkiController } from './pki/pki.controller';
 import { PkiService } from './pki/pki.service';
+import { statusSigningProvider } from './pki/status-signing.provider';
+import { StatusStatementController } from './status-statement/status-statement.controller';
+import { StatusStatementEntity } from './status-statement/status-statement.entity';
+import { StatusStatementIssuer } from './status-statement/status-statement.issuer';
+import { StatusStatementRepository } from './status-statement/status-statement.repository';
 import { CryptoRandomness, Randomness } from './randomness';
 import { RegistryEventEntity } from './registry-event/registry-event.entity';
 import { RegistryEventOutbox } from './registry-event/registry-event.outbox';
@@ -87,6 +92,7 @@ export const REGISTRY_ENTITIES = [
   DeclarationEntity,
   OperationEntity,
   CountryGroupEntity,
+  StatusStatementEntity,
   // the attributed activity log (libs/activity)
   ...ACTIVITY_ENTITIES,
 ];
@@ -132,6 +138,9 @@ export class RegistryModule {
       EnrolmentService,
       EnrolmentTokenRepository,
       PkiService,
+      statusSigningProvider,
+      StatusStatementRepository,
+      StatusStatementIssuer,
       RegistryEventOutbox,
       RegistryEventPublisher,
       RegistryEventRepository,
@@ -170,6 +179,7 @@ export class RegistryModule {
         EnrolmentController,
         EnrolmentHandler,
         PkiController,
+        StatusStatementController,
         RulesController,
         RulesHandler,
         OperationController,

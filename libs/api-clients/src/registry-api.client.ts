@@ -29,6 +29,16 @@ export class RegistryApiClient {
     return answerOf(await this.api.POST('/api/admin/enrolment-tokens', { body: { code } }));
   }
 
+  /** The policy set in force at a rules version: its text byte for byte, its limits and digests (admin, auditor). */
+  async rulesVersion(version: number): Promise<unknown> {
+    return answerOf(await this.api.GET('/api/rules/versions/{version}', { params: { path: { version } } }));
+  }
+
+  /** The rules in force: version, policy text, limits, declarations, operations, groups (admin, auditor). */
+  async rulesInForce(): Promise<unknown> {
+    return answerOf(await this.api.GET('/api/rules'));
+  }
+
   /** A joint operation (coordinator); the registry answers with what it recorded. */
   async createOperation(request: CreateOperationRequest): Promise<unknown> {
     return answerOf(await this.api.POST('/api/operations', { body: request }));

@@ -23,7 +23,13 @@ export {
   type PolicyRefusalCode,
 } from './policy-set.parser';
 export { validatePolicySet, type ValidatedPolicySet } from './policy-set.validator';
-export { PolicyEngine, type BundleInput, type DecisionRequest, type PolicyEngineOptions } from './policy.engine';
+export {
+  PolicyEngine,
+  policyTextSha256,
+  type BundleInput,
+  type DecisionRequest,
+  type PolicyEngineOptions,
+} from './policy.engine';
 export { PolicySetInvalidError, PolicyVersionUnknownError } from './policy.errors';
 export { PreparedRules, type RulesInput } from './prepared-rules';
 export { RateLimiter, type RateDecision } from './rate-limiter';

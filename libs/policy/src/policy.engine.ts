@@ -26,6 +26,11 @@ export interface DecisionRequest extends EnvelopeFacts {
 
 let engines = 0;
 
+/** What a decision names its policy text by: lowercase hex SHA-256 of the text's UTF-8 bytes. */
+export function policyTextSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 /**
  * Holds the prepared rules of the latest few versions. Preparing validates the policy text against
  * the schema, parses it once into cedar-wasm and builds the entities; deciding then costs one
@@ -81,6 +86,7 @@ export class PolicyEngine {
       policySetId,
       cachedDecisions,
       validateRequests: this.options.validateRequests,
+      policySha256: policyTextSha256(bundle.policies),
     });
   }
 }

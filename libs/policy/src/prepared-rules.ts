@@ -46,6 +46,8 @@ export interface PreparedRulesOptions {
   cachedDecisions: number;
   /** Parse each request with the schema and check it (tests: the builders must match the schema). */
   validateRequests: boolean;
+  /** Lowercase hex SHA-256 of the policy text's UTF-8, when known: what a decision names it by. */
+  policySha256?: string;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface PreparedRulesOptions {
  */
 export class PreparedRules {
   readonly version: number;
+  /** Lowercase hex SHA-256 of the UTF-8 policy text this version decides with (empty when not given). */
+  readonly policySha256: string;
   private readonly declared: Map<string, DeclaredSets>;
   private readonly operations: Map<string, EntityJson>;
   private readonly groups: Map<string, EntityJson>;
@@ -69,6 +73,7 @@ export class PreparedRules {
     private readonly options: PreparedRulesOptions,
   ) {
     this.version = rules.version;
+    this.policySha256 = options.policySha256 ?? '';
     const parsed = cedar.preparsePolicySet(options.policySetId, { staticPolicies: { ...policySet.texts } });
     if (parsed.type === 'failure')
       throw new Error(

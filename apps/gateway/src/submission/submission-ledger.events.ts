@@ -1,6 +1,6 @@
 import type { EnvelopePayload, Refusal } from '@bureaunet/contracts';
 import type { LedgerEvent } from '../ledger/ledger.recorder';
-import type { Decision } from './submission.decider';
+import type { Decision, PolicyInput } from './submission.decider';
 
 type Accepted = Extract<Decision, { status: 'accepted' }>;
 
@@ -10,7 +10,7 @@ type Accepted = Extract<Decision, { status: 'accepted' }>;
  * outcome with the policies that decided it.
  */
 export function acceptedEvents(payload: EnvelopePayload, digest: string, decision: Accepted, at: Date): LedgerEvent[] {
-  const { policyVersion } = decision;
+  const { policyVersion, policySha256 } = decision;
   const events: LedgerEvent[] = [
     {
       type: 'submission-accepted',
@@ -23,7 +23,9 @@ export function acceptedEvents(payload: EnvelopePayload, digest: string, decisio
         digest,
         meta: payload.meta,
         policyVersion,
+        policySha256,
         restrictedTo: decision.restrictedTo,
+        policyInput: recordedPolicyInput(decision.policyInput),
       },
     },
   ];
@@ -42,13 +44,16 @@ export function acceptedEvents(payload: EnvelopePayload, digest: string, decisio
   }
   for (const outcome of decision.recipients) {
     const policies = decision.policies.get(outcome.code);
+    const recipient = decision.recipientFacts.get(outcome.code);
+    // What the rules saw of the recipient, when they decided it: a replay asks them again with it.
+    const asked = recipient ? { recipient: { role: recipient.role, status: recipient.status } } : {};
     events.push(
       outcome.status === 'delivered'
         ? {
             type: 'delivery',
             envelopeId: payload.id,
             at,
-            data: { to: outcome.code, policyVersion, policies: policies ?? [] },
+            data: { to: outcome.code, policyVersion, policySha256, policies: policies ?? [], ...asked },
           }
         : {
             type: 'recipient-refused',
@@ -57,13 +62,40 @@ export function acceptedEvents(payload: EnvelopePayload, digest: string, decisio
             data: {
               to: outcome.code,
               policyVersion,
+              policySha256,
               ...refusalFields(outcome.refusal),
-              ...(policies ? { policies } : {}),
+              ...(policies ? { policies, ...asked } : {}),
             },
           },
     );
   }
   return events;
+}
+
+/**
+ * The rules' inputs as the ledger keeps them: the lineage's own members only (not the reader's
+ * bookkeeping), and through JSON, so that absent members are absent (canonical JSON refuses undefined).
+ */
+export function recordedPolicyInput(input: PolicyInput): Record<string, unknown> {
+  const lineage = input.lineage;
+  return JSON.parse(
+    JSON.stringify({
+      sender: input.sender,
+      recipientsIncludeHub: input.recipientsIncludeHub ?? false,
+      ...(lineage
+        ? {
+            lineage: {
+              inheritedRestrictions: lineage.inheritedRestrictions,
+              unresolved: lineage.unresolved,
+              answers: lineage.answers,
+              handling: lineage.handling,
+              grants: lineage.grants,
+              consentAbout: lineage.consentAbout,
+            },
+          }
+        : {}),
+    }),
+  ) as Record<string, unknown>;
 }
 
 /** A refusal as the ledger keeps it: code, reason, and the rule and retry-after when there are. */

@@ -7,6 +7,7 @@ import {
   declaredHandling,
   effectiveRestrictions,
   joinHandling,
+  type BureauFacts,
   type EffectiveHandling,
   type EnvelopeFacts,
   type PreparedRules,
@@ -28,8 +29,14 @@ export type Decision =
       recipients: RecipientOutcome[];
       /** The rules version that decided. */
       policyVersion: number;
+      /** Lowercase hex SHA-256 of that version's policy text. */
+      policySha256: string;
       /** Deciding policy ids per recipient the rules decided. */
       policies: ReadonlyMap<string, string[]>;
+      /** What the rules were asked, but the time and the recipient: recorded so a decision can be replayed. */
+      policyInput: PolicyInput;
+      /** Each recipient the rules decided, as the rules saw it. */
+      recipientFacts: ReadonlyMap<string, BureauFacts>;
       /** The data owner's restrictions that hold for this envelope and whatever refers to it later. */
       restrictedTo: string[];
       /** The handling it carries on: its own code joined with the strictest it passes on. */
@@ -37,9 +44,12 @@ export type Decision =
       /** A consent-decision: the handling origin its grant (or refusal) is about, and who asked. */
       consent?: { originId: string; grantee: string };
     }
-  | { status: 'refused'; refusal: Refusal; policyVersion: number }
+  | { status: 'refused'; refusal: Refusal; policyVersion: number; policySha256: string }
   /** A second receipt of one recipient for one envelope: answered, with no effect and no ledger entry. */
-  | { status: 'duplicate'; refusal: Refusal; policyVersion: number };
+  | { status: 'duplicate'; refusal: Refusal; policyVersion: number; policySha256: string };
+
+/** The envelope's facts the rules read, but kind, meta and time (the ledger has those already). */
+export type PolicyInput = Pick<EnvelopeFacts, 'sender' | 'lineage' | 'recipientsIncludeHub'>;
 
 /**
  * Decides what happens to one parsed envelope: checks the sender end to end (publishing subject,
@@ -63,7 +73,8 @@ export class SubmissionDecider {
   async decide(parsed: ParsedEnvelope, submitter: string): Promise<Decision> {
     // First, so a submission that cannot be decided is retried before it uses up any allowance.
     const rules = await this.rules.current();
-    const refused = (refusal: Refusal): Decision => ({ status: 'refused', refusal, policyVersion: rules.version });
+    const policy = { policyVersion: rules.version, policySha256: rules.policySha256 };
+    const refused = (refusal: Refusal): Decision => ({ status: 'refused', refusal, ...policy });
     const checked = await this.checkSender(parsed, submitter);
     if ('refusal' in checked) return refused(checked.refusal);
     const { payload } = parsed;
@@ -75,7 +86,7 @@ export class SubmissionDecider {
     const { codes } = expanded;
     if (payload.kind === 'receipt') {
       const receipt = await this.receipts.admit(payload, rules);
-      if (receipt.status !== 'valid') return { ...receipt, policyVersion: rules.version };
+      if (receipt.status !== 'valid') return { ...receipt, ...policy };
     } else {
       const admitted = this.limiter.admit(payload.from, codes.length, rules);
       if (!admitted.allowed) return refused(admitted.refusal);
@@ -113,7 +124,10 @@ export class SubmissionDecider {
       status: 'accepted',
       recipients: decided.recipients,
       policyVersion: rules.version,
+      policySha256: rules.policySha256,
       policies: decided.policies,
+      policyInput: { sender: envelope.sender, lineage, recipientsIncludeHub: envelope.recipientsIncludeHub },
+      recipientFacts: decided.facts,
       restrictedTo: effectiveRestrictions(payload.meta, lineage),
       handling: joinHandling([
         lineage.handling ?? { level: 0 },

@@ -93,12 +93,10 @@ export class SubmissionService {
 
     const decision = await this.decider.decide(parsed, submitter);
     if (decision.status === 'refused')
-      return this.refuse(
-        submitter,
-        { envelopeId: payload.id, digest, kind: payload.kind },
-        decision.refusal,
-        decision.policyVersion,
-      );
+      return this.refuse(submitter, { envelopeId: payload.id, digest, kind: payload.kind }, decision.refusal, {
+        version: decision.policyVersion,
+        sha256: decision.policySha256,
+      });
     if (decision.status === 'duplicate') return this.answerDuplicate(parsed, decision.refusal);
     return this.accept(parsed, decision, raw);
   }
@@ -213,7 +211,7 @@ export class SubmissionService {
     sender: string,
     subject: { envelopeId: string; digest?: string; kind?: string },
     refusal: Refusal,
-    policyVersion?: number,
+    policy?: { version: number; sha256: string },
   ): Promise<void> {
     const now = this.clock.now();
     const report = await this.signReport(
@@ -231,11 +229,11 @@ export class SubmissionService {
       from: sender,
       digest: subject.digest,
       ...refusalFields(refusal),
-      ...(policyVersion === undefined ? {} : { policyVersion }),
+      ...(policy === undefined ? {} : { policyVersion: policy.version, policySha256: policy.sha256 }),
     };
     await this.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data }]);
     this.logger.log(
-      refusedDecisionLine({ envelopeId: subject.envelopeId, sender, kind: subject.kind }, refusal, policyVersion),
+      refusedDecisionLine({ envelopeId: subject.envelopeId, sender, kind: subject.kind }, refusal, policy?.version),
     );
     await this.publisher.report(sender, `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`, report);
   }

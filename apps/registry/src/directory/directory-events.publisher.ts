@@ -15,11 +15,20 @@ import { BusClient } from '@bureaunet/transport';
 export class DirectoryEventsPublisher {
   private readonly logger = new Logger(DirectoryEventsPublisher.name);
 
+  private readonly listeners = new Set<(event: DirectoryChangedEvent) => void>();
+
   constructor(private readonly bus: BusClient) {}
 
   /** Called after the change has committed, never inside its transaction. */
   changed(event: DirectoryChangedEvent): void {
     this.publish(DIRECTORY_CHANGED_SUBJECT, event);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** In-process listeners (status statements), told after each committed change; returns the way to stop. */
+  onChange(listener: (event: DirectoryChangedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   heartbeat(beat: DirectoryHeartbeat): void {

@@ -5,6 +5,7 @@ import { Accounts1796156874036 } from './1796156874036-accounts';
 import { ActivityLog1796157497367 } from './1796157497367-activity-log';
 import { RulesAuthor1796158456996 } from './1796158456996-rules-author';
 import { CountryGroups1796170930308 } from './1796170930308-country-groups';
+import { StatusStatements1796183827374 } from './1796183827374-status-statements';
 
 /** The registry's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const REGISTRY_MIGRATIONS: readonly MigrationClass[] = [
@@ -14,4 +15,5 @@ export const REGISTRY_MIGRATIONS: readonly MigrationClass[] = [
   ActivityLog1796157497367,
   RulesAuthor1796158456996,
   CountryGroups1796170930308,
+  StatusStatements1796183827374,
 ];

@@ -32,9 +32,13 @@ export class RulesVersionSummaryDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: '"person:<username>", "role:<role>" or "system"' }) author!: string;
   @ApiProperty({ description: 'SHA-256 of the policy text, base64url' }) policiesDigest!: string;
+  @ApiProperty({ description: "SHA-256 of the policy text's UTF-8, lowercase hex: how decision entries name it" })
+  policySha256!: string;
 }
 
 export class RulesVersionDto extends RulesVersionSummaryDto {
+  @ApiProperty({ description: 'The version asked for; `version` is when the policy set in force then took effect' })
+  requested!: number;
   @ApiProperty({ description: 'Cedar policy text, as written' }) policies!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Rate limits' })
   limits!: Record<string, unknown>;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LessThan } from 'typeorm';
+import { LessThan, LessThanOrEqual } from 'typeorm';
 import { DomainError } from '@bureaunet/contracts';
 import { SnapshotReader } from '@bureaunet/persistence';
+import { policyTextSha256 } from '@bureaunet/policy';
 import { PolicySetEntity } from '../rules/policy-set.entity';
 import type { RulesDiffDto, RulesVersionDto, RulesVersionSummaryDto, RulesVersionsDto } from './rules-history.dto';
 import { diffLines } from './rules-version.diff';
@@ -27,9 +28,22 @@ export class RulesHistoryService {
     };
   }
 
+  /**
+   * The policy set in force at a rules version: the one that took effect then, or, for a version
+   * that changed only declarations, operations or groups, the latest before it. Its text is what a
+   * decision at that version names by policySha256, byte for byte.
+   */
   async version(version: number): Promise<RulesVersionDto> {
-    const row = await this.find(version);
-    return { ...summaryOf(row), policies: row.text, limits: JSON.parse(row.limits) as Record<string, unknown> };
+    const row = await this.snapshot.read((manager) =>
+      manager.findOne(PolicySetEntity, { where: { version: LessThanOrEqual(version) }, order: { version: 'DESC' } }),
+    );
+    if (!row) throw unknownVersion(version);
+    return {
+      ...summaryOf(row),
+      requested: version,
+      policies: row.text,
+      limits: JSON.parse(row.limits) as Record<string, unknown>,
+    };
   }
 
   async diff(from: number, to: number): Promise<RulesDiffDto> {
@@ -44,14 +58,17 @@ export class RulesHistoryService {
 
   private async find(version: number): Promise<PolicySetEntity> {
     const row = await this.snapshot.read((manager) => manager.findOneBy(PolicySetEntity, { version }));
-    if (!row)
-      throw new DomainError(
-        'unknown-rules-version',
-        `no policy set took effect at version ${version} (a version may change only declarations or operations)`,
-        'not-found',
-      );
+    if (!row) throw unknownVersion(version);
     return row;
   }
+}
+
+function unknownVersion(version: number): DomainError {
+  return new DomainError(
+    'unknown-rules-version',
+    `no policy set took effect at version ${version} (a version may change only declarations or operations)`,
+    'not-found',
+  );
 }
 
 function summaryOf(row: PolicySetEntity): RulesVersionSummaryDto {
@@ -60,6 +77,7 @@ function summaryOf(row: PolicySetEntity): RulesVersionSummaryDto {
     createdAt: row.createdAt,
     author: row.author,
     policiesDigest: createHash('sha256').update(row.text).digest('base64url'),
+    policySha256: policyTextSha256(row.text),
   };
 }
 

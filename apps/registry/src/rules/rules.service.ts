@@ -4,7 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { rateLimitsSchema, type Declaration, type RateLimits, type RuleBundle } from '@bureaunet/contracts';
 import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
-import { BUREAUNET_SCHEMA, DEFAULT_POLICIES, DEFAULT_RATE_LIMITS, validatePolicySet } from '@bureaunet/policy';
+import {
+  BUREAUNET_SCHEMA,
+  DEFAULT_POLICIES,
+  DEFAULT_RATE_LIMITS,
+  policyTextSha256,
+  validatePolicySet,
+} from '@bureaunet/policy';
 import { CountryGroupRepository, toCountryGroup } from './country-group.repository';
 import { OperationRepository, toOperation } from '../operation/operation.repository';
 import { parseWireBody } from '../wire-body';
@@ -129,6 +135,8 @@ export class RulesService implements OnModuleInit {
     const data = {
       changed: set.changed,
       policiesDigest: createHash('sha256').update(set.text).digest('base64url'),
+      // The form the gateway's decision entries name it by (lowercase hex of the UTF-8 text).
+      policySha256: policyTextSha256(set.text),
       limits: set.limits,
     };
     const version = await this.log.commit(manager, { type: 'rules-changed', data, author: set.author }, now);

@@ -224,6 +224,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/pki/status-statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatusStatementController_statementsAbout'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/pki/status-certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatusStatementController_statusCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/rules': {
     parameters: {
       query?: never;
@@ -897,6 +929,8 @@ export interface components {
       author: string;
       /** @description SHA-256 of the policy text, base64url */
       policiesDigest: string;
+      /** @description SHA-256 of the policy text's UTF-8, lowercase hex: how decision entries name it */
+      policySha256: string;
     };
     RulesVersionsDto: {
       /** @description Newest first */
@@ -912,6 +946,10 @@ export interface components {
       author: string;
       /** @description SHA-256 of the policy text, base64url */
       policiesDigest: string;
+      /** @description SHA-256 of the policy text's UTF-8, lowercase hex: how decision entries name it */
+      policySha256: string;
+      /** @description The version asked for; `version` is when the policy set in force then took effect */
+      requested: number;
       /** @description Cedar policy text, as written */
       policies: string;
       /** @description Rate limits */
@@ -953,6 +991,10 @@ export interface components {
       signingCertificate: string;
       /** @description PEM, X25519, keyUsage keyAgreement */
       encryptionCertificate: string;
+    };
+    StatusStatementsDto: {
+      /** @description base64url of each statement's JWS JSON bytes (typ bureaunet-certificate-status+jws), newest first, at most 100 */
+      statements: string[];
     };
     ChangeRulesDto: {
       /** @description The new Cedar policy text; every policy needs @id, forbids may carry @refusal and @reason. Validated against the schema first. */
@@ -1827,6 +1869,57 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description The CA certificate (PEM) every bureau certificate chains to */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-pem-file': string;
+        };
+      };
+    };
+  };
+  StatusStatementController_statementsAbout: {
+    parameters: {
+      query: {
+        /** @description base64url SHA-256 of the certificate DER */
+        fingerprint: string;
+        /** @description Only statements dated at or before this instant (what was said by then) */
+        at?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusStatementsDto'];
+        };
+      };
+      /** @description invalid-request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StatusStatementController_statusCertificate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The registry certificate (CN XR, issued by the CA) that signs status statements (PEM) */
       200: {
         headers: {
           [name: string]: unknown;
