@@ -99,6 +99,8 @@ export class EvidenceSourcesStandIn {
       if (this.failures.trail) return Promise.reject(this.failures.trail);
       return Promise.resolve(this.trail(messageId));
     },
+    // Stands in for a gateway with no TSA: bundles go without the optional token.
+    timestamp: () => Promise.resolve(undefined),
   };
 
   readonly registrySource: RegistryEvidenceSource = {

@@ -33,6 +33,7 @@ describe('buildEvidenceBundle', () => {
         checkpoint: bundle.checkpoint,
       },
       policies: [...bundle.policies, { version: 9, text: 'not named by any decision' }],
+      timestamp: bundle.timestamp,
       plaintext: { cek: bytes(bundle.plaintext!.cek), content: bytes(bundle.plaintext!.content) },
     };
   });

@@ -40,6 +40,8 @@ export interface EvidencePieces {
   statuses: readonly string[];
   trail: LedgerTrail;
   policies: readonly { version: number; text: string }[];
+  /** An RFC 3161 token over the checkpoint's note text, when the gateway's TSA stamped that size. */
+  timestamp?: { tsa_ca: string; token: string };
   plaintext?: { cek: Uint8Array; content: Uint8Array };
 }
 
@@ -72,6 +74,7 @@ export function buildEvidenceBundle(pieces: EvidencePieces): EvidenceBundle {
     entries,
     checkpoint: pieces.trail.checkpoint,
     policies: versions.map((version) => pieces.policies.find((policy) => policy.version === version)!),
+    ...(pieces.timestamp ? { timestamp: pieces.timestamp } : {}),
     ...(pieces.plaintext
       ? { plaintext: { cek: b64url(pieces.plaintext.cek), content: b64url(pieces.plaintext.content) } }
       : {}),

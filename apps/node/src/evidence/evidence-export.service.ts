@@ -60,10 +60,11 @@ export class EvidenceExportService {
     const ledger = await trailOnce();
     const signers = await this.signerCertificates(held);
     const gateway = await this.certificates.gateway(held.reports.map((report) => jwsSigner(report, 'reports').kid));
-    const [registry, statuses, policies] = await Promise.all([
+    const [registry, statuses, policies, timestamp] = await Promise.all([
       this.registry.statusCertificate(),
       this.statuses([gateway, ...signers]),
       this.policies(id, ledger),
+      this.gateway.timestamp(ledger.treeSize),
     ]);
     const bundle = buildEvidenceBundle({
       messageId: id,
@@ -80,6 +81,7 @@ export class EvidenceExportService {
       statuses,
       trail: ledger,
       policies,
+      timestamp,
       plaintext,
     });
     return { bundle, omitted: omittedPieces(held) };

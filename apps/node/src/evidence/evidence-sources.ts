@@ -3,6 +3,8 @@ import type { LedgerTrail } from '@bureaunet/evidence';
 /** The gateway's trail of one message: entries with proofs and the cosigned checkpoint of their tree. */
 export interface GatewayTrailSource {
   trail(messageId: string): Promise<LedgerTrail>;
+  /** The TSA's token over the checkpoint of this tree size; undefined when the gateway has none for it. */
+  timestamp(treeSize: number): Promise<{ tsa_ca: string; token: string } | undefined>;
 }
 
 /** What the registry says of certificates and rules, as evidence needs it. */

@@ -14,6 +14,19 @@ const trailAnswerSchema = z.object({
   checkpoint: z.string().optional(),
 });
 
+/** GET /api/ledger/timestamp?tree_size=N as the gateway serves it. */
+const timestampAnswerSchema = z.object({
+  tree_size: z.number().int().nonnegative(),
+  token: z
+    .string()
+    .min(1)
+    .max(128 * 1024),
+  tsa_ca: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
+});
+
 /** The gateway's ledger API, read with an auditor token (NODE_EVIDENCE_GATEWAY_URL and _TOKEN). */
 @Injectable()
 export class GatewayTrailClient implements GatewayTrailSource {
@@ -50,5 +63,22 @@ export class GatewayTrailClient implements GatewayTrailSource {
       entries: entries.map(({ leaf_index, leaf_input, audit_path }) => ({ leaf_index, leaf_input, audit_path })),
       checkpoint,
     };
+  }
+
+  /**
+   * A TSA stamps only some heads (the latest when it answers), and a gateway may have no TSA: the
+   * bundle then goes without the optional token rather than not at all.
+   */
+  async timestamp(treeSize: number): Promise<{ tsa_ca: string; token: string } | undefined> {
+    let answer: unknown;
+    try {
+      answer = await this.http.getJson(`/api/ledger/timestamp?tree_size=${treeSize}`, 'timestamp');
+    } catch (error) {
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
+    const parsed = timestampAnswerSchema.safeParse(answer);
+    if (!parsed.success || parsed.data.tree_size !== treeSize) return undefined;
+    return { tsa_ca: parsed.data.tsa_ca, token: parsed.data.token };
   }
 }
