@@ -177,8 +177,9 @@ export function describeEvidenceExport(
         JSON.stringify({
           ca: readFileSync(caFile, 'utf8'),
           witnesses: vkeys.map((vkey) => {
-            const [name, , key] = vkey.split('+');
-            return { name, publicKey: Buffer.from(key, 'base64').subarray(1).toString('base64') };
+            // name+id+key: the base64 key may itself hold '+'.
+            const [name, , ...key] = vkey.split('+');
+            return { name, publicKey: Buffer.from(key.join('+'), 'base64').subarray(1).toString('base64') };
           }),
           quorum,
           now: new Date(Date.now() + 60_000).toISOString(),
