@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeSecretFileAtomically } from './secret-file.writer';
 
 /** Why a service will not start with the key file it found; never quotes the key. */
 export class Ed25519KeyFileError extends Error {
@@ -19,7 +20,7 @@ export function loadOrCreateEd25519Key(
   if (inspectKeyFile(path)) return { privateKey: readKey(path), created: false };
   const { privateKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeKey(path, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  writeSecretFileAtomically(path, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   logger?.log(`made a new Ed25519 key in ${path}`);
   return { privateKey, created: true };
 }
@@ -53,17 +54,4 @@ function readKey(path: string): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519')
     throw new Ed25519KeyFileError(`${path} holds a ${key.asymmetricKeyType ?? 'non-asymmetric'} key, not Ed25519`);
   return key;
-}
-
-/** Write, fsync, rename: a crash leaves either no key or the whole key. */
-function writeKey(path: string, pem: string): void {
-  const staging = `${path}.tmp`;
-  const fd = openSync(staging, 'w', 0o600);
-  try {
-    writeSync(fd, pem);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(staging, path);
 }

@@ -13,6 +13,7 @@ export * from './nats-credentials';
 export * from './http-body.limits';
 export * from './private-data-dir';
 export * from './ed25519-key.file';
+export * from './secret-file.writer';
 export * from './query-integer.schema';
 export * from './logging';
 export * from './request-validation.pipe';

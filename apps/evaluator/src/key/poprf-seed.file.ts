@@ -1,7 +1,7 @@
 import { randomBytes as systemRandomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { preparePrivateDataDir } from '@bureaunet/platform/stateless';
+import { preparePrivateDataDir, writeSecretFileAtomically } from '@bureaunet/platform/stateless';
 
 export const POPRF_SEED_FILE = 'poprf-seed';
 export const POPRF_SEED_BYTES = 32;
@@ -32,7 +32,7 @@ export function loadOrCreatePoprfSeed(dir: string, options: PoprfSeedOptions = {
   if (existing) return readSeed(path);
   const seed = (options.randomBytes ?? systemRandomBytes)(POPRF_SEED_BYTES);
   if (seed.length !== POPRF_SEED_BYTES) throw new PoprfSeedFileError(`randomBytes gave ${seed.length} bytes`);
-  writeSeed(path, seed);
+  writeSecretFileAtomically(path, seed);
   options.logger?.log(`made a new POPRF seed in ${path}`);
   return seed;
 }
@@ -66,17 +66,4 @@ function readSeed(path: string): Uint8Array {
   if (seed.length !== POPRF_SEED_BYTES)
     throw new PoprfSeedFileError(`${path} has ${seed.length} bytes, a POPRF seed has ${POPRF_SEED_BYTES}`);
   return seed;
-}
-
-/** Write, fsync, rename: a crash leaves either no seed or the whole seed, never half of one. */
-function writeSeed(path: string, seed: Uint8Array): void {
-  const staging = `${path}.tmp`;
-  const fd = openSync(staging, 'w', 0o600);
-  try {
-    writeSync(fd, seed);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(staging, path);
 }
