@@ -55,6 +55,7 @@ describe('operating a network: readiness and structured logs', () => {
       'database',
       'directory',
       'rules',
+      'witnesses',
     ]);
     expect(gateway.details['consumers']).toMatchObject({
       status: 'up',
