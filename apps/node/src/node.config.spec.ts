@@ -28,6 +28,8 @@ describe('loadNodeConfig', () => {
       renewal: { renewBeforeDays: 60, warnBeforeDays: 30, checkIntervalMs: 3_600_000 },
       evaluatorTimeoutMs: 2_000,
       events: { maxStreams: 500, maxPerPerson: 5, heartbeatMs: 20_000 },
+      // No source for evidence exports: they answer 503 naming the variables.
+      evidence: {},
       // Directive (EU) 2023/977: 8 hours, 3 days, 7 days.
       requests: { immediateMs: 28_800_000, urgentMs: 259_200_000, routineMs: 604_800_000, sweepIntervalMs: 60_000 },
     });
