@@ -69,7 +69,9 @@ describe('verifySignedDirectory', () => {
     const other = await createTestDirectorySigner(await createTestCa());
     const error = refusal(await other.sign([entry], { issuedAt: ISSUED_AT }), [ca]);
     expect(error.kind).toBe('invalid');
-    expect(error.message).toMatch(/^the directory signer certificate \(serial [0-9A-F]+\) was not issued by a trusted CA$/);
+    expect(error.message).toMatch(
+      /^the directory signer certificate \(serial [0-9A-F]+\) was not issued by a trusted CA$/,
+    );
   });
 
   it('refuses a directory signed by a bureau of the trusted CA, not by XR', async () => {
@@ -95,12 +97,18 @@ describe('verifySignedDirectory', () => {
 
   it('refuses an XR certificate not valid at the time of checking', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const lapsed = await issueTestCertificate(ca, { code: 'XR', publicKey, notAfter: new Date('2026-11-30T00:00:00Z') });
+    const lapsed = await issueTestCertificate(ca, {
+      code: 'XR',
+      publicKey,
+      notAfter: new Date('2026-11-30T00:00:00Z'),
+    });
     const old = await signDirectory(
       { entries: [entry], version: 3, issuedAt: ISSUED_AT.toISOString(), expiresAt: '2026-12-02T12:00:00.000Z' },
       { kid: certificateFingerprint(lapsed.certificate), key: privateKey, certificatePem: lapsed.pem },
     );
-    expect(refusal(old, [ca]).message).toMatch(/^the directory signer certificate is valid from .* to .*, not at 2026-12-01T12:00:00.000Z$/);
+    expect(refusal(old, [ca]).message).toMatch(
+      /^the directory signer certificate is valid from .* to .*, not at 2026-12-01T12:00:00.000Z$/,
+    );
   });
 
   it('says when an otherwise good directory expired, and names the expiry', () => {
@@ -115,7 +123,7 @@ describe('verifySignedDirectory', () => {
     expect(verifySignedDirectory(signed, { cas: [ca.certificate], now: at }).version).toBe(3);
   });
 
-  it('refuses another typ than the directory one', async () => {
+  it('refuses another typ than the directory one', () => {
     const jws = opened(signed);
     const header = { ...JSON.parse(Buffer.from(jws.protected, 'base64url').toString('utf8')), typ: 'JWT' };
     const changed = rewrapped(signed, { ...jws, protected: Buffer.from(JSON.stringify(header)).toString('base64url') });

@@ -79,7 +79,9 @@ function checkedContent(signed: SignedDirectory, trust: { cas: readonly X509Cert
   assertJwsSignature(jws, certificate.publicKey, 'the directory');
   const content = directoryContentSchema.safeParse(jws.payload);
   if (!content.success)
-    throw new Error(`the signed directory is malformed: ${content.error.issues[0]?.path.join('.')} ${content.error.issues[0]?.message}`);
+    throw new Error(
+      `the signed directory is malformed: ${content.error.issues[0]?.path.join('.')} ${content.error.issues[0]?.message}`,
+    );
   if (Date.parse(content.data.expiresAt) <= Date.parse(content.data.issuedAt))
     throw new Error('the signed directory expires before it is issued');
   return content.data;

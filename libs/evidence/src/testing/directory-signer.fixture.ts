@@ -9,7 +9,10 @@ export interface TestDirectorySigner {
   certificatePem: string;
   kid: string;
   key: KeyObject;
-  sign(entries: DirectoryEntry[], options?: { version?: number; issuedAt?: Date; ttlMs?: number }): Promise<SignedDirectory>;
+  sign(
+    entries: DirectoryEntry[],
+    options?: { version?: number; issuedAt?: Date; ttlMs?: number },
+  ): Promise<SignedDirectory>;
 }
 
 export async function createTestDirectorySigner(ca: TestCa, code = 'XR'): Promise<TestDirectorySigner> {
