@@ -20,6 +20,7 @@ import { RegistryStandIn } from '../testing/registry.stand-in';
 import { ReceivedMessageEntity } from './store/received-message.entity';
 import { startNode, type RunningNode } from './node.app';
 import type { NodeConfig } from './node.config';
+import type { NodeModuleOptions } from './node.module';
 import { SentMessageEntity } from './store/sent-message.entity';
 
 jest.setTimeout(60_000);
@@ -66,7 +67,8 @@ describe('two nodes exchanging over a real nats-server', () => {
       },
       broadcastCodes: () => registry.broadcastCodes(),
       tamper: (payload) => payload.meta.operationId === TAMPERED_IN_TRANSIT,
-      bureaus: ['MR', 'DK'],
+      // FI: the node started with a set clock, to let its signed directory expire.
+      bureaus: ['MR', 'DK', 'FI'],
     });
     mr = await startTestNode('MR', nats.url);
     dk = await startTestNode('DK', nats.url);
@@ -432,6 +434,43 @@ describe('two nodes exchanging over a real nats-server', () => {
     });
   });
 
+  it('refuses to send once the signed directory it holds has expired, and says so on its readiness', async () => {
+    let now = new Date();
+    // Heard a day ago is not stale here: what lapses is the directory's own expiry.
+    const fi = await startTestNode(
+      'FI',
+      nats.url,
+      { directoryStalenessMs: 7 * 86_400_000 },
+      { clock: { now: () => now } },
+    );
+    try {
+      const { id } = await fi.api.send({ kind: 'message', to: ['DK'], body: { text: 'while in force' } });
+      expect(id).toEqual(expect.any(String));
+      const before = (await readiness(fi)).directory;
+      expect(before).toMatchObject({ status: 'up', expiresAt: expect.any(String) });
+      expect(Date.parse(String(before.expiresAt))).toBeGreaterThan(now.getTime());
+
+      // The registry keeps answering with directories signed by its own clock: a day behind FI's now.
+      now = new Date(now.getTime() + 25 * 60 * 60 * 1000);
+      const response = await fetch(`${fi.running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokensOf('FI').officer}` },
+        body: JSON.stringify({ kind: 'message', to: ['DK'], body: { text: 'after expiry' } }),
+      });
+      const refused = (await response.json()) as { code: string; reason: string };
+      expect({ status: response.status, code: refused.code }).toEqual({ status: 503, code: 'directory-expired' });
+      const expiry = /^the directory expired at (\S+Z): /.exec(refused.reason)?.[1];
+      expect(Date.parse(expiry!)).toBeLessThan(now.getTime());
+      // Readiness names the expiry of the directory FI holds (its newest accepted answer's).
+      const after = (await readiness(fi)).directory;
+      expect(after).toMatchObject({ status: 'down', message: `expired at ${String(after.expiresAt)}` });
+      expect(Date.parse(String(after.expiresAt))).toBeLessThan(now.getTime());
+    } finally {
+      await fi.running.app.close();
+      rmSync(fi.dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('answers a malformed id with 400 naming it, and an unknown one with 404', async () => {
     await expect(mr.api.call('GET', '/api/messages/not-an-id')).rejects.toMatchObject({
       status: 400,
@@ -451,7 +490,18 @@ describe('two nodes exchanging over a real nats-server', () => {
   });
 });
 
-async function startTestNode(code: string, natsUrl: string, overrides: Partial<NodeConfig> = {}): Promise<TestNode> {
+/** The readiness check's per-indicator details, whatever its HTTP status. */
+async function readiness(node: TestNode): Promise<Record<string, Record<string, unknown>>> {
+  const response = await fetch(`${node.running.url}/api/health/ready`);
+  return ((await response.json()) as { details: Record<string, Record<string, unknown>> }).details;
+}
+
+async function startTestNode(
+  code: string,
+  natsUrl: string,
+  overrides: Partial<NodeConfig> = {},
+  options: NodeModuleOptions = {},
+): Promise<TestNode> {
   const config: NodeConfig = {
     code,
     port: 0,
@@ -476,7 +526,7 @@ async function startTestNode(code: string, natsUrl: string, overrides: Partial<N
     hitSweepIntervalMs: 5_000,
     ...overrides,
   };
-  const running = await startNode(config);
+  const running = await startNode(config, options);
   return {
     running,
     api: new NodeApiClient(running.url, tokensOf(code).officer),

@@ -9,30 +9,41 @@ import {
   type BureauRole,
   type DirectoryEntry,
   type EnrolResponse,
+  type SignedDirectory,
   type WireReply,
 } from '@bureaunet/contracts';
 import { createTestCa, issueTestCertificate, type TestCa } from '../../../libs/crypto/src/testing/test-pki.fixture';
+import {
+  createTestDirectorySigner,
+  type TestDirectorySigner,
+} from '../../../libs/evidence/src/testing/directory-signer.fixture';
 
 /**
  * Stands in for the registry, only for what a node asks of it over NATS: enrolment (real
- * certificates from a test CA) and directory look-ups. No admin API, no change events.
+ * certificates from a test CA) and directory look-ups, signed by an XR certificate of that CA as
+ * the registry signs them. No admin API, no change events.
  */
 export class RegistryStandIn {
   private readonly entries = new Map<string, DirectoryEntry>();
   private readonly subscriptions: Subscription[] = [];
+  /** When the directory answers are signed and how long they are in force: a test dates them to make them expire. */
+  directoryDating: { issuedAt: () => Date; ttlMs: number } = { issuedAt: () => new Date(), ttlMs: 86_400_000 };
 
   private constructor(
     readonly ca: TestCa,
+    private readonly signer: TestDirectorySigner,
     private readonly connection: NatsConnection,
   ) {}
 
   static async start(connection: NatsConnection): Promise<RegistryStandIn> {
-    const registry = new RegistryStandIn(await createTestCa(), connection);
+    const ca = await createTestCa();
+    const registry = new RegistryStandIn(ca, await createTestDirectorySigner(ca), connection);
     registry.serve(ENROL_SUBJECT, (body) => registry.enrol(body));
     registry.serve(DIRECTORY_GET_SUBJECT, (body) => registry.get(body));
-    registry.serve(DIRECTORY_LIST_SUBJECT, () =>
-      Promise.resolve({ ok: true, data: { entries: [...registry.entries.values()] } }),
-    );
+    registry.serve(DIRECTORY_LIST_SUBJECT, async () => ({
+      ok: true,
+      data: await registry.signed([...registry.entries.values()]),
+    }));
     await connection.flush();
     return registry;
   }
@@ -81,14 +92,15 @@ export class RegistryStandIn {
     };
   }
 
-  private get(body: unknown): Promise<WireReply<DirectoryEntry>> {
+  private async get(body: unknown): Promise<WireReply<SignedDirectory>> {
     const code = (body as { code?: unknown }).code;
     const entry = typeof code === 'string' ? this.entries.get(code) : undefined;
-    return Promise.resolve(
-      entry
-        ? { ok: true, data: entry }
-        : { ok: false, error: { code: 'unknown-bureau', reason: `no bureau ${String(code)}` } },
-    );
+    if (!entry) return { ok: false, error: { code: 'unknown-bureau', reason: `no bureau ${String(code)}` } };
+    return { ok: true, data: await this.signed([entry]) };
+  }
+
+  private signed(entries: DirectoryEntry[]): Promise<SignedDirectory> {
+    return this.signer.sign(entries, { issuedAt: this.directoryDating.issuedAt(), ttlMs: this.directoryDating.ttlMs });
   }
 
   private serve(subject: string, answer: (body: unknown) => Promise<WireReply<unknown>>): void {

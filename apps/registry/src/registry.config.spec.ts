@@ -9,6 +9,7 @@ describe('readRegistryConfig', () => {
       port: 3001,
       activityAnchorMs: 60_000,
       statusStatementTtlMs: 86_400_000,
+      directoryTtlMs: 86_400_000,
       dataDir: resolve('var/registry'),
       natsUrl: 'nats://127.0.0.1:4222',
       nats: {},

@@ -28,9 +28,13 @@ export interface RegistryConfig {
   activityAnchorMs?: number;
   /** How long a certificate status statement is in force (STATUS_STATEMENT_TTL_MS); re-signed at half of it. */
   statusStatementTtlMs?: number;
+  /** How long a signed directory answer is in force (DIRECTORY_TTL_MS): past it nodes and the gateway refuse it. */
+  directoryTtlMs?: number;
 }
 
 export const DEFAULT_STATUS_STATEMENT_TTL_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_DIRECTORY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export const DEFAULT_CERT_OVERLAP_DAYS = 7;
 
@@ -65,6 +69,11 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
       default: DEFAULT_STATUS_STATEMENT_TTL_MS,
       min: 60_000,
       max: 30 * DEFAULT_STATUS_STATEMENT_TTL_MS,
+    }),
+    directoryTtlMs: env.int('DIRECTORY_TTL_MS', {
+      default: DEFAULT_DIRECTORY_TTL_MS,
+      min: 60_000,
+      max: 30 * DEFAULT_DIRECTORY_TTL_MS,
     }),
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });

@@ -18,9 +18,12 @@ import {
   type DirectoryEntry,
   type DirectoryHeartbeat,
   type EnrolRequest,
+  type DirectoryContent,
   type EnrolResponse,
+  type SignedDirectory,
   type WireReply,
 } from '@bureaunet/contracts';
+import { verifySignedDirectory } from '@bureaunet/evidence';
 import { generateBureauKeys, verifyBureauCertificate, type BureauKeys } from '@bureaunet/crypto';
 import { loadOrEnrolIdentity } from '@bureaunet/identity';
 import { bootstrapService } from '@bureaunet/platform';
@@ -121,10 +124,17 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     return request<EnrolResponse>(ENROL_SUBJECT, body);
   }
 
+  /** A directory answer, its XR signature checked against the registry's CA as a client does. */
+  async function signedOverNats(subject: string, body: unknown): Promise<DirectoryContent> {
+    const reply = await request<SignedDirectory>(subject, body);
+    if (!reply.ok) throw new Error(`${subject}: ${reply.error.code}`);
+    return verifySignedDirectory(reply.data, { cas: [new X509Certificate(caPem())], now: new Date() });
+  }
+
   async function entryOverNats(code: string): Promise<DirectoryEntry> {
-    const reply = await request<DirectoryEntry>(DIRECTORY_GET_SUBJECT, { code });
-    if (!reply.ok) throw new Error(`directory get ${code}: ${reply.error.code}`);
-    return directoryEntrySchema.parse(reply.data);
+    const { entries } = await signedOverNats(DIRECTORY_GET_SUBJECT, { code });
+    expect(entries).toHaveLength(1);
+    return directoryEntrySchema.parse(entries[0]);
   }
 
   const serialOf = (pem: string) => new X509Certificate(pem).serialNumber.toLowerCase();
@@ -248,8 +258,15 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     };
     expect(await entryOverNats('FR')).toEqual(expected);
     expect((await http('GET', '/api/directory/FR', { token: null })).body).toEqual(expected);
-    const listed = await request<{ entries: DirectoryEntry[]; version: number }>(DIRECTORY_LIST_SUBJECT, {});
-    expect(listed).toEqual({ ok: true, data: { entries: [expected], version: event.version } });
+    const listed = await signedOverNats(DIRECTORY_LIST_SUBJECT, {});
+    expect(listed).toEqual({
+      entries: [expected],
+      version: event.version,
+      issuedAt: expect.any(String),
+      expiresAt: expect.any(String),
+    });
+    // DIRECTORY_TTL_MS's default: a day.
+    expect(Date.parse(listed.expiresAt) - Date.parse(listed.issuedAt)).toBe(86_400_000);
     expect((await http('GET', '/api/directory', { token: null })).body).toEqual({
       entries: [expected],
       version: event.version,
@@ -436,8 +453,7 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
   });
 
   it('beats with the current directory version', async () => {
-    const listed = await request<{ version: number }>(DIRECTORY_LIST_SUBJECT, {});
-    if (!listed.ok) throw new Error(listed.error.code);
+    const listed = { data: await signedOverNats(DIRECTORY_LIST_SUBJECT, {}) };
     const beat = await events.next<DirectoryHeartbeat>(
       DIRECTORY_HEARTBEAT_SUBJECT,
       events.mark(),

@@ -27,6 +27,7 @@ import { DirectoryHeartbeatService } from './heartbeat/directory-heartbeat.servi
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
+import { DirectorySigner } from './directory/directory.signer';
 import { EnrolmentTokenEntity } from './enrolment/enrolment-token.entity';
 import { EnrolmentTokenRepository } from './enrolment/enrolment-token.repository';
 import { EnrolmentController } from './enrolment/enrolment.controller';
@@ -135,6 +136,7 @@ export class RegistryModule {
       DirectoryEventsPublisher,
       DirectoryHeartbeatService,
       DirectoryService,
+      DirectorySigner,
       EnrolmentService,
       EnrolmentTokenRepository,
       PkiService,

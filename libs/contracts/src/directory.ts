@@ -76,3 +76,27 @@ export const enrolResponseSchema = z
   })
   .strict();
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+/** Bureaus in one directory answer: far above the world's countries, a bound on what a client parses. */
+export const DIRECTORY_MAX_ENTRIES = 1000;
+
+/** What the registry signs: the directory (or one entry of it) at a version, dated and with an expiry. */
+export const directoryContentSchema = z
+  .object({
+    entries: z.array(directoryEntrySchema).max(DIRECTORY_MAX_ENTRIES),
+    version: z.number().int().nonnegative(),
+    issuedAt: z.string().datetime(),
+    expiresAt: z.string().datetime(),
+  })
+  .strict();
+export type DirectoryContent = z.infer<typeof directoryContentSchema>;
+
+/**
+ * A directory answer over NATS: a flattened JWS (base64url of its JSON) over DirectoryContent,
+ * signed by the registry's XR certificate, and that certificate (PEM) so a client can chain it to
+ * the CA it trusts.
+ */
+export const signedDirectorySchema = z
+  .object({ jws: z.string().min(1).max(4_000_000), certificate: z.string().min(1).max(8192) })
+  .strict();
+export type SignedDirectory = z.infer<typeof signedDirectorySchema>;

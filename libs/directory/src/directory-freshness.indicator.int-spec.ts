@@ -1,9 +1,11 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DIRECTORY_HEARTBEAT_SUBJECT } from '@bureaunet/contracts';
+import { DIRECTORY_HEARTBEAT_SUBJECT, DIRECTORY_LIST_SUBJECT } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
 import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { BusClient, connectNats, drainConnection } from '@bureaunet/transport';
+import { createTestCa } from '../../crypto/src/testing/test-pki.fixture';
+import { createTestDirectorySigner } from '../../evidence/src/testing/directory-signer.fixture';
 import { DirectoryFreshnessIndicator } from './directory-freshness.indicator';
 import { DirectoryClient } from './directory.client';
 
@@ -39,6 +41,7 @@ describe('DirectoryFreshnessIndicator over a real nats-server, with a set clock'
         heardAt: null,
         silentForMs: null,
         stalenessMs: STALENESS_MS,
+        expiresAt: null,
         message: 'the registry has not been heard from yet',
       },
     });
@@ -49,7 +52,13 @@ describe('DirectoryFreshnessIndicator over a real nats-server, with a set clock'
     nc.publish(DIRECTORY_HEARTBEAT_SUBJECT, JSON.stringify(heartbeat));
     await waitFor(() => directory.freshness().heardAt !== null, { what: 'the heartbeat heard' });
     expect(indicator.check('directory')).toEqual({
-      directory: { status: 'up', heardAt: '2026-12-01T12:00:00.000Z', silentForMs: 0, stalenessMs: STALENESS_MS },
+      directory: {
+        status: 'up',
+        heardAt: '2026-12-01T12:00:00.000Z',
+        silentForMs: 0,
+        stalenessMs: STALENESS_MS,
+        expiresAt: null,
+      },
     });
 
     now = new Date(now.getTime() + STALENESS_MS + 1_000);
@@ -59,8 +68,47 @@ describe('DirectoryFreshnessIndicator over a real nats-server, with a set clock'
         heardAt: '2026-12-01T12:00:00.000Z',
         silentForMs: STALENESS_MS + 1_000,
         stalenessMs: STALENESS_MS,
+        expiresAt: null,
         message: 'the registry has been silent for 31 s (limit 30 s)',
       },
     });
+  });
+
+  it('is down naming the expiry once the signed directory it holds has expired, refusing look-ups', async () => {
+    const ca = await createTestCa();
+    const signer = await createTestDirectorySigner(ca);
+    const issuedAt = now;
+    // A stand-in for the registry's listing: signed as XR under the CA the client trusts, in force 10 s.
+    const listing = nc.subscribe(DIRECTORY_LIST_SUBJECT, {
+      callback: (_error, msg) =>
+        void signer
+          .sign([], { version: 1, issuedAt, ttlMs: 10_000 })
+          .then((data) => msg.respond(JSON.stringify({ ok: true, data }))),
+    });
+    const signed = new DirectoryClient(
+      new BusClient(nc),
+      { ca: ca.certificate } as BureauIdentity,
+      { stalenessMs: STALENESS_MS },
+      clock,
+    );
+    const signedIndicator = new DirectoryFreshnessIndicator(new HealthIndicatorService(), signed);
+    try {
+      expect(await signed.all()).toEqual([]);
+      expect(signedIndicator.check('directory').directory).toMatchObject({
+        status: 'up',
+        expiresAt: new Date(issuedAt.getTime() + 10_000).toISOString(),
+      });
+
+      now = new Date(issuedAt.getTime() + 10_001);
+      expect(signedIndicator.check('directory')).toEqual({
+        directory: expect.objectContaining({ status: 'down', message: 'expired at 2026-12-01T12:00:41.000Z' }),
+      });
+      await expect(signed.all()).rejects.toMatchObject({
+        code: 'directory-expired',
+        message: 'the directory expired at 2026-12-01T12:00:41.000Z: the registry answered with it',
+      });
+    } finally {
+      listing.unsubscribe();
+    }
   });
 });

@@ -4,8 +4,8 @@ import { DirectoryClient } from './directory.client';
 
 /**
  * Whether the cached directory can be trusted: the registry was heard within DIRECTORY_STALENESS_MS
- * (it beats every REGISTRY_HEARTBEAT_MS). Past that the client refuses look-ups, so the service
- * cannot verify or route anything.
+ * (it beats every REGISTRY_HEARTBEAT_MS) and the signed directory it holds has not expired. Past
+ * either the client refuses look-ups, so the service cannot verify or route anything.
  */
 @Injectable()
 export class DirectoryFreshnessIndicator {
@@ -24,6 +24,7 @@ export class DirectoryFreshnessIndicator {
         ...freshness,
         message: `the registry has been silent for ${Math.round(freshness.silentForMs / 1000)} s (limit ${freshness.stalenessMs / 1000} s)`,
       });
+    if (this.directory.expired()) return session.down({ ...freshness, message: `expired at ${freshness.expiresAt}` });
     return session.up({ ...freshness });
   }
 }

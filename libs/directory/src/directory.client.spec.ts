@@ -6,6 +6,11 @@ import {
 } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
 import type { BusClient } from '@bureaunet/transport';
+import { createTestCa, type TestCa } from '../../crypto/src/testing/test-pki.fixture';
+import {
+  createTestDirectorySigner,
+  type TestDirectorySigner,
+} from '../../evidence/src/testing/directory-signer.fixture';
 import { DirectoryClient } from './directory.client';
 
 /** A bus whose answers the test releases by hand, so a change event can arrive while a request is out. */
@@ -32,18 +37,31 @@ async function waitUntil(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
-const entry = (code: string, enrolled: boolean): DirectoryEntry =>
-  ({ code, role: 'bureau', status: 'active', ...(enrolled ? { encryptionCertificate: 'pem' } : {}) }) as DirectoryEntry;
+const entry = (code: string, enrolled: boolean): DirectoryEntry => ({
+  code,
+  role: 'bureau',
+  status: 'active',
+  revokedSerials: [],
+  version: 2,
+  ...(enrolled ? { encryptionCertificate: 'pem' } : {}),
+});
 
 describe('DirectoryClient caching across a change that lands while a request is out', () => {
   let bus: HeldBus;
   let directory: DirectoryClient;
+  let ca: TestCa;
+  let signer: TestDirectorySigner;
+
+  beforeAll(async () => {
+    ca = await createTestCa();
+    signer = await createTestDirectorySigner(ca);
+  });
 
   beforeEach(() => {
     bus = new HeldBus();
     directory = new DirectoryClient(
       bus as unknown as BusClient,
-      {} as BureauIdentity,
+      { ca: ca.certificate } as BureauIdentity,
       { stalenessMs: 60_000 },
       {
         now: () => new Date(),
@@ -58,11 +76,11 @@ describe('DirectoryClient caching across a change that lands while a request is 
   it('does not keep a listing that was asked before MR enrolled: the next call asks again and sees MR enrolled', async () => {
     const listing = directory.all();
     changed('MR');
-    await bus.answerNext({ entries: [entry('MR', false)] });
+    await bus.answerNext(await signer.sign([entry('MR', false)]));
     expect((await listing).find((item) => item.code === 'MR')?.encryptionCertificate).toBeUndefined();
 
     const again = directory.all();
-    await bus.answerNext({ entries: [entry('MR', true)] });
+    await bus.answerNext(await signer.sign([entry('MR', true)]));
     expect(bus.pending).toHaveLength(0);
     expect((await again).find((item) => item.code === 'MR')?.encryptionCertificate).toBe('pem');
   });
@@ -70,16 +88,118 @@ describe('DirectoryClient caching across a change that lands while a request is 
   it('does not keep an entry asked for before its change, and keeps one asked for after', async () => {
     const before = directory.entry('MR');
     changed('MR');
-    await bus.answerNext(entry('MR', false));
+    await bus.answerNext(await signer.sign([entry('MR', false)]));
     await before;
 
     const after = directory.entry('MR');
     await waitUntil(() => bus.pending.length > 0);
     expect(bus.pending[0].subject).toBe(DIRECTORY_GET_SUBJECT);
-    await bus.answerNext(entry('MR', true));
+    await bus.answerNext(await signer.sign([entry('MR', true)]));
     expect((await after)?.encryptionCertificate).toBe('pem');
     // Cached now: no request goes out.
     expect((await directory.entry('MR'))?.encryptionCertificate).toBe('pem');
     expect(bus.pending.filter((request) => request.subject !== DIRECTORY_LIST_SUBJECT)).toHaveLength(0);
+  });
+});
+
+describe('DirectoryClient and the signed directory', () => {
+  const ISSUED_AT = new Date('2026-12-01T12:00:00.000Z');
+  const TTL_MS = 60 * 60 * 1000;
+  let ca: TestCa;
+  let signer: TestDirectorySigner;
+  let bus: HeldBus;
+  let directory: DirectoryClient;
+  let now: Date;
+
+  beforeAll(async () => {
+    ca = await createTestCa();
+    signer = await createTestDirectorySigner(ca);
+  });
+
+  beforeEach(async () => {
+    now = ISSUED_AT;
+    bus = new HeldBus();
+    directory = new DirectoryClient(
+      bus as unknown as BusClient,
+      { ca: ca.certificate } as BureauIdentity,
+      { stalenessMs: 10 * TTL_MS },
+      { now: () => now },
+    );
+    directory.onModuleInit();
+    const listing = directory.all();
+    await bus.answerNext(
+      await signer.sign([entry('FR', true), entry('MR', true)], { issuedAt: ISSUED_AT, ttlMs: TTL_MS }),
+    );
+    await listing;
+  });
+
+  const refusalOf = async (lookUp: Promise<unknown>, answer: unknown) => {
+    const refused = lookUp.catch((error: unknown) => error);
+    await bus.answerNext(answer);
+    return refused;
+  };
+
+  it('refuses an unsigned answer and keeps the entries it held', async () => {
+    bus.handlers.get(DIRECTORY_CHANGED_SUBJECT)!({ code: 'MR', version: 3, change: 'renewed' });
+    const error = await refusalOf(directory.all(), { entries: [entry('MR', false)], version: 3 });
+    expect(error).toMatchObject({
+      code: 'directory-unsigned',
+      kind: 'unavailable',
+      message: `the registry's directory answer on ${DIRECTORY_LIST_SUBJECT} is not signed`,
+    });
+    expect((await directory.entry('FR'))?.code).toBe('FR');
+    expect(bus.pending).toHaveLength(0);
+  });
+
+  it('refuses a tampered answer, naming the failed signature', async () => {
+    bus.handlers.get(DIRECTORY_CHANGED_SUBJECT)!({ code: 'MR', version: 3, change: 'renewed' });
+    const signed = await signer.sign([entry('MR', false)], { issuedAt: ISSUED_AT });
+    const jws = JSON.parse(Buffer.from(signed.jws, 'base64url').toString('utf8')) as Record<string, string>;
+    const payload = Buffer.from(jws.payload, 'base64url').toString('utf8').replace('"active"', '"suspended"');
+    const tampered = {
+      ...signed,
+      jws: Buffer.from(JSON.stringify({ ...jws, payload: Buffer.from(payload).toString('base64url') })).toString(
+        'base64url',
+      ),
+    };
+    const error = await refusalOf(directory.entry('MR'), tampered);
+    expect(error).toMatchObject({
+      code: 'directory-invalid',
+      message: "the registry's directory answer is refused: the directory signature does not verify",
+    });
+    expect(directory.freshness().expiresAt).toBe('2026-12-01T13:00:00.000Z');
+  });
+
+  it('does not use an expired entry, and refuses an answer that is itself expired, naming its expiry', async () => {
+    now = new Date(ISSUED_AT.getTime() + TTL_MS + 1);
+    expect(directory.expired()).toBe(true);
+    const error = await refusalOf(
+      directory.entry('FR'),
+      await signer.sign([entry('FR', true)], { issuedAt: ISSUED_AT, ttlMs: TTL_MS }),
+    );
+    expect(error).toMatchObject({
+      code: 'directory-expired',
+      kind: 'unavailable',
+      message: 'the directory expired at 2026-12-01T13:00:00.000Z: the registry answered with it',
+    });
+  });
+
+  it('takes a newly signed directory after the held one expired', async () => {
+    now = new Date(ISSUED_AT.getTime() + TTL_MS + 1);
+    const lookUp = directory.entry('FR');
+    await bus.answerNext(await signer.sign([entry('FR', true)], { issuedAt: now, ttlMs: TTL_MS }));
+    expect((await lookUp)?.code).toBe('FR');
+    expect(directory.expired()).toBe(false);
+  });
+
+  it('says directory-expired when the held directory lapsed and the registry cannot be asked', async () => {
+    now = new Date(ISSUED_AT.getTime() + TTL_MS + 1);
+    const lookUp = directory.all().catch((error: unknown) => error);
+    await waitUntil(() => bus.pending.length > 0);
+    bus.pending.shift()!.answer(Promise.reject(new Error('request timed out')));
+    expect(await lookUp).toMatchObject({
+      code: 'directory-expired',
+      message: 'the directory expired at 2026-12-01T13:00:00.000Z: no valid newer directory: request timed out',
+    });
   });
 });

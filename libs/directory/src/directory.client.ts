@@ -11,11 +11,15 @@ import {
   DomainError,
   directoryChangedEventSchema,
   directoryHeartbeatSchema,
+  signedDirectorySchema,
+  type DirectoryContent,
 } from '@bureaunet/contracts';
 import { CryptoError, certificateKid, verifyBureauCertificate } from '@bureaunet/crypto';
+import { SignedDirectoryError, verifySignedDirectory } from '@bureaunet/evidence';
 import { adoptCaTrust, BUREAU_IDENTITY, BureauIdentity, issuedBy, trustedCas } from '@bureaunet/identity';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient, WireRequestError } from '@bureaunet/transport';
+import { directoryExpired, DirectoryValidity } from './directory-validity';
 
 export interface DirectoryOptions {
   /** Refuse to trust the cached directory when the registry has been silent this long. */
@@ -31,6 +35,8 @@ export interface DirectoryFreshness {
   heardAt: string | null;
   silentForMs: number | null;
   stalenessMs: number;
+  /** When the held signed directory expires (null: none verified yet); past it look-ups refuse. */
+  expiresAt: string | null;
 }
 
 export interface VerifiedKey {
@@ -43,13 +49,20 @@ export interface VerifiedKey {
 /**
  * The registry's directory as this process sees it: cached, invalidated by the registry's change
  * events (pushed), re-read on demand (pulled), and refused when the registry has gone quiet.
+ * Every answer is signed by the registry's XR certificate and has an expiry: an unsigned or
+ * tampered one is refused (what was held stays), an expired one is never used.
  * Every certificate handed out has been checked against the CA, its dates and the revocations.
  */
 @Injectable()
 export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DirectoryClient.name);
-  private readonly entries = new Map<string, DirectoryEntry>();
+  /** Each entry with the expiry (ms) of the signed answer it came in. */
+  private readonly entries = new Map<string, { entry: DirectoryEntry; expiresAt: number }>();
   private listed = false;
+  /** Expiry (ms) of the signed listing `listed` refers to. */
+  private listedUntil = 0;
+  private readonly validity = new DirectoryValidity();
+  private renewing = false;
   private lastHeardAt = 0;
   private knownVersion: number | undefined;
   /**
@@ -90,6 +103,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
           this.verified.clear();
           this.listed = false;
         }
+        this.renewIfDue();
       }),
     );
   }
@@ -101,36 +115,39 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   async entry(code: string): Promise<DirectoryEntry | undefined> {
     this.assertFresh();
     const cached = this.entries.get(code);
-    if (cached) return cached;
+    if (cached && cached.expiresAt >= this.clock.now().getTime()) return cached.entry;
     const generation = this.generation;
     try {
-      const entry = await this.bus.request<DirectoryEntry>(DIRECTORY_GET_SUBJECT, { code });
-      this.heard();
-      if (generation === this.generation) this.entries.set(code, entry);
+      const content = await this.signedAnswer(DIRECTORY_GET_SUBJECT, { code });
+      const entry = content.entries.find((candidate) => candidate.code === code);
+      if (!entry) throw new Error(`the registry's answer for ${code} holds no entry for it`);
+      if (generation === this.generation) this.entries.set(code, { entry, expiresAt: Date.parse(content.expiresAt) });
       return entry;
     } catch (error) {
       if (error instanceof WireRequestError && error.code === 'unknown-bureau') return undefined;
-      throw this.unavailable(error);
+      throw this.refusal(error);
     }
   }
 
   async all(): Promise<DirectoryEntry[]> {
     this.assertFresh();
-    if (!this.listed) {
+    const now = this.clock.now().getTime();
+    if (!this.listed || this.listedUntil < now) {
       const generation = this.generation;
       try {
-        const { entries } = await this.bus.request<{ entries: DirectoryEntry[] }>(DIRECTORY_LIST_SUBJECT, {});
-        this.heard();
+        const content = await this.signedAnswer(DIRECTORY_LIST_SUBJECT, {});
         // Changed meanwhile: this answer may predate the change, so it is used once, not kept.
-        if (generation !== this.generation) return entries;
+        if (generation !== this.generation) return content.entries;
+        const expiresAt = Date.parse(content.expiresAt);
         this.entries.clear();
-        entries.forEach((entry) => this.entries.set(entry.code, entry));
+        content.entries.forEach((entry) => this.entries.set(entry.code, { entry, expiresAt }));
         this.listed = true;
+        this.listedUntil = expiresAt;
       } catch (error) {
-        throw this.unavailable(error);
+        throw this.refusal(error);
       }
     }
-    return [...this.entries.values()];
+    return [...this.entries.values()].map((cached) => cached.entry);
   }
 
   /** The sender's signing key, verified; refuses with the CryptoError code that names the fault. */
@@ -160,12 +177,19 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
 
   /** When the registry was last heard (a heartbeat, a change event or an answer), for readiness. */
   freshness(): DirectoryFreshness {
-    if (this.lastHeardAt === 0) return { heardAt: null, silentForMs: null, stalenessMs: this.options.stalenessMs };
+    if (this.lastHeardAt === 0)
+      return { heardAt: null, silentForMs: null, stalenessMs: this.options.stalenessMs, expiresAt: null };
     return {
       heardAt: new Date(this.lastHeardAt).toISOString(),
       silentForMs: this.clock.now().getTime() - this.lastHeardAt,
       stalenessMs: this.options.stalenessMs,
+      expiresAt: this.validity.expiry(),
     };
+  }
+
+  /** Whether the held signed directory is past its expiry (by the injected clock). */
+  expired(): boolean {
+    return this.validity.expiredAt(this.clock.now());
   }
 
   /** Throws when the registry has not been heard within the staleness window. */
@@ -255,6 +279,61 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       }
     }
     return issuerAmong(pem, trustedCas(this.identity)) ?? this.identity.ca;
+  }
+
+  /**
+   * The content of a signed answer, verified against the trusted CAs at the injected clock's now.
+   * A refused answer changes nothing held; only the registry's word (a verified one) counts as heard.
+   */
+  private async signedAnswer(subject: string, body: object): Promise<DirectoryContent> {
+    const answer = signedDirectorySchema.safeParse(await this.bus.request<unknown>(subject, body));
+    if (!answer.success)
+      throw new DomainError(
+        'directory-unsigned',
+        `the registry's directory answer on ${subject} is not signed`,
+        'unavailable',
+      );
+    let content: DirectoryContent;
+    try {
+      content = verifySignedDirectory(answer.data, { cas: trustedCas(this.identity), now: this.clock.now() });
+    } catch (error) {
+      if (!(error instanceof SignedDirectoryError)) throw error;
+      if (error.kind === 'expired') throw directoryExpired(error.expiresAt!, 'the registry answered with it');
+      throw new DomainError(
+        'directory-invalid',
+        `the registry's directory answer is refused: ${error.message}`,
+        'unavailable',
+      );
+    }
+    this.heard();
+    this.validity.record(content);
+    return content;
+  }
+
+  /** From half of the held directory's life on, a newly signed listing is asked for, so it never lapses while the registry answers. */
+  private renewIfDue(): void {
+    if (this.renewing || !this.validity.due(this.clock.now())) return;
+    this.renewing = true;
+    this.listed = false;
+    this.all()
+      .catch((error: unknown) =>
+        this.logger.warn(`cannot renew the directory: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => (this.renewing = false));
+  }
+
+  /** What a failed look-up throws: its own DomainError, or 'directory-unavailable' — 'directory-expired' once what is held has lapsed. */
+  private refusal(error: unknown): DomainError {
+    const expiry = this.validity.expiry();
+    if (error instanceof DomainError && error.code !== 'directory-unsigned' && error.code !== 'directory-invalid')
+      return error;
+    if (expiry !== null && this.validity.expiredAt(this.clock.now()))
+      return directoryExpired(
+        expiry,
+        `no valid newer directory: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    if (error instanceof DomainError) return error;
+    return this.unavailable(error);
   }
 
   private heard(): void {

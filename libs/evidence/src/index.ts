@@ -22,3 +22,10 @@ export {
   type EvidencePieces,
   type LedgerTrail,
 } from './evidence-bundle.builder';
+export {
+  DIRECTORY_SIGNER_CODE,
+  SIGNED_DIRECTORY_TYP,
+  SignedDirectoryError,
+  signDirectory,
+  verifySignedDirectory,
+} from './signed-directory';
