@@ -293,6 +293,8 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
         `the registry's directory answer on ${subject} is not signed`,
         'unavailable',
       );
+    // During a CA rotation the registry signs under the new CA first: follow its CA list as for a bureau's certificate.
+    await this.issuerOf(answer.data.certificate);
     let content: DirectoryContent;
     try {
       content = verifySignedDirectory(answer.data, { cas: trustedCas(this.identity), now: this.clock.now() });
