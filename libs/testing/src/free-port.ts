@@ -24,10 +24,18 @@ export function isPortTaken(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Linux hands out ephemeral ports (every outgoing connection's local port, every listen on port 0)
+ * from 32768 up: a run chosen below them cannot be taken by another process between the check and
+ * the listen, as one chosen among them was.
+ */
+const EPHEMERAL_PORTS_START = 32_768;
+const LOWEST_RUN_PORT = 20_000;
+
 /** The first of `count` consecutive free loopback ports (NODE_PORT_BASE numbers the nodes from it). */
 export async function freePortRun(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const first = 20_000 + Math.floor(Math.random() * 40_000);
+    const first = LOWEST_RUN_PORT + Math.floor(Math.random() * (EPHEMERAL_PORTS_START - LOWEST_RUN_PORT - count));
     const taken = await Promise.all(Array.from({ length: count }, (_, index) => isPortTaken(first + index)));
     if (!taken.includes(true)) return first;
   }
