@@ -33,8 +33,12 @@ class HeldBus {
   }
 }
 
-async function waitUntil(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+/** The client's requests are made a few turns of the event loop later: bounded, so a missing one fails by name. */
+async function waitUntil(condition: () => boolean, turns = 10_000): Promise<void> {
+  for (let turn = 0; !condition(); turn++) {
+    if (turn >= turns) throw new Error(`no request from the client after ${turns} turns of the event loop`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 const entry = (code: string, enrolled: boolean): DirectoryEntry => ({
