@@ -14,6 +14,7 @@ export * from './http-body.limits';
 export * from './private-data-dir';
 export * from './ed25519-key.file';
 export * from './secret-file.writer';
+export * from './bounded-response.body';
 export * from './query-integer.schema';
 export * from './logging';
 export * from './request-validation.pipe';

@@ -1,3 +1,4 @@
+import { readBoundedBody, ResponseTooLargeError } from '@bureaunet/platform';
 import { TIMESTAMP_LIMITS } from '@bureaunet/timestamp';
 
 /** Asks an RFC 3161 TSA over HTTP (§3.4): one bounded POST, the response's DER or a reason. */
@@ -18,16 +19,10 @@ export async function postTimestampQuery(url: string, query: Buffer, timeoutMs: 
     await response.body?.cancel();
     throw new Error(`the TSA answered ${type || 'no content type'}, not application/timestamp-reply`);
   }
-  return readBounded(response, TIMESTAMP_LIMITS.responseBytes);
-}
-
-async function readBounded(response: Response, maxBytes: number): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += (chunk as Uint8Array).length;
-    if (size > maxBytes) throw new Error(`the TSA's response is over ${maxBytes} bytes`);
-    chunks.push(chunk as Uint8Array);
+  try {
+    return await readBoundedBody(response, TIMESTAMP_LIMITS.responseBytes);
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw new Error(`the TSA's response is over ${error.maxBytes} bytes`);
+    throw error;
   }
-  return Buffer.concat(chunks);
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '@bureaunet/contracts';
+import { readBoundedBody, ResponseTooLargeError } from '@bureaunet/platform';
 
 /** A trail of 1,024 entries with 64-hash proofs is about 4 MB: anything far larger is not an answer. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -55,24 +56,13 @@ export class EvidenceHttpClient {
 }
 
 async function boundedText(response: Response, piece: string, source: string): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_ANSWER_BYTES)
-    throw unavailable(`${piece}: ${source}'s answer is larger than ${MAX_ANSWER_BYTES} bytes`);
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
+  try {
+    return (await readBoundedBody(response, MAX_ANSWER_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError)
       throw unavailable(`${piece}: ${source}'s answer is larger than ${MAX_ANSWER_BYTES} bytes`);
-    }
-    chunks.push(value);
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function unavailable(message: string): DomainError {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readBoundedBody, ResponseTooLargeError } from '@bureaunet/platform';
 import {
   checkNoteSignatures,
   cosignatureVerifier,
@@ -57,19 +58,12 @@ function ownSignatures(witness: LedgerWitnessConfig, answer: string, checkpointT
 }
 
 async function boundedText(response: Response): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_ANSWER_BYTES) {
-    await response.body?.cancel();
-    throw new Error(`answered ${declared} bytes, more than ${MAX_ANSWER_BYTES}`);
+  let body: Buffer;
+  try {
+    body = await readBoundedBody(response, MAX_ANSWER_BYTES);
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw new Error(`answered more than ${MAX_ANSWER_BYTES} bytes`);
+    throw error;
   }
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  // Leaving the loop early cancels the stream: nothing past the bound is read.
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    if (total > MAX_ANSWER_BYTES) throw new Error(`answered more than ${MAX_ANSWER_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  return new TextDecoder('utf-8', { fatal: true }).decode(body);
 }
