@@ -1,19 +1,5 @@
 import { createServer } from 'node:net';
 
-/** Asks the kernel for a free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port assigned'));
-      server.close(() => resolve(address.port));
-    });
-  });
-}
-
 /** Whether something already listens on this loopback port (we try to listen on it ourselves). */
 export function isPortTaken(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -32,7 +18,10 @@ export function isPortTaken(port: number): Promise<boolean> {
 const EPHEMERAL_PORTS_START = 32_768;
 const LOWEST_RUN_PORT = 20_000;
 
-/** The first of `count` consecutive free loopback ports (NODE_PORT_BASE numbers the nodes from it). */
+/**
+ * The first of `count` consecutive free loopback ports, for a process that must be told its port before
+ * it starts (nats-server, a witness, `npm start`'s services; NODE_PORT_BASE numbers the nodes from it).
+ */
 export async function freePortRun(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const first = LOWEST_RUN_PORT + Math.floor(Math.random() * (EPHEMERAL_PORTS_START - LOWEST_RUN_PORT - count));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadOrCreateEd25519Key } from '@bureaunet/platform';
 import { formatVerifierKey, NOTE_SIGNATURE_TYPE, rawEd25519PublicKey } from '@bureaunet/witness';
-import { freePort } from './free-port';
+import { freePortRun } from './free-port';
 
 /** A witness the local network runs: its cosigner name and, for people, a fixed port. */
 export interface LocalWitnessSpec {
@@ -30,6 +30,6 @@ export async function planWitness(spec: LocalWitnessSpec, dataDir: string, https
   const { privateKey } = loadOrCreateEd25519Key(keyFile);
   const publicKey = rawEd25519PublicKey(privateKey);
   const vkey = formatVerifierKey({ name: spec.name, type: NOTE_SIGNATURE_TYPE.cosignatureV1, publicKey });
-  const port = spec.port ?? (await freePort());
+  const port = spec.port ?? (await freePortRun(1));
   return { name: spec.name, port, dataDir: dir, keyFile, vkey, url: `${https ? 'https' : 'http'}://127.0.0.1:${port}` };
 }

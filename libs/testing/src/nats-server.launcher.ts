@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePortRun } from './free-port';
 import { findNatsServerBinary } from './nats-server.binary';
 
 export interface NatsServerOptions {
@@ -34,7 +34,7 @@ const READY_LINE = /Server is ready/;
 /** Starts a real nats-server with JetStream on a free loopback port and waits for its ready line. */
 export async function startNatsServer(options: NatsServerOptions = {}): Promise<RunningNatsServer> {
   const binary = findNatsServerBinary();
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await freePortRun(1));
   const ownStore = !options.storeDir;
   const storeDir = options.storeDir ?? mkdtempSync(join(tmpdir(), 'bureaunet-nats-'));
   const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
