@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import {
-  CA_TRUST_SUBJECT,
-  caTrustSchema,
   DIRECTORY_CHANGED_SUBJECT,
   DIRECTORY_GET_SUBJECT,
   DIRECTORY_HEARTBEAT_SUBJECT,
@@ -11,24 +9,21 @@ import {
   DomainError,
   directoryChangedEventSchema,
   directoryHeartbeatSchema,
-  signedDirectorySchema,
   type DirectoryContent,
 } from '@bureaunet/contracts';
 import { CryptoError, certificateKid, verifyBureauCertificate } from '@bureaunet/crypto';
-import { SignedDirectoryError, verifySignedDirectory } from '@bureaunet/evidence';
-import { adoptCaTrust, BUREAU_IDENTITY, BureauIdentity, issuedBy, trustedCas } from '@bureaunet/identity';
+import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient, WireRequestError } from '@bureaunet/transport';
+import { CaTrustFollower } from './ca-trust.follower';
 import { directoryExpired, DirectoryValidity } from './directory-validity';
+import { readSignedDirectory } from './signed-directory.reader';
 
 export interface DirectoryOptions {
   /** Refuse to trust the cached directory when the registry has been silent this long. */
   stalenessMs: number;
 }
 export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
-
-/** A certificate from an unknown CA makes the client ask the registry's CA list at most this often. */
-const TRUST_REFRESH_MIN_INTERVAL_MS = 30_000;
 
 export interface DirectoryFreshness {
   /** null: never heard yet. */
@@ -73,14 +68,16 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private readonly unsubscribes: Array<() => void> = [];
   /** Checked keys by code, use and directory version: parsing and checking a certificate per message was a top CPU cost. */
   private readonly verified = new Map<string, { key: VerifiedKey; validFrom: number; validTo: number }>();
-  private lastTrustRefreshAt = -Infinity;
+  private readonly trust: CaTrustFollower;
 
   constructor(
     private readonly bus: BusClient,
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.trust = new CaTrustFollower(bus, identity, clock);
+  }
 
   onModuleInit(): void {
     this.unsubscribes.push(
@@ -219,7 +216,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     const cached = this.verified.get(cacheKey);
     if (cached && now.getTime() >= cached.validFrom && now.getTime() <= cached.validTo) return cached.key;
     const certificate = verifyBureauCertificate(pem, {
-      ca: await this.issuerOf(pem),
+      ca: await this.trust.issuerOf(pem),
       code,
       use,
       now,
@@ -245,7 +242,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       // `until` is checked here, not only by the registry: this copy of the entry may be older than the overlap.
       if (previous.use !== use || Date.parse(previous.until) <= now.getTime()) continue;
       const certificate = verifyBureauCertificate(previous.certificate, {
-        ca: await this.issuerOf(previous.certificate),
+        ca: await this.trust.issuerOf(previous.certificate),
         code,
         use,
         now,
@@ -257,56 +254,14 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The trusted CA that issued `pem` (during a CA rotation, the new or the previous one). A
-   * certificate from a CA not yet trusted first makes the client follow the registry's CA list,
-   * as the renewal check would later: a bureau that renewed under a new CA is not refused meanwhile.
-   * Falls back to the current CA, whose check then refuses the certificate with its reason.
-   */
-  private async issuerOf(pem: string): Promise<X509Certificate> {
-    const found = issuerAmong(pem, trustedCas(this.identity));
-    if (found) return found;
-    const now = this.clock.now().getTime();
-    if (now - this.lastTrustRefreshAt >= TRUST_REFRESH_MIN_INTERVAL_MS) {
-      this.lastTrustRefreshAt = now;
-      try {
-        const change = adoptCaTrust(this.identity, caTrustSchema.parse(await this.bus.request(CA_TRUST_SUBJECT, {})));
-        if (change !== 'unchanged') this.logger.log(`CA trust ${change} on a certificate from a CA not trusted before`);
-      } catch (error) {
-        // Not a reason to trust it: the certificate is then refused below as not issued by a trusted CA.
-        this.logger.warn(
-          `cannot follow the registry's CA list: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
-    return issuerAmong(pem, trustedCas(this.identity)) ?? this.identity.ca;
-  }
-
-  /**
    * The content of a signed answer, verified against the trusted CAs at the injected clock's now.
    * A refused answer changes nothing held; only the registry's word (a verified one) counts as heard.
    */
   private async signedAnswer(subject: string, body: object): Promise<DirectoryContent> {
-    const answer = signedDirectorySchema.safeParse(await this.bus.request<unknown>(subject, body));
-    if (!answer.success)
-      throw new DomainError(
-        'directory-unsigned',
-        `the registry's directory answer on ${subject} is not signed`,
-        'unavailable',
-      );
-    // During a CA rotation the registry signs under the new CA first: follow its CA list as for a bureau's certificate.
-    await this.issuerOf(answer.data.certificate);
-    let content: DirectoryContent;
-    try {
-      content = verifySignedDirectory(answer.data, { cas: trustedCas(this.identity), now: this.clock.now() });
-    } catch (error) {
-      if (!(error instanceof SignedDirectoryError)) throw error;
-      if (error.kind === 'expired') throw directoryExpired(error.expiresAt!, 'the registry answered with it');
-      throw new DomainError(
-        'directory-invalid',
-        `the registry's directory answer is refused: ${error.message}`,
-        'unavailable',
-      );
-    }
+    const content = await readSignedDirectory(
+      { bus: this.bus, subject, body },
+      { follower: this.trust, identity: this.identity, now: this.clock.now() },
+    );
     this.heard();
     this.validity.record(content);
     return content;
@@ -347,14 +302,4 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
     this.logger.warn(`directory look-up failed: ${reason}`);
     return new DomainError('directory-unavailable', `registry directory unavailable: ${reason}`, 'unavailable');
   }
-}
-
-function issuerAmong(pem: string, cas: readonly X509Certificate[]): X509Certificate | undefined {
-  let certificate: X509Certificate;
-  try {
-    certificate = new X509Certificate(pem);
-  } catch {
-    return undefined; // not parseable: verifyBureauCertificate refuses it and says why
-  }
-  return cas.find((ca) => issuedBy(certificate, ca));
 }
