@@ -33,6 +33,7 @@ module.exports = {
   // Global options: Jest ignores these inside a project. The bound only stops a hung test.
   testTimeout: 120000,
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/slow-first.sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     // Against a real SQLite file or a real nats-server (libs/testing).
