@@ -100,12 +100,13 @@ function rawEncrypt(plaintext: Buffer, recipients: readonly KeyObject[]): Genera
   const cek = randomBytes(32);
   const iv = randomBytes(12);
   const entries = recipients.map((key, index) => {
-    const ephemeral = generateKeyPairSync('x25519');
+    // The public half encoded by the keygen job: a later KeyObject.export can deadlock on Node 20.20.
+    const ephemeral = generateKeyPairSync('x25519', { publicKeyEncoding: { format: 'jwk' } });
     const z = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: key });
     const kek = createHash('sha256').update(ROUND_1).update(z).update(OTHER_INFO).digest();
     const wrap = createCipheriv('id-aes256-wrap', kek, KW_IV);
     const encryptedKey = Buffer.concat([wrap.update(cek), wrap.final()]);
-    const epk = { x: ephemeral.publicKey.export({ format: 'jwk' }).x, crv: 'X25519', kty: 'OKP' };
+    const epk = { x: (ephemeral.publicKey as { x?: string }).x, crv: 'X25519', kty: 'OKP' };
     return {
       encrypted_key: encryptedKey.toString('base64url'),
       header: { alg: 'ECDH-ES+A256KW', kid: `${index}`, epk },
