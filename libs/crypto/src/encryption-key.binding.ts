@@ -34,7 +34,7 @@ export async function bindEncryptionKey(input: EncryptionKeyBindingInput): Promi
   const kid = await calculateJwkThumbprint(createPublicKey(input.signingKey).export({ format: 'jwk' }));
   const iat = Math.floor((input.now ?? new Date()).getTime() / 1000);
   const payload = { code: input.code, encryptionKey: exportPublicKeyPem(encryptionKey), iat };
-  const jws = await signJsonPayload(payload, { kid, typ: KEY_BINDING_TYP }, input.signingKey);
+  const jws = signJsonPayload(payload, { kid, typ: KEY_BINDING_TYP }, input.signingKey);
   return `${jws.protected}.${jws.payload}.${jws.signature}`;
 }
 
@@ -45,6 +45,7 @@ export interface EncryptionKeyBindingExpectation {
 }
 
 /** Refuses unless the signing key vouched for exactly this code and this encryption key. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async keeps the contract: every refusal rejects
 export async function verifyEncryptionKeyBinding(
   binding: string,
   expected: EncryptionKeyBindingExpectation,
@@ -63,7 +64,7 @@ export async function verifyEncryptionKeyBinding(
   );
   if (!payloadB64 || !signature)
     throw new CryptoError('malformed-envelope', 'key binding: must be a compact JWS with a payload and a signature');
-  await verifyJwsSignature(
+  verifyJwsSignature(
     { protected: protectedB64, payload: payloadB64, signature },
     expected.signingPublicKey,
     'key binding',

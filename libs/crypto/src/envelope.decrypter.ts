@@ -1,9 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { envelopeContentSchema, type EnvelopeContent, type GeneralJwe, schemaIssues } from '@bureaunet/contracts';
-import { flattenedDecrypt, type FlattenedJWE } from 'jose';
 import { CryptoError } from './crypto.errors';
 import type { ParsedEnvelope } from './envelope.parser';
-import { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM } from './jose-algorithms';
+import { decryptJweEntry, type JweEntry } from './jwe-entry.decrypter';
 import { decodeJweProtectedHeader } from './jwe-header.check';
 import { assertKeyType } from './key-type.check';
 import { parseJsonObject } from './utf8-json.decoder';
@@ -25,6 +24,7 @@ export function jweRecipientKids(parsed: ParsedEnvelope): string[] {
  * Decrypts the one entry for key.kid. Call after verifyEnvelopeSignature: the binding checks
  * below trust payload.id and payload.from.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- async keeps the contract: every refusal rejects
 export async function decryptEnvelopeContent(
   parsed: ParsedEnvelope,
   key: EnvelopeDecryptionKey,
@@ -38,14 +38,14 @@ export async function decryptEnvelopeContent(
     );
   const entry = selectEntry(jwe, key);
   checkBinding(jwe, parsed);
-  const plaintext = await decryptEntry(entry, key);
+  const plaintext = decryptEntry(entry, key);
   const content = envelopeContentSchema.safeParse(parseJsonObject(plaintext, 'content', 'bad-content'));
   if (!content.success) throw new CryptoError('bad-content', schemaIssues(content.error, 'content'));
   return content.data;
 }
 
 // generalDecrypt would try every entry in turn (127 ms for the 195th); pick ours by kid.
-function selectEntry(jwe: GeneralJwe, key: EnvelopeDecryptionKey): FlattenedJWE {
+function selectEntry(jwe: GeneralJwe, key: EnvelopeDecryptionKey): JweEntry {
   const recipient = jwe.recipients.find((candidate) => candidate.header?.['kid'] === key.kid);
   if (!recipient) throw new CryptoError('not-encrypted-for-recipient', `no JWE entry for kid ${key.kid}`);
   const addressee = recipient.header?.['bn_to'];
@@ -70,13 +70,9 @@ function checkBinding(jwe: GeneralJwe, parsed: ParsedEnvelope): void {
   }
 }
 
-async function decryptEntry(entry: FlattenedJWE, key: EnvelopeDecryptionKey): Promise<Uint8Array> {
+function decryptEntry(entry: JweEntry, key: EnvelopeDecryptionKey): Uint8Array {
   try {
-    const { plaintext } = await flattenedDecrypt(entry, key.privateKey, {
-      keyManagementAlgorithms: [JWE_KEY_MANAGEMENT_ALGORITHM],
-      contentEncryptionAlgorithms: [JWE_CONTENT_ENCRYPTION_ALGORITHM],
-    });
-    return plaintext;
+    return decryptJweEntry(entry, key.privateKey);
   } catch (error) {
     // Any failure here comes from what the sender put in the entry, never from our own state.
     throw new CryptoError(

@@ -10,9 +10,9 @@ import {
   schemaIssues,
   scopeReferenceOf,
 } from '@bureaunet/contracts';
-import { GeneralEncrypt } from 'jose';
 import { CryptoError } from './crypto.errors';
 import { envelopeDigest } from './envelope.digest';
+import { encryptGeneralJwe } from './general-jwe.encrypter';
 import { JWE_CONTENT_ENCRYPTION_ALGORITHM, JWE_KEY_MANAGEMENT_ALGORITHM } from './jose-algorithms';
 import { signJsonPayload } from './jws.signer';
 import { assertKeyType } from './key-type.check';
@@ -48,13 +48,14 @@ export interface SealedEnvelope {
 const CONTENT_STAND_IN: GeneralJwe = { protected: 'e30', recipients: [{}], iv: 'AA', ciphertext: 'AA', tag: 'AA' };
 
 /** Encrypts the body for each recipient (one JWE entry each), then signs the whole payload. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async keeps the contract: every refusal rejects
 export async function sealEnvelope(input: SealInput): Promise<SealedEnvelope> {
   assertKeyType(input.signer.key, { asymmetricKeyType: 'ed25519', type: 'private' }, 'signer.key');
   const contentless = CONTENTLESS_KINDS.includes(input.payload.kind);
   const header = validatePayload(input, contentless);
-  const content = contentless ? undefined : await encryptContent(header, input);
+  const content = contentless ? undefined : encryptContent(header, input);
   const payload: EnvelopePayload = content ? { ...header, content } : header;
-  const jws = await signJsonPayload(payload, { kid: input.signer.kid, typ: ENVELOPE_TYP }, input.signer.key);
+  const jws = signJsonPayload(payload, { kid: input.signer.kid, typ: ENVELOPE_TYP }, input.signer.key);
   return { jws, serialized: JSON.stringify(jws), digest: envelopeDigest(jws), payload };
 }
 
@@ -92,20 +93,17 @@ function checkRecipients(payload: EnvelopePayload, recipients: readonly Envelope
     throw new CryptoError('malformed-envelope', `recipients: no key for ${missing.join(', ')} listed in payload.to`);
 }
 
-async function encryptContent(payload: EnvelopePayload, input: SealInput): Promise<GeneralJwe> {
+function encryptContent(payload: EnvelopePayload, input: SealInput): GeneralJwe {
   const plaintext = serializeContent(input.body);
   // bn_id and bn_from bind the ciphertext to this envelope: lifted into another, it fails to decrypt.
-  const encrypter = new GeneralEncrypt(plaintext).setProtectedHeader({
-    enc: JWE_CONTENT_ENCRYPTION_ALGORITHM,
-    bn_id: payload.id,
-    bn_from: payload.from,
-  });
-  for (const recipient of input.recipients) {
-    encrypter
-      .addRecipient(recipient.key)
-      .setUnprotectedHeader({ alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: recipient.code });
-  }
-  return (await encrypter.encrypt()) as GeneralJwe;
+  return encryptGeneralJwe(
+    plaintext,
+    { enc: JWE_CONTENT_ENCRYPTION_ALGORITHM, bn_id: payload.id, bn_from: payload.from },
+    input.recipients.map((recipient) => ({
+      key: recipient.key,
+      header: { alg: JWE_KEY_MANAGEMENT_ALGORITHM, kid: recipient.kid, bn_to: recipient.code },
+    })),
+  );
 }
 
 function serializeContent(body: unknown): Uint8Array {
@@ -115,5 +113,5 @@ function serializeContent(body: unknown): Uint8Array {
   } catch (error) {
     throw new CryptoError('malformed-envelope', `body: is not JSON-serializable (${(error as Error).message})`);
   }
-  return new TextEncoder().encode(json);
+  return Buffer.from(json, 'utf8');
 }
