@@ -10,10 +10,34 @@ import { CanonicalJsonError } from './canonical-json.errors';
  */
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/**
+ * Where a value sits, as a chain to the root: the `$.a[2].b` string is only built for an error,
+ * since building it for every member measured as most of the cost of encoding a ledger entry.
+ */
+interface Path {
+  parent: Path | undefined;
+  /** An array index or an object key. */
+  step: number | string;
+}
+
+const ROOT: Path = { parent: undefined, step: '$' };
+
+function pathText(path: Path): string {
+  const steps: string[] = [];
+  for (let at: Path | undefined = path; at?.parent; at = at.parent) {
+    const step = at.step;
+    steps.push(
+      typeof step === 'number' ? `[${step}]` : IDENTIFIER.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`,
+    );
+  }
+  return `$${steps.reverse().join('')}`;
+}
+
 export function canonicalJson(value: unknown): string {
-  return serialise(value, '$', new Set());
+  return serialise(value, ROOT, new Set());
 }
 
 /** The canonical form as UTF-8 bytes: what gets hashed or signed. */
@@ -21,7 +45,7 @@ export function canonicalJsonBytes(value: unknown): Buffer {
   return Buffer.from(canonicalJson(value), 'utf8');
 }
 
-function serialise(value: unknown, path: string, ancestors: Set<object>): string {
+function serialise(value: unknown, path: Path, ancestors: Set<object>): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -33,36 +57,37 @@ function serialise(value: unknown, path: string, ancestors: Set<object>): string
     case 'object':
       return serialiseContainer(value, path, ancestors);
     default: // undefined, bigint, symbol, function
-      throw new CanonicalJsonError('unsupported-type', path, `${typeof value} has no JSON representation`);
+      throw new CanonicalJsonError('unsupported-type', pathText(path), `${typeof value} has no JSON representation`);
   }
 }
 
-function serialiseNumber(value: number, path: string): string {
+function serialiseNumber(value: number, path: Path): string {
   if (!Number.isFinite(value)) {
     throw new CanonicalJsonError(
       'not-finite-number',
-      path,
+      pathText(path),
       `${value} is not allowed: RFC 8785 admits finite numbers only`,
     );
   }
   return JSON.stringify(value); // -0 becomes "0", as the RFC requires
 }
 
-function serialiseString(value: string, path: string): string {
-  const lone = LONE_SURROGATE.exec(value);
+function serialiseString(value: string, path: Path): string {
+  // The plain class test first: almost no string holds a surrogate at all.
+  const lone = ANY_SURROGATE.test(value) ? LONE_SURROGATE.exec(value) : null;
   if (lone) {
     const unit = lone[0].charCodeAt(0).toString(16);
     throw new CanonicalJsonError(
       'lone-surrogate',
-      path,
+      pathText(path),
       `string has a lone surrogate \\u${unit} at offset ${lone.index}`,
     );
   }
   return JSON.stringify(value);
 }
 
-function serialiseContainer(value: object, path: string, ancestors: Set<object>): string {
-  if (ancestors.has(value)) throw new CanonicalJsonError('cyclic-structure', path, 'value refers to itself');
+function serialiseContainer(value: object, path: Path, ancestors: Set<object>): string {
+  if (ancestors.has(value)) throw new CanonicalJsonError('cyclic-structure', pathText(path), 'value refers to itself');
   ancestors.add(value);
   try {
     return Array.isArray(value) ? serialiseArray(value, path, ancestors) : serialiseObject(value, path, ancestors);
@@ -71,30 +96,42 @@ function serialiseContainer(value: object, path: string, ancestors: Set<object>)
   }
 }
 
-function serialiseArray(value: readonly unknown[], path: string, ancestors: Set<object>): string {
-  const items: string[] = [];
+function serialiseArray(value: readonly unknown[], path: Path, ancestors: Set<object>): string {
+  let text = '[';
   for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) throw new CanonicalJsonError('unsupported-type', `${path}[${i}]`, 'arrays must not have holes');
-    items.push(serialise(value[i], `${path}[${i}]`, ancestors));
+    const itemPath: Path = { parent: path, step: i };
+    if (!(i in value))
+      throw new CanonicalJsonError('unsupported-type', pathText(itemPath), 'arrays must not have holes');
+    text += (i === 0 ? '' : ',') + serialise(value[i], itemPath, ancestors);
   }
-  return `[${items.join(',')}]`;
+  return `${text}]`;
 }
 
-function serialiseObject(value: object, path: string, ancestors: Set<object>): string {
+function serialiseObject(value: object, path: Path, ancestors: Set<object>): string {
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) {
     const kind = (value.constructor as { name?: string } | undefined)?.name ?? 'non-plain object';
-    throw new CanonicalJsonError('unsupported-type', path, `${kind} is not a plain JSON object; convert it first`);
+    throw new CanonicalJsonError(
+      'unsupported-type',
+      pathText(path),
+      `${kind} is not a plain JSON object; convert it first`,
+    );
   }
   if (Object.getOwnPropertySymbols(value).length > 0) {
-    throw new CanonicalJsonError('unsupported-type', path, 'symbol-keyed properties have no JSON representation');
+    throw new CanonicalJsonError(
+      'unsupported-type',
+      pathText(path),
+      'symbol-keyed properties have no JSON representation',
+    );
   }
   const record = value as Record<string, unknown>;
-  // Default string comparison is by UTF-16 code units, as section 3.2.3 requires.
-  const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const members = keys.map((key) => {
-    const memberPath = IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-    return `${serialiseString(key, memberPath)}:${serialise(record[key], memberPath, ancestors)}`;
-  });
-  return `{${members.join(',')}}`;
+  // Array.prototype.sort's default order compares UTF-16 code units, as section 3.2.3 requires.
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const memberPath: Path = { parent: path, step: key };
+    text += `${i === 0 ? '' : ','}${serialiseString(key, memberPath)}:${serialise(record[key], memberPath, ancestors)}`;
+  }
+  return `${text}}`;
 }

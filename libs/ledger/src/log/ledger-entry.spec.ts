@@ -16,6 +16,25 @@ describe('ledger entries: canonical JSON of {type, at, envelopeId?, ...data}', (
     );
   });
 
+  it("drops undefined wherever it sits (first, last, nested) and leaves the caller's data as it was", () => {
+    const data = { a: undefined, b: [undefined, { c: undefined, d: 2 }], e: { f: [1, 2] }, g: undefined };
+    const bytes = encodeLedgerEntry({ type: 'delivery', at, data });
+    expect(bytes.toString('utf8')).toBe(
+      '{"at":"2026-11-25T10:00:00.000Z","b":[null,{"d":2}],"e":{"f":[1,2]},"type":"delivery"}',
+    );
+    expect(data).toEqual({ a: undefined, b: [undefined, { c: undefined, d: 2 }], e: { f: [1, 2] }, g: undefined });
+  });
+
+  it('drops symbol-keyed members as JSON does, and still refuses arrays with holes', () => {
+    const data = { to: 'MR', [Symbol('hidden')]: 1 };
+    expect(encodeLedgerEntry({ type: 'delivery', at, data }).toString('utf8')).toBe(
+      '{"at":"2026-11-25T10:00:00.000Z","to":"MR","type":"delivery"}',
+    );
+    expect(() => encodeLedgerEntry({ type: 'delivery', at, data: { to: [1, , 3] } })).toThrow(
+      /arrays must not have holes/,
+    );
+  });
+
   it('leaves envelopeId out when there is none', () => {
     expect(ledgerEntryObject({ type: 'bureau-suspended', at, envelopeId: null, data: { code: 'FR' } })).toEqual({
       type: 'bureau-suspended',

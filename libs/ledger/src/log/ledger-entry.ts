@@ -67,10 +67,40 @@ export function decodeLedgerEntry(leafInput: Uint8Array): Record<string, unknown
   return entry;
 }
 
+/**
+ * The value with undefined object members dropped and undefined array items as null, deeply; the
+ * value itself when there is nothing to drop (the common case: copying every entry's data measured
+ * as a third of encoding it). Symbol keys are dropped with a copy too, as JSON does.
+ */
 function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : withoutUndefined(item)));
+  if (Array.isArray(value)) return arrayWithoutUndefined(value);
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined) result[key] = withoutUndefined(member);
-  return result;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let copy: Record<string, unknown> | undefined = Object.getOwnPropertySymbols(record).length > 0 ? {} : undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const member = record[keys[i]];
+    const clean = member === undefined ? undefined : withoutUndefined(member);
+    if (!copy && (member === undefined || clean !== member)) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]] = record[keys[j]];
+    }
+    if (copy && clean !== undefined) copy[keys[i]] = clean;
+  }
+  return copy ?? value;
+}
+
+function arrayWithoutUndefined(value: readonly unknown[]): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    // A hole stays a hole (canonical JSON refuses it), as Array.prototype.map leaves it.
+    if (!(i in value)) continue;
+    const item = value[i];
+    const clean = item === undefined ? null : withoutUndefined(item);
+    if (clean !== item) {
+      copy ??= value.slice();
+      copy[i] = clean;
+    }
+  }
+  return copy ?? (value as unknown[]);
 }

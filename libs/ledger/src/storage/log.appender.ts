@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { CompactRange, EMPTY_ROOT, hashLeaf } from '../merkle';
 import { AppendStatements } from './append.statements';
@@ -44,6 +45,8 @@ export class LedgerLogAppender {
   async append(manager: EntityManager, leaves: readonly LeafToAppend[], now: Date): Promise<AppendResult> {
     if (leaves.length === 0) throw new LedgerLogError('bad-entry', 'nothing to append');
     transactionRunner(manager);
+    // Every leaf checked before the state moves: a bad one leaves nothing behind.
+    const leafTexts = leaves.map((leaf, i) => leafText(leaf, i));
     const leafHashes = leaves.map((leaf) => hashLeaf(leaf.leafInput));
     // The cached range is advanced in place: whenever it ends up ahead of the database (a failed
     // swap, a later rollback), the next swap misses and the committed state is reloaded.
@@ -61,10 +64,7 @@ export class LedgerLogAppender {
     }
     this.cached = state;
     const firstIndex = from.size;
-    await insertLeaves(
-      manager,
-      leaves.map((leaf, i) => leafRow(leaf, firstIndex + i, leafHashes[i])),
-    );
+    await insertLeaves(manager, firstIndex, leaves, leafTexts, leafHashes);
     await insertNodes(manager, completed);
     return { firstIndex, treeSize: state.range.size, rootHash: Buffer.from(state.rootHex, 'hex') };
   }
@@ -147,18 +147,22 @@ function transactionRunner(manager: EntityManager): QueryRunner {
   return runner;
 }
 
-async function insertLeaves(manager: EntityManager, rows: readonly LogLeafEntity[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const parameters = chunk.flatMap((row) => [
-      row.leafIndex,
-      row.leafInput,
-      row.leafHash,
-      row.envelopeId,
-      row.type,
-      row.at,
-    ]);
-    await manager.query(AppendStatements.of(manager).insertLeaves(chunk.length), parameters);
+/** The INSERTs' parameters are built straight from the leaves: no row objects in between. */
+async function insertLeaves(
+  manager: EntityManager,
+  firstIndex: number,
+  leaves: readonly LeafToAppend[],
+  texts: readonly string[],
+  hashes: readonly Buffer[],
+): Promise<void> {
+  for (let start = 0; start < leaves.length; start += ROWS_PER_INSERT) {
+    const end = Math.min(start + ROWS_PER_INSERT, leaves.length);
+    const parameters: unknown[] = [];
+    for (let i = start; i < end; i++) {
+      const leaf = leaves[i];
+      parameters.push(firstIndex + i, texts[i], hashes[i].toString('hex'), leaf.envelopeId, leaf.type, leaf.at);
+    }
+    await manager.query(AppendStatements.of(manager).insertLeaves(end - start), parameters);
   }
 }
 
@@ -168,21 +172,9 @@ async function insertNodes(manager: EntityManager, nodes: readonly CompletedSubt
   await manager.query(AppendStatements.of(manager).insertNodes(nodes.length), parameters);
 }
 
-function leafRow(leaf: LeafToAppend, leafIndex: number, leafHash: Buffer): LogLeafEntity {
-  const leafInput = leaf.leafInput.toString('utf8');
-  // Stored as text: only bytes that are valid UTF-8 come back exactly as they were hashed.
-  if (
-    Buffer.byteLength(leafInput, 'utf8') !== leaf.leafInput.length ||
-    !Buffer.from(leafInput, 'utf8').equals(leaf.leafInput)
-  ) {
-    throw new LedgerLogError('bad-entry', `leaf ${leafIndex} is not valid UTF-8`);
-  }
-  return {
-    leafIndex,
-    leafInput,
-    leafHash: leafHash.toString('hex'),
-    envelopeId: leaf.envelopeId,
-    type: leaf.type,
-    at: leaf.at,
-  };
+/** The leaf input as stored: text, which gives back exactly the hashed bytes only when they are valid UTF-8. */
+function leafText(leaf: LeafToAppend, position: number): string {
+  if (!isUtf8(leaf.leafInput))
+    throw new LedgerLogError('bad-entry', `leaf ${position} of the append is not valid UTF-8`);
+  return leaf.leafInput.toString('utf8');
 }

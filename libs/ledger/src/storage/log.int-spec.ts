@@ -146,6 +146,24 @@ describe('the ledger log on a real SQLite file', () => {
     });
   });
 
+  it('refuses a leaf that is not valid UTF-8 by name, before the tree state moves', async () => {
+    const appender = new LedgerLogAppender();
+    await writer.transaction((manager) => appender.append(manager, leaves(0, 3), at));
+    const bad = { ...leaf(3), leafInput: Buffer.from([0x7b, 0xff, 0x7d]) };
+    const result = await writer.transaction(async (manager) => {
+      // The caller goes on in the same transaction: nothing of the refused append may be in it.
+      await expect(appender.append(manager, [leaf(3), bad], at)).rejects.toMatchObject({
+        code: 'bad-entry',
+        message: 'leaf 1 of the append is not valid UTF-8',
+      });
+      return appender.append(manager, leaves(3, 2), at);
+    });
+    expect(result).toMatchObject({ firstIndex: 3, treeSize: 5 });
+    const all = await storedLeafInputs();
+    expect(result.rootHash.toString('hex')).toBe(referenceRoot(all).toString('hex'));
+    expect((await loadTreeState(dataSource.manager)).rootHex).toBe(result.rootHash.toString('hex'));
+  });
+
   it('refuses an append outside a transaction', async () => {
     await expect(new LedgerLogAppender().append(dataSource.manager, leaves(0, 1), at)).rejects.toThrow(
       /inside the caller's transaction/,
