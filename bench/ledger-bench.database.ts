@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
 import { Column, DataSource, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger/storage';
 import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
@@ -32,6 +31,29 @@ export interface BenchDatabase {
   dataSource: DataSource;
   writer: SerialWriter;
   close(): Promise<void>;
+}
+
+/** The few calls of better-sqlite3 the comparison makes (it is not a dependency: see betterSqlite3Installed). */
+interface BetterSqlite3Database {
+  pragma(text: string): unknown;
+  exec(sql: string): unknown;
+  prepare(sql: string): { run(parameters: unknown[]): unknown };
+  transaction<T extends unknown[]>(body: (...args: T) => void): (...args: T) => void;
+  close(): void;
+}
+type BetterSqlite3Constructor = new (file: string) => BetterSqlite3Database;
+
+/**
+ * better-sqlite3 is compared only where it is installed (`npm i --no-save better-sqlite3@12.11.1`):
+ * as a dependency it would compile from source in every CI install (~3 min on 2 cores), for a figure.
+ */
+export function betterSqlite3Installed(): BetterSqlite3Constructor | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('better-sqlite3') as BetterSqlite3Constructor;
+  } catch {
+    return undefined;
+  }
 }
 
 /** TypeORM's driver: the gateway's sqlite3 (asynchronous, libuv's pool) or better-sqlite3 (synchronous). */
@@ -65,7 +87,12 @@ export async function openBenchDatabase(driver: BenchDriver = 'sqlite3'): Promis
  * the same schema and pragmas: one multi-row INSERT per `chunk` rows, one transaction per `batch`.
  * Returns rows per second.
  */
-export function betterSqlite3RawRate(rows: readonly RawLeafRow[], batch: number, chunk: number): number {
+export function betterSqlite3RawRate(
+  BetterSqlite3: BetterSqlite3Constructor,
+  rows: readonly RawLeafRow[],
+  batch: number,
+  chunk: number,
+): number {
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-ledger-bench-b3-'));
   const db = new BetterSqlite3(join(dir, 'raw.sqlite'));
   try {
@@ -76,7 +103,7 @@ export function betterSqlite3RawRate(rows: readonly RawLeafRow[], batch: number,
     );
     db.exec('CREATE INDEX idx_raw_leaf_hash ON bench_raw_leaf (leaf_hash)');
     db.exec('CREATE INDEX idx_raw_leaf_envelope ON bench_raw_leaf (envelope_id)');
-    const statements = new Map<number, BetterSqlite3.Statement>();
+    const statements = new Map<number, ReturnType<BetterSqlite3Database['prepare']>>();
     const insert = (part: readonly RawLeafRow[]) => {
       let statement = statements.get(part.length);
       if (!statement) statements.set(part.length, (statement = db.prepare(rawInsertSql(part.length))));

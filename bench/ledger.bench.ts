@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { LedgerLogAppender, LedgerLogReader, loadTreeState } from '@bureaunet/ledger/storage';
 import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 import {
+  betterSqlite3Installed,
   betterSqlite3RawRate,
   openBenchDatabase,
   rawInsertSql,
@@ -168,6 +169,8 @@ function percentile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
+const BetterSqlite3 = betterSqlite3Installed();
+
 async function appendFigures(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   for (const shape of SHAPES) {
@@ -175,7 +178,7 @@ async function appendFigures(): Promise<BenchFigure[]> {
     const rows = rawRowsOf(entries);
     // Raw and ledger alternate, ROUNDS times, each in a fresh file; the median run of each counts,
     // so a burst of load from other work on the machine moves both alike.
-    const withBetter = shape.collected || shape.batch === 1000;
+    const withBetter = BetterSqlite3 !== undefined && (shape.collected || shape.batch === 1000);
     const raws: Rate[] = [];
     const ledgers: Rate[] = [];
     const betterRaws: number[] = [];
@@ -184,7 +187,7 @@ async function appendFigures(): Promise<BenchFigure[]> {
       raws.push(await measure(shape, rawWrite(rows), false));
       ledgers.push(await measure(shape, ledgerWrite(shape, entries), true));
       if (!withBetter) continue;
-      if (!shape.collected) betterRaws.push(betterSqlite3RawRate(rows, shape.batch, 500));
+      if (!shape.collected) betterRaws.push(betterSqlite3RawRate(BetterSqlite3, rows, shape.batch, 500));
       // The same appender, SerialWriter and TypeORM, on TypeORM's better-sqlite3 driver instead.
       betterLedgers.push(await measure(shape, ledgerWrite(shape, entries), true, 'better-sqlite3'));
     }
