@@ -6,7 +6,7 @@ import { EnvelopeReceiptEntity } from './envelope-receipt.entity';
 
 // Every receipt reads and writes one, as prepared SQL.
 const RECEIPT_OF = `SELECT receiptId FROM envelope_receipt WHERE envelopeId = ? AND recipient = ?`;
-const INSERT = `INSERT INTO envelope_receipt (envelopeId, recipient, receiptId, acceptedAt) VALUES (?, ?, ?, ?)`;
+const INSERT_FIRST = `INSERT INTO envelope_receipt (envelopeId, recipient, receiptId, acceptedAt) VALUES (?, ?, ?, ?) ON CONFLICT (envelopeId, recipient) DO NOTHING`;
 
 @Injectable()
 export class EnvelopeReceiptRepository {
@@ -20,8 +20,14 @@ export class EnvelopeReceiptRepository {
     return (await prepared.one<{ receiptId: string }>(RECEIPT_OF, [envelopeId, recipient]))?.receiptId;
   }
 
-  async insert(manager: EntityManager, row: EnvelopeReceiptEntity): Promise<void> {
+  /**
+   * Records the recipient's receipt unless it already gave one for the envelope; then nothing is
+   * written and the earlier receipt's id is returned. No read before the write: a conflict is rare.
+   */
+  async insertFirst(manager: EntityManager, row: EnvelopeReceiptEntity): Promise<string | undefined> {
     const { envelopeId, recipient, receiptId, acceptedAt } = row;
-    await PreparedStatements.of(manager.connection).run(INSERT, [envelopeId, recipient, receiptId, acceptedAt]);
+    const prepared = PreparedStatements.of(manager.connection);
+    const inserted = await prepared.run(INSERT_FIRST, [envelopeId, recipient, receiptId, acceptedAt]);
+    return inserted === 1 ? undefined : this.receiptOf(envelopeId, recipient, manager);
   }
 }

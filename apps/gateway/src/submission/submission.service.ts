@@ -140,14 +140,13 @@ export class SubmissionService {
       // A receipt counts once it is delivered, and once per recipient: checked again here, where writes are serial.
       const receiptFor = payload.kind === 'receipt' && deliveredTo.length > 0 ? payload.meta.receiptFor : undefined;
       if (receiptFor) {
-        const earlier = await this.receipts.receiptOf(receiptFor.id, payload.from, manager);
-        if (earlier !== undefined) return { duplicateOf: earlier };
-        await this.receipts.insert(manager, {
+        const earlier = await this.receipts.insertFirst(manager, {
           envelopeId: receiptFor.id,
           recipient: payload.from,
           receiptId: payload.id,
           acceptedAt: now.toISOString(),
         });
+        if (earlier !== undefined) return { duplicateOf: earlier };
       }
       await this.processed.insert(manager, {
         envelopeId: payload.id,
