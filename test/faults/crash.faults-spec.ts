@@ -3,6 +3,13 @@ import { reportFault, startTestNetwork, waitFor, type SentMessageView, type Test
 
 const RECIPIENTS = ['MR', 'FR'] as const;
 const PER_FAULT = 100;
+/** Several senders at once, some to many: what the gateway pipelines and group-commits. */
+const SENDERS: ReadonlyArray<{ from: string; to: string[] }> = [
+  { from: 'DK', to: ['MR', 'FR'] },
+  { from: 'FR', to: ['MR'] },
+  { from: 'MR', to: ['DK', 'FR', HUB_CODE] },
+];
+const PER_SENDER = 40;
 
 /**
  * kill -9 of each moving part while DK sends to MR and FR: every message reaches each recipient
@@ -74,6 +81,86 @@ describe('kill -9 under load', () => {
     });
     expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
   }
+
+  /** Ledger entries that name a message, as the auditor reads them. */
+  async function trail(messageId: string): Promise<Array<Record<string, unknown>>> {
+    const response = await fetch(`${network.gateway.url}/api/trail/${messageId}`, {
+      headers: { authorization: `Bearer ${network.gatewayTokens.auditor}` },
+    });
+    if (response.status === 404) return [];
+    const body = (await response.json()) as { entries: Array<{ entry: Record<string, unknown> }> };
+    return body.entries.map((item) => item.entry);
+  }
+
+  it('loses and duplicates nothing when the gateway is killed mid-batch: many senders, many recipients, all at once', async () => {
+    const fault = 'gateway kill -9 mid-batch';
+    // Every sender's envelopes submitted at once, so the gateway holds pipelined lanes and shared commits.
+    const sent = await Promise.all(
+      SENDERS.flatMap(({ from, to }) =>
+        Array.from({ length: PER_SENDER }, async (_, index) => ({
+          from,
+          to,
+          id: (await network.api(from).send({ kind: 'message', to, body: { fault, index } })).id,
+        })),
+      ),
+    );
+    const firstFromEach = new Map(SENDERS.map(({ from }) => [from, sent.find((message) => message.from === from)!]));
+    await waitFor(
+      async () => {
+        const views = await Promise.all(
+          [...firstFromEach.values()].map(({ from, id }) => network.api(from).message<SentMessageView>(id)),
+        );
+        return views.some((view) => view.recipients.some((recipient) => recipient.state !== 'pending'));
+      },
+      { what: `${fault}: the gateway under way` },
+    );
+    await network.gateway.kill();
+    await network.gateway.restart();
+    await waitFor(
+      async () => {
+        const views = await Promise.all(sent.map(({ from, id }) => network.api(from).message<SentMessageView>(id)));
+        return views.every(
+          (view, index) =>
+            view.recipients.length === sent[index].to.length &&
+            view.recipients.every((recipient) => recipient.state === 'receipted'),
+        );
+      },
+      { what: `${fault}: every message receipted by every recipient`, timeoutMs: 180_000, intervalMs: 1_000 },
+    );
+    let lost = 0;
+    let duplicated = 0;
+    const recipients = [...new Set(SENDERS.flatMap(({ to }) => to))];
+    for (const code of recipients) {
+      const wanted = new Set(sent.filter(({ to }) => to.includes(code)).map(({ id }) => id));
+      const copies = await inboxCopies(code, wanted);
+      lost += wanted.size - new Set(copies).size;
+      duplicated += copies.length - new Set(copies).size;
+    }
+    // The ledger: one acceptance, one delivery and one receipt per recipient, whatever was redelivered
+    // (the trail also holds the receipts' own entries, under their ids).
+    let ledgerLost = 0;
+    let ledgerDuplicated = 0;
+    for (const { id, to } of sent) {
+      const entries = await trail(id);
+      const count = (type: string, recipient?: string) =>
+        entries.filter(
+          (entry) =>
+            entry['type'] === type &&
+            entry['envelopeId'] === id &&
+            (recipient === undefined || entry[type === 'delivery' ? 'to' : 'from'] === recipient),
+        ).length;
+      const expected = [
+        count('submission-accepted'),
+        ...to.flatMap((code) => [count('delivery', code), count('receipt', code)]),
+      ];
+      ledgerLost += expected.filter((found) => found === 0).length;
+      ledgerDuplicated += expected.reduce((sum, found) => sum + Math.max(0, found - 1), 0);
+    }
+    const tries = sent.reduce((sum, { to }) => sum + to.length, 0);
+    const figure = reportFault({ fault, tries, survived: tries - lost, lost, duplicated });
+    expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
+    expect({ ledgerLost, ledgerDuplicated }).toEqual({ ledgerLost: 0, ledgerDuplicated: 0 });
+  });
 
   it('loses and duplicates nothing when the gateway is killed', async () => {
     await underLoad('gateway kill -9 under load', network.gateway);

@@ -17,6 +17,8 @@ export const GATEWAY_CONSUMERS: JetStreamConsumerOptions[] = [
     // Senders side by side (their writes group-commit), each sender's envelopes in order.
     concurrency: 32,
     orderBy: 'subject',
+    // A sender's next envelopes are parsed and verified while the one before commits and publishes.
+    pipeline: 8,
   },
   // Registry changes into the ledger, one entry per event id.
   {

@@ -10,3 +10,4 @@ export * from './dead-letter.entity';
 export * from './dead-letter.store';
 export * from './dead-letter.desk';
 export * from './write.probe';
+export * from './prepared-statements';

@@ -5,7 +5,7 @@ export {
   type ConsumerBinding,
 } from './jetstream.consumer-binding';
 export type { DeadLetterHook, JetStreamConsumerOptions } from './jetstream.consumer-runner';
-export { JetStreamContext, MSG_ID_HEADER } from './jetstream.context';
+export { JetStreamContext, MSG_ID_HEADER, type LaneTurn } from './jetstream.context';
 export {
   DEFAULT_DEAD_LETTER_AFTER,
   JETSTREAM_TRANSPORT,

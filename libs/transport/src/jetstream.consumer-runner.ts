@@ -8,7 +8,7 @@ import type {
   JsMsg,
 } from '@nats-io/jetstream';
 import { describeError, stackOf } from './error-text';
-import { JetStreamContext } from './jetstream.context';
+import { JetStreamContext, type LaneTurn } from './jetstream.context';
 import { bindProvisionedConsumer } from './jetstream.consumer-binding';
 import { ensureDurableConsumer } from './jetstream.topology';
 import { nakDelayMs } from './nak-backoff';
@@ -33,6 +33,12 @@ export interface JetStreamConsumerOptions {
    * another) while different subjects run side by side — e.g. per sender on `bn.submit.*`.
    */
   orderBy?: 'subject';
+  /**
+   * With orderBy 'subject': messages of one subject in hand at once (default 1, one after another).
+   * Above 1, message k+1 starts while k is still running and takes its turn through
+   * `JetStreamContext.inTurn`: the handler puts there whatever must happen in stream order.
+   */
+  pipeline?: number;
   /** Server-side cap on delivered-but-unacked messages; default the server's (1000). */
   maxAckPending?: number;
   /**
@@ -74,6 +80,12 @@ interface InFlight {
   /** The handler has settled (its ack may still be on its way). */
   finished: boolean;
   done?: Promise<void>;
+}
+
+/** One subject's messages in hand, oldest first, and the end of the last turn handed out. */
+interface Lane {
+  readonly inHand: Array<Promise<void>>;
+  lastTurn: Promise<void>;
 }
 
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -175,7 +187,7 @@ export class JetStreamConsumerRunner {
 
   private async consume(messages: ConsumerMessages): Promise<void> {
     const running = new Set<Promise<void>>();
-    const lanes = new Map<string, Promise<void>>();
+    const lanes = new Map<string, Lane>();
     try {
       for await (const message of messages) {
         if (this.stopped) {
@@ -207,18 +219,38 @@ export class JetStreamConsumerRunner {
     })().catch((error: unknown) => this.logger.warn(`status watch ended: ${describeError(error)}`));
   }
 
-  /** Runs after the previous message of the same subject has settled, so each subject stays in order. */
-  private inLane(lanes: Map<string, Promise<void>>, message: JsMsg): Promise<void> {
-    const previous = lanes.get(message.subject) ?? Promise.resolve();
-    const done = previous.then(() => (this.stopped ? giveBack(message, this.logger) : this.process(message)));
-    lanes.set(message.subject, done);
-    void done.then(() => lanes.get(message.subject) === done && lanes.delete(message.subject));
+  /**
+   * Starts once fewer than `pipeline` messages of the same subject are in hand (1: after the
+   * previous one settled), and takes its turn after the previous one's, so each subject stays in order.
+   */
+  private inLane(lanes: Map<string, Lane>, message: JsMsg): Promise<void> {
+    const depth = Math.max(1, this.options.pipeline ?? 1);
+    let lane = lanes.get(message.subject);
+    if (!lane) {
+      lane = { inHand: [], lastTurn: Promise.resolve() };
+      lanes.set(message.subject, lane);
+    }
+    const room = lane.inHand.length >= depth ? lane.inHand[lane.inHand.length - depth] : undefined;
+    let end!: () => void;
+    const turn: LaneTurn = { after: lane.lastTurn, end: () => end() };
+    lane.lastTurn = new Promise<void>((resolve) => (end = resolve));
+    const start = (): Promise<void> =>
+      this.stopped ? Promise.resolve(giveBack(message, this.logger)) : this.process(message, turn);
+    // A handler that never takes its turn (or fails before) hands it on when it settles.
+    const done = (room ? room.then(start) : start()).finally(() => end());
+    const owner = lane;
+    owner.inHand.push(done);
+    void done.then(() => {
+      void owner.inHand.splice(owner.inHand.indexOf(done), 1);
+      if (owner.inHand.length === 0 && lanes.get(message.subject) === owner) lanes.delete(message.subject);
+    });
     return done;
   }
 
   /** Resolves when the handler has settled, which frees its slot; the ack is confirmed meanwhile. */
-  private process(message: JsMsg): Promise<void> {
-    const entry: InFlight = { message, context: new JetStreamContext(message), abandoned: false, finished: false };
+  private process(message: JsMsg, turn?: LaneTurn): Promise<void> {
+    const context = new JetStreamContext(message, turn);
+    const entry: InFlight = { message, context, abandoned: false, finished: false };
     this.inFlight.add(entry);
     const outcome = this.runHandler(entry);
     entry.done = outcome.then((failure) => this.conclude(entry, failure)).finally(() => this.inFlight.delete(entry));

@@ -4,10 +4,35 @@ import { BaseRpcContext } from '@nestjs/microservices';
 
 export const MSG_ID_HEADER = 'Nats-Msg-Id';
 
+/** A message's place in its subject's lane: its turn comes after `after`; `end()` hands it on. */
+export interface LaneTurn {
+  readonly after: Promise<void>;
+  end(): void;
+}
+
+const NO_LANE: LaneTurn = { after: Promise.resolve(), end: () => undefined };
+
 /** The second argument of a JetStream @EventPattern handler (`@Ctx()`). */
 export class JetStreamContext extends BaseRpcContext<[JsMsg]> {
-  constructor(message: JsMsg) {
+  constructor(
+    message: JsMsg,
+    private readonly turn: LaneTurn = NO_LANE,
+  ) {
     super([message]);
+  }
+
+  /**
+   * Runs `work` once the messages before this one on its subject have run theirs (or settled), so
+   * a pipelined consumer (`pipeline` > 1) keeps its effects in stream order while the work before
+   * (parsing, verifying) overlaps. Without a lane, `work` runs at once.
+   */
+  async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    await this.turn.after;
+    try {
+      return await work();
+    } finally {
+      this.turn.end();
+    }
   }
 
   get subject(): string {

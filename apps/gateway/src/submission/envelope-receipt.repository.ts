@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { PreparedStatements } from '@bureaunet/persistence';
 import { EnvelopeReceiptEntity } from './envelope-receipt.entity';
+
+// Every receipt reads and writes one, as prepared SQL.
+const RECEIPT_OF = `SELECT receiptId FROM envelope_receipt WHERE envelopeId = ? AND recipient = ?`;
+const INSERT_FIRST = `INSERT INTO envelope_receipt (envelopeId, recipient, receiptId, acceptedAt) VALUES (?, ?, ?, ?) ON CONFLICT (envelopeId, recipient) DO NOTHING`;
 
 @Injectable()
 export class EnvelopeReceiptRepository {
@@ -11,13 +16,18 @@ export class EnvelopeReceiptRepository {
 
   /** The id of the receipt a recipient gave for an envelope, if any. */
   async receiptOf(envelopeId: string, recipient: string, manager?: EntityManager): Promise<string | undefined> {
-    const row = await (manager
-      ? manager.findOneBy(EnvelopeReceiptEntity, { envelopeId, recipient })
-      : this.repository.findOneBy({ envelopeId, recipient }));
-    return row?.receiptId;
+    const prepared = PreparedStatements.of((manager ?? this.repository.manager).connection);
+    return (await prepared.one<{ receiptId: string }>(RECEIPT_OF, [envelopeId, recipient]))?.receiptId;
   }
 
-  async insert(manager: EntityManager, row: EnvelopeReceiptEntity): Promise<void> {
-    await manager.insert(EnvelopeReceiptEntity, row);
+  /**
+   * Records the recipient's receipt unless it already gave one for the envelope; then nothing is
+   * written and the earlier receipt's id is returned. No read before the write: a conflict is rare.
+   */
+  async insertFirst(manager: EntityManager, row: EnvelopeReceiptEntity): Promise<string | undefined> {
+    const { envelopeId, recipient, receiptId, acceptedAt } = row;
+    const prepared = PreparedStatements.of(manager.connection);
+    const inserted = await prepared.run(INSERT_FIRST, [envelopeId, recipient, receiptId, acceptedAt]);
+    return inserted === 1 ? undefined : this.receiptOf(envelopeId, recipient, manager);
   }
 }

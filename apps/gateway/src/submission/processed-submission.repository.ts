@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type EntityManager, type Repository } from 'typeorm';
+import { PreparedStatements } from '@bureaunet/persistence';
 import { ProcessedSubmissionEntity } from './processed-submission.entity';
+
+// The hot path (every submission reads and writes one), as prepared SQL.
+const FIND = `SELECT envelopeId, digest, sender, deliveredTo, report, acceptedAt FROM processed_submission WHERE envelopeId = ?`;
+const INSERT = `INSERT INTO processed_submission (envelopeId, digest, sender, deliveredTo, report, acceptedAt) VALUES (?, ?, ?, ?, ?, ?)`;
 
 @Injectable()
 export class ProcessedSubmissionRepository {
@@ -9,12 +14,21 @@ export class ProcessedSubmissionRepository {
     @InjectRepository(ProcessedSubmissionEntity) private readonly repository: Repository<ProcessedSubmissionEntity>,
   ) {}
 
-  find(envelopeId: string): Promise<ProcessedSubmissionEntity | null> {
-    return this.repository.findOneBy({ envelopeId });
+  async find(envelopeId: string): Promise<ProcessedSubmissionEntity | null> {
+    const prepared = PreparedStatements.of(this.repository.manager.connection);
+    return (await prepared.one<ProcessedSubmissionEntity>(FIND, [envelopeId])) ?? null;
   }
 
   async insert(manager: EntityManager, row: ProcessedSubmissionEntity): Promise<void> {
-    await manager.insert(ProcessedSubmissionEntity, row);
+    const { envelopeId, digest, sender, deliveredTo, report, acceptedAt } = row;
+    await PreparedStatements.of(manager.connection).run(INSERT, [
+      envelopeId,
+      digest,
+      sender,
+      deliveredTo,
+      report,
+      acceptedAt,
+    ]);
   }
 
   /** Deletes up to `limit` records accepted before `cutoff` (ISO instant); returns how many. */

@@ -70,12 +70,13 @@ export class SubmissionDecider {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async decide(parsed: ParsedEnvelope, submitter: string): Promise<Decision> {
+  /** `signature`: the signature check, when the caller started it ahead (else it runs here, in order). */
+  async decide(parsed: ParsedEnvelope, submitter: string, signature?: Promise<Refusal | undefined>): Promise<Decision> {
     // First, so a submission that cannot be decided is retried before it uses up any allowance.
     const rules = await this.rules.current();
     const policy = { policyVersion: rules.version, policySha256: rules.policySha256 };
     const refused = (refusal: Refusal): Decision => ({ status: 'refused', refusal, ...policy });
-    const checked = await this.checkSender(parsed, submitter);
+    const checked = await this.checkSender(parsed, submitter, signature);
     if ('refusal' in checked) return refused(checked.refusal);
     const { payload } = parsed;
     const expanded =
@@ -142,6 +143,7 @@ export class SubmissionDecider {
   private async checkSender(
     parsed: ParsedEnvelope,
     submitter: string,
+    signature?: Promise<Refusal | undefined>,
   ): Promise<{ sender: DirectoryEntry } | { refusal: Refusal }> {
     const { payload } = parsed;
     if (payload.from !== submitter) {
@@ -161,7 +163,7 @@ export class SubmissionDecider {
     if (!sender || sender.role === 'gateway')
       return { refusal: { code: 'unknown-sender', message: `${payload.from} is not a bureau in the directory` } };
     // A suspended sender is the access rules' business: it may still reach the hub.
-    const signatureRefusal = await this.checkSignature(parsed);
+    const signatureRefusal = await (signature ?? this.checkSignature(parsed));
     if (signatureRefusal) return { refusal: signatureRefusal };
     const bindingRefusal = checkContentBinding(payload);
     if (bindingRefusal) return { refusal: bindingRefusal };

@@ -10,6 +10,6 @@ export class SubmissionHandler {
 
   @EventPattern(SUBMIT_SUBJECT_WILDCARD)
   handle(@Payload() raw: Buffer, @Ctx() context: JetStreamContext): Promise<void> {
-    return this.submissions.handle(raw, context.subject);
+    return this.submissions.handle(raw, context.subject, (work) => context.inTurn(work));
   }
 }

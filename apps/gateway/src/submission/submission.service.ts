@@ -7,7 +7,7 @@ import { CLOCK, Clock } from '@bureaunet/platform';
 import { SerialWriter } from '@bureaunet/persistence';
 import { LedgerEvent, LedgerRecorder } from '../ledger/ledger.recorder';
 import { ConsentGrantRepository } from './consent-grant.repository';
-import { DeliveryPublisher } from './delivery.publisher';
+import { DeliveryPublisher, type PublishesInFlight } from './delivery.publisher';
 import { EnvelopeLineageRepository } from './envelope-lineage.repository';
 import { EnvelopeReceiptRepository } from './envelope-receipt.repository';
 import { handlingColumns } from './lineage.reader';
@@ -16,11 +16,21 @@ import { acceptedDecisionLine, refusedDecisionLine } from './submission-decision
 import { acceptedEvents, consentEvent, refusalFields } from './submission-ledger.events';
 import { SubmissionDecider, type Decision } from './submission.decider';
 
+/** Runs a submission's ordered part after the sender's earlier ones (JetStreamContext.inTurn). */
+export type SenderTurn = <T>(work: () => Promise<T>) => Promise<T>;
+
+const AT_ONCE: SenderTurn = (work) => work();
+
 /**
  * One submission, start to finish: parse, decide, commit (ledger, replay record and the lineage
  * later replies inherit from) in one transaction, then publish deliveries and the signed report. The transport acks only after this
  * resolves, so a crash anywhere means redelivery, and a redelivered copy is answered from the
  * record without a second effect.
+ *
+ * Pipelined per sender: parsing and the signature check (the costliest steps, which read nothing a
+ * submission writes) run ahead; from the replay check to the start of the publishes runs in the
+ * sender's turn, so a sender's envelopes are decided, committed and published in stream order,
+ * while the acks of the publishes are awaited after the turn, beside the next envelope's work.
  */
 @Injectable()
 export class SubmissionService {
@@ -39,18 +49,17 @@ export class SubmissionService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handle(raw: Uint8Array, subject: string): Promise<void> {
+  async handle(raw: Uint8Array, subject: string, turn: SenderTurn = AT_ONCE): Promise<void> {
     const submitter = subject.slice(subject.lastIndexOf('.') + 1);
     if (!isBureauCode(submitter)) {
       this.logger.error(`submission on unexpected subject ${subject}: dropped from routing, nobody to report to`);
-      await this.record([
-        {
-          type: 'submission-refused',
-          envelopeId: null,
-          at: this.clock.now(),
-          data: { subject, code: 'malformed-envelope', digest: rawDigest(raw) },
-        },
-      ]);
+      const event: LedgerEvent = {
+        type: 'submission-refused',
+        envelopeId: null,
+        at: this.clock.now(),
+        data: { subject, code: 'malformed-envelope', digest: rawDigest(raw) },
+      };
+      await turn(() => this.record([event]));
       return;
     }
     let parsed: ParsedEnvelope;
@@ -58,28 +67,41 @@ export class SubmissionService {
       parsed = parseEnvelope(raw);
     } catch (error) {
       if (!(error instanceof CryptoError)) throw error;
-      return this.refuse(
-        submitter,
-        { envelopeId: `unparsed-${rawDigest(raw).slice(0, 32)}` },
-        { code: error.code === 'bad-content' ? 'malformed-envelope' : error.code, message: error.message },
-      );
+      const refusal: Refusal = {
+        code: error.code === 'bad-content' ? 'malformed-envelope' : error.code,
+        message: error.message,
+      };
+      const envelopeId = `unparsed-${rawDigest(raw).slice(0, 32)}`;
+      return stored(turn(() => this.refuse(submitter, { envelopeId }, refusal)));
     }
     const { payload, digest } = parsed;
     // Before any answer from the replay record: on another party's subject, a known envelope is
     // not a replay to re-publish but a bureau passing off what it received as its own submission.
     if (payload.from !== submitter) {
-      return this.refuse(
-        submitter,
-        { envelopeId: payload.id, digest, kind: payload.kind },
-        {
-          code: 'sender-mismatch',
-          message: `published on ${submitter}'s submission subject but from is ${payload.from}`,
-        },
+      const refusal: Refusal = {
+        code: 'sender-mismatch',
+        message: `published on ${submitter}'s submission subject but from is ${payload.from}`,
+      };
+      return stored(
+        turn(() => this.refuse(submitter, { envelopeId: payload.id, digest, kind: payload.kind }, refusal)),
       );
     }
+    // Ahead of the turn; awaited where the decision would have checked it, so refusals keep their order.
+    const signature = this.decider.checkSignature(parsed);
+    signature.catch(() => undefined);
+    return stored(turn(() => this.settle(parsed, raw, submitter, signature)));
+  }
+
+  private async settle(
+    parsed: ParsedEnvelope,
+    raw: Uint8Array,
+    submitter: string,
+    signature: Promise<Refusal | undefined>,
+  ): Promise<PublishesInFlight> {
+    const { payload, digest } = parsed;
     const earlier = await this.processed.find(payload.id);
     if (earlier && earlier.digest === digest) {
-      const signatureRefusal = await this.decider.checkSignature(parsed);
+      const signatureRefusal = await signature;
       if (signatureRefusal)
         return this.refuse(submitter, { envelopeId: payload.id, digest, kind: payload.kind }, signatureRefusal);
       return this.replayEarlier(earlier, raw);
@@ -91,7 +113,7 @@ export class SubmissionService {
         { code: 'replay', message: `envelope id ${payload.id} was already used for another envelope` },
       );
 
-    const decision = await this.decider.decide(parsed, submitter);
+    const decision = await this.decider.decide(parsed, submitter, signature);
     if (decision.status === 'refused')
       return this.refuse(submitter, { envelopeId: payload.id, digest, kind: payload.kind }, decision.refusal, {
         version: decision.policyVersion,
@@ -105,7 +127,7 @@ export class SubmissionService {
     parsed: ParsedEnvelope,
     decision: Extract<Decision, { status: 'accepted' }>,
     raw: Uint8Array,
-  ): Promise<void> {
+  ): Promise<PublishesInFlight> {
     const { payload, digest } = parsed;
     const { recipients } = decision;
     const now = this.clock.now();
@@ -118,14 +140,13 @@ export class SubmissionService {
       // A receipt counts once it is delivered, and once per recipient: checked again here, where writes are serial.
       const receiptFor = payload.kind === 'receipt' && deliveredTo.length > 0 ? payload.meta.receiptFor : undefined;
       if (receiptFor) {
-        const earlier = await this.receipts.receiptOf(receiptFor.id, payload.from, manager);
-        if (earlier !== undefined) return { duplicateOf: earlier };
-        await this.receipts.insert(manager, {
+        const earlier = await this.receipts.insertFirst(manager, {
           envelopeId: receiptFor.id,
           recipient: payload.from,
           receiptId: payload.id,
           acceptedAt: now.toISOString(),
         });
+        if (earlier !== undefined) return { duplicateOf: earlier };
       }
       await this.processed.insert(manager, {
         envelopeId: payload.id,
@@ -183,28 +204,43 @@ export class SubmissionService {
         decision.policyVersion,
       ),
     );
-    await this.publisher.deliver(payload.id, raw, deliveredTo);
-    await this.publisher.report(payload.from, `${payload.id}:${digest}`, report);
+    return this.publisher.dispatch({
+      envelopeId: payload.id,
+      deliveries: { raw, recipients: deliveredTo },
+      sender: payload.from,
+      reportId: `${payload.id}:${digest}`,
+      report,
+    });
   }
 
   /** A second receipt: the sender hears it had no effect; nothing is delivered, stored or ledgered. */
-  private async answerDuplicate(parsed: ParsedEnvelope, refusal: Refusal): Promise<void> {
+  private async answerDuplicate(parsed: ParsedEnvelope, refusal: Refusal): Promise<PublishesInFlight> {
     const { payload, digest } = parsed;
     const report = await this.signReport(
       { envelopeId: payload.id, envelopeDigest: digest, to: payload.from, status: 'refused', refusal, recipients: [] },
       this.clock.now(),
     );
     this.logger.log(refusedDecisionLine({ envelopeId: payload.id, sender: payload.from, kind: payload.kind }, refusal));
-    await this.publisher.report(payload.from, `${payload.id}:${digest}:refused`, report);
+    return this.publisher.dispatch({
+      envelopeId: payload.id,
+      sender: payload.from,
+      reportId: `${payload.id}:${digest}:refused`,
+      report,
+    });
   }
 
-  private async replayEarlier(
+  private replayEarlier(
     earlier: { envelopeId: string; digest: string; sender: string; deliveredTo: string; report: string },
     raw: Uint8Array,
-  ): Promise<void> {
+  ): PublishesInFlight {
     this.logger.log(`second copy of ${earlier.envelopeId}: re-publishing, no second effect`);
-    await this.publisher.deliver(earlier.envelopeId, raw, JSON.parse(earlier.deliveredTo) as string[]);
-    await this.publisher.report(earlier.sender, `${earlier.envelopeId}:${earlier.digest}`, earlier.report);
+    return this.publisher.dispatch({
+      envelopeId: earlier.envelopeId,
+      deliveries: { raw, recipients: JSON.parse(earlier.deliveredTo) as string[] },
+      sender: earlier.sender,
+      reportId: `${earlier.envelopeId}:${earlier.digest}`,
+      report: earlier.report,
+    });
   }
 
   private async refuse(
@@ -212,7 +248,7 @@ export class SubmissionService {
     subject: { envelopeId: string; digest?: string; kind?: string },
     refusal: Refusal,
     policy?: { version: number; sha256: string },
-  ): Promise<void> {
+  ): Promise<PublishesInFlight> {
     const now = this.clock.now();
     const report = await this.signReport(
       {
@@ -235,7 +271,12 @@ export class SubmissionService {
     this.logger.log(
       refusedDecisionLine({ envelopeId: subject.envelopeId, sender, kind: subject.kind }, refusal, policy?.version),
     );
-    await this.publisher.report(sender, `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`, report);
+    return this.publisher.dispatch({
+      envelopeId: subject.envelopeId,
+      sender,
+      reportId: `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`,
+      report,
+    });
   }
 
   private record(events: LedgerEvent[]): Promise<void> {
@@ -248,6 +289,13 @@ export class SubmissionService {
     if (report.refusal === undefined) delete report.refusal;
     return signDeliveryReport(report, { kid: this.identity.signing.kid, key: this.identity.signing.privateKey });
   }
+}
+
+/** Resolves once what the submission's turn started publishing is stored by JetStream. */
+async function stored(inTurn: Promise<PublishesInFlight>): Promise<void> {
+  await (
+    await inTurn
+  ).stored;
 }
 
 function rawDigest(raw: Uint8Array): string {
