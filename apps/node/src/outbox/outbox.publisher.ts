@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { submitSubject } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BusClient, publishFailureOf, type PublishFailure } from '@bureaunet/transport';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import type { SentMessageEntity } from '../store/sent-message.entity';
-import { SentMessageRepository } from '../store/sent-message.repository';
+import { PublishedMarks } from './published.marks';
 
 export type PublishOutcome = { status: 'published' } | { status: PublishFailure; reason: string };
 
@@ -22,8 +21,7 @@ export class OutboxPublisher {
 
   constructor(
     private readonly bus: BusClient,
-    private readonly writer: SerialWriter,
-    private readonly sent: SentMessageRepository,
+    private readonly marks: PublishedMarks,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -58,7 +56,7 @@ export class OutboxPublisher {
     if (message.publishedAt === null) {
       const at = this.clock.now().toISOString();
       try {
-        await this.writer.transaction((manager) => this.sent.markPublished(manager, message.id, at));
+        await this.marks.record({ id: message.id, at });
       } catch (error) {
         // The envelope is stored and on the bus: a send must not answer as if it were not. Unmarked,
         // it is published again later, and the stream or the gateway knows the second copy.

@@ -5,6 +5,8 @@ import { ReceivedBodyDigestEntity } from './received-body-digest.entity';
 
 /** Most envelopes a look-up names: a digest seen in more envelopes than this is covered by the first ones. */
 const MAX_MATCHES = 1_000;
+/** 2 parameters a row. */
+const ROWS_PER_INSERT = 200;
 
 @Injectable()
 export class ReceivedBodyDigestRepository {
@@ -13,14 +15,14 @@ export class ReceivedBodyDigestRepository {
   ) {}
 
   async insert(manager: EntityManager, envelopeId: string, digests: readonly string[]): Promise<void> {
-    if (digests.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReceivedBodyDigestEntity)
-      .values(digests.map((digest) => ({ digest, envelopeId })))
-      .orIgnore()
-      .execute();
+    // A body's digests are few (bounded by its size); one plain statement for all of them.
+    for (let start = 0; start < digests.length; start += ROWS_PER_INSERT) {
+      const chunk = digests.slice(start, start + ROWS_PER_INSERT);
+      await manager.query(
+        `INSERT INTO "received_body_digest" ("digest", "envelopeId") VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        chunk.flatMap((digest) => [digest, envelopeId]),
+      );
+    }
   }
 
   /** The received envelopes each digest was seen in, by digest. */
