@@ -8,7 +8,7 @@ const now = new Date('2026-11-25T10:00:00.000Z');
 
 function setup(publish: () => Promise<unknown>, isUp = true) {
   const bus = { publish: jest.fn(publish), isUp };
-  const sent = { record: jest.fn(() => Promise.resolve()) };
+  const sent = { record: jest.fn(() => Promise.resolve()), defer: jest.fn() };
   const publisher = new OutboxPublisher(
     bus as unknown as BusClient,
     sent as unknown as PublishedMarks,
@@ -30,6 +30,13 @@ describe('OutboxPublisher', () => {
     expect(await publisher.publish(message)).toEqual({ status: 'published' });
     expect(bus.publish).toHaveBeenCalledWith('bn.submit.MR', message.envelope, { msgId: message.id });
     expect(sent.record).toHaveBeenCalledWith({ id: message.id, at: now.toISOString() });
+  });
+
+  it('leaves the mark of a deferred publish to be written with the next ones', async () => {
+    const { publisher, sent } = setup(() => Promise.resolve({ seq: 1, duplicate: false }));
+    expect(await publisher.publish(message, message.id, 'deferred')).toEqual({ status: 'published' });
+    expect(sent.defer).toHaveBeenCalledWith({ id: message.id, at: now.toISOString() });
+    expect(sent.record).not.toHaveBeenCalled();
   });
 
   it('does not record again what was already confirmed', async () => {

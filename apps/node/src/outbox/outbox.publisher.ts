@@ -39,9 +39,19 @@ export class OutboxPublisher {
     return this.publish(message, msgId);
   }
 
+  /** Writes the marks still deferred: before the republisher looks for what was never published. */
+  settleMarks(): Promise<void> {
+    return this.marks.flush();
+  }
+
+  /**
+   * `mark: 'deferred'` does not wait for the first publish to be recorded (see PublishedMarks): for
+   * a receipt, whose delivery is acked once it is stored and on the bus.
+   */
   async publish(
     message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>,
     msgId = message.id,
+    mark: 'awaited' | 'deferred' = 'awaited',
   ): Promise<PublishOutcome> {
     try {
       await this.bus.publish(submitSubject(this.config.code), message.envelope, { msgId });
@@ -55,6 +65,10 @@ export class OutboxPublisher {
     }
     if (message.publishedAt === null) {
       const at = this.clock.now().toISOString();
+      if (mark === 'deferred') {
+        this.marks.defer({ id: message.id, at });
+        return { status: 'published' };
+      }
       try {
         await this.marks.record({ id: message.id, at });
       } catch (error) {

@@ -44,6 +44,24 @@ describe('PublishedMarks', () => {
     expect(settled).toEqual(['m0', 'm1', 'm2', 'm3']);
   });
 
+  it('writes a deferred mark with the next ones, without a caller waiting for it', async () => {
+    const { marks, sent, release } = setup();
+    release();
+    marks.defer(mark(0));
+    marks.defer(mark(1));
+    expect(sent.markPublished).not.toHaveBeenCalled();
+    await marks.record(mark(2));
+    expect(sent.markPublished.mock.calls.map(([, written]) => written)).toEqual([[mark(0), mark(1), mark(2)]]);
+  });
+
+  it('writes deferred marks on flush, as the republisher asks before its round', async () => {
+    const { marks, sent, release } = setup();
+    release();
+    marks.defer(mark(0));
+    await marks.flush();
+    expect(sent.markPublished.mock.calls.map(([, written]) => written)).toEqual([[mark(0)]]);
+  });
+
   it('rejects every mark of a transaction that fails, and writes the next ones again', async () => {
     const failure = new Error('SQLITE_IOERR');
     const { marks, release } = setup(failure);
