@@ -17,9 +17,6 @@ export interface RunningNode {
   url: string;
 }
 
-/** Deliveries handled at once: a broadcast's receipts come back by the hundred. */
-const DELIVERY_CONCURRENCY = 32;
-
 /**
  * Boots one bureau's node: HTTP API plus the durable consumer of its own delivery subject, on the
  * NATS connection TransportModule opened. Prints the ready line once both serve.
@@ -47,9 +44,6 @@ export async function startNode(config: NodeConfig, options: NodeModuleOptions =
             filterSubject: deliverSubject(config.code),
             pattern: DELIVER_SUBJECT_WILDCARD,
             bindOnly: { waitMs: config.consumerWaitMs },
-            // Reports and receipts side by side, their writes committed together; ArrivalRouter keeps
-            // every other envelope in stream order.
-            concurrency: DELIVERY_CONCURRENCY,
           },
         ],
       }),
