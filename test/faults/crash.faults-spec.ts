@@ -1,3 +1,4 @@
+import { HttpError } from '@bureaunet/api-clients';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { reportFault, startTestNetwork, waitFor, type SentMessageView, type TestNetwork } from '@bureaunet/testing';
 
@@ -10,6 +11,9 @@ const SENDERS: ReadonlyArray<{ from: string; to: string[] }> = [
   { from: 'MR', to: ['DK', 'FR', HUB_CODE] },
 ];
 const PER_SENDER = 40;
+/** Clients sending at once each way in the node's batched-path test, and the most each sends. */
+const WORKERS = 16;
+const SENDS_PER_WORKER = 30;
 
 /**
  * kill -9 of each moving part while DK sends to MR and FR: every message reaches each recipient
@@ -176,5 +180,77 @@ describe('kill -9 under load', () => {
 
   it('loses and duplicates nothing when the registry is killed', async () => {
     await underLoad('registry kill -9 under load', network.registry);
+  });
+
+  /**
+   * The node's batched path (one transaction for many sends, receipts and arrivals; publish marks
+   * written together): WORKERS clients keep sending from DK to MR and FR, and as many from MR to DK,
+   * so that many sends and arrivals are always in flight at DK; DK is killed once traffic runs both
+   * ways, and started again. Every send DK answered 201 reaches both recipients once and comes back
+   * receipted; every message MR sent reaches DK once and is receipted by it; nothing arrives twice,
+   * the sends DK never answered included.
+   */
+  it('loses and duplicates nothing when a node is killed amid concurrent sends and arrivals', async () => {
+    const fault = 'node kill -9 amid concurrent sends and arrivals';
+    const sentByDk: string[] = [];
+    const sentByMr: string[] = [];
+    let unanswered = 0;
+    let stop = false;
+    let dkBack: Promise<void> = Promise.resolve();
+    const dkSender = async (worker: number) => {
+      for (let index = 0; !stop && index < SENDS_PER_WORKER; index += 1) {
+        const body = { text: `${fault}: DK ${worker}.${index}` };
+        try {
+          sentByDk.push((await network.api('DK').send({ kind: 'message', to: [...RECIPIENTS], body })).id);
+        } catch (error) {
+          if (error instanceof HttpError) throw error; // an answer, not a crash: a refusal is a failure here
+          unanswered += 1; // never answered (DK was killed): its fate is not promised
+          await dkBack;
+        }
+      }
+    };
+    const mrSender = async (worker: number) => {
+      for (let index = 0; !stop && index < SENDS_PER_WORKER; index += 1) {
+        const body = { text: `${fault}: MR ${worker}.${index}` };
+        sentByMr.push((await network.api('MR').send({ kind: 'message', to: ['DK'], body })).id);
+      }
+    };
+    const workers = Array.from({ length: WORKERS }, (_, worker) => [dkSender(worker), mrSender(worker)]).flat();
+    await waitFor(async () => sentByDk.length >= WORKERS && (await inboxCopies('DK', new Set(sentByMr))).length >= 10, {
+      what: `${fault}: traffic under way both ways`,
+    });
+    dkBack = network
+      .node('DK')
+      .kill()
+      .then(() => network.node('DK').restart());
+    await dkBack;
+    const answeredBefore = sentByDk.length;
+    await waitFor(() => sentByDk.length >= answeredBefore + WORKERS, { what: `${fault}: DK answers again` });
+    stop = true;
+    await Promise.all(workers);
+    const everyReceipted = async (code: string, ids: readonly string[], recipients: readonly string[]) =>
+      (await Promise.all(ids.map((id) => network.api(code).message<SentMessageView>(id)))).every(
+        (view) =>
+          view.recipients.length === recipients.length &&
+          view.recipients.every((recipient) => recipient.state === 'receipted'),
+      );
+    await waitFor(
+      async () => (await everyReceipted('DK', sentByDk, RECIPIENTS)) && (await everyReceipted('MR', sentByMr, ['DK'])),
+      { what: `${fault}: every message receipted`, timeoutMs: 120_000, intervalMs: 500 },
+    );
+    let lost = 0;
+    let duplicated = 0;
+    const expected = [...RECIPIENTS.map((code) => [code, sentByDk] as const), ['DK', sentByMr] as const];
+    for (const [code, ids] of expected) {
+      const inbox = (await network.api(code).inbox(5_000)).items.map((item) => item.id);
+      lost += ids.filter((id) => !inbox.includes(id)).length;
+      // Whatever arrived (an unanswered send too) arrived once.
+      duplicated += inbox.length - new Set(inbox).size;
+    }
+    const tries = sentByDk.length * RECIPIENTS.length + sentByMr.length;
+    const figure = reportFault({ fault, tries, survived: tries - lost, lost, duplicated });
+    expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
+    // The kill did land while DK had sends in flight.
+    expect(unanswered).toBeGreaterThan(0);
   });
 });

@@ -115,12 +115,12 @@ export class InboxService {
 
   // The stored copy verified, and the digest covers every signed byte: same digest, same envelope.
   private async isSecondCopy(parsed: ParsedEnvelope): Promise<boolean> {
-    const existing = await this.received.findById(parsed.payload.id);
-    if (!existing) return false;
-    if (existing.digest !== parsed.digest) {
+    const digest = await this.received.digestOf(parsed.payload.id);
+    if (digest === undefined) return false;
+    if (digest !== parsed.digest) {
       throw new DeliveryRefusal(
         'replay',
-        `envelope id ${parsed.payload.id} was already received with another digest (${existing.digest})`,
+        `envelope id ${parsed.payload.id} was already received with another digest (${digest})`,
       );
     }
     this.logger.debug(`second copy of ${parsed.payload.id} acknowledged without effect`);

@@ -34,7 +34,7 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
       signingKey: jest.fn(() => Promise.resolve(key(current, 'current-kid'))),
       signingKeyByKid: jest.fn(signingKeyByKid),
     };
-    const sent = { findById: jest.fn(() => Promise.resolve(null)) };
+    const sent = { findHead: jest.fn(() => Promise.resolve(null)) };
     const rejected = { record: jest.fn(() => Promise.resolve()) };
     const service = new DeliveryReportService(
       directory as unknown as DirectoryClient,
@@ -58,7 +58,7 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
     expect(directory.signingKeyByKid).toHaveBeenCalledWith(GATEWAY_CODE, 'previous-kid');
     expect(rejected.record).not.toHaveBeenCalled();
     // Opened: it went on to look for the envelope it reports on.
-    expect(sent.findById).toHaveBeenCalledWith(signed.envelopeId);
+    expect(sent.findHead).toHaveBeenCalledWith(signed.envelopeId);
   });
 
   it('rejects, with the directory’s reason, a report signed with a key it does not honour', async () => {
@@ -73,7 +73,7 @@ describe('DeliveryReportService: a report signed during the gateway’s renewal 
       refusal: { code: 'certificate-invalid', message: refusal.message },
       facts: { from: GATEWAY_CODE, msgId: 'msg-1' },
     });
-    expect(sent.findById).not.toHaveBeenCalled();
+    expect(sent.findHead).not.toHaveBeenCalled();
   });
 
   it('does not consult previous keys for a report signed with the current one', async () => {

@@ -11,8 +11,8 @@ import { DeliveryRefusal, refusalOf } from '../delivery/delivery-refusal';
 import { RejectedDeliveryService } from '../delivery/rejected-delivery.service';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { backoff } from './republish.decision';
-import type { SentMessageEntity } from '../store/sent-message.entity';
-import { SentMessageRepository } from '../store/sent-message.repository';
+import type { RecipientChange } from '../store/recipient-state.upsert';
+import { SentMessageRepository, type SentMessageHead } from '../store/sent-message.repository';
 
 /** The longest wait a rate-limited refusal can impose on a retry; a longer retryAfterMs is capped. */
 const MAX_RETRY_AFTER_MS = 3_600_000;
@@ -52,7 +52,7 @@ export class DeliveryReportService {
       await this.rejected.record({ raw, refusal, facts: { from: GATEWAY_CODE, msgId } });
       return;
     }
-    const message = await this.sent.findById(report.envelopeId);
+    const message = await this.sent.findHead(report.envelopeId);
     if (!message || (report.envelopeDigest !== undefined && report.envelopeDigest !== message.digest)) {
       this.logger.warn(
         `report on ${report.envelopeId} (digest ${report.envelopeDigest ?? 'none'}) matches no envelope sent from here: ignored`,
@@ -77,33 +77,30 @@ export class DeliveryReportService {
     return opened.report;
   }
 
-  private async apply(message: SentMessageEntity, report: DeliveryReport, raw: Buffer): Promise<void> {
+  private async apply(message: SentMessageHead, report: DeliveryReport, raw: Buffer): Promise<void> {
     const now = this.clock.now().toISOString();
     const refusal = report.status === 'refused' ? (report.refusal ?? UNEXPLAINED) : null;
     if (refusal && this.retryable(message, refusal)) return this.scheduleRetry(message, refusal);
+    // Two statements whatever the report holds: the guarded verdict, then every recipient's state.
     const settled = await this.writer.transaction(async (manager) => {
-      await this.sent.markPublished(manager, message.id, now);
-      const first = await this.sent.recordReport(manager, message.id, {
-        status: report.status,
-        refusal,
-        reportedAt: now,
-        raw,
-      });
-      if (first) await this.sent.setNextCheck(manager, message.id, this.nextCheckAfter(message, report, now));
-      for (const outcome of report.recipients) {
-        const event =
-          outcome.status === 'delivered'
-            ? { type: 'delivered' as const }
-            : { type: 'refused' as const, refusal: outcome.refusal };
-        await this.sent.applyRecipientEvent(manager, message.id, outcome.code, event, now);
-      }
+      const first = await this.sent.recordReport(
+        manager,
+        message.id,
+        { status: report.status, refusal, reportedAt: now, raw },
+        this.nextCheckAfter(message, report, now),
+      );
+      const changes: RecipientChange[] = report.recipients.map((outcome) => ({
+        code: outcome.code,
+        event: outcome.status === 'delivered' ? { type: 'delivered' } : { type: 'refused', refusal: outcome.refusal },
+      }));
       const refusedAsWhole: string[] = [];
       if (refusal && report.recipients.length === 0) {
         for (const pending of await this.sent.pendingAddressees(manager, message.id)) {
-          await this.sent.applyRecipientEvent(manager, message.id, pending.code, { type: 'refused', refusal }, now);
+          changes.push({ code: pending.code, event: { type: 'refused', refusal } });
           refusedAsWhole.push(pending.code);
         }
       }
+      await this.sent.applyRecipientEvents(manager, message.id, changes, now);
       return { first, refusedAsWhole };
     });
     // After the commit, and once: a duplicate report is no news to the consoles.
@@ -113,7 +110,7 @@ export class DeliveryReportService {
   }
 
   // The republisher's next look: at the receipt deadline when receipts are awaited, never otherwise.
-  private nextCheckAfter(message: SentMessageEntity, report: DeliveryReport, now: string): string | null {
+  private nextCheckAfter(message: SentMessageHead, report: DeliveryReport, now: string): string | null {
     const awaited =
       report.status === 'accepted' &&
       message.kind !== 'receipt' &&
@@ -124,7 +121,7 @@ export class DeliveryReportService {
   }
 
   // Over the rate limit is "not now", not "no": retried after the time the gateway names, within the attempts.
-  private retryable(message: SentMessageEntity, refusal: Refusal): refusal is Refusal & { retryAfterMs: number } {
+  private retryable(message: SentMessageHead, refusal: Refusal): refusal is Refusal & { retryAfterMs: number } {
     return (
       refusal.code === 'rate-limited' &&
       refusal.retryAfterMs !== undefined &&
@@ -133,12 +130,12 @@ export class DeliveryReportService {
     );
   }
 
-  private async scheduleRetry(message: SentMessageEntity, refusal: Refusal & { retryAfterMs: number }): Promise<void> {
+  private async scheduleRetry(message: SentMessageHead, refusal: Refusal & { retryAfterMs: number }): Promise<void> {
     const now = this.clock.now();
     const retryAt = new Date(now.getTime() + Math.min(refusal.retryAfterMs, MAX_RETRY_AFTER_MS)).toISOString();
     const lastError = `rate-limited: ${refusal.message}; retry at ${retryAt}`;
     await this.writer.transaction(async (manager) => {
-      await this.sent.markPublished(manager, message.id, now.toISOString());
+      await this.sent.markPublished(manager, [{ id: message.id, at: now.toISOString() }]);
       await this.sent.scheduleRetry(manager, message.id, retryAt, lastError);
     });
     this.logger.warn(`report on ${message.id}: ${lastError}`);

@@ -7,6 +7,7 @@ import { EnvelopeIdGenerator } from '../id/envelope-id.generator';
 import { StoreModule } from '../store/store.module';
 import { DeliveryReportService } from './delivery-report.service';
 import { OutboxPublisher } from './outbox.publisher';
+import { PublishedMarks } from './published.marks';
 import { OutboxRepublisher } from './outbox.republisher';
 import { OutboxSender } from './outbox.sender';
 import { OutgoingEnvelopeFactory } from './outgoing-envelope.factory';
@@ -23,6 +24,7 @@ import { RecipientResolver } from './recipient.resolver';
     RecipientScopeDirectory,
     LocalLineage,
     InheritedHandling,
+    PublishedMarks,
     OutboxPublisher,
     OutboxSender,
     OutboxRepublisher,

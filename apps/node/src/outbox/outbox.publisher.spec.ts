@@ -1,22 +1,17 @@
 import { errors } from '@nats-io/transport-node';
-import type { EntityManager } from 'typeorm';
-import type { SerialWriter } from '@bureaunet/persistence';
 import type { BusClient } from '@bureaunet/transport';
 import type { NodeConfig } from '../node.config';
 import { OutboxPublisher } from './outbox.publisher';
-import type { SentMessageRepository } from '../store/sent-message.repository';
+import type { PublishedMarks } from './published.marks';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
-const manager = {} as EntityManager;
 
 function setup(publish: () => Promise<unknown>, isUp = true) {
   const bus = { publish: jest.fn(publish), isUp };
-  const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
-  const sent = { markPublished: jest.fn(() => Promise.resolve()) };
+  const sent = { record: jest.fn(() => Promise.resolve()), defer: jest.fn() };
   const publisher = new OutboxPublisher(
     bus as unknown as BusClient,
-    writer as unknown as SerialWriter,
-    sent as unknown as SentMessageRepository,
+    sent as unknown as PublishedMarks,
     { code: 'MR' } as NodeConfig,
     { now: () => now },
   );
@@ -34,7 +29,14 @@ describe('OutboxPublisher', () => {
     const { publisher, bus, sent } = setup(() => Promise.resolve({ seq: 1, duplicate: false }));
     expect(await publisher.publish(message)).toEqual({ status: 'published' });
     expect(bus.publish).toHaveBeenCalledWith('bn.submit.MR', message.envelope, { msgId: message.id });
-    expect(sent.markPublished).toHaveBeenCalledWith(manager, message.id, now.toISOString());
+    expect(sent.record).toHaveBeenCalledWith({ id: message.id, at: now.toISOString() });
+  });
+
+  it('leaves the mark of a deferred publish to be written with the next ones', async () => {
+    const { publisher, sent } = setup(() => Promise.resolve({ seq: 1, duplicate: false }));
+    expect(await publisher.publish(message, message.id, 'deferred')).toEqual({ status: 'published' });
+    expect(sent.defer).toHaveBeenCalledWith({ id: message.id, at: now.toISOString() });
+    expect(sent.record).not.toHaveBeenCalled();
   });
 
   it('does not record again what was already confirmed', async () => {
@@ -42,13 +44,13 @@ describe('OutboxPublisher', () => {
     expect(await publisher.publish({ ...message, publishedAt: '2026-11-24T00:00:00.000Z' })).toEqual({
       status: 'published',
     });
-    expect(sent.markPublished).not.toHaveBeenCalled();
+    expect(sent.record).not.toHaveBeenCalled();
   });
 
   it('reports a failed publish without throwing, and records nothing', async () => {
     const { publisher, sent } = setup(() => Promise.reject(new errors.TimeoutError()));
     expect(await publisher.publish(message)).toEqual({ status: 'bus-unavailable', reason: expect.any(String) });
-    expect(sent.markPublished).not.toHaveBeenCalled();
+    expect(sent.record).not.toHaveBeenCalled();
   });
 
   it('tells a message the bus refuses from a bus that is down', async () => {

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { submitSubject } from '@bureaunet/contracts';
-import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, type Clock } from '@bureaunet/platform';
 import { BusClient, publishFailureOf, type PublishFailure } from '@bureaunet/transport';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import type { SentMessageEntity } from '../store/sent-message.entity';
-import { SentMessageRepository } from '../store/sent-message.repository';
+import { PublishedMarks } from './published.marks';
 
 export type PublishOutcome = { status: 'published' } | { status: PublishFailure; reason: string };
 
@@ -22,8 +21,7 @@ export class OutboxPublisher {
 
   constructor(
     private readonly bus: BusClient,
-    private readonly writer: SerialWriter,
-    private readonly sent: SentMessageRepository,
+    private readonly marks: PublishedMarks,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -41,9 +39,19 @@ export class OutboxPublisher {
     return this.publish(message, msgId);
   }
 
+  /** Writes the marks still deferred: before the republisher looks for what was never published. */
+  settleMarks(): Promise<void> {
+    return this.marks.flush();
+  }
+
+  /**
+   * `mark: 'deferred'` does not wait for the first publish to be recorded (see PublishedMarks): for
+   * a receipt, whose delivery is acked once it is stored and on the bus.
+   */
   async publish(
     message: Pick<SentMessageEntity, 'id' | 'envelope' | 'publishedAt'>,
     msgId = message.id,
+    mark: 'awaited' | 'deferred' = 'awaited',
   ): Promise<PublishOutcome> {
     try {
       await this.bus.publish(submitSubject(this.config.code), message.envelope, { msgId });
@@ -57,8 +65,12 @@ export class OutboxPublisher {
     }
     if (message.publishedAt === null) {
       const at = this.clock.now().toISOString();
+      if (mark === 'deferred') {
+        this.marks.defer({ id: message.id, at });
+        return { status: 'published' };
+      }
       try {
-        await this.writer.transaction((manager) => this.sent.markPublished(manager, message.id, at));
+        await this.marks.record({ id: message.id, at });
       } catch (error) {
         // The envelope is stored and on the bus: a send must not answer as if it were not. Unmarked,
         // it is published again later, and the stream or the gateway knows the second copy.

@@ -59,6 +59,7 @@ function setup(due: SentMessageEntity[], outcomes: Record<string, PublishOutcome
       const status = outcomes[message.id] ?? 'published';
       return Promise.resolve(status === 'published' ? { status } : { status, reason: `${status} test` });
     }),
+    settleMarks: jest.fn(() => Promise.resolve()),
   };
   const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
   const scheduler = new SchedulerRegistry();

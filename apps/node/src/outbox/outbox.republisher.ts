@@ -68,6 +68,8 @@ export class OutboxRepublisher implements OnApplicationBootstrap, OnApplicationS
   /** One pass over what is due now. */
   async round(): Promise<RoundResult> {
     const result: RoundResult = { published: 0, failed: 0, overdue: 0, busDown: false };
+    // A publish confirmed but not yet marked would look never published.
+    await this.publisher.settleMarks();
     const now = this.clock.now();
     let after: string | undefined;
     for (let page = 0; page < MAX_PAGES_PER_ROUND && !result.busDown; page += 1) {

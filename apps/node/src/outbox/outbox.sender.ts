@@ -99,7 +99,8 @@ export class OutboxSender {
   async answer(receipt: OutgoingReceipt, effect: AnswerEffect): Promise<SentMessageEntity | undefined> {
     const message = await this.envelopes.seal({ ...receipt, recipients: [] });
     if (!(await this.store(message, receipt.to, effect))) return undefined;
-    await this.publisher.publish(message);
+    // Arrivals are answered one after another: the mark is written with the next ones, not waited for.
+    await this.publisher.publish(message, message.id, 'deferred');
     return message;
   }
 

@@ -4,8 +4,7 @@ import type { ParsedEnvelope } from '@bureaunet/crypto';
 import type { SerialWriter } from '@bureaunet/persistence';
 import { DeliveryRefusal } from '../delivery/delivery-refusal';
 import type { ReceivedMessageRepository } from '../store/received-message.repository';
-import type { SentMessageEntity } from '../store/sent-message.entity';
-import type { SentMessageRepository } from '../store/sent-message.repository';
+import type { SentMessageHead, SentMessageRepository } from '../store/sent-message.repository';
 import { ReceiptService } from './receipt.service';
 
 const ORIGINAL_ID = '019ab5e2-7c40-7a31-9f0e-3d2c1b0a9f8e';
@@ -40,15 +39,14 @@ function receipt(
   };
 }
 
-function setup(original: Partial<SentMessageEntity> | null, options: { alreadyStored?: boolean } = {}) {
+function setup(original: Partial<SentMessageHead> | null, options: { alreadyStored?: boolean } = {}) {
   const sent = {
-    findById: jest.fn(() =>
+    findHead: jest.fn(() =>
       Promise.resolve(
-        original &&
-          ({ id: ORIGINAL_ID, kind: 'message', to: ['DK'], digest: DIGEST, ...original } as SentMessageEntity),
+        original && ({ id: ORIGINAL_ID, kind: 'message', to: ['DK'], digest: DIGEST, ...original } as SentMessageHead),
       ),
     ),
-    applyRecipientEvent: jest.fn(() => Promise.resolve()),
+    applyRecipientEvents: jest.fn(() => Promise.resolve()),
   };
   const received = { insertOnce: jest.fn(() => Promise.resolve(!options.alreadyStored)) };
   const writer = { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
@@ -77,11 +75,10 @@ describe('ReceiptService', () => {
       manager,
       expect.objectContaining({ id: RECEIPT_ID, from: 'DK', kind: 'receipt', envelope: raw, body: null }),
     );
-    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
+    expect(sent.applyRecipientEvents).toHaveBeenCalledWith(
       manager,
       ORIGINAL_ID,
-      'DK',
-      { type: 'receipted', at: '2026-11-25T09:59:59.000Z', receiptId: RECEIPT_ID },
+      [{ code: 'DK', event: { type: 'receipted', at: '2026-11-25T09:59:59.000Z', receiptId: RECEIPT_ID } }],
       now.toISOString(),
     );
   });
@@ -104,16 +101,20 @@ describe('ReceiptService', () => {
       manager,
       expect.objectContaining({ id: RECEIPT_ID, kind: 'receipt', envelope: raw }),
     );
-    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
+    expect(sent.applyRecipientEvents).toHaveBeenCalledWith(
       manager,
       ORIGINAL_ID,
-      'DK',
-      {
-        type: 'rejected',
-        at: '2026-11-25T09:59:59.000Z',
-        receiptId: RECEIPT_ID,
-        refusal: { code: 'expired', message: 'envelope expired at 2026-10-27T09:59:59.000Z' },
-      },
+      [
+        {
+          code: 'DK',
+          event: {
+            type: 'rejected',
+            at: '2026-11-25T09:59:59.000Z',
+            receiptId: RECEIPT_ID,
+            refusal: { code: 'expired', message: 'envelope expired at 2026-10-27T09:59:59.000Z' },
+          },
+        },
+      ],
       now.toISOString(),
     );
   });
@@ -121,11 +122,10 @@ describe('ReceiptService', () => {
   it('accepts a receipt from any bureau for a message sent to "all"', async () => {
     const { service, sent } = setup({ to: 'all' });
     await service.accept(raw, receipt({ from: 'FR' }));
-    expect(sent.applyRecipientEvent).toHaveBeenCalledWith(
+    expect(sent.applyRecipientEvents).toHaveBeenCalledWith(
       manager,
       ORIGINAL_ID,
-      'FR',
-      expect.objectContaining({ type: 'receipted' }),
+      [{ code: 'FR', event: expect.objectContaining({ type: 'receipted' }) }],
       now.toISOString(),
     );
   });
@@ -133,7 +133,7 @@ describe('ReceiptService', () => {
   it('does nothing more for a second copy of the same receipt', async () => {
     const { service, sent, events } = setup({}, { alreadyStored: true });
     await service.accept(raw, receipt());
-    expect(sent.applyRecipientEvent).not.toHaveBeenCalled();
+    expect(sent.applyRecipientEvents).not.toHaveBeenCalled();
     expect(events.publish).not.toHaveBeenCalled();
   });
 
@@ -148,6 +148,6 @@ describe('ReceiptService', () => {
     expect(refusal).toBeInstanceOf(DeliveryRefusal);
     expect(refusal).toMatchObject({ code: 'bad-receipt', message: expect.stringMatching(message) });
     expect(received.insertOnce).not.toHaveBeenCalled();
-    expect(sent.applyRecipientEvent).not.toHaveBeenCalled();
+    expect(sent.applyRecipientEvents).not.toHaveBeenCalled();
   });
 });

@@ -8,8 +8,7 @@ import { DeliveryRefusal } from '../delivery/delivery-refusal';
 import { ReceivedMessageRepository } from '../store/received-message.repository';
 import { receivedMessageRow } from '../store/received-message.row';
 import type { RecipientEvent } from '../store/recipient-state';
-import type { SentMessageEntity } from '../store/sent-message.entity';
-import { SentMessageRepository } from '../store/sent-message.repository';
+import { SentMessageRepository, type SentMessageHead } from '../store/sent-message.repository';
 
 /**
  * A recipient's signed receipt for one of our envelopes (its signature already verified end to
@@ -32,12 +31,13 @@ export class ReceiptService {
     const { id, from, meta, createdAt } = receipt.payload;
     const receiptFor = meta.receiptFor;
     if (!receiptFor) throw new DeliveryRefusal('bad-receipt', `receipt ${id} names no envelope`);
-    const original = await this.sent.findById(receiptFor.id);
+    const original = await this.sent.findHead(receiptFor.id);
     this.check(receipt, original);
     const now = this.clock.now().toISOString();
     const stored = await this.writer.transaction(async (manager) => {
       if (!(await this.received.insertOnce(manager, receivedMessageRow(raw, receipt, null, now)))) return false;
-      await this.sent.applyRecipientEvent(manager, receiptFor.id, from, recipientEvent(receiptFor, createdAt, id), now);
+      const event = recipientEvent(receiptFor, createdAt, id);
+      await this.sent.applyRecipientEvents(manager, receiptFor.id, [{ code: from, event }], now);
       return true;
     });
     if (!stored) return;
@@ -54,7 +54,7 @@ export class ReceiptService {
     }
   }
 
-  private check(receipt: ParsedEnvelope, original: SentMessageEntity | null): void {
+  private check(receipt: ParsedEnvelope, original: SentMessageHead | null): void {
     const { id, from, meta } = receipt.payload;
     const named = meta.receiptFor!;
     if (!original || original.kind === 'receipt') {

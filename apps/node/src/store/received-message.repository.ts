@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, type Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { countedWrite } from './counted-write';
 import { applyInboxFilter, type InboxFilter } from './inbox.filter';
 import { ReceivedMessageEntity } from './received-message.entity';
+
+const INSERT_ONCE =
+  'INSERT INTO "received_message" ("id", "sender", "kind", "meta", "body", "envelope", "digest", "createdAt", "expiresAt", "receivedAt")' +
+  ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("id") DO NOTHING';
 
 /** Received envelopes (messages and receipts). Writes take the EntityManager of a SerialWriter transaction. */
 @Injectable()
@@ -43,11 +47,30 @@ export class ReceivedMessageRepository {
     return query.getMany();
   }
 
-  /** Inserts unless the id is already there; returns false for a second copy. */
+  /** The digest an id was received with, if it was: one plain SELECT, before any crypto. */
+  async digestOf(id: string): Promise<string | undefined> {
+    const [row] = await this.messages.query<Array<{ digest: string }>>(
+      'SELECT "digest" FROM "received_message" WHERE "id" = ?',
+      [id],
+    );
+    return row?.digest;
+  }
+
+  /** Inserts unless the id is already there (no read before: the conflict says it); returns false for a second copy. */
   async insertOnce(manager: EntityManager, message: ReceivedMessageEntity): Promise<boolean> {
-    if (await manager.existsBy(ReceivedMessageEntity, { id: message.id })) return false;
-    // The body is any JSON (typed unknown), which TypeORM's deep-partial insert type cannot express.
-    await manager.insert(ReceivedMessageEntity, message as QueryDeepPartialEntity<ReceivedMessageEntity>);
-    return true;
+    const inserted = await countedWrite(manager, INSERT_ONCE, [
+      message.id,
+      message.from,
+      message.kind,
+      JSON.stringify(message.meta),
+      // simple-json, as TypeORM stores it: null for a receipt.
+      message.body === null || message.body === undefined ? null : JSON.stringify(message.body),
+      message.envelope,
+      message.digest,
+      message.createdAt,
+      message.expiresAt,
+      message.receivedAt,
+    ]);
+    return inserted > 0;
   }
 }

@@ -25,7 +25,7 @@ export type RecipientEvent =
 // The gateway decides once (delivered or refused); overdue only follows pending or delivered; the
 // recipient's signed answer (a receipt or a rejection, one per envelope) outranks any verdict, and
 // the first answer stands.
-const RANK: Record<RecipientState, number> = {
+export const RECIPIENT_STATE_RANK: Readonly<Record<RecipientState, number>> = {
   pending: 0,
   delivered: 1,
   refused: 1,
@@ -43,10 +43,11 @@ export const PENDING: RecipientStatus = { state: 'pending', refusal: null, recei
 export function applyRecipientEvent(current: RecipientStatus, event: RecipientEvent): RecipientStatus {
   if (event.type === 'overdue' && current.state === 'refused') return current;
   const next = statusAfter(event);
-  return RANK[next.state] > RANK[current.state] ? next : current;
+  return RECIPIENT_STATE_RANK[next.state] > RECIPIENT_STATE_RANK[current.state] ? next : current;
 }
 
-function statusAfter(event: RecipientEvent): RecipientStatus {
+/** The status an event gives a recipient that has none yet (or is pending). */
+export function statusAfter(event: RecipientEvent): RecipientStatus {
   switch (event.type) {
     case 'delivered':
       return { ...PENDING, state: 'delivered' };

@@ -12,8 +12,10 @@ import {
   type Repository,
 } from 'typeorm';
 import type { Refusal } from '@bureaunet/contracts';
-import { applyRecipientEvent, PENDING, type RecipientEvent } from './recipient-state';
+import { countedWrite } from './counted-write';
+import { PENDING } from './recipient-state';
 import { RecipientStateEntity } from './recipient-state.entity';
+import { upsertRecipientEvents, type RecipientChange } from './recipient-state.upsert';
 import { SentMessageEntity, type ReportStatus } from './sent-message.entity';
 
 /** One send attempt's bookkeeping: the republisher's record of what it did and when it looks again. */
@@ -28,6 +30,68 @@ export interface AttemptRecord {
 export interface NextCheck {
   id: string;
   nextCheckAt: string | null;
+}
+
+/** A sent message as a report or a receipt needs it. */
+export type SentMessageHead = Pick<SentMessageEntity, 'id' | 'kind' | 'to' | 'digest' | 'attempts' | 'reportStatus'>;
+
+/** A first confirmed publish. */
+export interface PublishedMark {
+  id: string;
+  at: string;
+}
+
+/** 3 parameters a pending state: a 195-bureau broadcast in two statements. */
+const STATE_ROWS_PER_INSERT = 100;
+/** 2 parameters a mark. */
+const MARKS_PER_UPDATE = 200;
+
+const SENT_MESSAGE_COLUMNS = [
+  'id',
+  'kind',
+  'recipients',
+  'meta',
+  'envelope',
+  'digest',
+  'createdAt',
+  'expiresAt',
+  'publishedAt',
+  'reportStatus',
+  'reportRefusal',
+  'reportedAt',
+  'report',
+  'attempts',
+  'lastAttemptAt',
+  'nextCheckAt',
+  'retryAt',
+  'lastError',
+] as const;
+
+const INSERT_MESSAGE = `INSERT INTO "sent_message" (${SENT_MESSAGE_COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES (${SENT_MESSAGE_COLUMNS.map(() => '?').join(', ')})`;
+
+/** The row's values in SENT_MESSAGE_COLUMNS order, the simple-json columns as TypeORM stores them. */
+function sentMessageParameters(message: SentMessageEntity): unknown[] {
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  return [
+    message.id,
+    message.kind,
+    JSON.stringify(message.to),
+    JSON.stringify(message.meta),
+    message.envelope,
+    message.digest,
+    message.createdAt,
+    message.expiresAt,
+    message.publishedAt,
+    message.reportStatus,
+    json(message.reportRefusal),
+    message.reportedAt,
+    message.report,
+    message.attempts,
+    message.lastAttemptAt,
+    message.nextCheckAt,
+    message.retryAt,
+    message.lastError,
+  ];
 }
 
 /** Recipients still awaited: neither refused, receipted nor already overdue. */
@@ -54,6 +118,17 @@ export class SentMessageRepository {
   /** With `manager`, inside a snapshot, so the message and its recipients agree. */
   findById(id: string, manager?: EntityManager): Promise<SentMessageEntity | null> {
     return (manager?.getRepository(SentMessageEntity) ?? this.messages).findOneBy({ id });
+  }
+
+  /** What a report or a receipt is checked against, without the envelope and report blobs: one plain SELECT. */
+  async findHead(id: string): Promise<SentMessageHead | null> {
+    const [row] = await this.messages.query<Array<Omit<SentMessageHead, 'to'> & { recipients: string }>>(
+      'SELECT "id", "kind", "recipients", "digest", "attempts", "reportStatus" FROM "sent_message" WHERE "id" = ?',
+      [id],
+    );
+    if (!row) return null;
+    const { recipients, ...head } = row;
+    return { ...head, to: JSON.parse(recipients) as SentMessageHead['to'] };
   }
 
   findRecipients(messageIds: string[], manager?: EntityManager): Promise<RecipientStateEntity[]> {
@@ -111,23 +186,37 @@ export class SentMessageRepository {
     return { overdue, unreported, retrying };
   }
 
-  /** Stores the message and one pending state per addressee known now. */
+  /**
+   * Stores the message and one pending state per addressee known now: plain multi-row INSERTs (a
+   * broadcast's 195 states in two statements), below the query builder that cost more than SQLite.
+   */
   async insert(
     manager: EntityManager,
     message: SentMessageEntity,
     addressees: readonly string[],
     now: string,
   ): Promise<void> {
-    await manager.insert(SentMessageEntity, message);
-    if (addressees.length === 0) return;
-    await manager.insert(
-      RecipientStateEntity,
-      addressees.map((code) => ({ messageId: message.id, code, ...PENDING, updatedAt: now })),
-    );
+    await manager.query(INSERT_MESSAGE, sentMessageParameters(message));
+    for (let start = 0; start < addressees.length; start += STATE_ROWS_PER_INSERT) {
+      const chunk = addressees.slice(start, start + STATE_ROWS_PER_INSERT);
+      await manager.query(
+        `INSERT INTO "recipient_state" ("messageId", "code", "state", "refusal", "receiptedAt", "receiptId", "updatedAt") VALUES ${chunk
+          .map(() => `(?, ?, '${PENDING.state}', NULL, NULL, NULL, ?)`)
+          .join(', ')}`,
+        chunk.flatMap((code) => [message.id, code, now]),
+      );
+    }
   }
 
-  async markPublished(manager: EntityManager, id: string, at: string): Promise<void> {
-    await manager.update(SentMessageEntity, { id, publishedAt: IsNull() }, { publishedAt: at });
+  /** The first confirmed publish of each message, one statement for many (the stream's confirmations come together). */
+  async markPublished(manager: EntityManager, marks: readonly PublishedMark[]): Promise<void> {
+    for (let start = 0; start < marks.length; start += MARKS_PER_UPDATE) {
+      const chunk = marks.slice(start, start + MARKS_PER_UPDATE);
+      await manager.query(
+        `UPDATE "sent_message" SET "publishedAt" = mark.column2 FROM (VALUES ${chunk.map(() => '(?, ?)').join(', ')}) AS mark WHERE "sent_message"."id" = mark.column1 AND "sent_message"."publishedAt" IS NULL`,
+        chunk.flatMap((mark) => [mark.id, mark.at]),
+      );
+    }
   }
 
   async recordAttempt(manager: EntityManager, id: string, record: AttemptRecord): Promise<void> {
@@ -155,33 +244,47 @@ export class SentMessageRepository {
   /** Gives up on a message: its open recipients become overdue and the republisher stops looking. */
   async markOverdue(manager: EntityManager, id: string, reason: string, now: string): Promise<string[]> {
     const open = await manager.findBy(RecipientStateEntity, { messageId: id, state: In([...OPEN_STATES]) });
-    for (const recipient of open) await this.applyRecipientEvent(manager, id, recipient.code, { type: 'overdue' }, now);
+    const overdue = open.map((recipient) => ({ code: recipient.code, event: { type: 'overdue' as const } }));
+    await this.applyRecipientEvents(manager, id, overdue, now);
     await manager.update(SentMessageEntity, { id }, { nextCheckAt: null, lastError: reason });
     return open.map((recipient) => recipient.code);
   }
 
-  /** Records the first report only; a duplicate report changes nothing. Returns whether it was the first. */
-  async recordReport(manager: EntityManager, id: string, report: SentReport): Promise<boolean> {
-    const result = await manager.update(
-      SentMessageEntity,
-      { id, reportStatus: IsNull() },
-      { reportStatus: report.status, reportRefusal: report.refusal, reportedAt: report.reportedAt, report: report.raw },
+  /**
+   * Records the first report only, with the republisher's next look, in one guarded UPDATE (no read
+   * before it); a duplicate report changes nothing. Returns whether it was the first. A report means
+   * the stream took the envelope: published, if no confirmation was recorded.
+   */
+  async recordReport(
+    manager: EntityManager,
+    id: string,
+    report: SentReport,
+    nextCheckAt: string | null,
+  ): Promise<boolean> {
+    const changed = await countedWrite(
+      manager,
+      'UPDATE "sent_message" SET "publishedAt" = COALESCE("publishedAt", ?), "reportStatus" = ?, "reportRefusal" = ?, "reportedAt" = ?, "report" = ?, "nextCheckAt" = ? WHERE "id" = ? AND "reportStatus" IS NULL',
+      [
+        report.reportedAt,
+        report.status,
+        report.refusal === null ? null : JSON.stringify(report.refusal),
+        report.reportedAt,
+        report.raw,
+        nextCheckAt,
+        id,
+      ],
     );
-    return (result.affected ?? 0) > 0;
+    return changed > 0;
   }
 
-  /** Moves one recipient forward (creating its row for an "all" message); never backwards. */
-  async applyRecipientEvent(
+  /** Moves addressees forward (creating their rows for an "all" message); never backwards. One statement per hundred. */
+  applyRecipientEvents(
     manager: EntityManager,
     messageId: string,
-    code: string,
-    event: RecipientEvent,
+    changes: readonly RecipientChange[],
     now: string,
   ): Promise<void> {
-    const current = await manager.findOneBy(RecipientStateEntity, { messageId, code });
-    const next = applyRecipientEvent(current ?? PENDING, event);
-    if (current && next === current) return;
-    await manager.save(RecipientStateEntity, { messageId, code, ...next, updatedAt: now });
+    return upsertRecipientEvents(manager, messageId, changes, now);
   }
 
   /** Every still-pending addressee of a message, for a report that refused the envelope as a whole. */
