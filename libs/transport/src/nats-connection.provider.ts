@@ -29,6 +29,9 @@ export async function connectNats(options: TransportOptions): Promise<NatsConnec
     ...(options.tlsCaFile ? { tls: { caFile: options.tlsCaFile } } : {}),
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,
+    // Otherwise every request and JetStream publish builds an Error with a stack, in case it fails:
+    // ~1 s of CPU per 600 messages at a node. A failure still names its subject.
+    noAsyncTraces: true,
   });
   logStatusChanges(nc, new Logger(`Nats(${options.name})`));
   return nc;
