@@ -22,8 +22,14 @@ export interface JetStreamConsumerOptions {
    * static `@EventPattern('bn.deliver.*')` serve a consumer filtered at run time on `bn.deliver.FR`.
    */
   pattern?: string;
-  /** Bounds each pull by bytes, so large envelopes cannot pile up in the client. Default 8 MiB. */
-  maxAckPendingBytes?: number;
+  /**
+   * Messages one pull may bring into the client (default 64): with the stream's largest message
+   * (1 MiB) what can pile up here is bounded by this. By count, not by bytes: with a byte budget the
+   * client asks its refill pulls for what is left of the budget, and a message larger than that
+   * makes the server end the pull (409) and the client stall until two heartbeats are missed
+   * (~30 s): a 72 KB broadcast after a burst of receipts waited 40 s at the gateway.
+   */
+  maxBufferedMessages?: number;
   /** Redelivery after this long without an ack. Default 30 s. */
   ackWaitMs?: number;
   /** Handlers running at once. Default 1: one after another, in stream order. */
@@ -88,7 +94,7 @@ interface Lane {
   lastTurn: Promise<void>;
 }
 
-const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_BUFFERED_MESSAGES = 64;
 const DEFAULT_ACK_WAIT_MS = 30_000;
 const REOPEN_DELAYS_MS = [0, 500, 1_000, 2_000, 5_000, 10_000];
 /** The library keeps retrying these on its own; a fresh consumer (and stream) is what fixes them. */
@@ -140,7 +146,9 @@ export class JetStreamConsumerRunner {
   /** `waitMs`: how long a bind-only consumer may take to appear (the first open waits, a reopen retries). */
   private async open(waitMs = 0): Promise<ConsumerMessages> {
     const consumer = await this.consumer(waitMs);
-    const messages = await consumer.consume({ max_bytes: this.options.maxAckPendingBytes ?? DEFAULT_MAX_BYTES });
+    const messages = await consumer.consume({
+      max_messages: this.options.maxBufferedMessages ?? DEFAULT_MAX_BUFFERED_MESSAGES,
+    });
     this.messages = messages;
     this.watch(messages);
     return messages;
