@@ -30,11 +30,19 @@ export interface TestNetwork extends LocalNetwork {
 export async function startTestNetwork(
   codes: readonly string[],
   extraEnv: Record<string, string> = {},
-  options: { brokerIsolation?: boolean; tls?: boolean; witnesses?: readonly LocalWitnessSpec[] } = {},
+  options: {
+    brokerIsolation?: boolean;
+    tls?: boolean;
+    witnesses?: readonly LocalWitnessSpec[];
+    /** Bureaus given a broker user but no node process: a benchmark's in-process fleet enrols and runs them. */
+    bureausWithoutNode?: readonly string[];
+  } = {},
 ): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
   const configFile = join(dataDir, 'nats-auth.conf');
-  const brokerCredentials = options.brokerIsolation ? writeNetworkBrokerConfig(configFile, codes) : undefined;
+  const brokerCredentials = options.brokerIsolation
+    ? writeNetworkBrokerConfig(configFile, [...codes, ...(options.bureausWithoutNode ?? [])])
+    : undefined;
   // Plain by default for speed; with tls, NATS and every HTTP listener take TLS only.
   const tls = options.tls ? await ensureLocalTls(join(dataDir, 'tls')) : undefined;
   const nats = await startNatsServer({ ...(brokerCredentials ? { configFile } : {}), ...(tls ? { tls } : {}) });
