@@ -25,6 +25,8 @@ const WARM_UP = 1;
 /** Enrolments at once: the registry signs two certificates per bureau. */
 const ENROL_CONCURRENCY = 8;
 const BODY = { text: 'x'.repeat(1500) };
+/** A send the hub node never answers fails the run by name instead of hanging it. */
+const SEND_TIMEOUT_MS = 60_000;
 const GOAL_DELIVERED_MS = 50;
 const GOAL_RECEIPTED_MS = 250;
 
@@ -122,7 +124,15 @@ async function broadcastRound(
 ): Promise<Round> {
   const hub = network.api(HUB_CODE);
   const start = performance.now();
-  const { id } = await hub.send({ kind: 'message', to: [...codes], body: BODY });
+  const { id } = await Promise.race([
+    hub.send({ kind: 'message', to: [...codes], body: BODY }),
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`the hub did not answer the send within ${SEND_TIMEOUT_MS} ms`)),
+        SEND_TIMEOUT_MS,
+      ).unref(),
+    ),
+  ]);
   const acceptedMs = performance.now() - start;
   const long = { timeoutMs: 120_000, intervalMs: 1 };
   const seen = await waitFor(() => (arrivals.get(id)?.length === codes.length ? arrivals.get(id) : undefined), {
@@ -174,6 +184,9 @@ async function main(): Promise<void> {
       if (errors.length > 0) throw new Error(`a fleet bureau refused a delivery: ${errors[0].message}`);
       if (round >= WARM_UP) rounds.push(result);
     }
+  } catch (error) {
+    console.error(network.output());
+    throw error;
   } finally {
     await Promise.all(fleet.map((bureau) => bureau.stop()));
     await network.teardown();
