@@ -21,8 +21,8 @@ export interface TestNetwork extends LocalNetwork {
    * the static admin token, password set through the sign-in link: sign them in with signIn().
    */
   person(service: string, spec: TestPersonSpec): Promise<TestPerson>;
-  /** Everything the services printed, for a failing test's message. */
-  output(): string;
+  /** What the services printed last (300 lines unless told), for a failing test's message. */
+  output(lastLines?: number): string;
   teardown(): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export async function startTestNetwork(
               : [network.node(service).url, network.nodeTokens.get(service)!.admin];
         return createTestPerson(url, adminToken, spec, network.ca);
       },
-      output: () => lines.slice(-300).join('\n'),
+      output: (lastLines = 300) => lines.slice(-lastLines).join('\n'),
       async teardown() {
         await network.stop();
         await nats.stop();
