@@ -123,7 +123,12 @@ async function exchange(network: TestNetwork, to: readonly string[], messages: n
   for (let index = 0; index < LATENCY_SAMPLES; index += 1) {
     const start = performance.now();
     const { id } = await send();
-    await waitFor(() => receipted(sender, id), { what: 'receipt', intervalMs: 2 });
+    // Bounded generously: a stalled consumer shows up as a p99 of tens of seconds, not as a failed run.
+    await waitFor(() => receipted(sender, id), {
+      what: `receipt of ${id} (1:${to.length})`,
+      timeoutMs: 120_000,
+      intervalMs: 2,
+    });
     latencies.push(performance.now() - start);
   }
   latencies.sort((a, b) => a - b);
@@ -223,6 +228,9 @@ async function main(): Promise<void> {
   try {
     one = await exchange(network, ONE, MESSAGES);
     three = await exchange(network, THREE, Math.ceil(MESSAGES / 2));
+  } catch (error) {
+    console.error(network.output());
+    throw error;
   } finally {
     await network.teardown();
   }
