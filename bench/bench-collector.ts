@@ -61,18 +61,32 @@ function runBenchmark(name: string, args: readonly string[], reportFile: string)
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const errors: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+    const printed: string[] = [];
+    const keep = (into: string[], chunk: Buffer) => {
+      into.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      into.splice(0, Math.max(0, into.length - KEPT_LINES));
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      keep(printed, chunk);
+    });
     child.stderr.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
-      errors.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      errors.splice(0, Math.max(0, errors.length - KEPT_LINES));
+      keep(errors, chunk);
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       const failed = (error: string): void => resolve({ name, command, status: 'failed', error });
       if (code !== 0) return failed(firstErrorLine(errors) ?? `exited with ${code ?? signal}`);
-      if (!existsSync(reportFile)) return failed('exited 0 without a report (does it call publishBenchReport?)');
+      if (!existsSync(reportFile))
+        return resolve({
+          name,
+          command,
+          status: 'missing',
+          error: 'ran, but wrote no report: not converted to publishBenchReport yet; what it printed follows',
+          output: printed.join('\n'),
+        });
       const report = JSON.parse(readFileSync(reportFile, 'utf8')) as BenchReport;
       resolve({ name, command, status: 'reported', report });
     });

@@ -17,7 +17,7 @@ export interface BenchRun {
 export type BenchOutcome =
   | { name: string; command: string; status: 'reported'; report: BenchReport }
   | { name: string; command: string; status: 'failed'; error: string }
-  | { name: string; command: string; status: 'missing'; error: string };
+  | { name: string; command: string; status: 'missing'; error: string; output?: string };
 
 /** The Markdown of one benchmark's subsection, between its own markers. */
 export function renderSubsection(outcome: BenchOutcome, run: BenchRun): string {
@@ -25,6 +25,8 @@ export function renderSubsection(outcome: BenchOutcome, run: BenchRun): string {
   const ran = `_${run.date}, commit ${run.commit}, ${run.machine}._`;
   if (outcome.status !== 'reported') {
     lines.push(`### \`${outcome.command}\` — ${outcome.status.toUpperCase()}`, '', ran, '', `> ${outcome.error}`);
+    // A benchmark that ran without a report still shows what it printed.
+    if (outcome.status === 'missing' && outcome.output) lines.push('', '```', outcome.output, '```');
   } else {
     const { report } = outcome;
     lines.push(`### ${report.title} — \`${report.command}\``, '', ran, '', report.setup, '');
