@@ -6,6 +6,7 @@ import { HUB_CODE, type TravelDocumentRecord } from '@bureaunet/contracts';
 import { createSodiumPoprf } from '@bureaunet/oprf';
 import { TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
 import { recordPoprfInput } from '@bureaunet/travel-document';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
  * `npm run bench:checks`: border checks on this machine, each figure beside a baseline measured in
@@ -26,10 +27,6 @@ const HIT_SHARE = 0.01;
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 15);
 const ISSUER = 'DK';
 const CHECKER = 'MR';
-
-interface Figures {
-  [name: string]: string;
-}
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const quantile = (values: number[], q: number) =>
@@ -268,16 +265,20 @@ async function replicaLag(network: TestNetwork) {
 }
 
 async function main(): Promise<void> {
-  const figures: Figures = {};
-  const row = (name: string, value: string, note = '') => {
-    figures[name] = value;
-    console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
-  };
   const roundTrip = await oprfRoundTrip();
-  const ceiling = 2 * roundTrip;
-  console.log(`bureaunet border-check benchmark — ${DOCUMENTS.toLocaleString('en')} documents in the replica`);
-  row('POPRF round trip, one core (blind, evaluate, finalize)', `${roundTrip.toFixed(0)}/s`, 'baseline');
-  row('crypto ceiling of a check on 2 cores', `${ceiling.toFixed(0)}/s`, 'baseline (2 × the above)');
+  const oneCore: BenchFigure = {
+    name: 'POPRF round trip, one core (blind, evaluate, finalize)',
+    value: roundTrip,
+    unit: 'checks/s',
+    baseline: true,
+  };
+  const ceiling: BenchFigure = {
+    name: 'crypto ceiling of a check on 2 cores (2 × the above)',
+    value: 2 * roundTrip,
+    unit: 'checks/s',
+    baseline: true,
+  };
+  const figures: BenchFigure[] = [oneCore, ceiling];
 
   const network = await startTestNetwork([HUB_CODE, ISSUER, CHECKER], {
     EVALUATOR_RATE_PER_SECOND: '1000000',
@@ -296,14 +297,17 @@ async function main(): Promise<void> {
       fillRate = await fillReplica(replicaFile, fillerCount);
       await network.node(CHECKER).restart();
     }
-    row(
-      'filler entries written into the replica',
-      `${fillRate.toFixed(0)}/s`,
-      `${fillerCount.toLocaleString('en')} rows`,
-    );
+    figures.push({
+      name: 'filler entries written into the replica',
+      value: fillRate,
+      unit: 'rows/s',
+      note: `${fillerCount.toLocaleString('en')} rows`,
+    });
     const load = await loadRealRecords(network);
-    row('records accepted at the issuer (evaluate, seal, outbox)', `${load.acceptedRate.toFixed(0)}/s`);
-    row('records issuer → checker replica, whole path', `${load.replicatedRate.toFixed(0)}/s`);
+    figures.push(
+      { name: 'records accepted at the issuer (evaluate, seal, outbox)', value: load.acceptedRate, unit: 'records/s' },
+      { name: 'records issuer → checker replica, whole path', value: load.replicatedRate, unit: 'records/s' },
+    );
 
     const keys = await new Promise<{ country: string; index: string }[]>((resolve, reject) => {
       const db = new Database(replicaFile);
@@ -314,33 +318,50 @@ async function main(): Promise<void> {
       );
     });
     const lookup = await sqlitePkLookup(replicaFile, keys);
-    row(
-      'bare SQLite primary-key lookup on the replica',
-      `${lookup.rate.toFixed(0)}/s`,
-      `baseline, p99 ${lookup.p99.toFixed(2)} ms`,
-    );
+    figures.push({
+      name: 'bare SQLite primary-key lookup on the replica',
+      value: lookup.rate,
+      unit: 'lookups/s',
+      baseline: true,
+      note: `p99 ${lookup.p99.toFixed(2)} ms`,
+    });
 
     const checks = await documentChecks(network);
-    row(
-      `document checks through ${CHECKER}'s API (${IN_FLIGHT} in flight)`,
-      `${checks.rate.toFixed(0)}/s`,
-      `${(checks.rate / ceiling).toFixed(2)}× the crypto ceiling; ${JSON.stringify(checks.outcomes)}`,
+    figures.push(
+      {
+        name: `document checks through ${CHECKER}'s API (${IN_FLIGHT} in flight)`,
+        value: checks.rate,
+        unit: 'checks/s',
+        against: ratioTo(ceiling, checks.rate),
+        note: JSON.stringify(checks.outcomes),
+      },
+      { name: 'document check p50', value: checks.p50, unit: 'ms' },
+      { name: 'document check p99', value: checks.p99, unit: 'ms' },
     );
-    row('document check p50', `${checks.p50.toFixed(1)} ms`);
-    row('document check p99', `${checks.p99.toFixed(1)} ms`);
 
     const lag = await replicaLag(network);
-    row(
-      `replica lag, issuer at its own pace (${lag.achieved.toFixed(0)} changes/s)`,
-      `p50 ${lag.p50.toFixed(0)} ms`,
-      `p99 ${lag.p99.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms`,
-    );
+    figures.push({
+      name: `replica lag p50, issuer at its own pace (${lag.achieved.toFixed(0)} changes/s)`,
+      value: lag.p50,
+      unit: 'ms',
+      note: `p99 ${lag.p99.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms`,
+    });
   } catch (error) {
     console.error(network.output());
     throw error;
   } finally {
     await network.teardown();
   }
+  publishBenchReport({
+    title: 'Border checks: travel documents',
+    command: 'npm run bench:checks',
+    setup:
+      `A real network (hub, issuer ${ISSUER}, checker ${CHECKER}, registry, gateway, evaluator). The checker's replica holds ${DOCUMENTS.toLocaleString('en')} entries: ` +
+      `${REAL_RECORDS.toLocaleString('en')} real records go the whole way (issuer's node → evaluator → gateway → hub's databases service → stream → replica), the rest are written straight into the replica's table as random index values with random sealed blobs of the real sizes. ` +
+      `${CHECKS.toLocaleString('en')} document checks (${HIT_SHARE * 100} % hits) through the checker's API, ${IN_FLIGHT} in flight; then the replica's lag for ${LAG_SECONDS} s with the issuer driven closed-loop. ` +
+      'Baselines in the same run: the POPRF round trip on one core (its double is the 2-core crypto ceiling of a check) and a bare SQLite primary-key lookup on the replica.',
+    figures,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -9,16 +9,31 @@ import {
   sealEnvelope,
   verifyEnvelopeSignature,
 } from '@bureaunet/crypto';
-import { SentMessageView, TestNetwork, startNatsServer, startTestNetwork, waitFor } from '@bureaunet/testing';
+import {
+  NodeApiClient,
+  SentMessageView,
+  TestNetwork,
+  processCpuMs,
+  startNatsServer,
+  startTestNetwork,
+  waitFor,
+} from '@bureaunet/testing';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
- * `npm run bench`: the whole exchange (HTTP → seal → JetStream → gateway → JetStream → verify,
- * decrypt, store → receipt → gateway → sender) against what it is made of, measured in the same
- * run: raw JetStream publishes and the raw envelope crypto.
+ * `npm run bench:exchange`: the whole exchange (HTTP → seal → JetStream → gateway → JetStream →
+ * verify, decrypt, store → receipt → gateway → sender), 1:1 and 1:3, against what it is made of,
+ * measured in the same run: raw JetStream publishes and the raw envelope crypto.
  */
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
+const LATENCY_SAMPLES = 100;
 const BODY = { text: 'x'.repeat(1500) }; // ~2 KB envelope, as in DESIGN's baseline
+const SENDER = 'DK';
+const ONE = ['MR'];
+const THREE = ['MR', 'FI', 'SE'];
+const GOAL_RATE = 2000;
+const GOAL_SHARE_OF_CRYPTO = 0.6;
 
 async function rawJetStream(): Promise<{ awaited: number; inFlight: number }> {
   const server = await startNatsServer();
@@ -47,10 +62,16 @@ async function rawJetStream(): Promise<{ awaited: number; inFlight: number }> {
   }
 }
 
-async function rawCrypto(): Promise<number> {
+/** One exchange's envelope crypto with libs/crypto on one core: seal, verify at the gateway, verify + decrypt at each recipient. */
+async function rawCrypto(recipientCount: number): Promise<number> {
   const sender = await generateBureauKeys();
-  const recipient = await generateBureauKeys();
-  const count = 1000;
+  const recipients = await Promise.all(
+    Array.from({ length: recipientCount }, async (_, index) => ({
+      code: `R${String.fromCharCode(65 + index)}`,
+      keys: await generateBureauKeys(),
+    })),
+  );
+  const count = Math.ceil(1000 / recipientCount);
   const start = performance.now();
   for (let index = 0; index < count; index += 1) {
     const now = new Date();
@@ -58,121 +79,212 @@ async function rawCrypto(): Promise<number> {
       payload: {
         id: crypto.randomUUID(),
         kind: 'message',
-        from: 'DK',
-        to: ['MR'],
+        from: SENDER,
+        to: recipients.map(({ code }) => code),
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + 60_000).toISOString(),
         meta: {},
       },
       body: BODY,
-      recipients: [{ code: 'MR', kid: 'mr', key: recipient.encryption.publicKey }],
+      recipients: recipients.map(({ code, keys }) => ({ code, kid: code, key: keys.encryption.publicKey })),
       signer: { kid: 'dk', key: sender.signing.privateKey },
     });
     const parsed = parseEnvelope(sealed.serialized);
     await verifyEnvelopeSignature(parsed, sender.signing.publicKey); // gateway
-    await verifyEnvelopeSignature(parsed, sender.signing.publicKey); // recipient, end to end
-    await decryptEnvelopeContent(parsed, { code: 'MR', kid: 'mr', privateKey: recipient.encryption.privateKey });
+    for (const { code, keys } of recipients) {
+      await verifyEnvelopeSignature(parsed, sender.signing.publicKey); // recipient, end to end
+      await decryptEnvelopeContent(parsed, { code, kid: code, privateKey: keys.encryption.privateKey });
+    }
   }
   return count / ((performance.now() - start) / 1000);
 }
 
-async function wholeExchange(
-  network: TestNetwork,
-): Promise<{ accepted: number; delivered: number; receipted: number; p50: number; p95: number }> {
-  const dk = network.api('DK');
-  const mr = network.api('MR');
+interface ExchangeFigures {
+  delivered: number;
+  receipted: number;
+  p50: number;
+  p99: number;
+  /** ms of CPU per message, by service name, over the throughput phase. */
+  cpuPerMessage: Map<string, number>;
+}
+
+const allReceipted = (view: SentMessageView) =>
+  view.recipients.length > 0 && view.recipients.every((recipient) => recipient.state === 'receipted');
+
+async function receipted(sender: NodeApiClient, id: string): Promise<boolean> {
+  return allReceipted(await sender.message<SentMessageView>(id));
+}
+
+async function exchange(network: TestNetwork, to: readonly string[], messages: number): Promise<ExchangeFigures> {
+  const sender = network.api(SENDER);
+  const recipients = to.map((code) => network.api(code));
+  const send = () => sender.send({ kind: 'message', to: [...to], body: BODY });
   const latencies: number[] = [];
-  for (let index = 0; index < 50; index += 1) {
+  for (let index = 0; index < LATENCY_SAMPLES; index += 1) {
     const start = performance.now();
-    const { id } = await dk.send({ kind: 'message', to: ['MR'], body: BODY });
-    await waitFor(async () => (await dk.message<SentMessageView>(id)).recipients[0]?.state === 'receipted', {
-      what: 'receipt',
+    const { id } = await send();
+    // Bounded generously: a stalled consumer shows up as a p99 of tens of seconds, not as a failed run.
+    await waitFor(() => receipted(sender, id), {
+      what: `receipt of ${id} (1:${to.length})`,
+      timeoutMs: 120_000,
       intervalMs: 2,
     });
     latencies.push(performance.now() - start);
   }
   latencies.sort((a, b) => a - b);
 
+  const services = [
+    network.registry,
+    network.gateway,
+    network.evaluator,
+    ...[...network.nodes.values()].filter((node) => [SENDER, ...to].some((code) => node.name === `node ${code}`)),
+  ];
+  const cpuBefore = services.map((service) => processCpuMs(service.pid));
   const ids = new Set<string>();
   const start = performance.now();
-  for (let index = 0; index < MESSAGES; index += IN_FLIGHT) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(IN_FLIGHT, MESSAGES - index) }, () =>
-        dk.send({ kind: 'message', to: ['MR'], body: BODY }),
-      ),
-    );
+  for (let index = 0; index < messages; index += IN_FLIGHT) {
+    const batch = await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, messages - index) }, send));
     batch.forEach(({ id }) => ids.add(id));
   }
-  const acceptedAt = performance.now();
-  // Probe cheaply (one id at a time, the last sent) so the measurement does not load the recipient; count once at the end.
+  // Probe cheaply (the last batch, one id at a time) so the measurement does not load the recipients; count once at the end.
   const last = [...ids].slice(-IN_FLIGHT);
-  for (const id of last)
+  const long = { timeoutMs: 600_000, intervalMs: 50 };
+  for (const recipient of recipients)
+    for (const id of last)
+      await waitFor(
+        () =>
+          recipient.message(id).then(
+            () => true,
+            () => false,
+          ),
+        { what: 'last batch delivered', ...long },
+      );
+  for (const recipient of recipients)
     await waitFor(
-      () =>
-        mr.message(id).then(
-          () => true,
-          () => false,
-        ),
-      { what: 'last batch delivered', timeoutMs: 600_000, intervalMs: 50 },
+      async () => (await recipient.inbox(5000)).items.filter((item) => ids.has(item.id)).length === messages,
+      {
+        what: 'all delivered',
+        ...long,
+        intervalMs: 200,
+      },
     );
-  await waitFor(async () => (await mr.inbox(5000)).items.filter((item) => ids.has(item.id)).length === MESSAGES, {
-    what: 'all delivered',
-    timeoutMs: 600_000,
-    intervalMs: 200,
-  });
   const deliveredAt = performance.now();
-  for (const id of last) {
-    await waitFor(async () => (await dk.message<SentMessageView>(id)).recipients[0]?.state === 'receipted', {
-      what: 'receipts',
-      timeoutMs: 600_000,
-      intervalMs: 50,
-    });
-  }
+  for (const id of last) await waitFor(() => receipted(sender, id), { what: 'receipts', ...long });
   const receiptedAt = performance.now();
-  const rate = (until: number) => MESSAGES / ((until - start) / 1000);
+  const cpuPerMessage = new Map(
+    services.map((service, index) => [service.name, (processCpuMs(service.pid) - cpuBefore[index]) / messages]),
+  );
+  const rate = (until: number) => messages / ((until - start) / 1000);
+  const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))];
   return {
-    accepted: rate(acceptedAt),
     delivered: rate(deliveredAt),
     receipted: rate(receiptedAt),
-    p50: latencies[24],
-    p95: latencies[47],
+    p50: percentile(0.5),
+    p99: percentile(0.99),
+    cpuPerMessage,
   };
+}
+
+function exchangeFigures(label: string, figures: ExchangeFigures, crypto: BenchFigure): BenchFigure[] {
+  const share = figures.receipted / crypto.value;
+  return [
+    {
+      name: `${label}: delivered into every recipient's inbox`,
+      value: figures.delivered,
+      unit: 'msgs/s',
+      against: ratioTo(crypto, figures.delivered),
+    },
+    {
+      name: `${label}: receipted by all, back at the sender`,
+      value: figures.receipted,
+      unit: 'msgs/s',
+      against: ratioTo(crypto, figures.receipted),
+      goal: { text: `≥ ${GOAL_RATE.toLocaleString('en-US')} msgs/s`, met: figures.receipted >= GOAL_RATE },
+    },
+    {
+      name: `${label}: share of the raw-crypto ceiling`,
+      value: share * 100,
+      unit: '%',
+      against: ratioTo(crypto, figures.receipted),
+      goal: { text: `≥ ${GOAL_SHARE_OF_CRYPTO * 100} %`, met: share >= GOAL_SHARE_OF_CRYPTO },
+    },
+    { name: `${label}: one message, send → receipted by all, p50`, value: figures.p50, unit: 'ms' },
+    { name: `${label}: one message, send → receipted by all, p99`, value: figures.p99, unit: 'ms' },
+    ...[...figures.cpuPerMessage].map(([service, ms]) => ({
+      name: `${label}: CPU of ${service}`,
+      value: ms,
+      unit: 'ms CPU/msg',
+    })),
+  ];
 }
 
 async function main(): Promise<void> {
   const js = await rawJetStream();
-  const cryptoRate = await rawCrypto();
-  const network = await startTestNetwork([HUB_CODE, 'MR', 'DK']);
+  const crypto1 = await rawCrypto(1);
+  const crypto3 = await rawCrypto(THREE.length);
+  const network = await startTestNetwork([HUB_CODE, SENDER, ...THREE]);
+  let one: ExchangeFigures;
+  let three: ExchangeFigures;
   try {
-    const exchange = await wholeExchange(network);
-    const row = (name: string, value: string, note = '') =>
-      console.log(`${name.padEnd(46)} ${value.padStart(12)}  ${note}`);
-    console.log(
-      `bureaunet exchange benchmark — ${MESSAGES} messages DK→MR, ${IN_FLIGHT} in flight over HTTP, ~2 KB envelopes`,
-    );
-    row('raw JetStream publish, awaited one by one', `${js.awaited.toFixed(0)}/s`, 'baseline');
-    row('raw JetStream publish, 256 in flight', `${js.inFlight.toFixed(0)}/s`, 'baseline');
-    row('raw envelope crypto (seal, 2× verify, decrypt)', `${cryptoRate.toFixed(0)}/s`, 'baseline, one core');
-    row(
-      'exchange: accepted by the sender node',
-      `${exchange.accepted.toFixed(0)}/s`,
-      `${(exchange.accepted / js.awaited).toFixed(2)}× awaited JetStream`,
-    );
-    row(
-      'exchange: delivered into the recipient inbox',
-      `${exchange.delivered.toFixed(0)}/s`,
-      `${(exchange.delivered / js.awaited).toFixed(2)}× awaited JetStream, ${(exchange.delivered / cryptoRate).toFixed(2)}× raw crypto`,
-    );
-    row(
-      'exchange: receipted back at the sender',
-      `${exchange.receipted.toFixed(0)}/s`,
-      `${(exchange.receipted / cryptoRate).toFixed(2)}× raw crypto`,
-    );
-    row('one message, send → receipt, p50', `${exchange.p50.toFixed(1)} ms`);
-    row('one message, send → receipt, p95', `${exchange.p95.toFixed(1)} ms`);
+    one = await exchange(network, ONE, MESSAGES);
+    three = await exchange(network, THREE, Math.ceil(MESSAGES / 2));
+  } catch (error) {
+    console.error(network.output());
+    throw error;
   } finally {
     await network.teardown();
   }
+  const awaited: BenchFigure = {
+    name: 'raw JetStream publish, awaited one by one',
+    value: js.awaited,
+    unit: 'msgs/s',
+    baseline: true,
+  };
+  const inFlight: BenchFigure = {
+    name: 'raw JetStream publish, 256 in flight',
+    value: js.inFlight,
+    unit: 'msgs/s',
+    baseline: true,
+  };
+  const raw1: BenchFigure = {
+    name: 'raw envelope crypto 1:1 (seal, 2× verify, decrypt), one core',
+    value: crypto1,
+    unit: 'exchanges/s',
+    baseline: true,
+  };
+  const raw3: BenchFigure = {
+    name: 'raw envelope crypto 1:3 (seal, 4× verify, 3× decrypt), one core',
+    value: crypto3,
+    unit: 'exchanges/s',
+    baseline: true,
+  };
+  const cpuLines = (label: string, figures: ExchangeFigures) => {
+    const total = [...figures.cpuPerMessage.values()].reduce((sum, ms) => sum + ms, 0);
+    const services = [...figures.cpuPerMessage].map(([service, ms]) => `${service} ${ms.toFixed(2)}`).join(', ');
+    return (
+      `${label}: ${services} ms CPU per message (/proc utime+stime over the throughput phase), ${total.toFixed(2)} ms in all: ` +
+      `two cores (2,000 ms of CPU a second) carry at most ${Math.round(2000 / total).toLocaleString('en-US')} msgs/s at this cost; ` +
+      `${GOAL_RATE.toLocaleString('en-US')} msgs/s needs ≤ ${(2000 / GOAL_RATE).toFixed(2)} ms in all.`
+    );
+  };
+  publishBenchReport({
+    title: 'The whole exchange',
+    command: 'npm run bench:exchange',
+    setup:
+      `A real nats-server and the real services as separate processes (registry, gateway, evaluator, nodes ${[HUB_CODE, SENDER, ...THREE].join(', ')}), plain TCP. ` +
+      `${MESSAGES.toLocaleString('en-US')} messages ${SENDER}→${ONE.join('')} (1:1) and ${Math.ceil(MESSAGES / 2).toLocaleString('en-US')} ${SENDER}→${THREE.join(',')} (1:3), ~2 KB bodies, sent over the node's HTTP API with ${IN_FLIGHT} requests in flight; ` +
+      `a message counts once every recipient has it in its inbox (delivered) and once the sender sees every receipt (receipted). ` +
+      `p50/p99 over ${LATENCY_SAMPLES} messages sent one at a time. Baselines in the same run: raw JetStream publishes of 2 KB, and the raw envelope crypto of one exchange with libs/crypto (jose) on one core.`,
+    figures: [
+      awaited,
+      { ...inFlight, against: ratioTo(awaited, js.inFlight) },
+      raw1,
+      raw3,
+      ...exchangeFigures('1:1', one, raw1),
+      ...exchangeFigures('1:3', three, raw3),
+    ],
+    findings: [cpuLines('1:1', one), cpuLines('1:3', three)],
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createSodiumPoprf, referencePoprf, type Poprf } from '@bureaunet/oprf';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
  * `npm run bench:oprf`: RFC 9497 POPRF (ristretto255-SHA512) operations per second on one core,
@@ -61,17 +62,31 @@ function measure(poprf: Poprf): Record<Step, number> {
 
 async function main(): Promise<void> {
   const fast = await createSodiumPoprf();
-  console.log(`RFC 9497 POPRF ristretto255-SHA512, one core, ${DURATION_MS} ms per figure (Node ${process.version})`);
   const reference = measure(referencePoprf);
   const sodium = measure(fast);
-  const pad = (text: string, width: number) => text.padStart(width);
-  console.log(`${'operation'.padEnd(14)}${pad('reference/s', 14)}${pad('fast/s', 12)}${pad('fast/ref', 10)}`);
-  for (const step of STEPS) {
-    const ratio = sodium[step] / reference[step];
-    console.log(
-      `${step.padEnd(14)}${pad(reference[step].toFixed(0), 14)}${pad(sodium[step].toFixed(0), 12)}${pad(`${ratio.toFixed(1)}x`, 10)}`,
-    );
-  }
+  const figures: BenchFigure[] = STEPS.flatMap((step) => {
+    const baseline: BenchFigure = {
+      name: `${step}, @noble/curves reference`,
+      value: reference[step],
+      unit: 'ops/s',
+      baseline: true,
+    };
+    return [
+      baseline,
+      {
+        name: `${step}, libsodium fast path`,
+        value: sodium[step],
+        unit: 'ops/s',
+        against: ratioTo(baseline, sodium[step]),
+      },
+    ];
+  });
+  publishBenchReport({
+    title: 'Border checks: the POPRF',
+    command: 'npm run bench:oprf',
+    setup: `RFC 9497 POPRF ristretto255-SHA512 operations on one core, ${DURATION_MS} ms per figure after a warm-up (Node ${process.version}): the @noble/curves reference (the baseline) against the libsodium fast path, each step alone, the whole round trip (blind, blind-evaluate with proof, finalize with proof check) and the server's direct Evaluate. Inputs look like travel-document numbers; info is an issuing country.`,
+    figures,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { hashPassword, verifyPassword } from '@bureaunet/accounts';
 import { ACTIVITY_ENTITIES, appendActivity } from '@bureaunet/activity/server';
 import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
  * `npm run bench:people`: what attributing people costs. A password sign-in's Argon2id verify (the
@@ -32,9 +33,6 @@ async function timed(count: number, run: (i: number) => Promise<unknown>): Promi
 async function main(): Promise<void> {
   const phc = await hashPassword('correct horse battery staple');
   const verifyMs = await timed(VERIFIES, () => verifyPassword(phc, 'correct horse battery staple'));
-  console.log(
-    `Argon2id verify (m=19456 KiB, t=2, p=1): ${verifyMs.toFixed(1)} ms each, ${(1000 / verifyMs).toFixed(0)} sign-ins/s per core`,
-  );
 
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-people-bench-'));
   const dataSource = await new DataSource(
@@ -57,11 +55,27 @@ async function main(): Promise<void> {
       writer.transaction((manager) => manager.insert(RawRowEntity, { body: JSON.stringify(entry(i)) })),
     );
     const appendMs = await timed(APPENDS, (i) => writer.transaction((manager) => appendActivity(manager, [entry(i)])));
-    console.log(`raw single-row commit (baseline):      ${(1000 / rawMs).toFixed(0)}/s (${rawMs.toFixed(2)} ms)`);
-    console.log(
-      `activity append (RFC 6962 leaf + tree): ${(1000 / appendMs).toFixed(0)}/s (${appendMs.toFixed(2)} ms), ` +
-        `${(rawMs / appendMs).toFixed(2)}× the baseline, over ${APPENDS} appends`,
-    );
+    const raw: BenchFigure = { name: 'raw single-row commit', value: 1000 / rawMs, unit: 'commits/s', baseline: true };
+    publishBenchReport({
+      title: 'People: sign-in and the activity log',
+      command: 'npm run bench:people',
+      setup: `A password sign-in's Argon2id verify (m=19456 KiB, t=2, p=1; slow on purpose), ${VERIFIES} times; then ${APPENDS.toLocaleString('en-US')} activity-log appends, one transaction each as the interceptor does, against the same number of raw single-row INSERTs committed the same way, on the same SQLite database (synchronous=FULL).`,
+      figures: [
+        {
+          name: 'Argon2id verify, sign-ins per core',
+          value: 1000 / verifyMs,
+          unit: 'sign-ins/s',
+          note: `${verifyMs.toFixed(1)} ms each`,
+        },
+        raw,
+        {
+          name: 'activity append (RFC 6962 leaf + tree), one commit each',
+          value: 1000 / appendMs,
+          unit: 'appends/s',
+          against: ratioTo(raw, 1000 / appendMs),
+        },
+      ],
+    });
   } finally {
     await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
 import { NoticeEntity } from '../apps/node/src/store/notice.entity';
 import { noticeRow } from '../apps/node/src/store/notice.rows';
 import { PersonSourceChangeEntity } from '../apps/node/src/store/person-source-change.entity';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
  * `npm run bench:person-check`: the node side of a person check over BENCH_PERSONS (100,000)
@@ -110,10 +111,17 @@ function checkFor(body: NoticeBody): PersonCheckRequest {
   return { familyName: generatedName() + pick(SYLLABLES), givenNames: pick(GIVEN), dateOfBirth: birthDate() };
 }
 
-function percentiles(samples: number[]): string {
+/** A p50 figure of `samples` (ms), with p99 and max in its note. */
+function percentiles(name: string, samples: number[], baseline?: BenchFigure, note = ''): BenchFigure {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))].toFixed(2);
-  return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms`;
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+  return {
+    name: `${name}, p50`,
+    value: at(0.5),
+    unit: 'ms',
+    ...(baseline ? { against: ratioTo(baseline, at(0.5)) } : {}),
+    note: `p99 ${at(0.99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms${note}`,
+  };
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
@@ -159,28 +167,41 @@ async function main(): Promise<void> {
     const buildMs = performance.now() - started;
     collect();
     const heap = process.memoryUsage().heapUsed - heapBefore;
-    console.log(`full build (read + index): ${(buildMs / 1000).toFixed(2)} s, heap ${megabytes(heap)}`);
+    const figures: BenchFigure[] = [
+      {
+        name: 'full build of the index (read + index)',
+        value: buildMs / 1000,
+        unit: 's',
+        note: `heap ${megabytes(heap)}`,
+      },
+    ];
 
     const idle = await timed(
       2_000,
       () => Promise.resolve(),
       () => index.current(),
     );
-    console.log(`refresh, nothing changed:         ${percentiles(idle)}`);
+    figures.push(percentiles('refresh, nothing changed', idle));
 
     let next = PERSONS;
     const publish = () =>
       dataSource.transaction((manager) => manager.insert(NoticeEntity, noticeRow(notice(next++), context)));
     const published = await timed(PATCHES, publish, () => index.current());
-    console.log(`refresh, one notice published:    ${percentiles(published)}`);
+    figures.push(percentiles('refresh, one notice published', published));
     const cancel = (run: number) =>
       dataSource.transaction((manager) =>
         manager.update(NoticeEntity, { number: `A-${run * 97 + 1}/2026` }, { state: 'cancelled' }),
       );
     const cancelled = await timed(PATCHES, cancel, () => index.current());
     const patched = await index.current();
-    console.log(`refresh, one notice cancelled:    ${percentiles(cancelled)}`);
-    console.log(`after ${2 * PATCHES} patches: ${patched.changed} changed keys in ${patched.segmentCount} segments`);
+    figures.push(
+      percentiles(
+        'refresh, one notice cancelled',
+        cancelled,
+        undefined,
+        `; after ${2 * PATCHES} patches: ${patched.changed} changed keys in ${patched.segmentCount} segments`,
+      ),
+    );
 
     const hits = {
       notify: () => Promise.resolve({ hitId: 'h', answerBy: '2026-11-25T00:10:00.000Z' }),
@@ -211,9 +232,18 @@ async function main(): Promise<void> {
       if ((await service.check({ ...request, place: 'bench' }, 'border-officer')).outcome === 'hit') hitCount++;
       checks.push(performance.now() - begun);
     }
-    console.log(`search alone (baseline):          ${percentiles(searchOnly)}`);
-    console.log(`refresh + search:                 ${percentiles(searches)}`);
-    console.log(`whole check (+ rows, log commit): ${percentiles(checks)} (${hitCount}/${CHECKS} hits)`);
+    const searchAlone: BenchFigure = { ...percentiles('search alone', searchOnly), baseline: true };
+    publishBenchReport({
+      title: 'Border checks: persons',
+      command: 'npm run bench:person-check',
+      setup: `The node side of a person check over ${PERSONS.toLocaleString('en-US')} red/yellow/blue notices in a real node.sqlite: the in-memory index's full build (read + index) and heap, the refresh a check pays when nothing changed, the patch it pays when one notice was published or cancelled since (${PATCHES} each), and ${CHECKS.toLocaleString('en-US')} whole checks (refresh, search, confirmation against the rows, check-log commit). A full build is what "rebuild on every change" would cost each change. Baseline in the same run: the search alone.`,
+      figures: [
+        ...figures,
+        searchAlone,
+        percentiles('refresh + search', searches, searchAlone),
+        percentiles('whole check (+ rows, log commit)', checks, searchAlone, `; ${hitCount}/${CHECKS} hits`),
+      ],
+    });
   } finally {
     await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { PersonIndex, type PersonQuery, type PersonRecord } from '@bureaunet/person-match';
+import { publishBenchReport, type BenchFigure } from './bench-report';
 
 /**
- * `npm run bench:person`: person checks (libs/person-match) against a million synthetic wanted
+ * `npm run bench:person-match`: person checks (libs/person-match) against a million synthetic wanted
  * persons: index build time and memory, then checks per second and p50/p99 latency over a mix of
  * exact, variant (typo, transliteration, swapped names, day-month swap) and absent names.
  */
@@ -182,11 +183,20 @@ function main(): void {
   const buildMs = performance.now() - buildStart;
   gc?.();
   const indexMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-  console.log(
-    `index: ${index.size.toLocaleString('en')} persons, ${index.keyCount.toLocaleString('en')} keys, ` +
-      `${index.postingCount.toLocaleString('en')} postings; built in ${(buildMs / 1000).toFixed(1)} s, ` +
-      `${indexMb.toFixed(0)} MB heap${gc ? '' : ' (run with --expose-gc for a steadier figure)'}`,
-  );
+  const figures: BenchFigure[] = [
+    {
+      name: 'index build',
+      value: buildMs / 1000,
+      unit: 's',
+      note: `${index.size.toLocaleString('en')} persons, ${index.keyCount.toLocaleString('en')} keys, ${index.postingCount.toLocaleString('en')} postings`,
+    },
+    {
+      name: 'index heap',
+      value: indexMb,
+      unit: 'MB',
+      ...(gc ? {} : { note: 'run with --expose-gc for a steadier figure' }),
+    },
+  ];
   const checks = queries(records);
   for (const { query } of checks.slice(0, 200)) index.search(query); // warm-up
   const times: Record<Kind | 'all', number[]> = { exact: [], variant: [], absent: [], all: [] };
@@ -201,15 +211,23 @@ function main(): void {
     if (matches.length > 0) found[kind]++;
   }
   const total = performance.now() - start;
-  console.log(`checks: ${QUERIES} in ${(total / 1000).toFixed(1)} s, ${Math.round((QUERIES / total) * 1000)} checks/s`);
+  figures.push({ name: 'checks, one after another', value: (QUERIES / total) * 1000, unit: 'checks/s' });
   for (const kind of ['all', 'exact', 'variant', 'absent'] as const) {
     const sorted = [...times[kind]].sort((a, b) => a - b);
     const hits = kind === 'all' ? '' : `, ${found[kind]}/${sorted.length} with a match`;
-    console.log(
-      `  ${kind.padEnd(7)} p50 ${percentile(sorted, 0.5).toFixed(2)} ms, p99 ${percentile(sorted, 0.99).toFixed(2)} ms, ` +
-        `max ${sorted[sorted.length - 1].toFixed(2)} ms${hits}`,
-    );
+    figures.push({
+      name: `search, ${kind} queries, p50`,
+      value: percentile(sorted, 0.5),
+      unit: 'ms',
+      note: `p99 ${percentile(sorted, 0.99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms${hits}`,
+    });
   }
+  publishBenchReport({
+    title: 'Border checks: person matching',
+    command: 'npm run bench:person-match',
+    setup: `libs/person-match's in-memory index over ${records.length.toLocaleString('en')} synthetic wanted persons from a seeded PRNG, then ${QUERIES.toLocaleString('en')} checks (exact, variant, absent) one after another on one core. No same-run baseline: the figures are the index's own.`,
+    figures,
+  });
 }
 
 main();

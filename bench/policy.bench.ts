@@ -19,6 +19,7 @@ import {
   type EnvelopeFacts,
   type EnvelopeLineage,
 } from '@bureaunet/policy';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
  * `npm run bench:policy`: access decisions per second for a 196-bureau network with a few hundred
@@ -311,63 +312,81 @@ async function main(): Promise<void> {
   // A 1:1 message costs two decisions at the gateway: the message and its receipt.
   const share = (decideUs: number, decisions: number, cryptoMs: number) => {
     const decideMs = (decideUs * decisions) / 1000;
-    return `${((100 * decideMs) / (decideMs + cryptoMs)).toFixed(1)} %`;
+    return (100 * decideMs) / (decideMs + cryptoMs);
   };
-
-  const row = (name: string, value: string, note = '') =>
-    console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
-  console.log(
-    `bureaunet policy benchmark — ${BUREAUS} bureaus, ${net.declarations.length} bilateral declarations, ${OPERATIONS} operations, default policies (${DEFAULT_POLICIES.split('@id(').length - 1})`,
-  );
-  console.log(
-    `workload: ${DECISIONS} decisions, random pairs: 35 % message, 25 % diffusion (30 % of them restricted), 20 % receipt, 8 % query, 5 % notice request, 5 % operation alert, 2 % notice`,
-  );
-  row(
-    'decisions/s, no caching (text+schema parsed, 216 entities per call)',
-    `${naive.perSecond.toFixed(0)}/s`,
-    `${naive.microseconds.toFixed(0)} µs each`,
-  );
-  row(
-    'decisions/s, prepared per version (preparsed, 2–3 entities)',
-    `${prepared.perSecond.toFixed(0)}/s`,
-    `${prepared.microseconds.toFixed(0)} µs each, ${(prepared.perSecond / naive.perSecond).toFixed(0)}× no caching`,
-  );
-  row(
-    'decisions/s, prepared + decision cache, first pass',
-    `${cached.perSecond.toFixed(0)}/s`,
-    `${cached.microseconds.toFixed(1)} µs each`,
-  );
-  row(
-    'decisions/s, prepared + decision cache, same traffic again',
-    `${again.perSecond.toFixed(0)}/s`,
-    `${again.microseconds.toFixed(1)} µs each (all hits; operation alerts left out)`,
-  );
-  row(
-    `broadcast to ${BUREAUS - 1}, prepared`,
-    `${broadcastPrepared.toFixed(1)} ms`,
-    `${((naive.microseconds * (BUREAUS - 1)) / 1000).toFixed(0)} ms with no caching`,
-  );
-  row(
-    `broadcast to ${BUREAUS - 1}, prepared + decision cache, repeated`,
-    `${broadcastCached.toFixed(1)} ms`,
-    'same sender, kind and restrictions as an earlier one',
-  );
-  row(
-    'crypto of a 1:1 message + receipt (seal, 4× verify, decrypt)',
-    `${oneToOne.toFixed(2)} ms`,
-    'libs/crypto, one core',
-  );
-  row(`crypto of a broadcast to ${BUREAUS - 1} + one receipt`, `${toAll.toFixed(1)} ms`);
-  row(
-    'share of a 1:1 exchange spent deciding (2 decisions)',
-    share(prepared.microseconds, 2, oneToOne),
-    `no caching ${share(naive.microseconds, 2, oneToOne)}, with cache ${share(cached.microseconds, 2, oneToOne)}`,
-  );
-  row(
-    `share of a broadcast spent deciding (${BUREAUS} decisions)`,
-    `${((100 * broadcastPrepared) / (broadcastPrepared + toAll)).toFixed(1)} %`,
-    `no caching ${share(naive.microseconds, BUREAUS, toAll)}, repeated with cache ${((100 * broadcastCached) / (broadcastCached + toAll)).toFixed(1)} %`,
-  );
+  const percent = (value: number) => `${value.toFixed(1)} %`;
+  const noCaching: BenchFigure = {
+    name: 'decisions/s, no caching (text+schema parsed, 216 entities per call)',
+    value: naive.perSecond,
+    unit: 'decisions/s',
+    baseline: true,
+    note: `${naive.microseconds.toFixed(0)} µs each`,
+  };
+  const decisions = (name: string, figure: { perSecond: number; microseconds: number }, note: string): BenchFigure => ({
+    name,
+    value: figure.perSecond,
+    unit: 'decisions/s',
+    against: ratioTo(noCaching, figure.perSecond),
+    note: `${figure.microseconds.toFixed(1)} µs each${note}`,
+  });
+  const oneToOneCrypto: BenchFigure = {
+    name: 'crypto of a 1:1 message + receipt (seal, 4× verify, decrypt), libs/crypto, one core',
+    value: oneToOne,
+    unit: 'ms',
+    baseline: true,
+  };
+  const toAllCrypto: BenchFigure = {
+    name: `crypto of a broadcast to ${BUREAUS - 1} + one receipt, libs/crypto, one core`,
+    value: toAll,
+    unit: 'ms',
+    baseline: true,
+  };
+  publishBenchReport({
+    title: 'Access decisions',
+    command: 'npm run bench:policy',
+    setup:
+      `${BUREAUS} bureaus, ${net.declarations.length} bilateral declarations, ${OPERATIONS} operations, the default policies (${DEFAULT_POLICIES.split('@id(').length - 1}) in Cedar. ` +
+      `Workload: ${DECISIONS} decisions between random pairs: 35 % message, 25 % diffusion (30 % of them restricted), 20 % receipt, 8 % query, 5 % notice request, 5 % operation alert, 2 % notice. ` +
+      `Baselines in the same run: decisions with no caching (the text and schema parsed per call), and the envelope crypto of the same exchanges with libs/crypto.`,
+    figures: [
+      noCaching,
+      decisions('decisions/s, prepared per version (preparsed, 2–3 entities)', prepared, ''),
+      decisions('decisions/s, prepared + decision cache, first pass', cached, ''),
+      decisions(
+        'decisions/s, prepared + decision cache, same traffic again',
+        again,
+        ' (all hits; operation alerts left out)',
+      ),
+      {
+        name: `broadcast to ${BUREAUS - 1}, prepared`,
+        value: broadcastPrepared,
+        unit: 'ms',
+        note: `${((naive.microseconds * (BUREAUS - 1)) / 1000).toFixed(0)} ms with no caching`,
+        against: ratioTo(toAllCrypto, broadcastPrepared),
+      },
+      {
+        name: `broadcast to ${BUREAUS - 1}, prepared + decision cache, repeated`,
+        value: broadcastCached,
+        unit: 'ms',
+        note: 'same sender, kind and restrictions as an earlier one',
+        against: ratioTo(toAllCrypto, broadcastCached),
+      },
+      oneToOneCrypto,
+      toAllCrypto,
+      {
+        name: 'share of a 1:1 exchange spent deciding (2 decisions)',
+        value: share(prepared.microseconds, 2, oneToOne),
+        unit: '%',
+        note: `no caching ${percent(share(naive.microseconds, 2, oneToOne))}, with cache ${percent(share(cached.microseconds, 2, oneToOne))}`,
+      },
+      {
+        name: `share of a broadcast spent deciding (${BUREAUS} decisions)`,
+        value: (100 * broadcastPrepared) / (broadcastPrepared + toAll),
+        unit: '%',
+        note: `no caching ${percent(share(naive.microseconds, BUREAUS, toAll))}, repeated with cache ${percent((100 * broadcastCached) / (broadcastCached + toAll))}`,
+      },
+    ],
+  });
 }
 
 main().catch((error: unknown) => {

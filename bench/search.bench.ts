@@ -14,6 +14,7 @@ import { documentRows, noticeBodyOf, noticeRow } from '../apps/node/src/store/no
 import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
 import type { NoticeSearchDto } from '../apps/node/src/notice/notice-search.dto';
 import { buildNoticeQuery } from '../apps/node/src/notice/notice-search.service';
+import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
  * `npm run bench:search`: seeds BENCH_NOTICES (100,000) notices into a real node.sqlite through the
@@ -232,12 +233,29 @@ async function main(): Promise<void> {
       await time('name, a quoted, starred, operator-laden "\\"ro\\"* OR NEAR(x"', search({ name: '"ro"* OR NEAR(x' })),
       await time(`write: a revision that changes the name of ${sample.number}`, reviseName(dataSource, sample)),
     ];
-    console.log(`\n${NOTICES} notices, ${RUNS} runs each, first page (limit 50)\n`);
-    console.log('| query | matches (page) | median ms | p95 ms |\n| --- | ---: | ---: | ---: |');
-    for (const timing of timings)
-      console.log(
-        `| ${timing.label} | ${timing.matches} | ${timing.medianMs.toFixed(3)} | ${timing.p95Ms.toFixed(3)} |`,
-      );
+    const [lookup, ...queries] = timings;
+    const baseline: BenchFigure = {
+      name: `${lookup.label}, median`,
+      value: lookup.medianMs,
+      unit: 'ms',
+      baseline: true,
+      note: `p95 ${lookup.p95Ms.toFixed(3)} ms`,
+    };
+    publishBenchReport({
+      title: 'Name search',
+      command: 'npm run bench:search',
+      setup: `${NOTICES.toLocaleString('en-US')} notices (${seeded.documents.toLocaleString('en-US')} documents, seeded in ${seeded.seconds.toFixed(1)} s) in a real node.sqlite made by the node's migrations; each kind of officer search through the node's own query builder, ${RUNS} runs each, first page (limit 50), beside a primary-key lookup in the same run; and a revision that changes a name (the index's one slow write).`,
+      figures: [
+        baseline,
+        ...queries.map((timing) => ({
+          name: `${timing.label}, median`,
+          value: timing.medianMs,
+          unit: 'ms',
+          against: ratioTo(baseline, timing.medianMs),
+          note: `p95 ${timing.p95Ms.toFixed(3)} ms, ${timing.matches} on the page`,
+        })),
+      ],
+    });
   } finally {
     await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ export * from './nats-server.binary';
 export * from './nats-server.launcher';
 export * from './repo-root';
 export * from './service.process';
+export * from './process-cpu';
 export * from './test-network';
 export * from './wait-for';
 export * from './schema-upgrade.check';

@@ -18,6 +18,8 @@ export interface ServiceProcessOptions {
 export interface ServiceProcess {
   readonly name: string;
   readonly url: string;
+  /** The running process's id (a new one after a restart): benchmarks read its CPU time from /proc. */
+  readonly pid: number;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL, as a crash would. */
@@ -55,6 +57,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     name: options.name,
     get url() {
       return url;
+    },
+    get pid() {
+      return child.pid ?? -1;
     },
     async stop() {
       child.kill('SIGTERM');

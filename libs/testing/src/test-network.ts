@@ -21,8 +21,8 @@ export interface TestNetwork extends LocalNetwork {
    * the static admin token, password set through the sign-in link: sign them in with signIn().
    */
   person(service: string, spec: TestPersonSpec): Promise<TestPerson>;
-  /** Everything the services printed, for a failing test's message. */
-  output(): string;
+  /** What the services printed last (300 lines unless told), for a failing test's message. */
+  output(lastLines?: number): string;
   teardown(): Promise<void>;
 }
 
@@ -30,11 +30,19 @@ export interface TestNetwork extends LocalNetwork {
 export async function startTestNetwork(
   codes: readonly string[],
   extraEnv: Record<string, string> = {},
-  options: { brokerIsolation?: boolean; tls?: boolean; witnesses?: readonly LocalWitnessSpec[] } = {},
+  options: {
+    brokerIsolation?: boolean;
+    tls?: boolean;
+    witnesses?: readonly LocalWitnessSpec[];
+    /** Bureaus given a broker user but no node process: a benchmark's in-process fleet enrols and runs them. */
+    bureausWithoutNode?: readonly string[];
+  } = {},
 ): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
   const configFile = join(dataDir, 'nats-auth.conf');
-  const brokerCredentials = options.brokerIsolation ? writeNetworkBrokerConfig(configFile, codes) : undefined;
+  const brokerCredentials = options.brokerIsolation
+    ? writeNetworkBrokerConfig(configFile, [...codes, ...(options.bureausWithoutNode ?? [])])
+    : undefined;
   // Plain by default for speed; with tls, NATS and every HTTP listener take TLS only.
   const tls = options.tls ? await ensureLocalTls(join(dataDir, 'tls')) : undefined;
   const nats = await startNatsServer({ ...(brokerCredentials ? { configFile } : {}), ...(tls ? { tls } : {}) });
@@ -68,7 +76,7 @@ export async function startTestNetwork(
               : [network.node(service).url, network.nodeTokens.get(service)!.admin];
         return createTestPerson(url, adminToken, spec, network.ca);
       },
-      output: () => lines.slice(-300).join('\n'),
+      output: (lastLines = 300) => lines.slice(-lastLines).join('\n'),
       async teardown() {
         await network.stop();
         await nats.stop();
