@@ -274,7 +274,7 @@ async function main(): Promise<void> {
       `A real nats-server and the real services as separate processes (registry, gateway, evaluator, nodes ${[HUB_CODE, SENDER, ...THREE].join(', ')}), plain TCP. ` +
       `${MESSAGES.toLocaleString('en-US')} messages ${SENDER}→${ONE.join('')} (1:1) and ${Math.ceil(MESSAGES / 2).toLocaleString('en-US')} ${SENDER}→${THREE.join(',')} (1:3), ~2 KB bodies, sent over the node's HTTP API with ${IN_FLIGHT} requests in flight; ` +
       `a message counts once every recipient has it in its inbox (delivered) and once the sender sees every receipt (receipted). ` +
-      `p50/p99 over ${LATENCY_SAMPLES} messages sent one at a time. Baselines in the same run: raw JetStream publishes of 2 KB, and the raw envelope crypto of one exchange with libs/crypto (jose) on one core.`,
+      `p50/p99 over ${LATENCY_SAMPLES} messages sent one at a time. Baselines in the same run: raw JetStream publishes of 2 KB, and the raw envelope crypto of one exchange through libs/crypto's public functions (node:crypto) on one core.`,
     figures: [
       awaited,
       { ...inFlight, against: ratioTo(awaited, js.inFlight) },
