@@ -15,7 +15,7 @@ export interface ActivityHead {
 /**
  * Appends entries inside the caller's transaction (a SerialWriter one, the only writer): the
  * rows, the completed subtrees and the state row commit together, so the log and its head never
- * disagree. The state is read each time: appends are a few per request, not a hot path.
+ * disagree. The state is read each time: ActivityLog appends the entries of a whole group commit at once.
  */
 export async function appendActivity(
   manager: EntityManager,
@@ -45,12 +45,17 @@ export async function appendActivity(
       ActivityNodeEntity,
       completed.map((node) => ({ level: node.level, nodeIndex: node.index, hash: node.hash.toString('hex') })),
     );
-  await manager.save(ActivityStateEntity, {
-    id: ACTIVITY_STATE_ROW_ID,
-    treeSize: range.size,
-    rootHash: rootHash.toString('hex'),
-    border: JSON.stringify(range.toJSON().hashes),
-  });
+  // One statement (save() would read the row first).
+  await manager.upsert(
+    ActivityStateEntity,
+    {
+      id: ACTIVITY_STATE_ROW_ID,
+      treeSize: range.size,
+      rootHash: rootHash.toString('hex'),
+      border: JSON.stringify(range.toJSON().hashes),
+    },
+    ['id'],
+  );
   return { firstSeq, treeSize: range.size, rootHash };
 }
 

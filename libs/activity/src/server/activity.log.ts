@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { consistencyProof, consistencyProofRanges, inclusionProof, inclusionProofRanges } from '@bureaunet/ledger';
 import { StoredSubtreeSource, type SubtreeTables } from '@bureaunet/ledger/storage';
 import { SerialWriter } from '@bureaunet/persistence';
@@ -13,6 +13,10 @@ import { ActivityNodeEntity } from './activity-node.entity';
 import { ActivityRowEntity } from './activity-row.entity';
 
 const TABLES: SubtreeTables = { leaf: ActivityRowEntity, node: ActivityNodeEntity };
+
+async function appendCollected(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
+  await appendActivity(manager, entries);
+}
 
 export interface ActivityFilter {
   /** A username (person:<it>) or a whole actor ("role:officer"). */
@@ -50,9 +54,16 @@ export class ActivityLog {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Resolves after COMMIT: only then may the response that reports the action go out. */
-  record(entry: ActivityEntry): Promise<ActivityHead & { firstSeq: number }> {
-    return this.writer.transaction((manager) => appendActivity(manager, [entry]));
+  /**
+   * Resolves after COMMIT: only then may the response that reports the action go out. Entries of
+   * every request that shares a group commit are appended together just before it (one read of the
+   * log's state and one write of it per commit, not per request).
+   */
+  async record(entry: ActivityEntry): Promise<void> {
+    await this.writer.transaction((manager) => {
+      this.writer.collect(manager, this, [entry], appendCollected);
+      return Promise.resolve();
+    });
   }
 
   head(): Promise<ActivityHead> {
