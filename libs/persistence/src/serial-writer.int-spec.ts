@@ -105,6 +105,34 @@ describe('SerialWriter on a real SQLite file', () => {
     ]);
   });
 
+  it('commits what callers collect alone with the jobs they queue beside, a failing job not taking them with it', async () => {
+    const flushes: string[][] = [];
+    const key = {};
+    const flush = async (manager: EntityManager, ids: string[]) => {
+      flushes.push(ids);
+      await manager.insert(
+        Row,
+        ids.map((id) => ({ id, batch: 98 })),
+      );
+    };
+    const settled = await Promise.allSettled([
+      writer.collectAlone(key, ['e1'], flush),
+      writer.collectAlone(key, ['f1'], flush),
+      writer.transaction((manager) => {
+        writer.collect(manager, key, ['g1'], flush);
+        return Promise.reject(new Error('g refused'));
+      }),
+      writer.collectAlone(key, ['h1'], flush),
+    ]);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(flushes).toEqual([['e1'], ['f1', 'h1']]);
+    expect((await dataSource.getRepository(Row).findBy({ batch: 98 })).map((row) => row.id).sort()).toEqual([
+      'e1',
+      'f1',
+      'h1',
+    ]);
+  });
+
   it('refuses to collect outside one of its transactions', async () => {
     await expect(
       dataSource.transaction((manager) => {

@@ -8,6 +8,8 @@ interface Job {
   work: Work<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** The work only collects (it writes nothing and cannot fail half-way): no savepoint needed. */
+  collectsOnly?: boolean;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -57,6 +59,24 @@ export class SerialWriter {
       return await committed;
     } catch (error) {
       // Whatever the work threw, passed on as thrown: only SQLITE_FULL becomes a domain error.
+      throw storageFullOrSelf(error);
+    }
+  }
+
+  /**
+   * Resolves after the COMMIT of a transaction whose flush wrote `items` (with those of every other
+   * caller sharing it): `transaction` + `collect` for a caller that writes nothing else, without
+   * the SAVEPOINT and RELEASE each job of a shared commit otherwise costs.
+   */
+  async collectAlone<T>(key: object, items: readonly T[], flush: Flush<T>): Promise<void> {
+    const committed = new Promise<void>((resolve, reject) => {
+      const work: Work<void> = (manager) => Promise.resolve(this.collect(manager, key, items, flush));
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject, collectsOnly: true });
+      void this.drain();
+    });
+    try {
+      await committed;
+    } catch (error) {
       throw storageFullOrSelf(error);
     }
   }
@@ -114,7 +134,9 @@ export class SerialWriter {
     try {
       await this.dataSource.transaction(async (manager) => {
         for (const [index, job] of batch.entries()) {
-          const outcome = await runInSavepoint(manager, (inner) => this.run(inner, index, job.work));
+          const outcome = job.collectsOnly
+            ? await this.run(manager, index, job.work).then((value): Outcome => ({ ok: true, value }))
+            : await runInSavepoint(manager, (inner) => this.run(inner, index, job.work));
           if (!outcome.ok) this.open?.collections.forEach((collection) => collection.byJob.delete(index));
           outcomes.push(outcome);
         }

@@ -60,10 +60,7 @@ export class ActivityLog {
    * log's state and one write of it per commit, not per request).
    */
   async record(entry: ActivityEntry): Promise<void> {
-    await this.writer.transaction((manager) => {
-      this.writer.collect(manager, this, [entry], appendCollected);
-      return Promise.resolve();
-    });
+    await this.writer.collectAlone(this, [entry], appendCollected);
   }
 
   head(): Promise<ActivityHead> {
