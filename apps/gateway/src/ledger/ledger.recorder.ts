@@ -47,12 +47,17 @@ export class LedgerRecorder {
    * wait for here; the promise lets it be a transaction's whole work.
    */
   append(manager: EntityManager, events: readonly LedgerEvent[]): Promise<void> {
-    if (events.length > 0)
-      this.writer.collect(manager, this, events, (inner, all: LedgerEvent[]) =>
-        this.appendAndLocate(inner, all).then(() => undefined),
-      );
+    if (events.length > 0) this.writer.collect(manager, this, events, this.flush);
     return Promise.resolve();
   }
+
+  /** Events that record nothing else (a refusal): durable once the group commit they join is. */
+  async record(events: readonly LedgerEvent[]): Promise<void> {
+    if (events.length > 0) await this.writer.collectAlone(this, events, this.flush);
+  }
+
+  private readonly flush = (manager: EntityManager, all: LedgerEvent[]): Promise<void> =>
+    this.appendAndLocate(manager, all).then(() => undefined);
 
   /** Appends at once (not at commit), and says where the events landed in the log. */
   async appendAndLocate(manager: EntityManager, events: readonly LedgerEvent[]): Promise<AppendResult> {

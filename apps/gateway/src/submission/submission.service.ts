@@ -59,7 +59,7 @@ export class SubmissionService {
         at: this.clock.now(),
         data: { subject, code: 'malformed-envelope', digest: rawDigest(raw) },
       };
-      await turn(() => this.record([event]));
+      await turn(() => this.ledger.record([event]));
       return;
     }
     let parsed: ParsedEnvelope;
@@ -267,7 +267,7 @@ export class SubmissionService {
       ...refusalFields(refusal),
       ...(policy === undefined ? {} : { policyVersion: policy.version, policySha256: policy.sha256 }),
     };
-    await this.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data }]);
+    await this.ledger.record([{ type: 'submission-refused', envelopeId: subject.envelopeId, at: now, data }]);
     this.logger.log(
       refusedDecisionLine({ envelopeId: subject.envelopeId, sender, kind: subject.kind }, refusal, policy?.version),
     );
@@ -277,10 +277,6 @@ export class SubmissionService {
       reportId: `${subject.envelopeId}:${subject.digest ?? 'none'}:refused`,
       report,
     });
-  }
-
-  private record(events: LedgerEvent[]): Promise<void> {
-    return this.writer.transaction((manager) => this.ledger.append(manager, events));
   }
 
   private signReport(fields: Omit<DeliveryReport, 'v' | 'kind' | 'createdAt'>, now: Date): Promise<string> {
