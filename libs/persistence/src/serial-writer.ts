@@ -9,7 +9,7 @@ interface Job {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   /** The work only collects (it writes nothing and cannot fail half-way): no savepoint needed. */
-  collectsOnly?: boolean;
+  collectsOnly: boolean;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -50,17 +50,8 @@ export class SerialWriter {
   ) {}
 
   /** Runs `work` in a transaction after every write queued before it; resolves after COMMIT. */
-  async transaction<T>(work: Work<T>): Promise<T> {
-    const committed = new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      void this.drain();
-    });
-    try {
-      return await committed;
-    } catch (error) {
-      // Whatever the work threw, passed on as thrown: only SQLITE_FULL becomes a domain error.
-      throw storageFullOrSelf(error);
-    }
+  transaction<T>(work: Work<T>): Promise<T> {
+    return this.enqueue(work, false);
   }
 
   /**
@@ -68,15 +59,19 @@ export class SerialWriter {
    * caller sharing it): `transaction` + `collect` for a caller that writes nothing else, without
    * the SAVEPOINT and RELEASE each job of a shared commit otherwise costs.
    */
-  async collectAlone<T>(key: object, items: readonly T[], flush: Flush<T>): Promise<void> {
-    const committed = new Promise<void>((resolve, reject) => {
-      const work: Work<void> = (manager) => Promise.resolve(this.collect(manager, key, items, flush));
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject, collectsOnly: true });
+  collectAlone<T>(key: object, items: readonly T[], flush: Flush<T>): Promise<void> {
+    return this.enqueue((manager) => Promise.resolve(this.collect(manager, key, items, flush)), true);
+  }
+
+  private async enqueue<T>(work: Work<T>, collectsOnly: boolean): Promise<T> {
+    const committed = new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject, collectsOnly });
       void this.drain();
     });
     try {
-      await committed;
+      return await committed;
     } catch (error) {
+      // Whatever the work threw, passed on as thrown: only SQLITE_FULL becomes a domain error.
       throw storageFullOrSelf(error);
     }
   }
