@@ -27,7 +27,8 @@ const common = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/curves|@noble/hashes|mrz|openid-client|oauth4webapi)/)'],
   moduleNameMapper,
-  globalSetup: '<rootDir>/libs/testing/src/nats-server.global-setup.ts',
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
 };
 module.exports = {
   // Global options: Jest ignores these inside a project. The bound only stops a hung test.

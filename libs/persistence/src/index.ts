@@ -11,3 +11,6 @@ export * from './dead-letter.store';
 export * from './dead-letter.desk';
 export * from './write.probe';
 export * from './prepared-statements';
+export * from './database-options';
+export * from './postgres-options';
+export * from './sql-statements';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { migrateSchema } from './schema.migrator';
 import { SerialWriter, applyDurabilityPragmas, applySizeCeiling } from './serial-writer';
 import { SnapshotReader } from './snapshot-reader';
-import { SqliteOptions, sqliteDataSourceOptions } from './sqlite-options';
+import { DatabaseOptions, databaseLabel, dataSourceOptions, isPostgres } from './database-options';
 
 const WRITE_DATA_SOURCE = Symbol('WRITE_DATA_SOURCE');
 
@@ -13,7 +13,7 @@ const WRITE_DATA_SOURCE = Symbol('WRITE_DATA_SOURCE');
 class PersistenceWriterModule implements OnApplicationShutdown {
   constructor(@Inject(WRITE_DATA_SOURCE) private readonly writer: DataSource) {}
 
-  static forRoot(options: SqliteOptions): DynamicModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
     return {
       module: PersistenceWriterModule,
       providers: [
@@ -21,15 +21,22 @@ class PersistenceWriterModule implements OnApplicationShutdown {
           provide: WRITE_DATA_SOURCE,
           useFactory: async () => {
             const dataSource = await new DataSource({
-              ...sqliteDataSourceOptions(options),
+              ...dataSourceOptions(options),
               migrationsRun: false,
               name: 'writer',
             }).initialize();
             await applyDurabilityPragmas(dataSource);
-            if (options.maxBytes !== undefined) await applySizeCeiling(dataSource, options.maxBytes);
+            if (options.maxBytes !== undefined) {
+              if (isPostgres(options))
+                new Logger('Schema').warn(
+                  'DATABASE_MAX_MB bounds SQLite files only: bound PostgreSQL with its own quotas',
+                );
+              else await applySizeCeiling(dataSource, options.maxBytes);
+            }
             if (options.migrations) {
               const applied = await migrateSchema(dataSource, options.migrations);
-              if (applied.length > 0) new Logger('Schema').log(`${options.database}: applied ${applied.join(', ')}`);
+              if (applied.length > 0)
+                new Logger('Schema').log(`${databaseLabel(options)}: applied ${applied.join(', ')}`);
             }
             return dataSource;
           },
@@ -50,13 +57,14 @@ class PersistenceWriterModule implements OnApplicationShutdown {
 }
 
 /**
- * Two connections to one SQLite file. Writes go through SerialWriter on the write connection;
- * everything injected the usual way (@InjectRepository, DataSource) reads on a second connection,
- * which in WAL mode sees only committed data — never half of a transaction in progress.
+ * Two connections to one SQLite file (or two pools on one PostgreSQL database). Writes go through
+ * SerialWriter on the write connection; everything injected the usual way (@InjectRepository,
+ * DataSource) reads on the other, which sees only committed data — never half of a transaction
+ * in progress.
  */
 @Module({})
 export class PersistenceModule {
-  static forRoot(options: SqliteOptions): DynamicModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
     const writer = PersistenceWriterModule.forRoot(options);
     return {
       module: PersistenceModule,
@@ -67,7 +75,7 @@ export class PersistenceModule {
           imports: [writer],
           // Injected only to order the start: the writer has created the schema by now.
           inject: [WRITE_DATA_SOURCE],
-          useFactory: () => ({ ...sqliteDataSourceOptions(options), synchronize: false, migrationsRun: false }),
+          useFactory: () => ({ ...dataSourceOptions(options), synchronize: false, migrationsRun: false }),
           dataSourceFactory: async (dataSourceOptions) => new DataSource(dataSourceOptions!).initialize(),
         }),
       ],

@@ -10,10 +10,31 @@ const MIGRATIONS_TABLE = 'migrations';
  * own transaction. A failed migration rolls back alone and stops the start.
  */
 export async function migrateSchema(dataSource: DataSource, migrations: readonly MigrationClass[]): Promise<string[]> {
+  if (dataSource.options.type === 'postgres') return migrateUnderLock(dataSource);
   const first = migrations[0];
   if (first && (await isUnversioned(dataSource))) await recordAsApplied(dataSource, first);
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return applied.map((migration) => migration.name);
+}
+
+/** Any number for the advisory lock, the same in every process: "bureaunet schema". */
+const MIGRATION_LOCK = 0x6275_7265;
+
+/**
+ * Several instances of a service may start at once against one PostgreSQL database: the first
+ * to take the advisory lock migrates, the others wait for it and then find nothing left to do.
+ * PostgreSQL never held an unversioned bureaunet schema, so there is nothing to record.
+ */
+async function migrateUnderLock(dataSource: DataSource): Promise<string[]> {
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
 }
 
 async function isUnversioned(dataSource: DataSource): Promise<boolean> {

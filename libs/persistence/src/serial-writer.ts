@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { PreparedStatements } from './prepared-statements';
+import { sqlStatements } from './sql-statements';
 import { storageFullOrSelf } from './storage-full.error';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
@@ -171,8 +171,8 @@ export class SerialWriter {
 
 async function runInSavepoint(manager: EntityManager, work: Work<unknown>): Promise<Outcome> {
   // Two statements per job of every shared commit: prepared once rather than built by TypeORM each time.
-  const prepared = manager.connection.options.type === 'sqlite' ? PreparedStatements.of(manager.connection) : undefined;
-  const statement = (sql: string) => (prepared ? prepared.run(sql, []) : manager.query(sql));
+  const statements = sqlStatements(manager);
+  const statement = (sql: string) => statements.run(sql, []);
   await statement('SAVEPOINT serial_writer_job');
   try {
     const value = await work(manager);

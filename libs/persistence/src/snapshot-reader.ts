@@ -7,13 +7,15 @@ import { SerialWriter } from './serial-writer';
  * the writer. They are queued because the driver has one query runner per connection.
  */
 export class SnapshotReader {
-  private readonly queue: SerialWriter;
+  private readonly queue: SerialWriter | undefined;
 
-  constructor(readConnection: DataSource) {
-    this.queue = new SerialWriter(readConnection);
+  constructor(private readonly readConnection: DataSource) {
+    // PostgreSQL reads from a pool: each snapshot is its own REPEATABLE READ transaction, none waits.
+    this.queue = readConnection.options.type === 'sqlite' ? new SerialWriter(readConnection) : undefined;
   }
 
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.queue.transaction(work);
+    if (this.queue) return this.queue.transaction(work);
+    return this.readConnection.transaction('REPEATABLE READ', work);
   }
 }

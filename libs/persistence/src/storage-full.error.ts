@@ -9,7 +9,8 @@ export function storageFullOrSelf(error: unknown): unknown {
   const code =
     (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code;
-  if (code !== 'SQLITE_FULL') return error;
+  // 53100: PostgreSQL's disk_full.
+  if (code !== 'SQLITE_FULL' && code !== '53100') return error;
   return new DomainError(
     'storage-full',
     'the database is full (disk or DATABASE_MAX_MB): nothing was stored; try again once space is freed',

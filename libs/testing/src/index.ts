@@ -26,3 +26,5 @@ export * from './browser.sign-in';
 export * from './oidc-test-provider';
 export * from './travel-document.fixture';
 export * from './tsa.launcher';
+export * from './postgres.launcher';
+export * from './test-database';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { PreparedStatements } from '@bureaunet/persistence';
+import { sqlStatements } from '@bureaunet/persistence';
 import { EnvelopeLineageEntity } from './envelope-lineage.entity';
 
 const COLUMNS = [
@@ -19,10 +19,11 @@ const COLUMNS = [
   'handlingExpiresAt',
 ] as const satisfies ReadonlyArray<keyof EnvelopeLineageEntity>;
 // Every accepted envelope but a receipt writes one, every receipt and reply reads one: prepared SQL.
-const FIND = `SELECT ${COLUMNS.join(', ')} FROM envelope_lineage WHERE envelopeId = ?`;
+const QUOTED = COLUMNS.map((column) => `"${column}"`).join(', ');
+const FIND = `SELECT ${QUOTED} FROM envelope_lineage WHERE "envelopeId" = ?`;
 /** Lineage rows kept in memory, the oldest dropped first. */
 const RECENT_ROWS = 1_024;
-const INSERT = `INSERT INTO envelope_lineage (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+const INSERT = `INSERT INTO envelope_lineage (${QUOTED}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
 
 @Injectable()
 export class EnvelopeLineageRepository {
@@ -49,12 +50,12 @@ export class EnvelopeLineageRepository {
   }
 
   private async read(envelopeId: string): Promise<EnvelopeLineageEntity | null> {
-    const prepared = PreparedStatements.of(this.repository.manager.connection);
+    const prepared = sqlStatements(this.repository.manager);
     return (await prepared.one<EnvelopeLineageEntity>(FIND, [envelopeId])) ?? null;
   }
 
   async insert(manager: EntityManager, row: EnvelopeLineageEntity): Promise<void> {
-    await PreparedStatements.of(manager.connection).run(
+    await sqlStatements(manager).run(
       INSERT,
       COLUMNS.map((column) => row[column]),
     );

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type EntityManager, type Repository } from 'typeorm';
-import { PreparedStatements } from '@bureaunet/persistence';
+import { sqlStatements } from '@bureaunet/persistence';
 import { ProcessedSubmissionEntity } from './processed-submission.entity';
 
 // The hot path (every submission reads and writes one), as prepared SQL.
-const FIND = `SELECT envelopeId, digest, sender, deliveredTo, report, acceptedAt FROM processed_submission WHERE envelopeId = ?`;
-const INSERT = `INSERT INTO processed_submission (envelopeId, digest, sender, deliveredTo, report, acceptedAt) VALUES (?, ?, ?, ?, ?, ?)`;
+const FIND = `SELECT "envelopeId", digest, sender, "deliveredTo", report, "acceptedAt" FROM processed_submission WHERE "envelopeId" = ?`;
+const INSERT = `INSERT INTO processed_submission ("envelopeId", digest, sender, "deliveredTo", report, "acceptedAt") VALUES (?, ?, ?, ?, ?, ?)`;
 
 @Injectable()
 export class ProcessedSubmissionRepository {
@@ -15,13 +15,13 @@ export class ProcessedSubmissionRepository {
   ) {}
 
   async find(envelopeId: string): Promise<ProcessedSubmissionEntity | null> {
-    const prepared = PreparedStatements.of(this.repository.manager.connection);
+    const prepared = sqlStatements(this.repository.manager);
     return (await prepared.one<ProcessedSubmissionEntity>(FIND, [envelopeId])) ?? null;
   }
 
   async insert(manager: EntityManager, row: ProcessedSubmissionEntity): Promise<void> {
     const { envelopeId, digest, sender, deliveredTo, report, acceptedAt } = row;
-    await PreparedStatements.of(manager.connection).run(INSERT, [
+    await sqlStatements(manager).run(INSERT, [
       envelopeId,
       digest,
       sender,

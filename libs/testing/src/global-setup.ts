@@ -1,11 +1,12 @@
 import { findNatsServerBinary } from './nats-server.binary';
+import { startTestPostgres } from './postgres.global-setup';
 
 /**
  * Jest global setup: without nats-server, stop at once with one line that says how to get it. Also
  * makes the services a test starts (in process or spawned) log at warn unless LOG_LEVEL says
  * otherwise: the workers inherit this environment.
  */
-export default function requireNatsServer(): void {
+export default async function requireNatsServer(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   try {
     findNatsServerBinary();
@@ -13,4 +14,5 @@ export default function requireNatsServer(): void {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  await startTestPostgres();
 }
