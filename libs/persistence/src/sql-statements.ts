@@ -24,7 +24,7 @@ class ManagerStatements implements SqlStatements {
   constructor(private readonly manager: EntityManager) {}
 
   async all<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-    return (await this.manager.query(numbered(sql), [...params])) as T[];
+    return this.manager.query<T[]>(numbered(sql), [...params]);
   }
 
   async one<T>(sql: string, params: readonly unknown[]): Promise<T | undefined> {

@@ -77,7 +77,7 @@ export function postgresBinDir(): string {
     : [];
   if (versions.length === 0)
     throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql: apt-get install -y postgresql');
-  const newest = versions.sort((a, b) => Number(b) - Number(a))[0]!;
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   return join(root, newest, 'bin');
 }
 
