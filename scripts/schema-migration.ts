@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pendingSchemaChanges } from '@bureaunet/persistence';
+import { pendingSchemaChanges, type EntityList, type MigrationClass } from '@bureaunet/persistence';
+import { startPostgres } from '@bureaunet/testing';
 import { SERVICE_SCHEMAS, type ServiceName } from './service-schemas';
 
 /**
- * `npm run migration -- <registry|gateway|node> <Name>`: writes the migration that brings the
- * service's migrated schema to what its entities declare, and lists it in the service's
- * migrations/index.ts. Prints "no change" when they already agree.
+ * `npm run migration -- <service> <Name>`: writes the migration that brings the service's migrated
+ * schema to what its entities declare, and lists it in the service's migrations/index.ts; for a
+ * service that also runs on PostgreSQL, the same for its PostgreSQL history (migrations/postgres/,
+ * worked out on a private PostgreSQL server started for the purpose). Prints "no change" for a
+ * dialect whose migrations already agree.
  */
 async function main(): Promise<void> {
   const [service, name] = process.argv.slice(2) as [ServiceName | undefined, string | undefined];
@@ -17,26 +20,43 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const changes = await pendingSchemaChanges(schema.entities, schema.migrations);
+  const timestamp = Date.now();
+  await writeMigration(service!, 'sqlite', name, timestamp, schema.entities, schema.migrations);
+  if (schema.postgresMigrations) {
+    const server = await startPostgres();
+    try {
+      const url = await server.createDatabase(`drift_${service}`);
+      await writeMigration(service!, 'postgres', name, timestamp, schema.entities, schema.postgresMigrations, url);
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
+async function writeMigration(
+  service: ServiceName,
+  dialect: 'sqlite' | 'postgres',
+  name: string,
+  timestamp: number,
+  entities: EntityList,
+  migrations: readonly MigrationClass[],
+  postgresUrl?: string,
+): Promise<void> {
+  const changes = await pendingSchemaChanges(entities, migrations, postgresUrl);
   if (changes.up.length === 0) {
-    process.stdout.write(`${service}: no change: the migrations already make what the entities declare\n`);
+    process.stdout.write(`${service} (${dialect}): no change: the migrations already make what the entities declare\n`);
     return;
   }
-  const folder = join(process.cwd(), 'apps', service!, 'src', 'migrations');
+  const relative = join('apps', service, 'src', 'migrations', ...(dialect === 'postgres' ? ['postgres'] : []));
+  const folder = join(process.cwd(), relative);
   mkdirSync(folder, { recursive: true });
-  const timestamp = Date.now();
   const file = `${timestamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}.ts`;
   writeFileSync(join(folder, file), migrationSource(`${name}${timestamp}`, changes.up, changes.down));
-  writeFileSync(
-    join(folder, 'index.ts'),
-    indexSource(
-      service!,
-      readdirSync(folder)
-        .filter((entry) => /^\d{13}-.*\.ts$/.test(entry))
-        .sort(),
-    ),
-  );
-  process.stdout.write(`${service}: wrote apps/${service}/src/migrations/${file} (${changes.up.length} statements)\n`);
+  const files = readdirSync(folder)
+    .filter((entry) => /^\d{13}-.*\.ts$/.test(entry))
+    .sort();
+  writeFileSync(join(folder, 'index.ts'), indexSource(service, dialect, files));
+  process.stdout.write(`${service} (${dialect}): wrote ${relative}/${file} (${changes.up.length} statements)\n`);
 }
 
 function migrationSource(className: string, up: string[], down: string[]): string {
@@ -59,7 +79,7 @@ ${lines(down)}
 // Spelled in two parts: the build's alias rewriting would otherwise turn it into a relative path.
 const PERSISTENCE_PACKAGE = ['@bureaunet', 'persistence'].join('/');
 
-function indexSource(service: string, files: string[]): string {
+function indexSource(service: string, dialect: 'sqlite' | 'postgres', files: string[]): string {
   const classes = files.map((file) => {
     const stem = file.replace(/\.ts$/, '');
     const [timestamp, ...words] = stem.split('-');
@@ -71,8 +91,8 @@ function indexSource(service: string, files: string[]): string {
   return `import type { MigrationClass } from '${PERSISTENCE_PACKAGE}';
 ${imports}
 
-/** The ${service}'s schema history, oldest first (written by \`npm run migration\`; never edit an applied one). */
-export const ${service.toUpperCase()}_MIGRATIONS: readonly MigrationClass[] = [
+/** The ${service}'s ${dialect === 'postgres' ? 'PostgreSQL ' : ''}schema history, oldest first (written by \`npm run migration\`; never edit an applied one). */
+export const ${service.toUpperCase()}${dialect === 'postgres' ? '_POSTGRES' : ''}_MIGRATIONS: readonly MigrationClass[] = [
 ${list}
 ];
 `;

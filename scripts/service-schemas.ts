@@ -8,8 +8,16 @@ import { REGISTRY_ENTITIES } from '../apps/registry/src/registry.module';
 
 export type ServiceName = 'registry' | 'gateway' | 'node';
 
+export interface ServiceSchema {
+  entities: EntityList;
+  /** The SQLite history. */
+  migrations: readonly MigrationClass[];
+  /** The PostgreSQL history, for a service that runs on PostgreSQL too (its migrations/postgres/index.ts). */
+  postgresMigrations?: readonly MigrationClass[];
+}
+
 /** Each service's tables and the migrations that make them. */
-export const SERVICE_SCHEMAS: Record<ServiceName, { entities: EntityList; migrations: readonly MigrationClass[] }> = {
+export const SERVICE_SCHEMAS: Record<ServiceName, ServiceSchema> = {
   registry: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
   gateway: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS },
   node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS },

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { MigrationClass } from './migration-list';
-import { sqliteDataSourceOptions, type EntityList } from './sqlite-options';
+import { dataSourceOptions } from './database-options';
+import type { EntityList } from './sqlite-options';
 
 export interface SchemaStatements {
   up: string[];
@@ -15,9 +16,15 @@ export interface SchemaStatements {
 export async function pendingSchemaChanges(
   entities: EntityList,
   migrations: readonly MigrationClass[],
+  /** An empty PostgreSQL database: `migrations` are then the PostgreSQL history, compared there. */
+  postgresUrl?: string,
 ): Promise<SchemaStatements> {
   const dataSource = await new DataSource({
-    ...sqliteDataSourceOptions({ database: ':memory:', entities, migrations }),
+    ...dataSourceOptions(
+      postgresUrl
+        ? { database: 'unused', url: postgresUrl, entities, migrations, postgresMigrations: migrations }
+        : { database: ':memory:', entities, migrations },
+    ),
     name: `drift-${Math.random()}`,
   }).initialize();
   try {

@@ -7,6 +7,13 @@ import { httpCall } from './http.caller';
 import { planWitness, type LocalWitnessSpec, type PlannedWitness } from './local-witness';
 import type { BrokerCredentials } from './nats-auth.config';
 import { ServiceProcess, startServiceProcess } from './service.process';
+import { throwawayPostgresUrl } from './test-database';
+
+/**
+ * The services that run on PostgreSQL when the tests do (TEST_POSTGRES_URL set by the global
+ * setup under BUREAUNET_TEST_DATABASE=postgres): each gets a throw-away database of its own.
+ */
+export const SERVICES_ON_POSTGRES: ReadonlySet<string> = new Set<string>([]);
 
 export interface LocalNetworkOptions {
   natsUrl: string;
@@ -29,6 +36,8 @@ export interface LocalNetworkOptions {
   natsTls?: boolean;
   /** Witnesses to run and configure the gateway with (none by default). */
   witnesses?: readonly LocalWitnessSpec[];
+  /** DATABASE_URL per service ('registry', 'gateway', 'witness-<name>', 'node-<code>'): PostgreSQL instead of SQLite. */
+  databaseUrls?: Readonly<Record<string, string>>;
 }
 
 /** A running witness, with the vkey clients trust it by. */
@@ -73,6 +82,8 @@ export interface LocalNetwork {
   /** The ledger's checkpoint verifier key (LEDGER_ORIGIN's Ed25519 note key); empty without witnesses. */
   ledgerVkey: string;
   nodes: Map<string, ServiceProcess>;
+  /** The PostgreSQL database of each service that runs on one, by the names databaseUrls takes. */
+  databaseUrls: ReadonlyMap<string, string>;
   adminToken: string;
   /** Bearer tokens for the gateway's ledger API (GATEWAY_ROLE_TOKENS). */
   gatewayTokens: GatewayTokens;
@@ -111,6 +122,15 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       NATS_INBOX_PREFIX: credentials.inboxPrefix,
     };
   };
+  const databaseUrls = new Map<string, string>();
+  const database = async (service: string, kind: string): Promise<Record<string, string>> => {
+    const url =
+      options.databaseUrls?.[service] ??
+      (SERVICES_ON_POSTGRES.has(kind) ? await throwawayPostgresUrl(service) : undefined);
+    if (!url) return {};
+    databaseUrls.set(service, url);
+    return { DATABASE_URL: url };
+  };
   const started: ServiceProcess[] = [];
   const track = (service: ServiceProcess) => (started.push(service), service);
   try {
@@ -121,6 +141,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         env: {
           ...common,
           ...broker('registry'),
+          ...(await database('registry', 'registry')),
           REGISTRY_PORT: String(ports.registry),
           REGISTRY_DATA_DIR: join(options.dataDir, 'registry'),
           REGISTRY_ADMIN_TOKEN: adminToken,
@@ -143,6 +164,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           env: {
             ...common,
             ...broker('gateway'),
+            ...(await database('gateway', 'gateway')),
             GATEWAY_PORT: String(ports.gateway),
             GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
             GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
@@ -189,6 +211,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           env: {
             ...common,
             ...broker(`node-${code}`),
+            ...(await database(`node-${code}`, 'node')),
             NODE_CODE: code,
             NODE_PORT: String(port),
             NODE_DATA_DIR: join(options.dataDir, `node-${code}`),
@@ -219,6 +242,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
           app: 'witness',
           env: {
             ...common,
+            ...(await database(`witness-${witness.name}`, 'witness')),
             WITNESS_NAME: witness.name,
             WITNESS_PORT: String(witness.port),
             WITNESS_DATA_DIR: witness.dataDir,
@@ -259,6 +283,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
       witnesses,
       ledgerVkey,
       nodes,
+      databaseUrls,
       adminToken,
       gatewayTokens,
       registryTokens,
