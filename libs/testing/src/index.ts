@@ -28,3 +28,5 @@ export * from './travel-document.fixture';
 export * from './tsa.launcher';
 export * from './postgres.launcher';
 export * from './test-database';
+export * from './ledger-audit';
+export * from './traffic-under-fault';
