@@ -19,9 +19,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY deploy/health-probe.js deploy/broker-user-line.js ./deploy/
-# Each service's named volume is mounted at /data: made here and owned by `node`, so Docker
-# gives a new volume that owner and the service (not root) can make its files 0600 there.
+# Each service's named volume is mounted at /data (no VOLUME here: state only where the compose
+# file names it): made here and owned by `node`, so Docker gives a new volume that owner.
 RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node
-VOLUME ["/data"]
 CMD ["node", "-e", "console.error('choose a service: node dist/apps/<registry|gateway|evaluator|witness|node>/src/main.js'); process.exit(2)"]
