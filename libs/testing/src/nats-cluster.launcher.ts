@@ -23,6 +23,8 @@ export interface RunningNatsClusterServer {
   readonly name: string;
   readonly url: string;
   readonly port: number;
+  /** Its monitoring endpoint (/jsz, /connz, /healthz). */
+  readonly monitorUrl: string;
   readonly storeDir: string;
   readonly pid: number | undefined;
   /** SIGKILL, as a crash would: the store is left as it is. */
@@ -155,6 +157,10 @@ class ClusterServer implements RunningNatsClusterServer {
     return this.ports.client;
   }
 
+  get monitorUrl(): string {
+    return `http://127.0.0.1:${this.ports.monitor}`;
+  }
+
   get pid(): number | undefined {
     return this.process?.pid;
   }
@@ -185,7 +191,7 @@ class ClusterServer implements RunningNatsClusterServer {
 
   /** Healthy (its JetStream assets caught up) and seeing a meta leader; with `size`, of a full-size meta group. */
   async untilCurrent(size?: number): Promise<void> {
-    const monitor = `http://127.0.0.1:${this.ports.monitor}`;
+    const monitor = this.monitorUrl;
     await waitFor(
       async () => {
         const health = await fetch(`${monitor}/healthz`);
