@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { startNatsCluster, type RunningNatsCluster } from './nats-cluster.launcher';
+import { ensureLocalTls } from './local-tls';
 import { writeNetworkBrokerConfig } from './nats-auth.config';
 import { waitFor } from './wait-for';
 
@@ -99,6 +100,22 @@ describe('startNatsCluster', () => {
       expect([first?.string(), last?.string()]).toEqual(['before', 'after']);
     } finally {
       await nc.close();
+    }
+  });
+
+  it('takes TLS only on every server when given a certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bureaunet-cluster-tls-'));
+    try {
+      const tls = await ensureLocalTls(dir);
+      cluster = await startNatsCluster({ tls });
+      for (const server of cluster.servers) {
+        const nc = await connect({ servers: server.url, tls: { caFile: tls.caFile } });
+        expect(nc.info?.tls_required).toBe(true);
+        await nc.close();
+      }
+      await expect(connect({ servers: cluster.servers[0].url, tls: null })).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
