@@ -5,6 +5,7 @@ export * from './local-witness';
 export * from './nats-auth.config';
 export * from './nats-server.binary';
 export * from './nats-server.launcher';
+export * from './nats-cluster.launcher';
 export * from './repo-root';
 export * from './service.process';
 export * from './process-cpu';
