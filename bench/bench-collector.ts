@@ -10,11 +10,13 @@ import { updatePerformanceDoc, type BenchOutcome, type BenchRun } from './perfor
 /**
  * `npm run bench`: every benchmark one after another, each as its own process (its own heap, its own
  * services), then docs/performance.md's generated section. `-- --only exchange,broadcast` runs a
- * subset and refreshes only their subsections. A failing benchmark is written down as failed and the
+ * subset and refreshes only their subsections; `-- --cluster` is `--only cluster` (the exchange on
+ * PostgreSQL and a NATS cluster beside SQLite and one nats-server). A failing benchmark is written down as failed and the
  * others still run; the exit code says whether any failed.
  */
 const BENCHMARKS = [
   'exchange',
+  'cluster',
   'broadcast',
   'crypto',
   'ledger',
@@ -33,6 +35,7 @@ const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60_000);
 const KEPT_LINES = 200;
 
 function selectedBenchmarks(argv: readonly string[]): string[] {
+  if (argv.includes('--cluster')) return ['cluster'];
   const at = argv.indexOf('--only');
   if (at < 0) return [...BENCHMARKS];
   const names = (argv[at + 1] ?? '').split(',').filter(Boolean);

@@ -25,16 +25,18 @@ async function main(): Promise<void> {
   const broker = JSON.parse(readFileSync(brokerFile, 'utf8')) as NetworkBroker;
   process.umask(PRIVATE_UMASK);
   const credentials = addNatsAuthUser(configFile, nodePermissions(code));
-  if (!readFileSync(configFile, 'utf8').includes('\njetstream {'))
+  if (!broker.clusterPids && !readFileSync(configFile, 'utf8').includes('\njetstream {'))
     appendFileSync(configFile, brokerJetStreamBlock(broker));
-  if (!isNatsServer(broker.pid))
-    throw new Error(`pid ${broker.pid} in ${brokerFile} is no longer nats-server: is the network still running?`);
-  process.kill(broker.pid, 'SIGHUP'); // nats-server reloads its configuration on SIGHUP
+  const pids = broker.clusterPids ?? [broker.pid];
+  for (const pid of pids)
+    if (!isNatsServer(pid))
+      throw new Error(`pid ${pid} in ${brokerFile} is no longer nats-server: is the network still running?`);
+  for (const pid of pids) process.kill(pid, 'SIGHUP'); // nats-server reloads its configuration on SIGHUP
   const tls = broker.tlsCaFile ? { tls: { caFile: broker.tlsCaFile } } : {};
   await waitFor(
     async () => {
       const connection = await connect({
-        servers: broker.url,
+        servers: broker.url.split(','),
         user: credentials.user,
         pass: credentials.password,
         timeout: 5_000,

@@ -1,11 +1,14 @@
-/** `<var>/nats.json`: the nats-server `npm start` runs, while it runs. */
+/** `<var>/nats.json`: the nats-server (or the cluster) `npm start` runs, while it runs. */
 export const NETWORK_BROKER_FILE = 'nats.json';
 
 export interface NetworkBroker {
   pid: number;
+  /** On a cluster, every seed, comma-separated. */
   url: string;
-  /** Its JetStream store (-sd). */
+  /** Its JetStream store (-sd); on a cluster the folder of every server's store. */
   storeDir: string;
+  /** BUREAUNET_CLUSTER: every server's pid; their configuration files hold JetStream already and include the users' file. */
+  clusterPids?: number[];
   /** The CA its certificate chains to; absent with BUREAUNET_TLS=0. */
   tlsCaFile?: string;
 }

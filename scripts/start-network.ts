@@ -9,11 +9,13 @@ import {
   LocalTsa,
   ensureLocalTls,
   randomToken,
+  RunningNatsCluster,
   RunningNatsServer,
   findNatsServerBinary,
   repoRoot,
   startLocalNetwork,
   startLocalTsa,
+  startNatsCluster,
   startNatsServer,
   writeNetworkBrokerConfig,
 } from '@bureaunet/testing';
@@ -31,11 +33,14 @@ interface Settings {
   ports: { nats: number; registry: number; gateway: number; evaluator: number; firstNode: number; witness: number };
   /** Two witnesses: one standalone, one a bureau runs (its name says which). */
   witnesses: { name: string; port: number }[];
+  /** BUREAUNET_CLUSTER: servers of our own NATS cluster (streams at that many replicas); one plain server when absent. */
+  natsCluster?: number;
 }
 
 /** What this start has started so far: exactly what a failure, a signal or a dead parent stops. */
 interface Started {
   nats?: RunningNatsServer;
+  natsCluster?: RunningNatsCluster;
   network?: LocalNetwork;
   tsa?: LocalTsa;
 }
@@ -99,7 +104,16 @@ function readSettings(): Settings {
     { name: 'witness.bureaunet.local', port: ports.witness },
     { name: `witness.${operator}.bureaunet.local`, port: ports.witness === 0 ? 0 : ports.witness + 1 },
   ];
-  return { varDir, logDir, codes, ports, witnesses };
+  return { varDir, logDir, codes, ports, witnesses, natsCluster: clusterSize(process.env.BUREAUNET_CLUSTER) };
+}
+
+/** 3 to 5 servers: JetStream needs a majority, so fewer than 3 would not survive losing one. */
+function clusterSize(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 3 || size > 5)
+    throw new Error(`BUREAUNET_CLUSTER must be the number of NATS servers, 3 to 5, not "${value}"`);
+  return size;
 }
 
 async function startNetwork(settings: Settings, started: Started): Promise<void> {
@@ -115,25 +129,21 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
     const configFile = join(varDir, 'nats-auth.conf');
     brokerCredentials = writeNetworkBrokerConfig(configFile, codes);
     if (tls) appendFileSync(configFile, brokerTlsBlock(tls)); // in the file, not as --tls: see network-broker.ts
-    console.log(`starting nats-server on port ${ports.nats}…`);
-    started.nats = await startNatsServer({
-      storeDir: join(varDir, 'nats'),
-      port: ports.nats,
-      configFile,
-    });
-    // For `npm run broker-user`, which adds a bureau's user, makes this server reload and tells the node where it is.
-    const broker: NetworkBroker = {
-      pid: started.nats.pid ?? 0,
-      url: started.nats.url,
-      storeDir: started.nats.storeDir,
-      tlsCaFile: tls?.caFile,
-    };
-    writeFileSync(join(varDir, NETWORK_BROKER_FILE), `${JSON.stringify(broker)}\n`);
-    natsUrl = started.nats.url;
+    const broker = settings.natsCluster
+      ? await startOwnNatsCluster(settings, settings.natsCluster, configFile, started)
+      : await startOwnNatsServer(settings, configFile, started);
+    // For `npm run broker-user`, which adds a bureau's user, makes the servers reload and tells the node where they are.
+    writeFileSync(join(varDir, NETWORK_BROKER_FILE), `${JSON.stringify({ ...broker, tlsCaFile: tls?.caFile })}\n`);
+    natsUrl = broker.url;
   }
+  const ownNats = Boolean(started.nats ?? started.natsCluster);
   console.log(
-    `nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}${tls && started.nats ? ' (TLS only)' : ''}`,
+    `nats ${natsUrl}${brokerCredentials ? ' (one restricted user per service)' : ''}${tls && ownNats ? ' (TLS only)' : ''}`,
   );
+  // Every service that keeps streams keeps them at as many replicas as there are servers.
+  const replicasEnv: Record<string, string> = settings.natsCluster
+    ? { NATS_REPLICAS: String(settings.natsCluster) }
+    : {};
   const adminToken = process.env.REGISTRY_ADMIN_TOKEN ?? randomToken();
   const gatewayTokens = { auditor: randomToken(), admin: randomToken() };
   writeSecret(join(varDir, 'admin-token'), adminToken);
@@ -158,7 +168,7 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
     brokerCredentials,
     tls,
     // A NATS_URL given from outside is taken as it is (NATS_TLS_CA from the environment); HTTPS for our listeners either way.
-    natsTls: Boolean(started.nats),
+    natsTls: ownNats,
     ports: {
       registry: ports.registry,
       gateway: ports.gateway,
@@ -167,7 +177,7 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
     },
     witnesses: settings.witnesses.map(({ name, port }) => ({ name, ...(port === 0 ? {} : { port }) })),
     // Log files for people (the ops helper's LOG_FORMAT); a LOG_FORMAT of one's own wins.
-    extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', ...tsaEnv },
+    extraEnv: { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', ...tsaEnv, ...replicasEnv },
     onLine: (line) => {
       announceReady(line);
       logTo(logs, logDir, line);
@@ -185,6 +195,33 @@ async function startNetwork(settings: Settings, started: Started): Promise<void>
       console.log(`scenario stopped: ${firstLine(error)} (the network keeps running)`);
     });
   }
+}
+
+async function startOwnNatsServer(settings: Settings, configFile: string, started: Started): Promise<NetworkBroker> {
+  console.log(`starting nats-server on port ${settings.ports.nats}…`);
+  started.nats = await startNatsServer({
+    storeDir: join(settings.varDir, 'nats'),
+    port: settings.ports.nats,
+    configFile,
+  });
+  return { pid: started.nats.pid ?? 0, url: started.nats.url, storeDir: started.nats.storeDir };
+}
+
+/** Client ports from NATS_PORT on, then the route ports, then the monitoring ports; one store each under <var>/nats-cluster. */
+async function startOwnNatsCluster(
+  settings: Settings,
+  size: number,
+  configFile: string,
+  started: Started,
+): Promise<NetworkBroker> {
+  const storeRoot = join(settings.varDir, 'nats-cluster');
+  const last = settings.ports.nats + 3 * size - 1;
+  console.log(`starting a cluster of ${size} nats-servers on ports ${settings.ports.nats}–${last}…`);
+  started.natsCluster = await startNatsCluster({ size, configFile, storeRoot, firstPort: settings.ports.nats });
+  const { servers, url } = started.natsCluster;
+  console.log(`NATS cluster seeds (NATS_URL): ${url}; streams and consumers at ${size} replicas`);
+  const pids = servers.map((server) => server.pid ?? 0);
+  return { pid: pids[0], url, storeDir: storeRoot, clusterPids: pids };
 }
 
 /**
@@ -248,8 +285,9 @@ function announceReady(line: string): void {
 async function stopStarted(started: Started, varDir: string): Promise<void> {
   await started.network?.stop();
   await started.tsa?.stop();
-  if (!started.nats) return;
-  await started.nats.stop({ keepStore: true });
+  if (!started.nats && !started.natsCluster) return;
+  await started.nats?.stop({ keepStore: true });
+  await started.natsCluster?.stop({ keepStore: true });
   rmSync(join(varDir, NETWORK_BROKER_FILE), { force: true });
 }
 
@@ -257,7 +295,7 @@ async function stopStarted(started: Started, varDir: string): Promise<void> {
 function networkPorts(settings: Settings, ownNats: boolean): NetworkPort[] {
   const { ports, codes } = settings;
   return [
-    ...(ownNats ? [{ port: ports.nats, service: 'nats-server', variable: 'NATS_PORT' }] : []),
+    ...(ownNats ? natsPorts(settings) : []),
     { port: ports.registry, service: 'registry', variable: 'REGISTRY_PORT' },
     { port: ports.gateway, service: 'gateway', variable: 'GATEWAY_PORT' },
     { port: ports.evaluator, service: 'evaluator', variable: 'EVALUATOR_PORT' },
@@ -268,6 +306,15 @@ function networkPorts(settings: Settings, ownNats: boolean): NetworkPort[] {
       variable: 'NODE_PORT_BASE',
     })),
   ];
+}
+
+function natsPorts(settings: Settings): NetworkPort[] {
+  const count = settings.natsCluster ? 3 * settings.natsCluster : 1;
+  return Array.from({ length: count }, (_, index) => ({
+    port: settings.ports.nats + index,
+    service: settings.natsCluster ? 'NATS cluster' : 'nats-server',
+    variable: 'NATS_PORT',
+  }));
 }
 
 /** Each node's bearer tokens by role, readable by this user only: <dir>/<code>.json. */

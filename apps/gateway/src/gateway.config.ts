@@ -3,6 +3,7 @@ import { GATEWAY_CODE } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
+import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
 import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
 
@@ -12,6 +13,8 @@ export interface GatewayConfig {
   natsUrl: string;
   /** Set when the broker isolates each party. */
   nats?: NatsCredentials;
+  /** Copies of each stream this service keeps (NATS_REPLICAS, 1..5; 1 when unset): 3 on a three-node NATS cluster. */
+  natsReplicas?: number;
   dataDir: string;
   /** The PostgreSQL database (DATABASE_URL); unset, the gateway keeps gateway.sqlite in dataDir. */
   databaseUrl?: string;
@@ -64,6 +67,7 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     port: env.int('GATEWAY_PORT', { default: 3002, min: 0, max: 65535 }),
     natsUrl: env.string('NATS_URL'),
     nats: readNatsCredentials(env),
+    natsReplicas: env.optionalInt('NATS_REPLICAS', { min: 1, max: MAX_STREAM_REPLICAS }),
     dataDir: env.string('GATEWAY_DATA_DIR', { default: join('var', 'gateway') }),
     enrolmentToken: env.optionalString('ENROLMENT_TOKEN'),
     clockSkewMs: env.int('CLOCK_SKEW_MS', { default: 120_000, min: 0 }),

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     microservice: (app) =>
       new JetStreamServer({
         connection: () => app.get(NATS_CONNECTION),
+        streams: { replicas: config.natsReplicas },
         // The bureaus' consumers are the hub's: made with the streams, and again whenever those come back.
         // Not awaited: the gateway's own consumers need not wait for ~200 bureaus' (the nodes wait for theirs).
         streamsReady: () => {

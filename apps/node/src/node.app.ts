@@ -32,6 +32,7 @@ export async function startNode(config: NodeConfig, options: NodeModuleOptions =
       new JetStreamServer({
         connection: () => app.get<NatsConnection>(NATS_CONNECTION),
         manageStreams: !config.nats.user,
+        streams: { replicas: config.natsReplicas },
         // A delivery that keeps failing is parked, so it never holds up the ones behind it.
         deadLetter: (data, context, error) => app.get(DeadLetterService).park(data, context, error),
         deadLetterAfter: config.deadLetterAfter,

@@ -64,6 +64,13 @@ describe('loadNodeConfig', () => {
     expect(() => loadNodeConfig({ ...env, NATS_PASSWORD: '' })).toThrow(/NATS_PASSWORD is required/);
   });
 
+  it('reads NATS_REPLICAS for the streams it keeps, and refuses a count JetStream cannot have', () => {
+    const env = { NODE_CODE: 'XH', NATS_URL: 'nats://a:1,nats://b:2,nats://c:3', NODE_ROLE_TOKENS: TOKENS };
+    expect(loadNodeConfig({ ...env, NATS_REPLICAS: '3' }).natsReplicas).toBe(3);
+    expect(() => loadNodeConfig({ ...env, NATS_REPLICAS: '7' })).toThrow(/NATS_REPLICAS must be ≤ 5/);
+    expect(() => loadNodeConfig({ ...env, NATS_REPLICAS: '0' })).toThrow(/NATS_REPLICAS must be ≥ 1/);
+  });
+
   it('reads every variable', () => {
     const config = loadNodeConfig({
       NODE_CODE: 'FR',

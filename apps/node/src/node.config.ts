@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { BORDER_CHECK_LIMITS, BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
+import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
 
@@ -24,6 +25,8 @@ export interface NodeConfig {
   natsUrl: string;
   /** Set when the broker isolates each party (then the node reads its consumer but keeps no streams). */
   nats: NatsCredentials;
+  /** Copies of each stream this service keeps (NATS_REPLICAS, 1..5; 1 when unset): 3 on a three-node NATS cluster. */
+  natsReplicas?: number;
   /** SQLite database (node.sqlite) and identity files. */
   dataDir: string;
   /** One-time token from the registry administrator; needed on first start only. */
@@ -125,6 +128,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     port: reader.int('NODE_PORT', { default: 3100, min: 0, max: 65_535 }),
     natsUrl: reader.string('NATS_URL'),
     nats: readNatsCredentials(reader),
+    natsReplicas: reader.optionalInt('NATS_REPLICAS', { min: 1, max: MAX_STREAM_REPLICAS }),
     dataDir: reader.optionalString('NODE_DATA_DIR') ?? join('var', `node-${code}`),
     enrolmentToken: reader.optionalString('ENROLMENT_TOKEN'),
     directoryStalenessMs: reader.int('DIRECTORY_STALENESS_MS', { default: 30_000, min: 1 }),

@@ -12,7 +12,12 @@ async function main(): Promise<void> {
     module: RegistryModule.forRoot(config),
     port: config.port,
     // Request/reply handlers only: the registry consumes no stream.
-    microservice: (app) => new JetStreamServer({ connection: () => app.get(NATS_CONNECTION), consumers: [] }),
+    microservice: (app) =>
+      new JetStreamServer({
+        connection: () => app.get(NATS_CONNECTION),
+        streams: { replicas: config.natsReplicas },
+        consumers: [],
+      }),
   });
 }
 

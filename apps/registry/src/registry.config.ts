@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
+import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 import { caFilesIn, type CaFiles } from './pki/ca.repository';
 
 export interface RegistryConfig {
@@ -13,6 +14,8 @@ export interface RegistryConfig {
   natsUrl: string;
   /** Set when the broker isolates each party. */
   nats?: NatsCredentials;
+  /** Copies of each stream this service keeps (NATS_REPLICAS, 1..5; 1 when unset): 3 on a three-node NATS cluster. */
+  natsReplicas?: number;
   /** Bearer token of the admin endpoints. */
   adminToken: string;
   /** More bearer tokens and their roles, "role:token,role:token" (REGISTRY_ROLE_TOKENS); the admin token is added to them. */
@@ -57,6 +60,7 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     dataDir: resolve(env.string('REGISTRY_DATA_DIR', { default: join('var', 'registry') })),
     natsUrl: env.string('NATS_URL', { pattern: NATS_URLS }),
     nats: readNatsCredentials(env),
+    natsReplicas: env.optionalInt('NATS_REPLICAS', { min: 1, max: MAX_STREAM_REPLICAS }),
     adminToken: env.string('REGISTRY_ADMIN_TOKEN', { minLength: 16 }),
     caFiles: {
       certificate: resolve(env.string('CA_CERT_FILE', { default: defaultCa.certificate })),

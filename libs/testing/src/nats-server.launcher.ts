@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePortRun } from './free-port';
-import { findNatsServerBinary } from './nats-server.binary';
+import { spawnNatsServer } from './nats-server.process';
 
 export interface NatsServerOptions {
   /** JetStream store directory; a fresh temporary one when absent (removed on stop). */
@@ -29,11 +28,8 @@ export interface RunningNatsServer {
   restart(): Promise<void>;
 }
 
-const READY_LINE = /Server is ready/;
-
 /** Starts a real nats-server with JetStream on a free loopback port and waits for its ready line. */
 export async function startNatsServer(options: NatsServerOptions = {}): Promise<RunningNatsServer> {
-  const binary = findNatsServerBinary();
   const port = options.port ?? (await freePortRun(1));
   const ownStore = !options.storeDir;
   const storeDir = options.storeDir ?? mkdtempSync(join(tmpdir(), 'bureaunet-nats-'));
@@ -41,51 +37,20 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   if (options.configFile) args.push('-c', options.configFile);
   if (options.tls) args.push('--tls', '--tlscert', options.tls.certFile, '--tlskey', options.tls.keyFile);
 
-  let child: ChildProcess = await launch(binary, args);
-  const waitExit = (proc: ChildProcess) =>
-    new Promise<void>((resolve) =>
-      proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve()),
-    );
+  const server = await spawnNatsServer(args);
 
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
     get pid() {
-      return child.pid;
+      return server.pid;
     },
     async stop(stopOptions = {}) {
-      child.kill('SIGTERM');
-      await waitExit(child);
+      await server.stop();
       if (ownStore && !stopOptions.keepStore) rmSync(storeDir, { recursive: true, force: true });
     },
-    async kill() {
-      child.kill('SIGKILL');
-      await waitExit(child);
-    },
-    async restart() {
-      child = await launch(binary, args);
-    },
+    kill: () => server.kill(),
+    restart: () => server.restart(),
   };
-}
-
-function launch(binary: string, args: string[]): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (READY_LINE.test(output)) {
-        child.stderr?.off('data', onData);
-        child.stdout?.off('data', onData);
-        child.stderr?.resume();
-        child.stdout?.resume();
-        resolve(child);
-      }
-    };
-    child.stderr?.on('data', onData);
-    child.stdout?.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`nats-server exited with ${code} before it was ready:\n${output}`)));
-  });
 }

@@ -16,6 +16,8 @@ export {
 } from './jetstream.server';
 export {
   DEFAULT_STREAM_MAX_BYTES,
+  DEFAULT_STREAM_REPLICAS,
+  MAX_STREAM_REPLICAS,
   DUPLICATE_WINDOW_MS,
   MAX_MESSAGE_BYTES,
   durableConsumerConfig,

@@ -36,8 +36,15 @@ export const DEFAULT_STREAM_MAX_BYTES = -1;
 
 export const DUPLICATE_WINDOW_MS = 60 * 60 * 1000;
 
+/** Copies of each stream (NATS_REPLICAS): 1 on a single server, 3 on a three-node cluster. */
+export const DEFAULT_STREAM_REPLICAS = 1;
+/** JetStream's own ceiling on a stream's replicas. */
+export const MAX_STREAM_REPLICAS = 5;
+
 export interface StreamTopologyOptions {
   maxBytesPerStream?: number;
+  /** num_replicas of every stream; the consumers follow their stream's (see durableConsumerConfig). */
+  replicas?: number;
 }
 
 export interface DurableConsumerSpec {
@@ -54,7 +61,15 @@ export interface DurableConsumerSpec {
 
 export type ManagedStreamConfig = Pick<
   StreamConfig,
-  'name' | 'subjects' | 'storage' | 'retention' | 'duplicate_window' | 'max_msg_size' | 'discard' | 'max_bytes'
+  | 'name'
+  | 'subjects'
+  | 'storage'
+  | 'retention'
+  | 'duplicate_window'
+  | 'max_msg_size'
+  | 'discard'
+  | 'max_bytes'
+  | 'num_replicas'
 > &
   Partial<Pick<StreamConfig, 'max_msgs_per_subject'>>;
 
@@ -68,6 +83,7 @@ export function streamConfigs(options: StreamTopologyOptions = {}): ManagedStrea
     // A full stream refuses the publish (the sender keeps it and retries) instead of dropping old messages.
     discard: DiscardPolicy.New,
     max_bytes: options.maxBytesPerStream ?? DEFAULT_STREAM_MAX_BYTES,
+    num_replicas: streamReplicas(options),
   };
   return [
     { name: SUBMISSIONS_STREAM, subjects: [SUBMIT_SUBJECT_WILDCARD], ...common },
@@ -96,10 +112,21 @@ export function sltdStreamConfig(options: StreamTopologyOptions = {}): ManagedSt
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     max_msg_size: MAX_MESSAGE_BYTES,
     max_bytes: options.maxBytesPerStream ?? DEFAULT_STREAM_MAX_BYTES,
+    num_replicas: streamReplicas(options),
   };
 }
 
-/** Creates the bus streams, or brings an existing one back to the managed configuration. */
+function streamReplicas(options: StreamTopologyOptions): number {
+  const replicas = options.replicas ?? DEFAULT_STREAM_REPLICAS;
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_STREAM_REPLICAS)
+    throw new Error(`stream replicas must be a whole number from 1 to ${MAX_STREAM_REPLICAS}, not ${replicas}`);
+  return replicas;
+}
+
+/**
+ * Creates the bus streams, or brings an existing one back to the managed configuration: also its
+ * replicas, which the server moves (an R1 stream made before the cluster becomes R3, and its consumers with it).
+ */
 export async function ensureStreams(jsm: JetStreamManager, options: StreamTopologyOptions = {}): Promise<StreamInfo[]> {
   const infos: StreamInfo[] = [];
   for (const wanted of streamConfigs(options)) {
@@ -141,6 +168,8 @@ export function durableConsumerConfig(spec: DurableConsumerSpec): Partial<Consum
     // Never give up on a message: a handler failure is transient by contract (poison input is refused and acked).
     max_deliver: -1,
     ack_wait: nanos(spec.ackWaitMs),
+    // num_replicas stays unset (0): the consumer keeps as many copies as its stream, and the server
+    // scales it with the stream, so a consumer can never ask for more replicas than its stream has.
   };
   if (spec.maxAckPending !== undefined) config.max_ack_pending = spec.maxAckPending;
   if (spec.startSequence !== undefined) {

@@ -128,7 +128,7 @@ describe('the databases service: intake, BN_SLTD and the replica consumers, on a
     const jetstream = new SltdJetStream(nc);
     publisher = new SltdPublisher(writer, bus);
     provisioner = new SltdConsumersProvisioner(jetstream, directory, { now: () => new Date(now.at) });
-    keeper = new SltdFeedKeeper(jetstream, provisioner, publisher, bus, new SchedulerRegistry());
+    keeper = new SltdFeedKeeper(jetstream, provisioner, publisher, bus, new SchedulerRegistry(), {});
     recorder = new WorkflowRecorder(
       new NoticeRepository(),
       new HitArrivalRecorder(new HitRepository(dataSource.getRepository(HitEntity)), { code: 'XH' }),

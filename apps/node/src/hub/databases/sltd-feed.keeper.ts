@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DIRECTORY_CHANGED_SUBJECT, directoryChangedEventSchema } from '@bureaunet/contracts';
 import { BusClient, reconcileStream, sltdStreamConfig } from '@bureaunet/transport';
+import { NODE_CONFIG, type NodeConfig } from '../../node.config';
 import { SltdConsumersProvisioner } from './sltd-consumers.provisioner';
 import { SltdJetStream } from './sltd-jetstream';
 import { SltdPublisher } from './sltd.publisher';
@@ -31,6 +32,7 @@ export class SltdFeedKeeper implements OnApplicationBootstrap, OnApplicationShut
     private readonly publisher: SltdPublisher,
     private readonly bus: BusClient,
     private readonly scheduler: SchedulerRegistry,
+    @Inject(NODE_CONFIG) private readonly config: Pick<NodeConfig, 'natsReplicas'>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,7 +58,10 @@ export class SltdFeedKeeper implements OnApplicationBootstrap, OnApplicationShut
 
   private async keepOnce(): Promise<void> {
     try {
-      const { outcome } = await reconcileStream(await this.jetstream.manager(), sltdStreamConfig());
+      const { outcome } = await reconcileStream(
+        await this.jetstream.manager(),
+        sltdStreamConfig({ replicas: this.config.natsReplicas }),
+      );
       if (outcome === 'created') {
         this.logger.log('replica stream BN_SLTD made');
         await this.publisher.republishAll();
