@@ -23,3 +23,20 @@ export async function nodeTestDataSource(label: string): Promise<DataSource> {
     name: `${label}-${Math.random()}`,
   }).initialize();
 }
+
+/**
+ * Every row of every table of a PostgreSQL database as text, bytea columns as their hex, for a
+ * test that searches the database for a value that must never be stored (on SQLite such tests
+ * read the files themselves). Search it for the value and for the value's hex.
+ */
+export async function postgresRowsText(dataSource: DataSource): Promise<string> {
+  const tables = await dataSource.query<Array<{ name: string }>>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const texts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await dataSource.query<Array<{ row: string }>>(`SELECT t::text AS "row" FROM "${name}" t`);
+    texts.push(...rows.map((row) => row.row));
+  }
+  return texts.join('\n');
+}
