@@ -2,6 +2,7 @@ import type { EntityList, MigrationClass } from '@bureaunet/persistence';
 import { GATEWAY_ENTITIES } from '../apps/gateway/src/gateway.module';
 import { GATEWAY_MIGRATIONS } from '../apps/gateway/src/migrations';
 import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
+import { NODE_POSTGRES_MIGRATIONS } from '../apps/node/src/migrations/postgres';
 import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
 import { REGISTRY_MIGRATIONS } from '../apps/registry/src/migrations';
 import { REGISTRY_ENTITIES } from '../apps/registry/src/registry.module';
@@ -20,5 +21,5 @@ export interface ServiceSchema {
 export const SERVICE_SCHEMAS: Record<ServiceName, ServiceSchema> = {
   registry: { entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
   gateway: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS },
-  node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS },
+  node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS, postgresMigrations: NODE_POSTGRES_MIGRATIONS },
 };
