@@ -3,6 +3,7 @@ import { GATEWAY_ENTITIES } from '../apps/gateway/src/gateway.module';
 import { GATEWAY_MIGRATIONS } from '../apps/gateway/src/migrations';
 import { GATEWAY_POSTGRES_MIGRATIONS } from '../apps/gateway/src/migrations/postgres';
 import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
+import { NODE_POSTGRES_MIGRATIONS } from '../apps/node/src/migrations/postgres';
 import { NODE_ENTITIES } from '../apps/node/src/store/node.entities';
 import { REGISTRY_MIGRATIONS } from '../apps/registry/src/migrations';
 import { REGISTRY_POSTGRES_MIGRATIONS } from '../apps/registry/src/migrations/postgres';
@@ -33,7 +34,7 @@ export const SERVICE_SCHEMAS: Record<ServiceName, ServiceSchema> = {
     migrations: GATEWAY_MIGRATIONS,
     postgresMigrations: GATEWAY_POSTGRES_MIGRATIONS,
   },
-  node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS },
+  node: { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS, postgresMigrations: NODE_POSTGRES_MIGRATIONS },
   witness: {
     entities: WITNESS_ENTITIES,
     migrations: WITNESS_MIGRATIONS,

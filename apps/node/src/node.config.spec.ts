@@ -71,6 +71,17 @@ describe('loadNodeConfig', () => {
     expect(() => loadNodeConfig({ ...env, NATS_REPLICAS: '0' })).toThrow(/NATS_REPLICAS must be ≥ 1/);
   });
 
+  it('runs on PostgreSQL when DATABASE_URL is set, and names a URL that is not PostgreSQL', () => {
+    const env = { NODE_CODE: 'MR', NATS_URL: 'nats://h:1', NODE_ROLE_TOKENS: TOKENS };
+    expect(loadNodeConfig(env).databaseUrl).toBeUndefined();
+    expect(loadNodeConfig({ ...env, DATABASE_URL: 'postgres://node@db:5432/node_mr' }).databaseUrl).toBe(
+      'postgres://node@db:5432/node_mr',
+    );
+    expect(() => loadNodeConfig({ ...env, DATABASE_URL: 'mysql://node@db/node_mr' })).toThrow(
+      'DATABASE_URL must be a postgres:// URL',
+    );
+  });
+
   it('reads every variable', () => {
     const config = loadNodeConfig({
       NODE_CODE: 'FR',

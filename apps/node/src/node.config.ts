@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BORDER_CHECK_LIMITS, BUREAU_CODE_PATTERN } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
+import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 
@@ -27,15 +28,17 @@ export interface NodeConfig {
   nats: NatsCredentials;
   /** Copies of each stream this service keeps (NATS_REPLICAS, 1..5; 1 when unset): 3 on a three-node NATS cluster. */
   natsReplicas?: number;
-  /** SQLite database (node.sqlite) and identity files. */
+  /** SQLite database (node.sqlite, unless databaseUrl) and identity files. */
   dataDir: string;
+  /** The PostgreSQL database (DATABASE_URL); unset, the node keeps node.sqlite in dataDir. */
+  databaseUrl?: string;
   /** One-time token from the registry administrator; needed on first start only. */
   enrolmentToken?: string;
   directoryStalenessMs: number;
   /** expiresAt = createdAt + messageTtlMs for every envelope this node seals. */
   messageTtlMs: number;
   republishIntervalMs: number;
-  /** Ceiling on node.sqlite (DATABASE_MAX_MB): past it a send answers 503 storage-full instead of filling the disk. */
+  /** Ceiling on node.sqlite (DATABASE_MAX_MB; SQLite only): past it a send answers 503 storage-full instead of filling the disk. */
   databaseMaxMb?: number;
   /** How long the first start waits for the gateway to provision this bureau's delivery consumer (CONSUMER_WAIT_MS). */
   consumerWaitMs: number;
@@ -123,7 +126,7 @@ export const DEFAULT_EVENT_STREAM_LIMITS: EventStreamLimits = { maxStreams: 500,
 export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   const reader = new EnvReader(env);
   const code = reader.string('NODE_CODE', { pattern: BUREAU_CODE_PATTERN });
-  return reader.done({
+  const config = reader.done({
     code,
     port: reader.int('NODE_PORT', { default: 3100, min: 0, max: 65_535 }),
     natsUrl: reader.string('NATS_URL'),
@@ -199,6 +202,8 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       }),
     },
   });
+  const databaseUrl = postgresUrl(env.DATABASE_URL);
+  return databaseUrl === undefined ? config : { ...config, databaseUrl };
 }
 
 /** The bearer tokens of the node's HTTP API (the config is validated, so this does not throw). */

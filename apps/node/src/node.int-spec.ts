@@ -14,6 +14,7 @@ import {
   type ReceivedMessageView,
   type RunningNatsServer,
   type SentMessageView,
+  throwawayPostgresUrl,
 } from '@bureaunet/testing';
 import { GatewayStandIn } from '../testing/gateway.stand-in';
 import { RegistryStandIn } from '../testing/registry.stand-in';
@@ -40,6 +41,8 @@ interface TestNode {
   running: RunningNode;
   api: NodeApiClient;
   dataDir: string;
+  /** Set when the run is on PostgreSQL: a restart reopens the same database. */
+  databaseUrl?: string;
   db: DataSource;
 }
 
@@ -336,7 +339,11 @@ describe('two nodes exchanging over a real nats-server', () => {
       { what: 'the report for DK' },
     );
 
-    dk = await startTestNode('DK', nats.url, { dataDir: dk.dataDir, enrolmentToken: undefined });
+    dk = await startTestNode('DK', nats.url, {
+      dataDir: dk.dataDir,
+      databaseUrl: dk.databaseUrl,
+      enrolmentToken: undefined,
+    });
     const received = await waitFor(async () => (await dk.api.inbox()).items.find((item) => item.id === id), {
       what: 'the message at the restarted DK',
     });
@@ -508,6 +515,7 @@ async function startTestNode(
     natsUrl,
     nats: {},
     dataDir: mkdtempSync(join(tmpdir(), `bureaunet-node-${code}-`)),
+    databaseUrl: await throwawayPostgresUrl(`node_${code}`),
     enrolmentToken: `test-enrolment-token-${code}`,
     roleTokens: Object.entries(tokensOf(code))
       .map(([role, token]) => `${role}:${token}`)
@@ -531,6 +539,7 @@ async function startTestNode(
     running,
     api: new NodeApiClient(running.url, tokensOf(code).officer),
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     db: running.app.get(DataSource),
   };
 }

@@ -64,6 +64,7 @@ import { NoticeSearchService } from './notice/notice-search.service';
 import { NodeRuntimeModule } from './node-runtime.module';
 import { nodeRoleTokens, type NodeConfig } from './node.config';
 import { NODE_MIGRATIONS } from './migrations';
+import { NODE_POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { OperationController } from './operation/operation.controller';
 import { OperationDirectory } from './operation/operation.directory';
 import { OperationService } from './operation/operation.service';
@@ -114,8 +115,10 @@ export class NodeModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: `node-${config.code}`, ...config.nats }),
         PersistenceModule.forRoot({
           database: join(config.dataDir, 'node.sqlite'),
+          url: config.databaseUrl,
           entities: NODE_ENTITIES,
           migrations: NODE_MIGRATIONS,
+          postgresMigrations: NODE_POSTGRES_MIGRATIONS,
           maxBytes: megabytes(config.databaseMaxMb),
         }),
         IdentityModule.forRoot({

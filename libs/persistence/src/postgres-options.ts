@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { MigrationClass } from './migration-list';
+import './postgres-bytes';
 import { QueryLogger } from './query.logger';
 import type { EntityList } from './sqlite-options';
 

@@ -1,6 +1,8 @@
 import { startPostgres, type RunningPostgres } from '@bureaunet/testing';
 import { Column, DataSource, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './database-options';
+import { DeadLetterEntity } from './dead-letter.entity';
+import { pendingSchemaChanges } from './schema-drift';
 import { migrateSchema } from './schema.migrator';
 import { SerialWriter } from './serial-writer';
 import { SnapshotReader } from './snapshot-reader';
@@ -107,5 +109,19 @@ describe('persistence on a real PostgreSQL server', () => {
       return [before, await manager.countBy(PgRow, {})];
     });
     expect(counts[0]).toBe(counts[1]);
+  });
+
+  it("makes an entity's SQLite blob column a bytea, which the schema check then finds in place", async () => {
+    const bytesUrl = await server.createDatabase('bytes');
+    const dataSource = await new DataSource({
+      ...dataSourceOptions({ database: 'unused', url: bytesUrl, entities: [DeadLetterEntity] }),
+      name: `bytes-${Math.random()}`,
+    }).initialize();
+    open.push(dataSource);
+    const [column] = await dataSource.query<{ data_type: string }[]>(
+      `SELECT data_type FROM information_schema.columns WHERE table_name = 'dead_letter' AND column_name = 'raw'`,
+    );
+    expect(column).toEqual({ data_type: 'bytea' });
+    expect((await pendingSchemaChanges([DeadLetterEntity], [], bytesUrl)).up).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type TravelDocumentRecord,
 } from '@bureaunet/contracts';
 import { PersistenceModule } from '@bureaunet/persistence';
+import { DataSource } from 'typeorm';
 import {
   CLOCK,
   DomainErrorFilter,
@@ -29,6 +30,7 @@ import {
   writeNatsAuthConfig,
   type BrokerCredentials,
   type RunningNatsServer,
+  throwawayPostgresUrl,
 } from '@bureaunet/testing';
 import { TransportModule } from '@bureaunet/transport';
 import { sealRecord } from '@bureaunet/travel-document';
@@ -40,12 +42,14 @@ import type { HitStatus } from '../hit/hit.dto';
 import { HitProcedure, type HitToNotify, type StartedHit } from '../hit/hit.procedure';
 import { EnvelopeIdGenerator } from '../id/envelope-id.generator';
 import { NODE_MIGRATIONS } from '../migrations';
+import { NODE_POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { NodeRuntimeModule } from '../node-runtime.module';
 import type { NodeConfig } from '../node.config';
 import { ReplicaFollower } from '../replica/replica.follower';
 import { ReplicaResync } from '../replica/replica.resync';
 import { ReplicaStatus, type ReplicaStatusView } from '../replica/replica.status';
 import { NODE_ENTITIES } from '../store/node.entities';
+import { postgresRowsText } from '../store/node.test-database';
 import { StoreModule } from '../store/store.module';
 import { CheckLogController } from './check-log.controller';
 import type { CheckLogDto, CheckLogPageDto } from './check-log.dto';
@@ -145,7 +149,11 @@ describe('document checks against the replica (real nats-server with broker isol
   let mr: CheckingNode;
   let se: CheckingNode | undefined;
 
+  // On a PostgreSQL run, each data directory stands for a database of its own, reopened on a restart.
+  const databaseUrls = new Map<string, string | undefined>();
+
   async function startCheckingNode(code: string, dataDir: string): Promise<CheckingNode> {
+    if (!databaseUrls.has(dataDir)) databaseUrls.set(dataDir, await throwawayPostgresUrl(`node_${code}`));
     const config = { code } as NodeConfig;
     const clock: Clock = systemClock;
     const module = await Test.createTestingModule({
@@ -155,8 +163,10 @@ describe('document checks against the replica (real nats-server with broker isol
         TransportModule.forRoot({ servers: nats.url, name: `node-${code}`, ...userOf(code) }),
         PersistenceModule.forRoot({
           database: join(dataDir, 'node.sqlite'),
+          url: databaseUrls.get(dataDir),
           entities: NODE_ENTITIES,
           migrations: NODE_MIGRATIONS,
+          postgresMigrations: NODE_POSTGRES_MIGRATIONS,
         }),
         ScheduleModule.forRoot(),
         StoreModule,
@@ -554,12 +564,21 @@ describe('document checks against the replica (real nats-server with broker isol
   });
 
   it('keeps no checked number or MRZ in the database files or the logs', async () => {
+    const database = mr.app.get(DataSource);
+    const rows = database.options.type === 'postgres' ? await postgresRowsText(database) : undefined;
     await stop(mr);
-    const files = readdirSync(mrDir).filter((name) => name.startsWith('node.sqlite'));
-    expect(files).toContain('node.sqlite');
-    const bytes = Buffer.concat(files.map((name) => readFileSync(join(mrDir, name))));
     const secrets = [...Object.values(NUMBERS), ...danishPassport(NUMBERS.lost)];
-    for (const secret of secrets) expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
+    if (rows !== undefined) {
+      for (const secret of secrets) {
+        const found = rows.includes(secret) || rows.includes(Buffer.from(secret).toString('hex'));
+        expect({ secret, found }).toEqual({ secret, found: false });
+      }
+    } else {
+      const files = readdirSync(mrDir).filter((name) => name.startsWith('node.sqlite'));
+      expect(files).toContain('node.sqlite');
+      const bytes = Buffer.concat(files.map((name) => readFileSync(join(mrDir, name))));
+      for (const secret of secrets) expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
+    }
     const lines = [...logs, ...(se?.logger.lines ?? [])];
     for (const secret of secrets) expect(lines.filter((line) => line.includes(secret))).toEqual([]);
     mr = undefined as unknown as CheckingNode;

@@ -1,16 +1,14 @@
 import { DataSource } from 'typeorm';
 import type { EnvelopePayload } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { DeliveryRefusal } from '../delivery/delivery-refusal';
-import { NODE_MIGRATIONS } from '../migrations';
 import { ConsentRequestEntity } from '../store/consent-request.entity';
 import { ConsentRequestRepository } from '../store/consent-request.repository';
-import { NODE_ENTITIES } from '../store/node.entities';
 import { RecipientStateEntity } from '../store/recipient-state.entity';
 import { SentMessageEntity } from '../store/sent-message.entity';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { ConsentArrivalRecorder, MAX_PENDING_CONSENTS_PER_ASKER } from './consent-arrival.recorder';
+import { nodeTestDataSource } from '../store/node.test-database';
 
 const AT = '2026-12-02T10:00:00.000Z';
 const OWNED = 'owned-envelope';
@@ -36,9 +34,7 @@ describe('consent requests waiting on the owner are bounded per asking bureau (r
     dataSource.transaction((manager) => recorder.record(manager, consentRequest(id, from), {}, AT));
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('consent_arrival');
     await dataSource.runMigrations();
     await dataSource.getRepository(SentMessageEntity).insert({
       id: OWNED,

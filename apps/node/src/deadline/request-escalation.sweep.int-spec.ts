@@ -4,14 +4,12 @@ import { DataSource } from 'typeorm';
 import type { EnvelopePayload } from '@bureaunet/contracts';
 import { ActivityRowEntity } from '@bureaunet/activity/server';
 import { parseActivityEntry } from '@bureaunet/activity';
-import { SerialWriter, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter } from '@bureaunet/persistence';
 import type { ConsoleEvent } from '../console-events/console-event';
 import { ConsoleEventBus } from '../console-events/console-event.bus';
-import { NODE_MIGRATIONS } from '../migrations';
 import { DEFAULT_REQUEST_DEADLINES } from '../node.config';
 import { HitEntity } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
-import { NODE_ENTITIES } from '../store/node.entities';
 import { NoticeRepository } from '../store/notice.repository';
 import { HitArrivalRecorder } from '../workflow/hit-arrival.recorder';
 import { WorkflowRecorder } from '../workflow/workflow.recorder';
@@ -20,6 +18,7 @@ import { RequestEscalationSweep } from './request-escalation.sweep';
 import { RequestService } from './request.service';
 import { RequestTracker } from './request.tracker';
 import { TrackedRequestEntity } from './tracked-request.entity';
+import { nodeTestDataSource } from '../store/node.test-database';
 
 const SENT_AT = '2026-12-01T08:00:00.000Z';
 // An urgent request is due 3 days after it was sent.
@@ -72,9 +71,7 @@ describe('request deadlines and their escalation (real SQLite, simulated clock)'
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    db = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    db = await nodeTestDataSource('request_escalation');
     writer = new SerialWriter(db);
   });
 

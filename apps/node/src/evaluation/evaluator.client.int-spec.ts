@@ -9,11 +9,12 @@ import { DomainError, RateLimitedError, evaluatorKeyId } from '@bureaunet/contra
 import { createSodiumPoprf, type KeyPair, type Poprf } from '@bureaunet/oprf';
 import { PersistenceModule } from '@bureaunet/persistence';
 import { CLOCK } from '@bureaunet/platform';
-import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
+import { startNatsServer, throwawayPostgresUrl, type RunningNatsServer } from '@bureaunet/testing';
 import { TransportModule } from '@bureaunet/transport';
 import { TravelDocumentError, recordPoprfInput } from '@bureaunet/travel-document';
 import { EvaluatorServiceStandIn } from '../../testing/evaluator-service.stand-in';
 import { NODE_MIGRATIONS } from '../migrations';
+import { NODE_POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { NODE_CONFIG, type NodeConfig } from '../node.config';
 import { EvaluatorKeyEntity } from '../store/evaluator-key.entity';
 import { NODE_ENTITIES } from '../store/node.entities';
@@ -34,13 +35,23 @@ describe('EvaluatorClient (real nats-server, real SQLite, a stand-in evaluator w
   let module: TestingModule;
   let client: EvaluatorClient;
 
+  // On a PostgreSQL run, each SQLite file named here stands for a database of its own, reopened on a restart.
+  const databaseUrls = new Map<string, string | undefined>();
+
   async function startNode(database: string): Promise<TestingModule> {
+    if (!databaseUrls.has(database)) databaseUrls.set(database, await throwawayPostgresUrl('evaluator_client'));
     // Generous: a batch of 256 on a loaded machine; no responders is answered at once anyway.
     const config = { code: 'MR', evaluatorTimeoutMs: 10_000 } as NodeConfig;
     const node = await Test.createTestingModule({
       imports: [
         TransportModule.forRoot({ servers: nats.url, name: 'node-MR' }),
-        PersistenceModule.forRoot({ database, entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
+        PersistenceModule.forRoot({
+          database,
+          url: databaseUrls.get(database),
+          entities: NODE_ENTITIES,
+          migrations: NODE_MIGRATIONS,
+          postgresMigrations: NODE_POSTGRES_MIGRATIONS,
+        }),
         TypeOrmModule.forFeature([EvaluatorKeyEntity]),
       ],
       providers: [

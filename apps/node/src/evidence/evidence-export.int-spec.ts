@@ -13,6 +13,7 @@ import {
   waitFor,
   type RunningNatsServer,
   type SentMessageView,
+  throwawayPostgresUrl,
 } from '@bureaunet/testing';
 import { EvidenceSourcesStandIn } from '../../testing/evidence-sources.stand-in';
 import { GatewayStandIn } from '../../testing/gateway.stand-in';
@@ -210,6 +211,7 @@ async function startTestNode(code: string, natsUrl: string, sources: EvidenceSou
     natsUrl,
     nats: {},
     dataDir: mkdtempSync(join(tmpdir(), `bureaunet-evidence-${code}-`)),
+    databaseUrl: await throwawayPostgresUrl(`node_${code}`),
     enrolmentToken: `test-enrolment-token-${code}`,
     roleTokens: `officer:${token(code)},admin:${adminToken(code)}`,
     directoryStalenessMs: 600_000,

@@ -1,13 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { SerialWriter, sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_MIGRATIONS } from '../migrations';
+import { SerialWriter } from '@bureaunet/persistence';
 import type { NodeConfig } from '../node.config';
 import { HitEntity, type HitDirection, type HitState } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
-import { NODE_ENTITIES } from '../store/node.entities';
 import { HitDeadlineSweep } from './hit-deadline.sweep';
+import { nodeTestDataSource } from '../store/node.test-database';
 
 const CHECKED_AT = '2026-12-01T10:00:00.000Z';
 const ANSWER_BY = '2026-12-01T10:10:00.000Z';
@@ -47,9 +46,7 @@ describe('the hit deadline sweep (real SQLite)', () => {
       jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => {
         logged.push(`${level}: ${String(args[0])}`);
       });
-    db = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    db = await nodeTestDataSource('hit_deadline');
     hits = new HitRepository(db.getRepository(HitEntity));
     // 230 sent hits due at ANSWER_BY (more than two batches), one received, one due later, one answered.
     const rows = Array.from({ length: 230 }, (_, n) => row(n + 1, 'sent', ANSWER_BY));

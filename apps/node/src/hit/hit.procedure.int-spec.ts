@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource, In } from 'typeorm';
 import { certificateKid, generateBureauKeys } from '@bureaunet/crypto';
-import { NodeApiClient, startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
+import {
+  NodeApiClient,
+  startNatsServer,
+  throwawayPostgresUrl,
+  waitFor,
+  type RunningNatsServer,
+} from '@bureaunet/testing';
 import { GatewayStandIn } from '../../testing/gateway.stand-in';
 import { RegistryStandIn } from '../../testing/registry.stand-in';
 import { ConsoleEventBus } from '../console-events/console-event.bus';
@@ -88,6 +94,7 @@ describe('the hit procedure between a checking node and the owner’s, over a re
       natsUrl: nats.url,
       nats: {},
       dataDir: join(dir, `node-${code}`),
+      databaseUrl: await throwawayPostgresUrl(`node_${code}`),
       enrolmentToken: `test-enrolment-token-${code}`,
       roleTokens: ROLES.map((role) => `${role}:${tokenOf(code, role)}`).join(','),
       directoryStalenessMs: 600_000,

@@ -19,6 +19,7 @@ import { RecipientResolver } from '../outbox/recipient.resolver';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { noticeBodyOf, noticeRow } from '../store/notice.rows';
+import { nextNoticeSequence } from '../store/notice-number.counter';
 import { NoticeRepository } from '../store/notice.repository';
 import { assertCancellable, assertPending, assertUpdatable, noticeNumber } from '../store/notice.state';
 import { SentMessageRepository } from '../store/sent-message.repository';
@@ -28,8 +29,6 @@ import { bureauOnly } from '../workflow/role.errors';
 /** The hub's notices: review (approve, refuse), publication, updates and cancellation everywhere. */
 @Injectable()
 export class HubNoticeService extends NoticeService {
-  private numbering: Promise<unknown> = Promise.resolve();
-
   constructor(
     @InjectRepository(NoticeEntity) notices: Repository<NoticeEntity>,
     @InjectRepository(NoticeRequestEntity) requests: Repository<NoticeRequestEntity>,
@@ -70,8 +69,7 @@ export class HubNoticeService extends NoticeService {
         );
       return this.cancelEverywhere(held, request.body.reason, id);
     }
-    const draft = request.body.notice;
-    return this.serialised(() => this.publish(request, draft));
+    return this.publish(request, request.body.notice);
   }
 
   async refuse(id: string, reason: string): Promise<NoticeStepDto> {
@@ -126,42 +124,45 @@ export class HubNoticeService extends NoticeService {
     return { id: message.id, number };
   }
 
+  /**
+   * The number is taken inside the transaction that records the approval and stores the signed
+   * notice (it is part of the body), so two approvals at once, even in two hub processes on one
+   * PostgreSQL database, never share one, and a publication that fails gives its number back.
+   */
   private async publish(request: NoticeRequestEntity, draft: NoticeDraft): Promise<NoticeStepDto> {
     const now = this.clock.now();
     const year = now.getUTCFullYear();
-    const seq =
-      (await this.notices
-        .createQueryBuilder('notice')
-        .where('notice.number LIKE :year', { year: `A-%/${year}` })
-        .getCount()) + 1;
-    const number = noticeNumber(seq, year);
     const recipients = await this.recipients.everyone(request.restrictedTo);
     if (recipients.length === 0)
       throw new DomainError('no-recipients', 'no active bureau may receive this notice', 'conflict');
-    const body: NoticeBody = {
-      ...draft,
-      number,
-      owner: request.requester,
-      revision: 1,
-      publishedAt: now.toISOString(),
-      requestId: request.id,
-    };
     const meta: EnvelopeMeta = {
       noticeType: draft.type,
       ...(request.restrictedTo.length > 0 ? { restrictedTo: request.restrictedTo } : {}),
     };
-    const message = await this.outbox.send(
-      { kind: 'notice', to: recipients, meta, body },
-      async (manager, sent, at) => {
-        await this.store.decideRequest(manager, request.id, { state: 'approved', noticeNumber: number, decidedAt: at });
+    const { message, body } = await this.outbox.sendBuilt(
+      { kind: 'notice', to: recipients, meta },
+      async (manager): Promise<NoticeBody> => ({
+        ...draft,
+        number: noticeNumber(await nextNoticeSequence(manager, year), year),
+        owner: request.requester,
+        revision: 1,
+        publishedAt: now.toISOString(),
+        requestId: request.id,
+      }),
+      async (manager, sent, published, at) => {
+        await this.store.decideRequest(manager, request.id, {
+          state: 'approved',
+          noticeNumber: published.number,
+          decidedAt: at,
+        });
         await this.store.put(
           manager,
-          noticeRow(body, { envelopeId: sent.id, restrictedTo: request.restrictedTo, recipients, at }),
+          noticeRow(published, { envelopeId: sent.id, restrictedTo: request.restrictedTo, recipients, at }),
         );
       },
     );
-    this.consoleEvents.publish({ name: 'notice', data: { number, state: 'active' } });
-    return { id: message.id, number };
+    this.consoleEvents.publish({ name: 'notice', data: { number: body.number, state: 'active' } });
+    return { id: message.id, number: body.number };
   }
 
   private async cancelEverywhere(held: NoticeEntity, reason: string, requestId?: string): Promise<NoticeStepDto> {
@@ -202,12 +203,5 @@ export class HubNoticeService extends NoticeService {
     if (!request) throw new DomainError('request-not-found', `no notice request ${id} was received here`, 'not-found');
     assertPending(id, request.state);
     return request;
-  }
-
-  // One publication at a time, so two approvals never take the same number.
-  private serialised<T>(step: () => Promise<T>): Promise<T> {
-    const run = this.numbering.then(step, step);
-    this.numbering = run.catch(() => undefined);
-    return run;
   }
 }

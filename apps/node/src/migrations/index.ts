@@ -13,6 +13,7 @@ import { ActivityLog1796157487748 } from './1796157487748-activity-log';
 import { MessageRead1796160000000 } from './1796160000000-message-read';
 import { Consent1796169654462 } from './1796169654462-consent';
 import { RequestDeadlines1796169935031 } from './1796169935031-request-deadlines';
+import { NoticeNumberCounter1796207920379 } from './1796207920379-notice-number-counter';
 
 /** The node's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const NODE_MIGRATIONS: readonly MigrationClass[] = [
@@ -30,4 +31,5 @@ export const NODE_MIGRATIONS: readonly MigrationClass[] = [
   MessageRead1796160000000,
   Consent1796169654462,
   RequestDeadlines1796169935031,
+  NoticeNumberCounter1796207920379,
 ];

@@ -1,9 +1,15 @@
 import { DataSource } from 'typeorm';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { checkSchemaUpgrade } from '@bureaunet/testing';
+import {
+  dataSourceOptions,
+  pendingSchemaChanges,
+  sqliteDataSourceOptions,
+  type MigrationClass,
+} from '@bureaunet/persistence';
+import { checkSchemaUpgrade, startPostgres, throwawayPostgresUrl, type RunningPostgres } from '@bureaunet/testing';
 import { NODE_ENTITIES } from '../store/node.entities';
 import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
 import { NODE_MIGRATIONS } from './index';
+import { NODE_POSTGRES_MIGRATIONS } from './postgres';
 
 // A notice as the release before migrations stored it: nameKey and its word rows beside it.
 const NOTICE_BEFORE_MIGRATIONS = `INSERT INTO "notice" ("number", "type", "owner", "state", "familyName", "givenNames", "nameKey", "documentNumbers", "offence", "expiry", "revision", "envelopeId", "restrictedTo", "recipients", "publishedAt", "updatedAt") VALUES ('A-1/2026', 'red', 'DK', 'active', 'Dupont-Lefèvre', 'Élodie', 'dupont lefevre elodie', '[]', 'fraud', '2030-01-01', 1, 'e1', '[]', '[]', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`;
@@ -20,6 +26,14 @@ describe('the node schema', () => {
         await dataSource.query(
           `INSERT INTO "notice_name_token" VALUES ('A-1/2026', 'dupont'), ('A-1/2026', 'lefevre')`,
         );
+        // Numbered by the count of the year's notices: the counters start after the highest held.
+        for (const number of ['A-3/2026', 'A-2/2026', 'A-4/2025'])
+          await dataSource.query(
+            NOTICE_BEFORE_MIGRATIONS.replace("'A-1/2026'", `'${number}'`).replace(
+              "'Dupont-Lefèvre', 'Élodie', 'dupont lefevre elodie'",
+              "'Müller', 'Jörg', 'muller jorg'",
+            ),
+          );
         // Sent before the upgrade and never reported: the republisher must look at it after.
         await dataSource.query(
           `INSERT INTO "sent_message" ("id", "kind", "recipients", "meta", "envelope", "digest", "createdAt", "expiresAt") VALUES ('m1', 'message', '["DK"]', '{}', x'00', 'd', '2026-11-01T00:00:00.000Z', '2026-11-08T00:00:00.000Z')`,
@@ -34,6 +48,7 @@ describe('the node schema', () => {
           `SELECT k.number FROM "notice_name" JOIN "notice_name_key" k ON k.id = "notice_name".rowid WHERE "notice_name" MATCH '"LEFEV"* "elo"*'`,
         ),
         open: await dataSource.query(`SELECT id, nextCheckAt, attempts FROM "sent_message"`),
+        counters: await dataSource.query(`SELECT year, last FROM "notice_number_counter" ORDER BY year`),
       }),
     });
     expect(result.drift).toEqual([]);
@@ -42,6 +57,10 @@ describe('the node schema', () => {
       tables: [{ name: 'notice_name' }, { name: 'notice_name_key' }],
       found: [{ number: 'A-1/2026' }],
       open: [{ id: 'm1', nextCheckAt: '2026-11-01T00:00:00.000Z', attempts: 0 }],
+      counters: [
+        { year: 2025, last: 4 },
+        { year: 2026, last: 3 },
+      ],
     });
   });
 
@@ -70,5 +89,60 @@ describe('the node schema', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+});
+
+// The PostgreSQL history starts with its Initial: its previous release is every migration but the last.
+describe('the node schema on PostgreSQL', () => {
+  let server: RunningPostgres | undefined;
+  const open: DataSource[] = [];
+
+  /** A new database on the run's PostgreSQL, or on a private one when the run is on SQLite. */
+  const newDatabase = async (label: string): Promise<string> => {
+    const onRun = await throwawayPostgresUrl(label);
+    if (onRun) return onRun;
+    server ??= await startPostgres();
+    return server.createDatabase(label);
+  };
+
+  const migrated = async (url: string, postgresMigrations: readonly MigrationClass[]): Promise<DataSource> => {
+    const dataSource = await new DataSource({
+      ...dataSourceOptions({
+        database: 'unused',
+        url,
+        entities: NODE_ENTITIES,
+        migrations: NODE_MIGRATIONS,
+        postgresMigrations,
+      }),
+      name: `node-pg-${open.length}-${Math.random()}`,
+    }).initialize();
+    open.push(dataSource);
+    return dataSource;
+  };
+
+  afterAll(async () => {
+    await Promise.all(open.map((dataSource) => dataSource.destroy()));
+    await server?.stop();
+  });
+
+  it('is made by its migrations exactly as its entities declare', async () => {
+    expect(
+      (await pendingSchemaChanges(NODE_ENTITIES, NODE_POSTGRES_MIGRATIONS, await newDatabase('drift'))).up,
+    ).toEqual([]);
+  });
+
+  it("upgrades the previous release's database: each year's counter starts after the notices held", async () => {
+    const url = await newDatabase('upgrade');
+    const previous = await migrated(url, NODE_POSTGRES_MIGRATIONS.slice(0, -1));
+    for (const number of ['A-3/2026', 'A-2/2026', 'A-4/2025'])
+      await previous.query(
+        `INSERT INTO "notice" ("number", "type", "owner", "state", "familyName", "givenNames", "documentNumbers", "offence", "expiry", "revision", "envelopeId", "restrictedTo", "recipients", "publishedAt", "updatedAt") VALUES ($1, 'red', 'DK', 'active', 'Müller', 'Jörg', '[]', 'fraud', '2030-01-01', 1, $2, '[]', '[]', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`,
+        [number, `e-${number}`],
+      );
+    const current = await migrated(url, NODE_POSTGRES_MIGRATIONS);
+    expect(await current.query(`SELECT year, last FROM "notice_number_counter" ORDER BY year`)).toEqual([
+      { year: 2025, last: 4 },
+      { year: 2026, last: 3 },
+    ]);
   });
 });

@@ -1,12 +1,10 @@
 import { DataSource } from 'typeorm';
 import type { NoticeBody, NoticeRequestBody, NoticeType } from '@bureaunet/contracts';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
 import type { Clock } from '@bureaunet/platform';
-import { NODE_MIGRATIONS } from '../migrations';
 import { PersonSourceReader } from '../person-check/person-source.reader';
 import { SoughtPersonIndex } from '../person-check/sought-person.index';
 import { DiffusionEntity } from '../store/diffusion.entity';
-import { NODE_ENTITIES } from '../store/node.entities';
+import { nodeTestDataSource } from '../store/node.test-database';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { NoticeRepository } from '../store/notice.repository';
@@ -63,9 +61,7 @@ describe('NoticeDuplicateFinder (real SQLite)', () => {
   const numbers = async (id: string) => (await finder.find(id)).map((match) => match.notice.number);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('notice_duplicate');
     const reader = new PersonSourceReader(
       dataSource.getRepository(NoticeEntity),
       dataSource.getRepository(DiffusionEntity),

@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { NoticeBody } from '@bureaunet/contracts';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_MIGRATIONS } from '../migrations';
-import { NODE_ENTITIES } from '../store/node.entities';
+import { nodeTestDataSource } from '../store/node.test-database';
 import { NoticeEntity } from '../store/notice.entity';
 import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';
@@ -34,7 +32,7 @@ function body(
   };
 }
 
-describe('notice store and search (real SQLite)', () => {
+describe('notice store and search (real SQLite, or PostgreSQL)', () => {
   let dataSource: DataSource;
   const store = new NoticeRepository();
   const row = (notice: NoticeBody) =>
@@ -55,10 +53,7 @@ describe('notice store and search (real SQLite)', () => {
     ).map((row) => row.number);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      // The migrations, not the entities: the name search's FTS5 table is made by a migration only.
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('notice_search');
     await put(
       body('A-10/2026', {
         familyName: 'Müller',
@@ -152,7 +147,11 @@ describe('notice store and search (real SQLite)', () => {
     ).rejects.toThrow('the step failed');
     expect(await find({ name: 'rollback' })).toEqual([]);
     expect(await dataSource.query(`SELECT id FROM notice_name_key WHERE number = 'A-17/2026'`)).toEqual([]);
-    expect(await dataSource.query(`SELECT rowid FROM notice_name WHERE notice_name MATCH 'rollback'`)).toEqual([]);
+    const nameRows =
+      dataSource.options.type === 'postgres'
+        ? `SELECT id FROM notice_name WHERE words @@ 'rollback:*'::tsquery`
+        : `SELECT rowid FROM notice_name WHERE notice_name MATCH 'rollback'`;
+    expect(await dataSource.query(nameRows)).toEqual([]);
   });
 
   it('refuses a name that holds no letter or digit', async () => {

@@ -10,6 +10,7 @@ import {
   waitFor,
   type RunningNatsServer,
   type SentMessageView,
+  throwawayPostgresUrl,
 } from '@bureaunet/testing';
 import { GatewayStandIn } from '../../testing/gateway.stand-in';
 import { RegistryStandIn } from '../../testing/registry.stand-in';
@@ -66,6 +67,7 @@ describe('the republisher against a real nats-server that refuses one message', 
       natsUrl: nats.url,
       nats: {},
       dataDir: join(dir, `node-${code}`),
+      databaseUrl: await throwawayPostgresUrl(`node_${code}`),
       enrolmentToken: `test-enrolment-token-${code}`,
       roleTokens: `officer:${OFFICER(code)}`,
       directoryStalenessMs: 600_000,

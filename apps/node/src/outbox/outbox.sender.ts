@@ -36,6 +36,17 @@ export type SendAllEffect = (
   now: string,
 ) => Promise<void>;
 
+/** Content that holds a value only the storing transaction can give (a notice's number). */
+export type BodyInTransaction<B> = (manager: EntityManager) => Promise<B>;
+
+/** SendEffect with the body that was built in the same transaction. */
+export type BuiltSendEffect<B> = (
+  manager: EntityManager,
+  message: SentMessageEntity,
+  body: B,
+  now: string,
+) => Promise<void>;
+
 /** Like SendEffect, and says whether the answer is due at all (false: a second copy, or answered before). */
 export type AnswerEffect = (manager: EntityManager, message: SentMessageEntity, now: string) => Promise<boolean>;
 
@@ -66,6 +77,32 @@ export class OutboxSender {
     });
     await this.publisher.publishIfUp(message);
     return message;
+  }
+
+  /**
+   * As `send`, for content that takes a value from the transaction that stores it: the body is
+   * built, sealed and stored with the step's effect in one transaction, so what the body took is
+   * given back if any of it fails. The recipients are resolved before; the sealing waits in the
+   * transaction, which suits rare steps (a notice's publication) only.
+   */
+  async sendBuilt<B>(
+    outgoing: Omit<Outgoing, 'body'>,
+    build: BodyInTransaction<B>,
+    effect: BuiltSendEffect<B>,
+  ): Promise<{ message: SentMessageEntity; body: B }> {
+    const { addressees, keys } = await this.resolver.resolve(outgoing.to);
+    const meta = await this.handling.apply(outgoing.kind, outgoing.meta);
+    const now = this.clock.now().toISOString();
+    const built = await this.writer.transaction(async (manager) => {
+      const body = await build(manager);
+      const message = await this.envelopes.seal({ ...outgoing, meta, body, recipients: keys });
+      await effect(manager, message, body, now);
+      await this.sent.insert(manager, message, addressees, now);
+      await recordRequestAnswer(manager, message, now);
+      return { message, body };
+    });
+    await this.publisher.publishIfUp(built.message);
+    return built;
   }
 
   /**

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThanOrEqual, type Repository } from 'typeorm';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeEntity } from '../store/notice.entity';
+import { withoutIndex } from '../store/plain-sql';
 import { PersonSourceChangeEntity } from '../store/person-source-change.entity';
 import {
   CHECKED_NOTICE_TYPES,
@@ -61,15 +62,19 @@ export class PersonSourceReader {
    * the columns a person is made of are read (half the time of whole rows).
    */
   async *soughtPersons(today: string): AsyncGenerator<SoughtPerson[]> {
+    const plus = withoutIndex(this.notices.manager);
     for (let after = ''; ;) {
       const rows: NoticePersonRow[] = await this.notices
         .createQueryBuilder('notice')
         .select(NOTICE_PERSON_COLUMNS.map((column) => `notice.${column}`))
         .where('notice.number > :after', { after })
-        .andWhere(`+notice.state = 'active' AND +notice.expiry >= :today AND +notice.type IN (:...types)`, {
-          today,
-          types: CHECKED_NOTICE_TYPES,
-        })
+        .andWhere(
+          `${plus}notice.state = 'active' AND ${plus}notice.expiry >= :today AND ${plus}notice.type IN (:...types)`,
+          {
+            today,
+            types: CHECKED_NOTICE_TYPES,
+          },
+        )
         .orderBy('notice.number', 'ASC')
         .limit(PAGE)
         .getMany();
@@ -81,7 +86,7 @@ export class PersonSourceReader {
       const rows = await this.diffusions
         .createQueryBuilder('diffusion')
         .where('diffusion.id > :after', { after })
-        .andWhere(`+diffusion.direction = 'received' AND +diffusion.state = 'active'`)
+        .andWhere(`${plus}diffusion.direction = 'received' AND ${plus}diffusion.state = 'active'`)
         .orderBy('diffusion.id', 'ASC')
         .limit(PAGE)
         .getMany();

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { dialectSql } from './plain-sql';
 
 /**
  * Runs one INSERT or UPDATE (plain SQL, below TypeORM's query builder) in the caller's transaction
@@ -13,6 +14,6 @@ export async function countedWrite(
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive)
     throw new Error('countedWrite runs inside a transaction (the manager of a SerialWriter transaction)');
-  const result = await runner.query(sql, [...parameters], true);
+  const result = await runner.query(dialectSql(manager, sql), [...parameters], true);
   return result.affected ?? 0;
 }

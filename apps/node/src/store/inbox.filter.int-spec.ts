@@ -1,12 +1,10 @@
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_MIGRATIONS } from '../migrations';
 import type { InboxFilter } from './inbox.filter';
 import { MessageReadRepository } from './message-read.repository';
 import { MessageReadEntity } from './message-read.entity';
-import { NODE_ENTITIES } from './node.entities';
+import { nodeTestDataSource } from './node.test-database';
 import { ReceivedMessageEntity } from './received-message.entity';
 import { ReceivedMessageRepository } from './received-message.repository';
 
@@ -54,7 +52,7 @@ const SEEDS: Seed[] = [
   },
 ];
 
-describe('inbox filters and unread state (real SQLite, the migrations)', () => {
+describe('inbox filters and unread state (real SQLite or PostgreSQL, the migrations)', () => {
   let dataSource: DataSource;
   let messages: ReceivedMessageRepository;
   let reads: MessageReadRepository;
@@ -62,9 +60,7 @@ describe('inbox filters and unread state (real SQLite, the migrations)', () => {
     (await messages.listNewestFirst({ limit, filter })).map((message) => message.id);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('inbox');
     await dataSource.runMigrations();
     messages = new ReceivedMessageRepository(dataSource.getRepository(ReceivedMessageEntity));
     reads = new MessageReadRepository(dataSource.getRepository(MessageReadEntity));

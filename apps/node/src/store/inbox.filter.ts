@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { isPostgres } from './plain-sql';
 import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
 import { MessageReadEntity } from './message-read.entity';
 import type { ReceivedMessageEntity } from './received-message.entity';
@@ -35,8 +36,10 @@ export function applyInboxFilter(query: SelectQueryBuilder<ReceivedMessageEntity
     query.andWhere("message.meta LIKE :priority ESCAPE '\\'", {
       priority: `%${likeLiteral(`"priority":"${filter.priority}"`)}%`,
     });
+  // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's is exact, its ILIKE ignores case.
+  const like = isPostgres(query.connection.manager) ? 'ILIKE' : 'LIKE';
   if (filter.text)
-    query.andWhere("message.body LIKE :text ESCAPE '\\'", { text: `%${likeLiteral(jsonStringText(filter.text))}%` });
+    query.andWhere(`message.body ${like} :text ESCAPE '\\'`, { text: `%${likeLiteral(jsonStringText(filter.text))}%` });
   if (filter.unreadBy) {
     const opened = query
       .subQuery()

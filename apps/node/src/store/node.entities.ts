@@ -7,6 +7,7 @@ import { ReceivedBodyDigestEntity } from './received-body-digest.entity';
 import { DiffusionEntity } from './diffusion.entity';
 import { NoticeDocumentEntity } from './notice-index.entity';
 import { NoticeNameKeyEntity } from './notice-name-key.entity';
+import { NoticeNumberCounterEntity } from './notice-number-counter.entity';
 import { NoticeRequestEntity } from './notice-request.entity';
 import { NoticeEntity } from './notice.entity';
 import { MessageReadEntity } from './message-read.entity';
@@ -23,7 +24,7 @@ import { EvaluatorKeyEntity } from './evaluator-key.entity';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
 
-/** Every table in node.sqlite but the name search's FTS5 table, which migrations make (notice-name.index.ts). */
+/** Every table of the node but the name search's table, which migrations make (notice-name.index.ts). */
 export const NODE_ENTITIES = [
   SentMessageEntity,
   RecipientStateEntity,
@@ -41,6 +42,8 @@ export const NODE_ENTITIES = [
   NoticeNameKeyEntity,
   NoticeDocumentEntity,
   NoticeRequestEntity,
+  // the hub's notice numbers, one counter a year
+  NoticeNumberCounterEntity,
   DiffusionEntity,
   // queries and requests received here, with their deadlines
   TrackedRequestEntity,

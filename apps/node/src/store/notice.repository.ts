@@ -45,10 +45,14 @@ export class NoticeRepository {
     change: Pick<NoticeRequestEntity, 'state' | 'decidedAt'> &
       Partial<Pick<NoticeRequestEntity, 'noticeNumber' | 'reason'>>,
   ): Promise<void> {
+    // Guarded by the state, not by a read before: of two decisions at once (two hub processes on
+    // one PostgreSQL database), the second changes nothing and fails.
+    const decided = await manager.update(NoticeRequestEntity, { id, direction: 'received', state: 'pending' }, change);
+    if ((decided.affected ?? 0) > 0) return;
     const request = await manager.findOneBy(NoticeRequestEntity, { id, direction: 'received' });
     if (!request) throw new DomainError('request-not-found', `no notice request ${id} was received here`, 'not-found');
     assertPending(id, request.state);
-    await manager.update(NoticeRequestEntity, { id }, change);
+    throw new Error(`notice request ${id} was pending but not decided`);
   }
 
   /** Marks a notice cancelled; false when it is unknown here or already cancelled. */

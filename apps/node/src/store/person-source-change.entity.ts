@@ -4,12 +4,14 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export const PERSON_SOURCE_CHANGE_WINDOW = 10_000;
 
 /**
- * One change to a notice or diffusion row, written by SQLite triggers on those tables (migration
- * PersonSourceChange), never by the code that changes them: whoever writes a notice or a diffusion
+ * One change to a notice or diffusion row, written by triggers on those tables (migration
+ * PersonSourceChange, one for each dialect), never by the code that changes them: whoever writes a notice or a diffusion
  * (the inbox, the hub's steps, a repair by hand) leaves a line here in the same transaction. The
  * person checks' in-memory index reads the lines after the last one it applied, so a check costs
  * one primary-key range read when nothing changed. The triggers keep only the latest
- * PERSON_SOURCE_CHANGE_WINDOW lines; a reader that fell further behind rebuilds.
+ * PERSON_SOURCE_CHANGE_WINDOW lines; a reader that fell further behind rebuilds. On PostgreSQL a
+ * rolled-back line leaves a gap in seq (a sequence gives no number back), and lines are in commit
+ * order only while one process writes.
  */
 @Entity('person_source_change')
 export class PersonSourceChangeEntity {

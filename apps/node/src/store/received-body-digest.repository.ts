@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { plainQuery } from './plain-sql';
 import { ReceivedBodyDigestEntity } from './received-body-digest.entity';
 
 /** Most envelopes a look-up names: a digest seen in more envelopes than this is covered by the first ones. */
@@ -18,7 +19,8 @@ export class ReceivedBodyDigestRepository {
     // A body's digests are few (bounded by its size); one plain statement for all of them.
     for (let start = 0; start < digests.length; start += ROWS_PER_INSERT) {
       const chunk = digests.slice(start, start + ROWS_PER_INSERT);
-      await manager.query(
+      await plainQuery(
+        manager,
         `INSERT INTO "received_body_digest" ("digest", "envelopeId") VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
         chunk.flatMap((digest) => [digest, envelopeId]),
       );
@@ -30,7 +32,8 @@ export class ReceivedBodyDigestRepository {
     const found = new Map<string, string[]>();
     if (digests.length === 0) return found;
     // Plain SQL: this runs before every send, and the query builder cost more than the look-up.
-    const rows = await this.digests.query<Array<{ digest: string; envelopeId: string }>>(
+    const rows = await plainQuery<Array<{ digest: string; envelopeId: string }>>(
+      this.digests.manager,
       `SELECT "digest", "envelopeId" FROM "received_body_digest" WHERE "digest" IN (${digests.map(() => '?').join(', ')}) ORDER BY "envelopeId" ASC LIMIT ${MAX_MATCHES}`,
       [...digests],
     );

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, type Repository } from 'typeorm';
 import { countedWrite } from './counted-write';
 import { applyInboxFilter, type InboxFilter } from './inbox.filter';
+import { plainQuery } from './plain-sql';
 import { ReceivedMessageEntity } from './received-message.entity';
 
 const INSERT_ONCE =
@@ -49,7 +50,8 @@ export class ReceivedMessageRepository {
 
   /** The digest an id was received with, if it was: one plain SELECT, before any crypto. */
   async digestOf(id: string): Promise<string | undefined> {
-    const [row] = await this.messages.query<Array<{ digest: string }>>(
+    const [row] = await plainQuery<Array<{ digest: string }>>(
+      this.messages.manager,
       'SELECT "digest" FROM "received_message" WHERE "id" = ?',
       [id],
     );

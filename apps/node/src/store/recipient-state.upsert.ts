@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { plainQuery } from './plain-sql';
 import { RECIPIENT_STATE_RANK, statusAfter, type RecipientEvent } from './recipient-state';
 
 /** One addressee's event, for `upsertRecipientEvents`. */
@@ -40,7 +41,8 @@ export async function upsertRecipientEvents(
       const refusal = status.refusal === null ? null : JSON.stringify(status.refusal);
       return [messageId, code, status.state, refusal, status.receiptedAt, status.receiptId, now];
     });
-    await manager.query(
+    await plainQuery(
+      manager,
       'INSERT INTO "recipient_state" ("messageId", "code", "state", "refusal", "receiptedAt", "receiptId", "updatedAt") VALUES ' +
         chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ') +
         UPSERT_TAIL,

@@ -1,7 +1,5 @@
 import { DataSource } from 'typeorm';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_MIGRATIONS } from '../migrations';
-import { NODE_ENTITIES } from './node.entities';
+import { nodeTestDataSource } from './node.test-database';
 import { ReceivedMessageEntity } from './received-message.entity';
 import { ReceivedMessageRepository } from './received-message.repository';
 import {
@@ -55,9 +53,7 @@ describe('the outbox and inbox statements (real SQLite, the migrations)', () => 
   let received: ReceivedMessageRepository;
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('sent_message');
     await dataSource.runMigrations();
     sent = new SentMessageRepository(
       dataSource.getRepository(SentMessageEntity),

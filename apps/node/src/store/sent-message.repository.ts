@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import type { Refusal } from '@bureaunet/contracts';
 import { countedWrite } from './counted-write';
+import { plainQuery } from './plain-sql';
 import { PENDING } from './recipient-state';
 import { RecipientStateEntity } from './recipient-state.entity';
 import { upsertRecipientEvents, type RecipientChange } from './recipient-state.upsert';
@@ -122,7 +123,8 @@ export class SentMessageRepository {
 
   /** What a report or a receipt is checked against, without the envelope and report blobs: one plain SELECT. */
   async findHead(id: string): Promise<SentMessageHead | null> {
-    const [row] = await this.messages.query<Array<Omit<SentMessageHead, 'to'> & { recipients: string }>>(
+    const [row] = await plainQuery<Array<Omit<SentMessageHead, 'to'> & { recipients: string }>>(
+      this.messages.manager,
       'SELECT "id", "kind", "recipients", "digest", "attempts", "reportStatus" FROM "sent_message" WHERE "id" = ?',
       [id],
     );
@@ -196,10 +198,11 @@ export class SentMessageRepository {
     addressees: readonly string[],
     now: string,
   ): Promise<void> {
-    await manager.query(INSERT_MESSAGE, sentMessageParameters(message));
+    await plainQuery(manager, INSERT_MESSAGE, sentMessageParameters(message));
     for (let start = 0; start < addressees.length; start += STATE_ROWS_PER_INSERT) {
       const chunk = addressees.slice(start, start + STATE_ROWS_PER_INSERT);
-      await manager.query(
+      await plainQuery(
+        manager,
         `INSERT INTO "recipient_state" ("messageId", "code", "state", "refusal", "receiptedAt", "receiptId", "updatedAt") VALUES ${chunk
           .map(() => `(?, ?, '${PENDING.state}', NULL, NULL, NULL, ?)`)
           .join(', ')}`,
@@ -212,7 +215,8 @@ export class SentMessageRepository {
   async markPublished(manager: EntityManager, marks: readonly PublishedMark[]): Promise<void> {
     for (let start = 0; start < marks.length; start += MARKS_PER_UPDATE) {
       const chunk = marks.slice(start, start + MARKS_PER_UPDATE);
-      await manager.query(
+      await plainQuery(
+        manager,
         `UPDATE "sent_message" SET "publishedAt" = mark.column2 FROM (VALUES ${chunk.map(() => '(?, ?)').join(', ')}) AS mark WHERE "sent_message"."id" = mark.column1 AND "sent_message"."publishedAt" IS NULL`,
         chunk.flatMap((mark) => [mark.id, mark.at]),
       );

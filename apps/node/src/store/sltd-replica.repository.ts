@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { plainQuery } from './plain-sql';
 import { SltdReplicaEntryEntity } from './sltd-replica-entry.entity';
 import { isReportable, type ReplicaEntryStatus } from './sltd-replica-entry.status';
 import { SltdReplicaStateEntity } from './sltd-replica-state.entity';
@@ -55,9 +56,8 @@ export class SltdReplicaRepository {
     let reportable = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const replaced = await manager.query<
-        { issuingCountry: string; index: string; version: number; status: string }[]
-      >(
+      const replaced = await plainQuery<{ issuingCountry: string; index: string; version: number; status: string }[]>(
+        manager,
         `SELECT "issuingCountry", "index", "version", "status" FROM "sltd_replica_entry" WHERE ("issuingCountry", "index") IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`,
         chunk.flatMap((row) => [row.issuingCountry, row.index]),
       );
@@ -67,7 +67,8 @@ export class SltdReplicaRepository {
         if (old && old.version >= row.version) continue;
         reportable += Number(isReportable(row.status)) - Number(old !== undefined && isReportable(old.status));
       }
-      await manager.query(
+      await plainQuery(
+        manager,
         `INSERT INTO "sltd_replica_entry" ("issuingCountry", "index", "version", "status", "sealed", "sequence") VALUES ${chunk
           .map(() => '(?, ?, ?, ?, ?, ?)')
           .join(

@@ -21,7 +21,7 @@ const REPOSITORIES = [
   MessageReadRepository,
 ];
 
-/** node.sqlite's tables and the repositories over them: the bottom layer, which imports no service. */
+/** The node's tables and the repositories over them: the bottom layer, which imports no service. */
 @Module({
   imports: [TypeOrmModule.forFeature(NODE_ENTITIES)],
   providers: REPOSITORIES,

@@ -1,14 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EnvelopePayload } from '@bureaunet/contracts';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { NODE_MIGRATIONS } from '../migrations';
 import { HitEntity } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
-import { NODE_ENTITIES } from '../store/node.entities';
 import { NoticeRepository } from '../store/notice.repository';
 import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { WorkflowRecorder } from './workflow.recorder';
+import { nodeTestDataSource } from '../store/node.test-database';
 
 const CHECK_ID = '019ad000-0000-7000-8000-000000000001';
 const OTHER_CHECK_ID = '019ad000-0000-7000-8000-000000000002';
@@ -38,9 +36,7 @@ function envelope(
 }
 
 async function database(): Promise<DataSource> {
-  return new DataSource(
-    sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-  ).initialize();
+  return nodeTestDataSource('hit_arrival');
 }
 
 /** The recorder as a node runs it: one database per bureau, the step recorded in the message's transaction. */

@@ -1,18 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HUB_CODE, type EnvelopePayload } from '@bureaunet/contracts';
-import { sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { DiffusionEntity } from '../store/diffusion.entity';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { NoticeRepository } from '../store/notice.repository';
-import { NODE_MIGRATIONS } from '../migrations';
-import { NODE_ENTITIES } from '../store/node.entities';
 import { ReviewQueueIntake } from '../hub/review-queue.intake';
 import { HitEntity } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
 import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { WorkflowRecorder } from './workflow.recorder';
+import { nodeTestDataSource } from '../store/node.test-database';
 
 const AT = '2026-11-25T12:00:00.000Z';
 const notice = {
@@ -50,9 +48,7 @@ describe('WorkflowRecorder (real SQLite)', () => {
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('workflow');
     await dataSource.getRepository(NoticeRequestEntity).insert({
       id: 'req-1',
       direction: 'sent',

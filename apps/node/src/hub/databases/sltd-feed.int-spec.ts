@@ -14,11 +14,9 @@ import {
   type SltdChange,
   type SltdEntry,
 } from '@bureaunet/contracts';
-import { SerialWriter, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter } from '@bureaunet/persistence';
 import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { BusClient, connectNats, drainConnection, MSG_ID_HEADER } from '@bureaunet/transport';
-import { NODE_MIGRATIONS } from '../../migrations';
-import { NODE_ENTITIES } from '../../store/node.entities';
 import { NoticeRepository } from '../../store/notice.repository';
 import { SltdRecordEntity } from '../../store/sltd-record.entity';
 import { WorkflowRecorder } from '../../workflow/workflow.recorder';
@@ -32,6 +30,7 @@ import { SltdPublisher } from './sltd.publisher';
 import { HitEntity } from '../../store/hit.entity';
 import { HitRepository } from '../../store/hit.repository';
 import { HitArrivalRecorder } from '../../workflow/hit-arrival.recorder';
+import { nodeTestDataSource } from '../../store/node.test-database';
 
 jest.setTimeout(60_000);
 
@@ -120,9 +119,7 @@ describe('the databases service: intake, BN_SLTD and the replica consumers, on a
     server = await startNatsServer();
     nc = await connectNats({ servers: server.url, name: 'sltd-feed-int-spec' });
     jsm = await jetstreamManager(nc);
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: ':memory:', entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS }),
-    ).initialize();
+    dataSource = await nodeTestDataSource('sltd_feed');
     writer = new SerialWriter(dataSource);
     const bus = new BusClient(nc);
     const jetstream = new SltdJetStream(nc);
