@@ -55,6 +55,8 @@ import { RulesCache } from './policy/rules.cache';
 import { RulesPreviewHandler } from './preview/rules-preview.handler';
 import { RulesPreviewService } from './preview/rules-preview.service';
 import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
+import { SenderRateBucketEntity } from './policy/sender-rate-bucket.entity';
+import { GatewayLeaseEntity } from './lanes/gateway-lease.entity';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
@@ -84,6 +86,8 @@ export const GATEWAY_ENTITIES = [
   LedgerSearchEntryEntity,
   CosignedCheckpointEntity,
   CheckpointTimestampEntity,
+  GatewayLeaseEntity,
+  SenderRateBucketEntity,
 ];
 
 @Module({})
