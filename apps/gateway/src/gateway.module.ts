@@ -56,7 +56,9 @@ import { RulesPreviewHandler } from './preview/rules-preview.handler';
 import { RulesPreviewService } from './preview/rules-preview.service';
 import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
 import { SenderRateBucketEntity } from './policy/sender-rate-bucket.entity';
+import { SenderRateBucketRepository } from './policy/sender-rate-bucket.repository';
 import { GatewayLeaseEntity } from './lanes/gateway-lease.entity';
+import { LANE_PROVIDERS } from './lanes/lanes.providers';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
@@ -123,7 +125,6 @@ export class GatewayModule {
         ScheduleModule.forRoot(),
       ],
       controllers: [
-        SubmissionHandler,
         HealthController,
         RegistryEventHandler,
         ActivityAnchorHandler,
@@ -159,10 +160,13 @@ export class GatewayModule {
         ReceiptGate,
         LineageReader,
         RulesCache,
+        SenderRateBucketRepository,
         SubmissionRateLimiter,
         SubmissionDecider,
         RulesPreviewService,
         SubmissionService,
+        SubmissionHandler,
+        ...LANE_PROVIDERS,
         DeliveryPublisher,
         DeliveryConsumersProvisioner,
         DeadLetterStore,

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlStatements } from '@bureaunet/persistence';
 
@@ -28,6 +29,7 @@ const FORGET_ABSENT = `DELETE FROM gateway_lease WHERE name LIKE 'gateway:%' AND
  * single compare-and-set, so two gateways racing for one lease cannot both win, on SQLite or on
  * PostgreSQL at READ COMMITTED (the UPDATE of the upsert re-checks its WHERE on the latest row).
  */
+@Injectable()
 export class GatewayLeaseRepository {
   /** The lease, newly taken by `holder` until `expiresAt`; undefined when another holds it. */
   async acquire(

@@ -76,7 +76,9 @@ describe('LaneLeaseKeeper: gateways sharing one database', () => {
       },
     };
     const options = { holder, partitions: PARTITIONS, ttlMs: TTL_MS, skewMarginMs: 2_000 };
-    return { keeper: new LaneLeaseKeeper(leases, writer, clock, options, listener), consumed, epochs, writer };
+    const keeper = new LaneLeaseKeeper(leases, writer, clock, options);
+    keeper.attach(listener);
+    return { keeper, consumed, epochs, writer };
   }
 
   it('a lone gateway takes every partition and the ledger duties', async () => {

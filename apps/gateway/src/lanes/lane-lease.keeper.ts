@@ -47,16 +47,21 @@ export class LaneLeaseKeeper {
   private readonly logger = new Logger(LaneLeaseKeeper.name);
   private readonly held = new Map<number, Holding>();
   private duties: Holding | undefined;
+  private listener: LaneLeaseListener | undefined;
 
   constructor(
     private readonly leases: GatewayLeaseRepository,
     private readonly writer: SerialWriter,
     private readonly clock: Clock,
     private readonly options: LaneLeaseOptions,
-    private readonly listener: LaneLeaseListener,
   ) {
     if (options.skewMarginMs >= options.ttlMs)
       throw new Error(`the lease skew margin (${options.skewMarginMs} ms) must be below its TTL (${options.ttlMs} ms)`);
+  }
+
+  /** Set once, before the first tick: the consumers depend on the fence, which reads this keeper. */
+  attach(listener: LaneLeaseListener): void {
+    this.listener = listener;
   }
 
   get holder(): string {
@@ -79,6 +84,7 @@ export class LaneLeaseKeeper {
 
   /** One round: renew, stop, release, acquire. A database error leaves the holdings to their deadlines. */
   async tick(): Promise<void> {
+    this.consumers();
     const started = this.clock.now().getTime();
     await this.dropUntrusted(started);
     const now = new Date(started).toISOString();
@@ -147,7 +153,7 @@ export class LaneLeaseKeeper {
       this.held.set(partition, holding);
       this.logger.log(`took submission partition ${partition} (epoch ${holding.lease.epoch})`);
       try {
-        await this.listener.gained(partition, holding.lease);
+        await this.consumers().gained(partition, holding.lease);
       } catch (error) {
         // Held but not consumed would stall its senders until this gateway dies: given back instead.
         this.logger.warn(`cannot consume submission partition ${partition}, giving it back: ${describe(error)}`);
@@ -173,7 +179,12 @@ export class LaneLeaseKeeper {
 
   private async stop(partition: number): Promise<void> {
     this.held.delete(partition);
-    await this.listener.lost(partition);
+    await this.consumers().lost(partition);
+  }
+
+  private consumers(): LaneLeaseListener {
+    if (!this.listener) throw new Error('the lane lease keeper has no listener attached');
+    return this.listener;
   }
 }
 
