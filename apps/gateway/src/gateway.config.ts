@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
+import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
 import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
@@ -13,6 +14,8 @@ export interface GatewayConfig {
   /** Set when the broker isolates each party. */
   nats?: NatsCredentials;
   dataDir: string;
+  /** The PostgreSQL database (DATABASE_URL); unset, the gateway keeps gateway.sqlite in dataDir. */
+  databaseUrl?: string;
   enrolmentToken?: string;
   clockSkewMs: number;
   maxEnvelopeAgeMs: number;
@@ -21,7 +24,7 @@ export interface GatewayConfig {
   replayPruneIntervalMs: number;
   /** Bearer tokens of the ledger API, "auditor:<token>,admin:<token>" (GATEWAY_ROLE_TOKENS). */
   roleTokens: string;
-  /** Ceiling on gateway.sqlite (DATABASE_MAX_MB): past it submissions wait on their stream instead of filling the disk. */
+  /** Ceiling on gateway.sqlite (DATABASE_MAX_MB; SQLite only): past it submissions wait on their stream instead of filling the disk. */
   databaseMaxMb?: number;
   /** Sign a tree head this often when the log grew (LEDGER_STH_INTERVAL_MS)… */
   sthIntervalMs: number;
@@ -59,7 +62,7 @@ export const DELIVERY_MAX_ACK_PENDING = 1_000;
 export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new EnvReader(environment);
   const ledgerOrigin = env.string('LEDGER_ORIGIN', { default: 'bureaunet.local/ledger' });
-  return env.done({
+  const config = env.done({
     code: GATEWAY_CODE,
     port: env.int('GATEWAY_PORT', { default: 3002, min: 0, max: 65535 }),
     natsUrl: env.string('NATS_URL'),
@@ -99,4 +102,6 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     witnessRetryMs: env.int('LEDGER_WITNESS_RETRY_MS', { default: 10_000, min: 100, max: 3_600_000 }),
     timestamp: readCheckpointTimestampConfig(env, ledgerOrigin),
   });
+  const databaseUrl = postgresUrl(environment.DATABASE_URL);
+  return databaseUrl === undefined ? config : { ...config, databaseUrl };
 }

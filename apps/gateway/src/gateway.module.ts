@@ -21,6 +21,7 @@ import { GatewayDeadLetterController } from './dead-letter/dead-letter.controlle
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_MIGRATIONS } from './migrations';
+import { GATEWAY_POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { HealthController } from './health/health.controller';
@@ -102,8 +103,10 @@ export class GatewayModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
         PersistenceModule.forRoot({
           database: join(config.dataDir, 'gateway.sqlite'),
+          url: config.databaseUrl,
           entities: GATEWAY_ENTITIES,
           migrations: GATEWAY_MIGRATIONS,
+          postgresMigrations: GATEWAY_POSTGRES_MIGRATIONS,
           maxBytes: megabytes(config.databaseMaxMb),
         }),
         TypeOrmModule.forFeature(GATEWAY_ENTITIES),

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 import { caFilesIn, type CaFiles } from './pki/ca.repository';
 
@@ -6,6 +7,8 @@ export interface RegistryConfig {
   port: number;
   /** Holds registry.sqlite and, when no CA files are configured, ca.crt and ca.key. */
   dataDir: string;
+  /** The PostgreSQL database (DATABASE_URL); unset, the registry keeps registry.sqlite in dataDir. */
+  databaseUrl?: string;
   /** One URL or a comma-separated list. */
   natsUrl: string;
   /** Set when the broker isolates each party. */
@@ -22,7 +25,7 @@ export interface RegistryConfig {
   certValidityDays: number;
   /** How long certificates a renewal replaced stay honoured (CERT_OVERLAP_DAYS; default DEFAULT_CERT_OVERLAP_DAYS, never past their expiry). */
   certOverlapDays?: number;
-  /** Ceiling on registry.sqlite (DATABASE_MAX_MB): past it a change answers 503 storage-full instead of filling the disk. */
+  /** Ceiling on registry.sqlite (DATABASE_MAX_MB; SQLite only): past it a change answers 503 storage-full instead of filling the disk. */
   databaseMaxMb?: number;
   /** How often the activity log's head goes to the gateway's ledger, when it grew (REGISTRY_ACTIVITY_ANCHOR_MS). */
   activityAnchorMs?: number;
@@ -78,7 +81,8 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);
-  return config;
+  const databaseUrl = postgresUrl(environment.DATABASE_URL);
+  return databaseUrl === undefined ? config : { ...config, databaseUrl };
 }
 
 function previousCa(env: EnvReader): { caPrevious?: CaFiles } {
