@@ -5,8 +5,8 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SerialWriter, dataSourceOptions, migrateSchema } from '@bureaunet/persistence';
 import { throwawayPostgresUrl } from '@bureaunet/testing';
-import { LaneLeases1796207023909 } from '../migrations/1796207023909-lane-leases';
-import { LaneLeases1796207023909 as LaneLeasesPostgres } from '../migrations/postgres/1796207023909-lane-leases';
+import { GATEWAY_MIGRATIONS } from '../migrations';
+import { GATEWAY_POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { GatewayLeaseEntity } from './gateway-lease.entity';
 import { GatewayLeaseRepository, type HeldLease } from './gateway-lease.repository';
 import { LaneLeaseKeeper, type LaneLeaseListener } from './lane-lease.keeper';
@@ -49,14 +49,14 @@ describe('LaneLeaseKeeper: gateways sharing one database', () => {
         database: join(dir, 'gateway.sqlite'),
         url,
         entities: [GatewayLeaseEntity],
-        migrations: [LaneLeases1796207023909],
-        postgresMigrations: [LaneLeasesPostgres],
+        migrations: GATEWAY_MIGRATIONS,
+        postgresMigrations: GATEWAY_POSTGRES_MIGRATIONS,
       }),
       migrationsRun: false,
       name: `leases-${Math.random()}`,
     }).initialize();
     open.push(dataSource);
-    await migrateSchema(dataSource, url ? [LaneLeasesPostgres] : [LaneLeases1796207023909]);
+    await migrateSchema(dataSource, url ? GATEWAY_POSTGRES_MIGRATIONS : GATEWAY_MIGRATIONS);
     return dataSource;
   }
 

@@ -1,10 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Written by hand before the gateway had a PostgreSQL history (branch hub-pg makes it): list it
- * after that history's initial migration in GATEWAY_POSTGRES_MIGRATIONS.
- */
-export class LaneLeases1796207023909 implements MigrationInterface {
+export class LaneLeases1796207937222 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       'CREATE TABLE "sender_rate_bucket" ("sender" character varying(2) NOT NULL, "tokens" double precision NOT NULL, "updatedAt" bigint NOT NULL, CONSTRAINT "PK_7496ad0afa021cc77eac0f82384" PRIMARY KEY ("sender"))',
