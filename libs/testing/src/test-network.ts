@@ -36,6 +36,8 @@ export async function startTestNetwork(
     witnesses?: readonly LocalWitnessSpec[];
     /** Bureaus given a broker user but no node process: a benchmark's in-process fleet enrols and runs them. */
     bureausWithoutNode?: readonly string[];
+    /** DATABASE_URL per service, as LocalNetworkOptions takes it. */
+    databaseUrls?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<TestNetwork> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-e2e-'));
@@ -58,6 +60,7 @@ export async function startTestNetwork(
       brokerCredentials,
       tls,
       witnesses: options.witnesses,
+      databaseUrls: options.databaseUrls,
       onLine: (line) => lines.push(line),
     });
     return {
