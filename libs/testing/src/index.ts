@@ -28,3 +28,4 @@ export * from './travel-document.fixture';
 export * from './tsa.launcher';
 export * from './postgres.launcher';
 export * from './test-database';
+export * from './service-database.query';

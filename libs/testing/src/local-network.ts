@@ -14,7 +14,7 @@ import { throwawayPostgresUrl } from './test-database';
  * The services that run on PostgreSQL when the tests do (TEST_POSTGRES_URL set by the global
  * setup under BUREAUNET_TEST_DATABASE=postgres): each gets a throw-away database of its own.
  */
-export const SERVICES_ON_POSTGRES: ReadonlySet<string> = new Set<string>([]);
+export const SERVICES_ON_POSTGRES: ReadonlySet<string> = new Set<string>(['gateway', 'registry', 'witness']);
 
 export interface LocalNetworkOptions {
   natsUrl: string;
