@@ -9,16 +9,9 @@ import {
   sealEnvelope,
   verifyEnvelopeSignature,
 } from '@bureaunet/crypto';
-import {
-  NodeApiClient,
-  SentMessageView,
-  TestNetwork,
-  processCpuMs,
-  startNatsServer,
-  startTestNetwork,
-  waitFor,
-} from '@bureaunet/testing';
+import { startNatsServer, startTestNetwork } from '@bureaunet/testing';
 import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
+import { measureExchange, type ExchangeFigures } from './exchange-run';
 
 /**
  * `npm run bench:exchange`: the whole exchange (HTTP → seal → JetStream → gateway → JetStream →
@@ -99,92 +92,6 @@ async function rawCrypto(recipientCount: number): Promise<number> {
   return count / ((performance.now() - start) / 1000);
 }
 
-interface ExchangeFigures {
-  delivered: number;
-  receipted: number;
-  p50: number;
-  p99: number;
-  /** ms of CPU per message, by service name, over the throughput phase. */
-  cpuPerMessage: Map<string, number>;
-}
-
-const allReceipted = (view: SentMessageView) =>
-  view.recipients.length > 0 && view.recipients.every((recipient) => recipient.state === 'receipted');
-
-async function receipted(sender: NodeApiClient, id: string): Promise<boolean> {
-  return allReceipted(await sender.message<SentMessageView>(id));
-}
-
-async function exchange(network: TestNetwork, to: readonly string[], messages: number): Promise<ExchangeFigures> {
-  const sender = network.api(SENDER);
-  const recipients = to.map((code) => network.api(code));
-  const send = () => sender.send({ kind: 'message', to: [...to], body: BODY });
-  const latencies: number[] = [];
-  for (let index = 0; index < LATENCY_SAMPLES; index += 1) {
-    const start = performance.now();
-    const { id } = await send();
-    // Bounded generously: a stalled consumer shows up as a p99 of tens of seconds, not as a failed run.
-    await waitFor(() => receipted(sender, id), {
-      what: `receipt of ${id} (1:${to.length})`,
-      timeoutMs: 120_000,
-      intervalMs: 2,
-    });
-    latencies.push(performance.now() - start);
-  }
-  latencies.sort((a, b) => a - b);
-
-  const services = [
-    network.registry,
-    network.gateway,
-    network.evaluator,
-    ...[...network.nodes.values()].filter((node) => [SENDER, ...to].some((code) => node.name === `node ${code}`)),
-  ];
-  const cpuBefore = services.map((service) => processCpuMs(service.pid));
-  const ids = new Set<string>();
-  const start = performance.now();
-  for (let index = 0; index < messages; index += IN_FLIGHT) {
-    const batch = await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, messages - index) }, send));
-    batch.forEach(({ id }) => ids.add(id));
-  }
-  // Probe cheaply (the last batch, one id at a time) so the measurement does not load the recipients; count once at the end.
-  const last = [...ids].slice(-IN_FLIGHT);
-  const long = { timeoutMs: 600_000, intervalMs: 50 };
-  for (const recipient of recipients)
-    for (const id of last)
-      await waitFor(
-        () =>
-          recipient.message(id).then(
-            () => true,
-            () => false,
-          ),
-        { what: 'last batch delivered', ...long },
-      );
-  for (const recipient of recipients)
-    await waitFor(
-      async () => (await recipient.inbox(5000)).items.filter((item) => ids.has(item.id)).length === messages,
-      {
-        what: 'all delivered',
-        ...long,
-        intervalMs: 200,
-      },
-    );
-  const deliveredAt = performance.now();
-  for (const id of last) await waitFor(() => receipted(sender, id), { what: 'receipts', ...long });
-  const receiptedAt = performance.now();
-  const cpuPerMessage = new Map(
-    services.map((service, index) => [service.name, (processCpuMs(service.pid) - cpuBefore[index]) / messages]),
-  );
-  const rate = (until: number) => messages / ((until - start) / 1000);
-  const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))];
-  return {
-    delivered: rate(deliveredAt),
-    receipted: rate(receiptedAt),
-    p50: percentile(0.5),
-    p99: percentile(0.99),
-    cpuPerMessage,
-  };
-}
-
 function exchangeFigures(label: string, figures: ExchangeFigures, crypto: BenchFigure): BenchFigure[] {
   const share = figures.receipted / crypto.value;
   return [
@@ -226,8 +133,9 @@ async function main(): Promise<void> {
   let one: ExchangeFigures;
   let three: ExchangeFigures;
   try {
-    one = await exchange(network, ONE, MESSAGES);
-    three = await exchange(network, THREE, Math.ceil(MESSAGES / 2));
+    const run = { body: BODY, latencySamples: LATENCY_SAMPLES, inFlight: IN_FLIGHT };
+    one = await measureExchange(network, SENDER, ONE, MESSAGES, run);
+    three = await measureExchange(network, SENDER, THREE, Math.ceil(MESSAGES / 2), run);
   } catch (error) {
     console.error(network.output());
     throw error;

@@ -29,3 +29,5 @@ export * from './tsa.launcher';
 export * from './postgres.launcher';
 export * from './test-database';
 export * from './service-database.query';
+export * from './ledger-audit';
+export * from './traffic-under-fault';

@@ -36,7 +36,7 @@ export async function startTestNetwork(
     witnesses?: readonly LocalWitnessSpec[];
     /** Bureaus given a broker user but no node process: a benchmark's in-process fleet enrols and runs them. */
     bureausWithoutNode?: readonly string[];
-    /** DATABASE_URL per service, as LocalNetworkOptions takes it. */
+    /** PostgreSQL databases for some services (LocalNetworkOptions.databaseUrls). */
     databaseUrls?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<TestNetwork> {

@@ -21,14 +21,7 @@ export class ProcessedSubmissionRepository {
 
   async insert(manager: EntityManager, row: ProcessedSubmissionEntity): Promise<void> {
     const { envelopeId, digest, sender, deliveredTo, report, acceptedAt } = row;
-    await sqlStatements(manager).run(INSERT, [
-      envelopeId,
-      digest,
-      sender,
-      deliveredTo,
-      report,
-      acceptedAt,
-    ]);
+    await sqlStatements(manager).run(INSERT, [envelopeId, digest, sender, deliveredTo, report, acceptedAt]);
   }
 
   /** Deletes up to `limit` records accepted before `cutoff` (ISO instant); returns how many. */
