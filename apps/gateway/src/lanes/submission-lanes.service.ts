@@ -43,6 +43,7 @@ export class SubmissionLanes implements LaneLeaseListener, BeforeApplicationShut
   private ticking: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopping = false;
+  private legacyRetired = false;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
@@ -89,23 +90,28 @@ export class SubmissionLanes implements LaneLeaseListener, BeforeApplicationShut
   }
 
   private async begin(): Promise<void> {
-    await deleteConsumer(await this.manager(), LEGACY_SUBMISSIONS_DURABLE).then((deleted) => {
-      if (deleted) this.logger.warn(`deleted the consumer ${LEGACY_SUBMISSIONS_DURABLE}: senders have their own now`);
-    });
-    await this.tick();
     this.timer = setInterval(() => void this.tick(), LANE_LEASE_RENEW_MS);
     this.timer.unref();
+    await this.tick();
   }
 
   /** One at a time: a slow round (a takeover's consumers) is not overlapped by the next. */
   private tick(): Promise<void> {
     if (this.ticking || this.stopping) return this.ticking ?? Promise.resolve();
-    this.ticking = this.keeper
-      .tick()
+    this.ticking = this.retireLegacyConsumer()
+      .then(() => this.keeper.tick())
       .then(() => this.coverNewSenders())
       .catch((error: unknown) => this.logger.warn(`lane leases not kept this round: ${describe(error)}`))
       .finally(() => (this.ticking = undefined));
     return this.ticking;
+  }
+
+  /** Until it is gone, no sender's consumer can be made beside it: tried again every round. */
+  private async retireLegacyConsumer(): Promise<void> {
+    if (this.legacyRetired) return;
+    if (await deleteConsumer(await this.manager(), LEGACY_SUBMISSIONS_DURABLE))
+      this.logger.warn(`deleted the consumer ${LEGACY_SUBMISSIONS_DURABLE}: senders have their own now`);
+    this.legacyRetired = true;
   }
 
   /** A bureau enrolled since its partition was taken gets its consumer at the next round. */
