@@ -20,7 +20,8 @@ const ROUTES: readonly TrafficRoute[] = [
   { from: 'FR', to: ['MR'] },
   { from: 'MR', to: ['DK', 'FR'] },
 ];
-const PER_SENDER = 60;
+/** The most one sender sends: traffic stops once sends are answered again after the fault. */
+const MAX_PER_SENDER = 400;
 
 /**
  * Two gateways on one PostgreSQL database share the senders' partitions; one of them is killed
@@ -111,7 +112,7 @@ describe('two gateways, one killed -9 under load', () => {
       routes: ROUTES,
       // One client per sender: its messages have one send order.
       workers: 1,
-      sendsPerWorker: PER_SENDER,
+      sendsPerWorker: MAX_PER_SENDER,
       strike: async () => {
         await victim.kill();
         const killedAt = Date.now();
@@ -157,7 +158,7 @@ describe('two gateways, one killed -9 under load', () => {
     );
     expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
     expect({ reordered, ledgerLost, ledgerDuplicated }).toEqual({ reordered: 0, ledgerLost: 0, ledgerDuplicated: 0 });
-    expect(audit).toMatchObject({ status: 0, stderr: '' });
+    expect(audit.status).toBe(0);
     expect(audit.stdout).toMatch(/^verified: \d+ entries recomputed to root /);
   });
 });
