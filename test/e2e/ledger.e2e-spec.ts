@@ -3,7 +3,6 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as sqlite3 from 'sqlite3';
 import { HUB_CODE } from '@bureaunet/contracts';
 import {
   CompactRange,
@@ -15,7 +14,15 @@ import {
   verifyTreeHeadSignature,
   type SignedTreeHeadJson,
 } from '@bureaunet/ledger';
-import { SentMessageView, TestNetwork, repoRoot, startTestNetwork, waitFor } from '@bureaunet/testing';
+import {
+  SentMessageView,
+  TestNetwork,
+  queryServiceDatabase,
+  repoRoot,
+  startTestNetwork,
+  waitFor,
+  type ServiceDatabase,
+} from '@bureaunet/testing';
 
 interface TrailBundle {
   message_id: string;
@@ -43,7 +50,11 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
   let gatewayKey: X509Certificate;
   let firstMessage: string;
 
-  const gatewayDb = () => join(network.dataDir, 'gateway', 'gateway.sqlite');
+  // A second connection to the gateway's database, as an operator with shell access would open it.
+  const gatewayDb = (): ServiceDatabase => ({
+    url: network.databaseUrls.get('gateway'),
+    file: join(network.dataDir, 'gateway', 'gateway.sqlite'),
+  });
 
   async function ledger<T>(
     path: string,
@@ -250,7 +261,7 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 
   it('continues the same tree across a gateway restart: size and root carry over', async () => {
     await network.gateway.stop();
-    const [state] = await query<{ tree_size: number; root_hash: string }>(
+    const [state] = await queryServiceDatabase<{ tree_size: number; root_hash: string }>(
       gatewayDb(),
       'SELECT tree_size, root_hash FROM ledger_tree_state',
     );
@@ -287,7 +298,7 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
       (item) => item.entry.type === 'delivery' && item.entry.to === 'MR' && item.entry.envelopeId === firstMessage,
     )!;
     await network.gateway.stop();
-    await query(
+    await queryServiceDatabase(
       gatewayDb(),
       `UPDATE ledger_leaf SET leaf_input = replace(leaf_input, '"to":"MR"', '"to":"FR"') WHERE leaf_index = ?`,
       [delivery.leaf_index],
@@ -306,12 +317,15 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
     const keepLeaves = 5;
     await network.gateway.stop();
     const db = gatewayDb();
-    await query(db, 'DELETE FROM ledger_leaf WHERE leaf_index >= ?', [keepLeaves]);
-    await query(db, 'DELETE FROM ledger_node WHERE (node_index + 1) * (1 << level) > ?', [keepLeaves]);
-    await query(db, 'DELETE FROM ledger_signed_tree_head WHERE tree_size > ?', [keepLeaves]);
-    const remaining = await query<{ leaf_hash: string }>(db, 'SELECT leaf_hash FROM ledger_leaf ORDER BY leaf_index');
+    await queryServiceDatabase(db, 'DELETE FROM ledger_leaf WHERE leaf_index >= ?', [keepLeaves]);
+    await queryServiceDatabase(db, 'DELETE FROM ledger_node WHERE (node_index + 1) * (1 << level) > ?', [keepLeaves]);
+    await queryServiceDatabase(db, 'DELETE FROM ledger_signed_tree_head WHERE tree_size > ?', [keepLeaves]);
+    const remaining = await queryServiceDatabase<{ leaf_hash: string }>(
+      db,
+      'SELECT leaf_hash FROM ledger_leaf ORDER BY leaf_index',
+    );
     const range = CompactRange.fromLeafHashes(remaining.map((row) => Buffer.from(row.leaf_hash, 'hex')));
-    await query(db, 'UPDATE ledger_tree_state SET tree_size = ?, root_hash = ?, border = ?', [
+    await queryServiceDatabase(db, 'UPDATE ledger_tree_state SET tree_size = ?, root_hash = ?, border = ?', [
       range.size,
       range.root().toString('hex'),
       JSON.stringify(range.toJSON().hashes),
@@ -332,16 +346,4 @@ describe('the auditable ledger: a Merkle log an auditor verifies without trustin
 async function readText(path: string): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   return readFile(path, 'utf8');
-}
-
-/** A second connection to a service's SQLite file, as an operator with shell access would open it. */
-function query<T = unknown>(path: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (openError) => {
-      if (openError) return reject(openError);
-      db.all(sql, parameters, (error, rows) => {
-        db.close(() => (error ? reject(error) : resolve(rows as T[])));
-      });
-    });
-  });
 }

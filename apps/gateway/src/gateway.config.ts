@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
 import { readRenewalPolicy, type RenewalPolicy } from '@bureaunet/identity';
+import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/platform';
 import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
 import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
+import { DEFAULT_SUBMISSION_PARTITIONS } from './lanes/submission-partition';
 
 export interface GatewayConfig {
   code: string;
@@ -15,6 +17,8 @@ export interface GatewayConfig {
   /** Copies of each stream this service keeps (NATS_REPLICAS, 1..5; 1 when unset): 3 on a three-node NATS cluster. */
   natsReplicas?: number;
   dataDir: string;
+  /** The PostgreSQL database (DATABASE_URL); unset, the gateway keeps gateway.sqlite in dataDir. */
+  databaseUrl?: string;
   enrolmentToken?: string;
   clockSkewMs: number;
   maxEnvelopeAgeMs: number;
@@ -23,7 +27,7 @@ export interface GatewayConfig {
   replayPruneIntervalMs: number;
   /** Bearer tokens of the ledger API, "auditor:<token>,admin:<token>" (GATEWAY_ROLE_TOKENS). */
   roleTokens: string;
-  /** Ceiling on gateway.sqlite (DATABASE_MAX_MB): past it submissions wait on their stream instead of filling the disk. */
+  /** Ceiling on gateway.sqlite (DATABASE_MAX_MB; SQLite only): past it submissions wait on their stream instead of filling the disk. */
   databaseMaxMb?: number;
   /** Sign a tree head this often when the log grew (LEDGER_STH_INTERVAL_MS)… */
   sthIntervalMs: number;
@@ -39,6 +43,8 @@ export interface GatewayConfig {
   deadLetterAfter: number;
   /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
   deadLetterLimit: number;
+  /** Senders' submissions in this many partitions, leased among the gateways (SUBMISSION_PARTITIONS; same on all). */
+  submissionPartitions: number;
   /** The ledger's checkpoint origin, and the name of its note key (LEDGER_ORIGIN). */
   ledgerOrigin: string;
   /** Witnesses asked to cosign each checkpoint (LEDGER_WITNESSES, JSON: [{"url": …, "vkey": …}]). */
@@ -59,7 +65,7 @@ export const DELIVERY_MAX_ACK_PENDING = 1_000;
 export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new EnvReader(environment);
   const ledgerOrigin = env.string('LEDGER_ORIGIN', { default: 'bureaunet.local/ledger' });
-  return env.done({
+  const config = env.done({
     code: GATEWAY_CODE,
     port: env.int('GATEWAY_PORT', { default: 3002, min: 0, max: 65535 }),
     natsUrl: env.string('NATS_URL'),
@@ -89,10 +95,17 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
+    submissionPartitions: env.int('SUBMISSION_PARTITIONS', {
+      default: DEFAULT_SUBMISSION_PARTITIONS,
+      min: 1,
+      max: 1_024,
+    }),
     ledgerOrigin,
     witnesses: readLedgerWitnesses(env.optionalString('LEDGER_WITNESSES')),
     witnessTimeoutMs: env.int('LEDGER_WITNESS_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),
     witnessRetryMs: env.int('LEDGER_WITNESS_RETRY_MS', { default: 10_000, min: 100, max: 3_600_000 }),
     timestamp: readCheckpointTimestampConfig(env, ledgerOrigin),
   });
+  const databaseUrl = postgresUrl(environment.DATABASE_URL);
+  return databaseUrl === undefined ? config : { ...config, databaseUrl };
 }

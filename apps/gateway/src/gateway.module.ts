@@ -21,6 +21,7 @@ import { GatewayDeadLetterController } from './dead-letter/dead-letter.controlle
 import { GatewayDeadLetterService } from './dead-letter/dead-letter.service';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_MIGRATIONS } from './migrations';
+import { GATEWAY_POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { GatewayRuntimeModule } from './gateway-runtime.module';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { HealthController } from './health/health.controller';
@@ -55,6 +56,10 @@ import { RulesCache } from './policy/rules.cache';
 import { RulesPreviewHandler } from './preview/rules-preview.handler';
 import { RulesPreviewService } from './preview/rules-preview.service';
 import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
+import { SenderRateBucketEntity } from './policy/sender-rate-bucket.entity';
+import { SenderRateBucketRepository } from './policy/sender-rate-bucket.repository';
+import { GatewayLeaseEntity } from './lanes/gateway-lease.entity';
+import { LANE_PROVIDERS } from './lanes/lanes.providers';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
@@ -84,6 +89,8 @@ export const GATEWAY_ENTITIES = [
   LedgerSearchEntryEntity,
   CosignedCheckpointEntity,
   CheckpointTimestampEntity,
+  GatewayLeaseEntity,
+  SenderRateBucketEntity,
 ];
 
 @Module({})
@@ -96,8 +103,10 @@ export class GatewayModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'gateway', ...config.nats }),
         PersistenceModule.forRoot({
           database: join(config.dataDir, 'gateway.sqlite'),
+          url: config.databaseUrl,
           entities: GATEWAY_ENTITIES,
           migrations: GATEWAY_MIGRATIONS,
+          postgresMigrations: GATEWAY_POSTGRES_MIGRATIONS,
           maxBytes: megabytes(config.databaseMaxMb),
         }),
         TypeOrmModule.forFeature(GATEWAY_ENTITIES),
@@ -119,7 +128,6 @@ export class GatewayModule {
         ScheduleModule.forRoot(),
       ],
       controllers: [
-        SubmissionHandler,
         HealthController,
         RegistryEventHandler,
         ActivityAnchorHandler,
@@ -155,10 +163,13 @@ export class GatewayModule {
         ReceiptGate,
         LineageReader,
         RulesCache,
+        SenderRateBucketRepository,
         SubmissionRateLimiter,
         SubmissionDecider,
         RulesPreviewService,
         SubmissionService,
+        SubmissionHandler,
+        ...LANE_PROVIDERS,
         DeliveryPublisher,
         DeliveryConsumersProvisioner,
         DeadLetterStore,

@@ -71,4 +71,13 @@ describe('readRegistryConfig', () => {
   it('refuses a NATS_URL that is not a NATS URL', () => {
     expect(() => readRegistryConfig({ ...VALID, NATS_URL: 'localhost:4222' })).toThrow(/NATS_URL must match/);
   });
+
+  it('puts the registry on PostgreSQL when DATABASE_URL is set, and refuses a DATABASE_URL that is not PostgreSQL by name', () => {
+    expect(readRegistryConfig({ ...VALID, DATABASE_URL: 'postgres://registry@db:5432/registry' }).databaseUrl).toBe(
+      'postgres://registry@db:5432/registry',
+    );
+    expect(() => readRegistryConfig({ ...VALID, DATABASE_URL: 'mysql://db/registry' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+  });
 });

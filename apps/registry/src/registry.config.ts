@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader, NatsCredentials, ROLES, RoleTokens, readNatsCredentials } from '@bureaunet/platform';
 import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 import { caFilesIn, type CaFiles } from './pki/ca.repository';
@@ -7,6 +8,8 @@ export interface RegistryConfig {
   port: number;
   /** Holds registry.sqlite and, when no CA files are configured, ca.crt and ca.key. */
   dataDir: string;
+  /** The PostgreSQL database (DATABASE_URL); unset, the registry keeps registry.sqlite in dataDir. */
+  databaseUrl?: string;
   /** One URL or a comma-separated list. */
   natsUrl: string;
   /** Set when the broker isolates each party. */
@@ -25,7 +28,7 @@ export interface RegistryConfig {
   certValidityDays: number;
   /** How long certificates a renewal replaced stay honoured (CERT_OVERLAP_DAYS; default DEFAULT_CERT_OVERLAP_DAYS, never past their expiry). */
   certOverlapDays?: number;
-  /** Ceiling on registry.sqlite (DATABASE_MAX_MB): past it a change answers 503 storage-full instead of filling the disk. */
+  /** Ceiling on registry.sqlite (DATABASE_MAX_MB; SQLite only): past it a change answers 503 storage-full instead of filling the disk. */
   databaseMaxMb?: number;
   /** How often the activity log's head goes to the gateway's ledger, when it grew (REGISTRY_ACTIVITY_ANCHOR_MS). */
   activityAnchorMs?: number;
@@ -82,7 +85,8 @@ export function readRegistryConfig(environment: NodeJS.ProcessEnv = process.env)
     ...(roleTokens === undefined ? {} : { roleTokens }),
   });
   registryRoleTokens(config);
-  return config;
+  const databaseUrl = postgresUrl(environment.DATABASE_URL);
+  return databaseUrl === undefined ? config : { ...config, databaseUrl };
 }
 
 function previousCa(env: EnvReader): { caPrevious?: CaFiles } {

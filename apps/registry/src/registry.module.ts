@@ -81,6 +81,7 @@ import { RulesHandler } from './rules/rules.handler';
 import { RulesRepository } from './rules/rules.repository';
 import { RulesService } from './rules/rules.service';
 import { REGISTRY_MIGRATIONS } from './migrations';
+import { REGISTRY_POSTGRES_MIGRATIONS } from './migrations/postgres';
 
 export const REGISTRY_ENTITIES = [
   ...ACCOUNT_ENTITIES,
@@ -159,8 +160,10 @@ export class RegistryModule {
         TransportModule.forRoot({ servers: config.natsUrl, name: 'registry', ...config.nats }),
         PersistenceModule.forRoot({
           database: registryDatabasePath(config),
+          url: config.databaseUrl,
           entities: REGISTRY_ENTITIES,
           migrations: REGISTRY_MIGRATIONS,
+          postgresMigrations: REGISTRY_POSTGRES_MIGRATIONS,
           maxBytes: megabytes(config.databaseMaxMb),
         }),
         TerminusModule.forRoot({ logger: ReadinessLogger }),

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { postgresUrl } from '@bureaunet/persistence';
 import { EnvReader } from '@bureaunet/platform';
 import { isValidKeyName, type TrustedLog } from '@bureaunet/witness';
 import { trustedLogFromKey } from './trusted-log';
@@ -10,6 +11,8 @@ export interface WitnessConfig {
   name: string;
   /** Database and, by default, the key (WITNESS_DATA_DIR). */
   dataDir: string;
+  /** The PostgreSQL database (DATABASE_URL); unset, the witness keeps witness.sqlite in dataDir. */
+  databaseUrl?: string;
   /** PKCS#8 PEM of the Ed25519 cosigning key, made at the first start if missing (WITNESS_KEY_FILE). */
   keyFile: string;
   /** The logs it follows, from their vkeys (WITNESS_LOGS, comma-separated): each origin is its vkey's name. */
@@ -36,5 +39,10 @@ export function readWitnessConfig(environment: NodeJS.ProcessEnv = process.env):
     .map((vkey) => vkey.trim())
     .filter(Boolean);
   if (vkeys.length === 0) throw new Error('WITNESS_LOGS names no log: give the vkey of each log to follow');
-  return { ...config, logs: vkeys.map((vkey) => trustedLogFromKey('WITNESS_LOGS', vkey)) };
+  const databaseUrl = postgresUrl(environment.DATABASE_URL);
+  return {
+    ...config,
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    logs: vkeys.map((vkey) => trustedLogFromKey('WITNESS_LOGS', vkey)),
+  };
 }

@@ -26,13 +26,14 @@ import { MisbehaviourReportEntity } from './misbehaviour/misbehaviour-report.ent
 import { MisbehaviourController } from './misbehaviour/misbehaviour.controller';
 import { MisbehaviourRepository } from './misbehaviour/misbehaviour.repository';
 import { WITNESS_MIGRATIONS } from './migrations';
+import { WITNESS_POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { WITNESS_CONFIG, type WitnessConfig } from './witness.config';
 
 export const WITNESS_ENTITIES = [WitnessCheckpointEntity, MisbehaviourReportEntity];
 
 /**
  * A C2SP tlog-witness: no broker, no token. It remembers the latest checkpoint it cosigned per log
- * (SQLite) and cosigns a new one only if the log proves it extends that one.
+ * (SQLite, or PostgreSQL with DATABASE_URL) and cosigns a new one only if the log proves it extends that one.
  */
 @Module({})
 export class WitnessModule {
@@ -43,8 +44,10 @@ export class WitnessModule {
       imports: [
         PersistenceModule.forRoot({
           database: join(config.dataDir, 'witness.sqlite'),
+          url: config.databaseUrl,
           entities: WITNESS_ENTITIES,
           migrations: WITNESS_MIGRATIONS,
+          postgresMigrations: WITNESS_POSTGRES_MIGRATIONS,
         }),
         TypeOrmModule.forFeature(WITNESS_ENTITIES),
         TerminusModule.forRoot({ logger: ReadinessLogger }),

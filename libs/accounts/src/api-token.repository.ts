@@ -36,8 +36,9 @@ export class ApiTokenRepository {
       .createQueryBuilder()
       .delete()
       .from(ApiTokenEntity)
-      .where('personId = :personId', { personId })
-      .andWhere('(revokedAt IS NOT NULL OR expiresAt <= :now)', { now })
+      // Quoted: PostgreSQL folds unquoted names to lower case.
+      .where('"personId" = :personId', { personId })
+      .andWhere('("revokedAt" IS NOT NULL OR "expiresAt" <= :now)', { now })
       .execute();
   }
 

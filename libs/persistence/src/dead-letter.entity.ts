@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { INT64 } from './open-data-source';
 
 /**
  * A JetStream message that failed `deadLetterAfter` deliveries for a reason its service could not
@@ -24,7 +25,7 @@ export class DeadLetterEntity {
   msgId!: string | null;
 
   /** The stream sequence of the latest copy parked. */
-  @Column('integer')
+  @Column(INT64)
   streamSequence!: number;
 
   /** Failed deliveries counted by JetStream, plus failed releases. */

@@ -14,3 +14,4 @@ export * from './prepared-statements';
 export * from './database-options';
 export * from './postgres-options';
 export * from './sql-statements';
+export * from './open-data-source';

@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@n
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { migrateSchema } from './schema.migrator';
+import { openDataSource } from './open-data-source';
 import { SerialWriter, applyDurabilityPragmas, applySizeCeiling } from './serial-writer';
 import { SnapshotReader } from './snapshot-reader';
 import { DatabaseOptions, databaseLabel, dataSourceOptions, isPostgres } from './database-options';
@@ -20,11 +21,11 @@ class PersistenceWriterModule implements OnApplicationShutdown {
         {
           provide: WRITE_DATA_SOURCE,
           useFactory: async () => {
-            const dataSource = await new DataSource({
+            const dataSource = await openDataSource({
               ...dataSourceOptions(options),
               migrationsRun: false,
               name: 'writer',
-            }).initialize();
+            });
             await applyDurabilityPragmas(dataSource);
             if (options.maxBytes !== undefined) {
               if (isPostgres(options))
@@ -76,7 +77,7 @@ export class PersistenceModule {
           // Injected only to order the start: the writer has created the schema by now.
           inject: [WRITE_DATA_SOURCE],
           useFactory: () => ({ ...dataSourceOptions(options), synchronize: false, migrationsRun: false }),
-          dataSourceFactory: async (dataSourceOptions) => new DataSource(dataSourceOptions!).initialize(),
+          dataSourceFactory: async (dataSourceOptions) => openDataSource(dataSourceOptions!),
         }),
       ],
       providers: [

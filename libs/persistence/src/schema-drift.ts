@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
 import type { MigrationClass } from './migration-list';
 import { dataSourceOptions } from './database-options';
+import { openDataSource } from './open-data-source';
 import type { EntityList } from './sqlite-options';
 
 export interface SchemaStatements {
@@ -19,14 +19,14 @@ export async function pendingSchemaChanges(
   /** An empty PostgreSQL database: `migrations` are then the PostgreSQL history, compared there. */
   postgresUrl?: string,
 ): Promise<SchemaStatements> {
-  const dataSource = await new DataSource({
+  const dataSource = await openDataSource({
     ...dataSourceOptions(
       postgresUrl
         ? { database: 'unused', url: postgresUrl, entities, migrations, postgresMigrations: migrations }
         : { database: ':memory:', entities, migrations },
     ),
     name: `drift-${Math.random()}`,
-  }).initialize();
+  });
   try {
     const log = await dataSource.driver.createSchemaBuilder().log();
     return {

@@ -29,5 +29,6 @@ export * from './travel-document.fixture';
 export * from './tsa.launcher';
 export * from './postgres.launcher';
 export * from './test-database';
+export * from './service-database.query';
 export * from './ledger-audit';
 export * from './traffic-under-fault';

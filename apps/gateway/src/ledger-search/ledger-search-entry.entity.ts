@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /**
  * What an auditor searches the ledger by, one row per leaf: a projection of the signed entries
@@ -9,7 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_ledger_search_sender', ['sender', 'leafIndex'])
 @Index('idx_ledger_search_recipient', ['recipient', 'leafIndex'])
 export class LedgerSearchEntryEntity {
-  @PrimaryColumn({ name: 'leaf_index', type: 'integer' })
+  @PrimaryColumn({ name: 'leaf_index', type: INT64 })
   leafIndex!: number;
 
   @Index('idx_ledger_search_at')

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /** The latest checkpoint this witness cosigned for one log: all it must never forget. */
 @Entity('witness_checkpoint')
@@ -6,7 +7,7 @@ export class WitnessCheckpointEntity {
   @PrimaryColumn({ type: 'varchar', length: 1024 })
   origin!: string;
 
-  @Column({ name: 'tree_size', type: 'integer' })
+  @Column({ name: 'tree_size', type: INT64 })
   treeSize!: number;
 
   /** Lowercase hex. */

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /**
  * One entry of the attributed activity log. `leafInput` is its canonical JSON, hashed as the leaf;
@@ -9,7 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_activity_action_seq', ['action', 'leafIndex'])
 export class ActivityRowEntity {
   /** The entry's position in the log (seq), from 0. */
-  @PrimaryColumn({ name: 'seq', type: 'integer' })
+  @PrimaryColumn({ name: 'seq', type: INT64 })
   leafIndex!: number;
 
   @Column({ name: 'leaf_input', type: 'text' })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /** The activity log's append state, one row, updated in the transaction that adds the entry. */
 @Entity('activity_state')
@@ -6,7 +7,7 @@ export class ActivityStateEntity {
   @PrimaryColumn({ type: 'integer' })
   id!: number;
 
-  @Column({ name: 'tree_size', type: 'integer' })
+  @Column({ name: 'tree_size', type: INT64 })
   treeSize!: number;
 
   @Column({ name: 'root_hash', type: 'varchar', length: 64 })

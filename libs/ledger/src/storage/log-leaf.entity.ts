@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /**
  * One leaf of the log. `leafInput` is the canonical JSON entry: the hashed bytes are exactly its
@@ -7,7 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('ledger_leaf')
 export class LogLeafEntity {
-  @PrimaryColumn({ name: 'leaf_index', type: 'integer' })
+  @PrimaryColumn({ name: 'leaf_index', type: INT64 })
   leafIndex!: number;
 
   @Column({ name: 'leaf_input', type: 'text' })

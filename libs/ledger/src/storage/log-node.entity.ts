@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /**
  * The root of a perfect, aligned subtree: leaves [index * 2^level, (index + 1) * 2^level).
@@ -10,7 +11,7 @@ export class LogNodeEntity {
   @PrimaryColumn({ type: 'integer' })
   level!: number;
 
-  @PrimaryColumn({ name: 'node_index', type: 'integer' })
+  @PrimaryColumn({ name: 'node_index', type: INT64 })
   nodeIndex!: number;
 
   @Column({ type: 'varchar', length: 64 })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 /**
  * The append state, one row, updated in the transaction that adds the leaves: the tree size,
@@ -9,7 +10,7 @@ export class LogTreeStateEntity {
   @PrimaryColumn({ type: 'integer' })
   id!: number;
 
-  @Column({ name: 'tree_size', type: 'integer' })
+  @Column({ name: 'tree_size', type: INT64 })
   treeSize!: number;
 
   @Column({ name: 'root_hash', type: 'varchar', length: 64 })

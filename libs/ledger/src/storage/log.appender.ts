@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { EntityManager, QueryRunner } from 'typeorm';
+import { sqlStatements } from '@bureaunet/persistence';
 import { CompactRange, EMPTY_ROOT, hashLeaf } from '../merkle';
 import { AppendStatements } from './append.statements';
 import { appendCollectingSubtrees, type CompletedSubtree } from './completed-subtrees';
@@ -50,7 +51,7 @@ export class LedgerLogAppender {
     const leafHashes = leaves.map((leaf) => hashLeaf(leaf.leafInput));
     // The cached range is advanced in place: whenever it ends up ahead of the database (a failed
     // swap, a later rollback), the next swap misses and the committed state is reloaded.
-    let state = this.cached ?? (await loadTreeState(manager));
+    let state = await this.startingState(manager);
     let from = { size: state.range.size, rootHex: state.rootHex };
     let completed = advance(state, leafHashes);
     if (!(await swapState(manager, from, state, now))) {
@@ -67,6 +68,24 @@ export class LedgerLogAppender {
     await insertLeaves(manager, firstIndex, leaves, leafTexts, leafHashes);
     await insertNodes(manager, completed);
     return { firstIndex, treeSize: state.range.size, rootHash: Buffer.from(state.rootHex, 'hex') };
+  }
+
+  /**
+   * SQLite has one writer, so the cache is the state unless a rollback left it ahead. On
+   * PostgreSQL several gateways may append to one database: the state row is locked first, so
+   * they queue for it, and the cache is used only when nobody else appended since.
+   */
+  private async startingState(manager: EntityManager): Promise<TreeState> {
+    if (manager.connection.options.type !== 'postgres') return this.cached ?? loadTreeState(manager);
+    let head = await lockTreeStateRow(manager);
+    if (!head) {
+      await loadTreeState(manager);
+      head = await lockTreeStateRow(manager);
+    }
+    const cached = this.cached;
+    if (cached && head && cached.range.size === Number(head.tree_size) && cached.rootHex === head.root_hash)
+      return cached;
+    return loadTreeState(manager);
   }
 
   /** Forgets the cached state, e.g. after the tables were changed behind the appender's back. */
@@ -92,7 +111,8 @@ export async function loadTreeState(manager: EntityManager): Promise<TreeState> 
       border: '[]',
       updatedAt: new Date().toISOString(),
     };
-    await manager.insert(LogTreeStateEntity, empty);
+    // Two gateways starting one PostgreSQL log: the second waits for the first's row and keeps it.
+    await manager.createQueryBuilder().insert().into(LogTreeStateEntity).values(empty).orIgnore().execute();
     return { range: CompactRange.empty(), rootHex: empty.rootHash };
   }
   const range = CompactRange.fromJSON({ size: row.treeSize, hashes: JSON.parse(row.border) as unknown });
@@ -108,6 +128,13 @@ export async function loadTreeState(manager: EntityManager): Promise<TreeState> 
       `the tree state says ${row.treeSize} leaves, the leaf table holds ${leafCount}`,
     );
   return { range, rootHex };
+}
+
+/** Holds the state row until the transaction ends; undefined while the log has none. */
+async function lockTreeStateRow(manager: EntityManager): Promise<{ tree_size: number; root_hash: string } | undefined> {
+  return sqlStatements(manager).one('SELECT tree_size, root_hash FROM ledger_tree_state WHERE id = ? FOR UPDATE', [
+    TREE_STATE_ROW_ID,
+  ]);
 }
 
 async function countLeaves(manager: EntityManager): Promise<number> {

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import type { DataSource } from 'typeorm';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 import { InMemorySubtreeHashSource, consistencyProof, hashLeaf, inclusionProof } from '../merkle';
 import { referenceRoot } from '../merkle/merkle-tree.reference';
 import { encodeLedgerEntry } from '../log/ledger-entry';
@@ -25,15 +26,16 @@ function leaf(n: number): LeafToAppend {
 const leaves = (from: number, count: number): LeafToAppend[] => Array.from({ length: count }, (_, i) => leaf(from + i));
 const hexes = (hashes: readonly Buffer[]) => hashes.map((hash) => hash.toString('hex'));
 
-describe('the ledger log on a real SQLite file', () => {
+describe('the ledger log on a real database (SQLite, or PostgreSQL when the run is on it)', () => {
   let dir: string;
+  let url: string | undefined;
   let dataSource: DataSource;
   let writer: SerialWriter;
 
   async function open(): Promise<void> {
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: join(dir, 'ledger.sqlite'), entities: LEDGER_LOG_ENTITIES }),
-    ).initialize();
+    dataSource = await openDataSource(
+      dataSourceOptions({ database: join(dir, 'ledger.sqlite'), url, entities: LEDGER_LOG_ENTITIES }),
+    );
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
   }
@@ -46,6 +48,7 @@ describe('the ledger log on a real SQLite file', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-ledger-'));
+    url = await throwawayPostgresUrl('ledger');
     await open();
   });
 

@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { INT64 } from '@bureaunet/persistence';
 
 const milliseconds = { to: (value: number) => value, from: (value: string | number) => Number(value) };
 
 /** Every tree head the log signed. A size is signed once: a head is made only when the tree grew. */
 @Entity('ledger_signed_tree_head')
 export class SignedTreeHeadEntity {
-  @PrimaryColumn({ name: 'tree_size', type: 'integer' })
+  @PrimaryColumn({ name: 'tree_size', type: INT64 })
   treeSize!: number;
 
   /** Milliseconds since the epoch, as signed. */
