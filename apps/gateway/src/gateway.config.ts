@@ -6,6 +6,7 @@ import { EnvReader, NatsCredentials, readNatsCredentials } from '@bureaunet/plat
 import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
 import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
+import { DEFAULT_SUBMISSION_PARTITIONS } from './lanes/submission-partition';
 
 export interface GatewayConfig {
   code: string;
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   deadLetterAfter: number;
   /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
   deadLetterLimit: number;
+  /** Senders' submissions in this many partitions, leased among the gateways (SUBMISSION_PARTITIONS; same on all). */
+  submissionPartitions: number;
   /** The ledger's checkpoint origin, and the name of its note key (LEDGER_ORIGIN). */
   ledgerOrigin: string;
   /** Witnesses asked to cosign each checkpoint (LEDGER_WITNESSES, JSON: [{"url": …, "vkey": …}]). */
@@ -92,6 +95,11 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
     }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
+    submissionPartitions: env.int('SUBMISSION_PARTITIONS', {
+      default: DEFAULT_SUBMISSION_PARTITIONS,
+      min: 1,
+      max: 1_024,
+    }),
     ledgerOrigin,
     witnesses: readLedgerWitnesses(env.optionalString('LEDGER_WITNESSES')),
     witnessTimeoutMs: env.int('LEDGER_WITNESS_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),

@@ -56,6 +56,10 @@ import { RulesCache } from './policy/rules.cache';
 import { RulesPreviewHandler } from './preview/rules-preview.handler';
 import { RulesPreviewService } from './preview/rules-preview.service';
 import { SubmissionRateLimiter } from './policy/submission-rate.limiter';
+import { SenderRateBucketEntity } from './policy/sender-rate-bucket.entity';
+import { SenderRateBucketRepository } from './policy/sender-rate-bucket.repository';
+import { GatewayLeaseEntity } from './lanes/gateway-lease.entity';
+import { LANE_PROVIDERS } from './lanes/lanes.providers';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
@@ -85,6 +89,8 @@ export const GATEWAY_ENTITIES = [
   LedgerSearchEntryEntity,
   CosignedCheckpointEntity,
   CheckpointTimestampEntity,
+  GatewayLeaseEntity,
+  SenderRateBucketEntity,
 ];
 
 @Module({})
@@ -122,7 +128,6 @@ export class GatewayModule {
         ScheduleModule.forRoot(),
       ],
       controllers: [
-        SubmissionHandler,
         HealthController,
         RegistryEventHandler,
         ActivityAnchorHandler,
@@ -158,10 +163,13 @@ export class GatewayModule {
         ReceiptGate,
         LineageReader,
         RulesCache,
+        SenderRateBucketRepository,
         SubmissionRateLimiter,
         SubmissionDecider,
         RulesPreviewService,
         SubmissionService,
+        SubmissionHandler,
+        ...LANE_PROVIDERS,
         DeliveryPublisher,
         DeliveryConsumersProvisioner,
         DeadLetterStore,

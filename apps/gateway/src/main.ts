@@ -6,6 +6,7 @@ import { GATEWAY_CONSUMERS } from './gateway.consumers';
 import { readGatewayConfig } from './gateway.config';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { GatewayModule } from './gateway.module';
+import { SubmissionLanes } from './lanes/submission-lanes.service';
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
         streams: { replicas: config.natsReplicas },
         // The bureaus' consumers are the hub's: made with the streams, and again whenever those come back.
         // Not awaited: the gateway's own consumers need not wait for ~200 bureaus' (the nodes wait for theirs).
+        // The senders' submissions: from the first time the streams exist, by the partitions this gateway leases.
         streamsReady: () => {
           void app.get(DeliveryConsumersProvisioner).reconcile();
+          void app.get(SubmissionLanes).start();
           return Promise.resolve();
         },
         // A submission or registry event that keeps failing is parked, so the ones behind it go on.

@@ -32,4 +32,4 @@ export {
 } from './policy.engine';
 export { PolicySetInvalidError, PolicyVersionUnknownError } from './policy.errors';
 export { PreparedRules, type RulesInput } from './prepared-rules';
-export { RateLimiter, type RateDecision } from './rate-limiter';
+export { RateLimiter, admitToBucket, type RateDecision, type TokenBucket } from './rate-limiter';

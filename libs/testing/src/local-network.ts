@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpError, RegistryApiClient } from '@bureaunet/api-clients';
 import { GATEWAY_CODE } from '@bureaunet/contracts';
@@ -13,7 +14,7 @@ import { throwawayPostgresUrl } from './test-database';
  * The services that run on PostgreSQL when the tests do (TEST_POSTGRES_URL set by the global
  * setup under BUREAUNET_TEST_DATABASE=postgres): each gets a throw-away database of its own.
  */
-export const SERVICES_ON_POSTGRES: ReadonlySet<string> = new Set<string>(['node', 'gateway', 'registry', 'witness']);
+export const SERVICES_ON_POSTGRES: ReadonlySet<string> = new Set<string>(['gateway', 'registry', 'witness', 'node']);
 
 export interface LocalNetworkOptions {
   natsUrl: string;
@@ -96,6 +97,12 @@ export interface LocalNetwork {
   node(code: string): ServiceProcess;
   /** Starts a node for a code enrolled afterwards (a one-time token is issued for it). */
   addNode(code: string, port?: number): Promise<ServiceProcess>;
+  /**
+   * Starts one more gateway beside the first, on its database (PostgreSQL: the gateway must have a
+   * DATABASE_URL) with a copy of its data directory (the same identity and ledger keys): the
+   * gateways then share the senders' partitions between them.
+   */
+  addGateway(): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -156,28 +163,46 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
     );
     // Nodes start once the gateway is up: its URL is known by then, for their evidence exports.
     let gatewayUrl: string | undefined;
+    let gatewayEnv: Record<string, string> = {};
     const startGateway = async () => {
+      gatewayEnv = {
+        ...common,
+        ...broker('gateway'),
+        ...(await database('gateway', 'gateway')),
+        GATEWAY_PORT: String(ports.gateway),
+        GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
+        GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
+        ...(planned.length > 0
+          ? { LEDGER_WITNESSES: JSON.stringify(planned.map(({ url, vkey }) => ({ url, vkey }))) }
+          : {}),
+      };
       const gateway = track(
         await startServiceProcess({
           name: 'gateway',
           app: 'gateway',
-          env: {
-            ...common,
-            ...broker('gateway'),
-            ...(await database('gateway', 'gateway')),
-            GATEWAY_PORT: String(ports.gateway),
-            GATEWAY_DATA_DIR: join(options.dataDir, 'gateway'),
-            GATEWAY_ROLE_TOKENS: roleTokensSpec(gatewayTokens),
-            ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE),
-            ...(planned.length > 0
-              ? { LEDGER_WITNESSES: JSON.stringify(planned.map(({ url, vkey }) => ({ url, vkey }))) }
-              : {}),
-          },
+          env: { ...gatewayEnv, ENROLMENT_TOKEN: await issueToken(GATEWAY_CODE) },
           onLine: options.onLine,
         }),
       );
       gatewayUrl = gateway.url;
       return gateway;
+    };
+    let gatewaysAdded = 0;
+    const addGateway = async () => {
+      if (!gatewayEnv.DATABASE_URL)
+        throw new Error("a second gateway shares the first one's database: start the gateway on PostgreSQL");
+      const name = `gateway-${++gatewaysAdded + 1}`;
+      const dataDir = join(options.dataDir, name);
+      // The identity, ledger and witness keys, already enrolled: no token, and one ledger key for all.
+      cpSync(gatewayEnv.GATEWAY_DATA_DIR, dataDir, { recursive: true });
+      return track(
+        await startServiceProcess({
+          name,
+          app: 'gateway',
+          env: { ...gatewayEnv, GATEWAY_PORT: '0', GATEWAY_DATA_DIR: dataDir },
+          onLine: options.onLine,
+        }),
+      );
     };
     // Holds no bureau identity and enrols nowhere: its broker user and its seed are all it has.
     const startEvaluator = async () =>
@@ -299,6 +324,7 @@ export async function startLocalNetwork(options: LocalNetworkOptions): Promise<L
         nodes.set(code, node);
         return node;
       },
+      addGateway,
       stop: () => stopAll(started),
     };
   } catch (error) {

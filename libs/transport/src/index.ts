@@ -4,7 +4,12 @@ export {
   bindProvisionedConsumer,
   type ConsumerBinding,
 } from './jetstream.consumer-binding';
-export type { DeadLetterHook, JetStreamConsumerOptions } from './jetstream.consumer-runner';
+export {
+  JetStreamConsumerRunner,
+  type ConsumerRunnerHooks,
+  type DeadLetterHook,
+  type JetStreamConsumerOptions,
+} from './jetstream.consumer-runner';
 export { JetStreamContext, MSG_ID_HEADER, type LaneTurn } from './jetstream.context';
 export {
   DEFAULT_DEAD_LETTER_AFTER,

@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { In } from 'typeorm';
 import { LedgerLogReader } from '@bureaunet/ledger/storage';
 import { SerialWriter, SnapshotReader } from '@bureaunet/persistence';
+import { LaneLeaseKeeper } from '../lanes/lane-lease.keeper';
 import { TreeHeadService } from '../ledger/tree-head.service';
 import { LedgerSearchEntryEntity } from './ledger-search-entry.entity';
 import { envelopesNeeded, searchRowsOf, type MessageFacts } from './ledger-search.rows';
@@ -30,12 +31,15 @@ export class LedgerSearchIndexer implements OnApplicationBootstrap, OnModuleDest
     private readonly reader: LedgerLogReader,
     private readonly treeHeads: TreeHeadService,
     private readonly scheduler: SchedulerRegistry,
+    @Inject(LaneLeaseKeeper) private readonly duties: Pick<LaneLeaseKeeper, 'holdsLedgerDuties'>,
   ) {}
 
   onApplicationBootstrap(): void {
     this.scheduler.addInterval(
       INDEX_INTERVAL,
       setInterval(() => {
+        // One indexer for the gateways on one database: the holder of the ledger duties.
+        if (!this.duties.holdsLedgerDuties()) return;
         // Before the first head is signed there is nothing to index (latest() throws): skip the beat.
         Promise.resolve()
           .then(() => this.catchUp(this.treeHeads.latest().tree_size))

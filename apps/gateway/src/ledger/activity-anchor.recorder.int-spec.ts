@@ -100,6 +100,7 @@ describe('ActivityAnchorRecorder: node activity heads into the ledger (real SQLi
       clock,
       new SchedulerRegistry(),
       cosigner,
+      { holdsLedgerDuties: () => true },
     );
     const ledger = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
     // The directory's answer for MR's current signing key.

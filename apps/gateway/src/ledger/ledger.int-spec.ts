@@ -73,6 +73,7 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
       clock,
       new SchedulerRegistry(),
       cosigner,
+      { holdsLedgerDuties: () => true },
     );
     const recorder = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
     return {

@@ -20,6 +20,7 @@ import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { BusClient } from '@bureaunet/transport';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { LaneLeaseKeeper } from '../lanes/lane-lease.keeper';
 import { CheckpointCosigner } from './checkpoint/checkpoint-cosigner.service';
 
 /** Its timer in the SchedulerRegistry (cleared by ScheduleModule at shutdown, or here). */
@@ -46,6 +47,7 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly scheduler: SchedulerRegistry,
     private readonly cosigner: CheckpointCosigner,
+    @Inject(LaneLeaseKeeper) private readonly duties: Pick<LaneLeaseKeeper, 'holdsLedgerDuties'>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,7 +61,11 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
     await this.signIfGrown();
     this.scheduler.addInterval(
       TREE_HEAD_INTERVAL,
-      setInterval(() => this.signInBackground(), this.config.sthIntervalMs),
+      // One signer (and cosigner) for the gateways on one database: the holder of the ledger duties.
+      setInterval(
+        () => (this.duties.holdsLedgerDuties() ? this.signInBackground() : this.followInBackground()),
+        this.config.sthIntervalMs,
+      ),
     );
   }
 
@@ -77,6 +83,7 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Told by the recorder after each append (committed or not: the signer reads committed state). */
   grewTo(treeSize: number): void {
+    if (!this.duties.holdsLedgerDuties()) return;
     const signedSize = this.latestHead?.tree_size ?? 0;
     if (!this.signing && treeSize - signedSize >= this.config.sthMaxEntries) this.signInBackground();
   }
@@ -93,6 +100,20 @@ export class TreeHeadService implements OnApplicationBootstrap, OnModuleDestroy 
       })
       .catch(() => undefined);
     return next;
+  }
+
+  /** Another gateway signs: the latest head it stored is served from here too. */
+  private followInBackground(): void {
+    if (this.signing) return;
+    this.reader
+      .latestSignedTreeHead()
+      .then((stored) => {
+        if (stored && stored.treeSize > (this.latestHead?.tree_size ?? -1))
+          this.latestHead = toSignedTreeHeadJson(headOf(stored), stored.treeHeadSignature);
+      })
+      .catch((error: unknown) =>
+        this.logger.warn(`cannot read the latest tree head: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
 
   private signInBackground(): void {

@@ -7,6 +7,7 @@ import { ActivityAnchor1796157505939 } from './1796157505939-activity-anchor';
 import { DataOwners1796170323932 } from './1796170323932-data-owners';
 import { LedgerCheckpoint1796180000000 } from './1796180000000-ledger-checkpoint';
 import { CheckpointTimestamp1796181000000 } from './1796181000000-checkpoint-timestamp';
+import { LaneLeases1796207023909 } from './1796207023909-lane-leases';
 
 /** The gateway's schema history, oldest first (written by `npm run migration`; never edit an applied one). */
 export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
@@ -18,4 +19,5 @@ export const GATEWAY_MIGRATIONS: readonly MigrationClass[] = [
   DataOwners1796170323932,
   LedgerCheckpoint1796180000000,
   CheckpointTimestamp1796181000000,
+  LaneLeases1796207023909,
 ];

@@ -46,7 +46,9 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
     await applyDurabilityPragmas(dataSource);
     const writer = new SerialWriter(dataSource);
     repository = new ProcessedSubmissionRepository(dataSource.getRepository(ProcessedSubmissionEntity));
-    pruner = new ProcessedSubmissionPruner(repository, writer, clock, config, new SchedulerRegistry());
+    pruner = new ProcessedSubmissionPruner(repository, writer, clock, config, new SchedulerRegistry(), {
+      holdsLedgerDuties: () => true,
+    });
   });
 
   afterEach(async () => {

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { SerialWriter } from '@bureaunet/persistence';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { LaneLeaseKeeper } from '../lanes/lane-lease.keeper';
 import { ProcessedSubmissionRepository } from './processed-submission.repository';
 
 /** Its timer in the SchedulerRegistry (cleared by ScheduleModule at shutdown, or here). */
@@ -30,6 +31,7 @@ export class ProcessedSubmissionPruner implements OnApplicationBootstrap, OnAppl
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly scheduler: SchedulerRegistry,
+    @Inject(LaneLeaseKeeper) private readonly duties: Pick<LaneLeaseKeeper, 'holdsLedgerDuties'>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,7 +63,8 @@ export class ProcessedSubmissionPruner implements OnApplicationBootstrap, OnAppl
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
+    // One pruner for the gateways on one database: the holder of the ledger duties.
+    if (this.running || !this.duties.holdsLedgerDuties()) return;
     this.running = this.prune();
     try {
       await this.running;

@@ -28,7 +28,7 @@ export class ReceiptGate {
     const receiptedBy = reference ? await this.receipts.receiptOf(reference.id, payload.from) : undefined;
     const check = checkReceipt(payload, named, receiptedBy);
     if (check.status !== 'refused') return check;
-    const admitted = this.limiter.admit(payload.from, 1, rules);
+    const admitted = await this.limiter.admit(payload.from, 1, rules);
     return admitted.allowed ? check : { status: 'refused', refusal: admitted.refusal };
   }
 }

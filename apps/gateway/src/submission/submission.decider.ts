@@ -89,7 +89,7 @@ export class SubmissionDecider {
       const receipt = await this.receipts.admit(payload, rules);
       if (receipt.status !== 'valid') return { ...receipt, ...policy };
     } else {
-      const admitted = this.limiter.admit(payload.from, codes.length, rules);
+      const admitted = await this.limiter.admit(payload.from, codes.length, rules);
       if (!admitted.allowed) return refused(admitted.refusal);
     }
     return this.decideRecipients(parsed, checked.sender, codes, rules);

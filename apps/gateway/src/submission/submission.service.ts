@@ -6,6 +6,8 @@ import { BUREAU_IDENTITY, BureauIdentity } from '@bureaunet/identity';
 import { CLOCK, Clock } from '@bureaunet/platform';
 import { SerialWriter } from '@bureaunet/persistence';
 import { LedgerEvent, LedgerRecorder } from '../ledger/ledger.recorder';
+import { SubmissionFence } from '../lanes/submission.fence';
+import { SubmissionRateLimiter } from '../policy/submission-rate.limiter';
 import { ConsentGrantRepository } from './consent-grant.repository';
 import { DeliveryPublisher, type PublishesInFlight } from './delivery.publisher';
 import { EnvelopeLineageRepository } from './envelope-lineage.repository';
@@ -45,6 +47,8 @@ export class SubmissionService {
     private readonly ledger: LedgerRecorder,
     private readonly writer: SerialWriter,
     private readonly publisher: DeliveryPublisher,
+    private readonly fence: SubmissionFence,
+    private readonly rates: SubmissionRateLimiter,
     @Inject(BUREAU_IDENTITY) private readonly identity: BureauIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -137,6 +141,8 @@ export class SubmissionService {
     );
     const deliveredTo = recipients.filter((outcome) => outcome.status === 'delivered').map((outcome) => outcome.code);
     const duplicate = await this.writer.transaction(async (manager) => {
+      await this.fence.hold(manager, payload.from);
+      await this.rates.persist(manager, payload.from);
       // A receipt counts once it is delivered, and once per recipient: checked again here, where writes are serial.
       const receiptFor = payload.kind === 'receipt' && deliveredTo.length > 0 ? payload.meta.receiptFor : undefined;
       if (receiptFor) {

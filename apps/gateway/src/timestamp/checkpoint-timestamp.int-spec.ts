@@ -98,6 +98,7 @@ describe('CheckpointTimestampService: RFC 3161 tokens over checkpoints from a lo
       new SchedulerRegistry(),
       // No witnesses here: the time-stamps follow the signed heads on their own.
       { headSigned: () => undefined } as unknown as CheckpointCosigner,
+      { holdsLedgerDuties: () => true },
     );
     ledger = new LedgerRecorder(new LedgerLogAppender(), treeHeads, writer, clock);
 
