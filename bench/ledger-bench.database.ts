@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Column, DataSource, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LEDGER_LOG_ENTITIES } from '@bureaunet/ledger/storage';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter, applyDurabilityPragmas, openDataSource, sqliteDataSourceOptions } from '@bureaunet/persistence';
 
 /** The baseline's table: the leaf table's columns and indexes, filled without hashing or tree state. */
 @Entity('bench_raw_leaf')
@@ -64,11 +64,11 @@ export async function openBenchDatabase(driver: BenchDriver = 'sqlite3'): Promis
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-ledger-bench-'));
   const database = join(dir, 'ledger.sqlite');
   const entities = [...LEDGER_LOG_ENTITIES, RawLeafEntity];
-  const dataSource = await new DataSource(
+  const dataSource = await openDataSource(
     driver === 'sqlite3'
       ? sqliteDataSourceOptions({ database, entities })
       : { type: 'better-sqlite3', database, entities, synchronize: true, enableWAL: true },
-  ).initialize();
+  );
   await applyDurabilityPragmas(dataSource);
   // applyDurabilityPragmas knows the gateway's driver only.
   if (driver === 'better-sqlite3') await dataSource.query('PRAGMA synchronous = FULL');

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { hashPassword, verifyPassword } from '@bureaunet/accounts';
 import { ACTIVITY_ENTITIES, appendActivity } from '@bureaunet/activity/server';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter, applyDurabilityPragmas, openDataSource, sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { publishBenchReport, ratioTo, type BenchFigure } from './bench-report';
 
 /**
@@ -35,9 +35,9 @@ async function main(): Promise<void> {
   const verifyMs = await timed(VERIFIES, () => verifyPassword(phc, 'correct horse battery staple'));
 
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-people-bench-'));
-  const dataSource = await new DataSource(
+  const dataSource = await openDataSource(
     sqliteDataSourceOptions({ database: join(dir, 'activity.sqlite'), entities: [...ACTIVITY_ENTITIES, RawRowEntity] }),
-  ).initialize();
+  );
   try {
     await applyDurabilityPragmas(dataSource);
     const writer = new SerialWriter(dataSource);

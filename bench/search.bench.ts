@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { NOTICE_TYPES, type NoticeBody } from '@bureaunet/contracts';
-import { applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { applyDurabilityPragmas, openDataSource, sqliteDataSourceOptions } from '@bureaunet/persistence';
 import { NODE_MIGRATIONS } from '../apps/node/src/migrations';
 import { NoticeDocumentEntity } from '../apps/node/src/store/notice-index.entity';
 import { addNoticeNames, noticeName } from '../apps/node/src/store/notice-name.index';
@@ -184,13 +184,13 @@ async function time(label: string, run: () => Promise<number>): Promise<Timing> 
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bureaunet-search-bench-'));
-  const dataSource = await new DataSource(
+  const dataSource = await openDataSource(
     sqliteDataSourceOptions({
       database: join(dir, 'node.sqlite'),
       entities: NODE_ENTITIES,
       migrations: NODE_MIGRATIONS,
     }),
-  ).initialize();
+  );
   await applyDurabilityPragmas(dataSource);
   try {
     const seeded = await seed(dataSource);

@@ -1,11 +1,11 @@
 import { describeEvidenceExport } from './evidence.e2e-cases';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import * as sqlite3 from 'sqlite3';
 import { HUB_CODE } from '@bureaunet/contracts';
 import { CompactRange, hashLeaf } from '@bureaunet/ledger';
 import {
   issueEnrolmentToken,
+  queryServiceDatabase,
   repoRoot,
   startTestNetwork,
   waitFor,
@@ -191,24 +191,28 @@ describe('witnesses: the ledger is cosigned, and a forked gateway is caught', ()
     // The operator rewrites the last cosigned entry and covers its tracks: the heads and checkpoints
     // that include it go too.
     await network.gateway.stop();
-    const db = join(network.dataDir, 'gateway', 'gateway.sqlite');
-    const [last] = await query<{ leaf_index: number; leaf_input: string }>(
+    // A second connection to the gateway's database, as an operator with shell access would open it.
+    const db = { url: network.databaseUrls.get('gateway'), file: join(network.dataDir, 'gateway', 'gateway.sqlite') };
+    const [last] = await queryServiceDatabase<{ leaf_index: number; leaf_input: string }>(
       db,
       'SELECT leaf_index, leaf_input FROM ledger_leaf WHERE leaf_index = ?',
       [size - 1],
     );
     const forged = JSON.stringify({ ...(JSON.parse(last.leaf_input) as object), at: '2000-01-01T00:00:00.000Z' });
-    await query(db, 'UPDATE ledger_leaf SET leaf_input = ?, leaf_hash = ? WHERE leaf_index = ?', [
+    await queryServiceDatabase(db, 'UPDATE ledger_leaf SET leaf_input = ?, leaf_hash = ? WHERE leaf_index = ?', [
       forged,
       hashLeaf(Buffer.from(forged, 'utf8')).toString('hex'),
       last.leaf_index,
     ]);
-    await query(db, 'DELETE FROM ledger_node WHERE (node_index + 1) * (1 << level) >= ?', [size]);
-    await query(db, 'DELETE FROM ledger_signed_tree_head WHERE tree_size >= ?', [size]);
-    await query(db, 'DELETE FROM ledger_cosigned_checkpoint WHERE tree_size >= ?', [size]);
-    const leaves = await query<{ leaf_hash: string }>(db, 'SELECT leaf_hash FROM ledger_leaf ORDER BY leaf_index');
+    await queryServiceDatabase(db, 'DELETE FROM ledger_node WHERE (node_index + 1) * (1 << level) >= ?', [size]);
+    await queryServiceDatabase(db, 'DELETE FROM ledger_signed_tree_head WHERE tree_size >= ?', [size]);
+    await queryServiceDatabase(db, 'DELETE FROM ledger_cosigned_checkpoint WHERE tree_size >= ?', [size]);
+    const leaves = await queryServiceDatabase<{ leaf_hash: string }>(
+      db,
+      'SELECT leaf_hash FROM ledger_leaf ORDER BY leaf_index',
+    );
     const range = CompactRange.fromLeafHashes(leaves.map((row) => Buffer.from(row.leaf_hash, 'hex')));
-    await query(db, 'UPDATE ledger_tree_state SET tree_size = ?, root_hash = ?, border = ?', [
+    await queryServiceDatabase(db, 'UPDATE ledger_tree_state SET tree_size = ?, root_hash = ?, border = ?', [
       range.size,
       range.root().toString('hex'),
       JSON.stringify(range.toJSON().hashes),
@@ -235,7 +239,14 @@ describe('witnesses: the ledger is cosigned, and a forked gateway is caught', ()
       expect(reports[0].presented).toContain(`\n\n— bureaunet.local/ledger `);
       expect(reports[0].presented).not.toBe(reports[0].cosigned);
     }
-    const note = await checkpoint();
+    // The refused round's note is stored once every witness has answered, after they record the split.
+    const note = await waitFor(
+      async () => {
+        const text = await checkpoint();
+        return Number(text.split('\n')[1]) >= size ? text : undefined;
+      },
+      { what: 'the checkpoint of the rewritten ledger' },
+    );
     const ready = await waitFor(
       async () => {
         const response = await fetch(`${network.gateway.url}/api/health/ready`);
@@ -250,15 +261,3 @@ describe('witnesses: the ledger is cosigned, and a forked gateway is caught', ()
     expect(() => verifyCosignedCheckpoint(note, policy(1))).toThrow(/0 of the required 1 witnesses/);
   });
 });
-
-/** A second connection to the gateway's SQLite file, as an operator with shell access would open it. */
-function query<T = unknown>(path: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (openError) => {
-      if (openError) return reject(openError);
-      db.all(sql, parameters, (error, rows) => {
-        db.close(() => (error ? reject(error) : resolve(rows as T[])));
-      });
-    });
-  });
-}

@@ -27,7 +27,7 @@ import { verifySignedDirectory } from '@bureaunet/evidence';
 import { generateBureauKeys, verifyBureauCertificate, type BureauKeys } from '@bureaunet/crypto';
 import { loadOrEnrolIdentity } from '@bureaunet/identity';
 import { bootstrapService } from '@bureaunet/platform';
-import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
+import { startNatsServer, throwawayPostgresUrl, type RunningNatsServer } from '@bureaunet/testing';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { makeEnrolRequest } from '../testing/enrol-request.factory';
 import { NatsEventLog } from '../testing/nats-event.log';
@@ -67,6 +67,7 @@ describe('registry (real SQLite, real nats-server, HTTP and NATS)', () => {
     config = {
       port: 0,
       dataDir,
+      databaseUrl: await throwawayPostgresUrl('registry'),
       natsUrl: nats.url,
       adminToken: ADMIN_TOKEN,
       // Absent: the registry makes its own CA in the data directory.

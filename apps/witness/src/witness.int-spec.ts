@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consistencyProof, hashLeaf, InMemorySubtreeHashSource, rootAt } from '@bureaunet/ledger';
 import { bootstrapService } from '@bureaunet/platform';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 import {
   ed25519NoteSigner,
   formatAddCheckpointRequest,
@@ -65,8 +66,9 @@ class TestLog {
   }
 }
 
-describe('witness service (HTTP, real SQLite, the app in-process)', () => {
+describe('witness service (HTTP, a real database, the app in-process)', () => {
   let dataDir: string;
+  let databaseUrl: string | undefined;
   let log: TestLog;
   let app: INestApplication | undefined;
   let url: string;
@@ -77,6 +79,7 @@ describe('witness service (HTTP, real SQLite, the app in-process)', () => {
       port: 0,
       name: 'witness.test.example',
       dataDir: join(dataDir, 'witness'),
+      databaseUrl,
       keyFile: join(dataDir, 'witness', 'witness.key'),
       logs: [{ origin: ORIGIN, verifiers: [verifierFromKey(log.vkey)] }],
     };
@@ -92,6 +95,7 @@ describe('witness service (HTTP, real SQLite, the app in-process)', () => {
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bureaunet-witness-'));
+    databaseUrl = await throwawayPostgresUrl('witness');
     log = new TestLog(generateKeyPairSync('ed25519').privateKey, 'honest');
     await start();
   });

@@ -17,6 +17,7 @@ import { ACCOUNT_ENTITIES } from './account.entities';
 import { AccountsAuthenticator } from './accounts.authenticator';
 import { AccountsModule } from './accounts.module';
 import type { AccountsSettings } from './accounts.settings';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
 const PASSWORD = 'correct horse battery staple';
@@ -72,7 +73,11 @@ describe('accounts over real HTTP and a real SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-accounts-'));
     const module = await Test.createTestingModule({
       imports: [
-        PersistenceModule.forRoot({ database: join(dir, 'accounts.sqlite'), entities: ACCOUNT_ENTITIES }),
+        PersistenceModule.forRoot({
+          database: join(dir, 'accounts.sqlite'),
+          url: await throwawayPostgresUrl('accounts'),
+          entities: ACCOUNT_ENTITIES,
+        }),
         AccountsModule.forRoot({
           service: { kind: 'node', code: 'MR' },
           roles: ['officer', 'border-officer', 'admin'],

@@ -9,15 +9,14 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 export const INT64 = 'int8';
 
 /**
- * Initializes a data source for entities written for both databases: `INT64` as above, and byte
- * columns declared as SQLite's `blob` made PostgreSQL's `bytea` (TypeORM has no binary type
- * common to both).
+ * Initializes a data source for entities written for both databases: on SQLite, `INT64` columns
+ * are made `integer` (byte columns on PostgreSQL: postgres-bytes.ts).
  */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = new DataSource(options);
-  const portable = new Map<unknown, string>(options.type === 'postgres' ? [['blob', 'bytea']] : [[INT64, 'integer']]);
+  if (options.type === 'postgres') return dataSource.initialize();
   const driver = dataSource.driver;
   const normalize = driver.normalizeType.bind(driver);
-  driver.normalizeType = (column) => portable.get((column as ColumnMetadata).type) ?? normalize(column);
+  driver.normalizeType = (column) => ((column as ColumnMetadata).type === INT64 ? 'integer' : normalize(column));
   return dataSource.initialize();
 }

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ActivityAnchor } from '@bureaunet/contracts';
 import type { DirectoryClient } from '@bureaunet/directory';
 import type { BureauIdentity } from '@bureaunet/identity';
@@ -16,7 +16,8 @@ import {
   signTreeHead,
 } from '@bureaunet/ledger';
 import { LEDGER_LOG_ENTITIES, LedgerLogAppender, LedgerLogReader, LogLeafEntity } from '@bureaunet/ledger/storage';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 import type { BusClient } from '@bureaunet/transport';
 import type { GatewayConfig } from '../gateway.config';
 import { ActivityAnchorRecorder } from './activity-anchor.recorder';
@@ -61,12 +62,13 @@ describe('ActivityAnchorRecorder: node activity heads into the ledger (real SQLi
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-anchor-'));
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({
+    dataSource = await openDataSource(
+      dataSourceOptions({
         database: join(dir, 'gateway.sqlite'),
+        url: await throwawayPostgresUrl('gateway_anchor'),
         entities: [...LEDGER_LOG_ENTITIES, RecordedActivityAnchorEntity, CosignedCheckpointEntity],
       }),
-    ).initialize();
+    );
     await applyDurabilityPragmas(dataSource);
     const writer = new SerialWriter(dataSource);
     const gatewayKeys = generateKeyPairSync('ed25519');

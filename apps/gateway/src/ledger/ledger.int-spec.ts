@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { LEDGER_STH_SUBJECT, type RegistryEvent } from '@bureaunet/contracts';
 import type { BureauIdentity } from '@bureaunet/identity';
 import {
@@ -17,8 +17,8 @@ import {
   verifyTreeHeadSignature,
 } from '@bureaunet/ledger';
 import { LEDGER_LOG_ENTITIES, LedgerLogAppender, LedgerLogReader } from '@bureaunet/ledger/storage';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { waitFor } from '@bureaunet/testing';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
+import { waitFor, throwawayPostgresUrl } from '@bureaunet/testing';
 import type { BusClient } from '@bureaunet/transport';
 import type { GatewayConfig } from '../gateway.config';
 import { LedgerQueryService } from '../ledger-api/ledger-query.service';
@@ -98,9 +98,13 @@ describe('the gateway ledger: recorder, tree heads, registry events and the audi
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-gateway-ledger-'));
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: join(dir, 'gateway.sqlite'), entities: ENTITIES }),
-    ).initialize();
+    dataSource = await openDataSource(
+      dataSourceOptions({
+        database: join(dir, 'gateway.sqlite'),
+        url: await throwawayPostgresUrl('gateway_ledger'),
+        entities: ENTITIES,
+      }),
+    );
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
     emitted = [];

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import type { DataSource } from 'typeorm';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 import type { GatewayConfig } from '../gateway.config';
 import { checkTimeWindow } from './time-window.check';
 import { ProcessedSubmissionEntity } from './processed-submission.entity';
@@ -35,9 +36,13 @@ describe('ProcessedSubmissionPruner on a real SQLite file', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-prune-'));
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: join(dir, 'gateway.sqlite'), entities: [ProcessedSubmissionEntity] }),
-    ).initialize();
+    dataSource = await openDataSource(
+      dataSourceOptions({
+        database: join(dir, 'gateway.sqlite'),
+        url: await throwawayPostgresUrl('gateway_prune'),
+        entities: [ProcessedSubmissionEntity],
+      }),
+    );
     await applyDurabilityPragmas(dataSource);
     const writer = new SerialWriter(dataSource);
     repository = new ProcessedSubmissionRepository(dataSource.getRepository(ProcessedSubmissionEntity));

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { BureauIdentity } from '@bureaunet/identity';
 import { LEDGER_LOG_ENTITIES, LedgerLogAppender, LedgerLogReader } from '@bureaunet/ledger/storage';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
 import { DomainErrorFilter, RequestValidationPipe } from '@bureaunet/platform';
-import { startLocalTsa, type LocalTsa } from '@bureaunet/testing';
+import { startLocalTsa, type LocalTsa, throwawayPostgresUrl } from '@bureaunet/testing';
 import { verifyTimestampToken } from '@bureaunet/timestamp';
 import type { BusClient } from '@bureaunet/transport';
 import { formatCheckpoint } from '@bureaunet/witness';
@@ -76,12 +76,13 @@ describe('CheckpointTimestampService: RFC 3161 tokens over checkpoints from a lo
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-tsa-'));
     [tsa, otherTsa] = await Promise.all([startLocalTsa(), startLocalTsa()]);
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({
+    dataSource = await openDataSource(
+      dataSourceOptions({
         database: join(dir, 'gateway.sqlite'),
+        url: await throwawayPostgresUrl('gateway_tsa'),
         entities: [...LEDGER_LOG_ENTITIES, CheckpointTimestampEntity],
       }),
-    ).initialize();
+    );
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
     const identity = { signing: { ...generateKeyPairSync('ed25519'), kid: 'xg' } } as unknown as BureauIdentity;

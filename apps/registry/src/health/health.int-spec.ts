@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrapService } from '@bureaunet/platform';
-import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
+import { startNatsServer, throwawayPostgresUrl, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { JetStreamServer, NATS_CONNECTION } from '@bureaunet/transport';
 import { caFilesIn } from '../pki/ca.repository';
 import { RegistryModule } from '../registry.module';
@@ -29,6 +29,7 @@ describe('registry liveness and readiness (real nats-server, real SQLite)', () =
         {
           port: 0,
           dataDir,
+          databaseUrl: await throwawayPostgresUrl('registry_health'),
           natsUrl: nats.url,
           adminToken: 'health-admin-token-0123456789',
           caFiles: caFilesIn(join(dataDir, 'no-certs-here')),

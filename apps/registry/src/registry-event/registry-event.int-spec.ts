@@ -4,7 +4,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   ENROL_SUBJECT,
   REGISTRY_EVENTS_STREAM,
@@ -13,8 +13,9 @@ import {
   type WireReply,
 } from '@bureaunet/contracts';
 import { generateBureauKeys } from '@bureaunet/crypto';
+import { dataSourceOptions, openDataSource } from '@bureaunet/persistence';
 import { bootstrapService } from '@bureaunet/platform';
-import { startNatsServer, waitFor, type RunningNatsServer } from '@bureaunet/testing';
+import { startNatsServer, throwawayPostgresUrl, waitFor, type RunningNatsServer } from '@bureaunet/testing';
 import { JetStreamServer, MSG_ID_HEADER, NATS_CONNECTION } from '@bureaunet/transport';
 import { makeEnrolRequest } from '../../testing/enrol-request.factory';
 import { caFilesIn } from '../pki/ca.repository';
@@ -69,13 +70,22 @@ describe('registry changes reach the ledger stream through a transactional outbo
     return messages;
   }
 
+  /** A second connection to the registry's database, whichever it is. */
+  function secondConnection(): Promise<DataSource> {
+    return openDataSource({
+      ...dataSourceOptions({
+        database: join(dataDir, 'registry.sqlite'),
+        url: config.databaseUrl,
+        entities: [RegistryEventEntity],
+      }),
+      synchronize: false,
+      name: `second-${Math.random()}`,
+    });
+  }
+
   /** The registry's outbox rows, read through a second connection. */
   async function outboxRows(): Promise<RegistryEventEntity[]> {
-    const dataSource = await new DataSource({
-      type: 'sqlite',
-      database: join(dataDir, 'registry.sqlite'),
-      entities: [RegistryEventEntity],
-    }).initialize();
+    const dataSource = await secondConnection();
     try {
       return await dataSource.manager.find(RegistryEventEntity, { order: { seq: 'ASC' } });
     } finally {
@@ -90,6 +100,7 @@ describe('registry changes reach the ledger stream through a transactional outbo
     config = {
       port: 0,
       dataDir,
+      databaseUrl: await throwawayPostgresUrl('registry_outbox'),
       natsUrl: nats.url,
       adminToken: ADMIN_TOKEN,
       caFiles: caFilesIn(join(dataDir, 'no-certs-here')),
@@ -183,11 +194,7 @@ describe('registry changes reach the ledger stream through a transactional outbo
   it('publishes on start what a previous run left unpublished, without duplicating what it had published', async () => {
     await app!.close();
     app = undefined;
-    const dataSource = await new DataSource({
-      type: 'sqlite',
-      database: join(dataDir, 'registry.sqlite'),
-      entities: [RegistryEventEntity],
-    }).initialize();
+    const dataSource = await secondConnection();
     const left = {
       id: '0b7f7a52-3c4e-4a8e-9a41-6d1f1b3e2c55',
       type: 'rules-changed',

@@ -7,7 +7,8 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { of, type Observable } from 'rxjs';
 import { DomainError } from '@bureaunet/contracts';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 import {
   Audited,
   CLOCK,
@@ -95,9 +96,13 @@ describe('ActivityInterceptor over real HTTP and a real SQLite file', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-activity-http-'));
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: join(dir, 'node.sqlite'), entities: ACTIVITY_ENTITIES }),
-    ).initialize();
+    dataSource = await openDataSource(
+      dataSourceOptions({
+        database: join(dir, 'node.sqlite'),
+        url: await throwawayPostgresUrl('activity_http'),
+        entities: ACTIVITY_ENTITIES,
+      }),
+    );
     await applyDurabilityPragmas(dataSource);
     const module = await Test.createTestingModule({
       controllers: [ProbeController, ActivityController],

@@ -1,9 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { verifyConsistency, verifyInclusion } from '@bureaunet/ledger';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
+import {
+  SerialWriter,
+  applyDurabilityPragmas,
+  dataSourceOptions,
+  openDataSource,
+  sqlStatements,
+} from '@bureaunet/persistence';
+import { throwawayPostgresUrl } from '@bureaunet/testing';
 import { referenceRoot } from '../../../ledger/src/merkle/merkle-tree.reference';
 import { encodeActivityEntry, type ActivityEntry } from '../activity-entry';
 import { parseActivityExport, activityExportLine } from '../activity-export.line';
@@ -33,9 +40,13 @@ describe('the activity log on a real SQLite file', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-activity-'));
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({ database: join(dir, 'node.sqlite'), entities: ACTIVITY_ENTITIES }),
-    ).initialize();
+    dataSource = await openDataSource(
+      dataSourceOptions({
+        database: join(dir, 'node.sqlite'),
+        url: await throwawayPostgresUrl('activity_log'),
+        entities: ACTIVITY_ENTITIES,
+      }),
+    );
     await applyDurabilityPragmas(dataSource);
     log = new ActivityLog(new SerialWriter(dataSource), dataSource, clock);
     // Concurrent appends share group commits; each still lands once, in order of arrival.
@@ -98,7 +109,7 @@ describe('the activity log on a real SQLite file', () => {
 
     // The bureau quietly edits an earlier consultation's purpose in its own database.
     const rewritten = JSON.stringify({ ...entries[7], purpose: 'routine' });
-    await dataSource.query('UPDATE activity_entry SET leaf_input = ? WHERE seq = 7', [rewritten]);
+    await sqlStatements(dataSource.manager).run('UPDATE activity_entry SET leaf_input = ? WHERE seq = 7', [rewritten]);
     const after = await log.exportPage({}, 500);
     const verdict = verifyActivityExport(after.items, head);
     expect(verdict).toMatchObject({ intact: false, reason: expect.stringMatching(/the log was rewritten/) });

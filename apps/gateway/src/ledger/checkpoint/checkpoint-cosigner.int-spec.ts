@@ -6,11 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { BureauIdentity } from '@bureaunet/identity';
 import { LEDGER_LOG_ENTITIES, LedgerLogAppender, LedgerLogReader } from '@bureaunet/ledger/storage';
-import { SerialWriter, applyDurabilityPragmas, sqliteDataSourceOptions } from '@bureaunet/persistence';
-import { waitFor } from '@bureaunet/testing';
+import { SerialWriter, applyDurabilityPragmas, dataSourceOptions, openDataSource } from '@bureaunet/persistence';
+import { waitFor, throwawayPostgresUrl } from '@bureaunet/testing';
 import {
   ed25519NoteSigner,
   formatCheckpoint,
@@ -122,12 +122,13 @@ describe('the checkpoint cosigner against a witness over HTTP (real SQLite)', ()
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bureaunet-cosigner-'));
-    dataSource = await new DataSource(
-      sqliteDataSourceOptions({
+    dataSource = await openDataSource(
+      dataSourceOptions({
         database: join(dir, 'gateway.sqlite'),
+        url: await throwawayPostgresUrl('gateway_cosigner'),
         entities: [...LEDGER_LOG_ENTITIES, CosignedCheckpointEntity],
       }),
-    ).initialize();
+    );
     await applyDurabilityPragmas(dataSource);
     writer = new SerialWriter(dataSource);
     appender = new LedgerLogAppender();
