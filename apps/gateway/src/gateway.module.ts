@@ -60,6 +60,7 @@ import { SenderRateBucketEntity } from './policy/sender-rate-bucket.entity';
 import { SenderRateBucketRepository } from './policy/sender-rate-bucket.repository';
 import { GatewayLeaseEntity } from './lanes/gateway-lease.entity';
 import { LANE_PROVIDERS } from './lanes/lanes.providers';
+import { SubmissionLanes } from './submission-lanes/submission-lanes.service';
 import { DeliveryPublisher } from './submission/delivery.publisher';
 import { EnvelopeLineageEntity } from './submission/envelope-lineage.entity';
 import { EnvelopeLineageRepository } from './submission/envelope-lineage.repository';
@@ -170,6 +171,7 @@ export class GatewayModule {
         SubmissionService,
         SubmissionHandler,
         ...LANE_PROVIDERS,
+        SubmissionLanes,
         DeliveryPublisher,
         DeliveryConsumersProvisioner,
         DeadLetterStore,

@@ -6,7 +6,7 @@ import { GATEWAY_CONSUMERS } from './gateway.consumers';
 import { readGatewayConfig } from './gateway.config';
 import { DeliveryConsumersProvisioner } from './delivery-consumers/delivery-consumers.provisioner';
 import { GatewayModule } from './gateway.module';
-import { SubmissionLanes } from './lanes/submission-lanes.service';
+import { SubmissionLanes } from './submission-lanes/submission-lanes.service';
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();

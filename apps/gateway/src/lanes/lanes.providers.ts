@@ -8,7 +8,6 @@ import { GatewayLeaseRepository } from './gateway-lease.repository';
 import { LaneLeaseKeeper } from './lane-lease.keeper';
 import { LANE_LEASE_SKEW_MARGIN_MS, LANE_LEASE_TTL_MS } from './lane-lease.timing';
 import { SubmissionFence } from './submission.fence';
-import { SubmissionLanes } from './submission-lanes.service';
 
 /** Unique per process run (a restart never inherits a lease), and telling an operator which gateway it is. */
 export function laneHolderName(code: string): string {
@@ -29,5 +28,4 @@ export const LANE_PROVIDERS: Provider[] = [
       }),
   },
   SubmissionFence,
-  SubmissionLanes,
 ];

@@ -49,7 +49,7 @@ import { ReplicaFollower } from '../replica/replica.follower';
 import { ReplicaResync } from '../replica/replica.resync';
 import { ReplicaStatus, type ReplicaStatusView } from '../replica/replica.status';
 import { NODE_ENTITIES } from '../store/node.entities';
-import { postgresRowsText } from '../store/node.test-database';
+import { postgresRowsText } from '../migrations/node.test-database';
 import { StoreModule } from '../store/store.module';
 import { CheckLogController } from './check-log.controller';
 import type { CheckLogDto, CheckLogPageDto } from './check-log.dto';

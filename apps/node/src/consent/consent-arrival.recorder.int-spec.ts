@@ -8,7 +8,7 @@ import { RecipientStateEntity } from '../store/recipient-state.entity';
 import { SentMessageEntity } from '../store/sent-message.entity';
 import { SentMessageRepository } from '../store/sent-message.repository';
 import { ConsentArrivalRecorder, MAX_PENDING_CONSENTS_PER_ASKER } from './consent-arrival.recorder';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const AT = '2026-12-02T10:00:00.000Z';
 const OWNED = 'owned-envelope';

@@ -18,7 +18,7 @@ import { RequestEscalationSweep } from './request-escalation.sweep';
 import { RequestService } from './request.service';
 import { RequestTracker } from './request.tracker';
 import { TrackedRequestEntity } from './tracked-request.entity';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const SENT_AT = '2026-12-01T08:00:00.000Z';
 // An urgent request is due 3 days after it was sent.

@@ -6,7 +6,7 @@ import type { NodeConfig } from '../node.config';
 import { HitEntity, type HitDirection, type HitState } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
 import { HitDeadlineSweep } from './hit-deadline.sweep';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const CHECKED_AT = '2026-12-01T10:00:00.000Z';
 const ANSWER_BY = '2026-12-01T10:10:00.000Z';

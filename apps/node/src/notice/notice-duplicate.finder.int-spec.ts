@@ -4,7 +4,7 @@ import type { Clock } from '@bureaunet/platform';
 import { PersonSourceReader } from '../person-check/person-source.reader';
 import { SoughtPersonIndex } from '../person-check/sought-person.index';
 import { DiffusionEntity } from '../store/diffusion.entity';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 import { NoticeRequestEntity } from '../store/notice-request.entity';
 import { NoticeEntity } from '../store/notice.entity';
 import { NoticeRepository } from '../store/notice.repository';

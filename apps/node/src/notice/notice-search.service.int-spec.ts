@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { NoticeBody } from '@bureaunet/contracts';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 import { NoticeEntity } from '../store/notice.entity';
 import { noticeRow } from '../store/notice.rows';
 import { NoticeRepository } from '../store/notice.repository';

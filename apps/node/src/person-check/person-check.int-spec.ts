@@ -15,7 +15,7 @@ import { PERSON_SOURCE_CHANGE_WINDOW, PersonSourceChangeEntity } from '../store/
 import { PersonCheckService } from './person-check.service';
 import { PersonSourceReader } from './person-source.reader';
 import { SoughtPersonIndex } from './sought-person.index';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const AT = '2026-11-25T12:00:00.000Z';
 

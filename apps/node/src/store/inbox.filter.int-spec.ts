@@ -4,7 +4,7 @@ import type { EnvelopeMeta, MessageKind } from '@bureaunet/contracts';
 import type { InboxFilter } from './inbox.filter';
 import { MessageReadRepository } from './message-read.repository';
 import { MessageReadEntity } from './message-read.entity';
-import { nodeTestDataSource } from './node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 import { ReceivedMessageEntity } from './received-message.entity';
 import { ReceivedMessageRepository } from './received-message.repository';
 

@@ -5,7 +5,7 @@ import { NODE_MIGRATIONS } from '../migrations';
 import { NODE_POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { NODE_ENTITIES } from './node.entities';
 import { nextNoticeSequence } from './notice-number.counter';
-import { nodeTestDataSource } from './node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const YEAR = 2026;
 

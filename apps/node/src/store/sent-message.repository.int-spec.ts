@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { nodeTestDataSource } from './node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 import { ReceivedMessageEntity } from './received-message.entity';
 import { ReceivedMessageRepository } from './received-message.repository';
 import {

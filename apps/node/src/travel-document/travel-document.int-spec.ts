@@ -30,7 +30,7 @@ import { RegistryStandIn } from '../../testing/registry.stand-in';
 import { startNode, type RunningNode } from '../node.app';
 import type { NodeConfig } from '../node.config';
 import { OwnTravelDocumentEntity } from '../store/own-travel-document.entity';
-import { postgresRowsText } from '../store/node.test-database';
+import { postgresRowsText } from '../migrations/node.test-database';
 import { ReceivedMessageEntity } from '../store/received-message.entity';
 
 jest.setTimeout(90_000);

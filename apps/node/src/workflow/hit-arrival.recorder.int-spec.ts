@@ -6,7 +6,7 @@ import { HitRepository } from '../store/hit.repository';
 import { NoticeRepository } from '../store/notice.repository';
 import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { WorkflowRecorder } from './workflow.recorder';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const CHECK_ID = '019ad000-0000-7000-8000-000000000001';
 const OTHER_CHECK_ID = '019ad000-0000-7000-8000-000000000002';

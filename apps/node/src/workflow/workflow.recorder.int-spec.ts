@@ -10,7 +10,7 @@ import { HitEntity } from '../store/hit.entity';
 import { HitRepository } from '../store/hit.repository';
 import { HitArrivalRecorder } from './hit-arrival.recorder';
 import { WorkflowRecorder } from './workflow.recorder';
-import { nodeTestDataSource } from '../store/node.test-database';
+import { nodeTestDataSource } from '../migrations/node.test-database';
 
 const AT = '2026-11-25T12:00:00.000Z';
 const notice = {

@@ -30,7 +30,7 @@ import { SltdPublisher } from './sltd.publisher';
 import { HitEntity } from '../../store/hit.entity';
 import { HitRepository } from '../../store/hit.repository';
 import { HitArrivalRecorder } from '../../workflow/hit-arrival.recorder';
-import { nodeTestDataSource } from '../../store/node.test-database';
+import { nodeTestDataSource } from '../../migrations/node.test-database';
 
 jest.setTimeout(60_000);
 

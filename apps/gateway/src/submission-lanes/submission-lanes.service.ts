@@ -14,11 +14,11 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { LEGACY_SUBMISSIONS_DURABLE, senderSubmissionsConsumer } from '../gateway.consumers';
 import { SubmissionRateLimiter } from '../policy/submission-rate.limiter';
 import { SubmissionHandler } from '../submission/submission.handler';
-import type { HeldLease } from './gateway-lease.repository';
-import { LaneLeaseKeeper, type LaneLeaseListener } from './lane-lease.keeper';
-import { LANE_LEASE_RENEW_MS } from './lane-lease.timing';
-import { LeaseLostError } from './lease-lost.error';
-import { partitionOf } from './submission-partition';
+import type { HeldLease } from '../lanes/gateway-lease.repository';
+import { LaneLeaseKeeper, type LaneLeaseListener } from '../lanes/lane-lease.keeper';
+import { LANE_LEASE_RENEW_MS } from '../lanes/lane-lease.timing';
+import { LeaseLostError } from '../lanes/lease-lost.error';
+import { partitionOf } from '../lanes/submission-partition';
 
 /** Handlers of a lost partition may finish this long before their messages are given back. */
 const STOP_GRACE_MS = 5_000;

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@bureaunet/persistence';
 import { throwawayPostgresUrl } from '@bureaunet/testing';
-import { NODE_MIGRATIONS } from '../migrations';
-import { NODE_POSTGRES_MIGRATIONS } from '../migrations/postgres';
-import { NODE_ENTITIES } from './node.entities';
+import { NODE_MIGRATIONS } from './index';
+import { NODE_POSTGRES_MIGRATIONS } from './postgres';
+import { NODE_ENTITIES } from '../store/node.entities';
 
 /**
  * The node's tables for an int-spec, migrated as a node starts: in memory on SQLite, or a
