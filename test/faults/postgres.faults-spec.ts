@@ -1,6 +1,7 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import {
   auditWholeLedger,
+  queryServiceDatabase,
   startPostgres,
   startTestNetwork,
   trafficThroughFault,
@@ -47,5 +48,11 @@ describe('PostgreSQL restarted under load', () => {
     expect(outcome.figure).toMatchObject({ lost: 0, duplicated: 0 });
     const audit = await auditWholeLedger(network);
     expect({ status: audit.status, stderr: audit.stderr }).toEqual({ status: 0, stderr: '' });
+    // The ledger that verified is the one in PostgreSQL: every message's entries are there.
+    const [{ leaves }] = await queryServiceDatabase<{ leaves: number }>(
+      { url: network.databaseUrls.get('gateway'), file: 'none' },
+      'SELECT COUNT(*)::int AS leaves FROM ledger_leaf',
+    );
+    expect(leaves).toBeGreaterThanOrEqual(outcome.figure.tries);
   });
 });
