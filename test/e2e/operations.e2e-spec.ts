@@ -59,7 +59,7 @@ describe('operating a network: readiness and structured logs', () => {
     ]);
     expect(gateway.details['consumers']).toMatchObject({
       status: 'up',
-      'BN_SUBMISSIONS/gateway': { pending: expect.any(Number) },
+      BN_SUBMISSIONS: { messages: expect.any(Number) },
       'BN_REGISTRY_EVENTS/gateway-ledger': { pending: expect.any(Number) },
     });
     const node = await ready(network.node('MR').url);

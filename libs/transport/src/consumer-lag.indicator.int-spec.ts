@@ -1,7 +1,7 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { DELIVERIES_STREAM } from '@bureaunet/contracts';
+import { DELIVERIES_STREAM, SUBMISSIONS_STREAM } from '@bureaunet/contracts';
 import { startNatsServer, type RunningNatsServer } from '@bureaunet/testing';
 import { ConsumerLagIndicator } from './consumer-lag.indicator';
 import { ensureDurableConsumer, ensureStreams } from './jetstream.topology';
@@ -54,6 +54,19 @@ describe('ConsumerLagIndicator on a real nats-server', () => {
         status: 'down',
         message: expect.stringMatching(/^BN_DELIVERIES\/node-DK: .*consumer not found/),
         'BN_DELIVERIES/node-DK': { error: expect.stringMatching(/consumer not found/) },
+      },
+    });
+  });
+
+  it('reports a work queue read through many consumers as one backlog: the messages nobody has acked', async () => {
+    const js = jetstream(nc);
+    for (let i = 0; i < 4; i++) await js.publish(`bn.submit.C${i}`, `s${i}`, { msgID: `s${i}` });
+    expect(await indicator.check('consumers', [], [SUBMISSIONS_STREAM])).toEqual({
+      consumers: {
+        status: 'down',
+        message: 'BN_SUBMISSIONS holds 4 messages not acked',
+        maxPending: 3,
+        BN_SUBMISSIONS: { messages: 4 },
       },
     });
   });

@@ -21,6 +21,8 @@ interface ConsumerLag {
 /**
  * How far behind the service's consumers are: `num_pending` of each, from one CONSUMER.INFO call
  * (which a node's broker user may make on its own consumer), against HEALTH_MAX_CONSUMER_PENDING.
+ * A work-queue stream read through many consumers (the gateways' one per sender) is reported as
+ * one backlog instead: the messages it still holds are exactly those nobody has acked.
  */
 @Injectable()
 export class ConsumerLagIndicator {
@@ -32,11 +34,28 @@ export class ConsumerLagIndicator {
     @Inject(HEALTH_BOUNDS) private readonly bounds: HealthBounds,
   ) {}
 
-  async check(key: string, consumers: readonly ConsumerRef[]): Promise<HealthIndicatorResult> {
+  async check(
+    key: string,
+    consumers: readonly ConsumerRef[],
+    workQueues: readonly string[] = [],
+  ): Promise<HealthIndicatorResult> {
     const session = this.indicators.check(key);
     const maxPending = this.bounds.maxConsumerPending;
-    const lags: Record<string, ConsumerLag | { error: string }> = {};
+    const lags: Record<string, ConsumerLag | { messages: number } | { error: string }> = {};
     const problems: string[] = [];
+    for (const stream of workQueues) {
+      try {
+        this.jsm ??= await jetstreamManager(this.connection, { checkAPI: false });
+        const info = await boundedProbe(this.jsm.streams.info(stream), this.bounds.probeTimeoutMs, `${stream} info`);
+        lags[stream] = { messages: info.state.messages };
+        if (info.state.messages > maxPending)
+          problems.push(`${stream} holds ${info.state.messages} messages not acked`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        lags[stream] = { error: message };
+        problems.push(`${stream}: ${message}`);
+      }
+    }
     for (const { stream, durable } of consumers) {
       const name = `${stream}/${durable}`;
       try {

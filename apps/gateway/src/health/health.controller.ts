@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { SUBMISSIONS_STREAM } from '@bureaunet/contracts';
 import { DirectoryFreshnessIndicator } from '@bureaunet/directory';
 import { BUREAU_IDENTITY, BureauIdentity, identityExpiry, type IdentityExpiry } from '@bureaunet/identity';
 import {
@@ -90,7 +91,7 @@ export class HealthController {
       () => this.directory.check('directory'),
       () => this.rules.check('rules'),
       () => this.certificates.check('certificates', { ...identityExpiry(this.identity, this.clock.now()) }),
-      () => this.consumers.check('consumers', GATEWAY_CONSUMERS),
+      () => this.consumers.check('consumers', GATEWAY_CONSUMERS, [SUBMISSIONS_STREAM]),
       () => this.witnesses.check('witnesses'),
     ]);
   }
