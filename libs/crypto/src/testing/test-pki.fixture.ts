@@ -7,6 +7,15 @@ x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoPro
 
 const ED25519 = { name: 'Ed25519' } as const;
 const DAY_MS = 86_400_000;
+/**
+ * Test certificates are valid from before the fixed clocks specs pin (2026-…), whatever today is:
+ * "a day ago" alone made a spec clocked at 2026-12-01T12:00Z fail once the real date passed 2026-12-02T12:00Z.
+ */
+const TEST_VALID_FROM = Date.parse('2026-01-01T00:00:00.000Z');
+
+function defaultNotBefore(): Date {
+  return new Date(Math.min(Date.now() - DAY_MS, TEST_VALID_FROM));
+}
 
 export interface TestCa {
   subject: string;
@@ -23,7 +32,7 @@ export async function createTestCa(subject = 'CN=bureaunet test CA, O=bureaunet'
     keys,
     signingAlgorithm: ED25519,
     serialNumber: randomSerial(),
-    notBefore: new Date(Date.now() - DAY_MS),
+    notBefore: defaultNotBefore(),
     notAfter: new Date(Date.now() + 3650 * DAY_MS),
     extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
   });
@@ -55,7 +64,7 @@ export async function issueTestCertificate(ca: TestCa, options: TestCertificateO
     signingKey: ca.keys.privateKey,
     signingAlgorithm: ED25519,
     serialNumber: options.serialNumber ?? randomSerial(),
-    notBefore: options.notBefore ?? new Date(Date.now() - DAY_MS),
+    notBefore: options.notBefore ?? defaultNotBefore(),
     notAfter: options.notAfter ?? new Date(Date.now() + 365 * DAY_MS),
   });
   const pem = generated.toString('pem');
