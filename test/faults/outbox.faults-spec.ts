@@ -164,7 +164,8 @@ describe('outbox: a 201 means durable and sendable', () => {
       lost: ids.length - done,
       duplicated: 0,
     });
-    expect(ids.length).toBeGreaterThan(0);
+    // Seen once in a loaded CI run, every send refused with 503: the reasons name the cause next time.
+    expect({ accepted: ids.length > 0, refused }).toEqual({ accepted: true, refused: expect.any(Array) });
     expect(figure.lost).toBe(0);
   });
 
