@@ -1,6 +1,7 @@
 import {
   DIRECTORY_CHANGED_SUBJECT,
   DIRECTORY_GET_SUBJECT,
+  DIRECTORY_HEARTBEAT_SUBJECT,
   DIRECTORY_LIST_SUBJECT,
   type DirectoryEntry,
 } from '@bureaunet/contracts';
@@ -103,6 +104,95 @@ describe('DirectoryClient caching across a change that lands while a request is 
     // Cached now: no request goes out.
     expect((await directory.entry('MR'))?.encryptionCertificate).toBe('pem');
     expect(bus.pending.filter((request) => request.subject !== DIRECTORY_LIST_SUBJECT)).toHaveLength(0);
+  });
+});
+
+describe('DirectoryClient and the heartbeat', () => {
+  let bus: HeldBus;
+  let directory: DirectoryClient;
+  let signer: TestDirectorySigner;
+  let ca: TestCa;
+
+  beforeAll(async () => {
+    ca = await createTestCa();
+    signer = await createTestDirectorySigner(ca);
+  });
+
+  beforeEach(async () => {
+    bus = new HeldBus();
+    directory = new DirectoryClient(
+      bus as unknown as BusClient,
+      { ca: ca.certificate } as BureauIdentity,
+      { stalenessMs: 60_000 },
+      { now: () => new Date() },
+    );
+    directory.onModuleInit();
+    const listing = directory.all();
+    await bus.answerNext(await signer.sign([entry('FR', true), entry('MR', true)], { version: 5 }));
+    await listing;
+  });
+
+  const beat = (version: number) =>
+    bus.handlers.get(DIRECTORY_HEARTBEAT_SUBJECT)!({ at: new Date().toISOString(), version });
+
+  it('keeps what it read at the version the first heartbeat names: no request goes out', async () => {
+    beat(5);
+    const asked = waitUntil(() => bus.pending.length > 0).then(
+      () => 'asked the registry',
+      () => 'never asked',
+    );
+    expect(await Promise.race([directory.entry('MR').then((found) => found?.code), asked])).toBe('MR');
+    expect(await Promise.race([directory.all().then((all) => all.map((item) => item.code)), asked])).toEqual([
+      'FR',
+      'MR',
+    ]);
+    expect(bus.pending).toHaveLength(0);
+  });
+
+  it('forgets what it read before the version a heartbeat names, and asks again', async () => {
+    beat(5);
+    beat(6);
+    const lookUp = directory.entry('MR');
+    await waitUntil(() => bus.pending.length > 0);
+    expect(bus.pending[0].subject).toBe(DIRECTORY_GET_SUBJECT);
+    await bus.answerNext(await signer.sign([{ ...entry('MR', true), status: 'suspended', version: 6 }]));
+    expect((await lookUp)?.status).toBe('suspended');
+    // Read at 6: the next heartbeat at 6 leaves it, and the listing is asked again (FR was read at 5).
+    beat(6);
+    expect((await directory.entry('MR'))?.status).toBe('suspended');
+    expect(bus.pending).toHaveLength(0);
+    const listing = directory.all();
+    await waitUntil(() => bus.pending.length > 0);
+    expect(bus.pending[0].subject).toBe(DIRECTORY_LIST_SUBJECT);
+    await bus.answerNext(await signer.sign([entry('FR', true), { ...entry('MR', true), version: 6 }]));
+    expect((await listing).map((item) => item.code)).toEqual(['FR', 'MR']);
+  });
+
+  const cachedOrAsked = async (code: string) => {
+    const asked = waitUntil(() => bus.pending.length > 0).then(
+      () => 'asked the registry',
+      () => 'never asked',
+    );
+    return Promise.race([directory.entry(code).then(() => 'cached'), asked]);
+  };
+  const changed = (code: string, version: number) =>
+    bus.handlers.get(DIRECTORY_CHANGED_SUBJECT)!({ code, version, change: 'renewed' });
+
+  it('ignores one heartbeat read before a change whose event came first, and forgets all on a second (the registry went back)', async () => {
+    beat(5);
+    changed('MR', 6);
+    beat(5);
+    expect(await cachedOrAsked('FR')).toBe('cached');
+    beat(5);
+    expect(await cachedOrAsked('FR')).toBe('asked the registry');
+  });
+
+  it('forgets what it read before a change event that skips a version (a lost event names no bureau)', async () => {
+    beat(5);
+    changed('MR', 6);
+    expect(await cachedOrAsked('FR')).toBe('cached');
+    changed('MR', 8);
+    expect(await cachedOrAsked('FR')).toBe('asked the registry');
   });
 });
 

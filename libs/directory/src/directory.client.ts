@@ -51,8 +51,8 @@ export interface VerifiedKey {
 @Injectable()
 export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DirectoryClient.name);
-  /** Each entry with the expiry (ms) of the signed answer it came in. */
-  private readonly entries = new Map<string, { entry: DirectoryEntry; expiresAt: number }>();
+  /** Each entry with the expiry (ms) and the directory version of the signed answer it came in. */
+  private readonly entries = new Map<string, { entry: DirectoryEntry; expiresAt: number; readAt: number }>();
   private listed = false;
   /** Expiry (ms) of the signed listing `listed` refers to. */
   private listedUntil = 0;
@@ -60,6 +60,8 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private renewing = false;
   private lastHeardAt = 0;
   private knownVersion: number | undefined;
+  /** A heartbeat's version older than the known one, seen once: the next such beat confirms it. */
+  private olderBeat: number | undefined;
   /**
    * Bumped by every invalidation: an answer requested before one must not be cached after it (a
    * bureau enrolling while the listing was in flight would stay "not enrolled" until a heartbeat).
@@ -84,6 +86,9 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       this.bus.subscribe(DIRECTORY_CHANGED_SUBJECT, (body) => {
         const event = directoryChangedEventSchema.parse(body);
         this.heard();
+        // Each change is one version: a gap is a lost event, whose bureau is not known.
+        if (this.knownVersion !== undefined && event.version > this.knownVersion + 1)
+          this.forgetOlderThan(event.version);
         this.knownVersion = event.version;
         this.generation += 1;
         this.entries.delete(event.code);
@@ -92,14 +97,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       this.bus.subscribe(DIRECTORY_HEARTBEAT_SUBJECT, (body) => {
         const beat = directoryHeartbeatSchema.parse(body);
         this.heard();
-        // A change event is core NATS, at most once: a heartbeat with another version repairs a lost one.
-        if (beat.version !== this.knownVersion) {
-          this.knownVersion = beat.version;
-          this.generation += 1;
-          this.entries.clear();
-          this.verified.clear();
-          this.listed = false;
-        }
+        this.followVersion(beat.version);
         this.renewIfDue();
       }),
     );
@@ -118,7 +116,8 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       const content = await this.signedAnswer(DIRECTORY_GET_SUBJECT, { code });
       const entry = content.entries.find((candidate) => candidate.code === code);
       if (!entry) throw new Error(`the registry's answer for ${code} holds no entry for it`);
-      if (generation === this.generation) this.entries.set(code, { entry, expiresAt: Date.parse(content.expiresAt) });
+      if (generation === this.generation)
+        this.entries.set(code, { entry, expiresAt: Date.parse(content.expiresAt), readAt: content.version });
       return entry;
     } catch (error) {
       if (error instanceof WireRequestError && error.code === 'unknown-bureau') return undefined;
@@ -137,7 +136,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
         if (generation !== this.generation) return content.entries;
         const expiresAt = Date.parse(content.expiresAt);
         this.entries.clear();
-        content.entries.forEach((entry) => this.entries.set(entry.code, { entry, expiresAt }));
+        content.entries.forEach((entry) => this.entries.set(entry.code, { entry, expiresAt, readAt: content.version }));
         this.listed = true;
         this.listedUntil = expiresAt;
       } catch (error) {
@@ -291,6 +290,39 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
       );
     if (error instanceof DomainError) return error;
     return this.unavailable(error);
+  }
+
+  /**
+   * A change event is core NATS, at most once: a heartbeat with a newer version repairs a lost one.
+   * A beat read just before a change may arrive just after its event: one older beat is ignored,
+   * a second at the same older version means the registry went back (a restore), and all is forgotten.
+   */
+  private followVersion(version: number): void {
+    if (version === this.knownVersion) return;
+    const older = this.knownVersion !== undefined && version < this.knownVersion;
+    if (older && this.olderBeat !== version) {
+      this.olderBeat = version;
+      return;
+    }
+    this.olderBeat = undefined;
+    this.logger.log(`directory version ${this.knownVersion ?? 'unknown'} → ${version} by heartbeat`);
+    this.knownVersion = version;
+    this.generation += 1;
+    this.forgetOlderThan(older ? Number.POSITIVE_INFINITY : version);
+  }
+
+  /**
+   * What was read at an older directory version may predate the change the heartbeat announces;
+   * what was read at this version or later already holds it, and stays (a send during a broker
+   * outage needs no registry for a bureau already known).
+   */
+  private forgetOlderThan(version: number): void {
+    for (const [code, cached] of this.entries) {
+      if (cached.readAt >= version) continue;
+      this.entries.delete(code);
+      this.listed = false;
+    }
+    this.verified.clear();
   }
 
   private heard(): void {
