@@ -164,8 +164,15 @@ describe('outbox: a 201 means durable and sendable', () => {
       lost: ids.length - done,
       duplicated: 0,
     });
-    // Seen once in a loaded CI run, every send refused with 503: the reasons name the cause next time.
-    expect({ accepted: ids.length > 0, refused }).toEqual({ accepted: true, refused: expect.any(Array) });
+    // All refused means the outbox was not tried: the refusals and the directory's log lines say why.
+    if (ids.length === 0) {
+      const directoryLines = network
+        .output()
+        .split('\n')
+        .filter((line) => /directory/i.test(line))
+        .slice(-20);
+      throw new Error(`every send refused: ${JSON.stringify(refused)}\n${directoryLines.join('\n')}`);
+    }
     expect(figure.lost).toBe(0);
   });
 
