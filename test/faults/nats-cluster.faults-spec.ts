@@ -65,71 +65,78 @@ describe('one NATS node killed -9 under load on a three-node cluster', () => {
     expect(() => network.nats.port).toThrow(/network.natsCluster.servers/);
   });
 
-  it('loses and duplicates nothing when the submissions stream leader is killed -9 and comes back', async () => {
-    const fault = 'nats-server (submissions stream leader) kill -9 on a 3-node cluster under load';
-    const cluster = network.natsCluster!;
-    const sent: Sent[] = [];
-    let stop = false;
-    const worker = async ({ from, to }: { from: string; to: string[] }, index: number) => {
-      for (let n = 0; n < MAX_SENDS_PER_WORKER && !stop; n++) {
-        const { id } = await network.api(from).send({ kind: 'message', to, body: { from, worker: index, n } });
-        sent.push({ from, to, id, at: Date.now() });
+  it(
+    'loses and duplicates nothing when the submissions stream leader is killed -9 and comes back',
+    async () => {
+      const fault = 'nats-server (submissions stream leader) kill -9 on a 3-node cluster under load';
+      const cluster = network.natsCluster!;
+      const sent: Sent[] = [];
+      let stop = false;
+      const worker = async ({ from, to }: { from: string; to: string[] }, index: number) => {
+        for (let n = 0; n < MAX_SENDS_PER_WORKER && !stop; n++) {
+          const { id } = await network.api(from).send({ kind: 'message', to, body: { from, worker: index, n } });
+          sent.push({ from, to, id, at: Date.now() });
+        }
+      };
+      const sending = Promise.all(
+        SENDERS.flatMap((sender) => Array.from({ length: WORKERS_PER_SENDER }, (_, index) => worker(sender, index))),
+      );
+
+      await waitFor(async () => sent.length >= 10 && (await receipted(sent.slice(0, 10))).length === 10, {
+        what: `${fault}: traffic under way`,
+        timeoutMs: 60_000,
+      });
+      const leader = cluster.server((await jsm.streams.info(SUBMISSIONS_STREAM)).cluster!.leader!);
+      const clientsOnLeader = await clientNames(leader);
+      await leader.kill();
+      const killedAt = Date.now();
+      const sentBeforeKill = sent.length;
+
+      // Recovered: a message sent after the kill is receipted by every recipient.
+      const firstAfter = await waitFor(() => sent.find((message) => message.at > killedAt), {
+        what: `${fault}: a send after the kill`,
+      });
+      await waitFor(async () => (await receipted([firstAfter])).length === 1, {
+        what: `${fault}: a message sent after the kill receipted`,
+        timeoutMs: 120_000,
+        intervalMs: 200,
+      });
+      const recoveredMs = Date.now() - killedAt;
+      await waitFor(() => sent.length >= sentBeforeKill + SENDS_WHILE_DOWN, {
+        what: `${fault}: sends while the server is down`,
+        timeoutMs: 120_000,
+      });
+      await leader.restart();
+      stop = true;
+      await sending;
+
+      await waitFor(async () => (await receipted(sent)).length === sent.length, {
+        what: `${fault}: every message receipted by every recipient`,
+        timeoutMs: 180_000,
+        intervalMs: 1_000,
+      });
+      let lost = 0;
+      let duplicated = 0;
+      for (const code of new Set(SENDERS.flatMap(({ to }) => to))) {
+        const wanted = new Set(sent.filter(({ to }) => to.includes(code)).map(({ id }) => id));
+        const copies = (await network.api(code).inbox(5_000)).items
+          .map((item) => item.id)
+          .filter((id) => wanted.has(id));
+        lost += wanted.size - new Set(copies).size;
+        duplicated += copies.length - new Set(copies).size;
       }
-    };
-    const sending = Promise.all(
-      SENDERS.flatMap((sender) => Array.from({ length: WORKERS_PER_SENDER }, (_, index) => worker(sender, index))),
-    );
-
-    await waitFor(async () => sent.length >= 10 && (await receipted(sent.slice(0, 10))).length === 10, {
-      what: `${fault}: traffic under way`,
-      timeoutMs: 60_000,
-    });
-    const leader = cluster.server((await jsm.streams.info(SUBMISSIONS_STREAM)).cluster!.leader!);
-    const clientsOnLeader = await clientNames(leader);
-    await leader.kill();
-    const killedAt = Date.now();
-    const sentBeforeKill = sent.length;
-
-    // Recovered: a message sent after the kill is receipted by every recipient.
-    const firstAfter = await waitFor(() => sent.find((message) => message.at > killedAt), {
-      what: `${fault}: a send after the kill`,
-    });
-    await waitFor(async () => (await receipted([firstAfter])).length === 1, {
-      what: `${fault}: a message sent after the kill receipted`,
-      timeoutMs: 120_000,
-      intervalMs: 200,
-    });
-    const recoveredMs = Date.now() - killedAt;
-    await waitFor(() => sent.length >= sentBeforeKill + SENDS_WHILE_DOWN, {
-      what: `${fault}: sends while the server is down`,
-      timeoutMs: 120_000,
-    });
-    await leader.restart();
-    stop = true;
-    await sending;
-
-    await waitFor(async () => (await receipted(sent)).length === sent.length, {
-      what: `${fault}: every message receipted by every recipient`,
-      timeoutMs: 180_000,
-      intervalMs: 1_000,
-    });
-    let lost = 0;
-    let duplicated = 0;
-    for (const code of new Set(SENDERS.flatMap(({ to }) => to))) {
-      const wanted = new Set(sent.filter(({ to }) => to.includes(code)).map(({ id }) => id));
-      const copies = (await network.api(code).inbox(5_000)).items.map((item) => item.id).filter((id) => wanted.has(id));
-      lost += wanted.size - new Set(copies).size;
-      duplicated += copies.length - new Set(copies).size;
-    }
-    const tries = sent.reduce((sum, { to }) => sum + to.length, 0);
-    const figure = reportFault({ fault, tries, survived: tries - lost, lost, duplicated });
-    process.stderr.write(
-      `FAULT ${fault}: ${sent.length} messages, ${sent.length - sentBeforeKill} sent after the kill; ` +
-        `the first of them receipted ${(recoveredMs / 1000).toFixed(1)} s after the kill; ` +
-        `clients on the killed server: ${clientsOnLeader.join(', ') || 'none'}\n`,
-    );
-    expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
-  });
+      const tries = sent.reduce((sum, { to }) => sum + to.length, 0);
+      const figure = reportFault({ fault, tries, survived: tries - lost, lost, duplicated });
+      process.stderr.write(
+        `FAULT ${fault}: ${sent.length} messages, ${sent.length - sentBeforeKill} sent after the kill; ` +
+          `the first of them receipted ${(recoveredMs / 1000).toFixed(1)} s after the kill; ` +
+          `clients on the killed server: ${clientsOnLeader.join(', ') || 'none'}\n`,
+      );
+      expect(figure).toMatchObject({ lost: 0, duplicated: 0 });
+      // Each phase above has its own named bound (60 + 120 + 120 + 180 s); Jest's only stops a hung test.
+    },
+    8 * 60_000,
+  );
 
   /** The messages every recipient has receipted, as their sender sees them. */
   async function receipted(messages: readonly Sent[]): Promise<Sent[]> {
