@@ -48,6 +48,8 @@ export interface RunningNatsCluster {
 export const CLUSTER_NAME = 'bureaunet';
 const DEFAULT_SIZE = 3;
 const READY_TIMEOUT_MS = 60_000;
+/** A restarted server catches up on every replicated stream and consumer first: minutes on a loaded machine. */
+const CATCH_UP_TIMEOUT_MS = 180_000;
 
 interface ServerPorts {
   client: number;
@@ -186,11 +188,11 @@ class ClusterServer implements RunningNatsClusterServer {
     if (this.running) throw new Error(`${this.name} is running: kill or stop it before a restart`);
     await this.process?.restart();
     this.running = true;
-    await this.untilCurrent();
+    await this.untilCurrent(undefined, CATCH_UP_TIMEOUT_MS);
   }
 
   /** Healthy (its JetStream assets caught up) and seeing a meta leader; with `size`, of a full-size meta group. */
-  async untilCurrent(size?: number): Promise<void> {
+  async untilCurrent(size?: number, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
     const monitor = this.monitorUrl;
     await waitFor(
       async () => {
@@ -200,7 +202,7 @@ class ClusterServer implements RunningNatsClusterServer {
         const meta = jsz.meta_cluster;
         return Boolean(meta?.leader) && (size === undefined || meta?.cluster_size === size);
       },
-      { what: `${this.name} to join the JetStream cluster with a meta leader`, timeoutMs: READY_TIMEOUT_MS },
+      { what: `${this.name} to join the JetStream cluster with a meta leader`, timeoutMs },
     );
   }
 }
