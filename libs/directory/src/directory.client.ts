@@ -60,7 +60,7 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   private renewing = false;
   private lastHeardAt = 0;
   private knownVersion: number | undefined;
-  /** A heartbeat's version older than the known one, seen once: the next such beat confirms it. */
+  /** A heartbeat's version older than the known one, seen once: the next beat, if the same, confirms it. */
   private olderBeat: number | undefined;
   /**
    * Bumped by every invalidation: an answer requested before one must not be cached after it (a
@@ -295,10 +295,14 @@ export class DirectoryClient implements OnModuleInit, OnModuleDestroy {
   /**
    * A change event is core NATS, at most once: a heartbeat with a newer version repairs a lost one.
    * A beat read just before a change may arrive just after its event: one older beat is ignored,
-   * a second at the same older version means the registry went back (a restore), and all is forgotten.
+   * a second in a row at the same older version means the registry went back (a restore), and all
+   * is forgotten.
    */
   private followVersion(version: number): void {
-    if (version === this.knownVersion) return;
+    if (version === this.knownVersion) {
+      this.olderBeat = undefined;
+      return;
+    }
     const older = this.knownVersion !== undefined && version < this.knownVersion;
     if (older && this.olderBeat !== version) {
       this.olderBeat = version;

@@ -45,8 +45,11 @@ export class ConsumerLagIndicator {
     const problems: string[] = [];
     for (const stream of workQueues) {
       try {
-        this.jsm ??= await jetstreamManager(this.connection, { checkAPI: false });
-        const info = await boundedProbe(this.jsm.streams.info(stream), this.bounds.probeTimeoutMs, `${stream} info`);
+        const info = await boundedProbe(
+          this.manager().then((jsm) => jsm.streams.info(stream)),
+          this.bounds.probeTimeoutMs,
+          `${stream} info`,
+        );
         lags[stream] = { messages: info.state.messages };
         if (info.state.messages > maxPending)
           problems.push(`${stream} holds ${info.state.messages} messages not acked`);
@@ -73,8 +76,12 @@ export class ConsumerLagIndicator {
   }
 
   private async lookUp(stream: string, durable: string) {
+    return (await this.manager()).consumers.info(stream, durable);
+  }
+
+  private async manager(): Promise<JetStreamManager> {
     // No $JS.API.INFO check: a node's broker user may not call it.
     this.jsm ??= await jetstreamManager(this.connection, { checkAPI: false });
-    return this.jsm.consumers.info(stream, durable);
+    return this.jsm;
   }
 }
