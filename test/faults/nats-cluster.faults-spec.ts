@@ -106,9 +106,19 @@ describe('one NATS node killed -9 under load on a three-node cluster', () => {
         what: `${fault}: sends while the server is down`,
         timeoutMs: 120_000,
       });
-      await leader.restart();
+      // Back while the load goes on, then caught up on the stream it led (not /healthz: see relaunch).
+      await leader.relaunch();
       stop = true;
       await sending;
+      await waitFor(
+        async () => {
+          const { cluster: now } = await jsm.streams.info(SUBMISSIONS_STREAM);
+          return (
+            now?.leader === leader.name || now?.replicas?.some((peer) => peer.name === leader.name && peer.current)
+          );
+        },
+        { what: `${fault}: ${leader.name} back as a current replica of ${SUBMISSIONS_STREAM}`, timeoutMs: 180_000 },
+      );
 
       await waitFor(async () => (await receipted(sent)).length === sent.length, {
         what: `${fault}: every message receipted by every recipient`,
