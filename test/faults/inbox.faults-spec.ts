@@ -5,7 +5,6 @@ import { Database } from 'sqlite3';
 import { deliverSubject, HUB_CODE, MAX_BODY_DEPTH, submitSubject } from '@bureaunet/contracts';
 import {
   HttpError,
-  RogueBureau,
   NodeApiClient,
   reportFault,
   startTestNetwork,
@@ -13,6 +12,7 @@ import {
   type SentMessageView,
   type TestNetwork,
 } from '@bureaunet/testing';
+import { RogueBureau } from '@bureaunet/testing/rogue-bureau';
 
 /**
  * Deliveries to one bureau the broker lets be in flight unacked: lowered from the default 1,000 so
@@ -231,7 +231,7 @@ describe('the receiving side under poison deliveries', () => {
         const seen = await arrived(network, normal);
         return seen.distinct === NORMAL ? seen : undefined;
       },
-      { what: `DK's ${NORMAL} messages in MR's inbox` },
+      { what: `DK's ${NORMAL} messages in MR's inbox`, timeoutMs: 120_000 },
     );
     const parked = await waitFor(
       async () => {

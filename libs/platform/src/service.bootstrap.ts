@@ -12,6 +12,7 @@ import { RequestValidationPipe } from './request-validation.pipe';
 import { readLogOptions } from './logging/log.options';
 import { serviceLoggerParams } from './logging/service-logger.params';
 import { formatReadyLine } from './ready-line';
+import { armShutdownDeadline } from './shutdown.deadline';
 
 /** How long an idle kept-alive HTTP connection stays open (load balancers commonly idle out at 60 s). */
 const HTTP_KEEP_ALIVE_MS = 65_000;
@@ -57,6 +58,7 @@ export async function bootstrapService(
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
+  armShutdownDeadline(options.name);
 
   // Built at the first request for it, once: scanning every route cost each start half a second of CPU.
   const document = () =>

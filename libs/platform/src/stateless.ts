@@ -8,6 +8,7 @@ export * from './env.reader';
 export * from './domain-error.filter';
 export * from './ready-line';
 export * from './service.bootstrap';
+export * from './shutdown.deadline';
 export * from './auth';
 export * from './nats-credentials';
 export * from './http-body.limits';
