@@ -22,7 +22,8 @@ describe('disk full at a node and at the gateway', () => {
   const ROOMY = { DATABASE_MAX_MB: '256' };
 
   beforeAll(async () => {
-    network = await startTestNetwork([HUB_CODE, 'MR', 'DK']);
+    // What a full node could not store comes again after the consumers' ack wait: 5 s, not 30.
+    network = await startTestNetwork([HUB_CODE, 'MR', 'DK'], { DELIVERY_ACK_WAIT_MS: '5000' });
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { MAX_STREAM_REPLICAS } from '@bureaunet/transport';
 import { readLedgerWitnesses, type LedgerWitnessConfig } from './ledger/checkpoint/ledger-witnesses.config';
 import { readCheckpointTimestampConfig, type CheckpointTimestampConfig } from './timestamp/checkpoint-timestamp.config';
 import { DEFAULT_SUBMISSION_PARTITIONS } from './lanes/submission-partition';
+import { DELIVERY_ACK_WAIT_MS } from './delivery-consumers/delivery-consumers.plan';
 
 export interface GatewayConfig {
   code: string;
@@ -39,6 +40,8 @@ export interface GatewayConfig {
   deliveryConsumersReconcileMs: number;
   /** Deliveries to one bureau in flight unacked before the broker holds the rest (DELIVERY_MAX_ACK_PENDING). */
   deliveryMaxAckPending: number;
+  /** A delivery unacked this long is delivered again, e.g. after its node crashed (DELIVERY_ACK_WAIT_MS). */
+  deliveryAckWaitMs: number;
   /** Failed deliveries of a submission or registry event before it is parked (DEAD_LETTER_AFTER). */
   deadLetterAfter: number;
   /** Dead letters kept before parking is refused and the message stays on its stream (DEAD_LETTER_LIMIT). */
@@ -93,6 +96,9 @@ export function readGatewayConfig(environment: NodeJS.ProcessEnv = process.env):
       min: 1,
       max: 100_000,
     }),
+    // Shorter than a node's slowest commit would deliver twice (the node drops the copy); far longer
+    // leaves a crashed node's deliveries waiting that long after it is back.
+    deliveryAckWaitMs: env.int('DELIVERY_ACK_WAIT_MS', { default: DELIVERY_ACK_WAIT_MS, min: 1_000, max: 600_000 }),
     deadLetterAfter: env.int('DEAD_LETTER_AFTER', { default: 5, min: 1, max: 100 }),
     deadLetterLimit: env.int('DEAD_LETTER_LIMIT', { default: 10_000, min: 1 }),
     submissionPartitions: env.int('SUBMISSION_PARTITIONS', {

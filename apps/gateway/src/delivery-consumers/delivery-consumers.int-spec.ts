@@ -46,7 +46,11 @@ describe('the gateway provisions every bureau delivery consumer, on a real nats-
       nc,
       directory,
       new BusClient(nc),
-      { deliveryConsumersReconcileMs: 3_600_000, deliveryMaxAckPending: DELIVERY_MAX_ACK_PENDING },
+      {
+        deliveryConsumersReconcileMs: 3_600_000,
+        deliveryMaxAckPending: DELIVERY_MAX_ACK_PENDING,
+        deliveryAckWaitMs: DELIVERY_ACK_WAIT_MS,
+      },
       new SchedulerRegistry(),
     );
   });

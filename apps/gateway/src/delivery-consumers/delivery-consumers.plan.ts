@@ -3,25 +3,34 @@ import type { DurableConsumerSpec } from '@bureaunet/transport';
 
 /** A delivery unacked this long comes again (the node's handler commits to SQLite before it acks). */
 export const DELIVERY_ACK_WAIT_MS = 30_000;
-/** The consumer the hub keeps for one bureau: its own delivery subject, and the hub's settings. */
-/** maxAckPending is stated rather than left to the server's default, so an altered value is put back too. */
-export function deliveryConsumerSpec(code: string, maxAckPending: number): DurableConsumerSpec {
+
+/** The hub's settings of every delivery consumer (DELIVERY_MAX_ACK_PENDING, DELIVERY_ACK_WAIT_MS). */
+export interface DeliveryConsumerSettings {
+  maxAckPending: number;
+  ackWaitMs: number;
+}
+
+/**
+ * The consumer the hub keeps for one bureau: its own delivery subject, and the hub's settings,
+ * stated rather than left to the server's defaults, so an altered value is put back too.
+ */
+export function deliveryConsumerSpec(code: string, settings: DeliveryConsumerSettings): DurableConsumerSpec {
   return {
     stream: DELIVERIES_STREAM,
     durable: deliveryConsumerName(code),
     filterSubject: deliverSubject(code),
-    ackWaitMs: DELIVERY_ACK_WAIT_MS,
-    maxAckPending,
+    ackWaitMs: settings.ackWaitMs,
+    maxAckPending: settings.maxAckPending,
   };
 }
 
 /** One consumer per bureau in the directory (the hub's node included); the gateway receives no deliveries. */
 export function deliveryConsumerSpecs(
   entries: readonly DirectoryEntry[],
-  maxAckPending: number,
+  settings: DeliveryConsumerSettings,
 ): DurableConsumerSpec[] {
   const codes = new Set(entries.filter((entry) => entry.role !== 'gateway').map((entry) => entry.code));
-  return [...codes].sort().map((code) => deliveryConsumerSpec(code, maxAckPending));
+  return [...codes].sort().map((code) => deliveryConsumerSpec(code, settings));
 }
 
 /** Consumers on the deliveries stream that the hub did not make: on a work queue they would take a bureau's messages. */

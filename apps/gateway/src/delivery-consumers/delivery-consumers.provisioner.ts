@@ -11,7 +11,12 @@ import {
 import { DirectoryClient } from '@bureaunet/directory';
 import { BusClient, NATS_CONNECTION, reconcileDurableConsumer, type DurableConsumerSpec } from '@bureaunet/transport';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
-import { deliveryConsumerSpec, deliveryConsumerSpecs, strayConsumers } from './delivery-consumers.plan';
+import {
+  deliveryConsumerSpec,
+  deliveryConsumerSpecs,
+  strayConsumers,
+  type DeliveryConsumerSettings,
+} from './delivery-consumers.plan';
 
 /** What one pass did, for the log and the tests. */
 export interface ProvisioningSummary {
@@ -48,7 +53,10 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
     @Inject(DirectoryClient) private readonly directory: BureauDirectory,
     private readonly bus: BusClient,
     @Inject(GATEWAY_CONFIG)
-    private readonly config: Pick<GatewayConfig, 'deliveryConsumersReconcileMs' | 'deliveryMaxAckPending'>,
+    private readonly config: Pick<
+      GatewayConfig,
+      'deliveryConsumersReconcileMs' | 'deliveryMaxAckPending' | 'deliveryAckWaitMs'
+    >,
     private readonly scheduler: SchedulerRegistry,
   ) {}
 
@@ -95,7 +103,7 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
       this.logger.warn(`delivery consumers not reconciled, the directory is unavailable: ${describe(error)}`);
       return summary;
     }
-    const specs = deliveryConsumerSpecs(entries, this.config.deliveryMaxAckPending);
+    const specs = deliveryConsumerSpecs(entries, this.settings());
     try {
       const jsm = await this.manager();
       // Strays first: on a work-queue stream an overlapping consumer would block the rightful one.
@@ -119,12 +127,16 @@ export class DeliveryConsumersProvisioner implements OnApplicationBootstrap, OnA
       this.logger.warn(`consumer of ${code} not provisioned yet (the periodic pass will): ${describe(error)}`);
       return;
     }
-    await this.provision(deliveryConsumerSpec(code, this.config.deliveryMaxAckPending), {
+    await this.provision(deliveryConsumerSpec(code, this.settings()), {
       created: [],
       restored: [],
       removed: [],
       failed: [],
     });
+  }
+
+  private settings(): DeliveryConsumerSettings {
+    return { maxAckPending: this.config.deliveryMaxAckPending, ackWaitMs: this.config.deliveryAckWaitMs };
   }
 
   private async provision(spec: DurableConsumerSpec, summary: ProvisioningSummary): Promise<void> {
