@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every bureaunet service; the compose file picks the service by its command
-# (`node dist/apps/<service>/src/main.js`). Not built on the machines this repository is developed
+# (`node dist/services/<service>.js`). Not built on the machines this repository is developed
 # on (no Docker there): kept correct by review and by test/docs/compose.docs-spec.ts.
 
 # Build: the full image has python3, make and g++ for native modules without a prebuilt binary.
@@ -23,4 +23,4 @@ COPY deploy/health-probe.js deploy/broker-user-line.js ./deploy/
 # file names it): made here and owned by `node`, so Docker gives a new volume that owner.
 RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node
-CMD ["node", "-e", "console.error('choose a service: node dist/apps/<registry|gateway|evaluator|witness|node>/src/main.js'); process.exit(2)"]
+CMD ["node", "-e", "console.error('choose a service: node dist/services/<registry|gateway|evaluator|witness|node>.js'); process.exit(2)"]

@@ -18,6 +18,10 @@ const moduleNameMapper = {
   '^@bureaunet/ledger/storage$': '<rootDir>/libs/ledger/src/storage',
   '^@bureaunet/activity/server$': '<rootDir>/libs/activity/src/server',
   '^@bureaunet/platform/stateless$': '<rootDir>/libs/platform/src/stateless',
+  '^@bureaunet/platform/launch$': '<rootDir>/libs/platform/src/launch',
+  '^@bureaunet/testing/database$': '<rootDir>/libs/testing/src/database',
+  // A bureau's identity and crypto (the identity library brings Nest): only the suites that forge need it.
+  '^@bureaunet/testing/rogue-bureau$': '<rootDir>/libs/testing/src/rogue-bureau',
   '^@bureaunet/(accounts|activity|api-clients|contracts|crypto|directory|evidence|identity|ledger|oprf|persistence|person-match|platform|policy|timestamp|transport|travel-document|witness|testing)$':
     '<rootDir>/libs/$1/src',
 };

@@ -29,7 +29,7 @@ const env = (service: ComposeService) => service.environment ?? {};
 
 /** The bureaunet services, each with the app its command runs. */
 const apps = services.flatMap(([name, service]) => {
-  const match = /^dist\/apps\/(\w+)\/src\/main\.js$/.exec(service.command?.[1] ?? '');
+  const match = /^dist\/services\/(\w+)\.js$/.exec(service.command?.[1] ?? '');
   return service.command?.[0] === 'node' && match ? [{ name, service, app: match[1] }] : [];
 });
 const natsServers = services.filter(([, service]) => service.command?.[0] === 'nats-server');

@@ -1,14 +1,7 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import { DEFAULT_POLICIES } from '@bureaunet/policy';
-import {
-  HttpError,
-  RogueBureau,
-  SentMessageView,
-  TestNetwork,
-  startTestNetwork,
-  waitFor,
-  type TrailEntry,
-} from '@bureaunet/testing';
+import { HttpError, SentMessageView, TestNetwork, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { RogueBureau, type TrailEntry } from '@bureaunet/testing/rogue-bureau';
 import { describeConsentAtTheNode } from './consent-at-the-node.e2e-cases';
 import { describeExchange } from './exchange.e2e-cases';
 import { describeLedgerSearch } from './ledger-search.e2e-cases';

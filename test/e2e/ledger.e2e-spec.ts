@@ -14,15 +14,8 @@ import {
   verifyTreeHeadSignature,
   type SignedTreeHeadJson,
 } from '@bureaunet/ledger';
-import {
-  SentMessageView,
-  TestNetwork,
-  queryServiceDatabase,
-  repoRoot,
-  startTestNetwork,
-  waitFor,
-  type ServiceDatabase,
-} from '@bureaunet/testing';
+import { SentMessageView, TestNetwork, repoRoot, startTestNetwork, waitFor } from '@bureaunet/testing';
+import { queryServiceDatabase, type ServiceDatabase } from '@bureaunet/testing/database';
 
 interface TrailBundle {
   message_id: string;

@@ -1,4 +1,5 @@
-import { RogueBureau, startTestNetwork, waitFor, type TestNetwork } from '@bureaunet/testing';
+import { startTestNetwork, waitFor, type TestNetwork } from '@bureaunet/testing';
+import { RogueBureau } from '@bureaunet/testing/rogue-bureau';
 
 interface HealthBody {
   status: string;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_CODE, type TravelDocumentRecord } from '@bureaunet/contracts';
-import { RogueBureau, TestNetwork, waitFor } from '@bureaunet/testing';
+import { TestNetwork, waitFor } from '@bureaunet/testing';
+import { RogueBureau } from '@bureaunet/testing/rogue-bureau';
 
 const record = (documentNumber: string, status: TravelDocumentRecord['status'] = 'stolen'): TravelDocumentRecord => ({
   documentNumber,

@@ -5,13 +5,13 @@ import { HUB_CODE } from '@bureaunet/contracts';
 import { CompactRange, hashLeaf } from '@bureaunet/ledger';
 import {
   issueEnrolmentToken,
-  queryServiceDatabase,
   repoRoot,
   startTestNetwork,
   waitFor,
   type LocalWitness,
   type TestNetwork,
 } from '@bureaunet/testing';
+import { queryServiceDatabase } from '@bureaunet/testing/database';
 import {
   trustedWitnessFromKey,
   verifierFromKey,

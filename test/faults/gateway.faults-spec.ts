@@ -4,13 +4,13 @@ import { DEFAULT_RATE_LIMITS } from '@bureaunet/policy';
 import {
   DeliveryWatch,
   HttpError,
-  RogueBureau,
   SentMessageView,
   TestNetwork,
   reportFault,
   startTestNetwork,
   waitFor,
 } from '@bureaunet/testing';
+import { RogueBureau } from '@bureaunet/testing/rogue-bureau';
 
 type Json = Record<string, unknown>;
 

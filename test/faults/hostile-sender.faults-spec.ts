@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HUB_CODE } from '@bureaunet/contracts';
-import {
-  RogueBureau,
-  reportFault,
-  startTestNetwork,
-  waitFor,
-  type ReceivedMessageView,
-  type TestNetwork,
-  type TrailEntry,
-} from '@bureaunet/testing';
+import { reportFault, startTestNetwork, waitFor, type ReceivedMessageView, type TestNetwork } from '@bureaunet/testing';
+import { RogueBureau, type TrailEntry } from '@bureaunet/testing/rogue-bureau';
 
 /**
  * A bureau with valid credentials that signs whatever it likes and puts it straight on the bus,

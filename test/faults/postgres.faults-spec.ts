@@ -1,13 +1,13 @@
 import { HUB_CODE } from '@bureaunet/contracts';
 import {
   auditWholeLedger,
-  queryServiceDatabase,
   startPostgres,
   startTestNetwork,
   trafficThroughFault,
   type RunningPostgres,
   type TestNetwork,
 } from '@bureaunet/testing';
+import { queryServiceDatabase } from '@bureaunet/testing/database';
 
 /**
  * The hub's registry and gateway keep their record in PostgreSQL; the server is restarted (fast

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseReadyLine } from '@bureaunet/platform';
+import { parseReadyLine } from '@bureaunet/platform/launch';
 import { waitFor } from './wait-for';
 
 /** One shell block of a documented procedure, marked `<!-- doc-test: <name> [background] -->` above its ```sh fence. */

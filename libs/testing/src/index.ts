@@ -11,9 +11,7 @@ export * from './service.process';
 export * from './process-cpu';
 export * from './test-network';
 export * from './wait-for';
-export * from './schema-upgrade.check';
 export * from './delivery-watch';
-export * from './rogue-bureau';
 export * from './http.caller';
 export * from './local-tls';
 // The typed API clients, where tests have always found them.
@@ -29,6 +27,5 @@ export * from './travel-document.fixture';
 export * from './tsa.launcher';
 export * from './postgres.launcher';
 export * from './test-database';
-export * from './service-database.query';
 export * from './ledger-audit';
 export * from './traffic-under-fault';

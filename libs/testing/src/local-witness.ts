@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadOrCreateEd25519Key } from '@bureaunet/platform';
+import { loadOrCreateEd25519Key } from '@bureaunet/platform/launch';
 import { formatVerifierKey, NOTE_SIGNATURE_TYPE, rawEd25519PublicKey } from '@bureaunet/witness';
 import { freePortRun } from './free-port';
 

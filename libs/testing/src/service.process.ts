@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseReadyLine } from '@bureaunet/platform';
+import { parseReadyLine, SHUTDOWN_DEADLINE_MS } from '@bureaunet/platform/launch';
 import { repoRoot } from './repo-root';
+
+const STOP_BOUND_MS = SHUTDOWN_DEADLINE_MS + 10_000;
 
 export type ServiceApp = 'registry' | 'gateway' | 'evaluator' | 'node' | 'witness';
 
@@ -32,7 +34,7 @@ export interface ServiceProcess {
 
 /** Runs one built service (dist/) as its own process and resolves once it prints its ready line. */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
-  const script = join(repoRoot(), 'dist', 'apps', options.app, 'src', 'main.js');
+  const script = join(repoRoot(), 'dist', 'services', `${options.app}.js`);
   const recent: string[] = [];
   const remember = (line: string) => {
     recent.push(line);
@@ -63,7 +65,13 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     },
     async stop() {
       child.kill('SIGTERM');
+      // The service exits by itself past its shutdown deadline; this only covers one hung in a loop.
+      const hung = setTimeout(() => {
+        remember(`did not exit ${STOP_BOUND_MS} ms after SIGTERM: killed`);
+        child.kill('SIGKILL');
+      }, STOP_BOUND_MS);
       await exited();
+      clearTimeout(hung);
     },
     async kill() {
       child.kill('SIGKILL');

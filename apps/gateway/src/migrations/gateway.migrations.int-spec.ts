@@ -1,4 +1,4 @@
-import { checkPostgresSchemaUpgrade, checkSchemaUpgrade } from '@bureaunet/testing';
+import { checkPostgresSchemaUpgrade, checkSchemaUpgrade } from '@bureaunet/testing/database';
 import type { DataSource } from 'typeorm';
 import { GATEWAY_ENTITIES } from '../gateway.module';
 import { GATEWAY_MIGRATIONS } from './index';

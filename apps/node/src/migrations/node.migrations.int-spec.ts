@@ -5,7 +5,8 @@ import {
   sqliteDataSourceOptions,
   type MigrationClass,
 } from '@bureaunet/persistence';
-import { checkSchemaUpgrade, startPostgres, throwawayPostgresUrl, type RunningPostgres } from '@bureaunet/testing';
+import { startPostgres, throwawayPostgresUrl, type RunningPostgres } from '@bureaunet/testing';
+import { checkSchemaUpgrade } from '@bureaunet/testing/database';
 import { NODE_ENTITIES } from '../store/node.entities';
 import { NoticeNameSearch1796137651141 } from './1796137651141-notice-name-search';
 import { NODE_MIGRATIONS } from './index';

@@ -1,4 +1,4 @@
-import { checkPostgresSchemaUpgrade, checkSchemaUpgrade } from '@bureaunet/testing';
+import { checkPostgresSchemaUpgrade, checkSchemaUpgrade } from '@bureaunet/testing/database';
 import type { DataSource } from 'typeorm';
 import { REGISTRY_ENTITIES } from '../registry.module';
 import { REGISTRY_MIGRATIONS } from './index';

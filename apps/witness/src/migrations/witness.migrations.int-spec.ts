@@ -1,5 +1,5 @@
 import { pendingSchemaChanges } from '@bureaunet/persistence';
-import { checkPostgresSchemaUpgrade } from '@bureaunet/testing';
+import { checkPostgresSchemaUpgrade } from '@bureaunet/testing/database';
 import { WITNESS_ENTITIES } from '../witness.module';
 import { WITNESS_MIGRATIONS } from './index';
 import { WITNESS_POSTGRES_MIGRATIONS } from './postgres';

@@ -1,10 +1,20 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { Response } from 'express';
 
-/** dist/console, where `npm run build` puts the consoles' bundle (this file runs from dist/libs/platform/src/console). */
-export const CONSOLE_ROOT = process.env.CONSOLE_ROOT ?? join(__dirname, '..', '..', '..', '..', 'console');
+/**
+ * dist/console, where `npm run build` puts the consoles' bundle: found upwards from this code, which
+ * runs from dist/services (a service's bundle) or dist/libs/platform/src/console (tsc's output).
+ */
+export const CONSOLE_ROOT = process.env.CONSOLE_ROOT ?? builtConsoleRoot(__dirname);
+
+function builtConsoleRoot(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir))
+    if (existsSync(join(dir, 'console', 'index.html'))) return join(dir, 'console');
+  return join(from, 'console');
+}
 
 // The bundle has no inline script or style, and nothing else may frame, load or receive from it.
 const CONTENT_SECURITY_POLICY = [
