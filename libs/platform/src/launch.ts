@@ -5,5 +5,6 @@
  * of CPU per suite).
  */
 export * from './ready-line';
+export * from './bundle.start';
 export * from './shutdown.deadline';
 export * from './ed25519-key.file';

@@ -4,6 +4,9 @@
  */
 export const READY_PREFIX = 'bureaunet:ready ';
 
+/** Emitted on `process` with the ready line, for what waits on it inside the process (the code cache). */
+export const READY_EVENT = 'bureaunet:ready';
+
 export interface ReadySignal {
   service: string;
   url: string;

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { INestApplication, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
@@ -11,7 +12,7 @@ import { readHttpsOptions } from './https-options';
 import { RequestValidationPipe } from './request-validation.pipe';
 import { readLogOptions } from './logging/log.options';
 import { serviceLoggerParams } from './logging/service-logger.params';
-import { formatReadyLine } from './ready-line';
+import { formatReadyLine, READY_EVENT } from './ready-line';
 import { armShutdownDeadline } from './shutdown.deadline';
 
 /** How long an idle kept-alive HTTP connection stays open (load balancers commonly idle out at 60 s). */
@@ -84,5 +85,7 @@ export async function bootstrapService(
   const url = `${httpsOptions ? 'https' : 'http'}://${host}:${address.port}`;
   new Logger('Bootstrap').log(`${options.name} listening on ${url}`);
   process.stdout.write(`${formatReadyLine({ service: options.name, url })}\n`);
+  // process: the one object the bundle's loader shares with the bundle (bundle.start.ts).
+  (process as EventEmitter).emit(READY_EVENT);
   return { app, url };
 }
