@@ -37,6 +37,7 @@ describe('armShutdownDeadline', () => {
     const setTimer = jest.spyOn(global, 'setTimeout');
     signal('SIGINT');
     const timer = setTimer.mock.results[0]?.value as NodeJS.Timeout;
+    setTimer.mockRestore();
     expect(timer.hasRef()).toBe(false);
   });
 });
