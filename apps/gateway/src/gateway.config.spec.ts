@@ -21,4 +21,10 @@ describe('readGatewayConfig', () => {
       /DATABASE_URL names no database/,
     );
   });
+
+  it('waits 30 s for a delivery ack unless DELIVERY_ACK_WAIT_MS says otherwise, and refuses less than a second', () => {
+    expect(readGatewayConfig(VALID).deliveryAckWaitMs).toBe(30_000);
+    expect(readGatewayConfig({ ...VALID, DELIVERY_ACK_WAIT_MS: '5000' }).deliveryAckWaitMs).toBe(5_000);
+    expect(() => readGatewayConfig({ ...VALID, DELIVERY_ACK_WAIT_MS: '500' })).toThrow(/DELIVERY_ACK_WAIT_MS/);
+  });
 });
