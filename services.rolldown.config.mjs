@@ -16,7 +16,7 @@ const EXTERNAL = [
   /\.node$/,
 ];
 
-export const SERVICES = ['registry', 'gateway', 'evaluator', 'node', 'witness'];
+const SERVICES = ['registry', 'gateway', 'evaluator', 'node', 'witness'];
 
 /** dist/services/<app>.js: what operators, the compose file and the tests start. */
 function startFile(app) {

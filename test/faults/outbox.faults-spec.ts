@@ -179,8 +179,8 @@ describe('outbox: a 201 means durable and sendable', () => {
   it('delivers all 10 messages accepted during a NATS outage once NATS is back', async () => {
     // What this tries needs MR's encryption key in DK's directory cache: a send that must ask the
     // registry during the outage is refused (503 directory-unavailable, nothing stored), by design.
-    // A directory change between the warm-up and the outage evicts it (seen in 1 of ~6 full runs, cause
-    // not found); then the outage is tried again, at most OUTAGE_TRIES times, each retry printed.
+    // Something between the warm-up and the outage has evicted it (1 of ~6 full runs; what, not yet
+    // known): then the outage is tried again, at most OUTAGE_TRIES times, each retry printed.
     let outage = await sendsDuringOutage();
     for (let tried = 1; outage.ids.length === 0 && tried < OUTAGE_TRIES; tried += 1) {
       process.stderr.write(
